@@ -1,0 +1,43 @@
+package dev.warden.api;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the ledger stores about one event: decisions and keyed value hashes, never plaintext. The
+ * ledger adds {@code seq}, {@code time}, {@code prev} and the chain fields.
+ *
+ * @param event {@code request}, {@code response}, {@code rejected} (bad input) or {@code error}
+ * @param correlationId the id also returned in the {@code Warden-Correlation-Id} header and logs
+ * @param route the protected route, e.g. {@code /v1/chat/completions}
+ * @param model the requested model, or {@code null} when unknown
+ * @param mode {@code enforce} or {@code dry-run}
+ * @param outcome {@code forwarded}, {@code transformed}, {@code blocked}, {@code rejected} or
+ *     {@code failed}
+ * @param status the HTTP status returned to the client, or 0 outside HTTP
+ * @param errorType the {@code warden_*} error type, or {@code null}
+ * @param findings one entry per finding, in body order
+ */
+public record LedgerRecord(
+    String event,
+    String correlationId,
+    String route,
+    @Nullable String model,
+    String mode,
+    String outcome,
+    int status,
+    @Nullable String errorType,
+    List<FindingEntry> findings) {
+  public LedgerRecord {
+    findings = List.copyOf(findings);
+  }
+
+  /**
+   * One finding as recorded.
+   *
+   * @param length the UTF-16 length of the value (never the value)
+   * @param valueHash keyed HMAC-SHA256 hex of the value, domain {@code ledger-value}
+   */
+  public record FindingEntry(
+      String type, String ruleId, String action, String path, int length, String valueHash) {}
+}

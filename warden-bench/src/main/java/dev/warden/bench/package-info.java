@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.bench;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.ledger;
+
+import org.jspecify.annotations.NullMarked;

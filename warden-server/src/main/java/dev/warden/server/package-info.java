@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.server;
+
+import org.jspecify.annotations.NullMarked;

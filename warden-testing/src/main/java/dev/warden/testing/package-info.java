@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.testing;
+
+import org.jspecify.annotations.NullMarked;

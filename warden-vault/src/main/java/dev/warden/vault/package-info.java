@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.vault;
+
+import org.jspecify.annotations.NullMarked;
