@@ -1,0 +1,132 @@
+package dev.warden.cli;
+
+import dev.warden.engine.config.ConfigException;
+import dev.warden.engine.config.ConfigLoader;
+import dev.warden.engine.config.WardenConfig;
+import dev.warden.engine.policy.Mode;
+import dev.warden.server.Gateway;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the gateway in front of an OpenAI-compatible upstream.",
+      "Protects POST /v1/chat/completions, /v1/completions and /v1/embeddings; other paths get a 404",
+      "unless listed in upstream.passThrough. Point your SDK's base URL at http://HOST:PORT/v1.",
+      "Flags override warden.yaml. Stop with Ctrl-C or SIGTERM: in-flight requests drain first."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  warden serve --upstream https://api.openai.com",
+      "  warden serve --upstream http://127.0.0.1:11434 --port 9000 --mode dry-run",
+      "  warden serve --config warden.yaml"
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Mixin ConfigOptions configOptions = new ConfigOptions();
+
+  @Option(names = "--upstream", paramLabel = "URL", description = "Upstream base URL (upstream.url).")
+  @Nullable String upstream;
+
+  @Option(names = "--port", paramLabel = "N", description = "Listen port (server.port, default 8080; 0 = any free port).")
+  @Nullable Integer port;
+
+  @Option(names = "--host", paramLabel = "H", description = "Listen address (server.host, default 127.0.0.1).")
+  @Nullable String host;
+
+  @Option(names = "--mode", paramLabel = "MODE", description = "enforce (default) or dry-run (detect and record, forward unchanged).")
+  @Nullable String mode;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    WardenConfig config = effective(configOptions.load());
+    Gateway gateway = Gateway.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  gateway.stop();
+                  stopped.countDown();
+                },
+                "warden-shutdown"));
+    System.err.println(
+        "warden: listening on http://"
+            + config.server().host()
+            + ":"
+            + gateway.port()
+            + " → "
+            + config.upstream().url()
+            + " (mode "
+            + config.policy().mode().id()
+            + ", ledger "
+            + gateway.ledgerDir()
+            + ")");
+    stopped.await();
+    return 0;
+  }
+
+  WardenConfig effective(WardenConfig c) {
+    WardenConfig.Server s = c.server();
+    WardenConfig.Server server =
+        new WardenConfig.Server(
+            host == null ? s.host() : host,
+            port == null ? s.port() : checkPort(port),
+            s.maxBodyBytes(),
+            s.maxJsonDepth(),
+            s.drainSeconds());
+    WardenConfig.Upstream u = c.upstream();
+    String url = u.url();
+    if (upstream != null) {
+      try {
+        url = ConfigLoader.checkUrl("--upstream", upstream);
+      } catch (ConfigException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+    if (url.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no upstream: pass --upstream URL (e.g. --upstream https://api.openai.com) or set upstream.url in warden.yaml");
+    }
+    WardenConfig out =
+        c.withServer(server)
+            .withUpstream(
+                new WardenConfig.Upstream(
+                    url, u.connectTimeoutMs(), u.timeoutMs(), u.forwardAuthorization(), u.passThrough()));
+    if (mode != null) {
+      Mode m =
+          switch (mode) {
+            case "enforce" -> Mode.ENFORCE;
+            case "dry-run" -> Mode.DRY_RUN;
+            default ->
+                throw new IllegalArgumentException(
+                    "--mode: unknown value '" + mode + "'; allowed: enforce, dry-run");
+          };
+      out = out.withPolicy(out.policy().withMode(m));
+    }
+    if (!isLoopback(server.host())) {
+      System.err.println(
+          "warden: WARNING listening on "
+              + server.host()
+              + ", which is not a loopback address: anyone who can reach it can use the upstream through Warden (authentication arrives in a later version)");
+    }
+    return out;
+  }
+
+  private static int checkPort(int p) {
+    if (p < 0 || p > 65535) {
+      throw new IllegalArgumentException("--port: must be between 0 and 65535, got " + p);
+    }
+    return p;
+  }
+
+  static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+  }
+}

@@ -1,0 +1,165 @@
+package dev.warden.engine;
+
+import dev.warden.api.Action;
+import dev.warden.api.Decision;
+import dev.warden.api.Detector;
+import dev.warden.api.Finding;
+import dev.warden.api.KeyedHasher;
+import dev.warden.api.ScanInput;
+import dev.warden.engine.json.JsonBodies;
+import dev.warden.engine.json.JsonWalker;
+import dev.warden.engine.policy.Mode;
+import dev.warden.engine.policy.Policy;
+import dev.warden.engine.transform.Replacement;
+import dev.warden.engine.transform.Rewriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The engine as one call: detect → decide → transform, over a JSON body or plain text. Knows
+ * nothing about HTTP. Thread-safe; one instance serves all requests.
+ *
+ * <p>Failure contract: a malformed body throws {@link dev.warden.engine.json.BodyException} before
+ * anything is decided; any other exception from a detector propagates, and hosts must refuse the
+ * message (fail closed), never forward it.
+ */
+public final class Protector {
+  /** Keyed-hash domain for value hashes recorded in the ledger. */
+  public static final String LEDGER_VALUE_DOMAIN = "ledger-value";
+
+  private final Detector detector;
+  private final Policy policy;
+  private final KeyedHasher hasher;
+  private final Rewriter rewriter;
+  private final JsonBodies bodies;
+  private final JsonWalker walker;
+
+  public Protector(Detector detector, Policy policy, KeyedHasher hasher, JsonBodies bodies) {
+    this.detector = detector;
+    this.policy = policy;
+    this.hasher = hasher;
+    this.rewriter = new Rewriter(hasher);
+    this.bodies = bodies;
+    this.walker = new JsonWalker(bodies);
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  /** What happened to a message. */
+  public enum Outcome {
+    /** Nothing found (or only allowed values): the original bytes go on unchanged. */
+    CLEAN,
+    /** Values were rewritten. */
+    TRANSFORMED,
+    /** A block decision: the message must not go on. */
+    BLOCKED,
+    /** Dry-run: findings recorded, the original bytes go on unchanged. */
+    OBSERVED
+  }
+
+  /**
+   * @param body the bytes to send on: the original array when nothing changed
+   * @param model the body's {@code model} field when present
+   */
+  public record Result(
+      Outcome outcome, byte[] body, List<Replacement> replacements, @Nullable String model) {
+    public Result {
+      replacements = List.copyOf(replacements);
+    }
+
+    /** The first finding whose decision is block, if any (also set in dry-run: "would block"). */
+    public Optional<Replacement> blockedBy() {
+      return replacements.stream()
+          .filter(r -> r.decision().action() instanceof Action.Block)
+          .findFirst();
+    }
+  }
+
+  /** Text result for the CLI and library hosts. */
+  public record TextResult(Outcome outcome, String text, List<Replacement> replacements) {
+    public TextResult {
+      replacements = List.copyOf(replacements);
+    }
+  }
+
+  /**
+   * Protects one JSON body.
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   */
+  public Result protectJson(byte[] body) {
+    JsonNode root = bodies.parse(body);
+    List<Replacement> all = new ArrayList<>();
+    boolean enforce = policy.mode() == Mode.ENFORCE;
+    JsonNode out =
+        walker.walk(
+            root,
+            (text, key, path) -> {
+              List<Replacement> found = decide(new ScanInput(text, key, path));
+              all.addAll(found);
+              return enforce ? rewriter.apply(text, found) : text;
+            });
+    JsonNode modelNode = root.isObject() ? root.get("model") : null;
+    String model = modelNode != null && modelNode.isString() ? modelNode.asString() : null;
+    Outcome outcome = outcome(all, enforce);
+    byte[] bytes = outcome == Outcome.TRANSFORMED ? bodies.write(out) : body;
+    boolean modelSensitive = all.stream().anyMatch(r -> r.path().equals("/model"));
+    return new Result(
+        outcome,
+        bytes,
+        all,
+        model == null ? null : modelSensitive ? "(redacted)" : safeModel(model));
+  }
+
+  /** Protects plain text (a file, stdin, a library call). */
+  public TextResult protectText(String text) {
+    List<Replacement> found = decide(ScanInput.text(text));
+    boolean enforce = policy.mode() == Mode.ENFORCE;
+    Outcome outcome = outcome(found, enforce);
+    String out = outcome == Outcome.TRANSFORMED ? rewriter.apply(text, found) : text;
+    return new TextResult(outcome, out, found);
+  }
+
+  private List<Replacement> decide(ScanInput in) {
+    List<Finding> findings = detector.detect(in);
+    if (findings.isEmpty()) {
+      return List.of();
+    }
+    List<Replacement> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      Optional<Decision> d = policy.decide(f);
+      if (d.isPresent()) {
+        String value = in.text().substring(f.span().start(), f.span().end());
+        out.add(new Replacement(f, d.get(), in.path(), hasher.hashHex(LEDGER_VALUE_DOMAIN, value)));
+      }
+    }
+    out.sort((a, b) -> a.finding().span().compareTo(b.finding().span()));
+    return out;
+  }
+
+  private static Outcome outcome(List<Replacement> found, boolean enforce) {
+    boolean acted = found.stream().anyMatch(r -> !(r.decision().action() instanceof Action.Allow));
+    if (!acted) {
+      return Outcome.CLEAN;
+    }
+    if (!enforce) {
+      return Outcome.OBSERVED;
+    }
+    boolean block = found.stream().anyMatch(r -> r.decision().action() instanceof Action.Block);
+    return block ? Outcome.BLOCKED : Outcome.TRANSFORMED;
+  }
+
+  /**
+   * The model name goes into logs and the ledger; a client controls it, so keep it to a plain
+   * identifier and a bounded length.
+   */
+  static String safeModel(String model) {
+    String m = model.length() > 100 ? model.substring(0, 100) : model;
+    return m.matches("[A-Za-z0-9._:/@-]*") ? m : "(invalid)";
+  }
+}

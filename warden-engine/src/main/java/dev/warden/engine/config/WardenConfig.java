@@ -1,0 +1,74 @@
+package dev.warden.engine.config;
+
+import dev.warden.engine.policy.Policy;
+import java.util.List;
+
+/**
+ * The whole validated configuration ({@code warden.yaml} plus command-line overrides). Immutable;
+ * every value has passed {@link ConfigLoader}'s checks. Defaults are the safe ones: loopback bind,
+ * enforce mode, response protection on, durable ledger.
+ */
+public record WardenConfig(
+    String dataDir,
+    Server server,
+    Upstream upstream,
+    Responses responses,
+    LedgerSettings ledger,
+    Policy policy) {
+
+  public static final String DEFAULT_DATA_DIR = ".warden";
+
+  /**
+   * @param maxBodyBytes larger request or upstream response bodies are refused (413 / 502)
+   * @param maxJsonDepth deeper JSON nesting is refused (400)
+   * @param drainSeconds on SIGTERM, in-flight requests get this long to finish
+   */
+  public record Server(
+      String host, int port, int maxBodyBytes, int maxJsonDepth, int drainSeconds) {}
+
+  /**
+   * @param url base URL of the OpenAI-compatible upstream; empty means "not configured"
+   * @param forwardAuthorization pass the client's {@code Authorization} header to the upstream
+   * @param passThrough extra request paths forwarded (still scanned both ways)
+   */
+  public record Upstream(
+      String url,
+      int connectTimeoutMs,
+      int timeoutMs,
+      boolean forwardAuthorization,
+      List<String> passThrough) {
+    public Upstream {
+      passThrough = List.copyOf(passThrough);
+    }
+  }
+
+  /**
+   * @param protect scan and transform upstream responses before they reach the client
+   */
+  public record Responses(boolean protect) {}
+
+  /**
+   * @param durability {@code fsync} (default: acknowledged only when on disk) or {@code async}
+   */
+  public record LedgerSettings(String durability) {}
+
+  public static WardenConfig defaults() {
+    return ConfigLoader.fromYaml("");
+  }
+
+  public WardenConfig withServer(Server s) {
+    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy);
+  }
+
+  public WardenConfig withUpstream(Upstream u) {
+    return new WardenConfig(dataDir, server, u, responses, ledger, policy);
+  }
+
+  public WardenConfig withDataDir(String d) {
+    return new WardenConfig(d, server, upstream, responses, ledger, policy);
+  }
+
+  public WardenConfig withPolicy(Policy p) {
+    return new WardenConfig(dataDir, server, upstream, responses, ledger, p);
+  }
+}

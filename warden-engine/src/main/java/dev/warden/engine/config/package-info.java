@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.engine.config;
+
+import org.jspecify.annotations.NullMarked;

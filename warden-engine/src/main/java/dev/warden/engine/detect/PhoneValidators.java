@@ -1,0 +1,121 @@
+package dev.warden.engine.detect;
+
+/**
+ * Numbering-plan checks for phone candidates. Patterns decide the shape (separators, grouping,
+ * boundaries); these decide whether the digits can be a real number.
+ *
+ * <p>NANP (+1): area code and exchange start with 2–9, neither is an N11 service code, and area
+ * codes never have 9 in the middle. The fictional range 555-0100…0199 is accepted: it is
+ * phone-shaped, people paste it as their number in examples and tests, and redacting a fictional
+ * number costs nothing while a gateway that learns to skip it would also skip real numbers typed
+ * the same way.
+ *
+ * <p>Korea (+82 / 0): mobile {@code 01[016789]}, Seoul {@code 02}, regions {@code 0[3-6][1-5]},
+ * {@code 070} (VoIP) and {@code 080} (toll-free), followed by a 3–4 digit exchange that does not
+ * start with 0 and a 4-digit line. Without separators only 11-digit mobile numbers count.
+ */
+final class PhoneValidators {
+  static final Validator E164 = Validator.of("e164", PhoneValidators::isInternational);
+  static final Validator NANP = Validator.of("nanp", PhoneValidators::isNanp);
+  static final Validator KR = Validator.of("kr-numbering-plan", PhoneValidators::isKorean);
+
+  private static final int E164_MIN_DIGITS = 8;
+  private static final int E164_MAX_DIGITS = 15;
+
+  private PhoneValidators() {}
+
+  /** {@code +CC …}: balanced parentheses, 8–15 digits, national rules for +1 and +82. */
+  static boolean isInternational(CharSequence value) {
+    String text = value.toString();
+    if (!balancedOnce(text)) {
+      return false;
+    }
+    // "(0)" is the trunk prefix written inside international numbers (+44 (0)20 …); it is not
+    // dialled, so it is not part of the E.164 digits.
+    String digits = CardValidator.digitsOf(text.replace("(0)", ""));
+    if (digits.length() < E164_MIN_DIGITS || digits.length() > E164_MAX_DIGITS) {
+      return false;
+    }
+    if (digits.charAt(0) == '0') {
+      return false;
+    }
+    if (digits.charAt(0) == '1') {
+      return digits.length() == 11 && nanpDigits(digits.substring(1));
+    }
+    if (digits.startsWith("82")) {
+      return koreanDigits("0" + digits.substring(2), true);
+    }
+    // Subscriber digits all the same (+49 000 0000) are filler, not a number.
+    String subscriber = digits.substring(3);
+    return subscriber.chars().distinct().count() > 1;
+  }
+
+  /** US/Canada national format, optionally with a leading 1. */
+  static boolean isNanp(CharSequence value) {
+    String digits = CardValidator.digitsOf(value);
+    if (digits.length() == 11 && digits.charAt(0) == '1') {
+      digits = digits.substring(1);
+    }
+    return digits.length() == 10 && nanpDigits(digits);
+  }
+
+  /** Korean national format starting with 0. */
+  static boolean isKorean(CharSequence value) {
+    String digits = CardValidator.digitsOf(value);
+    boolean separated = digits.length() != value.length();
+    return koreanDigits(digits, separated);
+  }
+
+  private static boolean nanpDigits(String d) {
+    char a0 = d.charAt(0);
+    char a1 = d.charAt(1);
+    char a2 = d.charAt(2);
+    char e0 = d.charAt(3);
+    boolean areaOk = a0 >= '2' && a1 != '9' && !(a1 == '1' && a2 == '1');
+    boolean exchangeOk = e0 >= '2' && !(d.charAt(4) == '1' && d.charAt(5) == '1');
+    return areaOk && exchangeOk;
+  }
+
+  private static boolean koreanDigits(String d, boolean separated) {
+    int n = d.length();
+    if (n < 9 || n > 11 || d.charAt(0) != '0') {
+      return false;
+    }
+    int prefixLength;
+    boolean mobile = false;
+    if (d.startsWith("02")) {
+      prefixLength = 2;
+    } else if (d.matches("01[016789].*")) {
+      prefixLength = 3;
+      mobile = true;
+    } else if (d.matches("0(?:[3-6][1-5]|70|80).*")) {
+      prefixLength = 3;
+    } else {
+      return false;
+    }
+    int subscriber = n - prefixLength;
+    if (subscriber != 7 && subscriber != 8) {
+      return false;
+    }
+    if (d.charAt(prefixLength) == '0') {
+      return false;
+    }
+    if (d.startsWith("010") && subscriber != 8) {
+      return false;
+    }
+    return separated || (mobile && n == 11);
+  }
+
+  /** At most one pair of parentheses, opened before it is closed. */
+  private static boolean balancedOnce(String text) {
+    int open = text.indexOf('(');
+    int close = text.indexOf(')');
+    if (open < 0 && close < 0) {
+      return true;
+    }
+    return open >= 0
+        && close > open
+        && text.indexOf('(', open + 1) < 0
+        && text.indexOf(')', close + 1) < 0;
+  }
+}

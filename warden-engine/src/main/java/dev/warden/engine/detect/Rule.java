@@ -1,0 +1,259 @@
+package dev.warden.engine.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable description of how one kind of value is found, with the evidence that it works.
+ *
+ * <p>Pipeline per rule (run by {@link RuleDetector}): the rule runs only if one of its {@link
+ * #keywords()} occurs in the text (case-insensitive) or, for rules without keywords, if the text
+ * holds a run of at least {@link #minDigits()} digits (single separators allowed between digits).
+ * Then {@link #pattern()} finds candidates; group {@link #secretGroup()} is the value (0 = the
+ * whole match). The {@link #validator()} must accept the value; secret rules with {@link
+ * #placeholderCheck()} drop documented placeholders; {@link #context()} may raise the confidence by
+ * {@value RuleDetector#CONTEXT_BOOST}, veto the match, or be required.
+ *
+ * <p>Patterns must run in linear time on hostile input: no unbounded repetition of groups (Java
+ * recurses per group iteration), possessive quantifiers where the next token cannot overlap, and
+ * lookarounds instead of {@code \b} where word characters are not the right boundary.
+ *
+ * <p>Every rule ships with at least two {@link #truePositives()} (marked as in {@link RuleExample})
+ * and two {@link #falsePositives()} (near misses it must not report); the catalog test runs them.
+ * All examples are fake values.
+ */
+public final class Rule {
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+  private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(?:_[a-z0-9]+)*");
+
+  private final String id;
+  private final String type;
+  private final List<String> keywords;
+  private final int minDigits;
+  private final Pattern pattern;
+  private final int secretGroup;
+  private final @Nullable Validator validator;
+  private final double confidence;
+  private final ContextWords context;
+  private final boolean placeholderCheck;
+  private final List<RuleExample> truePositives;
+  private final List<String> falsePositives;
+
+  private Rule(Builder b, List<RuleExample> truePositives) {
+    this.id = Objects.requireNonNull(b.id);
+    this.type = Objects.requireNonNull(b.type);
+    this.keywords = List.copyOf(b.keywords);
+    this.minDigits = b.minDigits;
+    this.pattern = Objects.requireNonNull(b.pattern);
+    this.secretGroup = b.secretGroup;
+    this.validator = b.validator;
+    this.confidence = b.confidence;
+    this.context = b.context;
+    this.placeholderCheck = b.placeholderCheck;
+    this.truePositives = List.copyOf(truePositives);
+    this.falsePositives = List.copyOf(b.falsePositives);
+  }
+
+  /** Starts a rule with the given stable kebab-case id. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Stable kebab-case id, e.g. {@code github-classic-pat}. */
+  public String id() {
+    return id;
+  }
+
+  /** Stable lower_snake detection type, e.g. {@code github_token}. */
+  public String type() {
+    return type;
+  }
+
+  /** Lower-case prefilter anchors; empty when the rule is gated by {@link #minDigits()}. */
+  public List<String> keywords() {
+    return keywords;
+  }
+
+  /** Minimum digit-run length that gates a keyword-less rule; 0 for keyword-gated rules. */
+  public int minDigits() {
+    return minDigits;
+  }
+
+  /** The candidate pattern (java.util.regex, curated and linear-time). */
+  public Pattern pattern() {
+    return pattern;
+  }
+
+  /** The capture group holding the value; 0 for the whole match. */
+  public int secretGroup() {
+    return secretGroup;
+  }
+
+  /** The validator the value must pass, or {@code null} when the pattern is enough. */
+  public @Nullable Validator validator() {
+    return validator;
+  }
+
+  /** Confidence of a validated match before context, in {@code (0, 1]}. */
+  public double confidence() {
+    return confidence;
+  }
+
+  /** Context words that raise, veto or are required. */
+  public ContextWords context() {
+    return context;
+  }
+
+  /** Whether placeholder values ({@code …EXAMPLE}, {@code xxxx}, {@code ${VAR}}) are dropped. */
+  public boolean placeholderCheck() {
+    return placeholderCheck;
+  }
+
+  /** Texts that must yield this rule's finding at the marked span. */
+  public List<RuleExample> truePositives() {
+    return truePositives;
+  }
+
+  /** Near misses that must not yield this rule's finding. */
+  public List<String> falsePositives() {
+    return falsePositives;
+  }
+
+  @Override
+  public String toString() {
+    return "Rule[" + id + " -> " + type + "]";
+  }
+
+  /**
+   * Collects and validates a {@link Rule}. {@link #build()} rejects every misconfiguration with a
+   * message that starts with the rule id and names the field.
+   */
+  public static final class Builder {
+    private final String id;
+    private @Nullable String type;
+    private List<String> keywords = List.of();
+    private int minDigits;
+    private @Nullable Pattern pattern;
+    private int secretGroup;
+    private @Nullable Validator validator;
+    private double confidence = Double.NaN;
+    private ContextWords context = ContextWords.NONE;
+    private boolean placeholderCheck;
+    private final List<String> truePositives = new ArrayList<>();
+    private final List<String> falsePositives = new ArrayList<>();
+
+    private Builder(String id) {
+      this.id = Objects.requireNonNull(id, "id");
+    }
+
+    public Builder type(String type) {
+      this.type = type;
+      return this;
+    }
+
+    public Builder keywords(String... keywords) {
+      this.keywords = List.of(keywords);
+      return this;
+    }
+
+    public Builder minDigits(int minDigits) {
+      this.minDigits = minDigits;
+      return this;
+    }
+
+    /** Compiles {@code regex} with no flags. */
+    public Builder pattern(String regex) {
+      return pattern(Pattern.compile(regex));
+    }
+
+    public Builder pattern(Pattern pattern) {
+      this.pattern = pattern;
+      return this;
+    }
+
+    public Builder secretGroup(int secretGroup) {
+      this.secretGroup = secretGroup;
+      return this;
+    }
+
+    public Builder validator(Validator validator) {
+      this.validator = validator;
+      return this;
+    }
+
+    public Builder confidence(double confidence) {
+      this.confidence = confidence;
+      return this;
+    }
+
+    public Builder context(ContextWords context) {
+      this.context = context;
+      return this;
+    }
+
+    public Builder placeholderCheck(boolean placeholderCheck) {
+      this.placeholderCheck = placeholderCheck;
+      return this;
+    }
+
+    /** Adds true positives, each marking its value as {@code «value»}. */
+    public Builder truePositives(String... marked) {
+      truePositives.addAll(List.of(marked));
+      return this;
+    }
+
+    public Builder falsePositives(String... nearMisses) {
+      falsePositives.addAll(List.of(nearMisses));
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws IllegalArgumentException naming the rule id and the offending field
+     */
+    public Rule build() {
+      require(ID.matcher(id).matches(), "id", "must be kebab-case");
+      require(type != null && TYPE.matcher(type).matches(), "type", "must be lower_snake");
+      require(pattern != null, "pattern", "is required");
+      for (String k : keywords) {
+        require(
+            !k.isBlank() && k.equals(k.toLowerCase(Locale.ROOT)),
+            "keywords",
+            "must be lower-case and not blank: " + k);
+      }
+      require(minDigits >= 0, "minDigits", "must be >= 0");
+      require(
+          keywords.isEmpty() != (minDigits == 0),
+          "keywords/minDigits",
+          "exactly one gate is needed: keywords, or minDigits > 0 for keyword-less rules");
+      int groups = Objects.requireNonNull(pattern).matcher("").groupCount();
+      require(
+          secretGroup >= 0 && secretGroup <= groups,
+          "secretGroup",
+          "is " + secretGroup + " but the pattern has " + groups + " groups");
+      require(confidence > 0 && confidence <= 1, "confidence", "must be in (0, 1]");
+      require(truePositives.size() >= 2, "truePositives", "needs at least 2 examples");
+      require(falsePositives.size() >= 2, "falsePositives", "needs at least 2 examples");
+      List<RuleExample> parsed = new ArrayList<>();
+      for (String tp : truePositives) {
+        try {
+          parsed.add(RuleExample.parse(tp));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(id + ": truePositives: " + e.getMessage(), e);
+        }
+      }
+      return new Rule(this, parsed);
+    }
+
+    private void require(boolean ok, String field, String message) {
+      if (!ok) {
+        throw new IllegalArgumentException(id + ": " + field + " " + message);
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.warden.engine.detect;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The built-in rules. Each rule carries its own true- and false-positive examples, checked by
+ * {@code RuleCatalogTest}; a rule cannot ship without evidence.
+ *
+ * <p>Types: {@code email}, {@code card}, {@code phone}, {@code aws_access_key}, {@code
+ * github_token}, {@code openai_key}, {@code private_key}, {@code jwt}.
+ */
+public final class RuleCatalog {
+  private static final List<Rule> BUILTIN =
+      Stream.concat(PiiRules.all().stream(), SecretRules.all().stream()).toList();
+
+  private RuleCatalog() {}
+
+  /** The built-in rules, in a stable order; the list is immutable. */
+  public static List<Rule> builtin() {
+    return BUILTIN;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.warden.engine.detect;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Validators that look only at the characters of a value (e-mail syntax, key markers, variety). */
+final class TextValidators {
+  /** RFC 5321 syntax limits plus a TLD that is letters, and not a file extension. */
+  static final Validator EMAIL = Validator.of("email-syntax", TextValidators::isEmail);
+
+  /** Legacy OpenAI keys carry base64 of "OpenAI" ({@code T3BlbkFJ}) in the middle. */
+  static final Validator OPENAI_MARKER =
+      Validator.of("openai-marker", v -> v.toString().contains("T3BlbkFJ"));
+
+  /** Upper case, lower case and digits, and at least 12 distinct characters. */
+  static final Validator HIGH_VARIETY = Validator.of("high-variety", TextValidators::isVaried);
+
+  // "icon@2x.png" and "logo@3x.svg" are asset names (iOS density suffixes), not mailboxes.
+  private static final Set<String> FILE_EXTENSIONS =
+      Set.of(
+          "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "css", "js", "ts", "json",
+          "yaml", "yml", "txt", "zip", "gz", "tar", "html", "htm", "xml", "java", "kt");
+
+  private static final int MIN_DISTINCT = 12;
+
+  private TextValidators() {}
+
+  static boolean isEmail(CharSequence value) {
+    String email = value.toString();
+    int at = email.lastIndexOf('@');
+    if (at <= 0 || email.length() > 254) {
+      return false;
+    }
+    String local = email.substring(0, at);
+    String domain = email.substring(at + 1);
+    if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+      return false;
+    }
+    String[] labels = domain.split("\\.", -1);
+    if (labels.length < 2) {
+      return false;
+    }
+    for (String label : labels) {
+      if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")) {
+        return false;
+      }
+    }
+    String tld = labels[labels.length - 1];
+    return tld.length() >= 2
+        && tld.chars().allMatch(Character::isLetter)
+        && !FILE_EXTENSIONS.contains(tld.toLowerCase(Locale.ROOT));
+  }
+
+  static boolean isVaried(CharSequence value) {
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+      digit |= c >= '0' && c <= '9';
+    }
+    return upper && lower && digit && value.chars().distinct().count() >= MIN_DISTINCT;
+  }
+}

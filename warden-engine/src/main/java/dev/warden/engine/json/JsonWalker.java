@@ -1,0 +1,148 @@
+package dev.warden.engine.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * Visits every scannable leaf of a JSON body — string values, integer values (a card number can
+ * arrive as a number) and object keys — and rewrites the ones the visitor changes, in place.
+ *
+ * <p>Every position is scanned, not only the known message fields: a gateway that scans only {@code
+ * messages[].content} leaks whatever a client puts elsewhere. Strings that hold JSON (OpenAI
+ * tool-call {@code arguments}) are parsed and walked as JSON, so their key names give context, and
+ * re-serialized only when something inside changed; at most {@value #MAX_EMBEDDED_LEVELS} levels.
+ *
+ * <p>Paths name array indexes and plain key names only (see {@link #pathSegment}).
+ */
+public final class JsonWalker {
+  static final int MAX_EMBEDDED_LEVELS = 2;
+
+  /** Sees one leaf; returns the replacement text, or the same instance to leave it. */
+  @FunctionalInterface
+  public interface LeafVisitor {
+    /**
+     * @param text the leaf's text
+     * @param key the nearest object key above the leaf, for context; {@code null} at the root or
+     *     for a key itself
+     * @param path pointer-style location, e.g. {@code /messages/1/content}
+     */
+    String visit(String text, @Nullable String key, String path);
+  }
+
+  private final JsonBodies bodies;
+
+  public JsonWalker(JsonBodies bodies) {
+    this.bodies = bodies;
+  }
+
+  /** Walks {@code root}; returns the root to use afterwards (it may be a new node). */
+  public JsonNode walk(JsonNode root, LeafVisitor visitor) {
+    return walk(root, null, "", visitor, 0);
+  }
+
+  private JsonNode walk(
+      JsonNode node, @Nullable String key, String path, LeafVisitor visitor, int level) {
+    if (node.isObject()) {
+      walkObject((ObjectNode) node, path, visitor, level);
+      return node;
+    }
+    if (node.isArray()) {
+      ArrayNode array = (ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode child = array.get(i);
+        JsonNode replaced = walk(child, key, path + "/" + i, visitor, level);
+        if (replaced != child) {
+          array.set(i, replaced);
+        }
+      }
+      return node;
+    }
+    if (node.isString()) {
+      return walkString(node.asString(), key, path, visitor, level, node);
+    }
+    if (node.isIntegralNumber()) {
+      String digits = node.asString();
+      String out = visitor.visit(digits, key, path);
+      return out.equals(digits) ? node : StringNode.valueOf(out);
+    }
+    return node;
+  }
+
+  private JsonNode walkString(
+      String text,
+      @Nullable String key,
+      String path,
+      LeafVisitor visitor,
+      int level,
+      JsonNode self) {
+    if (level < MAX_EMBEDDED_LEVELS && looksLikeJson(text)) {
+      JsonNode inner = bodies.parseEmbedded(text);
+      if (inner != null && (inner.isObject() || inner.isArray())) {
+        String before = bodies.writeString(inner);
+        JsonNode walked = walk(inner, key, path, visitor, level + 1);
+        String after = bodies.writeString(walked);
+        return after.equals(before) ? self : StringNode.valueOf(after);
+      }
+    }
+    String out = visitor.visit(text, key, path);
+    return out.equals(text) ? self : StringNode.valueOf(out);
+  }
+
+  private void walkObject(ObjectNode object, String path, LeafVisitor visitor, int level) {
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
+    boolean renamed = false;
+    List<Map.Entry<String, JsonNode>> rebuilt = new ArrayList<>(entries.size());
+    for (Map.Entry<String, JsonNode> e : entries) {
+      String name = e.getKey();
+      String childPath = path + "/" + pathSegment(name);
+      JsonNode value = e.getValue();
+      JsonNode replaced = walk(value, name, childPath, visitor, level);
+      String newName = visitor.visit(name, null, childPath + "#key");
+      if (!newName.equals(name)) {
+        renamed = true;
+      }
+      rebuilt.add(Map.entry(newName, replaced));
+      if (replaced != value && newName.equals(name)) {
+        object.set(name, replaced);
+      }
+    }
+    if (renamed) {
+      object.removeAll();
+      for (Map.Entry<String, JsonNode> e : rebuilt) {
+        // Two keys redacted to the same text must not collapse into one and drop a value.
+        String name = e.getKey();
+        int n = 2;
+        while (object.has(name)) {
+          name = e.getKey() + "#" + n++;
+        }
+        object.set(name, e.getValue());
+      }
+    }
+  }
+
+  private static boolean looksLikeJson(String s) {
+    int i = 0;
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i < s.length() && (s.charAt(i) == '{' || s.charAt(i) == '[');
+  }
+
+  /**
+   * Paths are recorded in the ledger, and a client may put a secret in a key name; so a key appears
+   * in a path only when it is plainly a field name (letters, {@code _}, {@code -}), else as {@code
+   * *}. Random tokens, emails and numbers all contain other characters.
+   */
+  static String pathSegment(String key) {
+    return SAFE_KEY.matcher(key).matches() ? key : "*";
+  }
+
+  private static final java.util.regex.Pattern SAFE_KEY =
+      java.util.regex.Pattern.compile("[A-Za-z_-]{1,40}");
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.engine.json;
+
+import org.jspecify.annotations.NullMarked;

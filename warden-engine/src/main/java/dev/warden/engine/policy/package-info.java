@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.engine.policy;
+
+import org.jspecify.annotations.NullMarked;

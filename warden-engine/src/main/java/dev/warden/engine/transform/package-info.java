@@ -1,0 +1,4 @@
+@NullMarked
+package dev.warden.engine.transform;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,85 @@
+package dev.warden.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.api.Action;
+import dev.warden.engine.policy.Mode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  @Test
+  void emptyFileGivesSafeDefaults() {
+    WardenConfig c = ConfigLoader.fromYaml("");
+
+    assertThat(c.server().host()).isEqualTo("127.0.0.1");
+    assertThat(c.server().port()).isEqualTo(8080);
+    assertThat(c.server().maxBodyBytes()).isEqualTo(4 * 1024 * 1024);
+    assertThat(c.policy().mode()).isEqualTo(Mode.ENFORCE);
+    assertThat(c.responses().protect()).isTrue();
+    assertThat(c.ledger().durability()).isEqualTo("fsync");
+    assertThat(c.dataDir()).isEqualTo(".warden");
+    assertThat(c.policy().actions().get("card")).isInstanceOf(Action.Block.class);
+    assertThat(c.policy().actions().get("email")).isInstanceOf(Action.Redact.class);
+  }
+
+  @Test
+  void fullFileIsRead() {
+    WardenConfig c =
+        ConfigLoader.fromYaml(
+            """
+            mode: dry-run
+            server: {port: 9000, maxJsonDepth: 32}
+            upstream: {url: "http://127.0.0.1:11434/", passThrough: [/v1/models]}
+            responses: {protect: false}
+            policy:
+              defaultAction: block
+              mask: {visible: 2}
+              types: {email: hash, phone: mask, card: allow}
+            """);
+
+    assertThat(c.policy().mode()).isEqualTo(Mode.DRY_RUN);
+    assertThat(c.server().port()).isEqualTo(9000);
+    assertThat(c.server().maxJsonDepth()).isEqualTo(32);
+    assertThat(c.upstream().url()).isEqualTo("http://127.0.0.1:11434");
+    assertThat(c.upstream().passThrough()).containsExactly("/v1/models");
+    assertThat(c.responses().protect()).isFalse();
+    assertThat(c.policy().defaultAction()).isInstanceOf(Action.Block.class);
+    assertThat(c.policy().actions().get("email")).isInstanceOf(Action.Hash.class);
+    assertThat(c.policy().actions().get("phone")).isEqualTo(new Action.Mask(2));
+    assertThat(c.policy().actions().get("card")).isInstanceOf(Action.Allow.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          prot: 1                                  | prot: unknown key; allowed here: mode
+          mode: audit                              | mode: unknown value 'audit'; allowed: enforce, dry-run
+          server: {port: 70000}                    | server.port: must be between 0 and 65535, got 70000
+          server: {port: eighty}                   | server.port: must be a whole number, got a string
+          server: {maxBodyBytes: 10}               | server.maxBodyBytes: must be between 1024
+          server: [1, 2]                           | server: must be a mapping
+          upstream: {url: ftp://x}                 | upstream.url: must start with http:// or https://
+          upstream: {url: 'http://u:p@host'}       | upstream.url: must name a host and carry no credentials
+          upstream: {timeout: 5}                   | upstream.timeout: unknown key; allowed here: url, connectTimeoutMs, timeoutMs, forwardAuthorization, passThrough
+          upstream: {passThrough: [models]}        | upstream.passThrough: 'models' must be an absolute path
+          responses: {protect: yes please}         | responses.protect: must be true or false
+          ledger: {durability: sometimes}          | ledger.durability: unknown value 'sometimes'; allowed: fsync, async
+          policy: {minConfidence: 2}               | policy.minConfidence: must be between 0.0 and 1.0, got 2.0
+          policy: {types: {emial: redact}}         | policy.types.emial: unknown detection type; known types:
+          policy: {types: {email: shred}}          | policy.types.email: unknown action 'shred'; allowed: allow, redact, mask, hash, block
+          policy: {types: {email: tokenize}}       | policy.types.email: unknown action 'tokenize'
+          policy: {defaultAction: [redact]}        | policy.defaultAction: unknown value '(a list)'
+          policy: {mask: {visible: 9}}             | policy.mask.visible: must be between 0 and 8, got 9
+          'a: [unclosed'                           | not valid YAML
+          """)
+  void invalidConfigNamesTheKeyPath(String yaml, String expected) {
+    assertThatThrownBy(() -> ConfigLoader.fromYaml(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(expected.strip());
+  }
+}

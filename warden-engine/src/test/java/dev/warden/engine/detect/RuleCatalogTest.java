@@ -1,0 +1,148 @@
+package dev.warden.engine.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.api.Finding;
+import dev.warden.api.ScanInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every built-in rule proves itself on its own examples, alone and inside the full catalog. */
+class RuleCatalogTest {
+  private static final List<Rule> RULES = RuleCatalog.builtin();
+
+  static Stream<Arguments> truePositives() {
+    List<Arguments> args = new ArrayList<>();
+    for (Rule rule : RULES) {
+      for (int i = 0; i < rule.truePositives().size(); i++) {
+        args.add(Arguments.of(rule.id() + " tp#" + i, rule, rule.truePositives().get(i)));
+      }
+    }
+    return args.stream();
+  }
+
+  static Stream<Arguments> falsePositives() {
+    List<Arguments> args = new ArrayList<>();
+    for (Rule rule : RULES) {
+      for (int i = 0; i < rule.falsePositives().size(); i++) {
+        args.add(Arguments.of(rule.id() + " fp#" + i, rule, rule.falsePositives().get(i)));
+      }
+    }
+    return args.stream();
+  }
+
+  static Stream<Rule> rules() {
+    return RULES.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("truePositives")
+  void truePositiveYieldsTheRuleAtTheMarkedSpan(String name, Rule rule, RuleExample example) {
+    List<Finding> alone = new RuleDetector(List.of(rule)).detect(ScanInput.text(example.text()));
+
+    assertThat(alone).extracting(Finding::ruleId).containsOnly(rule.id());
+    assertThat(alone).extracting(Finding::span).containsExactly(example.expected());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("truePositives")
+  void truePositiveSurvivesTheFullCatalog(String name, Rule rule, RuleExample example) {
+    List<Finding> all = RuleDetector.builtin().detect(ScanInput.text(example.text()));
+
+    assertThat(all)
+        .filteredOn(f -> f.type().equals(rule.type()))
+        .extracting(Finding::span)
+        .contains(example.expected());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("falsePositives")
+  void falsePositiveYieldsNothingFromTheRule(String name, Rule rule, String text) {
+    List<Finding> alone = new RuleDetector(List.of(rule)).detect(ScanInput.text(text));
+
+    assertThat(alone).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void ruleCarriesEnoughEvidence(Rule rule) {
+    assertThat(rule.truePositives()).as(rule.id()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(rule.falsePositives()).as(rule.id()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(rule.id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+    assertThat(rule.type()).matches("[a-z0-9]+(_[a-z0-9]+)*");
+    assertThat(rule.keywords()).allMatch(k -> k.equals(k.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  @Test
+  void idsAreUnique() {
+    assertThat(RULES).extracting(Rule::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void builtinCoversExactlyTheDocumentedTypes() {
+    assertThat(RuleDetector.builtin().types())
+        .containsExactly(
+            "aws_access_key",
+            "card",
+            "email",
+            "github_token",
+            "jwt",
+            "openai_key",
+            "phone",
+            "private_key");
+  }
+
+  @Test
+  void builderErrorsNameTheRuleAndTheField() {
+    assertThatThrownBy(() -> minimal("Bad_Id").build()).hasMessageStartingWith("Bad_Id: id");
+    assertThatThrownBy(() -> minimal("r").type("Email").build()).hasMessageStartingWith("r: type");
+    assertThatThrownBy(() -> minimal("r").keywords("AKIA").build())
+        .hasMessageStartingWith("r: keywords");
+    assertThatThrownBy(() -> minimal("r").minDigits(3).build())
+        .hasMessageStartingWith("r: keywords/minDigits");
+    assertThatThrownBy(() -> minimal("r").secretGroup(2).build())
+        .hasMessageStartingWith("r: secretGroup");
+    assertThatThrownBy(() -> minimal("r").confidence(1.5).build())
+        .hasMessageStartingWith("r: confidence");
+    assertThatThrownBy(() -> minimal("r").truePositives("no marker").build())
+        .hasMessageStartingWith("r: truePositives");
+    assertThatThrownBy(() ->
+            Rule.builder("r")
+                .type("t")
+                .keywords("x")
+                .pattern("x")
+                .confidence(0.5)
+                .truePositives("«x»", "«x»")
+                .falsePositives("y")
+                .build())
+        .hasMessageStartingWith("r: falsePositives");
+  }
+
+  @Test
+  void exampleMarkersParseToASpan() {
+    RuleExample example = RuleExample.parse("key «value» end");
+
+    assertThat(example.text()).isEqualTo("key value end");
+    assertThat(example.expected().start()).isEqualTo(4);
+    assertThat(example.expected().end()).isEqualTo(9);
+    assertThatThrownBy(() -> RuleExample.parse("«a» «b»"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RuleExample.parse("«»")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static Rule.Builder minimal(String id) {
+    return Rule.builder(id)
+        .type("t")
+        .keywords("x")
+        .pattern("(x)")
+        .confidence(0.5)
+        .truePositives("«x»", "a «x»")
+        .falsePositives("y", "z");
+  }
+}

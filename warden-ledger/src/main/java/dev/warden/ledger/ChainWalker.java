@@ -1,0 +1,284 @@
+package dev.warden.ledger;
+
+import dev.warden.api.MessageAuthenticator;
+import dev.warden.ledger.VerifyReport.Damage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Walks the chain across segments, stops at the first record that does not follow its predecessor,
+ * and classifies the damage (rules in LEDGER-FORMAT.md, "Damage classification"). Shared by {@link
+ * LedgerVerifier} and {@link FileLedger#open}, so the writer never extends a chain the verifier
+ * would reject.
+ */
+final class ChainWalker {
+  /** Lines read past a break to tell deletion, reordering and insertion apart. */
+  static final int LOOKAHEAD = 1024;
+
+  /** A line and the segment it came from. */
+  record Located(Path file, LineReader.Line line) {}
+
+  /**
+   * Result of a walk.
+   *
+   * @param head last trustworthy record ({@link Entry#GENESIS} if none)
+   * @param bad the line where the walk stopped, or null when the report is ok
+   */
+  record Walk(VerifyReport report, Entry head, @Nullable Located bad) {}
+
+  private final @Nullable MessageAuthenticator key;
+
+  private ChainWalker(@Nullable MessageAuthenticator key) {
+    this.key = key;
+  }
+
+  static Walk walk(List<Path> segments, @Nullable MessageAuthenticator key) throws IOException {
+    try (Cursor cursor = new Cursor(segments)) {
+      return new ChainWalker(key).run(cursor);
+    }
+  }
+
+  private Walk run(Cursor cursor) throws IOException {
+    Entry before = Entry.GENESIS;
+    Entry p = Entry.GENESIS;
+    long count = 0;
+    for (Located at = cursor.next(); at != null; at = cursor.next()) {
+      Break here = new Break(count, p, at);
+      if (!at.line().terminated()) {
+        return fail(
+            here, Damage.TRUNCATED_LINE, p.seq() + 1, null, "truncated — no newline ends it");
+      }
+      Entry e;
+      try {
+        e = parse(at);
+      } catch (Entry.MalformedException m) {
+        return fail(here, Damage.MALFORMED, p.seq() + 1, null, "malformed — " + m.getMessage());
+      }
+      if (!e.follows(p, key)) {
+        return classify(here, before, e, cursor.lookahead());
+      }
+      before = p;
+      p = e;
+      count++;
+    }
+    return new Walk(ok(count, p), p, null);
+  }
+
+  /**
+   * {@code l} does not follow {@code b.head()}, which follows {@code before}; {@code later} are the
+   * intact records after {@code l}. The order of the tests is the rule table in LEDGER-FORMAT.md.
+   */
+  private Walk classify(Break b, Entry before, Entry l, List<Entry> later) {
+    Entry p = b.head();
+    for (Entry m : later) {
+      if (m.follows(p, key)) { // the chain goes on without l: l belongs elsewhere or nowhere
+        for (Entry k : later) {
+          if (l.follows(k, key)) {
+            return fail(
+                b,
+                Damage.REORDERED,
+                l.seq(),
+                l,
+                "reordered — seq " + m.seq() + " belongs here; it is at " + m.where());
+          }
+        }
+        return fail(
+            b,
+            Damage.INSERTED,
+            l.seq(),
+            l,
+            "inserted — the chain continues without it at " + m.where());
+      }
+    }
+    if (!l.hashValid()) {
+      return fail(
+          b, Damage.MODIFIED, l.seq(), l, "modified — its hash does not match its contents");
+    }
+    if (l.prev().equals(p.hash())) {
+      if (l.seq() != p.seq() + 1) {
+        return fail(
+            b,
+            Damage.MODIFIED,
+            l.seq(),
+            l,
+            "modified — it links to the previous record but its seq should be " + (p.seq() + 1));
+      }
+      // seq, prev and hash fit, so only the MAC failed: written by someone without the key.
+      if (later.isEmpty()) {
+        return fail(
+            b,
+            Damage.INSERTED,
+            l.seq(),
+            l,
+            "inserted — it extends the SHA-256 chain but its MAC does not match (not written with the ledger key)");
+      }
+      String wrongKey = p == Entry.GENESIS ? " (or this is not the ledger's key)" : "";
+      return fail(
+          b,
+          Damage.MODIFIED,
+          l.seq(),
+          l,
+          "modified — the SHA-256 chain was recomputed but its MAC does not match" + wrongKey);
+    }
+    if (l.seq() <= p.seq()) {
+      String which = key == null ? " (verify with the key to tell which of the two)" : "";
+      return fail(
+          b,
+          Damage.INSERTED,
+          l.seq(),
+          l,
+          "inserted — seq "
+              + l.seq()
+              + " does not follow seq "
+              + p.seq()
+              + " of line "
+              + p.line()
+              + "; a record was replayed or forged"
+              + which);
+    }
+    if (l.seq() > p.seq() + 1) {
+      long first = p.seq() + 1;
+      long last = l.seq() - 1;
+      String missing =
+          first == last ? "seq " + first + " is" : "seqs " + first + " to " + last + " are";
+      return fail(
+          b,
+          Damage.DELETED,
+          first,
+          l,
+          "deleted — " + missing + " missing before it (seq jumps and prev does not link)");
+    }
+    if (key == null && p != Entry.GENESIS) {
+      // Without a key p "verified" only against itself. The likely story: p was edited and its
+      // own hash recomputed, which is exactly what breaks l's prev. Name p, trust only before it.
+      String why =
+          "modified — its hash was recomputed, so the next record (line "
+              + l.line()
+              + ") no longer links to it";
+      VerifyReport r =
+          report(
+              b.count() - 1, before, p.file(), p.line(), Damage.MODIFIED, p.seq(), p.where(), why);
+      return new Walk(r, before, b.at());
+    }
+    return fail(
+        b, Damage.MODIFIED, l.seq(), l, "modified — its prev does not link to the previous record");
+  }
+
+  /** Where the walk stopped: records verified so far, the last good one, and the bad line. */
+  private record Break(long count, Entry head, Located at) {}
+
+  private static Entry parse(Located at) throws Entry.MalformedException {
+    if (at.line().oversized()) {
+      throw new Entry.MalformedException("longer than " + LineReader.MAX_LINE + " bytes");
+    }
+    return Entry.parse(at.file(), at.line().number(), at.line().bytes());
+  }
+
+  private Walk fail(Break b, Damage damage, long seq, @Nullable Entry bad, String why) {
+    Path file = b.at().file();
+    long line = b.at().line().number();
+    String where =
+        file.getFileName() + " line " + line + (bad == null ? "" : " (seq " + bad.seq() + ")");
+    return new Walk(
+        report(b.count(), b.head(), file, line, damage, seq, where, why), b.head(), b.at());
+  }
+
+  private VerifyReport report(
+      long count,
+      Entry head,
+      Path file,
+      long line,
+      Damage damage,
+      long seq,
+      String where,
+      String why) {
+    String segment = file.getFileName().toString();
+    return new VerifyReport(
+        false,
+        count,
+        head.hash(),
+        key != null,
+        seq,
+        line,
+        segment,
+        damage,
+        "record at " + where + ": " + why);
+  }
+
+  private VerifyReport ok(long count, Entry head) {
+    String chains =
+        key != null
+            ? "SHA-256 and HMAC chains verified"
+            : "SHA-256 chain verified; HMAC chain NOT checked (no key), so a rewrite of every later"
+                + " hash is caught only against a signed checkpoint";
+    return new VerifyReport(
+        true,
+        count,
+        head.hash(),
+        key != null,
+        0,
+        0,
+        null,
+        null,
+        "ok: " + count + " records; " + chains);
+  }
+
+  /** Lines of all segments in order. */
+  private static final class Cursor implements AutoCloseable {
+    private final List<Path> segments;
+    private int index = -1;
+    private @Nullable LineReader reader;
+
+    Cursor(List<Path> segments) {
+      this.segments = segments;
+    }
+
+    @Nullable Located next() throws IOException {
+      while (true) {
+        LineReader r = reader;
+        if (r != null) {
+          LineReader.Line line = r.next();
+          if (line != null) {
+            return new Located(segments.get(index), line);
+          }
+          r.close();
+          reader = null;
+        }
+        if (index + 1 >= segments.size()) {
+          return null;
+        }
+        reader = new LineReader(segments.get(++index));
+      }
+    }
+
+    /** Up to {@link #LOOKAHEAD} following records that parse; unparseable lines are skipped. */
+    List<Entry> lookahead() throws IOException {
+      List<Entry> out = new ArrayList<>();
+      for (int i = 0; i < LOOKAHEAD; i++) {
+        Located at = next();
+        if (at == null) {
+          break;
+        }
+        try {
+          if (at.line().terminated()) {
+            out.add(parse(at));
+          }
+        } catch (Entry.MalformedException ignored) {
+          // Classification only needs the records that are intact.
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+      LineReader r = reader;
+      if (r != null) {
+        r.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.warden.ledger;
+
+import dev.warden.api.MessageAuthenticator;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One parsed ledger line: its position, its chain fields and its canonical body (the record without
+ * {@code hash} and {@code mac}).
+ */
+record Entry(
+    Path file,
+    long line,
+    long seq,
+    String prev,
+    String hash,
+    String mac,
+    String canonicalBody,
+    boolean hashValid) {
+
+  /** The predecessor of the first record. */
+  static final Entry GENESIS =
+      new Entry(Path.of(""), 0, 0, "", LedgerFormat.GENESIS, LedgerFormat.GENESIS, "", true);
+
+  /** Thrown for a line that is not a well-formed ledger record; the reason never quotes it. */
+  static final class MalformedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MalformedException(String reason) {
+      super(reason);
+    }
+  }
+
+  /**
+   * Parses a line (without its {@code '\n'}). A line must be strict UTF-8, a JSON object, and
+   * byte-identical to its own JCS form: anything else is not what the writer wrote.
+   */
+  static Entry parse(Path file, long line, byte[] bytes) throws MalformedException {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new MalformedException("not valid UTF-8");
+    }
+    JsonNode node;
+    try {
+      node = LedgerFormat.MAPPER.readTree(text);
+    } catch (JacksonException e) {
+      // Jackson's message may quote the input; keep only our own words.
+      throw new MalformedException("not valid JSON");
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new MalformedException("not a JSON object");
+    }
+    String canonical;
+    try {
+      canonical = Jcs.canonicalize(object);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedException("not canonicalizable (" + e.getMessage() + ")");
+    }
+    if (!canonical.equals(text)) {
+      throw new MalformedException("not in canonical (RFC 8785) form");
+    }
+    JsonNode seqNode = object.get(LedgerFormat.SEQ);
+    if (seqNode == null || !seqNode.isIntegralNumber() || seqNode.longValue() < 1) {
+      throw new MalformedException("seq missing or not a positive integer");
+    }
+    String prev = hex(object, LedgerFormat.PREV);
+    String hash = hex(object, LedgerFormat.HASH);
+    String mac = hex(object, LedgerFormat.MAC);
+    object.remove(LedgerFormat.HASH);
+    object.remove(LedgerFormat.MAC);
+    String body = Jcs.canonicalize(object);
+    boolean valid = LedgerFormat.hash(prev, body).equals(hash);
+    return new Entry(file, line, seqNode.longValue(), prev, hash, mac, body, valid);
+  }
+
+  private static String hex(ObjectNode object, String field) throws MalformedException {
+    @Nullable JsonNode node = object.get(field);
+    if (node == null || !node.isString() || !LedgerFormat.isHex64(node.stringValue())) {
+      throw new MalformedException(field + " missing or not 64 lowercase hex digits");
+    }
+    return node.stringValue();
+  }
+
+  /**
+   * Whether this record is the valid successor of {@code p}: seq follows, prev links, its own hash
+   * matches its contents, and (with a key) its MAC chains from {@code p}'s MAC.
+   */
+  boolean follows(Entry p, @Nullable MessageAuthenticator key) {
+    return seq == p.seq + 1 && prev.equals(p.hash) && hashValid && macFollows(p, key);
+  }
+
+  /** True without a key; otherwise whether this MAC chains from {@code p}'s MAC. */
+  boolean macFollows(Entry p, @Nullable MessageAuthenticator key) {
+    return key == null || LedgerFormat.macMatches(key, p.mac, canonicalBody, mac);
+  }
+
+  /** "ledger-000001.jsonl line 7 (seq 7)". */
+  String where() {
+    return file.getFileName() + " line " + line + " (seq " + seq + ")";
+  }
+}

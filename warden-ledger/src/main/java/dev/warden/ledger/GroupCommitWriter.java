@@ -1,0 +1,266 @@
+package dev.warden.ledger;
+
+import dev.warden.api.Ledger.LedgerException;
+import dev.warden.api.Ledger.Receipt;
+import dev.warden.api.LedgerRecord;
+import dev.warden.api.MessageAuthenticator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The single writer behind {@link FileLedger}: appenders queue records; one thread takes everything
+ * queued, chains it, writes it with one {@code write} and makes it durable with one {@code force},
+ * then releases every appender of the batch. After any write or force failure it fails every queued
+ * and later append (fail closed) — the chain on disk may then end in a partial batch, which the
+ * next {@link FileLedger#open} repairs or refuses.
+ */
+final class GroupCommitWriter {
+  private static final int MAX_BATCH = 4096;
+  private static final Pending STOP =
+      new Pending(new LedgerRecord("stop", "", "", null, "", "", 0, null, List.of()));
+
+  private final FileChannel channel;
+  private final MessageAuthenticator key;
+  private final FileLedger.Options options;
+  private final BlockingQueue<Pending> queue;
+  private final AtomicLong forces = new AtomicLong();
+  private final Thread thread;
+
+  /** Appenders hold it shared while queueing; close takes it exclusively, so STOP comes last. */
+  private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
+  private boolean closing; // guarded by gate
+  private volatile @Nullable Throwable failure;
+
+  // Chain head and flush state: writer thread only (published to close() by Thread.join).
+  private long seq;
+  private String hash;
+  private String mac;
+  private boolean dirty;
+  private long lastForceNanos = System.nanoTime();
+
+  private static final class Pending {
+    final LedgerRecord record;
+    final CompletableFuture<Receipt> done = new CompletableFuture<>();
+
+    Pending(LedgerRecord record) {
+      this.record = record;
+    }
+  }
+
+  GroupCommitWriter(
+      FileChannel channel, MessageAuthenticator key, FileLedger.Options options, Entry head) {
+    this.channel = channel;
+    this.key = key;
+    this.options = options;
+    this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+    this.seq = head.seq();
+    this.hash = head.hash();
+    this.mac = head.mac();
+    this.thread = Thread.ofPlatform().name("warden-ledger-writer").daemon(true).start(this::run);
+  }
+
+  Receipt append(LedgerRecord record) {
+    try {
+      LedgerFormat.checkEncodable(record);
+    } catch (IllegalArgumentException e) {
+      throw new LedgerException("record rejected: " + e.getMessage(), e);
+    }
+    Pending p = new Pending(record);
+    gate.readLock().lock();
+    try {
+      if (closing) {
+        throw new LedgerException("ledger is closed");
+      }
+      Throwable f = failure;
+      if (f != null) {
+        throw refusing(f);
+      }
+      queue.put(p); // blocks when full: backpressure, never a dropped record
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException("interrupted before the record was queued; it was not written", e);
+    } finally {
+      gate.readLock().unlock();
+    }
+    try {
+      return p.done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException(
+          "interrupted while waiting; the record may still become durable", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new LedgerException(String.valueOf(cause.getMessage()), cause);
+    }
+  }
+
+  /** Drains the queue, makes everything durable and stops the thread; idempotent. */
+  void close() {
+    gate.writeLock().lock();
+    try {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    } finally {
+      gate.writeLock().unlock();
+    }
+    // Close must finish even if interrupted, or queued appenders would wait forever.
+    boolean interrupted = false;
+    boolean stopQueued = false;
+    while (!stopQueued) {
+      try {
+        queue.put(STOP);
+        stopQueued = true;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Nullable Throwable failure() {
+    return failure;
+  }
+
+  long forceCount() {
+    return forces.get();
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>();
+    boolean stop = false;
+    while (!stop) {
+      try {
+        Pending first =
+            options.durability() == FileLedger.Durability.ASYNC
+                ? queue.poll(options.asyncFlushInterval().toNanos(), TimeUnit.NANOSECONDS)
+                : queue.take();
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH - 1);
+        }
+      } catch (InterruptedException e) {
+        continue; // nobody else should interrupt this thread; only STOP ends it
+      }
+      stop = !batch.isEmpty() && batch.getLast() == STOP;
+      if (stop) {
+        batch.removeLast();
+      }
+      commit(batch);
+      batch.clear();
+    }
+    if (dirty && failure == null) {
+      force(); // ASYNC: the last writes become durable at close
+    }
+  }
+
+  private void commit(List<Pending> batch) {
+    Throwable f = failure;
+    if (f != null) {
+      batch.forEach(p -> p.done.completeExceptionally(refusing(f)));
+      return;
+    }
+    if (batch.isEmpty()) {
+      if (dirty && System.nanoTime() - lastForceNanos >= options.asyncFlushInterval().toNanos()) {
+        force();
+      }
+      return;
+    }
+    Encoded encoded;
+    try {
+      encoded = encode(batch);
+      ByteBuffer bytes = encoded.bytes();
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      if (options.durability() == FileLedger.Durability.FSYNC) {
+        channel.force(false);
+        forces.incrementAndGet();
+        lastForceNanos = System.nanoTime();
+      } else {
+        dirty = true;
+        if (System.nanoTime() - lastForceNanos >= options.asyncFlushInterval().toNanos()) {
+          force();
+        }
+      }
+    } catch (Throwable t) { // fail closed on anything, including Errors
+      failure = t;
+      LedgerException e =
+          new LedgerException("ledger write failed; the ledger refuses further appends", t);
+      batch.forEach(p -> p.done.completeExceptionally(e));
+      return;
+    }
+    List<Receipt> receipts = encoded.receipts();
+    seq = receipts.getLast().seq();
+    hash = receipts.getLast().hash();
+    mac = encoded.mac();
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).done.complete(receipts.get(i));
+    }
+  }
+
+  /** A chained batch: its bytes, one receipt per record, and the MAC of its last record. */
+  private record Encoded(ByteBuffer bytes, List<Receipt> receipts, String mac) {}
+
+  /** Chains the batch from the current head; the head itself moves only once it is written. */
+  private Encoded encode(List<Pending> batch) {
+    List<Receipt> receipts = new ArrayList<>(batch.size());
+    Instant now = options.clock().instant();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 512);
+    long s = seq;
+    String h = hash;
+    String m = mac;
+    for (Pending p : batch) {
+      ObjectNode record = LedgerFormat.body(++s, now, h, p.record);
+      String canonical = Jcs.canonicalize(record);
+      h = LedgerFormat.hash(h, canonical);
+      m = LedgerFormat.mac(key, m, canonical);
+      record.put(LedgerFormat.HASH, h);
+      record.put(LedgerFormat.MAC, m);
+      out.writeBytes((Jcs.canonicalize(record) + "\n").getBytes(StandardCharsets.UTF_8));
+      receipts.add(new Receipt(s, h));
+    }
+    return new Encoded(ByteBuffer.wrap(out.toByteArray()), receipts, m);
+  }
+
+  private void force() {
+    try {
+      channel.force(false);
+      forces.incrementAndGet();
+      dirty = false;
+      lastForceNanos = System.nanoTime();
+    } catch (IOException | RuntimeException e) {
+      failure = e; // already acknowledged ASYNC records may be lost: refuse everything after
+    }
+  }
+
+  private static LedgerException refusing(Throwable cause) {
+    return new LedgerException("an earlier ledger write failed; the ledger refuses appends", cause);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.warden.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS) for the JSON subset the ledger writes: objects,
+ * arrays, strings, integers, booleans and {@code null}.
+ *
+ * <p>Guarantees: object members are sorted by their names compared as UTF-16 code units, no
+ * insignificant whitespace is emitted, strings are escaped exactly as ECMAScript's {@code
+ * JSON.stringify} does ({@code \"}, {@code \\}, {@code \b \t \n \f \r}, other controls below U+0020
+ * as lowercase {@code &#92;u00xx}, everything else literal, including non-ASCII and astral
+ * characters), and integers are written in plain decimal.
+ *
+ * <p>Failures: {@link IllegalArgumentException} for input outside the subset: fractional or
+ * exponent numbers, integers beyond ±(2<sup>53</sup>−1) (not exactly representable as the IEEE
+ * doubles JCS is defined over), lone surrogates (they have no UTF-8 encoding, so two different
+ * strings would hash alike), and non-JSON node types. Messages never contain the input's text.
+ */
+public final class Jcs {
+  /** Largest integer an IEEE 754 double holds exactly (2^53 - 1). */
+  static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+  private Jcs() {}
+
+  /** Returns the canonical form of {@code node}. */
+  public static String canonicalize(JsonNode node) {
+    StringBuilder out = new StringBuilder(256);
+    write(node, out);
+    return out.toString();
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} if {@code s} cannot be canonicalized (it contains a
+   * lone surrogate).
+   */
+  public static void checkString(String s) {
+    writeString(s, new StringBuilder(0), false);
+  }
+
+  private static void write(JsonNode node, StringBuilder out) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        List<String> names = new ArrayList<>(node.propertyNames());
+        names.sort(null); // String.compareTo orders by UTF-16 code units, as RFC 8785 requires
+        out.append('{');
+        for (int i = 0; i < names.size(); i++) {
+          if (i > 0) {
+            out.append(',');
+          }
+          String name = names.get(i);
+          writeString(name, out, true);
+          out.append(':');
+          write(node.required(name), out);
+        }
+        out.append('}');
+      }
+      case ARRAY -> {
+        out.append('[');
+        boolean first = true;
+        for (JsonNode element : node) {
+          if (!first) {
+            out.append(',');
+          }
+          first = false;
+          write(element, out);
+        }
+        out.append(']');
+      }
+      case STRING -> writeString(node.stringValue(), out, true);
+      case NUMBER -> writeInteger(node, out);
+      case BOOLEAN -> out.append(node.booleanValue());
+      case NULL -> out.append("null");
+      default ->
+          throw new IllegalArgumentException("unsupported JSON node type " + node.getNodeType());
+    }
+  }
+
+  private static void writeInteger(JsonNode node, StringBuilder out) {
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw new IllegalArgumentException("only integers are supported");
+    }
+    long value = node.longValue();
+    if (value > MAX_SAFE_INTEGER || value < -MAX_SAFE_INTEGER) {
+      throw new IllegalArgumentException("integer outside +-(2^53-1)");
+    }
+    out.append(value);
+  }
+
+  private static void writeString(String s, StringBuilder out, boolean emit) {
+    if (emit) {
+      out.append('"');
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired =
+            Character.isHighSurrogate(c)
+                && i + 1 < s.length()
+                && Character.isLowSurrogate(s.charAt(i + 1));
+        if (!paired) {
+          throw new IllegalArgumentException("lone surrogate at index " + i);
+        }
+        if (emit) {
+          out.append(c).append(s.charAt(i + 1));
+        }
+        i++;
+      } else if (emit) {
+        escape(c, out);
+      }
+    }
+    if (emit) {
+      out.append('"');
+    }
+  }
+
+  private static void escape(char c, StringBuilder out) {
+    switch (c) {
+      case '"' -> out.append("\\\"");
+      case '\\' -> out.append("\\\\");
+      case '\b' -> out.append("\\b");
+      case '\t' -> out.append("\\t");
+      case '\n' -> out.append("\\n");
+      case '\f' -> out.append("\\f");
+      case '\r' -> out.append("\\r");
+      default -> {
+        if (c < 0x20) {
+          out.append("\\u00")
+              .append(Character.forDigit(c >> 4, 16))
+              .append(Character.forDigit(c & 0xF, 16));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+  }
+}

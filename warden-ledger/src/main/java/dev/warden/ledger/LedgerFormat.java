@@ -1,0 +1,142 @@
+package dev.warden.ledger;
+
+import dev.warden.api.LedgerRecord;
+import dev.warden.api.MessageAuthenticator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The on-disk record format, in one place so the writer and the verifier cannot drift apart.
+ *
+ * <p>{@code canonical} = JCS of the record without {@code hash} and {@code mac} (it includes {@code
+ * prev}). Then {@code hash = hex(SHA-256(UTF-8(prev ‖ canonical)))} and {@code mac =
+ * hex(HMAC(UTF-8(prevMac ‖ canonical)))}, where {@code prev} / {@code prevMac} are the previous
+ * record's {@code hash} / {@code mac} as 64 lowercase hex characters ({@link #GENESIS} for the
+ * first record). The line is JCS of the full record followed by {@code '\n'}.
+ */
+final class LedgerFormat {
+  /** {@code prev} and {@code prevMac} of the first record. */
+  static final String GENESIS = "0".repeat(64);
+
+  static final String SEQ = "seq";
+  static final String PREV = "prev";
+  static final String HASH = "hash";
+  static final String MAC = "mac";
+
+  /** Strict reader: duplicate keys would let two parsers see two different records. */
+  static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .build();
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final HexFormat HEX = HexFormat.of();
+
+  private LedgerFormat() {}
+
+  /** The record as stored, minus {@code hash} and {@code mac}. Null model/errorType stay null. */
+  static ObjectNode body(long seq, Instant time, String prev, LedgerRecord r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put(SEQ, seq);
+    o.put("time", TIME.format(time));
+    o.put(PREV, prev);
+    o.put("event", r.event());
+    o.put("correlationId", r.correlationId());
+    o.put("route", r.route());
+    o.put("model", r.model());
+    o.put("mode", r.mode());
+    o.put("outcome", r.outcome());
+    o.put("status", r.status());
+    o.put("errorType", r.errorType());
+    ArrayNode findings = o.putArray("findings");
+    for (LedgerRecord.FindingEntry f : r.findings()) {
+      ObjectNode e = findings.addObject();
+      e.put("type", f.type());
+      e.put("ruleId", f.ruleId());
+      e.put("action", f.action());
+      e.put("path", f.path());
+      e.put("length", f.length());
+      e.put("valueHash", f.valueHash());
+    }
+    return o;
+  }
+
+  /** Throws {@link IllegalArgumentException} naming the field that JCS cannot represent. */
+  static void checkEncodable(LedgerRecord r) {
+    check("event", r.event());
+    check("correlationId", r.correlationId());
+    check("route", r.route());
+    check("model", r.model());
+    check("mode", r.mode());
+    check("outcome", r.outcome());
+    check("errorType", r.errorType());
+    for (LedgerRecord.FindingEntry f : r.findings()) {
+      check("findings.type", f.type());
+      check("findings.ruleId", f.ruleId());
+      check("findings.action", f.action());
+      check("findings.path", f.path());
+      check("findings.valueHash", f.valueHash());
+    }
+  }
+
+  private static void check(String field, @org.jspecify.annotations.Nullable String value) {
+    if (value == null) {
+      return;
+    }
+    try {
+      Jcs.checkString(value);
+    } catch (IllegalArgumentException e) {
+      // The value itself may be client-controlled: name the field only.
+      throw new IllegalArgumentException("field " + field + " contains a lone surrogate", e);
+    }
+  }
+
+  static String hash(String prev, String canonical) {
+    return HEX.formatHex(sha256().digest(chainInput(prev, canonical)));
+  }
+
+  static String mac(MessageAuthenticator mac, String prevMac, String canonical) {
+    return HEX.formatHex(mac.tag(chainInput(prevMac, canonical)));
+  }
+
+  static boolean macMatches(
+      MessageAuthenticator mac, String prevMac, String canonical, String macHex) {
+    return mac.verify(chainInput(prevMac, canonical), HEX.parseHex(macHex));
+  }
+
+  static boolean isHex64(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] chainInput(String prev, String canonical) {
+    return (prev + canonical).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,398 @@
+package dev.warden.server;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.warden.api.Ledger;
+import dev.warden.api.LedgerRecord;
+import dev.warden.engine.Protector;
+import dev.warden.engine.config.WardenConfig;
+import dev.warden.engine.json.BodyException;
+import dev.warden.engine.transform.Replacement;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One protected exchange, in flow order: admit → read → protect request → record → forward →
+ * protect response → record → answer. Every exit records what happened; nothing reaches the
+ * upstream or the client without passing the engine first (fail closed).
+ */
+final class ExchangeHandler {
+  static final HeaderName CORRELATION_ID = HeaderNames.create("Warden-Correlation-Id");
+  static final HeaderName LEDGER_SEQ = HeaderNames.create("Warden-Ledger-Seq");
+  private static final Logger ACCESS = LoggerFactory.getLogger("warden.access");
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
+
+  private final WardenConfig config;
+  private final Protector requests;
+  private final Protector responses;
+  private final Ledger ledger;
+  private final Upstream upstream;
+  private final Health health;
+
+  ExchangeHandler(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      Upstream upstream,
+      Health health) {
+    this.config = config;
+    this.requests = requests;
+    this.responses = responses;
+    this.ledger = ledger;
+    this.upstream = upstream;
+    this.health = health;
+  }
+
+  /** Raised inside the exchange to answer with an error; already recorded when thrown. */
+  private static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ErrorBody error;
+
+    Refusal(ErrorBody error) {
+      super(error.message(), null, false, false);
+      this.error = error;
+    }
+  }
+
+  void handle(ServerRequest req, ServerResponse res) {
+    long started = System.nanoTime();
+    String id = newCorrelationId();
+    String route = req.path().path();
+    res.header(CORRELATION_ID, id);
+    Exchange ex = new Exchange(id, route, mode());
+    int status;
+    try {
+      status = exchange(req, res, ex);
+    } catch (Refusal r) {
+      status = r.error.status();
+      sendError(res, r.error);
+    } catch (RuntimeException e) {
+      // An unexpected failure: refuse, record, and log the class only (messages may hold data).
+      ErrorBody err =
+          new ErrorBody(500, "warden_internal_error", "Warden could not process the request; nothing was forwarded after the failure");
+      status = err.status();
+      LOG.error("exchange failed", kv("correlation_id", id), kv("exception", e.getClass().getName()));
+      tryRecord(ex.record(ex.phase, "failed", status, err.type()));
+      sendError(res, err);
+    }
+    ACCESS.info(
+        "exchange",
+        kv("correlation_id", id),
+        kv("route", route),
+        kv("status", status),
+        kv("outcome", ex.outcome),
+        kv("findings", ex.findingsSeen),
+        kv("types", ex.types()),
+        kv("duration_ms", (System.nanoTime() - started) / 1_000_000.0));
+  }
+
+  private int exchange(ServerRequest req, ServerResponse res, Exchange ex) {
+    String method = req.prologue().method().text();
+    rejectForgedHeaders(req, ex);
+    if (req.prologue().hasQuery()) {
+      throw refuse(ex, 400, "warden_query_not_allowed", "query parameters are not accepted on " + ex.route);
+    }
+    byte @Nullable [] sent = null;
+    if (method.equals("POST")) {
+      requireJson(req, ex);
+      byte[] body = readBody(req, ex);
+      Protector.Result r = protect(requests, body, ex, "request");
+      ex.model = r.model();
+      if (r.outcome() == Protector.Outcome.BLOCKED) {
+        Replacement by = r.blockedBy().orElseThrow();
+        ex.outcome = "blocked";
+        throw refuse(
+            ex,
+            403,
+            "warden_blocked",
+            "the request contains a value of type '"
+                + by.finding().type()
+                + "' (rule "
+                + by.finding().ruleId()
+                + ") that policy blocks; remove it and retry");
+      }
+      if (streamRequested(r.body())) {
+        throw refuse(
+            ex,
+            400,
+            "warden_streaming_unsupported",
+            "stream: true is not supported by this Warden version yet (streaming inspection arrives in a later version); send stream: false");
+      }
+      ex.outcome = outcome(r.outcome());
+      sent = r.body();
+    }
+    record(ex, ex.record("request", ex.outcome, 0, null));
+    ex.startResponse();
+
+    Upstream.Answer answer;
+    try {
+      answer = upstream.call(method, ex.route, sent, authorization(req));
+    } catch (Upstream.UpstreamException e) {
+      throw refuse(ex, e.error);
+    }
+    byte[] out = protectResponse(answer, ex);
+    Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
+    res.status(Status.create(answer.status()));
+    res.header(LEDGER_SEQ, Long.toString(receipt.seq()));
+    res.header(HeaderNames.CONTENT_TYPE, answer.contentType() == null ? "application/json" : answer.contentType());
+    res.send(out);
+    return answer.status();
+  }
+
+  private byte[] protectResponse(Upstream.Answer answer, Exchange ex) {
+    if (answer.contentEncoding() != null && !answer.contentEncoding().equalsIgnoreCase("identity")) {
+      throw refuse(ex, 502, "warden_upstream_encoding",
+          "the upstream answered with Content-Encoding '" + token(answer.contentEncoding()) + "', which Warden cannot scan; it was not passed on");
+    }
+    ex.outcome = "forwarded";
+    if (!config.responses().protect() || answer.body().length == 0) {
+      return answer.body();
+    }
+    String type = answer.contentType() == null ? "" : answer.contentType().toLowerCase(Locale.ROOT);
+    if (type.contains("json")) {
+      Protector.Result r;
+      try {
+        r = responses.protectJson(answer.body());
+      } catch (BodyException e) {
+        throw refuse(ex, 502, "warden_upstream_invalid",
+            "the upstream response could not be parsed for inspection (" + e.getMessage() + "); it was not passed on");
+      }
+      ex.add(r.replacements(), "response");
+      if (r.outcome() == Protector.Outcome.BLOCKED) {
+        ex.outcome = "blocked";
+        throw refuse(ex, 502, "warden_response_blocked",
+            "the upstream response contained a value of type '" + r.blockedBy().orElseThrow().finding().type() + "' that policy blocks; it was not passed on");
+      }
+      ex.outcome = outcome(r.outcome());
+      return r.body();
+    }
+    if (type.startsWith("text/event-stream")) {
+      throw refuse(ex, 502, "warden_streaming_unsupported",
+          "the upstream answered with a stream, which this Warden version does not inspect yet; it was not passed on");
+    }
+    // Any other text is scanned as text; bytes that are not UTF-8 cannot be scanned, so refuse.
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(answer.body())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw refuse(ex, 502, "warden_upstream_invalid", "the upstream response is not UTF-8 text and cannot be inspected; it was not passed on");
+    }
+    Protector.TextResult r = responses.protectText(text);
+    ex.add(r.replacements(), "response");
+    if (r.outcome() == Protector.Outcome.BLOCKED) {
+      ex.outcome = "blocked";
+      throw refuse(ex, 502, "warden_response_blocked", "the upstream response contained a value that policy blocks; it was not passed on");
+    }
+    ex.outcome = outcome(r.outcome());
+    return r.text().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Protector.Result protect(Protector p, byte[] body, Exchange ex, String direction) {
+    try {
+      Protector.Result r = p.protectJson(body);
+      ex.add(r.replacements(), direction);
+      return r;
+    } catch (BodyException e) {
+      int status = e.type().equals("warden_too_large") ? 413 : 400;
+      throw refuse(ex, status, e.type(), e.getMessage() == null ? "invalid body" : e.getMessage());
+    }
+  }
+
+  private byte[] readBody(ServerRequest req, Exchange ex) {
+    int max = config.server().maxBodyBytes();
+    long declared = req.headers().contentLength().orElse(-1);
+    if (declared > max) {
+      throw refuse(ex, 413, "warden_too_large", "the request body is larger than the limit of " + max + " bytes");
+    }
+    try (InputStream in = req.content().inputStream()) {
+      byte[] body = in.readNBytes(max + 1);
+      if (body.length > max) {
+        throw refuse(ex, 413, "warden_too_large", "the request body is larger than the limit of " + max + " bytes");
+      }
+      if (body.length == 0) {
+        throw refuse(ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
+      }
+      return body;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof Refusal r) {
+        throw r;
+      }
+      throw refuse(ex, 400, "warden_bad_request", "the request body could not be read");
+    }
+  }
+
+  private void requireJson(ServerRequest req, Exchange ex) {
+    String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("application/json");
+    String base = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!base.equals("application/json") && !base.endsWith("+json")) {
+      throw refuse(ex, 415, "warden_unsupported_media_type", "Content-Type must be application/json");
+    }
+    String lower = type.toLowerCase(Locale.ROOT);
+    int cs = lower.indexOf("charset=");
+    if (cs >= 0 && !lower.substring(cs + 8).trim().replace("\"", "").startsWith("utf-8")) {
+      throw refuse(ex, 415, "warden_unsupported_media_type", "only the UTF-8 charset is accepted");
+    }
+    String encoding = req.headers().first(HeaderNames.CONTENT_ENCODING).orElse("identity");
+    if (!encoding.equalsIgnoreCase("identity")) {
+      throw refuse(ex, 415, "warden_unsupported_media_type", "compressed request bodies (Content-Encoding) are not accepted");
+    }
+  }
+
+  /**
+   * A client must not be able to plant Warden's own markers: a response consumer could mistake them
+   * for the gateway's.
+   */
+  private void rejectForgedHeaders(ServerRequest req, Exchange ex) {
+    for (Header h : req.headers()) {
+      if (h.name().toLowerCase(Locale.ROOT).startsWith("warden-")) {
+        throw refuse(ex, 400, "warden_forged_header", "request headers starting with 'Warden-' are reserved for the gateway");
+      }
+    }
+  }
+
+  private @Nullable String authorization(ServerRequest req) {
+    if (!config.upstream().forwardAuthorization()) {
+      return null;
+    }
+    return req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+  }
+
+  private static boolean streamRequested(byte[] body) {
+    // Cheap check first; the body was already parsed strictly, so a textual hit is re-checked.
+    String s = new String(body, StandardCharsets.UTF_8);
+    if (!s.contains("\"stream\"")) {
+      return false;
+    }
+    var node = tools.jackson.databind.json.JsonMapper.shared().readTree(body);
+    return node.path("stream").asBoolean(false);
+  }
+
+  private Refusal refuse(Exchange ex, int status, String type, String message) {
+    return refuse(ex, new ErrorBody(status, type, message));
+  }
+
+  /** Records the refusal in the current phase and returns the exception that answers it. */
+  private Refusal refuse(Exchange ex, ErrorBody err) {
+    if (!ex.outcome.equals("blocked")) {
+      ex.outcome = ex.phase.equals("request") ? "rejected" : "failed";
+    }
+    record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));
+    return new Refusal(err);
+  }
+
+  private Ledger.Receipt record(Exchange ex, LedgerRecord rec) {
+    try {
+      return ledger.append(rec);
+    } catch (Ledger.LedgerException e) {
+      health.ledgerFailed();
+      LOG.error("ledger append failed", kv("correlation_id", ex.id), kv("exception", e.getClass().getName()));
+      throw new Refusal(new ErrorBody(503, "warden_ledger_unavailable", "the decision ledger cannot be written; Warden refuses traffic until it can"));
+    }
+  }
+
+  private void tryRecord(LedgerRecord rec) {
+    try {
+      ledger.append(rec);
+    } catch (RuntimeException e) {
+      health.ledgerFailed();
+    }
+  }
+
+  private static void sendError(ServerResponse res, ErrorBody err) {
+    res.status(Status.create(err.status()));
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(err.json());
+  }
+
+  private String mode() {
+    return requests.policy().mode().id();
+  }
+
+  private static String outcome(Protector.Outcome o) {
+    return switch (o) {
+      case CLEAN -> "forwarded";
+      case TRANSFORMED -> "transformed";
+      case BLOCKED -> "blocked";
+      case OBSERVED -> "observed";
+    };
+  }
+
+  /** A header value echoed in an error is reduced to a token, so it cannot smuggle text. */
+  private static String token(String value) {
+    String t = value.length() > 20 ? value.substring(0, 20) : value;
+    return t.matches("[A-Za-z0-9_.-]*") ? t : "(invalid)";
+  }
+
+  /** Unique per exchange, not secret: it is printed in logs and headers. */
+  static String newCorrelationId() {
+    byte[] b = new byte[12];
+    ThreadLocalRandom.current().nextBytes(b);
+    return "wd-" + java.util.HexFormat.of().formatHex(b);
+  }
+
+  /** Mutable state of one exchange; confined to its virtual thread. */
+  private static final class Exchange {
+    final String id;
+    final String route;
+    final String mode;
+    final List<LedgerRecord.FindingEntry> findings = new ArrayList<>();
+    String phase = "request";
+    String outcome = "pending";
+    int findingsSeen;
+    @Nullable String model;
+
+    Exchange(String id, String route, String mode) {
+      this.id = id;
+      this.route = route;
+      this.mode = mode;
+    }
+
+    void startResponse() {
+      phase = "response";
+      outcome = "forwarded";
+      findings.clear();
+    }
+
+    void add(List<Replacement> replacements, String direction) {
+      findingsSeen += replacements.size();
+      for (Replacement r : replacements) {
+        findings.add(
+            new LedgerRecord.FindingEntry(
+                r.finding().type(),
+                r.finding().ruleId(),
+                r.decision().action().id(),
+                direction + r.path(),
+                r.finding().span().length(),
+                r.valueHash()));
+      }
+    }
+
+    LedgerRecord record(String event, String outcome, int status, @Nullable String errorType) {
+      return new LedgerRecord(event, id, safeRoute(route), model, mode, outcome, status, errorType, findings);
+    }
+
+    String types() {
+      return findings.stream().map(LedgerRecord.FindingEntry::type).distinct().sorted().collect(Collectors.joining(","));
+    }
+
+    private static String safeRoute(String route) {
+      return route.length() <= 100 && route.matches("/[A-Za-z0-9._/-]*") ? route : "(invalid)";
+    }
+  }
+}

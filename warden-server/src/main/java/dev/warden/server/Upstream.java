@@ -1,0 +1,117 @@
+package dev.warden.server;
+
+import dev.warden.engine.config.WardenConfig;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The forward stage: one POST (or GET) to the configured upstream. Sends only the headers Warden
+ * chooses — never the client's arbitrary headers, which could carry unscanned data — and asks for
+ * an uncompressed answer so the response can be scanned.
+ */
+final class Upstream {
+  private final WebClient client;
+  private final int maxBodyBytes;
+  private final Duration timeout;
+
+  Upstream(WardenConfig.Upstream config, int maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+    this.timeout = Duration.ofMillis(config.timeoutMs());
+    this.client =
+        WebClient.builder()
+            .baseUri(config.url())
+            .followRedirects(false)
+            .socketOptions(
+                s ->
+                    s.connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
+                        .readTimeout(timeout))
+            .build();
+  }
+
+  /** The upstream's answer, read in full (bounded). */
+  record Answer(int status, @Nullable String contentType, @Nullable String contentEncoding, byte[] body) {}
+
+  /** A failure reaching the upstream, already mapped to the client-facing error. */
+  static final class UpstreamException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ErrorBody error;
+
+    UpstreamException(ErrorBody error, @Nullable Throwable cause) {
+      super(error.message(), cause);
+      this.error = error;
+    }
+  }
+
+  Answer call(String method, String path, byte @Nullable [] body, @Nullable String authorization) {
+    HttpClientRequest req =
+        client
+            .method(io.helidon.http.Method.create(method))
+            .path(path)
+            .readTimeout(timeout)
+            .header(HeaderNames.ACCEPT, "application/json")
+            .header(HeaderNames.ACCEPT_ENCODING, "identity");
+    if (authorization != null) {
+      req.header(HeaderNames.AUTHORIZATION, authorization);
+    }
+    if (body != null) {
+      req.header(HeaderNames.CONTENT_TYPE, "application/json");
+    }
+    try (HttpClientResponse res = body == null ? req.request() : req.submit(body)) {
+      byte[] bytes = readBounded(res.inputStream());
+      return new Answer(
+          res.status().code(),
+          res.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
+          res.headers().first(HeaderNames.CONTENT_ENCODING).orElse(null),
+          bytes);
+    } catch (UpstreamException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw classify(e);
+    }
+  }
+
+  private byte[] readBounded(InputStream in) {
+    try (in) {
+      byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+      if (bytes.length > maxBodyBytes) {
+        throw new UpstreamException(
+            new ErrorBody(
+                502,
+                "warden_upstream_too_large",
+                "the upstream response is larger than the limit of " + maxBodyBytes + " bytes"),
+            null);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw classify(new UncheckedIOException(e));
+    }
+  }
+
+  private static UpstreamException classify(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException
+          || (t.getClass().getSimpleName().contains("Timeout"))) {
+        return new UpstreamException(
+            new ErrorBody(504, "warden_upstream_timeout", "the upstream did not answer in time"), e);
+      }
+      if (t instanceof ConnectException || t instanceof UnknownHostException) {
+        return new UpstreamException(
+            new ErrorBody(502, "warden_upstream_unreachable", "the upstream could not be reached"),
+            e);
+      }
+    }
+    return new UpstreamException(
+        new ErrorBody(502, "warden_upstream_error", "the upstream call failed (" + e.getClass().getSimpleName() + ")"),
+        e);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.warden.server;
+
+import dev.warden.api.Ledger;
+import dev.warden.engine.Protector;
+import dev.warden.engine.config.WardenConfig;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP proxy host: routes, limits and lifecycle around {@link ExchangeHandler}. Protected
+ * routes are the OpenAI-compatible {@code POST /v1/chat/completions}, {@code /v1/completions} and
+ * {@code /v1/embeddings}, plus configured pass-through paths (scanned the same way); every other
+ * path is a JSON 404.
+ *
+ * <p>{@link #stop()} stops accepting, lets in-flight exchanges finish within the configured drain
+ * period, then closes the ledger.
+ */
+public final class WardenServer implements AutoCloseable {
+  public static final List<String> PROTECTED_ROUTES =
+      List.of("/v1/chat/completions", "/v1/completions", "/v1/embeddings");
+  private static final Logger LOG = LoggerFactory.getLogger(WardenServer.class);
+
+  private final WebServer server;
+  private final Ledger ledger;
+  private final Health health = new Health();
+  private volatile boolean stopped;
+
+  private WardenServer(WardenConfig config, Protector requests, Protector responses, Ledger ledger) {
+    this.ledger = ledger;
+    WardenConfig.Server s = config.server();
+    Upstream upstream = new Upstream(config.upstream(), s.maxBodyBytes());
+    ExchangeHandler exchange =
+        new ExchangeHandler(config, requests, responses, ledger, upstream, health);
+    HttpRouting.Builder routing = HttpRouting.builder();
+    routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
+    routing.get(
+        "/ready",
+        (req, res) ->
+            json(
+                res,
+                health.ready() ? 200 : 503,
+                "{\"status\":\"" + (health.ready() ? "ready" : "not_ready") + "\",\"reason\":\"" + health.reason() + "\"}"));
+    for (String route : PROTECTED_ROUTES) {
+      routing.post(route, exchange::handle);
+      routing.any(
+          route,
+          (req, res) ->
+              error(res, new ErrorBody(405, "warden_method_not_allowed", "use POST on " + route)));
+    }
+    for (String route : config.upstream().passThrough()) {
+      routing.get(route, exchange::handle);
+      routing.post(route, exchange::handle);
+    }
+    routing.any(
+        (req, res) ->
+            error(
+                res,
+                new ErrorBody(
+                    404,
+                    "warden_not_found",
+                    "this path is not a protected route; configure upstream.passThrough to forward it")));
+    this.server =
+        WebServer.builder()
+            .host(s.host())
+            .port(s.port())
+            .shutdownHook(false)
+            .shutdownGracePeriod(Duration.ofSeconds(s.drainSeconds()))
+            // Warden enforces its own limit with a JSON error; the listener's is a backstop.
+            .maxPayloadSize(s.maxBodyBytes() * 2L)
+            .routing(routing)
+            .build();
+  }
+
+  /**
+   * Builds and starts the server.
+   *
+   * @param requests the engine for request bodies
+   * @param responses the engine for upstream responses (may be the same instance)
+   */
+  public static WardenServer start(
+      WardenConfig config, Protector requests, Protector responses, Ledger ledger) {
+    if (config.upstream().url().isEmpty()) {
+      throw new IllegalArgumentException(
+          "upstream.url is not set; pass --upstream URL or set upstream.url in warden.yaml");
+    }
+    WardenServer ws = new WardenServer(config, requests, responses, ledger);
+    ws.server.start();
+    return ws;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** Drains in-flight exchanges, then closes the ledger. Idempotent. */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    health.draining();
+    server.stop();
+    ledger.close();
+    LOG.info("stopped");
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void json(ServerResponse res, int status, String body) {
+    res.status(Status.create(status));
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void error(ServerResponse res, ErrorBody err) {
+    res.status(Status.create(err.status()));
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(err.json());
+  }
+}

@@ -1,0 +1,243 @@
+package dev.warden.testing;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An OpenAI-compatible upstream that answers by echoing what it received, bound to loopback. The
+ * demo uses it to show exactly what left the gateway; tests use {@link #received()} to assert that
+ * nothing unprotected arrived.
+ *
+ * <p>{@code POST /v1/chat/completions} answers a {@code chat.completion} whose assistant message is
+ * the last user message (plus {@link Builder#appendToReply} text, to exercise response protection);
+ * {@code /v1/completions} echoes the prompt; {@code /v1/embeddings} returns a fixed small vector
+ * per input. Everything else is a 404.
+ */
+public final class StubUpstream implements AutoCloseable {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final WebServer server;
+  private final List<String> received = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final String appendToReply;
+  private final Duration delay;
+  private final @Nullable String rawReply;
+  private final @Nullable String rawContentType;
+
+  private StubUpstream(Builder b) {
+    this.appendToReply = b.appendToReply;
+    this.delay = b.delay;
+    this.rawReply = b.rawReply;
+    this.rawContentType = b.rawContentType;
+    this.server =
+        WebServer.builder()
+            .host("127.0.0.1")
+            .port(b.port)
+            .shutdownHook(false)
+            .routing(r ->
+                r.post("/v1/chat/completions", (req, res) -> handle(req, res, this::chat))
+                    .post("/v1/completions", (req, res) -> handle(req, res, this::completion))
+                    .post("/v1/embeddings", (req, res) -> handle(req, res, this::embeddings))
+                    .any((req, res) ->
+                        res.status(Status.NOT_FOUND_404)
+                            .header(HeaderNames.CONTENT_TYPE, "application/json")
+                            .send("{\"error\":{\"message\":\"not found\",\"type\":\"stub\"}}")))
+            .build()
+            .start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static StubUpstream start() {
+    return builder().start();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://127.0.0.1:port}. */
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Every request body received, in arrival order, as UTF-8 text. */
+  public List<String> received() {
+    return List.copyOf(received);
+  }
+
+  /** The {@code Authorization} header of each request ({@code ""} when absent). */
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
+  }
+
+  public @Nullable String lastReceived() {
+    return received.isEmpty() ? null : received.getLast();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  @FunctionalInterface
+  private interface Answer {
+    ObjectNode answer(JsonNode request);
+  }
+
+  private void handle(ServerRequest req, ServerResponse res, Answer answer) {
+    byte[] body = req.content().as(byte[].class);
+    String text = new String(body, StandardCharsets.UTF_8);
+    received.add(text);
+    authorizations.add(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (rawReply != null) {
+      res.header(
+              HeaderNames.CONTENT_TYPE,
+              rawContentType == null ? "application/json" : rawContentType)
+          .send(rawReply.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    JsonNode request;
+    try {
+      request = JSON.readTree(body);
+    } catch (RuntimeException e) {
+      res.status(Status.BAD_REQUEST_400)
+          .header(HeaderNames.CONTENT_TYPE, "application/json")
+          .send("{\"error\":{\"message\":\"invalid json\",\"type\":\"stub\"}}");
+      return;
+    }
+    ObjectNode reply = answer.answer(request);
+    res.header(HeaderNames.CONTENT_TYPE, "application/json").send(JSON.writeValueAsBytes(reply));
+  }
+
+  private ObjectNode chat(JsonNode request) {
+    String last = "";
+    JsonNode messages = request.path("messages");
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      JsonNode m = messages.get(i);
+      if ("user".equals(m.path("role").asString(""))) {
+        JsonNode content = m.path("content");
+        last = content.isString() ? content.asString() : JSON.writeValueAsString(content);
+        break;
+      }
+    }
+    ObjectNode reply = base(request, "chat.completion");
+    ObjectNode choice = reply.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message");
+    message.put("role", "assistant");
+    message.put("content", "You said: " + last + appendToReply);
+    choice.put("finish_reason", "stop");
+    usage(reply, last.length());
+    return reply;
+  }
+
+  private ObjectNode completion(JsonNode request) {
+    String prompt = request.path("prompt").isString() ? request.path("prompt").asString() : "";
+    ObjectNode reply = base(request, "text_completion");
+    ObjectNode choice = reply.putArray("choices").addObject();
+    choice.put("index", 0);
+    choice.put("text", "You said: " + prompt + appendToReply);
+    choice.put("finish_reason", "stop");
+    usage(reply, prompt.length());
+    return reply;
+  }
+
+  private ObjectNode embeddings(JsonNode request) {
+    ObjectNode reply = JSON.createObjectNode();
+    reply.put("object", "list");
+    reply.put("model", request.path("model").asString("stub-embedding"));
+    ArrayNode data = reply.putArray("data");
+    JsonNode input = request.path("input");
+    int n = input.isArray() ? input.size() : 1;
+    for (int i = 0; i < n; i++) {
+      ObjectNode e = data.addObject();
+      e.put("object", "embedding");
+      e.put("index", i);
+      e.putArray("embedding").add(0.125).add(-0.5).add(0.25);
+    }
+    usage(reply, 8);
+    return reply;
+  }
+
+  private ObjectNode base(JsonNode request, String object) {
+    ObjectNode reply = JSON.createObjectNode();
+    reply.put("id", "stub-" + ids.incrementAndGet());
+    reply.put("object", object);
+    reply.put("created", 1_700_000_000L);
+    reply.put("model", request.path("model").asString("stub-model"));
+    return reply;
+  }
+
+  private static void usage(ObjectNode reply, int chars) {
+    ObjectNode usage = reply.putObject("usage");
+    int tokens = Math.max(1, chars / 4);
+    usage.put("prompt_tokens", tokens);
+    usage.put("completion_tokens", tokens);
+    usage.put("total_tokens", 2 * tokens);
+  }
+
+  /** Configures a stub; every setting has a harmless default. */
+  public static final class Builder {
+    private int port;
+    private String appendToReply = "";
+    private Duration delay = Duration.ZERO;
+    private @Nullable String rawReply;
+    private @Nullable String rawContentType;
+
+    private Builder() {}
+
+    /** Port to bind on 127.0.0.1; 0 (default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Text appended to every reply, e.g. a fake secret for response protection to find. */
+    public Builder appendToReply(String text) {
+      this.appendToReply = text;
+      return this;
+    }
+
+    /** Delay before answering, to exercise timeouts. */
+    public Builder delay(Duration delay) {
+      this.delay = delay;
+      return this;
+    }
+
+    /** Answer every request with exactly this body (misbehaving-upstream tests). */
+    public Builder rawReply(String body, String contentType) {
+      this.rawReply = body;
+      this.rawContentType = contentType;
+      return this;
+    }
+
+    public StubUpstream start() {
+      return new StubUpstream(this);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.warden.vault;
+
+import dev.warden.api.KeyedHasher;
+import dev.warden.api.MessageAuthenticator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Symmetric keys kept as files under {@code <dataDir>/keys/}, one 32-byte key per purpose.
+ *
+ * <p>Guarantees: the directory is {@code 0700} and key files {@code 0600}; a key file is created
+ * race-free (written to a temp file in the same directory, fsynced, then published with a hard link
+ * that fails if the name exists), so two processes starting together end up with the same key — the
+ * loser adopts the winner's. An existing key is never overwritten. A key file readable by group or
+ * others, of the wrong size, or a symlink is refused with an error that says how to fix it. Raw key
+ * bytes never leave this class: callers get {@link MessageAuthenticator} and {@link KeyedHasher}
+ * primitives.
+ */
+public final class LocalKeyring {
+  private static final int KEY_BYTES = 32;
+  private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  private static final String TEMP_PREFIX = ".tmp-";
+
+  /** A writer that crashed mid-publish leaves a temp file; older than this it is not in flight. */
+  private static final Duration TEMP_GRACE = Duration.ofMinutes(10);
+
+  private final Path dir;
+
+  private LocalKeyring(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Opens (creating if needed) the keyring under {@code dataDir/keys}.
+   *
+   * @throws UncheckedIOException if the directory cannot be created or has unsafe permissions
+   */
+  public static LocalKeyring open(Path dataDir) {
+    Path dir = dataDir.resolve("keys");
+    try {
+      SecureDirectories.create(dataDir);
+      SecureDirectories.create(dir);
+      reclaimStaleTempFiles(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot prepare key directory " + dir + ": " + e.getMessage(), e);
+    }
+    return new LocalKeyring(dir);
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  /** HMAC-SHA256 under the key named {@code purpose} (created on first use). */
+  public MessageAuthenticator authenticator(String purpose) {
+    SecretKeySpec key = new SecretKeySpec(loadOrCreate(purpose), "HmacSHA256");
+    return data -> newMac(key).doFinal(data);
+  }
+
+  /** Keyed hashing of values under the key named {@code purpose} (created on first use). */
+  public KeyedHasher hasher(String purpose) {
+    SecretKeySpec key = new SecretKeySpec(loadOrCreate(purpose), "HmacSHA256");
+    return (domain, value) -> {
+      Mac mac = newMac(key);
+      mac.update(domain.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return mac.doFinal(value.toString().getBytes(StandardCharsets.UTF_8));
+    };
+  }
+
+  private static Mac newMac(SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+    }
+  }
+
+  private byte[] loadOrCreate(String purpose) {
+    if (!PURPOSE.matcher(purpose).matches()) {
+      throw new IllegalArgumentException(
+          "key purpose must match "
+              + PURPOSE.pattern()
+              + ", got a value of length "
+              + purpose.length());
+    }
+    Path file = dir.resolve(purpose + ".key");
+    try {
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        publishNewKey(file);
+      }
+      return readChecked(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load key " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void publishNewKey(Path file) throws IOException {
+    byte[] key = new byte[KEY_BYTES];
+    new SecureRandom().nextBytes(key);
+    Path temp =
+        Files.createTempFile(
+            dir, TEMP_PREFIX, ".key", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.wrap(key));
+        ch.force(true);
+      }
+      try {
+        Files.createLink(file, temp);
+      } catch (FileAlreadyExistsException raced) {
+        // Another process published first; its key is the one everybody must use.
+      }
+      SecureDirectories.fsync(dir);
+    } finally {
+      Files.deleteIfExists(temp);
+      java.util.Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private static byte[] readChecked(Path file) throws IOException {
+    if (Files.isSymbolicLink(file)) {
+      throw new IOException("key file is a symbolic link; replace it with a regular file");
+    }
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+    if (!OWNER_ONLY_FILE.containsAll(perms)) {
+      throw new IOException(
+          "key file permissions are "
+              + PosixFilePermissions.toString(perms)
+              + "; run: chmod 600 "
+              + file);
+    }
+    byte[] key = Files.readAllBytes(file);
+    if (key.length != KEY_BYTES) {
+      throw new IOException(
+          "key file holds " + key.length + " bytes, expected " + KEY_BYTES + "; it is damaged");
+    }
+    return key;
+  }
+
+  private static void reclaimStaleTempFiles(Path dir) throws IOException {
+    Instant cutoff = Instant.now().minus(TEMP_GRACE);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (p.getFileName().toString().startsWith(TEMP_PREFIX)) {
+          FileTime modified = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+          if (modified.toInstant().isBefore(cutoff)) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
+  }
+}
