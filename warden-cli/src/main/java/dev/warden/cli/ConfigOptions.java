@@ -14,13 +14,15 @@ final class ConfigOptions {
   @Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
-      description = "Configuration file (default: ./warden.yaml when it exists, else built-in defaults).")
+      description =
+          "Configuration file (default: ./warden.yaml when it exists, else built-in defaults).")
   @Nullable Path config;
 
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Where keys and the ledger live (default: dataDir from the config, else .warden).")
+      description =
+          "Where keys and the ledger live (default: dataDir from the config, else .warden).")
   @Nullable Path dataDir;
 
   /** Loads the config file (or defaults) and applies the data-dir override. */

@@ -40,7 +40,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the demo keeps keys and ledger (default: .warden-demo).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where the demo keeps keys and ledger (default: .warden-demo).")
   Path dataDir = Path.of(".warden-demo");
 
   private record Sample(String title, String prompt, String expectation) {}
@@ -57,9 +60,12 @@ final class DemoCommand implements Callable<Integer> {
       WardenConfig config =
           base.withServer(
                   new WardenConfig.Server(
-                      "127.0.0.1", 0, base.server().maxBodyBytes(), base.server().maxJsonDepth(), 1))
-              .withUpstream(
-                  new WardenConfig.Upstream(model.url(), 2_000, 10_000, true, List.of()));
+                      "127.0.0.1",
+                      0,
+                      base.server().maxBodyBytes(),
+                      base.server().maxJsonDepth(),
+                      1))
+              .withUpstream(new WardenConfig.Upstream(model.url(), 2_000, 10_000, true, List.of()));
       Gateway gateway = Gateway.start(config);
       int[] ok = new int[1];
       try {
@@ -74,12 +80,22 @@ final class DemoCommand implements Callable<Integer> {
           int before = model.received().size();
           HttpResponse<String> res = send(http, gateway.port(), s.prompt());
           boolean reached = model.received().size() > before;
-          String upstreamSaw = reached ? lastUserContent(model.received().getLast()) : "(nothing — the request never left the gateway)";
+          String upstreamSaw =
+              reached
+                  ? lastUserContent(model.received().getLast())
+                  : "(nothing — the request never left the gateway)";
           out.printf("%n[%d] %s — HTTP %d, %s%n", n, s.title(), res.statusCode(), s.expectation());
           printSideBySide(out, "app sent", s.prompt(), "upstream received", upstreamSaw);
           out.printf("    %-18s %s%n", "app got back", oneLine(replyText(res.body())));
-          out.printf("    %-18s %s%n", "ledger record", res.headers().firstValue("Warden-Ledger-Seq").map(v -> "seq " + v).orElse("written (refusals carry no seq header)")
-              + ", correlation id " + res.headers().firstValue("Warden-Correlation-Id").orElse("?"));
+          out.printf(
+              "    %-18s %s%n",
+              "ledger record",
+              res.headers()
+                      .firstValue("Warden-Ledger-Seq")
+                      .map(v -> "seq " + v)
+                      .orElse("written (refusals carry no seq header)")
+                  + ", correlation id "
+                  + res.headers().firstValue("Warden-Correlation-Id").orElse("?"));
           ok[0]++;
         }
       } finally {
@@ -89,7 +105,9 @@ final class DemoCommand implements Callable<Integer> {
       VerifyReport report =
           LedgerVerifier.verify(
               ledgerDir, LocalKeyring.open(gateway.dataDir()).authenticator(Gateway.LEDGER_KEY));
-      out.printf("%nLedger verification (warden ledger verify %s --key-dir %s):%n  ", ledgerDir, gateway.dataDir());
+      out.printf(
+          "%nLedger verification (warden ledger verify %s --key-dir %s):%n  ",
+          ledgerDir, gateway.dataDir());
       LedgerCommand.Verify.print(out, ledgerDir, report);
       out.printf(
           "%nNext: put Warden in front of a real model —%n"
@@ -126,12 +144,14 @@ final class DemoCommand implements Callable<Integer> {
   private static String freshPrivateKeyPem() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-        .encodeToString(g.generateKeyPair().getPrivate().getEncoded());
+    String b64 =
+        Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .encodeToString(g.generateKeyPair().getPrivate().getEncoded());
     return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----";
   }
 
-  private static HttpResponse<String> send(HttpClient http, int port, String prompt) throws Exception {
+  private static HttpResponse<String> send(HttpClient http, int port, String prompt)
+      throws Exception {
     ObjectNode body = JSON.createObjectNode();
     body.put("model", "demo-model");
     var messages = body.putArray("messages");
@@ -155,7 +175,10 @@ final class DemoCommand implements Callable<Integer> {
   private static String replyText(String responseJson) {
     JsonNode root = JSON.readTree(responseJson);
     if (root.has("error")) {
-      return "error " + root.path("error").path("type").asString() + ": " + root.path("error").path("message").asString();
+      return "error "
+          + root.path("error").path("type").asString()
+          + ": "
+          + root.path("error").path("message").asString();
     }
     return root.path("choices").path(0).path("message").path("content").asString("");
   }
@@ -163,20 +186,25 @@ final class DemoCommand implements Callable<Integer> {
   private static final int COLUMN = 52;
 
   /** Two columns, wrapped; lines of the private key are shortened so the table stays readable. */
-  private static void printSideBySide(PrintWriter out, String leftTitle, String left, String rightTitle, String right) {
+  private static void printSideBySide(
+      PrintWriter out, String leftTitle, String left, String rightTitle, String right) {
     List<String> l = wrap(left);
     List<String> r = wrap(right);
     out.printf("    %-" + COLUMN + "s │ %s%n", leftTitle, rightTitle);
     out.printf("    %s┼%s%n", "─".repeat(COLUMN + 1), "─".repeat(COLUMN + 1));
     for (int i = 0; i < Math.max(l.size(), r.size()); i++) {
-      out.printf("    %-" + COLUMN + "s │ %s%n", i < l.size() ? l.get(i) : "", i < r.size() ? r.get(i) : "");
+      out.printf(
+          "    %-" + COLUMN + "s │ %s%n",
+          i < l.size() ? l.get(i) : "",
+          i < r.size() ? r.get(i) : "");
     }
   }
 
   private static List<String> wrap(String text) {
     List<String> lines = new java.util.ArrayList<>();
     for (String raw : text.split("\n", -1)) {
-      String line = raw.length() > 60 && raw.matches("[A-Za-z0-9+/=]+") ? raw.substring(0, 20) + "…" : raw;
+      String line =
+          raw.length() > 60 && raw.matches("[A-Za-z0-9+/=]+") ? raw.substring(0, 20) + "…" : raw;
       while (line.length() > COLUMN) {
         int cut = line.lastIndexOf(' ', COLUMN);
         if (cut <= 0) {

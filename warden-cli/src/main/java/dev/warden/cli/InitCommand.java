@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
 final class InitCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Where to create warden.yaml and .warden/ (default: current directory).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Where to create warden.yaml and .warden/ (default: current directory).")
   Path dir = Path.of(".");
 
   @Override
@@ -49,7 +52,10 @@ final class InitCommand implements Callable<Integer> {
     LocalKeyring keys = LocalKeyring.open(data);
     keys.authenticator(Gateway.LEDGER_KEY);
     keys.hasher(Gateway.VALUE_KEY);
-    out.println("keys ready in " + keys.directory() + " (0600; back them up: without ledger-mac.key the HMAC chain cannot be verified)");
+    out.println(
+        "keys ready in "
+            + keys.directory()
+            + " (0600; back them up: without ledger-mac.key the HMAC chain cannot be verified)");
     out.println("next: edit upstream.url in warden.yaml, then run: warden serve");
     out.flush();
     return 0;

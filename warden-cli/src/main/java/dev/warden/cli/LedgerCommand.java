@@ -51,13 +51,22 @@ final class LedgerCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin ConfigOptions configOptions = new ConfigOptions();
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "Ledger directory (default: <data dir>/ledger).")
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "PATH",
+        description = "Ledger directory (default: <data dir>/ledger).")
     @Nullable Path path;
 
-    @Option(names = "--key-dir", paramLabel = "DIR", description = "Data directory holding keys/ledger-mac.key (default: the data dir).")
+    @Option(
+        names = "--key-dir",
+        paramLabel = "DIR",
+        description = "Data directory holding keys/ledger-mac.key (default: the data dir).")
     @Nullable Path keyDir;
 
-    @Option(names = "--no-key", description = "Check only the SHA-256 chain (for auditors without the HMAC key).")
+    @Option(
+        names = "--no-key",
+        description = "Check only the SHA-256 chain (for auditors without the HMAC key).")
     boolean noKey;
 
     @Override
@@ -67,14 +76,18 @@ final class LedgerCommand implements Runnable {
       Path dataDir = Path.of(config.dataDir());
       Path dir = path != null ? path : Gateway.ledgerDir(dataDir);
       if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException(dir + ": no ledger directory here (run warden serve or warden demo first, or pass PATH)");
+        throw new IllegalArgumentException(
+            dir
+                + ": no ledger directory here (run warden serve or warden demo first, or pass PATH)");
       }
       MessageAuthenticator mac = null;
       if (!noKey) {
         Path keys = keyDir != null ? keyDir : dataDir;
         if (!Files.exists(keys.resolve("keys").resolve(Gateway.LEDGER_KEY + ".key"))) {
           throw new IllegalArgumentException(
-              "no ledger key under " + keys.resolve("keys") + "; pass --key-dir DIR, or --no-key to check the SHA-256 chain only");
+              "no ledger key under "
+                  + keys.resolve("keys")
+                  + "; pass --key-dir DIR, or --no-key to check the SHA-256 chain only");
         }
         mac = LocalKeyring.open(keys).authenticator(Gateway.LEDGER_KEY);
       }

@@ -32,17 +32,23 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // The demo prints its own story on stdout; only warnings belong in its log stream.
+    if (args.length > 0
+        && args[0].equals("demo")
+        && System.getProperty("warden.log.level") == null) {
+      System.setProperty("warden.log.level", "WARN");
+    }
+    dev.warden.server.Gateway.routeJulToSlf4j();
     System.exit(run(args));
   }
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("warden: " + ex.getMessage());
-          return 2;
-        });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      commandLine.getErr().println("warden: " + ex.getMessage());
+      return 2;
+    });
     return cli.execute(args);
   }
 
@@ -57,7 +63,11 @@ public final class Main implements Runnable {
       String v = Main.class.getPackage().getImplementationVersion();
       return new String[] {
         "warden " + (v == null ? "0.1.0-SNAPSHOT" : v),
-        "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        "java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
       };
     }
   }

@@ -42,10 +42,16 @@ final class ScanCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ConfigOptions configOptions = new ConfigOptions();
 
-  @Parameters(index = "0", defaultValue = "-", paramLabel = "FILE", description = "File to scan, or - for stdin (default).")
+  @Parameters(
+      index = "0",
+      defaultValue = "-",
+      paramLabel = "FILE",
+      description = "File to scan, or - for stdin (default).")
   String file = "-";
 
-  @Option(names = "--redact", description = "Print the input with the policy applied instead of the findings.")
+  @Option(
+      names = "--redact",
+      description = "Print the input with the policy applied instead of the findings.")
   boolean redact;
 
   @Override
@@ -98,19 +104,21 @@ final class ScanCommand implements Callable<Integer> {
         throw new IllegalArgumentException(file + ": no such file");
       }
       if (Files.size(p) > MAX_INPUT_BYTES) {
-        throw new IllegalArgumentException(file + ": larger than " + (MAX_INPUT_BYTES >> 20) + " MiB; split it first");
+        throw new IllegalArgumentException(
+            file + ": larger than " + (MAX_INPUT_BYTES >> 20) + " MiB; split it first");
       }
       bytes = Files.readAllBytes(p);
     }
     if (bytes.length > MAX_INPUT_BYTES) {
-      throw new IllegalArgumentException("stdin: larger than " + (MAX_INPUT_BYTES >> 20) + " MiB; split it first");
+      throw new IllegalArgumentException(
+          "stdin: larger than " + (MAX_INPUT_BYTES >> 20) + " MiB; split it first");
     }
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
-   * Hash-action replacements need the keyring; scanning must not create one as a side effect, so
-   * an absent keyring gets a throwaway key (replacements then differ from the proxy's).
+   * Hash-action replacements need the keyring; scanning must not create one as a side effect, so an
+   * absent keyring gets a throwaway key (replacements then differ from the proxy's).
    */
   private static KeyedHasher hasher(WardenConfig config) {
     Path dataDir = Path.of(config.dataDir());

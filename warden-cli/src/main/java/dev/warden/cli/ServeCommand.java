@@ -5,8 +5,8 @@ import dev.warden.engine.config.ConfigLoader;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.policy.Mode;
 import dev.warden.server.Gateway;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,16 +31,28 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions configOptions = new ConfigOptions();
 
-  @Option(names = "--upstream", paramLabel = "URL", description = "Upstream base URL (upstream.url).")
+  @Option(
+      names = "--upstream",
+      paramLabel = "URL",
+      description = "Upstream base URL (upstream.url).")
   @Nullable String upstream;
 
-  @Option(names = "--port", paramLabel = "N", description = "Listen port (server.port, default 8080; 0 = any free port).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Listen port (server.port, default 8080; 0 = any free port).")
   @Nullable Integer port;
 
-  @Option(names = "--host", paramLabel = "H", description = "Listen address (server.host, default 127.0.0.1).")
+  @Option(
+      names = "--host",
+      paramLabel = "H",
+      description = "Listen address (server.host, default 127.0.0.1).")
   @Nullable String host;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "enforce (default) or dry-run (detect and record, forward unchanged).")
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description = "enforce (default) or dry-run (detect and record, forward unchanged).")
   @Nullable String mode;
 
   @Override
@@ -98,7 +110,11 @@ final class ServeCommand implements Callable<Integer> {
         c.withServer(server)
             .withUpstream(
                 new WardenConfig.Upstream(
-                    url, u.connectTimeoutMs(), u.timeoutMs(), u.forwardAuthorization(), u.passThrough()));
+                    url,
+                    u.connectTimeoutMs(),
+                    u.timeoutMs(),
+                    u.forwardAuthorization(),
+                    u.passThrough()));
     if (mode != null) {
       Mode m =
           switch (mode) {

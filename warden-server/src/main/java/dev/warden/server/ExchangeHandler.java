@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +63,12 @@ final class ExchangeHandler {
     private static final long serialVersionUID = 1L;
     final transient ErrorBody error;
 
-    Refusal(ErrorBody error) {
+    final long seq;
+
+    Refusal(ErrorBody error, long seq) {
       super(error.message(), null, false, false);
       this.error = error;
+      this.seq = seq;
     }
   }
 
@@ -81,13 +83,20 @@ final class ExchangeHandler {
       status = exchange(req, res, ex);
     } catch (Refusal r) {
       status = r.error.status();
+      if (r.seq > 0) {
+        res.header(LEDGER_SEQ, Long.toString(r.seq));
+      }
       sendError(res, r.error);
     } catch (RuntimeException e) {
       // An unexpected failure: refuse, record, and log the class only (messages may hold data).
       ErrorBody err =
-          new ErrorBody(500, "warden_internal_error", "Warden could not process the request; nothing was forwarded after the failure");
+          new ErrorBody(
+              500,
+              "warden_internal_error",
+              "Warden could not process the request; nothing was forwarded after the failure");
       status = err.status();
-      LOG.error("exchange failed", kv("correlation_id", id), kv("exception", e.getClass().getName()));
+      LOG.error(
+          "exchange failed", kv("correlation_id", id), kv("exception", e.getClass().getName()));
       tryRecord(ex.record(ex.phase, "failed", status, err.type()));
       sendError(res, err);
     }
@@ -106,7 +115,8 @@ final class ExchangeHandler {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
     if (req.prologue().hasQuery()) {
-      throw refuse(ex, 400, "warden_query_not_allowed", "query parameters are not accepted on " + ex.route);
+      throw refuse(
+          ex, 400, "warden_query_not_allowed", "query parameters are not accepted on " + ex.route);
     }
     byte @Nullable [] sent = null;
     if (method.equals("POST")) {
@@ -150,15 +160,23 @@ final class ExchangeHandler {
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
     res.status(Status.create(answer.status()));
     res.header(LEDGER_SEQ, Long.toString(receipt.seq()));
-    res.header(HeaderNames.CONTENT_TYPE, answer.contentType() == null ? "application/json" : answer.contentType());
+    res.header(
+        HeaderNames.CONTENT_TYPE,
+        answer.contentType() == null ? "application/json" : answer.contentType());
     res.send(out);
     return answer.status();
   }
 
   private byte[] protectResponse(Upstream.Answer answer, Exchange ex) {
-    if (answer.contentEncoding() != null && !answer.contentEncoding().equalsIgnoreCase("identity")) {
-      throw refuse(ex, 502, "warden_upstream_encoding",
-          "the upstream answered with Content-Encoding '" + token(answer.contentEncoding()) + "', which Warden cannot scan; it was not passed on");
+    if (answer.contentEncoding() != null
+        && !answer.contentEncoding().equalsIgnoreCase("identity")) {
+      throw refuse(
+          ex,
+          502,
+          "warden_upstream_encoding",
+          "the upstream answered with Content-Encoding '"
+              + token(answer.contentEncoding())
+              + "', which Warden cannot scan; it was not passed on");
     }
     ex.outcome = "forwarded";
     if (!config.responses().protect() || answer.body().length == 0) {
@@ -170,34 +188,59 @@ final class ExchangeHandler {
       try {
         r = responses.protectJson(answer.body());
       } catch (BodyException e) {
-        throw refuse(ex, 502, "warden_upstream_invalid",
-            "the upstream response could not be parsed for inspection (" + e.getMessage() + "); it was not passed on");
+        throw refuse(
+            ex,
+            502,
+            "warden_upstream_invalid",
+            "the upstream response could not be parsed for inspection ("
+                + e.getMessage()
+                + "); it was not passed on");
       }
       ex.add(r.replacements(), "response");
       if (r.outcome() == Protector.Outcome.BLOCKED) {
         ex.outcome = "blocked";
-        throw refuse(ex, 502, "warden_response_blocked",
-            "the upstream response contained a value of type '" + r.blockedBy().orElseThrow().finding().type() + "' that policy blocks; it was not passed on");
+        throw refuse(
+            ex,
+            502,
+            "warden_response_blocked",
+            "the upstream response contained a value of type '"
+                + r.blockedBy().orElseThrow().finding().type()
+                + "' that policy blocks; it was not passed on");
       }
       ex.outcome = outcome(r.outcome());
       return r.body();
     }
     if (type.startsWith("text/event-stream")) {
-      throw refuse(ex, 502, "warden_streaming_unsupported",
+      throw refuse(
+          ex,
+          502,
+          "warden_streaming_unsupported",
           "the upstream answered with a stream, which this Warden version does not inspect yet; it was not passed on");
     }
     // Any other text is scanned as text; bytes that are not UTF-8 cannot be scanned, so refuse.
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(answer.body())).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(answer.body()))
+              .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw refuse(ex, 502, "warden_upstream_invalid", "the upstream response is not UTF-8 text and cannot be inspected; it was not passed on");
+      throw refuse(
+          ex,
+          502,
+          "warden_upstream_invalid",
+          "the upstream response is not UTF-8 text and cannot be inspected; it was not passed on");
     }
     Protector.TextResult r = responses.protectText(text);
     ex.add(r.replacements(), "response");
     if (r.outcome() == Protector.Outcome.BLOCKED) {
       ex.outcome = "blocked";
-      throw refuse(ex, 502, "warden_response_blocked", "the upstream response contained a value that policy blocks; it was not passed on");
+      throw refuse(
+          ex,
+          502,
+          "warden_response_blocked",
+          "the upstream response contained a value that policy blocks; it was not passed on");
     }
     ex.outcome = outcome(r.outcome());
     return r.text().getBytes(StandardCharsets.UTF_8);
@@ -218,15 +261,24 @@ final class ExchangeHandler {
     int max = config.server().maxBodyBytes();
     long declared = req.headers().contentLength().orElse(-1);
     if (declared > max) {
-      throw refuse(ex, 413, "warden_too_large", "the request body is larger than the limit of " + max + " bytes");
+      throw refuse(
+          ex,
+          413,
+          "warden_too_large",
+          "the request body is larger than the limit of " + max + " bytes");
     }
     try (InputStream in = req.content().inputStream()) {
       byte[] body = in.readNBytes(max + 1);
       if (body.length > max) {
-        throw refuse(ex, 413, "warden_too_large", "the request body is larger than the limit of " + max + " bytes");
+        throw refuse(
+            ex,
+            413,
+            "warden_too_large",
+            "the request body is larger than the limit of " + max + " bytes");
       }
       if (body.length == 0) {
-        throw refuse(ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
+        throw refuse(
+            ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
       }
       return body;
     } catch (IOException | RuntimeException e) {
@@ -241,7 +293,8 @@ final class ExchangeHandler {
     String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("application/json");
     String base = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!base.equals("application/json") && !base.endsWith("+json")) {
-      throw refuse(ex, 415, "warden_unsupported_media_type", "Content-Type must be application/json");
+      throw refuse(
+          ex, 415, "warden_unsupported_media_type", "Content-Type must be application/json");
     }
     String lower = type.toLowerCase(Locale.ROOT);
     int cs = lower.indexOf("charset=");
@@ -250,7 +303,11 @@ final class ExchangeHandler {
     }
     String encoding = req.headers().first(HeaderNames.CONTENT_ENCODING).orElse("identity");
     if (!encoding.equalsIgnoreCase("identity")) {
-      throw refuse(ex, 415, "warden_unsupported_media_type", "compressed request bodies (Content-Encoding) are not accepted");
+      throw refuse(
+          ex,
+          415,
+          "warden_unsupported_media_type",
+          "compressed request bodies (Content-Encoding) are not accepted");
     }
   }
 
@@ -261,7 +318,11 @@ final class ExchangeHandler {
   private void rejectForgedHeaders(ServerRequest req, Exchange ex) {
     for (Header h : req.headers()) {
       if (h.name().toLowerCase(Locale.ROOT).startsWith("warden-")) {
-        throw refuse(ex, 400, "warden_forged_header", "request headers starting with 'Warden-' are reserved for the gateway");
+        throw refuse(
+            ex,
+            400,
+            "warden_forged_header",
+            "request headers starting with 'Warden-' are reserved for the gateway");
       }
     }
   }
@@ -292,8 +353,8 @@ final class ExchangeHandler {
     if (!ex.outcome.equals("blocked")) {
       ex.outcome = ex.phase.equals("request") ? "rejected" : "failed";
     }
-    record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));
-    return new Refusal(err);
+    Ledger.Receipt receipt = record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));
+    return new Refusal(err, receipt.seq());
   }
 
   private Ledger.Receipt record(Exchange ex, LedgerRecord rec) {
@@ -301,8 +362,16 @@ final class ExchangeHandler {
       return ledger.append(rec);
     } catch (Ledger.LedgerException e) {
       health.ledgerFailed();
-      LOG.error("ledger append failed", kv("correlation_id", ex.id), kv("exception", e.getClass().getName()));
-      throw new Refusal(new ErrorBody(503, "warden_ledger_unavailable", "the decision ledger cannot be written; Warden refuses traffic until it can"));
+      LOG.error(
+          "ledger append failed",
+          kv("correlation_id", ex.id),
+          kv("exception", e.getClass().getName()));
+      throw new Refusal(
+          new ErrorBody(
+              503,
+              "warden_ledger_unavailable",
+              "the decision ledger cannot be written; Warden refuses traffic until it can"),
+          0);
     }
   }
 
@@ -355,6 +424,7 @@ final class ExchangeHandler {
     String phase = "request";
     String outcome = "pending";
     int findingsSeen;
+    final java.util.SortedSet<String> typesSeen = new java.util.TreeSet<>();
     @Nullable String model;
 
     Exchange(String id, String route, String mode) {
@@ -371,6 +441,7 @@ final class ExchangeHandler {
 
     void add(List<Replacement> replacements, String direction) {
       findingsSeen += replacements.size();
+      replacements.forEach(r -> typesSeen.add(r.finding().type()));
       for (Replacement r : replacements) {
         findings.add(
             new LedgerRecord.FindingEntry(
@@ -384,11 +455,12 @@ final class ExchangeHandler {
     }
 
     LedgerRecord record(String event, String outcome, int status, @Nullable String errorType) {
-      return new LedgerRecord(event, id, safeRoute(route), model, mode, outcome, status, errorType, findings);
+      return new LedgerRecord(
+          event, id, safeRoute(route), model, mode, outcome, status, errorType, findings);
     }
 
     String types() {
-      return findings.stream().map(LedgerRecord.FindingEntry::type).distinct().sorted().collect(Collectors.joining(","));
+      return String.join(",", typesSeen);
     }
 
     private static String safeRoute(String route) {

@@ -18,10 +18,26 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
   /** Key that chains the ledger (HMAC). */
   public static final String LEDGER_KEY = "ledger-mac";
+
   /** Key for value hashes in the ledger and for the {@code hash} action. */
   public static final String VALUE_KEY = "value-hash";
 
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  static {
+    routeJulToSlf4j();
+  }
+
+  /**
+   * Helidon logs through java.util.logging; this routes it into the same JSON log stream. Hosts
+   * call it first thing, before any Helidon class logs. Idempotent.
+   */
+  public static synchronized void routeJulToSlf4j() {
+    if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+      org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+      org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+  }
 
   private final WardenServer server;
   private final Path dataDir;
@@ -58,7 +74,8 @@ public final class Gateway implements AutoCloseable {
                 config.ledger().durability().equals("async")
                     ? FileLedger.Durability.ASYNC
                     : FileLedger.Durability.FSYNC);
-    FileLedger ledger = FileLedger.open(ledgerDir(dataDir), keys.authenticator(LEDGER_KEY), options);
+    FileLedger ledger =
+        FileLedger.open(ledgerDir(dataDir), keys.authenticator(LEDGER_KEY), options);
     if (ledger.recoveredTornBytes() > 0) {
       LOG.warn(
           "ledger recovered: a torn last record was truncated and the truncation recorded",

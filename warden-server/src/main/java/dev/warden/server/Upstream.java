@@ -31,15 +31,14 @@ final class Upstream {
         WebClient.builder()
             .baseUri(config.url())
             .followRedirects(false)
-            .socketOptions(
-                s ->
-                    s.connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
-                        .readTimeout(timeout))
+            .socketOptions(s ->
+                s.connectTimeout(Duration.ofMillis(config.connectTimeoutMs())).readTimeout(timeout))
             .build();
   }
 
   /** The upstream's answer, read in full (bounded). */
-  record Answer(int status, @Nullable String contentType, @Nullable String contentEncoding, byte[] body) {}
+  record Answer(
+      int status, @Nullable String contentType, @Nullable String contentEncoding, byte[] body) {}
 
   /** A failure reaching the upstream, already mapped to the client-facing error. */
   static final class UpstreamException extends RuntimeException {
@@ -102,7 +101,8 @@ final class Upstream {
       if (t instanceof SocketTimeoutException
           || (t.getClass().getSimpleName().contains("Timeout"))) {
         return new UpstreamException(
-            new ErrorBody(504, "warden_upstream_timeout", "the upstream did not answer in time"), e);
+            new ErrorBody(504, "warden_upstream_timeout", "the upstream did not answer in time"),
+            e);
       }
       if (t instanceof ConnectException || t instanceof UnknownHostException) {
         return new UpstreamException(
@@ -111,7 +111,10 @@ final class Upstream {
       }
     }
     return new UpstreamException(
-        new ErrorBody(502, "warden_upstream_error", "the upstream call failed (" + e.getClass().getSimpleName() + ")"),
+        new ErrorBody(
+            502,
+            "warden_upstream_error",
+            "the upstream call failed (" + e.getClass().getSimpleName() + ")"),
         e);
   }
 }

@@ -3,6 +3,7 @@ package dev.warden.server;
 import dev.warden.api.Ledger;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -31,10 +32,13 @@ public final class WardenServer implements AutoCloseable {
   private final WebServer server;
   private final Ledger ledger;
   private final Health health = new Health();
+  private final String mode;
   private volatile boolean stopped;
 
-  private WardenServer(WardenConfig config, Protector requests, Protector responses, Ledger ledger) {
+  private WardenServer(
+      WardenConfig config, Protector requests, Protector responses, Ledger ledger) {
     this.ledger = ledger;
+    this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     Upstream upstream = new Upstream(config.upstream(), s.maxBodyBytes());
     ExchangeHandler exchange =
@@ -47,7 +51,11 @@ public final class WardenServer implements AutoCloseable {
             json(
                 res,
                 health.ready() ? 200 : 503,
-                "{\"status\":\"" + (health.ready() ? "ready" : "not_ready") + "\",\"reason\":\"" + health.reason() + "\"}"));
+                "{\"status\":\""
+                    + (health.ready() ? "ready" : "not_ready")
+                    + "\",\"reason\":\""
+                    + health.reason()
+                    + "\"}"));
     for (String route : PROTECTED_ROUTES) {
       routing.post(route, exchange::handle);
       routing.any(
@@ -59,14 +67,13 @@ public final class WardenServer implements AutoCloseable {
       routing.get(route, exchange::handle);
       routing.post(route, exchange::handle);
     }
-    routing.any(
-        (req, res) ->
-            error(
-                res,
-                new ErrorBody(
-                    404,
-                    "warden_not_found",
-                    "this path is not a protected route; configure upstream.passThrough to forward it")));
+    routing.any((req, res) ->
+        error(
+            res,
+            new ErrorBody(
+                404,
+                "warden_not_found",
+                "this path is not a protected route; configure upstream.passThrough to forward it")));
     this.server =
         WebServer.builder()
             .host(s.host())
@@ -76,6 +83,11 @@ public final class WardenServer implements AutoCloseable {
             // Warden enforces its own limit with a JSON error; the listener's is a backstop.
             .maxPayloadSize(s.maxBodyBytes() * 2L)
             .routing(routing)
+            .directHandlers(d -> {
+              for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                d.addHandler(type, this::protocolError);
+              }
+            })
             .build();
   }
 
@@ -115,6 +127,58 @@ public final class WardenServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /**
+   * Errors Helidon raises before routing (bad framing such as Content-Length with
+   * Transfer-Encoding, an undecodable Content-Encoding, oversized headers): answered in Warden's
+   * JSON shape and recorded. Helidon's own message is not echoed; it may quote the request.
+   */
+  private DirectHandler.TransportResponse protocolError(
+      DirectHandler.TransportRequest request,
+      DirectHandler.EventType event,
+      Status status,
+      io.helidon.http.ServerResponseHeaders headers,
+      String message) {
+    ErrorBody err =
+        switch (event) {
+          case PAYLOAD_TOO_LARGE ->
+              new ErrorBody(
+                  413, "warden_too_large", "the request is larger than the server accepts");
+          case HTTP_VERSION_NOT_SUPPORTED ->
+              new ErrorBody(505, "warden_bad_request", "only HTTP/1.1 is accepted");
+          case INTERNAL_ERROR, OTHER ->
+              new ErrorBody(
+                  status.code() >= 400 ? status.code() : 500,
+                  "warden_bad_request",
+                  "the request could not be processed at the HTTP level");
+          default ->
+              new ErrorBody(
+                  status.code() >= 400 && status.code() < 500 ? status.code() : 400,
+                  "warden_bad_request",
+                  "the request is malformed at the HTTP level (framing or encoding headers); nothing was forwarded");
+        };
+    try {
+      ledger.append(
+          new dev.warden.api.LedgerRecord(
+              "request",
+              ExchangeHandler.newCorrelationId(),
+              "(protocol)",
+              null,
+              mode,
+              "rejected",
+              err.status(),
+              err.type(),
+              List.of()));
+    } catch (RuntimeException e) {
+      health.ledgerFailed();
+    }
+    return DirectHandler.TransportResponse.builder()
+        .status(Status.create(err.status()))
+        .header(HeaderNames.CONTENT_TYPE, "application/json")
+        .entity(err.json())
+        .keepAlive(false)
+        .build();
   }
 
   private static void json(ServerResponse res, int status, String body) {

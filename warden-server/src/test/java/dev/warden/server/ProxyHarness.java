@@ -19,12 +19,14 @@ final class ProxyHarness implements AutoCloseable {
   final Gateway gateway;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  ProxyHarness(Path dataDir, StubUpstream upstream, String yaml, UnaryOperator<WardenConfig> tweak) {
+  ProxyHarness(
+      Path dataDir, StubUpstream upstream, String yaml, UnaryOperator<WardenConfig> tweak) {
     this.upstream = upstream;
     WardenConfig base = ConfigLoader.fromYaml(yaml).withDataDir(dataDir.toString());
     WardenConfig.Server s = base.server();
     WardenConfig config =
-        base.withServer(new WardenConfig.Server("127.0.0.1", 0, s.maxBodyBytes(), s.maxJsonDepth(), 1))
+        base.withServer(
+                new WardenConfig.Server("127.0.0.1", 0, s.maxBodyBytes(), s.maxJsonDepth(), 1))
             .withUpstream(
                 new WardenConfig.Upstream(
                     upstream.url(),
@@ -43,7 +45,8 @@ final class ProxyHarness implements AutoCloseable {
     return "http://127.0.0.1:" + gateway.port() + path;
   }
 
-  HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) throws Exception {
+  HttpResponse<String> post(String path, byte[] body, Map<String, String> headers)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url(path)))
             .timeout(Duration.ofSeconds(20))

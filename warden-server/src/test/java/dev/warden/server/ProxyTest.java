@@ -31,7 +31,9 @@ class ProxyTest {
     proxy =
         new ProxyHarness(
             tmp.resolve("data"),
-            StubUpstream.builder().appendToReply(" Contact the admin at root.admin@corp.example.net").start());
+            StubUpstream.builder()
+                .appendToReply(" Contact the admin at root.admin@corp.example.net")
+                .start());
   }
 
   @AfterEach
@@ -58,7 +60,8 @@ class ProxyTest {
     assertThat(lastUser(proxy.received().getFirst()))
         .isEqualTo("Mail [REDACTED:email] today")
         .doesNotContain("jane.doe");
-    assertThat(res.headers().firstValue("Warden-Correlation-Id")).hasValueSatisfying(v -> assertThat(v).startsWith("wd-"));
+    assertThat(res.headers().firstValue("Warden-Correlation-Id"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("wd-"));
     assertThat(res.headers().firstValue("Warden-Ledger-Seq")).isPresent();
   }
 
@@ -78,7 +81,13 @@ class ProxyTest {
     HttpResponse<String> res = proxy.post("/v1/chat/completions", ProxyHarness.chat("hello"));
 
     assertThat(res.statusCode()).isEqualTo(200);
-    String reply = JSON.readTree(res.body()).path("choices").path(0).path("message").path("content").asString();
+    String reply =
+        JSON.readTree(res.body())
+            .path("choices")
+            .path(0)
+            .path("message")
+            .path("content")
+            .asString();
     assertThat(reply).contains("[REDACTED:email]").doesNotContain("root.admin@corp.example.net");
   }
 
@@ -94,16 +103,31 @@ class ProxyTest {
     String sent = proxy.received().getFirst();
     assertThat(sent).doesNotContain("bob.smith");
     String args =
-        JSON.readTree(sent).path("messages").path(0).path("tool_calls").path(0).path("function").path("arguments").asString();
+        JSON.readTree(sent)
+            .path("messages")
+            .path(0)
+            .path("tool_calls")
+            .path(0)
+            .path("function")
+            .path("arguments")
+            .asString();
     assertThat(JSON.readTree(args).path("to").asString()).isEqualTo("[REDACTED:email]");
     assertThat(JSON.readTree(args).path("n").asInt()).isEqualTo(1);
   }
 
   @Test
   void completionsAndEmbeddingsAreProtected() throws Exception {
-    assertThat(proxy.post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"to jane.doe@example.com\"}").statusCode())
+    assertThat(
+            proxy
+                .post("/v1/completions", "{\"model\":\"m\",\"prompt\":\"to jane.doe@example.com\"}")
+                .statusCode())
         .isEqualTo(200);
-    assertThat(proxy.post("/v1/embeddings", "{\"model\":\"m\",\"input\":[\"a\",\"jane.doe@example.com\"]}").statusCode())
+    assertThat(
+            proxy
+                .post(
+                    "/v1/embeddings",
+                    "{\"model\":\"m\",\"input\":[\"a\",\"jane.doe@example.com\"]}")
+                .statusCode())
         .isEqualTo(200);
 
     assertThat(proxy.received()).hasSize(2).noneMatch(b -> b.contains("jane.doe"));
@@ -126,29 +150,86 @@ class ProxyTest {
     byte[] big = new byte[4 * 1024 * 1024 + 10];
     java.util.Arrays.fill(big, (byte) 'a');
     String deep = "{\"a\":".repeat(200) + "1" + "}".repeat(200);
-    byte[] notUtf8 = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"\u00ff\"}]}".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] notUtf8 =
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"\u00ff\"}]}"
+            .getBytes(StandardCharsets.ISO_8859_1);
     List<Case> cases =
         List.of(
             new Case("oversize", big, Map.of(), 413, "warden_too_large"),
-            new Case("deep", deep.getBytes(StandardCharsets.UTF_8), Map.of(), 400, "warden_too_deep"),
+            new Case(
+                "deep", deep.getBytes(StandardCharsets.UTF_8), Map.of(), 400, "warden_too_deep"),
             new Case("not utf-8", notUtf8, Map.of(), 400, "warden_invalid_encoding"),
-            new Case("invalid json", "{\"model\":".getBytes(StandardCharsets.UTF_8), Map.of(), 400, "warden_invalid_json"),
-            new Case("trailing garbage", "{} {}".getBytes(StandardCharsets.UTF_8), Map.of(), 400, "warden_invalid_json"),
-            new Case("duplicate key", "{\"content\":\"a\",\"content\":\"b\"}".getBytes(StandardCharsets.UTF_8), Map.of(), 400, "warden_invalid_json"),
+            new Case(
+                "invalid json",
+                "{\"model\":".getBytes(StandardCharsets.UTF_8),
+                Map.of(),
+                400,
+                "warden_invalid_json"),
+            new Case(
+                "trailing garbage",
+                "{} {}".getBytes(StandardCharsets.UTF_8),
+                Map.of(),
+                400,
+                "warden_invalid_json"),
+            new Case(
+                "duplicate key",
+                "{\"content\":\"a\",\"content\":\"b\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of(),
+                400,
+                "warden_invalid_json"),
             new Case("empty", new byte[0], Map.of(), 400, "warden_invalid_json"),
-            new Case("stream", ProxyHarness.chat("hi").replace("{\"model\"", "{\"stream\":true,\"model\"").getBytes(StandardCharsets.UTF_8), Map.of(), 400, "warden_streaming_unsupported"),
-            new Case("forged marker", ProxyHarness.chat("hi").getBytes(StandardCharsets.UTF_8), Map.of("Warden-Receipt", "forged"), 400, "warden_forged_header"),
-            new Case("form body", "a=b".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"), 415, "warden_unsupported_media_type"),
-            new Case("gzip body", ProxyHarness.chat("hi").getBytes(StandardCharsets.UTF_8), Map.of("Content-Encoding", "gzip"), 415, "warden_unsupported_media_type"));
+            new Case(
+                "stream",
+                ProxyHarness.chat("hi")
+                    .replace("{\"model\"", "{\"stream\":true,\"model\"")
+                    .getBytes(StandardCharsets.UTF_8),
+                Map.of(),
+                400,
+                "warden_streaming_unsupported"),
+            new Case(
+                "forged marker",
+                ProxyHarness.chat("hi").getBytes(StandardCharsets.UTF_8),
+                Map.of("Warden-Receipt", "forged"),
+                400,
+                "warden_forged_header"),
+            new Case(
+                "form body",
+                "a=b".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                415,
+                "warden_unsupported_media_type"),
+            new Case(
+                "gzip body",
+                ProxyHarness.chat("hi").getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Encoding", "gzip"),
+                400,
+                "warden_bad_request"));
     for (Case c : cases) {
       HttpResponse<String> res = proxy.post("/v1/chat/completions", c.body(), c.headers());
       assertThat(res.statusCode()).as(c.name()).isEqualTo(c.status());
       assertThat(error(res).path("type").asString()).as(c.name()).isEqualTo(c.type());
-      assertThat(res.headers().firstValue("Content-Type")).as(c.name()).hasValue("application/json");
+      assertThat(res.headers().firstValue("Content-Type"))
+          .as(c.name())
+          .hasValue("application/json");
     }
     assertThat(proxy.received()).as("nothing bad was forwarded").isEmpty();
     assertThat(verify().ok()).isTrue();
     assertThat(verify().recordsChecked()).isGreaterThanOrEqualTo(cases.size());
+  }
+
+  @Test
+  void framingConflictsAreRefusedInJson() throws Exception {
+    String raw =
+        "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+    try (var socket = new java.net.Socket("127.0.0.1", proxy.gateway.port())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(raw.getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("\"warden_bad_request\"");
+    }
+    assertThat(proxy.received()).isEmpty();
+    assertThat(verify().ok()).isTrue();
   }
 
   @Test
@@ -164,7 +245,8 @@ class ProxyTest {
 
   @Test
   void queryStringsAreRefused() throws Exception {
-    HttpResponse<String> res = proxy.post("/v1/chat/completions?key=jane.doe@example.com", ProxyHarness.chat("hi"));
+    HttpResponse<String> res =
+        proxy.post("/v1/chat/completions?key=jane.doe@example.com", ProxyHarness.chat("hi"));
     assertThat(res.statusCode()).isEqualTo(400);
     assertThat(error(res).path("type").asString()).isEqualTo("warden_query_not_allowed");
     assertThat(proxy.received()).isEmpty();
@@ -186,9 +268,12 @@ class ProxyTest {
     VerifyReport report = verify();
     assertThat(report.ok()).as(report.message()).isTrue();
     assertThat(report.macChecked()).isTrue();
-    assertThat(report.recordsChecked()).isEqualTo(3); // request + response, then the blocked request
+    assertThat(report.recordsChecked())
+        .isEqualTo(3); // request + response, then the blocked request
     String ledger = readLedger();
-    assertThat(ledger).doesNotContain("jane.doe", "4111 1111", "root.admin").contains("\"valueHash\"", "\"blocked\"");
+    assertThat(ledger)
+        .doesNotContain("jane.doe", "4111 1111", "root.admin")
+        .contains("\"valueHash\"", "\"blocked\"");
   }
 
   @Test
@@ -236,7 +321,9 @@ class ProxyTest {
     proxy =
         new ProxyHarness(
             tmp.resolve("data4"),
-            StubUpstream.builder().rawReply("{\"choices\":[{\"text\":\"jane.doe@example.com\"", "application/json").start());
+            StubUpstream.builder()
+                .rawReply("{\"choices\":[{\"text\":\"jane.doe@example.com\"", "application/json")
+                .start());
 
     HttpResponse<String> res = proxy.post("/v1/chat/completions", ProxyHarness.chat("hi"));
     assertThat(res.statusCode()).isEqualTo(502);
@@ -250,7 +337,9 @@ class ProxyTest {
     proxy =
         new ProxyHarness(
             tmp.resolve("data5"),
-            StubUpstream.builder().rawReply("error for jane.doe@example.com", "text/plain").start());
+            StubUpstream.builder()
+                .rawReply("error for jane.doe@example.com", "text/plain")
+                .start());
 
     HttpResponse<String> res = proxy.post("/v1/chat/completions", ProxyHarness.chat("hi"));
     assertThat(res.body()).isEqualTo("error for [REDACTED:email]");
@@ -262,11 +351,16 @@ class ProxyTest {
     proxy = new ProxyHarness(tmp.resolve("data6"), StubUpstream.start(), "mode: dry-run\n", c -> c);
 
     HttpResponse<String> res =
-        proxy.post("/v1/chat/completions", ProxyHarness.chat("card 4111 1111 1111 1111 mail jane.doe@example.com"));
+        proxy.post(
+            "/v1/chat/completions",
+            ProxyHarness.chat("card 4111 1111 1111 1111 mail jane.doe@example.com"));
 
     assertThat(res.statusCode()).isEqualTo(200);
-    assertThat(lastUser(proxy.received().getFirst())).contains("jane.doe@example.com", "4111 1111 1111 1111");
-    assertThat(readLedger()).contains("\"observed\"", "\"mode\":\"dry-run\"").doesNotContain("jane.doe");
+    assertThat(lastUser(proxy.received().getFirst()))
+        .contains("jane.doe@example.com", "4111 1111 1111 1111");
+    assertThat(readLedger())
+        .contains("\"observed\"", "\"mode\":\"dry-run\"")
+        .doesNotContain("jane.doe");
   }
 
   VerifyReport verify() {

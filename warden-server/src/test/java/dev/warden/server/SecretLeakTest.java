@@ -33,7 +33,8 @@ class SecretLeakTest {
   void noSecretReachesLedgerOrLogs() throws Exception {
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-    OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new OutputStreamAppender<>();
+    OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new OutputStreamAppender<>();
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(ctx);
     encoder.start();
@@ -46,7 +47,9 @@ class SecretLeakTest {
 
     List<String> secrets = secrets();
     try (ProxyHarness proxy =
-        new ProxyHarness(tmp.resolve("data"), StubUpstream.builder().appendToReply(" " + secrets.get(1)).start())) {
+        new ProxyHarness(
+            tmp.resolve("data"),
+            StubUpstream.builder().appendToReply(" " + secrets.get(1)).start())) {
       for (String secret : secrets) {
         String json = tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(secret);
         proxy.post("/v1/chat/completions", ProxyHarness.chat("value: " + secret));
@@ -57,10 +60,17 @@ class SecretLeakTest {
         assertThat(invalid.body()).doesNotContain(secret);
         var deep = proxy.post("/v1/chat/completions", "[".repeat(100) + json + "]".repeat(100));
         assertThat(deep.body()).doesNotContain(secret);
-        proxy.post("/v1/chat/completions", ProxyHarness.chat(secret).getBytes(StandardCharsets.UTF_8), Map.of("Warden-Note", "x"));
-        proxy.post("/v1/chat/completions?q=" + java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8), ProxyHarness.chat("hi"));
+        proxy.post(
+            "/v1/chat/completions",
+            ProxyHarness.chat(secret).getBytes(StandardCharsets.UTF_8),
+            Map.of("Warden-Note", "x"));
+        proxy.post(
+            "/v1/chat/completions?q=" + java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8),
+            ProxyHarness.chat("hi"));
       }
-      assertThat(proxy.received()).isNotEmpty().allSatisfy(body -> assertThat(body).doesNotContain(secrets));
+      assertThat(proxy.received())
+          .isNotEmpty()
+          .allSatisfy(body -> assertThat(body).doesNotContain(secrets));
       String ledger = readAll(proxy.gateway.ledgerDir());
       assertThat(ledger).isNotBlank();
       for (String secret : secrets) {
@@ -105,12 +115,16 @@ class SecretLeakTest {
     s.add(
         url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
             + "."
-            + url.encodeToString("{\"sub\":\"4471\",\"name\":\"Dana\",\"iat\":1700000000}".getBytes(StandardCharsets.UTF_8))
+            + url.encodeToString(
+                "{\"sub\":\"4471\",\"name\":\"Dana\",\"iat\":1700000000}"
+                    .getBytes(StandardCharsets.UTF_8))
             + ".Qm9vZ3VzU2lnbmF0dXJlVGhhdElzTG9uZ0Vub3VnaDEyMw");
     s.add("4539 1488 0343 6467");
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(256);
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(g.generateKeyPair().getPrivate().getEncoded());
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(g.generateKeyPair().getPrivate().getEncoded());
     s.add("-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----");
     return s;
   }

@@ -21,8 +21,8 @@ final class DigitShape {
         digits++;
         separators = 0;
         best = Math.max(best, digits);
-      } else if (digits > 0 && isSeparator(c) && ++separators <= MAX_SEPARATORS) {
-        continue;
+      } else if (digits > 0 && isSeparator(c) && separators < MAX_SEPARATORS) {
+        separators++;
       } else {
         digits = 0;
         separators = 0;

@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# warden-bench/load.sh — Warden proxy load benchmark against the reference workload.
+#
+# Usage: warden-bench/load.sh [--extra dry-run,async] [--no-build] [--no-docs] [--keep] [--help]
+#
+# In ONE run, all on 127.0.0.1:
+#   1. starts the Node stub upstream (shared/bench/stub-upstream.mjs) on a free port,
+#   2. starts Warden (java -jar warden-cli/target/warden.jar serve …): enforce mode, response
+#      protection on, durable (fsync) ledger — all defaults — with a fresh data dir,
+#   3. wrk -t2 -c32 (5 s unrecorded warm-up, then 20 s measured, --latency, chat-1kb.lua) against
+#      the stub directly, then the same against Warden's /v1/chat/completions,
+#   4. samples Warden's RSS every second and its CPU time, stops it, verifies its ledger,
+#   5. prints a summary and replaces the "Latest load.sh run" section of docs/benchmarks.md.
+#
+# Options:
+#   --extra LIST  extra, clearly labelled Warden passes after the main one (comma-separated):
+#                 dry-run (--mode dry-run) and/or async (ledger.durability: async). Each adds ~30 s.
+#   --no-build    use warden-cli/target/warden.jar as it is (default: `./warden --version`, which
+#                 rebuilds the jar with Maven when it is missing or older than the sources).
+#   --no-docs     print the summary only; do not touch docs/benchmarks.md.
+#   --keep        keep the temporary work dir (logs, wrk outputs, Warden data dir).
+#   -h, --help    this text.
+#
+# Environment:
+#   WARDEN_BENCH_WORKLOAD  directory with stub-upstream.mjs and chat-1kb.lua
+#                          (default: <repo>/../shared/bench)
+#   BENCH_DURATION (20), BENCH_WARMUP (5), BENCH_CONNECTIONS (32), BENCH_THREADS (2)
+#   JAVA_HOME              a JDK 25+ (else found under /usr/lib/jvm by scripts/find-jdk.sh)
+#
+# Needs: JDK 25, wrk (apt-get install wrk), node >= 18, curl. Takes about 1.5 min (+30 s per extra).
+# Run it while nothing else is busy (no Maven build: `flock /tmp/warden-mvn.lock warden-bench/load.sh`
+# holds builds off); stub, Warden and wrk share the machine's cores.
+set -euo pipefail
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
+
+extras=""
+build=1
+docs=1
+keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --extra) [ $# -ge 2 ] || { echo "load.sh: --extra needs a value" >&2; exit 2; }; extras="$2"; shift 2 ;;
+    --extra=*) extras="${1#--extra=}"; shift ;;
+    --no-build) build=0; shift ;;
+    --no-docs) docs=0; shift ;;
+    --keep) keep=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "load.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+IFS=',' read -r -a extra_list <<<"$extras"
+for e in "${extra_list[@]}"; do
+  case "$e" in dry-run|async) ;; *) echo "load.sh: --extra: unknown pass '$e' (allowed: dry-run, async)" >&2; exit 2 ;; esac
+done
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+workload="${WARDEN_BENCH_WORKLOAD:-$repo/../shared/bench}"
+duration="${BENCH_DURATION:-20}"
+warmup="${BENCH_WARMUP:-5}"
+conns="${BENCH_CONNECTIONS:-32}"
+threads="${BENCH_THREADS:-2}"
+for v in "$duration" "$warmup" "$conns" "$threads"; do
+  [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -gt 0 ] || { echo "load.sh: BENCH_* values must be positive integers" >&2; exit 2; }
+done
+
+# ---- prerequisites ------------------------------------------------------------------------------
+. "$repo/scripts/find-jdk.sh"
+warden_find_jdk || exit 2
+java="$JAVA_HOME/bin/java"
+missing=0
+command -v wrk >/dev/null || { echo "load.sh: wrk not found — install it: apt-get install wrk" >&2; missing=1; }
+command -v node >/dev/null || { echo "load.sh: node (>= 18) not found — install Node.js (e.g. apt-get install nodejs)" >&2; missing=1; }
+command -v curl >/dev/null || { echo "load.sh: curl not found — apt-get install curl" >&2; missing=1; }
+[ "$missing" -eq 0 ] || exit 2
+for f in stub-upstream.mjs chat-1kb.lua; do
+  if [ ! -f "$workload/$f" ]; then
+    echo "load.sh: workload file $workload/$f is missing." >&2
+    echo "load.sh: point WARDEN_BENCH_WORKLOAD at the directory holding stub-upstream.mjs and chat-1kb.lua." >&2
+    exit 2
+  fi
+done
+workload="$(cd "$workload" && pwd)"
+
+jar="$repo/warden-cli/target/warden.jar"
+if [ "$build" -eq 1 ]; then
+  echo "load.sh: checking the CLI jar (./warden --version builds it when missing or stale)…" >&2
+  (cd "$repo" && timeout 900 ./warden --version >/dev/null)
+fi
+[ -f "$jar" ] || { echo "load.sh: $jar not found (run ./warden --version to build it)" >&2; exit 2; }
+java_opts=(--enable-native-access=ALL-UNNAMED -XX:+IgnoreUnrecognizedVMOptions
+  --sun-misc-unsafe-memory-access=allow)
+
+# ---- process bookkeeping ------------------------------------------------------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/warden-load.XXXXXX")"
+stub_pid=""
+warden_pid=""
+sampler_pid=""
+cleanup() {
+  local p
+  for p in "$sampler_pid" "$warden_pid" "$stub_pid"; do
+    [ -n "$p" ] && kill -TERM "$p" 2>/dev/null || true
+  done
+  for p in "$sampler_pid" "$warden_pid" "$stub_pid"; do
+    [ -n "$p" ] || continue
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$p" 2>/dev/null || true
+  done
+  if [ "$keep" -eq 1 ]; then echo "load.sh: kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
+}
+
+wait_http() { # url seconds [curl args…]: wait until the URL answers 2xx
+  local url="$1" secs="$2"; shift 2
+  local deadline=$((SECONDS + secs))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if curl -fsS -o /dev/null --max-time 2 "$@" "$url" 2>/dev/null; then return 0; fi
+    sleep 0.3
+  done
+  return 1
+}
+
+cpu_ticks() { # utime+stime of a pid, in clock ticks
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# warm_wrk LABEL URL: the unrecorded warm-up; measure_wrk LABEL URL: the measured run -> $work/LABEL.wrk
+warm_wrk() {
+  echo "load.sh: [$1] warm-up ${warmup}s…" >&2
+  timeout $((warmup + 30)) wrk -t"$threads" -c"$conns" -d"${warmup}s" -s "$workload/chat-1kb.lua" "$2" \
+    >"$work/$1.warmup" 2>&1 || { echo "load.sh: [$1] warm-up failed:" >&2; tail -5 "$work/$1.warmup" >&2; return 1; }
+}
+measure_wrk() {
+  echo "load.sh: [$1] measuring ${duration}s (wrk -t$threads -c$conns --latency)…" >&2
+  timeout $((duration + 60)) wrk -t"$threads" -c"$conns" -d"${duration}s" --latency -s "$workload/chat-1kb.lua" "$2" \
+    >"$work/$1.wrk" 2>&1 || { echo "load.sh: [$1] wrk failed:" >&2; tail -5 "$work/$1.wrk" >&2; return 1; }
+}
+
+val() { # val LABEL KEY: a key=value figure from chat-1kb.lua's done() output
+  local v
+  v="$(grep -oE "(^| )$2=[0-9.]+" "$work/$1.wrk" | head -n1 | sed 's/.*=//')"
+  echo "${v:-?}"
+}
+statuses() { grep -oE '^status_[0-9]+=[0-9]+' "$work/$1.wrk" | sed 's/^status_//; s/=/×/' | paste -sd' ' - || true; }
+non2xx() { grep -oE '^status_[0-9]+=[0-9]+' "$work/$1.wrk" | awk -F'[_=]' '$2 < 200 || $2 > 299 {n += $3} END {print n + 0}'; }
+errors() { grep -oE '^errors .*' "$work/$1.wrk" | sed 's/^errors //' || true; }
+
+# ---- stub upstream ------------------------------------------------------------------------------
+n_passes=$((1 + ${#extra_list[@]}))
+stub_budget=$(( (warmup + duration + 60) * (n_passes + 1) + 120 ))
+stub_port="$(free_port)"
+STUB_PORT="$stub_port" STUB_HOST=127.0.0.1 STUB_MAX_SECONDS="$stub_budget" \
+  node "$workload/stub-upstream.mjs" >"$work/stub.log" 2>&1 &
+stub_pid=$!
+stub_url="http://127.0.0.1:$stub_port"
+if ! wait_http "$stub_url/v1/chat/completions" 15 -X POST -H 'Content-Type: application/json' -d '{"messages":[]}'; then
+  echo "load.sh: the stub did not come up; its log:" >&2; cat "$work/stub.log" >&2; exit 1
+fi
+
+# the exact body wrk sends, for the functional check through Warden
+DUMP_BODY="$work/body.json" timeout 20 wrk -t1 -c1 -d1s -s "$workload/chat-1kb.lua" "$stub_url/v1/chat/completions" >/dev/null 2>&1 || true
+[ -s "$work/body.json" ] || { echo "load.sh: could not dump the request body from chat-1kb.lua" >&2; exit 1; }
+
+# ---- Warden -------------------------------------------------------------------------------------
+# start_warden NAME [serve args…]: fresh data dir $work/NAME-data, sets warden_pid/warden_port
+start_warden() {
+  local name="$1"; shift
+  warden_port="$(free_port)"
+  mkdir -p "$work/$name-data"
+  (cd "$work" && exec "$java" "${java_opts[@]}" -Dwarden.log.level=WARN -jar "$jar" serve \
+      --upstream "$stub_url" --host 127.0.0.1 --port "$warden_port" --data-dir "$work/$name-data" "$@" \
+      >"$work/$name.out" 2>"$work/$name.err") &
+  warden_pid=$!
+  if ! wait_http "http://127.0.0.1:$warden_port/ready" 60; then
+    echo "load.sh: Warden ($name) did not become ready; last log lines:" >&2
+    tail -n 20 "$work/$name.err" >&2; exit 1
+  fi
+}
+
+stop_warden() {
+  [ -n "$warden_pid" ] || return 0
+  kill -TERM "$warden_pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$warden_pid" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$warden_pid" 2>/dev/null || true
+  wait "$warden_pid" 2>/dev/null || true
+  warden_pid=""
+}
+
+# functional check: the body must come back 200, protected both ways
+check_reply() {
+  local name="$1" expect_protected="$2" code
+  code="$(curl -sS -o "$work/$name.reply" -w '%{http_code}' --max-time 10 -X POST \
+    -H 'Content-Type: application/json' --data-binary "@$work/body.json" \
+    "http://127.0.0.1:$warden_port/v1/chat/completions")" || code=000
+  check_status="$code"
+  check_note=""
+  if [ "$code" != 200 ]; then
+    check_note="HTTP $code (expected 200): $(head -c 300 "$work/$name.reply" | tr -d '\n')"
+    return 0
+  fi
+  local leaked=()
+  grep -q 'jane.doe@example.org' "$work/$name.reply" && leaked+=(email)
+  grep -q '415-555-0172' "$work/$name.reply" && leaked+=(phone)
+  grep -q 'sk-test-4f9A7c2E1b8D6a0F3e5C9b7A2d4E6f8B' "$work/$name.reply" && leaked+=(api_key)
+  grep -q 'STUBleakQ7w8e9r0t1y2u3i4o5p6notReal' "$work/$name.reply" && leaked+=(stub_secret)
+  if [ "$expect_protected" = yes ]; then
+    check_note="200; values still in clear in the reply: ${leaked[*]:-none}"
+  else
+    check_note="200 (dry-run: forwarded unchanged; in clear: ${leaked[*]:-none})"
+  fi
+}
+
+sample_rss() { # pid outfile: one RSS sample (KiB) per second while the pid lives
+  local pid="$1" out="$2"
+  while kill -0 "$pid" 2>/dev/null; do
+    ps -o rss= -p "$pid" >>"$out" 2>/dev/null || true
+    sleep 1
+  done
+}
+
+# warden_pass NAME EXPECT_PROTECTED [serve args…]
+warden_pass() {
+  local name="$1" expect="$2"; shift 2
+  start_warden "$name" "$@"
+  idle_rss["$name"]="$(ps -o rss= -p "$warden_pid" | tr -d ' ')"
+  check_reply "$name" "$expect"
+  check["$name"]="$check_note"
+  echo "load.sh: [$name] functional check: $check_note" >&2
+  : >"$work/$name.rss"
+  sample_rss "$warden_pid" "$work/$name.rss" &
+  sampler_pid=$!
+  local t0 t1 url="http://127.0.0.1:$warden_port/v1/chat/completions"
+  warm_wrk "$name" "$url"
+  t0="$(cpu_ticks "$warden_pid")"
+  measure_wrk "$name" "$url"
+  t1="$(cpu_ticks "$warden_pid")"
+  cpu_s["$name"]="$(awk -v a="$t0" -v b="$t1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')"
+  kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
+  peak_rss["$name"]="$(sort -n "$work/$name.rss" | tail -n1 | tr -d ' ')"
+  stop_warden
+  local out
+  out="$("$java" "${java_opts[@]}" -Dwarden.log.level=WARN -jar "$jar" ledger verify --data-dir "$work/$name-data" 2>&1)" \
+    && ledger_rc=0 || ledger_rc=$?
+  ledger["$name"]="$(echo "$out" | head -n1) (exit $ledger_rc)"
+  ledger_n["$name"]="$(echo "$out" | grep -oE '[0-9]+ records? ' | head -n1 | grep -oE '[0-9]+' || echo '?')"
+  warn_lines["$name"]="$(grep -c '"level":"\(WARN\|ERROR\)"' "$work/$name.err" 2>/dev/null || true)"
+}
+declare -A idle_rss=() peak_rss=() check=() cpu_s=() ledger=() ledger_n=() warn_lines=()
+
+# ---- the run ------------------------------------------------------------------------------------
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
+warm_wrk stub "$stub_url/v1/chat/completions"
+stub_t0="$(cpu_ticks "$stub_pid")"
+measure_wrk stub "$stub_url/v1/chat/completions"
+stub_t1="$(cpu_ticks "$stub_pid")"
+stub_cpu="$(awk -v a="$stub_t0" -v b="$stub_t1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')"
+
+warden_pass warden yes
+for e in "${extra_list[@]}"; do
+  case "$e" in
+    dry-run) warden_pass warden-dry-run no --mode dry-run ;;
+    async)
+      printf 'ledger:\n  durability: async\n' >"$work/async.yaml"
+      warden_pass warden-async yes --config "$work/async.yaml" ;;
+  esac
+done
+
+# ---- report -------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "?") printf "%.1f %%", 100 * a / b; else print "?" }'; }
+per_req_ms() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.2f", 1000 * c / n; else print "?" }'; }
+mb() { awk -v k="$1" 'BEGIN { if (k ~ /^[0-9]+$/) printf "%.0f MB", k / 1024; else print "?" }'; }
+
+stub_rps="$(val stub rps)"
+model="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)"
+mem="$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+jdk="$("$java" -version 2>&1 | head -n1)"
+jdk_build="$("$java" -version 2>&1 | sed -n 2p)"
+node_v="$(node --version)"
+wrk_v="$( (wrk -v 2>&1 || true) | head -n1 | awk '{print $1, $2}')"
+loadavg="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+row() { # label name-of-wrk-output
+  local l="$1" n="$2"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$l" "$(val "$n" rps)" "$(val "$n" p50_ms)" \
+    "$(val "$n" p90_ms)" "$(val "$n" p99_ms)" "$(val "$n" max_ms)" "$(statuses "$n")" "$(errors "$n")"
+}
+
+{
+  echo "### Latest load.sh run — $started"
+  echo
+  echo "- Machine: $(nproc) CPU ($model), $mem RAM, load average before the run $loadavg"
+  echo "- JDK: $jdk ($jdk_build); Node $node_v (stub); $wrk_v"
+  echo "- Load: \`wrk -t$threads -c$conns -d${duration}s --latency -s chat-1kb.lua\` after a ${warmup} s unrecorded warm-up, body $(val stub body_bytes) bytes; stub, Warden and wrk share the machine's cores"
+  echo "- Warden: \`serve\` defaults — enforce, response protection on, ledger durability fsync, \`-Dwarden.log.level=WARN\`"
+  echo
+  echo "| target | req/s | p50 ms | p90 ms | p99 ms | max ms | responses | wrk errors |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  row "stub directly" stub
+  row "**Warden** (enforce, fsync ledger)" warden
+  for e in "${extra_list[@]}"; do
+    case "$e" in
+      dry-run) row "extra: Warden \`--mode dry-run\` (fsync ledger)" warden-dry-run ;;
+      async) row "extra: Warden enforce, \`ledger.durability: async\`" warden-async ;;
+    esac
+  done
+  echo
+  echo "- **Warden / stub-direct req/s: $(ratio "$(val warden rps)" "$stub_rps")** (target ≥ 30 % at c=32; the peer reference reached ≈ 1.2 %)"
+  for e in "${extra_list[@]}"; do
+    n="warden-$e"
+    echo "- extra \`$e\` / stub-direct: $(ratio "$(val "$n" rps)" "$stub_rps")"
+  done
+  for n in warden "${extra_list[@]/#/warden-}"; do
+    [ -n "${peak_rss[$n]+x}" ] || continue
+    reqs="$(val "$n" requests)"
+    echo "- \`$n\`: RSS $(mb "${idle_rss[$n]}") idle → peak $(mb "${peak_rss[$n]}") during the measured run;" \
+      "CPU ${cpu_s[$n]} s over the measured run ($(per_req_ms "${cpu_s[$n]}" "$reqs") ms CPU per request, all threads);" \
+      "non-2xx: $(non2xx "$n"); WARN/ERROR log lines: ${warn_lines[$n]:-0}"
+    echo "  - functional check before load (curl of the same body): ${check[$n]}"
+    echo "  - ledger: ${ledger_n[$n]} records written (warm-ups + measured run + check); \`warden ledger verify\`: ${ledger[$n]}"
+  done
+  echo "- stub CPU over its measured run: ${stub_cpu} s ($(per_req_ms "$stub_cpu" "$(val stub requests)") ms per request)"
+} >"$work/summary.md"
+
+echo
+cat "$work/summary.md"
+
+if [ "$docs" -eq 1 ]; then
+  doc="$repo/docs/benchmarks.md"
+  begin='<!-- load.sh results: begin (replaced by warden-bench/load.sh) -->'
+  end='<!-- load.sh results: end -->'
+  [ -f "$doc" ] || printf '# Benchmarks\n\n' >"$doc"
+  if grep -qF "$begin" "$doc" && grep -qF "$end" "$doc"; then
+    awk -v b="$begin" -v e="$end" -v f="$work/summary.md" '
+      $0 == b { print; while ((getline line < f) > 0) print line; skip = 1; next }
+      $0 == e { skip = 0 }
+      !skip { print }' "$doc" >"$work/doc.new"
+  else
+    { cat "$doc"; echo; echo "$begin"; cat "$work/summary.md"; echo "$end"; } >"$work/doc.new"
+  fi
+  cat "$work/doc.new" >"$doc"
+  echo "load.sh: results written to docs/benchmarks.md" >&2
+fi
