@@ -65,9 +65,15 @@ public final class Protector {
   /**
    * @param body the bytes to send on: the original array when nothing changed
    * @param model the body's {@code model} field when present
+   * @param streamRequested the body asks for a streamed answer ({@code "stream"} is truthy — as
+   *     lenient as the most lenient upstream, so {@code "true"} and {@code 1} count)
    */
   public record Result(
-      Outcome outcome, byte[] body, List<Replacement> replacements, @Nullable String model) {
+      Outcome outcome,
+      byte[] body,
+      List<Replacement> replacements,
+      @Nullable String model,
+      boolean streamRequested) {
     public Result {
       replacements = List.copyOf(replacements);
     }
@@ -94,6 +100,7 @@ public final class Protector {
    */
   public Result protectJson(byte[] body) {
     JsonNode root = bodies.parse(body);
+    boolean stream = root.isObject() && root.path("stream").asBoolean(false);
     List<Replacement> all = new ArrayList<>();
     boolean enforce = policy.mode() == Mode.ENFORCE;
     JsonNode out =
@@ -113,7 +120,8 @@ public final class Protector {
         outcome,
         bytes,
         all,
-        model == null ? null : modelSensitive ? "(redacted)" : safeModel(model));
+        model == null ? null : modelSensitive ? "(redacted)" : safeModel(model),
+        stream);
   }
 
   /** Protects plain text (a file, stdin, a library call). */

@@ -137,7 +137,7 @@ final class ExchangeHandler {
                 + by.finding().ruleId()
                 + ") that policy blocks; remove it and retry");
       }
-      if (streamRequested(r.body())) {
+      if (r.streamRequested()) {
         throw refuse(
             ex,
             400,
@@ -332,16 +332,6 @@ final class ExchangeHandler {
       return null;
     }
     return req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-  }
-
-  private static boolean streamRequested(byte[] body) {
-    // Cheap check first; the body was already parsed strictly, so a textual hit is re-checked.
-    String s = new String(body, StandardCharsets.UTF_8);
-    if (!s.contains("\"stream\"")) {
-      return false;
-    }
-    var node = tools.jackson.databind.json.JsonMapper.shared().readTree(body);
-    return node.path("stream").asBoolean(false);
   }
 
   private Refusal refuse(Exchange ex, int status, String type, String message) {
