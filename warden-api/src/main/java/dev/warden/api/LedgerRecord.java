@@ -7,14 +7,16 @@ import org.jspecify.annotations.Nullable;
  * What the ledger stores about one event: decisions and keyed value hashes, never plaintext. The
  * ledger adds {@code seq}, {@code time}, {@code prev} and the chain fields.
  *
- * @param event {@code request}, {@code response}, {@code rejected} (bad input) or {@code error}
+ * @param event {@code request} (written before anything is forwarded), {@code response} (written
+ *     before the client sees the answer) or {@code recovery}
  * @param correlationId the id also returned in the {@code Warden-Correlation-Id} header and logs
  * @param route the protected route, e.g. {@code /v1/chat/completions}
  * @param model the requested model, or {@code null} when unknown
  * @param mode {@code enforce} or {@code dry-run}
- * @param outcome {@code forwarded}, {@code transformed}, {@code blocked}, {@code rejected} or
- *     {@code failed}
- * @param status the HTTP status returned to the client, or 0 outside HTTP
+ * @param outcome {@code forwarded}, {@code transformed}, {@code observed} (dry-run), {@code
+ *     blocked}, {@code rejected} (bad input) or {@code failed}
+ * @param status the HTTP status returned to the client; 0 in a request record that was forwarded
+ *     (the status is known only in the response record) and outside HTTP
  * @param errorType the {@code warden_*} error type, or {@code null}
  * @param findings one entry per finding, in body order
  */
