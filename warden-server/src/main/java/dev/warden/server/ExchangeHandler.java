@@ -152,13 +152,14 @@ final class ExchangeHandler {
 
     Upstream.Answer answer;
     try {
-      answer = upstream.call(method, ex.route, sent, authorization(req));
+      answer = upstream.call(method, ex.route, sent, authorization(req), forwardedHeaders(req));
     } catch (Upstream.UpstreamException e) {
       throw refuse(ex, e.error);
     }
     byte[] out = protectResponse(answer, ex);
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
     res.status(Status.create(answer.status()));
+    answer.returnedHeaders().forEach((name, value) -> res.header(name, value));
     res.header(LEDGER_SEQ, Long.toString(receipt.seq()));
     res.header(
         HeaderNames.CONTENT_TYPE,
@@ -325,6 +326,18 @@ final class ExchangeHandler {
             "request headers starting with 'Warden-' are reserved for the gateway");
       }
     }
+  }
+
+  private static java.util.Map<io.helidon.http.HeaderName, String> forwardedHeaders(
+      ServerRequest req) {
+    java.util.Map<io.helidon.http.HeaderName, String> out = new java.util.LinkedHashMap<>();
+    for (io.helidon.http.HeaderName name : Upstream.FORWARDED_REQUEST_HEADERS) {
+      req.headers()
+          .first(name)
+          .filter(v -> v.matches("[A-Za-z0-9_-]{1,128}"))
+          .ifPresent(v -> out.put(name, v));
+    }
+    return out;
   }
 
   private @Nullable String authorization(ServerRequest req) {

@@ -1,6 +1,7 @@
 package dev.warden.server;
 
 import dev.warden.engine.config.WardenConfig;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
@@ -12,6 +13,10 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +41,37 @@ final class Upstream {
             .build();
   }
 
+  /**
+   * Request headers a client may send on to the upstream: account selectors the OpenAI SDK sets.
+   * Plain identifiers only; anything else in them is dropped, never forwarded.
+   */
+  static final List<HeaderName> FORWARDED_REQUEST_HEADERS =
+      List.of(HeaderNames.create("OpenAI-Organization"), HeaderNames.create("OpenAI-Project"));
+
+  /**
+   * Response headers passed back to the client (SDKs use them for retries and support tickets),
+   * when their value is a plain token; the rest of the upstream's headers are dropped.
+   */
+  static final List<HeaderName> RETURNED_RESPONSE_HEADERS =
+      List.of(
+          HeaderNames.create("Retry-After"),
+          HeaderNames.create("x-request-id"),
+          HeaderNames.create("x-ratelimit-limit-requests"),
+          HeaderNames.create("x-ratelimit-remaining-requests"),
+          HeaderNames.create("x-ratelimit-reset-requests"),
+          HeaderNames.create("x-ratelimit-limit-tokens"),
+          HeaderNames.create("x-ratelimit-remaining-tokens"),
+          HeaderNames.create("x-ratelimit-reset-tokens"));
+
+  private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9 ,:._-]{1,128}");
+
   /** The upstream's answer, read in full (bounded). */
   record Answer(
-      int status, @Nullable String contentType, @Nullable String contentEncoding, byte[] body) {}
+      int status,
+      @Nullable String contentType,
+      @Nullable String contentEncoding,
+      byte[] body,
+      Map<HeaderName, String> returnedHeaders) {}
 
   /** A failure reaching the upstream, already mapped to the client-facing error. */
   static final class UpstreamException extends RuntimeException {
@@ -51,7 +84,16 @@ final class Upstream {
     }
   }
 
-  Answer call(String method, String path, byte @Nullable [] body, @Nullable String authorization) {
+  static boolean plainToken(String value) {
+    return PLAIN_TOKEN.matcher(value).matches();
+  }
+
+  Answer call(
+      String method,
+      String path,
+      byte @Nullable [] body,
+      @Nullable String authorization,
+      Map<HeaderName, String> extraHeaders) {
     HttpClientRequest req =
         client
             .method(io.helidon.http.Method.create(method))
@@ -62,16 +104,25 @@ final class Upstream {
     if (authorization != null) {
       req.header(HeaderNames.AUTHORIZATION, authorization);
     }
+    extraHeaders.forEach((name, value) -> req.header(name, value));
     if (body != null) {
       req.header(HeaderNames.CONTENT_TYPE, "application/json");
     }
     try (HttpClientResponse res = body == null ? req.request() : req.submit(body)) {
       byte[] bytes = readBounded(res.inputStream());
+      Map<HeaderName, String> returned = new LinkedHashMap<>();
+      for (HeaderName name : RETURNED_RESPONSE_HEADERS) {
+        res.headers()
+            .first(name)
+            .filter(Upstream::plainToken)
+            .ifPresent(v -> returned.put(name, v));
+      }
       return new Answer(
           res.status().code(),
           res.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
           res.headers().first(HeaderNames.CONTENT_ENCODING).orElse(null),
-          bytes);
+          bytes,
+          returned);
     } catch (UpstreamException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -252,6 +252,39 @@ class ProxyTest {
   }
 
   @Test
+  void onlyChosenHeadersCrossTheGateway() throws Exception {
+    proxy.close();
+    proxy =
+        new ProxyHarness(
+            tmp.resolve("headers"),
+            StubUpstream.builder()
+                .responseHeader("x-request-id", "req_123")
+                .responseHeader("Set-Cookie", "session=abc")
+                .responseHeader("Retry-After", "dana@example.org")
+                .start());
+
+    HttpResponse<String> res =
+        proxy.post(
+            "/v1/chat/completions",
+            ProxyHarness.chat("hi").getBytes(StandardCharsets.UTF_8),
+            Map.of(
+                "Authorization", "Bearer sk-client",
+                "OpenAI-Project", "proj_abc",
+                "X-Debug", "dana@example.org",
+                "Cookie", "a=b"));
+
+    assertThat(res.statusCode()).isEqualTo(200);
+    Map<String, String> sent = proxy.upstream.receivedHeaders().getFirst();
+    assertThat(sent)
+        .containsEntry("authorization", "Bearer sk-client")
+        .containsEntry("openai-project", "proj_abc")
+        .doesNotContainKeys("x-debug", "cookie");
+    assertThat(res.headers().firstValue("x-request-id")).hasValue("req_123");
+    assertThat(res.headers().firstValue("set-cookie")).isEmpty();
+    assertThat(res.headers().firstValue("retry-after")).as("not a plain token").isEmpty();
+  }
+
+  @Test
   void queryStringsAreRefused() throws Exception {
     HttpResponse<String> res =
         proxy.post("/v1/chat/completions?key=jane.doe@example.com", ProxyHarness.chat("hi"));

@@ -8,6 +8,9 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +35,8 @@ public final class StubUpstream implements AutoCloseable {
   private final WebServer server;
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
+  private final Map<String, String> responseHeaders;
   private final AtomicLong ids = new AtomicLong();
   private final String appendToReply;
   private final Duration delay;
@@ -43,6 +48,7 @@ public final class StubUpstream implements AutoCloseable {
     this.delay = b.delay;
     this.rawReply = b.rawReply;
     this.rawContentType = b.rawContentType;
+    this.responseHeaders = Map.copyOf(b.responseHeaders);
     this.server =
         WebServer.builder()
             .host("127.0.0.1")
@@ -87,6 +93,11 @@ public final class StubUpstream implements AutoCloseable {
     return List.copyOf(authorizations);
   }
 
+  /** Every request's headers, names lower-cased, in arrival order. */
+  public List<Map<String, String>> receivedHeaders() {
+    return List.copyOf(headers);
+  }
+
   public @Nullable String lastReceived() {
     return received.isEmpty() ? null : received.getLast();
   }
@@ -106,6 +117,10 @@ public final class StubUpstream implements AutoCloseable {
     String text = new String(body, StandardCharsets.UTF_8);
     received.add(text);
     authorizations.add(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+    Map<String, String> seen = new TreeMap<>();
+    req.headers().forEach(h -> seen.put(h.name().toLowerCase(Locale.ROOT), h.values()));
+    headers.add(seen);
+    responseHeaders.forEach(res::header);
     if (!delay.isZero()) {
       try {
         Thread.sleep(delay);
@@ -208,8 +223,15 @@ public final class StubUpstream implements AutoCloseable {
     private Duration delay = Duration.ZERO;
     private @Nullable String rawReply;
     private @Nullable String rawContentType;
+    private final Map<String, String> responseHeaders = new TreeMap<>();
 
     private Builder() {}
+
+    /** A header added to every answer. */
+    public Builder responseHeader(String name, String value) {
+      responseHeaders.put(name, value);
+      return this;
+    }
 
     /** Port to bind on 127.0.0.1; 0 (default) picks a free one. */
     public Builder port(int port) {
