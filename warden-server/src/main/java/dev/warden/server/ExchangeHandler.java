@@ -105,6 +105,7 @@ final class ExchangeHandler {
         kv("correlation_id", id),
         kv("route", route),
         kv("status", status),
+        kv("request_outcome", ex.phase.equals("request") ? ex.outcome : ex.requestOutcome),
         kv("outcome", ex.outcome),
         kv("findings", ex.findingsSeen),
         kv("types", ex.types()),
@@ -426,6 +427,7 @@ final class ExchangeHandler {
     final List<LedgerRecord.FindingEntry> findings = new ArrayList<>();
     String phase = "request";
     String outcome = "pending";
+    String requestOutcome = "";
     int findingsSeen;
     final java.util.SortedSet<String> typesSeen = new java.util.TreeSet<>();
     @Nullable String model;
@@ -437,6 +439,7 @@ final class ExchangeHandler {
     }
 
     void startResponse() {
+      requestOutcome = outcome;
       phase = "response";
       outcome = "forwarded";
       findings.clear();
