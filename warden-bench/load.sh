@@ -26,6 +26,8 @@
 #                          (default: <repo>/../shared/bench)
 #   BENCH_DURATION (20), BENCH_WARMUP (5), BENCH_CONNECTIONS (32), BENCH_THREADS (2)
 #   JAVA_HOME              a JDK 25+ (else found under /usr/lib/jvm by scripts/find-jdk.sh)
+#   WARDEN_BENCH_JAVA_OPTS extra JVM options for the Warden process, split on spaces, e.g. a JFR
+#                          recording: "-XX:StartFlightRecording=settings=profile,filename=/tmp/w.jfr"
 #
 # Needs: JDK 25, wrk (apt-get install wrk), node >= 18, curl. Takes about 1.5 min (+30 s per extra).
 # Run it while nothing else is busy (no Maven build: `flock /tmp/warden-mvn.lock warden-bench/load.sh`
@@ -90,6 +92,7 @@ fi
 [ -f "$jar" ] || { echo "load.sh: $jar not found (run ./warden --version to build it)" >&2; exit 2; }
 java_opts=(--enable-native-access=ALL-UNNAMED -XX:+IgnoreUnrecognizedVMOptions
   --sun-misc-unsafe-memory-access=allow)
+read -r -a warden_extra_opts <<<"${WARDEN_BENCH_JAVA_OPTS:-}"
 
 # ---- process bookkeeping ------------------------------------------------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/warden-load.XXXXXX")"
@@ -150,6 +153,8 @@ statuses() { grep -oE '^status_[0-9]+=[0-9]+' "$work/$1.wrk" | sed 's/^status_//
 non2xx() { grep -oE '^status_[0-9]+=[0-9]+' "$work/$1.wrk" | awk -F'[_=]' '$2 < 200 || $2 > 299 {n += $3} END {print n + 0}'; }
 errors() { grep -oE '^errors .*' "$work/$1.wrk" | sed 's/^errors //' || true; }
 
+loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" # before anything of ours runs
+
 # ---- stub upstream ------------------------------------------------------------------------------
 n_passes=$((1 + ${#extra_list[@]}))
 stub_budget=$(( (warmup + duration + 60) * (n_passes + 1) + 120 ))
@@ -172,7 +177,7 @@ start_warden() {
   local name="$1"; shift
   warden_port="$(free_port)"
   mkdir -p "$work/$name-data"
-  (cd "$work" && exec "$java" "${java_opts[@]}" -Dwarden.log.level=WARN -jar "$jar" serve \
+  (cd "$work" && exec "$java" "${java_opts[@]}" ${warden_extra_opts[@]+"${warden_extra_opts[@]}"} -Dwarden.log.level=WARN -jar "$jar" serve \
       --upstream "$stub_url" --host 127.0.0.1 --port "$warden_port" --data-dir "$work/$name-data" "$@" \
       >"$work/$name.out" 2>"$work/$name.err") &
   warden_pid=$!
@@ -282,7 +287,10 @@ jdk="$("$java" -version 2>&1 | head -n1)"
 jdk_build="$("$java" -version 2>&1 | sed -n 2p)"
 node_v="$(node --version)"
 wrk_v="$( (wrk -v 2>&1 || true) | head -n1 | awk '{print $1, $2}')"
-loadavg="$(cut -d' ' -f1-3 /proc/loadavg)"
+code="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(cd "$repo" && git status --porcelain --untracked-files=no 2>/dev/null | head -n1)" ]; then
+  code="$code + uncommitted changes"
+fi
 
 row() { # label name-of-wrk-output
   local l="$1" n="$2"
@@ -294,9 +302,10 @@ row() { # label name-of-wrk-output
   echo "### Latest load.sh run — $started"
   echo
   echo "- Machine: $(nproc) CPU ($model), $mem RAM, load average before the run $loadavg"
+  echo "- Code: git $code; jar $(date -u -r "$jar" '+%H:%M UTC')"
   echo "- JDK: $jdk ($jdk_build); Node $node_v (stub); $wrk_v"
   echo "- Load: \`wrk -t$threads -c$conns -d${duration}s --latency -s chat-1kb.lua\` after a ${warmup} s unrecorded warm-up, body $(val stub body_bytes) bytes; stub, Warden and wrk share the machine's cores"
-  echo "- Warden: \`serve\` defaults — enforce, response protection on, ledger durability fsync, \`-Dwarden.log.level=WARN\`"
+  echo "- Warden: \`serve\` defaults — enforce, response protection on, ledger durability fsync, \`-Dwarden.log.level=WARN\`${WARDEN_BENCH_JAVA_OPTS:+, extra JVM options \`$WARDEN_BENCH_JAVA_OPTS\`}"
   echo
   echo "| target | req/s | p50 ms | p90 ms | p99 ms | max ms | responses | wrk errors |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"

@@ -37,6 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code clean}: 1024 bytes of the same shape with the sensitive sentence left out (padding
  *       only): parse + scan, the original bytes go on unchanged.
  *   <li>{@code sensitive4k}: the {@code chat-1kb.lua} construction with {@code BODY_BYTES=4096}.
+ *   <li>{@code response}: the reply {@code shared/bench/stub-upstream.mjs} sends for {@code
+ *       sensitive} as Warden forwards it (in enforce the already-protected text, in dry-run the
+ *       original) plus the stub's leaked {@code secret_key=…} note, about 1.2 KiB: what response
+ *       protection scans per proxied request. One proxied request costs about {@code sensitive +
+ *       response} of engine time.
  * </ul>
  *
  * <p>{@link #mode}: {@code enforce} (the default policy) or {@code dry-run} (same detection and
@@ -46,10 +51,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Mac} per value exactly as the gateway's keyring does, so hashing costs what it costs in
  * production.
  *
- * <p>Run (from the repository root; about 1.5 minutes):
+ * <p>Run (from the repository root; about 1.5 minutes for the 8 combinations):
  *
  * <pre>{@code
- * /work/mvnl -q -B -pl warden-bench -am install -DskipTests   # or ./build -q -B -pl warden-bench -am install -DskipTests
+ * ./build -q -B -pl warden-bench -am install -DskipTests    # JDK 25; builds target/benchmarks.jar
+ * . scripts/find-jdk.sh && warden_find_jdk
  * $JAVA_HOME/bin/java -jar warden-bench/target/benchmarks.jar ProtectBenchmark
  * # one body only:  ... ProtectBenchmark -p body=sensitive -p mode=enforce
  * # allocation too: ... ProtectBenchmark -prof gc
@@ -66,7 +72,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProtectBenchmark {
 
   /** Body kind, see the class comment. */
-  @Param({"sensitive", "clean", "sensitive4k"})
+  @Param({"sensitive", "clean", "sensitive4k", "response"})
   public String body = "sensitive";
 
   /** Policy mode: {@code enforce} or {@code dry-run}. */
@@ -80,13 +86,6 @@ public class ProtectBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
-    bytes =
-        switch (body) {
-          case "sensitive" -> ChatBodies.sensitive(ChatBodies.BODY_BYTES);
-          case "clean" -> ChatBodies.clean(ChatBodies.BODY_BYTES);
-          case "sensitive4k" -> ChatBodies.sensitive(4096);
-          default -> throw new IllegalArgumentException("unknown body kind: " + body);
-        };
     Mode m =
         switch (mode) {
           case "enforce" -> Mode.ENFORCE;
@@ -96,13 +95,29 @@ public class ProtectBenchmark {
     WardenConfig config = WardenConfig.defaults();
     config = config.withPolicy(config.policy().withMode(m));
     protector = Gateway.protector(config, hmacHasher());
+    bytes =
+        switch (body) {
+          case "sensitive" -> ChatBodies.sensitive(ChatBodies.BODY_BYTES);
+          case "clean" -> ChatBodies.clean(ChatBodies.BODY_BYTES);
+          case "sensitive4k" -> ChatBodies.sensitive(4096);
+          case "response" -> {
+            // What the stub sends back for the request as Warden forwarded it: the protected text
+            // in enforce, the original in dry-run.
+            String sent = ChatBodies.sensitiveUserContent(ChatBodies.BODY_BYTES);
+            yield ChatBodies.stubReply(
+                m == Mode.ENFORCE ? protector.protectText(sent).text() : sent);
+          }
+          default -> throw new IllegalArgumentException("unknown body kind: " + body);
+        };
 
     // Sanity: the benchmark measures what it claims to.
     Protector.Result r = protector.protectJson(bytes);
     Protector.Outcome expected =
-        body.equals("clean")
-            ? Protector.Outcome.CLEAN
-            : m == Mode.ENFORCE ? Protector.Outcome.TRANSFORMED : Protector.Outcome.OBSERVED;
+        switch (body) {
+          case "clean" -> Protector.Outcome.CLEAN;
+          case "response" -> r.outcome(); // whatever the catalog finds in the upstream's reply
+          default -> m == Mode.ENFORCE ? Protector.Outcome.TRANSFORMED : Protector.Outcome.OBSERVED;
+        };
     System.err.printf(
         "%n[setup] body=%s mode=%s bytes=%d outcome=%s findings=%s%n",
         body,
