@@ -77,19 +77,31 @@ public final class LocalKeyring {
 
   /** HMAC-SHA256 under the key named {@code purpose} (created on first use). */
   public MessageAuthenticator authenticator(String purpose) {
-    SecretKeySpec key = new SecretKeySpec(loadOrCreate(purpose), "HmacSHA256");
-    return data -> newMac(key).doFinal(data);
+    Mac prototype = newMac(new SecretKeySpec(loadOrCreate(purpose), "HmacSHA256"));
+    return data -> copy(prototype).doFinal(data);
   }
 
   /** Keyed hashing of values under the key named {@code purpose} (created on first use). */
   public KeyedHasher hasher(String purpose) {
-    SecretKeySpec key = new SecretKeySpec(loadOrCreate(purpose), "HmacSHA256");
+    Mac prototype = newMac(new SecretKeySpec(loadOrCreate(purpose), "HmacSHA256"));
     return (domain, value) -> {
-      Mac mac = newMac(key);
+      Mac mac = copy(prototype);
       mac.update(domain.getBytes(StandardCharsets.UTF_8));
       mac.update((byte) 0);
       return mac.doFinal(value.toString().getBytes(StandardCharsets.UTF_8));
     };
+  }
+
+  /**
+   * A fresh Mac in the prototype's keyed state: cloning skips the provider lookup and key schedule
+   * that {@code getInstance} + {@code init} pay on every call, and keeps callers thread-safe.
+   */
+  private static Mac copy(Mac prototype) {
+    try {
+      return (Mac) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("this JDK's HmacSHA256 cannot be cloned", e);
+    }
   }
 
   private static Mac newMac(SecretKeySpec key) {
