@@ -8,14 +8,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * Words near a match, or in the JSON key of the leaf, that change a rule's verdict.
  *
- * <p>Words are searched, lower-cased, in the {@value #WINDOW} characters before the match. A word
- * that starts with a letter must start at a word boundary, so {@code cc} is not found in {@code
- * account}; compounds still match on their first part ({@code kredit} in {@code
- * Kreditkartennummer}). Scripts without case or spaces (Korean, Japanese) match anywhere. The word
- * nearest to the match decides, because the closest noun is the one that names the number: "paid by
- * card for order 4111…" is an order number, "order paid by card 4111…" is a card. Only when no word
- * occurs in the window does the JSON key decide, by its last listed word ({@code card_order_id} is
- * an order id).
+ * <p>Words are searched, case-insensitively, in the {@value #WINDOW} characters before the match.
+ * How a word matches depends on how it is written in the vocabulary:
+ *
+ * <ul>
+ *   <li>{@code ref}: a <b>whole word</b>. It must not continue a word on either side, so {@code
+ *       ref} is found in "Ref: 4111…" and "ref#4111…" but not in "Refund", and {@code cc} not in
+ *       "account". A word ends at anything that is not a letter or digit of a space-separated
+ *       script: punctuation, {@code _}, a space, or a CJK character ("VISAカード" holds {@code visa}).
+ *   <li>{@code bestell*}: a <b>stem</b> that may start a compound ({@code Bestellnummer}, {@code
+ *       Bestellung}); {@code *schlüssel}: one that may end it ({@code Zugangsschlüssel}). Stems are
+ *       declared one by one, for languages that write compounds as one word (German), never as a
+ *       general prefix rule: {@code ver} must not match {@code Vertrieb}.
+ *   <li>{@code 注文番号}, {@code 전화}: a word containing a CJK character (Han, Hiragana, Katakana,
+ *       Hangul) matches <b>anywhere</b>: Japanese has no spaces and Korean glues particles and
+ *       compounds ({@code 전화번호로}).
+ * </ul>
+ *
+ * <p>The word nearest to the match decides, because the closest noun is the one that names the
+ * number: "paid by card for order 4111…" is an order number, "order paid by card 4111…" is a card.
+ * Only when no word occurs in the window does the JSON key decide, by its last listed word ({@code
+ * card_order_id} is an order id). A key is split into words at {@code _}, {@code -}, {@code .} and
+ * camel case ({@code cardNumber} is "card number") and then matched like text.
  *
  * @param raise words that make the value more likely ({@code card}, {@code visa})
  * @param suppress words that say the value is something else ({@code order}, {@code imei})
@@ -27,12 +41,19 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
   /** How many characters before the match are searched. */
   public static final int WINDOW = 40;
 
+  /** Marks a stem: at the end of a word it may start a compound, at the start it may end one. */
+  public static final char STEM = '*';
+
+  /** A stem needs at least this many letters, so it names something. */
+  private static final int MIN_STEM = 4;
+
   /** No context words: the verdict is the rule's own. */
   public static final ContextWords NONE = new ContextWords(List.of(), List.of(), false);
 
   /**
-   * @throws IllegalArgumentException if a word is blank or not lower-case, or {@code required} has
-   *     no {@code raise} words
+   * @throws IllegalArgumentException if a word is blank or not lower-case, a stem marker is
+   *     misplaced or marks a CJK word or a stem shorter than {@value #MIN_STEM}, or {@code
+   *     required} has no {@code raise} words
    */
   public ContextWords {
     raise = List.copyOf(raise);
@@ -41,6 +62,16 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
       if (word.isBlank() || !word.equals(word.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException(
             "context word must be lower-case and not blank: " + word);
+      }
+      Entry entry = Entry.of(word);
+      if (entry.word().indexOf(STEM) >= 0
+          || entry.word().isBlank()
+          || (entry.stem() && (entry.cjk() || entry.word().length() < MIN_STEM))) {
+        throw new IllegalArgumentException(
+            "context word stem must be '*' at one end of a non-CJK stem of at least "
+                + MIN_STEM
+                + " characters: "
+                + word);
       }
     }
     if (required && raise.isEmpty()) {
@@ -80,66 +111,127 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
       return Outcome.NOTHING;
     }
     int from = Math.max(0, matchStart - WINDOW);
-    String window = text.subSequence(from, matchStart).toString().toLowerCase(Locale.ROOT);
+    // One character on either side of the window, so that a word cut by the window edge is not
+    // taken for a whole word and the character after a word is seen.
+    int lo = Math.max(0, from - 1);
+    int hi = Math.min(text.length(), matchStart + 1);
+    String region = lowerCase(text.subSequence(lo, hi));
+    Outcome best = decide(region, from - lo, matchStart - lo, "");
+    if (best.effect() != Effect.NONE || jsonKey == null) {
+      return best;
+    }
+    String key = lowerCase(splitCamelCase(jsonKey));
+    return decide(key, 0, key.length(), "json_key:");
+  }
+
+  /** The outcome of the word ending last in {@code s[start, end)}; a raise wins a tie. */
+  private Outcome decide(String s, int start, int end, String hitPrefix) {
     Outcome best = Outcome.NOTHING;
     int bestEnd = -1;
     // Raise words first so that on a tie (two words ending at the same place) the raise wins:
     // missing a real value costs more than an extra redaction.
     for (String word : raise) {
-      int end = lastWordEnd(window, word);
-      if (end > bestEnd) {
-        bestEnd = end;
-        best = new Outcome(Effect.RAISE, word);
+      int wordEnd = Entry.of(word).lastEnd(s, start, end);
+      if (wordEnd > bestEnd) {
+        bestEnd = wordEnd;
+        best = new Outcome(Effect.RAISE, hitPrefix + word);
       }
     }
     for (String word : suppress) {
-      int end = lastWordEnd(window, word);
-      if (end > bestEnd) {
-        bestEnd = end;
-        best = new Outcome(Effect.SUPPRESS, word);
-      }
-    }
-    if (best.effect() != Effect.NONE || jsonKey == null) {
-      return best;
-    }
-    return evaluateKey(jsonKey.toLowerCase(Locale.ROOT));
-  }
-
-  private Outcome evaluateKey(String key) {
-    Outcome best = Outcome.NOTHING;
-    int bestAt = -1;
-    for (String word : raise) {
-      int at = key.lastIndexOf(word);
-      if (at > bestAt) {
-        bestAt = at;
-        best = new Outcome(Effect.RAISE, "json_key:" + word);
-      }
-    }
-    for (String word : suppress) {
-      int at = key.lastIndexOf(word);
-      if (at > bestAt) {
-        bestAt = at;
-        best = new Outcome(Effect.SUPPRESS, "json_key:" + word);
+      int wordEnd = Entry.of(word).lastEnd(s, start, end);
+      if (wordEnd > bestEnd) {
+        bestEnd = wordEnd;
+        best = new Outcome(Effect.SUPPRESS, hitPrefix + word);
       }
     }
     return best;
   }
 
-  /** End offset of the last boundary-respecting occurrence of {@code word}, or -1. */
-  private static int lastWordEnd(String window, String word) {
-    boolean needsBoundary = isAsciiLetter(word.charAt(0));
-    int at = window.lastIndexOf(word);
-    while (at >= 0) {
-      if (!needsBoundary || at == 0 || !Character.isLetterOrDigit(window.charAt(at - 1))) {
-        return at + word.length();
-      }
-      at = at == 0 ? -1 : window.lastIndexOf(word, at - 1);
+  /**
+   * One vocabulary entry, parsed.
+   *
+   * @param word the text to find, without stem markers
+   * @param prefix whether the word may continue after the entry ({@code bestell*})
+   * @param suffix whether the word may start before the entry ({@code *schlüssel})
+   * @param cjk whether the entry holds a CJK character and so matches anywhere
+   */
+  record Entry(String word, boolean prefix, boolean suffix, boolean cjk) {
+    static Entry of(String declared) {
+      boolean prefix = declared.length() > 1 && declared.charAt(declared.length() - 1) == STEM;
+      boolean suffix = declared.length() > 1 && declared.charAt(0) == STEM;
+      String word = declared.substring(suffix ? 1 : 0, declared.length() - (prefix ? 1 : 0));
+      return new Entry(word, prefix, suffix, word.codePoints().anyMatch(Boundaries::isCjk));
     }
-    return -1;
+
+    boolean stem() {
+      return prefix || suffix;
+    }
+
+    /**
+     * End of the last occurrence in {@code s} that lies in {@code [start, end)} and respects the
+     * entry's boundaries, or -1; for a prefix stem, the end of the whole word it starts. {@code s}
+     * may hold one character before {@code start} and after {@code end} for the boundary checks.
+     */
+    int lastEnd(String s, int start, int end) {
+      int length = word.length();
+      int at = s.lastIndexOf(word, end - length);
+      while (at >= start) {
+        int wordEnd = at + length;
+        if (cjk) {
+          return wordEnd;
+        }
+        boolean startOk =
+            suffix
+                || !Boundaries.isWordChar(word.charAt(0))
+                || at == 0
+                || !Boundaries.isWordChar(s.charAt(at - 1));
+        boolean endOk =
+            prefix
+                || !Boundaries.isWordChar(word.charAt(length - 1))
+                || wordEnd >= s.length()
+                || !Boundaries.isWordChar(s.charAt(wordEnd));
+        if (startOk && endOk) {
+          if (prefix) {
+            while (wordEnd < end && Boundaries.isWordChar(s.charAt(wordEnd))) {
+              wordEnd++;
+            }
+          }
+          return wordEnd;
+        }
+        at = at == 0 ? -1 : s.lastIndexOf(word, at - 1);
+      }
+      return -1;
+    }
   }
 
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  /** Lower-cases one char at a time, so offsets stay those of the input. */
+  private static String lowerCase(CharSequence s) {
+    char[] chars = new char[s.length()];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = Character.toLowerCase(s.charAt(i));
+    }
+    return new String(chars);
+  }
+
+  /** {@code cardNumber} → {@code card Number}, {@code APIKey} → {@code API Key}. */
+  static String splitCamelCase(String key) {
+    StringBuilder sb = new StringBuilder(key.length() + 8);
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (i > 0 && Character.isUpperCase(c)) {
+        char before = key.charAt(i - 1);
+        boolean afterLower = Character.isLowerCase(before) || Character.isDigit(before);
+        boolean endsAcronym =
+            Character.isUpperCase(before)
+                && i + 1 < key.length()
+                && Character.isLowerCase(key.charAt(i + 1));
+        if (afterLower || endsAcronym) {
+          sb.append(' ');
+        }
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -1,5 +1,7 @@
 package dev.warden.engine.detect;
 
+import java.util.regex.Pattern;
+
 /**
  * Numbering-plan checks for phone candidates. Patterns decide the shape (separators, grouping,
  * boundaries); these decide whether the digits can be a real number.
@@ -18,18 +20,38 @@ final class PhoneValidators {
   static final Validator E164 = Validator.of("e164", PhoneValidators::isInternational);
   static final Validator NANP = Validator.of("nanp", PhoneValidators::isNanp);
   static final Validator KR = Validator.of("kr-numbering-plan", PhoneValidators::isKorean);
+  static final Validator EPP = Validator.of("e164-epp", PhoneValidators::isEpp);
+
+  /** {@code +48.858370}: a signed decimal (a coordinate, a measurement), not a phone number. */
+  private static final Pattern DECIMAL = Pattern.compile("\\+\\d++\\.\\d++");
 
   private static final int E164_MIN_DIGITS = 8;
   private static final int E164_MAX_DIGITS = 15;
 
   private PhoneValidators() {}
 
-  /** {@code +CC …}: balanced parentheses, 8–15 digits, national rules for +1 and +82. */
+  /**
+   * {@code +CC …}: balanced parentheses, 8–15 digits, national rules for +1 and +82; not a plain
+   * signed decimal ({@code +48.858370}, one dot and no other separator).
+   */
   static boolean isInternational(CharSequence value) {
     String text = value.toString();
-    if (!balancedOnce(text)) {
+    if (!balancedOnce(text) || DECIMAL.matcher(text).matches()) {
       return false;
     }
+    return internationalDigits(text);
+  }
+
+  /**
+   * The EPP / WHOIS form {@code +CC.NNNNNNNN} (RFC 5733): the digits pass the same checks as {@link
+   * #isInternational}. The shape is a signed decimal too, so the rule that uses this needs a phone
+   * word nearby.
+   */
+  static boolean isEpp(CharSequence value) {
+    return internationalDigits(value.toString());
+  }
+
+  private static boolean internationalDigits(String text) {
     // "(0)" is the trunk prefix written inside international numbers (+44 (0)20 …); it is not
     // dialled, so it is not part of the E.164 digits.
     String digits = CardValidator.digitsOf(text.replace("(0)", ""));

@@ -7,16 +7,64 @@ final class PiiRules {
   private PiiRules() {}
 
   static List<Rule> all() {
-    return List.of(email(), card(), phoneInternational(), phoneNanp(), phoneKorea());
+    return List.of(email(), card(), phoneInternational(), phoneEpp(), phoneNanp(), phoneKorea());
   }
+
+  // Letters, marks and digits of space-separated scripts (Latin with diacritics, Cyrillic, Greek,
+  // …), and of CJK scripts. RFC 6531 allows both in the local part and IDNA in the domain. A local
+  // part or a domain label stays within one of the two groups, because Japanese text has no spaces
+  // and Korean glues particles on ("hong@company.kr입니다", "宛先はjane@acme.jp"): a change of
+  // group ends the address. Digits belong to both.
+  private static final String WORD_CHARS = "[\\p{L}\\p{M}\\p{Nd}&&[^" + Boundaries.CJK + "]]";
+  private static final String CJK_CHARS = "[" + Boundaries.CJK + "\\p{M}\\p{Nd}]";
+  private static final String LOCAL_PUNCT = "._%+\\-";
+
+  private static final String LOCAL =
+      "(?:"
+          + Boundaries.startNotAfter("[\\\\" + LOCAL_PUNCT + WORD_CHARS + "]")
+          + "["
+          + LOCAL_PUNCT
+          + WORD_CHARS
+          + "]{1,64}+"
+          + "|(?<![\\\\"
+          + LOCAL_PUNCT
+          + CJK_CHARS
+          + "])"
+          + "["
+          + LOCAL_PUNCT
+          + CJK_CHARS
+          + "]{1,64}+)";
+
+  private static final String LABEL =
+      "(?:[\\-" + WORD_CHARS + "]{1,63}+|[\\-" + CJK_CHARS + "]{1,63}+)";
+
+  // URL userinfo ("https://user:pass@host", "https://key@o1.ingest.sentry.io/1", "ssh://git@host")
+  // is a credential or a login, not a mailbox: an "@" preceded by "//" and userinfo characters only
+  // does not start a domain.
+  private static final String NOT_URL_USERINFO = "(?<!//[^\\s/?#@]{1,330}@)";
 
   // Local part, "@", then 2–9 labels. Every repeated piece is possessive and the label group is
   // bounded, so a hostile "a.a.a.a…" cannot make the matcher backtrack or recurse deeply. The
-  // trailing lookahead refuses a prefix of a longer domain and "git@host:path" remotes.
+  // trailing lookaheads refuse a prefix of a longer domain (a further label, or a label character
+  // of the same group) and "git@host:path" remotes.
   private static final String EMAIL =
-      Boundaries.startNotAfter("[A-Za-z0-9._%+\\\\-]")
-          + "[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){1,8}+"
-          + "(?![A-Za-z0-9-]|\\.[A-Za-z0-9-]|:[\\w/~])";
+      LOCAL
+          + "@"
+          + NOT_URL_USERINFO
+          + LABEL
+          + "(?:\\."
+          + LABEL
+          + "){1,8}+"
+          + "(?!-|\\.[\\-\\p{L}\\p{M}\\p{Nd}]|:[\\w/~])"
+          + "(?!(?<="
+          + WORD_CHARS
+          + ")"
+          + WORD_CHARS
+          + ")(?!(?<="
+          + CJK_CHARS
+          + ")"
+          + CJK_CHARS
+          + ")";
 
   static Rule email() {
     return Rule.builder("email")
@@ -27,19 +75,42 @@ final class PiiRules {
         .confidence(0.9)
         .context(
             ContextWords.of(
-                List.of("email", "e-mail", "mail", "contact", "이메일", "메일", "연락처"), List.of()))
+                List.of(
+                    "email",
+                    "emails",
+                    "e-mail",
+                    "mail",
+                    "mailto",
+                    "contact",
+                    "kontakt*",
+                    "이메일",
+                    "메일",
+                    "연락처",
+                    "メール",
+                    "連絡先"),
+                List.of()))
         .truePositives(
             "Contact: «jane.doe@example.org», phone +1 415-555-0172.",
             "연락처: «kim.minsu@company.co.kr» 로 보내주세요",
             "{\\\"email\\\":\\\"«ops+alerts@warden.dev»\\\"}",
-            "E-Mail-Adresse: «max.mustermann@beispiel.de».")
+            "E-Mail-Adresse: «max.mustermann@beispiel.de».",
+            "Bitte an «jürgen.klein@firma.de» schreiben",
+            "Bestellungen an «info@bücher.de»",
+            "kontakt «kontakt@xn--e1afmkfd.xn--p1ai»",
+            "お問い合わせ: «山田太郎@例え.jp»まで",
+            "문의 «문의@회사.한국» 로",
+            "담당자 «hong@company.kr»입니다",
+            "担当は«jane@acme.jp»です")
         .falsePositives(
             "retina asset icon@2x.png",
             "npm install left-pad@1.3.0",
             "git clone git@github.com:warden/warden.git",
             "ping user@localhost",
             "broken a..b@example.com",
-            "thanks @warden-bot")
+            "thanks @warden-bot",
+            "git remote https://x-access-token:s3cretvalue@github.com/acme/infra.git",
+            "SENTRY_DSN=https://0123abcd0123abcd@o1.ingest.sentry.io/1",
+            "clone ssh://git@github.com/acme/infra.git")
         .build();
   }
 
@@ -52,6 +123,74 @@ final class PiiRules {
           + "|\\d{4}([ -])\\d{6}\\2\\d{4,5}|\\d{13,19}+)"
           + "(?!\\w|[-.]\\d|\\1\\d{4}|\\2\\d{4})";
 
+  private static final List<String> CARD_WORDS =
+      List.of(
+          "card",
+          "cards",
+          "cardholder",
+          "credit",
+          "debit",
+          "visa",
+          "mastercard",
+          "amex",
+          "american express",
+          "discover",
+          "jcb",
+          "diners",
+          "unionpay",
+          "payment",
+          "pan",
+          "cc",
+          "카드",
+          "카드번호",
+          "신용카드",
+          "결제",
+          "karte*",
+          "kreditkarte*",
+          "kredit*",
+          "zahlung*",
+          "クレジットカード",
+          "カード",
+          "カード番号",
+          "決済");
+
+  // Numbers that pass Luhn but name something else: orders, invoices, shipments, devices, and
+  // anything called an id ("refund_id=…", "transaction ID …": an identifier, not a card number).
+  // German compounds (Bestellnummer, Rechnungsnummer) are matched by their first part, declared
+  // as stems; Japanese and Korean words match anywhere.
+  private static final List<String> NOT_CARD_WORDS =
+      List.of(
+          "order",
+          "orders",
+          "invoice",
+          "imei",
+          "tracking",
+          "track",
+          "shipment",
+          "awb",
+          "serial",
+          "reference",
+          "ref",
+          "account",
+          "id",
+          "ids",
+          "주문",
+          "주문번호",
+          "송장",
+          "송장번호",
+          "운송장",
+          "일련번호",
+          "bestell*",
+          "rechnung*",
+          "sendung*",
+          "auftrag*",
+          "注文",
+          "注文番号",
+          "請求書",
+          "請求書番号",
+          "追跡番号",
+          "伝票番号");
+
   static Rule card() {
     return Rule.builder("credit-card")
         .type("card")
@@ -59,50 +198,7 @@ final class PiiRules {
         .pattern(CARD)
         .validator(CardValidator.INSTANCE)
         .confidence(0.8)
-        .context(
-            ContextWords.of(
-                List.of(
-                    "card",
-                    "credit",
-                    "debit",
-                    "visa",
-                    "mastercard",
-                    "amex",
-                    "american express",
-                    "discover",
-                    "jcb",
-                    "diners",
-                    "unionpay",
-                    "payment",
-                    "pan",
-                    "cc",
-                    "카드",
-                    "신용카드",
-                    "결제",
-                    "karte",
-                    "kreditkarte",
-                    "kredit",
-                    "zahlung"),
-                List.of(
-                    "order",
-                    "invoice",
-                    "imei",
-                    "tracking",
-                    "track",
-                    "shipment",
-                    "awb",
-                    "serial",
-                    "reference",
-                    "ref",
-                    "account",
-                    "주문",
-                    "송장",
-                    "운송장",
-                    "일련번호",
-                    "bestellung",
-                    "rechnung",
-                    "sendung",
-                    "auftrag")))
+        .context(ContextWords.of(CARD_WORDS, NOT_CARD_WORDS))
         .truePositives(
             "Card: «4111 1111 1111 1111» exp 12/27",
             "{\\\"card_number\\\":\\\"«5500-0000-0000-0004»\\\"}",
@@ -113,7 +209,10 @@ final class PiiRules {
             "JCB «3530111333300000»",
             "카드번호 «4242-4242-4242-4242» 입니다",
             "Kreditkarte: «4242 4242 4242 4242», gültig bis 12/27",
-            "UnionPay «6200000000000005»")
+            "UnionPay «6200000000000005»",
+            "Refund issued to «4539148803436467»",
+            "VISAカード «4111111111111111»",
+            "クレジットカード番号 «4242 4242 4242 4242»")
         .falsePositives(
             "Order number 4111 1111 1111 1111 has shipped",
             "masked **** **** **** 4242",
@@ -123,7 +222,16 @@ final class PiiRules {
             "tracking 4111111111111111",
             "Rechnung 4242424242424242 bezahlt",
             "digits 41111111111111111111111 are one number",
-            "serial 1234 4111 1111 1111 1111")
+            "serial 1234 4111 1111 1111 1111",
+            "Bestellnummer 4242424242424242 ist unterwegs",
+            "Ihre Rechnungsnummer: 4111111111111111",
+            "Auftragsnummer 4111 1111 1111 1111",
+            "注文番号 4111111111111111 を確認",
+            "請求書番号: 4242424242424242",
+            "송장번호 4242-4242-4242-4242",
+            "ref 4111111111111111",
+            "event=chargeback chargeback_id=4539148803436467 status=ok",
+            "Ref: 4111 1111 1111 1111")
         .build();
   }
 
@@ -133,27 +241,48 @@ final class PiiRules {
       Boundaries.startNotAfter("[\\w+]")
           + "\\+[1-9](?:[ .-]?+\\(?+\\d{1,4}+\\)?+){2,7}+(?![\\w]|[-.]\\d)";
 
+  // "tel" also covers "Tel.", "TEL:"; German compounds (Telefonnummer, Handynummer,
+  // Mobilnummer) by declared stems.
   private static final List<String> PHONE_WORDS =
       List.of(
           "phone",
+          "phones",
+          "telephone",
           "tel",
           "call",
           "mobile",
           "cell",
           "fax",
           "contact",
+          "kontakt*",
           "whatsapp",
           "sms",
           "전화",
+          "전화번호",
           "휴대폰",
           "핸드폰",
           "연락처",
-          "telefon",
-          "handy",
-          "mobil",
-          "rufnummer");
+          "電話",
+          "電話番号",
+          "携帯",
+          "連絡先",
+          "telefon*",
+          "handy*",
+          "mobil*",
+          "rufnummer",
+          "durchwahl");
   private static final List<String> NOT_PHONE_WORDS =
-      List.of("isbn", "version", "ver", "serial", "build");
+      List.of(
+          "isbn",
+          "version",
+          "ver",
+          "serial",
+          "build",
+          "버전",
+          "일련번호",
+          "バージョン",
+          "シリアル",
+          "seriennummer");
 
   static Rule phoneInternational() {
     return Rule.builder("phone-e164")
@@ -169,14 +298,45 @@ final class PiiRules {
             "서울 사무실 «+82-2-312-3456» 으로 연락",
             "Telefon «+49 30 901820», Durchwahl 12",
             "UK office «+44 (0)20 7946 0958»",
-            "{\\\"phone\\\":\\\"«+14155550172»\\\"}")
+            "{\\\"phone\\\":\\\"«+14155550172»\\\"}",
+            "Sehr verehrte Kundin, Ihre Nummer «+49 30 901822»",
+            "Vertrieb: «+49 30 901822»",
+            "Building B reception: «+1 415-555-0161»",
+            "電話番号は«+81 3-1234-5678»です")
         .falsePositives(
             "temperature +2.5 degrees",
             "offset +0900 from UTC",
             "score 3+14155550172",
             "+1 123-555-0172 has an invalid area code",
             "+1234567890123456789 is too long",
-            "+49 000 0000 filler")
+            "+49 000 0000 filler",
+            "gps fix lat=+48.858370",
+            "build +49 30 901822",
+            "ver. +49 30 901822")
+        .build();
+  }
+
+  // The EPP / WHOIS form "+1.4155550172" (RFC 5733): country code, one dot, the national number.
+  // The same shape is a signed decimal ("lat=+48.858370"), so it counts only next to a phone word
+  // ("Registrant Phone: +1.4155550172").
+  private static final String EPP =
+      Boundaries.startNotAfter("[\\w+.]") + "\\+[1-9]\\d{0,2}\\.\\d{4,14}+(?![\\w]|[-.,]\\d)";
+
+  static Rule phoneEpp() {
+    return Rule.builder("phone-epp")
+        .type("phone")
+        .minDigits(8)
+        .pattern(EPP)
+        .validator(PhoneValidators.EPP)
+        .confidence(0.8)
+        .context(new ContextWords(PHONE_WORDS, NOT_PHONE_WORDS, true))
+        .truePositives(
+            "Registrant Phone: «+1.4155550172»", "Tech Fax: «+49.30901820»", "전화 «+82.1012345678»")
+        .falsePositives(
+            "gps fix lat=+48.858370 lon=+2.294481",
+            "delta +12.3456789 since yesterday",
+            "Registrant Phone: +1.1235550172",
+            "Phone: +49.0000000000")
         .build();
   }
 

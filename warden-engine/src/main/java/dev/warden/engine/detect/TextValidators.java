@@ -2,10 +2,14 @@ package dev.warden.engine.detect;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Validators that look only at the characters of a value (e-mail syntax, key markers, variety). */
 final class TextValidators {
-  /** RFC 5321 syntax limits plus a TLD that is letters, and not a file extension. */
+  /**
+   * RFC 5321 syntax limits plus a TLD that is letters (any script, RFC 6531) or an IDNA A-label
+   * ({@code xn--p1ai}), and not a file extension.
+   */
   static final Validator EMAIL = Validator.of("email-syntax", TextValidators::isEmail);
 
   /** Legacy OpenAI keys carry base64 of "OpenAI" ({@code T3BlbkFJ}) in the middle. */
@@ -22,6 +26,11 @@ final class TextValidators {
           "yaml", "yml", "txt", "zip", "gz", "tar", "html", "htm", "xml", "java", "kt");
 
   private static final int MIN_DISTINCT = 12;
+
+  private static final int MAX_LABEL = 63;
+
+  /** An IDNA A-label (punycode): {@code xn--} and the encoded letters and digits. */
+  private static final Pattern A_LABEL = Pattern.compile("xn--[a-z0-9-]{1,59}+");
 
   private TextValidators() {}
 
@@ -41,14 +50,27 @@ final class TextValidators {
       return false;
     }
     for (String label : labels) {
-      if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")) {
+      if (label.isEmpty()
+          || label.length() > MAX_LABEL
+          || label.startsWith("-")
+          || label.endsWith("-")) {
         return false;
       }
     }
-    String tld = labels[labels.length - 1];
-    return tld.length() >= 2
-        && tld.chars().allMatch(Character::isLetter)
-        && !FILE_EXTENSIONS.contains(tld.toLowerCase(Locale.ROOT));
+    String tld = labels[labels.length - 1].toLowerCase(Locale.ROOT);
+    boolean letters = tld.codePoints().allMatch(TextValidators::isLetterOrMark);
+    boolean aLabel = A_LABEL.matcher(tld).matches();
+    return tld.codePointCount(0, tld.length()) >= 2
+        && (letters || aLabel)
+        && !FILE_EXTENSIONS.contains(tld);
+  }
+
+  // Scripts such as Devanagari write vowels as combining marks (भारत).
+  private static boolean isLetterOrMark(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isLetter(codePoint)
+        || type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 
   static boolean isVaried(CharSequence value) {

@@ -61,6 +61,14 @@ class DetectorTableTest {
         miss("email", "remote git@github.com:org/repo.git"),
         miss("email", "ping @handle please"),
         miss("email", "foo@bar has no TLD"),
+        hit("email", "Bitte an «jürgen.klein@firma.de» schreiben"),
+        hit("email", "Bestellungen an «info@bücher.de» senden"),
+        hit("email", "Почта: «почта@пример.рф»"),
+        hit("email", "kontakt «kontakt@xn--e1afmkfd.xn--p1ai»"),
+        hit("email", "メールは«support@acme.co.jp»までお願いします"),
+        miss("email", "git clone https://x-access-token:s3cretvalue@github.com/acme/infra.git"),
+        miss("email", "dsn: https://0123abcd0123abcd@o1.ingest.sentry.io/1"),
+        miss("email", "ftp://anonymous:guest@ftp.example.org/pub"),
         // card
         hit("card", "Card: «4111 1111 1111 1111» exp 12/27"),
         hitUnder("card_number", "card", "«4242424242424242»"),
@@ -77,6 +85,16 @@ class DetectorTableTest {
         miss("card", "주문번호 4111-1111-1111-1111 확인"),
         miss("card", "tracking: 6011111111111117"),
         miss("card", "id 123456789012345678901234567890"),
+        hit("card", "Refund issued to «4539148803436467»"),
+        hit("card", "Preferred card «4539148803436467»"),
+        hit("card", "クレジットカード «4111 1111 1111 1111»"),
+        miss("card", "Bestellnummer 4539148803436467 versandt"),
+        miss("card", "Rechnungsnummer: 4111111111111111"),
+        miss("card", "注文番号 4539148803436467"),
+        miss("card", "追跡番号: 4242424242424242"),
+        miss("card", "송장번호 4111111111111111"),
+        miss("card", "Ref 4539148803436467"),
+        miss("card", "payout_id=4539148803436467 state=done"),
         // phone
         hit("phone", "phone «+1 415-555-0172»."),
         hit(
@@ -96,6 +114,14 @@ class DetectorTableTest {
         miss("phone", "+1 123-555-0172"),
         miss("phone", "build v2.010.1234.5678"),
         miss("phone", "timestamp 20240115123045"),
+        hit("phone", "Sehr verehrte Kundin, Ihre Nummer «+49 30 901822»"),
+        hit("phone", "Vertrieb: «+49 30 901822»"),
+        hit("phone", "Building B reception: «+1 415-555-0161»"),
+        hit("phone", "Registrant Phone: «+1.4155550172»"),
+        hit("phone", "携帯«+81 90-1234-5678»"),
+        miss("phone", "gps fix lat=+48.858370"),
+        miss("phone", "lat +48.8583701 lon +2.2944813"),
+        miss("phone", "Version +49 30 901822"),
         // aws_access_key
         hit("aws_access_key", "aws_access_key_id = «" + FakeValues.awsKeyId("AKIA", 1004) + "»"),
         hit(
@@ -177,7 +203,11 @@ class DetectorTableTest {
         miss("jwt", "two parts eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0"),
         miss("jwt", "eyJ alone"),
         miss("jwt", "eyJub3QganNvbg.eyJzdWIiOiJ4In0.c2ln"),
-        miss("jwt", "JWE " + jwt + ".AAAA.BBBB"));
+        miss("jwt", "JWE " + jwt + ".AAAA.BBBB"),
+        hit("jwt", "このトークンは«" + jwt + "»です"),
+        hit("jwt", "토큰:«" + jwt + "»"),
+        // Glued to ASCII letters, "eyJ" may be the middle of a longer base64url run: not a JWT.
+        miss("jwt", "QUJDREVG" + jwt));
   }
 
   static Stream<Arguments> rows() {
@@ -231,6 +261,31 @@ class DetectorTableTest {
     assertThat(withWord.confidence()).isGreaterThan(bare.confidence());
     assertThat(withWord.why().contextHits()).containsExactly("card");
     assertThat(underKey.why().contextHits()).containsExactly("json_key:card");
+  }
+
+  @Test
+  void contextWordsMatchWholeWordsNotPrefixes() {
+    Finding panel = DETECTOR.detect(ScanInput.text("Tracker panel 4539148803436467")).getFirst();
+    Finding pan = DETECTOR.detect(ScanInput.text("PAN: 4539148803436467")).getFirst();
+
+    assertThat(panel.why().contextHits()).isEmpty();
+    assertThat(panel.confidence()).isEqualTo(0.8);
+    assertThat(pan.why().contextHits()).containsExactly("pan");
+    assertThat(
+            DETECTOR
+                .detect(new ScanInput("+1 415-555-0161", "serverPhone", "/p"))
+                .getFirst()
+                .why()
+                .contextHits())
+        .containsExactly("json_key:phone");
+    assertThat(DETECTOR.detect(new ScanInput("+1 415-555-0161", "build_version", "/p"))).isEmpty();
+    assertThat(
+            DETECTOR
+                .detect(ScanInput.text("Telefonnummer: +49 30 901822"))
+                .getFirst()
+                .why()
+                .contextHits())
+        .containsExactly("telefon*");
   }
 
   @Test

@@ -47,6 +47,12 @@ class HostileInputTest {
         Arguments.of("aws prefixes", fill("AKIA")),
         Arguments.of("base64 run", fill("QWxhZGRpbjpvcGVuIHNlc2FtZQ")),
         Arguments.of("parentheses", fill("+1 (")),
+        Arguments.of("url userinfo", fill("//" + "a".repeat(60) + ":" + "b".repeat(60) + "@")),
+        Arguments.of("unicode local parts", fill("ü") + "@x"),
+        Arguments.of("unicode labels", "ü@" + fill("ü.")),
+        Arguments.of("cjk and latin", fill("メールjane@例え.jp")),
+        Arguments.of("decimals", fill("phone +1.4155550172 ")),
+        Arguments.of("context words", fill("Bestellnummer ref ver 注文番号 4111111111111111 ")),
         Arguments.of("mixed", fill("card 4111-1111-1111-1111 +1 415 eyJ @ -----BEGIN sk- ")));
   }
 

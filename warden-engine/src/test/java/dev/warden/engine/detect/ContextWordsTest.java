@@ -1,0 +1,105 @@
+package dev.warden.engine.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How context words match: whole words, declared stems, CJK anywhere, JSON keys by word. */
+class ContextWordsTest {
+  private static final ContextWords WORDS =
+      ContextWords.of(
+          List.of("card", "pan", "american express", "kredit*", "*schlüssel", "카드", "カード"),
+          List.of("ref", "ver", "build", "bestell*", "注文番号", "주문"));
+
+  /** The deciding hit for {@code before} followed by a value, or null. */
+  private static @Nullable String hit(String before) {
+    return hit(before, null);
+  }
+
+  private static @Nullable String hit(String before, @Nullable String key) {
+    String text = before + "4111111111111111";
+    return WORDS.evaluate(text, before.length(), key).hit();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'Ref: '|ref",
+        "'ref#'|ref",
+        "'(REF) '|ref",
+        "'Refund issued to '|",
+        "'Preferred '|",
+        "'Sehr verehrte Kundin '|",
+        "'Vertrieb: '|",
+        "'ver. '|ver",
+        "'Building B '|",
+        "'build '|build",
+        "'Tracker panel '|",
+        "'PAN '|pan",
+        "'account '|",
+        "'paid with American Express '|american express",
+        "'Kreditkartennummer '|kredit*",
+        "'Zugangsschlüssel '|*schlüssel",
+        "'Bestellnummer '|bestell*",
+        "'Bestellung '|bestell*",
+        "'VISAカード'|カード",
+        "'카드번호로 '|카드",
+        "'ご注文番号は'|注文番号",
+        "'주문번호'|주문",
+        "'card_'|card",
+        "'x-card-number: '|card",
+        "'cardinal '|",
+      })
+  void matchesWholeWordsStemsAndCjk(String before, @Nullable String expected) {
+    assertThat(hit(before)).isEqualTo(expected);
+  }
+
+  @Test
+  void theNearestWordDecidesAndAStemCountsToTheEndOfItsWord() {
+    assertThat(hit("Kreditkarte für Bestellnummer ")).isEqualTo("bestell*");
+    assertThat(hit("Bestellung per Kreditkarte ")).isEqualTo("kredit*");
+  }
+
+  @Test
+  void aWordCutByTheWindowEdgeIsNotAWholeWord() {
+    // "xref" starts one character before the window; its tail "ref" is not a whole word.
+    String before = "xref" + " ".repeat(ContextWords.WINDOW - 3);
+    assertThat(hit(before)).isNull();
+    assertThat(hit(" ref" + " ".repeat(ContextWords.WINDOW - 3))).isEqualTo("ref");
+  }
+
+  @Test
+  void jsonKeysAreSplitIntoWords() {
+    assertThat(hit("", "cardNumber")).isEqualTo("json_key:card");
+    assertThat(hit("", "card_order_ref")).isEqualTo("json_key:ref");
+    assertThat(hit("", "serverVersion")).isNull();
+    assertThat(hit("", "preferences")).isNull();
+    assertThat(hit("", "PANValue")).isEqualTo("json_key:pan");
+    assertThat(ContextWords.splitCamelCase("APIKeyId")).isEqualTo("API Key Id");
+  }
+
+  @Test
+  void textWordsComeBeforeTheKey() {
+    assertThat(hit("ref ", "cardNumber")).isEqualTo("ref");
+  }
+
+  @Test
+  void stemMarkersAreChecked() {
+    assertThatThrownBy(() -> ContextWords.of(List.of("ab*"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ContextWords.of(List.of("kre*dit"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ContextWords.of(List.of("카드*"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ContextWords.of(List.of("*"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ContextWords.of(List.of("Card"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
