@@ -17,11 +17,40 @@ final class Boundaries {
   private Boundaries() {}
 
   /**
-   * Regex character-class content (use inside {@code [...]}) for the CJK scripts, including the
-   * Katakana prolonged sound marks, which Unicode files under the common script.
+   * The CJK code point ranges (Han, Hiragana, Katakana, Hangul blocks, including the Katakana
+   * prolonged sound marks), as inclusive pairs. Ranges rather than {@code \\p{IsHan}}-style script
+   * properties: a script lookup is a binary search per character, which made every email scan of
+   * Latin text pay for CJK support; a range test costs a comparison or two.
    */
-  static final String CJK =
-      "\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\x{30FC}\\x{FF70}";
+  private static final int[] CJK_RANGES = {
+    0x1100, 0x11FF, // Hangul Jamo
+    0x2E80, 0x2FDF, // CJK radicals, Kangxi radicals
+    0x3005, 0x3007, // 々 〆 〇
+    0x3021, 0x3029, // Hangzhou numerals
+    0x3038, 0x303B,
+    0x3041, 0x30FF, // Hiragana, Katakana (incl. ー)
+    0x3130, 0x318F, // Hangul compatibility Jamo
+    0x31F0, 0x31FF, // Katakana phonetic extensions
+    0x3400, 0x4DBF, // CJK extension A
+    0x4E00, 0x9FFF, // CJK unified ideographs
+    0xA960, 0xA97F, // Hangul Jamo extended A
+    0xAC00, 0xD7FF, // Hangul syllables, Jamo extended B
+    0xF900, 0xFAFF, // CJK compatibility ideographs
+    0xFF66, 0xFF9F, // half-width Katakana (incl. ｰ)
+    0xFFA0, 0xFFDC, // half-width Hangul
+    0x20000, 0x3FFFF // supplementary ideographic planes
+  };
+
+  /** Regex character-class content (use inside {@code [...]}) for {@link #CJK_RANGES}. */
+  static final String CJK = cjkClass();
+
+  private static String cjkClass() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < CJK_RANGES.length; i += 2) {
+      sb.append(String.format("\\x{%X}-\\x{%X}", CJK_RANGES[i], CJK_RANGES[i + 1]));
+    }
+    return sb.toString();
+  }
 
   /** A start that is not preceded by {@code excluded}, or that follows a JSON escape. */
   static String startNotAfter(String excluded) {
@@ -30,14 +59,18 @@ final class Boundaries {
 
   /** Whether {@code codePoint} is written in a CJK script (see {@link #CJK}). */
   static boolean isCjk(int codePoint) {
-    if (codePoint == 0x30FC || codePoint == 0xFF70) {
-      return true;
+    if (codePoint < CJK_RANGES[0]) {
+      return false;
     }
-    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-    return script == Character.UnicodeScript.HAN
-        || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA
-        || script == Character.UnicodeScript.HANGUL;
+    for (int i = 0; i < CJK_RANGES.length; i += 2) {
+      if (codePoint < CJK_RANGES[i]) {
+        return false;
+      }
+      if (codePoint <= CJK_RANGES[i + 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -70,6 +70,8 @@ final class PiiRules {
     return Rule.builder("email")
         .type("email")
         .keywords("@")
+        // Local part up to 64 before the "@"; 2–9 labels of up to 63 after it.
+        .reach(64, 9 * 64)
         .pattern(EMAIL)
         .validator(TextValidators.EMAIL)
         .confidence(0.9)

@@ -34,6 +34,8 @@ public final class Rule {
   private final String type;
   private final List<String> keywords;
   private final int minDigits;
+  private final int reachBefore;
+  private final int reachAfter;
   private final Pattern pattern;
   private final int secretGroup;
   private final @Nullable Validator validator;
@@ -48,6 +50,8 @@ public final class Rule {
     this.type = Objects.requireNonNull(b.type);
     this.keywords = List.copyOf(b.keywords);
     this.minDigits = b.minDigits;
+    this.reachBefore = b.reachBefore;
+    this.reachAfter = b.reachAfter;
     this.pattern = Objects.requireNonNull(b.pattern);
     this.secretGroup = b.secretGroup;
     this.validator = b.validator;
@@ -79,6 +83,16 @@ public final class Rule {
   }
 
   /** Minimum digit-run length that gates a keyword-less rule; 0 for keyword-gated rules. */
+  /** Characters a match may extend before its keyword's start; -1 for digit-gated rules. */
+  public int reachBefore() {
+    return reachBefore;
+  }
+
+  /** Characters a match may extend after its keyword's end; -1 for digit-gated rules. */
+  public int reachAfter() {
+    return reachAfter;
+  }
+
   public int minDigits() {
     return minDigits;
   }
@@ -137,6 +151,8 @@ public final class Rule {
     private @Nullable String type;
     private List<String> keywords = List.of();
     private int minDigits;
+    private int reachBefore = -1;
+    private int reachAfter = -1;
     private @Nullable Pattern pattern;
     private int secretGroup;
     private @Nullable Validator validator;
@@ -162,6 +178,17 @@ public final class Rule {
 
     public Builder minDigits(int minDigits) {
       this.minDigits = minDigits;
+      return this;
+    }
+
+    /**
+     * How far a whole match (group 0) can extend before the start and after the end of the keyword
+     * it contains. The detector runs the regex only in that window around each keyword hit, so an
+     * understated reach loses matches: keyword rules must declare it.
+     */
+    public Builder reach(int before, int after) {
+      this.reachBefore = before;
+      this.reachAfter = after;
       return this;
     }
 
@@ -227,6 +254,10 @@ public final class Rule {
             "must be lower-case and not blank: " + k);
       }
       require(minDigits >= 0, "minDigits", "must be >= 0");
+      require(
+          keywords.isEmpty() == (reachBefore < 0 && reachAfter < 0),
+          "reach",
+          "must be declared (before, after >= 0) for keyword rules, and only for them");
       require(
           keywords.isEmpty() != (minDigits == 0),
           "keywords/minDigits",

@@ -64,6 +64,13 @@ public final class RuleDetector implements Detector {
   private final Set<String> types;
   private final int windowSize;
   private final int windowOverlap;
+  private final boolean candidateWindows;
+
+  /**
+   * Characters scanned on each side of a digit cluster: enough for a leading {@code +} or {@code
+   * (}, and lookarounds see further anyway (transparent bounds).
+   */
+  static final int DIGIT_MARGIN = 8;
 
   /**
    * A detector for {@code rules}.
@@ -76,6 +83,15 @@ public final class RuleDetector implements Detector {
 
   // Visible for tests: small windows exercise the window logic without megabyte inputs.
   RuleDetector(List<Rule> rules, int windowSize, int windowOverlap) {
+    this(rules, windowSize, windowOverlap, true);
+  }
+
+  /**
+   * @param candidateWindows false scans every gated rule over the whole leaf: the reference that
+   *     tests compare the windowed scan against
+   */
+  RuleDetector(List<Rule> rules, int windowSize, int windowOverlap, boolean candidateWindows) {
+    this.candidateWindows = candidateWindows;
     if (windowOverlap < 0 || windowSize <= windowOverlap) {
       throw new IllegalArgumentException("window size must exceed the overlap");
     }
@@ -131,10 +147,130 @@ public final class RuleDetector implements Detector {
     }
     List<Finding> found = new ArrayList<>();
     Set<Finding> seen = new HashSet<>();
-    for (Rule rule : gatedRules(text)) {
-      scan(rule, in, found, seen);
+    Map<Rule, List<Region>> candidates = candidates(text);
+    for (Rule rule : rules) {
+      List<Region> regions = candidates.get(rule);
+      if (regions == null) {
+        continue;
+      }
+      if (candidateWindows && rule.minDigits() == 0) {
+        scanAroundKeywords(rule, in, regions, found, seen);
+      } else {
+        for (Region r : Region.merge(regions)) {
+          scan(rule, in, r, found, seen);
+        }
+      }
     }
     return resolveOverlaps(found);
+  }
+
+  /**
+   * Every match of a keyword rule contains one of its keywords, so it starts at most {@code
+   * reachBefore} characters before a keyword hit: only those start positions are tried, each with
+   * one anchored match ({@code lookingAt}), leftmost first — the same matches {@code find()} would
+   * report, for a fraction of the work (a prefix-anchored secret rule tries exactly one position
+   * per hit). {@code hits} are the keyword spans, in text order.
+   */
+  private void scanAroundKeywords(
+      Rule rule, ScanInput in, List<Region> hits, List<Finding> found, Set<Finding> seen) {
+    String text = in.text();
+    Matcher m = rule.pattern().matcher(text);
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int free = 0; // like find(): a match never starts inside the previous one
+    List<Region> ordered = new ArrayList<>(hits);
+    ordered.sort(Comparator.comparingInt(Region::start));
+    for (Region hit : ordered) {
+      int last = hit.start();
+      int limit = (int) Math.min(text.length(), (long) hit.end() + rule.reachAfter());
+      for (int p = Math.max(free, hit.start() - rule.reachBefore()); p <= last; p++) {
+        m.region(p, limit);
+        if (m.lookingAt()) {
+          int start = m.start(rule.secretGroup());
+          if (start >= 0) {
+            Finding f = evaluate(rule, in, start, m.end(rule.secretGroup()));
+            if (f != null && seen.add(f)) {
+              found.add(f);
+            }
+          }
+          free = Math.max(m.end(), p + 1);
+          break;
+        }
+      }
+    }
+  }
+
+  /** A half-open range of the text where a rule's regex may find a match. */
+  record Region(int start, int end) {
+    /** Sorted, with overlapping or touching regions joined. */
+    static List<Region> merge(List<Region> regions) {
+      if (regions.size() < 2) {
+        return regions;
+      }
+      List<Region> sorted = new ArrayList<>(regions);
+      sorted.sort(Comparator.comparingInt(Region::start));
+      List<Region> out = new ArrayList<>();
+      Region current = sorted.get(0);
+      for (int i = 1; i < sorted.size(); i++) {
+        Region next = sorted.get(i);
+        if (next.start() <= current.end()) {
+          current = new Region(current.start(), Math.max(current.end(), next.end()));
+        } else {
+          out.add(current);
+          current = next;
+        }
+      }
+      out.add(current);
+      return out;
+    }
+  }
+
+  /**
+   * Where each gated rule must look: every hit of one of its keywords (the span of the keyword;
+   * {@link #scanAroundKeywords} widens it by the rule's reach), or every digit cluster long enough
+   * for it, widened by {@link #DIGIT_MARGIN}. Running the regex only there, rather than over the
+   * whole leaf, is what keeps a long prompt with one email cheap: patterns that open with a
+   * lookbehind or a character class give the regex engine no literal to skip ahead to, so a
+   * whole-leaf {@code find()} tries every position.
+   */
+  private Map<Rule, List<Region>> candidates(String text) {
+    Map<Rule, List<Region>> out = new HashMap<>();
+    if (!candidateWindows) {
+      for (Rule rule : gatedRules(text)) {
+        out.put(rule, List.of(new Region(0, text.length())));
+      }
+      return out;
+    }
+    int length = text.length();
+    if (!rulesByKeyword.isEmpty()) {
+      keywords.parseText(
+          text,
+          emit -> {
+            int hitStart = emit.getStart();
+            int hitEnd = emit.getEnd() + 1;
+            for (Rule rule : rulesByKeyword.getOrDefault(emit.getKeyword(), List.of())) {
+              out.computeIfAbsent(rule, r -> new ArrayList<>()).add(new Region(hitStart, hitEnd));
+            }
+            return true;
+          });
+    }
+    List<DigitShape.Cluster> clusters = null;
+    for (Rule rule : rules) {
+      if (rule.minDigits() > 0) {
+        if (clusters == null) {
+          clusters = DigitShape.clusters(text);
+        }
+        for (DigitShape.Cluster c : clusters) {
+          if (c.digits() >= rule.minDigits()) {
+            out.computeIfAbsent(rule, r -> new ArrayList<>())
+                .add(
+                    new Region(
+                        Math.max(0, c.start() - DIGIT_MARGIN),
+                        Math.min(length, c.end() + DIGIT_MARGIN)));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Rules whose keyword occurs or whose digit shape fits, in rule order. */
@@ -165,13 +301,14 @@ public final class RuleDetector implements Detector {
     return ordered;
   }
 
-  private void scan(Rule rule, ScanInput in, List<Finding> found, Set<Finding> seen) {
+  private void scan(
+      Rule rule, ScanInput in, Region region, List<Finding> found, Set<Finding> seen) {
     String text = in.text();
     Matcher m = rule.pattern().matcher(text);
     m.useTransparentBounds(true).useAnchoringBounds(false);
     int step = windowSize - windowOverlap;
-    for (int from = 0; from < text.length(); from += step) {
-      int to = (int) Math.min(text.length(), (long) from + windowSize);
+    for (int from = region.start(); from < region.end(); from += step) {
+      int to = (int) Math.min(region.end(), (long) from + windowSize);
       m.region(from, to);
       while (m.find()) {
         int start = m.start(rule.secretGroup());
@@ -182,7 +319,7 @@ public final class RuleDetector implements Detector {
           }
         }
       }
-      if (to == text.length()) {
+      if (to == region.end()) {
         break;
       }
     }

@@ -106,6 +106,7 @@ class RuleCatalogTest {
         .hasMessageStartingWith("r: keywords");
     assertThatThrownBy(() -> minimal("r").minDigits(3).build())
         .hasMessageStartingWith("r: keywords/minDigits");
+    assertThatThrownBy(() -> minimal("r").reach(-1, -1).build()).hasMessageStartingWith("r: reach");
     assertThatThrownBy(() -> minimal("r").secretGroup(2).build())
         .hasMessageStartingWith("r: secretGroup");
     assertThatThrownBy(() -> minimal("r").confidence(1.5).build())
@@ -116,6 +117,7 @@ class RuleCatalogTest {
             Rule.builder("r")
                 .type("t")
                 .keywords("x")
+                .reach(0, 0)
                 .pattern("x")
                 .confidence(0.5)
                 .truePositives("«x»", "«x»")
@@ -140,6 +142,7 @@ class RuleCatalogTest {
     return Rule.builder(id)
         .type("t")
         .keywords("x")
+        .reach(0, 0)
         .pattern("(x)")
         .confidence(0.5)
         .truePositives("«x»", "a «x»")
