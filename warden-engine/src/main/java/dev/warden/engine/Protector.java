@@ -168,6 +168,6 @@ public final class Protector {
    */
   static String safeModel(String model) {
     String m = model.length() > 100 ? model.substring(0, 100) : model;
-    return m.matches("[A-Za-z0-9._:/@-]*") ? m : "(invalid)";
+    return dev.warden.api.PlainText.isPlain(m, "._:/@-", 100) ? m : "(invalid)";
   }
 }

@@ -4,6 +4,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.warden.api.Ledger;
 import dev.warden.api.LedgerRecord;
+import dev.warden.api.PlainText;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.json.BodyException;
@@ -335,7 +336,7 @@ final class ExchangeHandler {
     for (io.helidon.http.HeaderName name : Upstream.FORWARDED_REQUEST_HEADERS) {
       req.headers()
           .first(name)
-          .filter(v -> v.matches("[A-Za-z0-9_-]{1,128}"))
+          .filter(v -> !v.isEmpty() && PlainText.isPlain(v, "_-", 128))
           .ifPresent(v -> out.put(name, v));
     }
     return out;
@@ -409,7 +410,7 @@ final class ExchangeHandler {
   /** A header value echoed in an error is reduced to a token, so it cannot smuggle text. */
   private static String token(String value) {
     String t = value.length() > 20 ? value.substring(0, 20) : value;
-    return t.matches("[A-Za-z0-9_.-]*") ? t : "(invalid)";
+    return PlainText.isPlain(t, "_.-", 20) ? t : "(invalid)";
   }
 
   /** Unique per exchange, not secret: it is printed in logs and headers. */
@@ -470,7 +471,7 @@ final class ExchangeHandler {
     }
 
     private static String safeRoute(String route) {
-      return route.length() <= 100 && route.matches("/[A-Za-z0-9._/-]*") ? route : "(invalid)";
+      return route.startsWith("/") && PlainText.isPlain(route, "._/-", 100) ? route : "(invalid)";
     }
   }
 }

@@ -3,9 +3,9 @@ package dev.warden.server;
 import dev.warden.engine.config.WardenConfig;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +25,12 @@ import org.jspecify.annotations.Nullable;
  * an uncompressed answer so the response can be scanned.
  */
 final class Upstream {
-  private final WebClient client;
+  /**
+   * HTTP/1.1 only: the generic client negotiates the protocol per request, which cost more CPU than
+   * the rest of the forward stage; upstream LLM APIs all speak HTTP/1.1.
+   */
+  private final Http1Client client;
+
   private final int maxBodyBytes;
   private final Duration timeout;
 
@@ -33,7 +38,7 @@ final class Upstream {
     this.maxBodyBytes = maxBodyBytes;
     this.timeout = Duration.ofMillis(config.timeoutMs());
     this.client =
-        WebClient.builder()
+        Http1Client.builder()
             .baseUri(config.url())
             .followRedirects(false)
             .socketOptions(s ->
@@ -94,7 +99,7 @@ final class Upstream {
       byte @Nullable [] body,
       @Nullable String authorization,
       Map<HeaderName, String> extraHeaders) {
-    HttpClientRequest req =
+    Http1ClientRequest req =
         client
             .method(io.helidon.http.Method.create(method))
             .path(path)

@@ -41,15 +41,20 @@ final class Boundaries {
     0x20000, 0x3FFFF // supplementary ideographic planes
   };
 
-  /** Regex character-class content (use inside {@code [...]}) for {@link #CJK_RANGES}. */
+  /**
+   * Regex character-class content (use inside {@code [...]}) for {@link #CJK_RANGES}. The ranges
+   * sit behind an intersection with {@code [\\x{1100}-\\x{10FFFF}]}: {@code java.util.regex}
+   * evaluates a class as a chain of predicates, and the cheap range test first lets an ASCII
+   * character fail without walking every CJK range.
+   */
   static final String CJK = cjkClass();
 
   private static String cjkClass() {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder("[\\x{1100}-\\x{10FFFF}&&[");
     for (int i = 0; i < CJK_RANGES.length; i += 2) {
       sb.append(String.format("\\x{%X}-\\x{%X}", CJK_RANGES[i], CJK_RANGES[i + 1]));
     }
-    return sb.toString();
+    return sb.append("]]").toString();
   }
 
   /** A start that is not preceded by {@code excluded}, or that follows a JSON escape. */

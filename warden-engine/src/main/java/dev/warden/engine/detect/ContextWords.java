@@ -131,14 +131,14 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     // Raise words first so that on a tie (two words ending at the same place) the raise wins:
     // missing a real value costs more than an extra redaction.
     for (String word : raise) {
-      int wordEnd = Entry.of(word).lastEnd(s, start, end);
+      int wordEnd = Entry.parsed(word).lastEnd(s, start, end);
       if (wordEnd > bestEnd) {
         bestEnd = wordEnd;
         best = new Outcome(Effect.RAISE, hitPrefix + word);
       }
     }
     for (String word : suppress) {
-      int wordEnd = Entry.of(word).lastEnd(s, start, end);
+      int wordEnd = Entry.parsed(word).lastEnd(s, start, end);
       if (wordEnd > bestEnd) {
         bestEnd = wordEnd;
         best = new Outcome(Effect.SUPPRESS, hitPrefix + word);
@@ -156,6 +156,14 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
    * @param cjk whether the entry holds a CJK character and so matches anywhere
    */
   record Entry(String word, boolean prefix, boolean suffix, boolean cjk) {
+    private static final java.util.concurrent.ConcurrentMap<String, Entry> PARSED =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #of}, parsed once per word: evaluation runs per match, on the hot path. */
+    static Entry parsed(String declared) {
+      return PARSED.computeIfAbsent(declared, Entry::of);
+    }
+
     static Entry of(String declared) {
       boolean prefix = declared.length() > 1 && declared.charAt(declared.length() - 1) == STEM;
       boolean suffix = declared.length() > 1 && declared.charAt(0) == STEM;

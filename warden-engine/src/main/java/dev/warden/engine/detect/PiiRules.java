@@ -15,7 +15,9 @@ final class PiiRules {
   // part or a domain label stays within one of the two groups, because Japanese text has no spaces
   // and Korean glues particles on ("hong@company.kr입니다", "宛先はjane@acme.jp"): a change of
   // group ends the address. Digits belong to both.
-  private static final String WORD_CHARS = "[\\p{L}\\p{M}\\p{Nd}&&[^" + Boundaries.CJK + "]]";
+  // ASCII letters and digits first: a class is a chain of predicates, and most text is ASCII.
+  private static final String WORD_CHARS =
+      "[a-zA-Z0-9[\\p{L}\\p{M}\\p{Nd}&&[^" + Boundaries.CJK + "]]]";
   private static final String CJK_CHARS = "[" + Boundaries.CJK + "\\p{M}\\p{Nd}]";
   private static final String LOCAL_PUNCT = "._%+\\-";
 

@@ -16,17 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import org.ahocorasick.trie.Trie;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a list of {@link Rule}s over one string leaf.
  *
- * <p>Per call: one case-insensitive Aho-Corasick pass finds which rule keywords occur, and one
- * linear {@link DigitShape} pass measures the longest digit run; only rules gated in by either run
- * their regex. Each candidate then goes through the rule's validator, the placeholder allowlist and
- * the context words ({@link ContextWords}), in that order, and becomes a {@link Finding} whose span
- * covers the value only. Findings never carry the text.
+ * <p>Per call: one case-insensitive Aho-Corasick pass ({@link KeywordScanner}) finds which rule
+ * keywords occur, and one linear {@link DigitShape} pass measures the longest digit run; only rules
+ * gated in by either run their regex. Each candidate then goes through the rule's validator, the
+ * placeholder allowlist and the context words ({@link ContextWords}), in that order, and becomes a
+ * {@link Finding} whose span covers the value only. Findings never carry the text.
  *
  * <p>Overlaps: when two findings of the same type overlap (an international and a national phone
  * rule on {@code +1 415-555-0172}, a legacy and a generic rule on one OpenAI key), the wider one is
@@ -59,8 +58,8 @@ public final class RuleDetector implements Detector {
           .thenComparing(Finding::ruleId);
 
   private final List<Rule> rules;
-  private final Map<String, List<Rule>> rulesByKeyword;
-  private final Trie keywords;
+  private final List<List<Rule>> rulesByKeyword;
+  private final KeywordScanner keywords;
   private final Set<String> types;
   private final int windowSize;
   private final int windowOverlap;
@@ -110,8 +109,9 @@ public final class RuleDetector implements Detector {
         byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(rule);
       }
     }
-    this.rulesByKeyword = Map.copyOf(byKeyword);
-    this.keywords = Trie.builder().ignoreCase().addKeywords(byKeyword.keySet()).build();
+    List<String> words = List.copyOf(byKeyword.keySet());
+    this.keywords = new KeywordScanner(words);
+    this.rulesByKeyword = words.stream().map(w -> List.copyOf(byKeyword.get(w))).toList();
     this.types = Collections.unmodifiableSet(new LinkedHashSet<>(allTypes));
   }
 
@@ -242,15 +242,12 @@ public final class RuleDetector implements Detector {
     }
     int length = text.length();
     if (!rulesByKeyword.isEmpty()) {
-      keywords.parseText(
+      keywords.scan(
           text,
-          emit -> {
-            int hitStart = emit.getStart();
-            int hitEnd = emit.getEnd() + 1;
-            for (Rule rule : rulesByKeyword.getOrDefault(emit.getKeyword(), List.of())) {
+          (keyword, hitStart, hitEnd) -> {
+            for (Rule rule : rulesByKeyword.get(keyword)) {
               out.computeIfAbsent(rule, r -> new ArrayList<>()).add(new Region(hitStart, hitEnd));
             }
-            return true;
           });
     }
     List<DigitShape.Cluster> clusters = null;
@@ -277,12 +274,7 @@ public final class RuleDetector implements Detector {
   private Set<Rule> gatedRules(String text) {
     Set<Rule> gated = new HashSet<>();
     if (!rulesByKeyword.isEmpty()) {
-      keywords.parseText(
-          text,
-          emit -> {
-            gated.addAll(rulesByKeyword.getOrDefault(emit.getKeyword(), List.of()));
-            return true;
-          });
+      keywords.scan(text, (keyword, hitStart, hitEnd) -> gated.addAll(rulesByKeyword.get(keyword)));
     }
     int digitRun = -1;
     Set<Rule> ordered = new LinkedHashSet<>();

@@ -140,9 +140,17 @@ public final class JsonWalker {
    * *}. Random tokens, emails and numbers all contain other characters.
    */
   static String pathSegment(String key) {
-    return SAFE_KEY.matcher(key).matches() ? key : "*";
+    return !key.isEmpty() && dev.warden.api.PlainText.isPlain(key, "_-", 40) && !hasDigit(key)
+        ? key
+        : "*";
   }
 
-  private static final java.util.regex.Pattern SAFE_KEY =
-      java.util.regex.Pattern.compile("[A-Za-z_-]{1,40}");
+  private static boolean hasDigit(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) >= '0' && key.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
 }
