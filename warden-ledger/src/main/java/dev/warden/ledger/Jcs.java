@@ -90,6 +90,11 @@ public final class Jcs {
   }
 
   private static void writeString(String s, StringBuilder out, boolean emit) {
+    if (emit && isPlain(s)) {
+      // The common case (hashes, ids, types): nothing to escape or check, one bulk append.
+      out.append('"').append(s).append('"');
+      return;
+    }
     if (emit) {
       out.append('"');
     }
@@ -114,6 +119,17 @@ public final class Jcs {
     if (emit) {
       out.append('"');
     }
+  }
+
+  /** No character that needs an escape or a surrogate check. */
+  private static boolean isPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void escape(char c, StringBuilder out) {

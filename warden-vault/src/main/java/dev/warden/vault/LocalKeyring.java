@@ -181,9 +181,13 @@ public final class LocalKeyring {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         if (p.getFileName().toString().startsWith(TEMP_PREFIX)) {
-          FileTime modified = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
-          if (modified.toInstant().isBefore(cutoff)) {
-            Files.deleteIfExists(p);
+          try {
+            FileTime modified = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+            if (modified.toInstant().isBefore(cutoff)) {
+              Files.deleteIfExists(p);
+            }
+          } catch (java.nio.file.NoSuchFileException publishedMeanwhile) {
+            // A concurrent writer finished with its temp file between listing and looking.
           }
         }
       }

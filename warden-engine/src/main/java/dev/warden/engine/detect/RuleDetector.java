@@ -64,6 +64,7 @@ public final class RuleDetector implements Detector {
   private final int windowSize;
   private final int windowOverlap;
   private final boolean candidateWindows;
+  private final int minDigitsOfAnyRule;
 
   /**
    * Characters scanned on each side of a digit cluster: enough for a leading {@code +} or {@code
@@ -109,6 +110,12 @@ public final class RuleDetector implements Detector {
         byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(rule);
       }
     }
+    this.minDigitsOfAnyRule =
+        this.rules.stream()
+            .mapToInt(Rule::minDigits)
+            .filter(d -> d > 0)
+            .min()
+            .orElse(Integer.MAX_VALUE);
     List<String> words = List.copyOf(byKeyword.keySet());
     this.keywords = new KeywordScanner(words);
     this.rulesByKeyword = words.stream().map(w -> List.copyOf(byKeyword.get(w))).toList();
@@ -145,9 +152,12 @@ public final class RuleDetector implements Detector {
     if (text.isEmpty()) {
       return List.of();
     }
+    Map<Rule, List<Region>> candidates = candidates(text);
+    if (candidates.isEmpty()) {
+      return List.of(); // most leaves: no keyword, no digit run
+    }
     List<Finding> found = new ArrayList<>();
     Set<Finding> seen = new HashSet<>();
-    Map<Rule, List<Region>> candidates = candidates(text);
     for (Rule rule : rules) {
       List<Region> regions = candidates.get(rule);
       if (regions == null) {
@@ -254,7 +264,10 @@ public final class RuleDetector implements Detector {
     for (Rule rule : rules) {
       if (rule.minDigits() > 0) {
         if (clusters == null) {
-          clusters = DigitShape.clusters(text);
+          clusters =
+              DigitShape.longestRun(text) >= minDigitsOfAnyRule
+                  ? DigitShape.clusters(text)
+                  : List.of();
         }
         for (DigitShape.Cluster c : clusters) {
           if (c.digits() >= rule.minDigits()) {

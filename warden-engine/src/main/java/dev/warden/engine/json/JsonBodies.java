@@ -1,9 +1,5 @@
 package dev.warden.engine.json;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -104,14 +100,56 @@ public final class JsonBodies {
   }
 
   static void requireUtf8(byte[] body) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
-    } catch (CharacterCodingException e) {
+    if (!isUtf8(body)) {
       throw new BodyException("warden_invalid_encoding", "body is not valid UTF-8");
     }
+  }
+
+  /**
+   * Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. A loop with
+   * an ASCII fast path instead of a {@code CharsetDecoder}, which allocated a decoded copy of every
+   * body only to throw it away.
+   */
+  static boolean isUtf8(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      int c = b[i];
+      if (c >= 0) {
+        i++;
+        continue;
+      }
+      c &= 0xFF;
+      int need;
+      int min;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        min = 0x800;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        min = 0x10000;
+      } else {
+        return false;
+      }
+      if (i + need >= n) {
+        return false;
+      }
+      int cp = c & (0x3F >> need);
+      for (int k = 1; k <= need; k++) {
+        int cont = b[i + k] & 0xFF;
+        if ((cont & 0xC0) != 0x80) {
+          return false;
+        }
+        cp = (cp << 6) | (cont & 0x3F);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return false;
+      }
+      i += need + 1;
+    }
+    return true;
   }
 }
