@@ -101,6 +101,9 @@ final class ExchangeHandler {
       tryRecord(ex.record(ex.phase, "failed", status, err.type()));
       sendError(res, err);
     }
+    if (!ACCESS.isInfoEnabled()) {
+      return;
+    }
     ACCESS.info(
         "exchange",
         kv("correlation_id", id),
