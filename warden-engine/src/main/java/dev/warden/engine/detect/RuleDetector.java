@@ -195,13 +195,7 @@ public final class RuleDetector implements Detector {
       for (int p = Math.max(free, hit.start() - rule.reachBefore()); p <= last; p++) {
         m.region(p, limit);
         if (m.lookingAt()) {
-          int start = m.start(rule.secretGroup());
-          if (start >= 0) {
-            Finding f = evaluate(rule, in, start, m.end(rule.secretGroup()));
-            if (f != null && seen.add(f)) {
-              found.add(f);
-            }
-          }
+          accept(rule, in, m, found, seen);
           free = Math.max(m.end(), p + 1);
           break;
         }
@@ -316,16 +310,22 @@ public final class RuleDetector implements Detector {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
       m.region(from, to);
       while (m.find()) {
-        int start = m.start(rule.secretGroup());
-        if (start >= 0) {
-          Finding f = evaluate(rule, in, start, m.end(rule.secretGroup()));
-          if (f != null && seen.add(f)) {
-            found.add(f);
-          }
-        }
+        accept(rule, in, m, found, seen);
       }
       if (to == region.end()) {
         break;
+      }
+    }
+  }
+
+  /** Evaluates the matcher's current match and keeps it when it survives and is new. */
+  private static void accept(
+      Rule rule, ScanInput in, Matcher m, List<Finding> found, Set<Finding> seen) {
+    int start = m.start(rule.secretGroup());
+    if (start >= 0) {
+      Finding f = evaluate(rule, in, start, m.end(rule.secretGroup()));
+      if (f != null && seen.add(f)) {
+        found.add(f);
       }
     }
   }
