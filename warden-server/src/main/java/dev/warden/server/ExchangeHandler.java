@@ -73,10 +73,14 @@ final class ExchangeHandler {
     }
   }
 
-  void handle(ServerRequest req, ServerResponse res) {
+  /**
+   * Handles one exchange on {@code route}, the configured route that matched. The upstream is
+   * called with that constant, never with the client's raw path, so no encoding trick in the
+   * request line reaches the upstream.
+   */
+  void handle(ServerRequest req, ServerResponse res, String route) {
     long started = System.nanoTime();
     String id = newCorrelationId();
-    String route = req.path().path();
     res.header(CORRELATION_ID, id);
     Exchange ex = new Exchange(id, route, mode());
     int status;

@@ -113,6 +113,7 @@ final class Upstream {
     if (body != null) {
       req.header(HeaderNames.CONTENT_TYPE, "application/json");
     }
+    Deadline deadline = Deadline.start(timeout);
     try (HttpClientResponse res = body == null ? req.request() : req.submit(body)) {
       byte[] bytes = readBounded(res.inputStream());
       Map<HeaderName, String> returned = new LinkedHashMap<>();
@@ -129,9 +130,75 @@ final class Upstream {
           bytes,
           returned);
     } catch (UpstreamException e) {
-      throw e;
+      throw deadline.expired() ? timeout(e) : e;
     } catch (RuntimeException e) {
-      throw classify(e);
+      throw deadline.expired() ? timeout(e) : classify(e);
+    } finally {
+      deadline.finish();
+    }
+  }
+
+  private static UpstreamException timeout(Throwable cause) {
+    return new UpstreamException(
+        new ErrorBody(504, "warden_upstream_timeout", "the upstream did not answer in time"),
+        cause);
+  }
+
+  /**
+   * A total deadline for one upstream call. The socket read timeout bounds each read, but an
+   * upstream that drips a byte per second never trips it; at the deadline this interrupts the
+   * calling virtual thread, which closes its blocked socket. The lock makes sure an interrupt that
+   * arrives as the call ends is consumed here and never leaks into later work on the thread.
+   */
+  static final class Deadline {
+    private static final java.util.concurrent.ScheduledExecutorService TIMER =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("warden-upstream-deadline").daemon(true).unstarted(r));
+
+    private final java.util.concurrent.locks.ReentrantLock lock =
+        new java.util.concurrent.locks.ReentrantLock();
+    private final Thread caller = Thread.currentThread();
+    private final java.util.concurrent.ScheduledFuture<?> alarm;
+    private boolean done;
+    private volatile boolean expired;
+
+    private Deadline(Duration timeout) {
+      this.alarm =
+          TIMER.schedule(
+              this::expire, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    static Deadline start(Duration timeout) {
+      return new Deadline(timeout);
+    }
+
+    private void expire() {
+      lock.lock();
+      try {
+        if (!done) {
+          expired = true;
+          caller.interrupt();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    boolean expired() {
+      return expired;
+    }
+
+    void finish() {
+      alarm.cancel(false);
+      lock.lock();
+      try {
+        done = true;
+      } finally {
+        lock.unlock();
+      }
+      if (expired) {
+        Thread.interrupted();
+      }
     }
   }
 

@@ -57,15 +57,15 @@ public final class WardenServer implements AutoCloseable {
                     + health.reason()
                     + "\"}"));
     for (String route : PROTECTED_ROUTES) {
-      routing.post(route, exchange::handle);
+      routing.post(route, (req, res) -> exchange.handle(req, res, route));
       routing.any(
           route,
           (req, res) ->
               error(res, new ErrorBody(405, "warden_method_not_allowed", "use POST on " + route)));
     }
     for (String route : config.upstream().passThrough()) {
-      routing.get(route, exchange::handle);
-      routing.post(route, exchange::handle);
+      routing.get(route, (req, res) -> exchange.handle(req, res, route));
+      routing.post(route, (req, res) -> exchange.handle(req, res, route));
     }
     routing.any((req, res) ->
         error(
