@@ -278,8 +278,8 @@ final class ExchangeHandler {
           "the request body is larger than the limit of " + max + " bytes");
     }
     try (InputStream in = req.content().inputStream()) {
-      byte[] body = in.readNBytes(max + 1);
-      if (body.length > max) {
+      byte[] body = BoundedRead.read(in, declared, max);
+      if (body == null) {
         throw refuse(
             ex,
             413,

@@ -115,7 +115,7 @@ final class Upstream {
     }
     Deadline deadline = Deadline.start(timeout);
     try (HttpClientResponse res = body == null ? req.request() : req.submit(body)) {
-      byte[] bytes = readBounded(res.inputStream());
+      byte[] bytes = readBounded(res.inputStream(), res.headers().contentLength().orElse(-1));
       Map<HeaderName, String> returned = new LinkedHashMap<>();
       for (HeaderName name : RETURNED_RESPONSE_HEADERS) {
         res.headers()
@@ -202,10 +202,10 @@ final class Upstream {
     }
   }
 
-  private byte[] readBounded(InputStream in) {
+  private byte[] readBounded(InputStream in, long declared) {
     try (in) {
-      byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-      if (bytes.length > maxBodyBytes) {
+      byte[] bytes = BoundedRead.read(in, declared, maxBodyBytes);
+      if (bytes == null) {
         throw new UpstreamException(
             new ErrorBody(
                 502,
