@@ -33,13 +33,16 @@ final class Upstream {
 
   private final int maxBodyBytes;
   private final Duration timeout;
+  private final String basePath;
 
   Upstream(WardenConfig.Upstream config, int maxBodyBytes) {
     this.maxBodyBytes = maxBodyBytes;
     this.timeout = Duration.ofMillis(config.timeoutMs());
+    java.net.URI uri = java.net.URI.create(config.url());
+    this.basePath = basePath(uri.getRawPath());
     this.client =
         Http1Client.builder()
-            .baseUri(config.url())
+            .baseUri(uri.getScheme() + "://" + uri.getRawAuthority())
             .followRedirects(false)
             .socketOptions(s ->
                 s.connectTimeout(Duration.ofMillis(config.connectTimeoutMs())).readTimeout(timeout))
@@ -89,6 +92,19 @@ final class Upstream {
     }
   }
 
+  /**
+   * The path prefix every route is forwarded under: the upstream URL's own path ({@code
+   * https://gw.example/openai} → {@code /openai/v1/chat/completions}), without a trailing {@code
+   * /v1}, since routes carry it and SDK base URLs usually end with it.
+   */
+  static String basePath(@Nullable String rawPath) {
+    String p = rawPath == null ? "" : rawPath;
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.endsWith("/v1") ? p.substring(0, p.length() - 3) : p;
+  }
+
   static boolean plainToken(String value) {
     return PLAIN_TOKEN.matcher(value).matches();
   }
@@ -102,7 +118,7 @@ final class Upstream {
     Http1ClientRequest req =
         client
             .method(io.helidon.http.Method.create(method))
-            .path(path)
+            .path(basePath + path)
             .readTimeout(timeout)
             .header(HeaderNames.ACCEPT, "application/json")
             .header(HeaderNames.ACCEPT_ENCODING, "identity");

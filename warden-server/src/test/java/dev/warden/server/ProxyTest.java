@@ -285,6 +285,30 @@ class ProxyTest {
   }
 
   @Test
+  void upstreamBasePathsAreKeptAndATrailingV1IsNotDoubled() throws Exception {
+    assertThat(Upstream.basePath("")).isEmpty();
+    assertThat(Upstream.basePath("/")).isEmpty();
+    assertThat(Upstream.basePath("/v1")).isEmpty();
+    assertThat(Upstream.basePath("/v1/")).isEmpty();
+    assertThat(Upstream.basePath("/openai")).isEqualTo("/openai");
+    assertThat(Upstream.basePath("/openai/v1")).isEqualTo("/openai");
+
+    proxy.close();
+    StubUpstream stub = StubUpstream.start();
+    proxy =
+        new ProxyHarness(
+            tmp.resolve("v1"),
+            stub,
+            "",
+            c ->
+                c.withUpstream(
+                    new dev.warden.engine.config.WardenConfig.Upstream(
+                        stub.url() + "/v1", 1000, 5000, true, List.of())));
+    assertThat(proxy.post("/v1/chat/completions", ProxyHarness.chat("hi")).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void queryStringsAreRefused() throws Exception {
     HttpResponse<String> res =
         proxy.post("/v1/chat/completions?key=jane.doe@example.com", ProxyHarness.chat("hi"));
