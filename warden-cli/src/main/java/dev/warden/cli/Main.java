@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "LLM security gateway: detects PII, secrets and keys in prompts and responses, redacts, masks,",
-      "hashes or blocks them, forwards to the model, and records every decision in a tamper-evident",
-      "ledger.",
+      "LLM security gateway: detects PII, secrets and keys in prompts and responses, redacts,"
+          + " masks, hashes or blocks them, forwards to the model, and records every decision in a"
+          + " tamper-evident ledger.",
       ""
     },
     subcommands = {
@@ -53,6 +53,8 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    // Descriptions are written for 100 columns; narrower re-wrapping leaves ragged lines.
+    cli.setUsageHelpWidth(100);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       commandLine.getErr().println("warden: " + ex.getMessage());
       return 2;

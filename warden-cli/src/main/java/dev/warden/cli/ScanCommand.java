@@ -44,6 +44,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       defaultValue = "-",
       paramLabel = "FILE",
       description = "File to scan, or - for stdin (default).")

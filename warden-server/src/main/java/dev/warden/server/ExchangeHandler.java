@@ -92,8 +92,10 @@ final class ExchangeHandler {
         res.header(LEDGER_SEQ, Long.toString(r.seq));
       }
       sendError(res, r.error);
-    } catch (RuntimeException e) {
-      // An unexpected failure: refuse, record, and log the class only (messages may hold data).
+    } catch (RuntimeException | StackOverflowError e) {
+      // An unexpected failure — including a pathological input that exhausts the stack in a
+      // detector — is refused and recorded; the class is logged, never the message (it may hold
+      // data).
       ErrorBody err =
           new ErrorBody(
               500,
