@@ -80,16 +80,25 @@ public final class Protector {
 
     /** The first finding whose decision is block, if any (also set in dry-run: "would block"). */
     public Optional<Replacement> blockedBy() {
-      return replacements.stream()
-          .filter(r -> r.decision().action() instanceof Action.Block)
-          .findFirst();
+      return firstBlock(replacements);
     }
+  }
+
+  private static Optional<Replacement> firstBlock(List<Replacement> replacements) {
+    return replacements.stream()
+        .filter(r -> r.decision().action() instanceof Action.Block)
+        .findFirst();
   }
 
   /** Text result for the CLI and library hosts. */
   public record TextResult(Outcome outcome, String text, List<Replacement> replacements) {
     public TextResult {
       replacements = List.copyOf(replacements);
+    }
+
+    /** The first finding whose decision is block, if any. */
+    public Optional<Replacement> blockedBy() {
+      return firstBlock(replacements);
     }
   }
 

@@ -210,14 +210,7 @@ final class ExchangeHandler {
       }
       ex.add(r.replacements(), "response");
       if (r.outcome() == Protector.Outcome.BLOCKED) {
-        ex.outcome = "blocked";
-        throw refuse(
-            ex,
-            502,
-            "warden_response_blocked",
-            "the upstream response contained a value of type '"
-                + r.blockedBy().orElseThrow().finding().type()
-                + "' that policy blocks; it was not passed on");
+        throw blockedResponse(ex, r.blockedBy().orElseThrow());
       }
       ex.outcome = outcome(r.outcome());
       return r.body();
@@ -247,15 +240,21 @@ final class ExchangeHandler {
     Protector.TextResult r = responses.protectText(text);
     ex.add(r.replacements(), "response");
     if (r.outcome() == Protector.Outcome.BLOCKED) {
-      ex.outcome = "blocked";
-      throw refuse(
-          ex,
-          502,
-          "warden_response_blocked",
-          "the upstream response contained a value that policy blocks; it was not passed on");
+      throw blockedResponse(ex, r.blockedBy().orElseThrow());
     }
     ex.outcome = outcome(r.outcome());
     return r.text().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Refusal blockedResponse(Exchange ex, Replacement by) {
+    ex.outcome = "blocked";
+    return refuse(
+        ex,
+        502,
+        "warden_response_blocked",
+        "the upstream response contained a value of type '"
+            + by.finding().type()
+            + "' that policy blocks; it was not passed on");
   }
 
   private Protector.Result protect(Protector p, byte[] body, Exchange ex, String direction) {

@@ -309,6 +309,31 @@ class ProxyTest {
   }
 
   @Test
+  void aResponseCarryingABlockedValueNeverReachesTheClient() throws Exception {
+    proxy.close();
+    proxy =
+        new ProxyHarness(
+            tmp.resolve("rb"),
+            StubUpstream.builder()
+                .appendToReply(" your card 4111 1111 1111 1111 is on file")
+                .start());
+    HttpResponse<String> json = proxy.post("/v1/chat/completions", ProxyHarness.chat("hi"));
+    assertThat(json.statusCode()).isEqualTo(502);
+    assertThat(error(json).path("type").asString()).isEqualTo("warden_response_blocked");
+    assertThat(json.body()).contains("card").doesNotContain("4111");
+
+    proxy.close();
+    proxy =
+        new ProxyHarness(
+            tmp.resolve("rb2"),
+            StubUpstream.builder().rawReply("card 4111 1111 1111 1111", "text/plain").start());
+    HttpResponse<String> text = proxy.post("/v1/chat/completions", ProxyHarness.chat("hi"));
+    assertThat(text.statusCode()).isEqualTo(502);
+    assertThat(text.body()).contains("warden_response_blocked").doesNotContain("4111");
+    assertThat(readLedger()).contains("\"event\":\"response\"", "\"blocked\"");
+  }
+
+  @Test
   void queryStringsAreRefused() throws Exception {
     HttpResponse<String> res =
         proxy.post("/v1/chat/completions?key=jane.doe@example.com", ProxyHarness.chat("hi"));
