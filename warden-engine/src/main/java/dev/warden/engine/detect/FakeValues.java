@@ -37,6 +37,11 @@ final class FakeValues {
     return prefix + chars(seed, BASE32, 16);
   }
 
+  /** An AWS secret access key shape: 40 base64 characters. */
+  static String awsSecret(long seed) {
+    return chars(seed, BASE62 + "/+", 40);
+  }
+
   /** A classic GitHub token with a valid CRC32 checksum. */
   static String githubClassic(String prefix, long seed) {
     String random = base62(seed, 30);

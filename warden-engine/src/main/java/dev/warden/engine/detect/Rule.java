@@ -11,12 +11,13 @@ import org.jspecify.annotations.Nullable;
  * An immutable description of how one kind of value is found, with the evidence that it works.
  *
  * <p>Pipeline per rule (run by {@link RuleDetector}): the rule runs only if one of its {@link
- * #keywords()} occurs in the text (case-insensitive) or, for rules without keywords, if the text
- * holds a run of at least {@link #minDigits()} digits (single separators allowed between digits).
- * Then {@link #pattern()} finds candidates; group {@link #secretGroup()} is the value (0 = the
- * whole match). The {@link #validator()} must accept the value; secret rules with {@link
- * #placeholderCheck()} drop documented placeholders; {@link #context()} may raise the confidence by
- * {@value RuleDetector#CONTEXT_BOOST}, veto the match, or be required.
+ * #keywords()} occurs in the text (case-insensitive), or, for digit rules, if the text holds a run
+ * of at least {@link #minDigits()} digits (single separators allowed between digits), or, for
+ * JSON-key rules, if the leaf's JSON key ends in one of its {@link #jsonKeys()}. Then {@link
+ * #pattern()} finds candidates; group {@link #secretGroup()} is the value (0 = the whole match).
+ * The {@link #validator()} must accept the value; secret rules with {@link #placeholderCheck()}
+ * drop documented placeholders; {@link #context()} may raise the confidence by {@value
+ * RuleDetector#CONTEXT_BOOST}, veto the match, or be required.
  *
  * <p>Patterns must run in linear time on hostile input: no unbounded repetition of groups (Java
  * recurses per group iteration), possessive quantifiers where the next token cannot overlap, and
@@ -34,6 +35,7 @@ public final class Rule {
   private final String type;
   private final List<String> keywords;
   private final int minDigits;
+  private final List<String> jsonKeys;
   private final int reachBefore;
   private final int reachAfter;
   private final Pattern pattern;
@@ -42,6 +44,7 @@ public final class Rule {
   private final double confidence;
   private final ContextWords context;
   private final boolean placeholderCheck;
+  private final Tier tier;
   private final List<RuleExample> truePositives;
   private final List<String> falsePositives;
 
@@ -50,6 +53,7 @@ public final class Rule {
     this.type = Objects.requireNonNull(b.type);
     this.keywords = List.copyOf(b.keywords);
     this.minDigits = b.minDigits;
+    this.jsonKeys = List.copyOf(b.jsonKeys);
     this.reachBefore = b.reachBefore;
     this.reachAfter = b.reachAfter;
     this.pattern = Objects.requireNonNull(b.pattern);
@@ -58,6 +62,7 @@ public final class Rule {
     this.confidence = b.confidence;
     this.context = b.context;
     this.placeholderCheck = b.placeholderCheck;
+    this.tier = b.tier;
     this.truePositives = List.copyOf(truePositives);
     this.falsePositives = List.copyOf(b.falsePositives);
   }
@@ -82,7 +87,28 @@ public final class Rule {
     return keywords;
   }
 
-  /** Minimum digit-run length that gates a keyword-less rule; 0 for keyword-gated rules. */
+  /**
+   * Words that gate a rule by the JSON key of the leaf instead of its text: the rule runs, over the
+   * whole leaf, only when the last word of the key is one of them ({@code db_password} and {@code
+   * userPassword} end in {@code password}; {@code password_hint} does not). Empty for rules gated
+   * by keywords or digits.
+   */
+  public List<String> jsonKeys() {
+    return jsonKeys;
+  }
+
+  /** Whether {@code jsonKey} opens this rule's {@link #jsonKeys()} gate. */
+  public boolean jsonKeyMatches(@Nullable String jsonKey) {
+    if (jsonKey == null || jsonKeys.isEmpty()) {
+      return false;
+    }
+    String[] words =
+        NON_WORD.split(ContextWords.splitCamelCase(jsonKey).toLowerCase(Locale.ROOT).strip());
+    return words.length > 0 && jsonKeys.contains(words[words.length - 1]);
+  }
+
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   /** Characters a match may extend before its keyword's start; -1 for digit-gated rules. */
   public int reachBefore() {
     return reachBefore;
@@ -93,6 +119,7 @@ public final class Rule {
     return reachAfter;
   }
 
+  /** Minimum digit-run length that gates a keyword-less rule; 0 for other rules. */
   public int minDigits() {
     return minDigits;
   }
@@ -127,6 +154,26 @@ public final class Rule {
     return placeholderCheck;
   }
 
+  /**
+   * How specific a rule's findings are. A finding that overlaps a finding of a higher tier is
+   * dropped by {@link RuleDetector}, so a value is reported once, as what it most specifically is:
+   * an AWS secret key written as {@code aws_secret_key=…} is an {@code aws_secret_key}, not also a
+   * {@code generic_secret}; a GitHub token used as a URL password is a {@code github_token}.
+   */
+  public enum Tier {
+    /** Found by its key or a word before it ({@code password=}, {@code token:}, {@code Bearer}). */
+    GENERIC,
+    /** Found by a structure that holds credentials of any format (URL userinfo). */
+    CONTAINER,
+    /** Found by its own format or validator (vendor keys, JWTs, PEM keys, cards, e-mail). */
+    SPECIFIC
+  }
+
+  /** This rule's tier; {@link Tier#SPECIFIC} unless declared. */
+  public Tier tier() {
+    return tier;
+  }
+
   /** Texts that must yield this rule's finding at the marked span. */
   public List<RuleExample> truePositives() {
     return truePositives;
@@ -151,6 +198,7 @@ public final class Rule {
     private @Nullable String type;
     private List<String> keywords = List.of();
     private int minDigits;
+    private List<String> jsonKeys = List.of();
     private int reachBefore = -1;
     private int reachAfter = -1;
     private @Nullable Pattern pattern;
@@ -159,6 +207,7 @@ public final class Rule {
     private double confidence = Double.NaN;
     private ContextWords context = ContextWords.NONE;
     private boolean placeholderCheck;
+    private Tier tier = Tier.SPECIFIC;
     private final List<String> truePositives = new ArrayList<>();
     private final List<String> falsePositives = new ArrayList<>();
 
@@ -178,6 +227,12 @@ public final class Rule {
 
     public Builder minDigits(int minDigits) {
       this.minDigits = minDigits;
+      return this;
+    }
+
+    /** Gates the rule by the last word of the leaf's JSON key (see {@link Rule#jsonKeys()}). */
+    public Builder jsonKeys(String... words) {
+      this.jsonKeys = List.of(words);
       return this;
     }
 
@@ -227,6 +282,12 @@ public final class Rule {
       return this;
     }
 
+    /** Declares the rule's tier; a finding yields to an overlapping finding of a higher tier. */
+    public Builder tier(Tier tier) {
+      this.tier = Objects.requireNonNull(tier, "tier");
+      return this;
+    }
+
     /** Adds true positives, each marking its value as {@code «value»}. */
     public Builder truePositives(String... marked) {
       truePositives.addAll(List.of(marked));
@@ -258,10 +319,18 @@ public final class Rule {
           keywords.isEmpty() == (reachBefore < 0 && reachAfter < 0),
           "reach",
           "must be declared (before, after >= 0) for keyword rules, and only for them");
+      for (String k : jsonKeys) {
+        require(
+            !k.isEmpty() && !NON_WORD.matcher(k).find() && k.equals(k.toLowerCase(Locale.ROOT)),
+            "jsonKeys",
+            "must be one lower-case word each: " + k);
+      }
+      int gates =
+          (keywords.isEmpty() ? 0 : 1) + (minDigits > 0 ? 1 : 0) + (jsonKeys.isEmpty() ? 0 : 1);
       require(
-          keywords.isEmpty() != (minDigits == 0),
+          gates == 1,
           "keywords/minDigits",
-          "exactly one gate is needed: keywords, or minDigits > 0 for keyword-less rules");
+          "exactly one gate is needed: keywords, minDigits > 0, or jsonKeys");
       int groups = Objects.requireNonNull(pattern).matcher("").groupCount();
       require(
           secretGroup >= 0 && secretGroup <= groups,

@@ -8,11 +8,14 @@ import java.util.stream.Stream;
  * {@code RuleCatalogTest}; a rule cannot ship without evidence.
  *
  * <p>Types: {@code email}, {@code card}, {@code phone}, {@code aws_access_key}, {@code
- * github_token}, {@code openai_key}, {@code private_key}, {@code jwt}.
+ * github_token}, {@code openai_key}, {@code private_key}, {@code jwt}, {@code url_credentials},
+ * {@code aws_secret_key}, {@code password}, {@code generic_secret}.
  */
 public final class RuleCatalog {
   private static final List<Rule> BUILTIN =
-      Stream.concat(PiiRules.all().stream(), SecretRules.all().stream()).toList();
+      Stream.of(PiiRules.all(), SecretRules.all(), CredentialRules.all())
+          .flatMap(List::stream)
+          .toList();
 
   private RuleCatalog() {}
 

@@ -23,14 +23,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Per call: one case-insensitive Aho-Corasick pass ({@link KeywordScanner}) finds which rule
  * keywords occur, and one linear {@link DigitShape} pass measures the longest digit run; only rules
- * gated in by either run their regex. Each candidate then goes through the rule's validator, the
- * placeholder allowlist and the context words ({@link ContextWords}), in that order, and becomes a
- * {@link Finding} whose span covers the value only. Findings never carry the text.
+ * gated in by either, or by the leaf's JSON key ({@link Rule#jsonKeys()}), run their regex. Each
+ * candidate then goes through the rule's validator, the placeholder allowlist and the context words
+ * ({@link ContextWords}), in that order, and becomes a {@link Finding} whose span covers the value
+ * only. Findings never carry the text.
  *
  * <p>Overlaps: when two findings of the same type overlap (an international and a national phone
  * rule on {@code +1 415-555-0172}, a legacy and a generic rule on one OpenAI key), the wider one is
  * kept, then the more confident one. Findings of different types may overlap; the engine resolves
- * those.
+ * those, with one exception here: a finding that overlaps a finding of a higher {@linkplain
+ * Rule.Tier tier} is dropped, because the more specific rule says what the value is ({@code
+ * aws_secret_key=…} is an {@code aws_secret_key}, not also a {@code generic_secret}; a GitHub token
+ * in {@code https://x:ghs_…@github.com} is a {@code github_token}, not also {@code
+ * url_credentials}). Tiers, lowest first: generic (password, generic secret), container (URL
+ * credentials), specific (everything else).
  *
  * <p>Bounded work: regexes run over windows of at most {@value #WINDOW_SIZE} characters that
  * overlap by {@value #WINDOW_OVERLAP} (longer than any rule's longest match), with transparent
@@ -65,6 +71,8 @@ public final class RuleDetector implements Detector {
   private final int windowOverlap;
   private final boolean candidateWindows;
   private final int minDigitsOfAnyRule;
+  private final Map<String, Rule.Tier> tierByRuleId;
+  private final boolean anyLowerTier;
 
   /**
    * Characters scanned on each side of a digit cluster: enough for a leading {@code +} or {@code
@@ -120,6 +128,12 @@ public final class RuleDetector implements Detector {
     this.keywords = new KeywordScanner(words);
     this.rulesByKeyword = words.stream().map(w -> List.copyOf(byKeyword.get(w))).toList();
     this.types = Collections.unmodifiableSet(new LinkedHashSet<>(allTypes));
+    Map<String, Rule.Tier> tiers = new HashMap<>();
+    for (Rule rule : this.rules) {
+      tiers.put(rule.id(), rule.tier());
+    }
+    this.tierByRuleId = Map.copyOf(tiers);
+    this.anyLowerTier = this.rules.stream().anyMatch(r -> r.tier() != Rule.Tier.SPECIFIC);
   }
 
   /** The detector for {@link RuleCatalog#builtin()}, built once. */
@@ -152,7 +166,7 @@ public final class RuleDetector implements Detector {
     if (text.isEmpty()) {
       return List.of();
     }
-    Map<Rule, List<Region>> candidates = candidates(text);
+    Map<Rule, List<Region>> candidates = candidates(in);
     if (candidates.isEmpty()) {
       return List.of(); // most leaves: no keyword, no digit run
     }
@@ -163,7 +177,7 @@ public final class RuleDetector implements Detector {
       if (regions == null) {
         continue;
       }
-      if (candidateWindows && rule.minDigits() == 0) {
+      if (candidateWindows && !rule.keywords().isEmpty()) {
         scanAroundKeywords(rule, in, regions, found, seen);
       } else {
         for (Region r : Region.merge(regions)) {
@@ -236,10 +250,11 @@ public final class RuleDetector implements Detector {
    * lookbehind or a character class give the regex engine no literal to skip ahead to, so a
    * whole-leaf {@code find()} tries every position.
    */
-  private Map<Rule, List<Region>> candidates(String text) {
+  private Map<Rule, List<Region>> candidates(ScanInput in) {
+    String text = in.text();
     Map<Rule, List<Region>> out = new HashMap<>();
     if (!candidateWindows) {
-      for (Rule rule : gatedRules(text)) {
+      for (Rule rule : gatedRules(in)) {
         out.put(rule, List.of(new Region(0, text.length())));
       }
       return out;
@@ -274,11 +289,17 @@ public final class RuleDetector implements Detector {
         }
       }
     }
+    for (Rule rule : rules) {
+      if (rule.jsonKeyMatches(in.jsonKey())) {
+        out.put(rule, List.of(new Region(0, length))); // the whole leaf is the value
+      }
+    }
     return out;
   }
 
-  /** Rules whose keyword occurs or whose digit shape fits, in rule order. */
-  private Set<Rule> gatedRules(String text) {
+  /** Rules whose keyword occurs, whose digit shape fits or whose JSON key matches, in order. */
+  private Set<Rule> gatedRules(ScanInput in) {
+    String text = in.text();
     Set<Rule> gated = new HashSet<>();
     if (!rulesByKeyword.isEmpty()) {
       keywords.scan(text, (keyword, hitStart, hitEnd) -> gated.addAll(rulesByKeyword.get(keyword)));
@@ -293,7 +314,7 @@ public final class RuleDetector implements Detector {
         if (digitRun >= rule.minDigits()) {
           ordered.add(rule);
         }
-      } else if (gated.contains(rule)) {
+      } else if (gated.contains(rule) || rule.jsonKeyMatches(in.jsonKey())) {
         ordered.add(rule);
       }
     }
@@ -359,8 +380,11 @@ public final class RuleDetector implements Detector {
             validator == null ? "none" : validator.name(), hit == null ? List.of() : List.of(hit)));
   }
 
-  /** Keeps, per type, the widest (then most confident) of each chain of overlapping findings. */
-  private static List<Finding> resolveOverlaps(List<Finding> found) {
+  /**
+   * Keeps, per type, the widest (then most confident) of each chain of overlapping findings, then
+   * drops every finding that overlaps one of a higher tier.
+   */
+  private List<Finding> resolveOverlaps(List<Finding> found) {
     if (found.size() < 2) {
       return List.copyOf(found);
     }
@@ -379,7 +403,73 @@ public final class RuleDetector implements Detector {
     }
     kept.add(current);
     kept.sort(BY_SPAN);
-    return List.copyOf(kept);
+    if (!anyLowerTier) {
+      return List.copyOf(kept);
+    }
+    // Highest tier first: a container finding dropped for a specific one no longer outranks a
+    // generic finding.
+    List<Finding> out = yieldTo(kept, Rule.Tier.CONTAINER);
+    return yieldTo(out, Rule.Tier.GENERIC);
+  }
+
+  /**
+   * {@code sorted} (by span) without the findings of tier {@code low} that overlap a finding of a
+   * higher tier. Linear after the sort: a prefix maximum of the higher spans' ends, searched by the
+   * end of each low span.
+   */
+  private List<Finding> yieldTo(List<Finding> sorted, Rule.Tier low) {
+    List<Span> higher = new ArrayList<>();
+    boolean anyLow = false;
+    for (Finding f : sorted) {
+      Rule.Tier tier = tier(f);
+      if (tier.compareTo(low) > 0) {
+        higher.add(f.span());
+      }
+      anyLow |= tier == low;
+    }
+    if (higher.isEmpty() || !anyLow) {
+      return List.copyOf(sorted);
+    }
+    higher.sort(Comparator.comparingInt(Span::start));
+    int[] starts = new int[higher.size()];
+    int[] maxEnd = new int[higher.size()];
+    int furthest = -1;
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = higher.get(i).start();
+      furthest = Math.max(furthest, higher.get(i).end());
+      maxEnd[i] = furthest;
+    }
+    List<Finding> out = new ArrayList<>(sorted.size());
+    for (Finding f : sorted) {
+      if (tier(f) == low) {
+        // Higher spans that start before f ends: does one of them end after f starts?
+        int n = lowerBound(starts, f.span().end());
+        if (n > 0 && maxEnd[n - 1] > f.span().start()) {
+          continue;
+        }
+      }
+      out.add(f);
+    }
+    return List.copyOf(out);
+  }
+
+  private Rule.Tier tier(Finding f) {
+    return tierByRuleId.getOrDefault(f.ruleId(), Rule.Tier.SPECIFIC);
+  }
+
+  /** How many of the ascending {@code values} are below {@code key}. */
+  private static int lowerBound(int[] values, int key) {
+    int lo = 0;
+    int hi = values.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (values[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static Finding better(Finding a, Finding b) {

@@ -28,6 +28,8 @@ final class SecretRules {
         openaiScoped("openai-admin-key", "admin", 81),
         openaiLegacy(),
         openaiGeneric(),
+        anthropicKey(),
+        npmToken(),
         privateKey(),
         jwt());
   }
@@ -85,6 +87,53 @@ final class SecretRules {
             "too short " + key.substring(0, 19),
             "embedded X" + key,
             "filler AKIAAAAAAAAAAAAAAAAA")
+        .build();
+  }
+
+  /** Anthropic API and admin keys: {@code sk-ant-api03-} / {@code sk-ant-admin01-} + ~95 chars. */
+  static Rule anthropicKey() {
+    String api = "sk-ant-api03-" + FakeValues.base62(141, 93) + "AA";
+    String admin = "sk-ant-admin01-" + FakeValues.base62(142, 93) + "AA";
+    return Rule.builder("anthropic-api-key")
+        .type("anthropic_key")
+        .keywords("sk-ant-")
+        .reach(0, 140)
+        .pattern(token("sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,120}+"))
+        .secretGroup(1)
+        .confidence(0.95)
+        .placeholderCheck(true)
+        .truePositives(
+            "ANTHROPIC_API_KEY=" + mark(api),
+            "{\\\"x-api-key\\\":\\\"" + mark(admin) + "\\\"}",
+            "Claude 키: " + mark(api) + " 입니다")
+        .falsePositives(
+            "ANTHROPIC_API_KEY=sk-ant-api03-...",
+            "sk-ant-api03-" + FakeValues.base62(143, 20) + " is truncated",
+            "prefix only sk-ant- in the docs",
+            "embedded X" + api)
+        .build();
+  }
+
+  /** npm access tokens: {@code npm_} + 36 base62 characters. */
+  static Rule npmToken() {
+    String token = "npm_" + FakeValues.base62(151, 36);
+    return Rule.builder("npm-access-token")
+        .type("npm_token")
+        .keywords("npm_")
+        .reach(0, 36)
+        .pattern(token("npm_[A-Za-z0-9]{36}"))
+        .secretGroup(1)
+        .confidence(0.9)
+        .placeholderCheck(true)
+        .truePositives(
+            "//registry.npmjs.org/:_authToken=" + mark(token),
+            "NPM_TOKEN=" + mark("npm_" + FakeValues.base62(152, 36)),
+            "npm 토큰 " + mark("npm_" + FakeValues.base62(153, 36)) + " 을 폐기하세요")
+        .falsePositives(
+            "npm_config_registry=https://registry.npmjs.org/",
+            "npm_" + FakeValues.base62(154, 20) + " too short",
+            "NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "embedded" + token)
         .build();
   }
 

@@ -80,6 +80,12 @@ public final class Policy {
     m.put("github_token", Action.redact());
     m.put("openai_key", Action.redact());
     m.put("jwt", Action.redact());
+    m.put("aws_secret_key", Action.redact());
+    m.put("url_credentials", Action.redact());
+    m.put("anthropic_key", Action.redact());
+    m.put("npm_token", Action.redact());
+    m.put("password", Action.redact());
+    m.put("generic_secret", Action.redact());
     return java.util.Collections.unmodifiableMap(m);
   }
 }

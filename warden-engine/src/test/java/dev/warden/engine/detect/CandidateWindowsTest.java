@@ -23,9 +23,12 @@ class CandidateWindowsTest {
           RuleCatalog.builtin(), RuleDetector.WINDOW_SIZE, RuleDetector.WINDOW_OVERLAP, false);
 
   static void assertSame(String text) {
-    ScanInput in = ScanInput.text(text);
+    assertSame(ScanInput.text(text));
+  }
+
+  static void assertSame(ScanInput in) {
     assertThat(WINDOWED.detect(in))
-        .as("findings for input of length %d", text.length())
+        .as("findings for input of length %d", in.text().length())
         .isEqualTo(WHOLE_LEAF.detect(in));
   }
 
@@ -33,7 +36,7 @@ class CandidateWindowsTest {
     List<String> out = new ArrayList<>();
     for (Rule rule : RuleCatalog.builtin()) {
       rule.truePositives().forEach(e -> out.add(e.text()));
-      out.addAll(rule.falsePositives());
+      rule.falsePositives().forEach(t -> out.add(RuleExample.input(t).text()));
     }
     return out;
   }
@@ -41,6 +44,19 @@ class CandidateWindowsTest {
   @Test
   void ruleExamplesFindTheSameEitherWay() {
     examples().forEach(CandidateWindowsTest::assertSame);
+  }
+
+  @Test
+  void ruleExamplesUnderTheirJsonKeysFindTheSameEitherWay() {
+    int keyed = 0;
+    for (Rule rule : RuleCatalog.builtin()) {
+      for (RuleExample e : rule.truePositives()) {
+        assertSame(e.input());
+        keyed += e.jsonKey() == null ? 0 : 1;
+      }
+      rule.falsePositives().forEach(t -> assertSame(RuleExample.input(t)));
+    }
+    assertThat(keyed).isPositive();
   }
 
   @Test
@@ -86,7 +102,20 @@ class CandidateWindowsTest {
             ":",
             "\\n",
             "전화 ",
-            "Tel. "));
+            "Tel. ",
+            "password=",
+            "Password: ",
+            "--password ",
+            "비밀번호는 ",
+            "secret_key=",
+            "\\\"api_key\\\":\\\"",
+            "refresh_token: ",
+            "Authorization: Bearer ",
+            "aws_secret_access_key = ",
+            "https://",
+            "redis://:",
+            "user:",
+            "@db.internal"));
     SplittableRandom random = new SplittableRandom(20261123);
     for (int i = 0; i < 1500; i++) {
       StringBuilder text = new StringBuilder();

@@ -207,7 +207,101 @@ class DetectorTableTest {
         hit("jwt", "このトークンは«" + jwt + "»です"),
         hit("jwt", "토큰:«" + jwt + "»"),
         // Glued to ASCII letters, "eyJ" may be the middle of a longer base64url run: not a JWT.
-        miss("jwt", "QUJDREVG" + jwt));
+        miss("jwt", "QUJDREVG" + jwt),
+        // url_credentials: the password of URL userinfo
+        hit(
+            "url_credentials",
+            "git clone https://x-access-token:«s3cretvalue9»@github.com/acme/infra.git"),
+        hit("url_credentials", "amqp://svc:«Rb7#xq2Lk»@mq.internal:5672/"),
+        hit(
+            "url_credentials",
+            "REDIS_URL=redis://:«" + FakeValues.base62(1040, 20) + "»@cache:6379"),
+        hit("url_credentials", "연결 문자열 postgresql://app:«Pg!2024xy»@db:5432/app 사용"),
+        miss("url_credentials", "ssh://git@github.com/acme/infra.git"),
+        miss("url_credentials", "postgres://user:password@localhost:5432/db"),
+        miss("url_credentials", "https://u:${GIT_TOKEN}@git.example.org/r.git"),
+        miss("url_credentials", "mysql://root:****@db:3306"),
+        miss("url_credentials", "http://localhost:8080/api?next=a@b"),
+        // anthropic_key
+        hit(
+            "anthropic_key",
+            "ANTHROPIC_API_KEY=«sk-ant-api03-" + FakeValues.base62(2001, 93) + "AA»"),
+        hit("anthropic_key", "key «sk-ant-admin01-" + FakeValues.base62(2002, 93) + "AA» leaked"),
+        hit(
+            "anthropic_key",
+            "{\\\"api_key\\\":\\\"«sk-ant-api03-" + FakeValues.base62(2003, 95) + "»\\\"}"),
+        hit("anthropic_key", "Claudeのキーは«sk-ant-api03-" + FakeValues.base62(2004, 93) + "AA»です"),
+        miss("anthropic_key", "ANTHROPIC_API_KEY=sk-ant-api03-xxxxxxxx"),
+        miss("anthropic_key", "sk-ant- is the prefix of Anthropic keys"),
+        miss("anthropic_key", "sk-ant-api03-" + FakeValues.base62(2005, 30)),
+        miss("anthropic_key", "see docs: sk-ant-api03-..."),
+        // npm_token
+        hit(
+            "npm_token",
+            "//registry.npmjs.org/:_authToken=«npm_" + FakeValues.base62(2011, 36) + "»"),
+        hit("npm_token", "NPM_TOKEN=«npm_" + FakeValues.base62(2012, 36) + "»"),
+        hit("npm_token", "npm 토큰 «npm_" + FakeValues.base62(2013, 36) + "» 폐기"),
+        hit("npm_token", "token: «npm_" + FakeValues.base62(2014, 36) + "»\\nnext"),
+        miss("npm_token", "npm_config_registry=https://registry.npmjs.org/"),
+        miss("npm_token", "npm_" + FakeValues.base62(2015, 35)),
+        miss("npm_token", "npm_" + FakeValues.base62(2016, 37)),
+        miss("npm_token", "NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+        // aws_secret_key
+        hit("aws_secret_key", "aws_secret_access_key = «" + FakeValues.awsSecret(1041) + "»"),
+        hit("aws_secret_key", "AWS_SECRET_ACCESS_KEY: «" + FakeValues.awsSecret(1042) + "»"),
+        hit(
+            "aws_secret_key",
+            "{\\\"SecretAccessKey\\\":\\\"«" + FakeValues.awsSecret(1043) + "»\\\"}"),
+        hit(
+            "aws_secret_key",
+            "Der AWS Secret Access Key ist «" + FakeValues.awsSecret(1048) + "»."),
+        miss("aws_secret_key", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        miss("aws_secret_key", "checksum " + FakeValues.awsSecret(1041) + " of the file"),
+        miss("aws_secret_key", "aws_secret_access_key = " + "abcdefghij".repeat(4)),
+        miss("aws_secret_key", "aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}"),
+        // ...and the generic rule yields to it: one finding, of the specific type.
+        miss("generic_secret", "aws_secret_key=" + FakeValues.awsSecret(1044)),
+        // password
+        hit("password", "DB_PASSWORD=«Tr0ub4dor#3x»"),
+        hit("password", "{\\\"password\\\":\\\"«s3cr3t-Pa55»\\\"}"),
+        hit("password", "psql --password «Qw9!zx7Lm» -h db"),
+        hit("password", "jdbc:sqlserver://db;user=sa;password=«H7v#kq2Lp»;encrypt=true"),
+        hit("password", "비밀번호: «hana0815#»"),
+        hit("password", "パスワードは«Sakura2024x»です"),
+        hit("password", "Kennwort: «Blume#7712»"),
+        hit("password", "userPass=«Zx81!mmq»"),
+        hit("password", "[smtp]\nuser=ops\npass=«Zq8#mm21x»"),
+        hit("password", "smtp_pass: «Qx7!mk29L»"),
+        miss("password", "boarding pass: BA12345X gate 4"),
+        hitUnder("password", "password", "«Tr0ub4dor#3x»"),
+        hitUnder("dbPassword", "password", "«s3cr3t-Pa55»"),
+        hitUnder("비밀번호", "password", "«hana0815#»"),
+        missUnder("password_hint", "password", "Tr0ub4dor#3x"),
+        missUnder("password", "password", "Enter your password"),
+        missUnder("password", "password", "<your-password>"),
+        // A GitHub token as a JSON password is a github_token only.
+        missUnder("password", "password", FakeValues.githubClassic("ghp_", 1049)),
+        miss("password", "password=${DB_PASSWORD}"),
+        miss("password", "password: ********"),
+        miss("password", "Password: Optional"),
+        miss("password", "Reset your password at https://example.org/reset"),
+        miss("password", "password = getenv(\"DB_PASSWORD\")"),
+        miss("password", "암호화 알고리즘: AES256GCM"),
+        miss("password", "the compass=N12E45 heading"),
+        miss("password", "password=" + FakeValues.openaiScoped("proj", 1045)),
+        // generic_secret
+        hit("generic_secret", "secret_key=«STUBleakQ7w8e9r0t1y2u3i4o5p6notReal»"),
+        hit("generic_secret", "Authorization: Bearer «" + FakeValues.base62(1046, 40) + "»"),
+        hit("generic_secret", "SLACK_SIGNING_SECRET=«8f742231b10e8888abcd99yyyzzz5a1f»"),
+        hit("generic_secret", "{\\\"api_key\\\":\\\"«" + FakeValues.base62(1047, 32) + "»\\\"}"),
+        miss("generic_secret", "token=" + jwt),
+        miss("generic_secret", "Authorization: Bearer " + jwt),
+        miss("generic_secret", "GITHUB_TOKEN=" + ghp),
+        miss("generic_secret", "api_key=sk-test-4f9A7c2E1b8D6a0F3e5C9b7A2d4E6f8B"),
+        miss("generic_secret", "etag_token=da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+        miss("generic_secret", "request_id_token=123e4567-e89b-12d3-a456-426614174000"),
+        miss("generic_secret", "api_key=${OPENAI_API_KEY}"),
+        miss("generic_secret", "token: your-token-goes-here-now"));
   }
 
   static Stream<Arguments> rows() {

@@ -61,7 +61,71 @@ class KeywordScannerTest {
   void rejectsKeywordsItCannotMatch() {
     assertThatThrownBy(() -> new KeywordScanner(List.of("AKIA")))
         .hasMessageContaining("lower-case");
-    assertThatThrownBy(() -> new KeywordScanner(List.of("비밀"))).hasMessageContaining("ASCII");
+    assertThatThrownBy(() -> new KeywordScanner(List.of("PASSWORT"))).hasMessageContaining("lower");
+    assertThatThrownBy(() -> new KeywordScanner(List.of("Ü"))).hasMessageContaining("lower");
     assertThatThrownBy(() -> new KeywordScanner(List.of(""))).hasMessageContaining("empty");
+  }
+
+  @Test
+  void findsNonAsciiKeywordsIgnoringCase() {
+    KeywordScanner s =
+        new KeywordScanner(List.of("비밀번호", "암호", "パスワード", "schlüssel", "passwort", "pass"));
+
+    assertThat(hits(s, "비밀번호는 x, 암호: y")).containsExactly("비밀번호@0-4", "암호@9-11");
+    assertThat(hits(s, "SCHLÜSSEL und Passwort"))
+        .containsExactly("schlüssel@0-9", "pass@14-18", "passwort@14-22");
+    assertThat(hits(s, "新しいパスワードは")).containsExactly("パスワード@3-8");
+    // A non-ASCII character whose lower case is ASCII (Turkish dotted I) matches nothing.
+    assertThat(hits(s, "PASSWORİ pass")).containsExactly("pass@0-4", "pass@9-13");
+  }
+
+  @Test
+  void nonAsciiFailureLinksFindOverlappingKeywords() {
+    KeywordScanner s = new KeywordScanner(List.of("비밀번호", "밀번", "번호", "호x", "ab비"));
+
+    assertThat(hits(s, "비밀번호x ab비밀"))
+        .containsExactly("밀번@1-3", "비밀번호@0-4", "번호@2-4", "호x@3-5", "ab비@6-9");
+  }
+
+  @Test
+  void agreesWithNaiveSearchOnRandomTextWithNonAsciiKeywords() {
+    List<String> words =
+        List.of("비밀", "밀번호", "번", "a비", "비a", "ü", "schlüssel", "üs", "パスワード", "ワ", "ab", "sk-");
+    KeywordScanner s = new KeywordScanner(words);
+    SplittableRandom random = new SplittableRandom(11);
+    String alphabet = "비밀번호aAbB-üÜsSchlessLパスワードİK ";
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(60);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = text.toString();
+      String lower = naiveLower(t);
+      List<String> expected = new ArrayList<>();
+      for (int end = 1; end <= t.length(); end++) {
+        for (String w : words) {
+          int start = end - w.length();
+          if (start >= 0 && lower.startsWith(w, start)) {
+            expected.add(w + "@" + start + "-" + end);
+          }
+        }
+      }
+      assertThat(hits(s, t)).as(t).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  /** Per char: ASCII folded; other chars lower-cased unless that makes them ASCII ('\0'). */
+  private static String naiveLower(String t) {
+    StringBuilder sb = new StringBuilder(t.length());
+    for (char c : t.toCharArray()) {
+      if (c < 128) {
+        sb.append(Character.toLowerCase(c));
+      } else {
+        char l = Character.toLowerCase(c);
+        sb.append(l < 128 ? '\0' : l);
+      }
+    }
+    return sb.toString();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.api.Finding;
-import dev.warden.api.ScanInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -44,7 +43,7 @@ class RuleCatalogTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("truePositives")
   void truePositiveYieldsTheRuleAtTheMarkedSpan(String name, Rule rule, RuleExample example) {
-    List<Finding> alone = new RuleDetector(List.of(rule)).detect(ScanInput.text(example.text()));
+    List<Finding> alone = new RuleDetector(List.of(rule)).detect(example.input());
 
     assertThat(alone).extracting(Finding::ruleId).containsOnly(rule.id());
     assertThat(alone).extracting(Finding::span).containsExactly(example.expected());
@@ -53,7 +52,7 @@ class RuleCatalogTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("truePositives")
   void truePositiveSurvivesTheFullCatalog(String name, Rule rule, RuleExample example) {
-    List<Finding> all = RuleDetector.builtin().detect(ScanInput.text(example.text()));
+    List<Finding> all = RuleDetector.builtin().detect(example.input());
 
     assertThat(all)
         .filteredOn(f -> f.type().equals(rule.type()))
@@ -64,7 +63,7 @@ class RuleCatalogTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("falsePositives")
   void falsePositiveYieldsNothingFromTheRule(String name, Rule rule, String text) {
-    List<Finding> alone = new RuleDetector(List.of(rule)).detect(ScanInput.text(text));
+    List<Finding> alone = new RuleDetector(List.of(rule)).detect(RuleExample.input(text));
 
     assertThat(alone).isEmpty();
   }
@@ -80,6 +79,35 @@ class RuleCatalogTest {
   }
 
   @Test
+  void jsonKeyGateMatchesTheLastWordOfTheKey() {
+    Rule rule = CredentialRules.passwordJsonValue();
+
+    assertThat(rule.jsonKeyMatches("password")).isTrue();
+    assertThat(rule.jsonKeyMatches("DB_PASSWORD")).isTrue();
+    assertThat(rule.jsonKeyMatches("userPassword")).isTrue();
+    assertThat(rule.jsonKeyMatches("smtp.pass")).isTrue();
+    assertThat(rule.jsonKeyMatches("새 비밀번호")).isTrue();
+    assertThat(rule.jsonKeyMatches("password_hint")).isFalse();
+    assertThat(rule.jsonKeyMatches("passwordLength")).isFalse();
+    assertThat(rule.jsonKeyMatches("passwords")).isFalse();
+    assertThat(rule.jsonKeyMatches("bypass")).isFalse();
+    assertThat(rule.jsonKeyMatches("__")).isFalse();
+    assertThat(rule.jsonKeyMatches(null)).isFalse();
+    assertThat(rule.keywords()).isEmpty();
+    assertThat(rule.minDigits()).isZero();
+  }
+
+  @Test
+  void aRuleHasExactlyOneGate() {
+    assertThatThrownBy(() -> minimal("r").jsonKeys("password").build())
+        .hasMessageStartingWith("r: keywords/minDigits");
+    assertThatThrownBy(() -> minimal("r").jsonKeys("Password").build())
+        .hasMessageStartingWith("r: jsonKeys");
+    assertThatThrownBy(() -> minimal("r").jsonKeys("db_password").build())
+        .hasMessageStartingWith("r: jsonKeys");
+  }
+
+  @Test
   void idsAreUnique() {
     assertThat(RULES).extracting(Rule::id).doesNotHaveDuplicates();
   }
@@ -88,14 +116,20 @@ class RuleCatalogTest {
   void builtinCoversExactlyTheDocumentedTypes() {
     assertThat(RuleDetector.builtin().types())
         .containsExactly(
+            "anthropic_key",
             "aws_access_key",
+            "aws_secret_key",
             "card",
             "email",
+            "generic_secret",
             "github_token",
             "jwt",
+            "npm_token",
             "openai_key",
+            "password",
             "phone",
-            "private_key");
+            "private_key",
+            "url_credentials");
   }
 
   @Test

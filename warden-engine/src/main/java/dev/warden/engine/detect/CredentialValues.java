@@ -1,0 +1,168 @@
+package dev.warden.engine.detect;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Validators for credentials found by their key rather than by their format: passwords, URL
+ * passwords, generic secrets and AWS secret access keys. They reject what a key is often followed
+ * by in documentation and code but that is not a secret: templates and variables ({@code ${VAR}},
+ * {@code {{ var }}}, {@code %(x)s}, {@code $DB_PASSWORD}), masks ({@code ****}), code ({@code
+ * config.get(…)}, {@code os.environ[…]}), type names ({@code string}) and words ({@code required}).
+ * The {@link Placeholders} allowlist runs in addition.
+ */
+final class CredentialValues {
+  /** A password (6–128 characters after a password word). */
+  static final Validator PASSWORD = Validator.of("password-value", CredentialValues::isPassword);
+
+  /** The password of URL userinfo ({@code scheme://user:password@host}). */
+  static final Validator URL_PASSWORD =
+      Validator.of("url-password", CredentialValues::isUrlPassword);
+
+  /** A random-looking secret: entropy, character classes, not a UUID or an identifier. */
+  static final Validator HIGH_ENTROPY =
+      Validator.of("high-entropy", CredentialValues::isHighEntropySecret);
+
+  /** 40 base64 characters with upper case, lower case and digits and high entropy. */
+  static final Validator AWS_SECRET = Validator.of("aws-secret", CredentialValues::isAwsSecret);
+
+  /** Minimum Shannon entropy, in bits per character, of a generic secret. */
+  static final double MIN_ENTROPY = 3.0;
+
+  private static final double MIN_AWS_ENTROPY = 4.0;
+
+  /** Values that name or describe a password instead of being one. */
+  private static final Set<String> WORDS =
+      Set.of(
+          "password",
+          "passwd",
+          "passphrase",
+          "passwort",
+          "kennwort",
+          "pass",
+          "pwd",
+          "secret",
+          "null",
+          "none",
+          "nil",
+          "undefined",
+          "true",
+          "false",
+          "empty",
+          "required",
+          "optional",
+          "string",
+          "hidden",
+          "masked",
+          "redacted",
+          "changeme",
+          "changeit",
+          "example",
+          "sample",
+          "dummy",
+          "xxx",
+          "test",
+          "guest",
+          "anonymous",
+          "username",
+          "mypassword",
+          "yourpassword",
+          "secretpassword",
+          "password123",
+          "p@ssw0rd",
+          "p@ssword");
+
+  /** Variables, templates, format specifiers and bracketed markers. */
+  private static final Pattern TEMPLATE =
+      Pattern.compile("[$][({A-Za-z_].*|%[({]?[A-Za-z_].*|[{\\[(<].*|.*[}\\]>]|:[A-Za-z_].*");
+
+  /** A dotted identifier or a call/index: {@code config.password}, {@code getenv(}, {@code a[}. */
+  private static final Pattern CODE =
+      Pattern.compile(
+          "[A-Za-z_][A-Za-z0-9_]{0,64}(?:\\.[A-Za-z_][A-Za-z0-9_]{0,64}){1,8}(?:[(\\[].*)?"
+              + "|[A-Za-z_][A-Za-z0-9_]{0,64}[(\\[].*");
+
+  /** A word: letters only, at most an initial capital, or all capitals ({@code Required}). */
+  private static final Pattern WORD = Pattern.compile("[A-Za-z][a-z]*|[A-Z]+");
+
+  /** Paths: {@code /etc/…}, {@code ~/…}, {@code ./…}. */
+  private static final Pattern PATH = Pattern.compile("(?:/|~/|\\./|\\.\\./).*");
+
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** Mask characters: a value made only of these is a mask ({@code ****}, {@code xxxxxx}). */
+  private static final String MASK = "*•●xX#.-_?";
+
+  private CredentialValues() {}
+
+  static boolean isPassword(CharSequence value) {
+    String v = value.toString();
+    return isUrlPassword(v) && !WORD.matcher(v).matches() && !PATH.matcher(v).matches();
+  }
+
+  static boolean isUrlPassword(CharSequence value) {
+    String v = value.toString();
+    if (v.isEmpty() || isMask(v) || WORDS.contains(v.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    return !TEMPLATE.matcher(v).matches() && !CODE.matcher(v).matches();
+  }
+
+  static boolean isHighEntropySecret(CharSequence value) {
+    String v = value.toString();
+    return v.length() >= 16
+        && classes(v) >= 2
+        && entropy(v) >= MIN_ENTROPY
+        && !UUID.matcher(v).matches()
+        && !CODE.matcher(v).matches()
+        && !PATH.matcher(v).matches();
+  }
+
+  static boolean isAwsSecret(CharSequence value) {
+    String v = value.toString();
+    return v.length() == 40 && classes(v) == 3 && entropy(v) >= MIN_AWS_ENTROPY;
+  }
+
+  private static boolean isMask(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (MASK.indexOf(v.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many of upper case, lower case and digits occur. */
+  static int classes(String v) {
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+      digit |= c >= '0' && c <= '9';
+    }
+    return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0);
+  }
+
+  /** Shannon entropy of the characters of {@code v}, in bits per character. */
+  static double entropy(String v) {
+    if (v.isEmpty()) {
+      return 0;
+    }
+    java.util.Map<Character, Integer> counts = new java.util.HashMap<>();
+    for (int i = 0; i < v.length(); i++) {
+      counts.merge(v.charAt(i), 1, Integer::sum);
+    }
+    double bits = 0;
+    for (int n : counts.values()) {
+      double p = (double) n / v.length();
+      bits -= p * Math.log(p) / Math.log(2);
+    }
+    return bits;
+  }
+}
