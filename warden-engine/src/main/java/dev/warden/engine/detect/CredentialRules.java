@@ -231,6 +231,10 @@ final class CredentialRules {
   /** Identifier characters a key may start with before the credential word. */
   private static final String KEY_PREFIX = "(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}?";
 
+  /** The characters of {@link #KEY_PREFIX}'s lookbehind, spelled out for the detector's skip. */
+  private static final String KEY_PREFIX_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-";
+
   /** Generic secret characters (base64, base64url, hex, dotted tokens). */
   private static final String SECRET_CHARS = "[A-Za-z0-9+/=_.~-]";
 
@@ -253,6 +257,7 @@ final class CredentialRules {
         .type("generic_secret")
         .keywords("secret", "api_key", "apikey", "api-key", "token", "private_key", "privatekey")
         .reach(50, 4 + 12 + 512)
+        .startsAfterNone(KEY_PREFIX_CHARS)
         .pattern(
             KEY_PREFIX
                 + "(?:"

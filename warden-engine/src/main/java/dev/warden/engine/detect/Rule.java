@@ -45,6 +45,7 @@ public final class Rule {
   private final ContextWords context;
   private final boolean placeholderCheck;
   private final Tier tier;
+  private final @Nullable String startsAfterNone;
   private final List<RuleExample> truePositives;
   private final List<String> falsePositives;
 
@@ -63,6 +64,7 @@ public final class Rule {
     this.context = b.context;
     this.placeholderCheck = b.placeholderCheck;
     this.tier = b.tier;
+    this.startsAfterNone = b.startsAfterNone;
     this.truePositives = List.copyOf(truePositives);
     this.falsePositives = List.copyOf(b.falsePositives);
   }
@@ -169,6 +171,15 @@ public final class Rule {
     SPECIFIC
   }
 
+  /**
+   * Characters that never precede a match: a start right after one of them is not tried. The
+   * pattern must enforce the same boundary itself (a lookbehind); this only lets the detector skip
+   * doomed attempts cheaply. {@code null} when not declared.
+   */
+  public @Nullable String startsAfterNone() {
+    return startsAfterNone;
+  }
+
   /** This rule's tier; {@link Tier#SPECIFIC} unless declared. */
   public Tier tier() {
     return tier;
@@ -208,6 +219,7 @@ public final class Rule {
     private ContextWords context = ContextWords.NONE;
     private boolean placeholderCheck;
     private Tier tier = Tier.SPECIFIC;
+    private @Nullable String startsAfterNone;
     private final List<String> truePositives = new ArrayList<>();
     private final List<String> falsePositives = new ArrayList<>();
 
@@ -279,6 +291,15 @@ public final class Rule {
 
     public Builder placeholderCheck(boolean placeholderCheck) {
       this.placeholderCheck = placeholderCheck;
+      return this;
+    }
+
+    /**
+     * Declares that no match starts right after any of {@code chars} (ASCII), mirroring the
+     * pattern's own leading lookbehind; see {@link Rule#startsAfterNone()}.
+     */
+    public Builder startsAfterNone(String chars) {
+      this.startsAfterNone = chars;
       return this;
     }
 

@@ -206,7 +206,11 @@ public final class RuleDetector implements Detector {
     for (Region hit : ordered) {
       int last = hit.start();
       int limit = (int) Math.min(text.length(), (long) hit.end() + rule.reachAfter());
+      String notAfter = rule.startsAfterNone();
       for (int p = Math.max(free, hit.start() - rule.reachBefore()); p <= last; p++) {
+        if (notAfter != null && p > 0 && notAfter.indexOf(text.charAt(p - 1)) >= 0) {
+          continue; // the pattern's lookbehind would refuse this start; skip the attempt
+        }
         m.region(p, limit);
         if (m.lookingAt()) {
           accept(rule, in, m, found, seen);
