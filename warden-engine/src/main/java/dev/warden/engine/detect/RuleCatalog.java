@@ -9,11 +9,12 @@ import java.util.stream.Stream;
  *
  * <p>Types: {@code email}, {@code card}, {@code phone}, {@code aws_access_key}, {@code
  * github_token}, {@code openai_key}, {@code private_key}, {@code jwt}, {@code url_credentials},
- * {@code aws_secret_key}, {@code password}, {@code generic_secret}.
+ * {@code aws_secret_key}, {@code password}, {@code generic_secret}, {@code iban}, {@code us_ssn},
+ * {@code kr_rrn}, {@code jp_mynumber}, {@code in_aadhaar}.
  */
 public final class RuleCatalog {
   private static final List<Rule> BUILTIN =
-      Stream.of(PiiRules.all(), SecretRules.all(), CredentialRules.all())
+      Stream.of(PiiRules.all(), NationalIdRules.all(), SecretRules.all(), CredentialRules.all())
           .flatMap(List::stream)
           .toList();
 

@@ -76,9 +76,10 @@ public final class RuleDetector implements Detector {
 
   /**
    * Characters scanned on each side of a digit cluster: enough for a leading {@code +} or {@code
-   * (}, and lookarounds see further anyway (transparent bounds).
+   * (}, or for an IBAN's country code and letter bank code ("GB82 WEST 1234…"); lookarounds see
+   * further anyway (transparent bounds).
    */
-  static final int DIGIT_MARGIN = 8;
+  static final int DIGIT_MARGIN = 10;
 
   /**
    * A detector for {@code rules}.

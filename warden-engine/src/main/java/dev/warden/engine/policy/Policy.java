@@ -86,6 +86,11 @@ public final class Policy {
     m.put("npm_token", Action.redact());
     m.put("password", Action.redact());
     m.put("generic_secret", Action.redact());
+    m.put("iban", Action.redact());
+    m.put("us_ssn", Action.redact());
+    m.put("kr_rrn", Action.redact());
+    m.put("jp_mynumber", Action.redact());
+    m.put("in_aadhaar", Action.redact());
     return java.util.Collections.unmodifiableMap(m);
   }
 }

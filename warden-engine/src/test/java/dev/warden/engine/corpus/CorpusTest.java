@@ -68,7 +68,7 @@ class CorpusTest {
   static final double RECALL_FLOOR = 0.91;
 
   /** Types labelled in the corpus for which no rule exists yet; their labels are all misses. */
-  static final Set<String> NOT_YET_DETECTED = Set.of("iban", "kr_rrn", "us_ssn");
+  static final Set<String> NOT_YET_DETECTED = Set.of();
 
   static final Set<String> LANGS = Set.of("en", "ko", "de", "ja");
   static final Set<String> KINDS = Set.of("prose", "json", "code", "log", "config");

@@ -301,7 +301,55 @@ class DetectorTableTest {
         miss("generic_secret", "etag_token=da39a3ee5e6b4b0d3255bfef95601890afd80709"),
         miss("generic_secret", "request_id_token=123e4567-e89b-12d3-a456-426614174000"),
         miss("generic_secret", "api_key=${OPENAI_API_KEY}"),
-        miss("generic_secret", "token: your-token-goes-here-now"));
+        miss("generic_secret", "token: your-token-goes-here-now"),
+        // iban
+        hit("iban", "Bitte überweisen Sie auf IBAN «DE88 0282 2512 3937 0450 52» bis Freitag."),
+        hit("iban", "Pay to «GB58 NRNH 3538 6140 8316 00», reference INV-22"),
+        hit("iban", "{\\\"iban\\\":\\\"«ES6369624207057862225633»\\\"}"),
+        hit("iban", "振込先 «IT91 V871 0273 4443 6648 0346 197» です"),
+        hit("iban", "계좌 «NL16 JUCQ 3813 7325 35» 로 송금"),
+        hitUnder("iban", "iban", "«AT275544105285625016»"),
+        miss("iban", "IBAN DE88 0282 2512 3937 0450 53 (typo in check digit)"),
+        miss("iban", "BE39 0735 5463 7192 11 is too long"),
+        miss("iban", "sku ZZ12 3456 7890 1234 5678"),
+        miss("iban", "tx de88028225123937045052 lower case"),
+        // us_ssn
+        hit("us_ssn", "My SSN is «455-84-4778», do I need it for the W-9?"),
+        hit("us_ssn", "applicant social security number «108 99 7701»"),
+        hit("us_ssn", "SSN#«115032680»"),
+        hit("us_ssn", "{\\\"ssn\\\":\\\"«340-06-1787»\\\"}"),
+        miss("us_ssn", "ITIN 912-70-1234 for the tax return"),
+        miss("us_ssn", "masked SSN ***-**-4778"),
+        miss("us_ssn", "ship to 98052-6399"),
+        miss("us_ssn", "batch 115032680 processed"),
+        miss("us_ssn", "SSN 000-12-3456 is invalid"),
+        // kr_rrn
+        hit("kr_rrn", "주민등록번호 «970116-2953358» 확인 부탁드립니다."),
+        hit("kr_rrn", "고객 «891110-2814950» 님의 정보"),
+        hit("kr_rrn", "주민번호: «0609034944990»"),
+        hit("kr_rrn", "RRN «130808-3707939» on the form"),
+        miss("kr_rrn", "법인등록번호 110111-1234567"),
+        miss("kr_rrn", "주민등록번호 971316-2953358 (월 13 없음)"),
+        miss("kr_rrn", "code 970116-9953358"),
+        miss("kr_rrn", "barcode 8801234567890"),
+        // jp_mynumber
+        hit("jp_mynumber", "マイナンバー «8441 7610 5295» を提出してください"),
+        hit("jp_mynumber", "個人番号：«4291-6090-3224»"),
+        hit("jp_mynumber", "マイナンバーは«404296200860»です"),
+        hit("jp_mynumber", "My Number «7129 3562 7915» on the form"),
+        miss("jp_mynumber", "マイナンバー 8441 7610 5296"),
+        miss("jp_mynumber", "注文番号 404296200860"),
+        miss("jp_mynumber", "Aadhaar 8639 2332 1469"),
+        miss("jp_mynumber", "serial 8441 7610 5295 0001"),
+        // in_aadhaar
+        hit("in_aadhaar", "Aadhaar «9486 2570 2928» linked"),
+        hit("in_aadhaar", "आधार «8111-2422-6233»"),
+        hit("in_aadhaar", "UIDAI number: «773415218402»"),
+        hit("in_aadhaar", "ID proof «2536 6566 6580» submitted"),
+        miss("in_aadhaar", "Aadhaar 9486 2570 2929"),
+        miss("in_aadhaar", "Aadhaar 1486 2570 2928"),
+        miss("in_aadhaar", "invoice 773415218402"),
+        miss("in_aadhaar", "マイナンバー 2536 6566 6580"));
   }
 
   static Stream<Arguments> rows() {

@@ -123,13 +123,18 @@ class RuleCatalogTest {
             "email",
             "generic_secret",
             "github_token",
+            "iban",
+            "in_aadhaar",
+            "jp_mynumber",
             "jwt",
+            "kr_rrn",
             "npm_token",
             "openai_key",
             "password",
             "phone",
             "private_key",
-            "url_credentials");
+            "url_credentials",
+            "us_ssn");
   }
 
   @Test

@@ -1,0 +1,272 @@
+package dev.warden.engine.detect;
+
+import java.util.List;
+
+/**
+ * Built-in rules for bank accounts and national identity numbers: IBAN, US Social Security number,
+ * Korean resident registration number, Japanese My Number, Indian Aadhaar. Each is found by its
+ * shape, confirmed by a validator in {@link NationalIdValidators}, and, where the bare shape is
+ * common (nine or thirteen unbroken digits), only reported next to a word that names it.
+ */
+final class NationalIdRules {
+  private NationalIdRules() {}
+
+  static List<Rule> all() {
+    return List.of(
+        iban(),
+        usSsn(),
+        usSsnBare(),
+        krRrn(),
+        krRrnBare(),
+        jpMyNumber(),
+        jpMyNumberBare(),
+        inAadhaar(),
+        inAadhaarBare());
+  }
+
+  // Country code, check digits, then the BBAN: in groups of four separated by single spaces (the
+  // print form, last group 1–4 characters), or unbroken. Upper case only, as IBANs are printed.
+  // Groups are bounded, so backtracking is too.
+  private static final String IBAN =
+      Boundaries.startNotAfter("[A-Za-z0-9]")
+          + "[A-Z]{2}\\d{2}(?:(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?|[A-Z0-9]{11,30}+)"
+          + "(?![A-Za-z0-9])";
+
+  static Rule iban() {
+    return Rule.builder("iban")
+        .type("iban")
+        // Every supported BBAN has at least 10 digits in one run (NL: 4 letters, 10 digits); the
+        // country code and a letter bank code (GB "WEST", NL "ABNA") lie within the digit margin
+        // before that run.
+        .minDigits(10)
+        .pattern(IBAN)
+        .validator(NationalIdValidators.IBAN)
+        .confidence(0.9)
+        .context(
+            ContextWords.of(
+                List.of(
+                    "iban",
+                    "bank",
+                    "account",
+                    "konto",
+                    "bankverbindung",
+                    "überweis*",
+                    "계좌",
+                    "계좌번호",
+                    "口座",
+                    "口座番号",
+                    "振込"),
+                List.of()))
+        .truePositives(
+            "Bitte überweisen Sie auf IBAN «DE79 6209 6654 2870 7229 71» bis Freitag",
+            "payee account «GB53 FTFJ 7411 6677 3731 97» (sort code inside)",
+            "iban=«NL52PPDW8033738746»",
+            "RIB / IBAN «FR51 6179 3754 1882 0020 8723 355»",
+            "Konto «CH23 6849 0591 2573 9746 7»",
+            "海外送金先 «PL95896107854149246576075980» へ振込")
+        .falsePositives(
+            "IBAN DE79 6209 6654 2870 7229 72 has a wrong check digit",
+            "part no. XY12 3456 7890 1234 56",
+            "BE56 8071 7109 5658 99 is too long for Belgium",
+            "template DE00 0000 0000 0000 0000 00",
+            "hash AB1234567890ABCDEF12")
+        .build();
+  }
+
+  private static final List<String> SSN_WORDS =
+      List.of(
+          "ssn",
+          "ssns",
+          "social security",
+          "social security number",
+          "social-security",
+          "sozialversicherungsnummer",
+          "사회보장번호",
+          "社会保障番号");
+
+  private static final List<String> NOT_SSN_WORDS =
+      List.of(
+          "phone",
+          "tel",
+          "fax",
+          "zip",
+          "order",
+          "invoice",
+          "ticket",
+          "tracking",
+          "serial",
+          "part",
+          "ref",
+          "itin",
+          "bestell*",
+          "rechnung*",
+          "주문",
+          "注文");
+
+  // AAA-GG-SSSS with one separator kind (hyphen or space); not part of a longer number.
+  private static final String SSN =
+      Boundaries.startNotAfter("[\\w.\\-/*#]|\\d[ ]")
+          + "\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\w]|[-.]\\d|\\1\\d)";
+
+  static Rule usSsn() {
+    return Rule.builder("us-ssn")
+        .type("us_ssn")
+        .minDigits(9)
+        .pattern(SSN)
+        .validator(NationalIdValidators.US_SSN)
+        .confidence(0.75)
+        .context(ContextWords.of(SSN_WORDS, NOT_SSN_WORDS))
+        .truePositives(
+            "My SSN is «455-84-4778», do I need it for the W-9?",
+            "social security number: «505-07-2248»",
+            "employee record ssn «313 82 7713» hired 2021",
+            "Sozialversicherungsnummer (USA) «260-92-1793»")
+        .falsePositives(
+            "ITIN 912-70-1234 is not an SSN",
+            "area 666-12-3456 is never assigned",
+            "group 455-00-4778 is never assigned",
+            "masked ***-**-4778 only",
+            "ZIP+4 98052-6399",
+            "serial 455-84-4778 on the label",
+            "phone 455-84-4778-2 ext")
+        .build();
+  }
+
+  static Rule usSsnBare() {
+    return Rule.builder("us-ssn-bare")
+        .type("us_ssn")
+        .minDigits(9)
+        .pattern(Boundaries.startNotAfter("[\\w.\\-]") + "\\d{9}(?![\\w]|[-.]\\d)")
+        .validator(NationalIdValidators.US_SSN)
+        .confidence(0.6)
+        .context(ContextWords.requiring(SSN_WORDS))
+        .truePositives("SSN: «380993008»", "social security number «352869671» on file")
+        .falsePositives(
+            "routing number 380993008", "SSN 912701234 is an ITIN", "order 352869671 shipped")
+        .build();
+  }
+
+  private static final List<String> RRN_WORDS =
+      List.of("주민등록번호", "주민번호", "주민", "rrn", "resident registration", "住民登録番号");
+
+  private static final List<String> NOT_RRN_WORDS =
+      List.of("법인등록번호", "법인번호", "법인", "사업자등록번호", "사업자", "corporate", "company");
+
+  // YYMMDD-GNNNNNC: six date digits, a hyphen, seven digits; not part of a longer number.
+  private static final String RRN =
+      Boundaries.startNotAfter("[\\w.\\-]") + "\\d{6}-[1-8]\\d{6}(?![\\w]|[-.]\\d)";
+
+  static Rule krRrn() {
+    return Rule.builder("kr-rrn")
+        .type("kr_rrn")
+        .minDigits(13)
+        .pattern(RRN)
+        .validator(NationalIdValidators.KR_RRN)
+        .confidence(0.8)
+        .context(ContextWords.of(RRN_WORDS, NOT_RRN_WORDS))
+        .truePositives(
+            "주민등록번호 «920411-2679146» 확인 부탁드립니다",
+            "본인 확인용 «511004-1816105» 입니다",
+            "RRN «151024-3039505» (born 2015)",
+            "住民登録番号は«840107-2470631»です")
+        .falsePositives(
+            "법인등록번호 110111-1234567",
+            "date 921341-2679146 has no month 13",
+            "gender digit 920411-9679146 is not 1-8",
+            "order 920230-1234567 has no Feb 30",
+            "build 20240411-2679146")
+        .build();
+  }
+
+  static Rule krRrnBare() {
+    return Rule.builder("kr-rrn-bare")
+        .type("kr_rrn")
+        .minDigits(13)
+        .pattern(Boundaries.startNotAfter("[\\w.\\-]") + "\\d{6}[1-8]\\d{6}(?![\\w]|[-.]\\d)")
+        .validator(NationalIdValidators.KR_RRN)
+        .confidence(0.7)
+        .context(ContextWords.requiring(RRN_WORDS))
+        .truePositives("주민번호 «9704112679146»", "{\"rrn\": \"«0007104744857»\"}")
+        .falsePositives("바코드 8801234567890", "주민번호 9713112679146 month 13")
+        .build();
+  }
+
+  private static final List<String> MY_NUMBER_WORDS =
+      List.of("マイナンバー", "個人番号", "my number", "mynumber", "마이넘버");
+
+  private static final List<String> AADHAAR_WORDS = List.of("aadhaar", "aadhar", "आधार", "uidai");
+
+  // 4-4-4 with one separator kind (space or hyphen); not part of a longer number.
+  private static final String TWELVE_GROUPED =
+      Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
+          + "\\d{4}([- ])\\d{4}\\1\\d{4}(?![\\w]|[-.]\\d|\\1\\d)";
+
+  private static final String TWELVE_BARE =
+      Boundaries.startNotAfter("[\\w.\\-]") + "\\d{12}(?![\\w]|[-.]\\d)";
+
+  static Rule jpMyNumber() {
+    return Rule.builder("jp-my-number")
+        .type("jp_mynumber")
+        .minDigits(12)
+        .pattern(TWELVE_GROUPED)
+        .validator(NationalIdValidators.JP_MY_NUMBER)
+        .confidence(0.7)
+        .context(ContextWords.of(MY_NUMBER_WORDS, AADHAAR_WORDS))
+        .truePositives(
+            "マイナンバー «9564 2290 6009» を提出してください",
+            "個人番号：«5838-4270-6330»",
+            "My Number card «1724 4518 3828» copy")
+        .falsePositives(
+            "マイナンバー 9564 2290 6008 (check digit wrong)",
+            "Aadhaar 5811 2228 1089 belongs elsewhere",
+            "mixed 9564-2290 6009",
+            "serial 19564 2290 6009")
+        .build();
+  }
+
+  static Rule jpMyNumberBare() {
+    return Rule.builder("jp-my-number-bare")
+        .type("jp_mynumber")
+        .minDigits(12)
+        .pattern(TWELVE_BARE)
+        .validator(NationalIdValidators.JP_MY_NUMBER)
+        .confidence(0.7)
+        .context(ContextWords.requiring(MY_NUMBER_WORDS))
+        .truePositives("マイナンバーは«625399925053»です", "my number: «634212780366»")
+        .falsePositives("注文番号 625399925053", "マイナンバー 625399925054")
+        .build();
+  }
+
+  static Rule inAadhaar() {
+    return Rule.builder("in-aadhaar")
+        .type("in_aadhaar")
+        .minDigits(12)
+        .pattern(TWELVE_GROUPED)
+        .validator(NationalIdValidators.IN_AADHAAR)
+        .confidence(0.7)
+        .context(ContextWords.of(AADHAAR_WORDS, MY_NUMBER_WORDS))
+        .truePositives(
+            "Aadhaar «8639 2332 1469» linked to the account",
+            "आधार संख्या «3973 6993 5631»",
+            "UIDAI number «4729-5181-7569»")
+        .falsePositives(
+            "Aadhaar 8639 2332 1468 fails Verhoeff",
+            "Aadhaar 1234 5678 9012 starts with 1",
+            "マイナンバー 8639 2332 1469",
+            "serial 8639 2332 1469 0001")
+        .build();
+  }
+
+  static Rule inAadhaarBare() {
+    return Rule.builder("in-aadhaar-bare")
+        .type("in_aadhaar")
+        .minDigits(12)
+        .pattern(TWELVE_BARE)
+        .validator(NationalIdValidators.IN_AADHAAR)
+        .confidence(0.7)
+        .context(ContextWords.requiring(AADHAAR_WORDS))
+        .truePositives("aadhaar no «248063581782»", "UIDAI: «401027616123»")
+        .falsePositives("invoice 248063581782", "aadhaar 248063581783")
+        .build();
+  }
+}
