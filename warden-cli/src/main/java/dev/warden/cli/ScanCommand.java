@@ -126,20 +126,7 @@ final class ScanCommand implements Callable<Integer> {
     if (Files.isDirectory(dataDir.resolve("keys"))) {
       return LocalKeyring.open(dataDir).hasher(Gateway.VALUE_KEY);
     }
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    javax.crypto.spec.SecretKeySpec spec = new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
-    return (domain, value) -> {
-      try {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(spec);
-        mac.update(domain.getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) 0);
-        return mac.doFinal(value.toString().getBytes(StandardCharsets.UTF_8));
-      } catch (java.security.GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    return LocalKeyring.ephemeralHasher();
   }
 
   /** First 4 characters of long values only, then the length: enough to find it, not to use it. */

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,8 +70,6 @@ final class Upstream {
           HeaderNames.create("x-ratelimit-remaining-tokens"),
           HeaderNames.create("x-ratelimit-reset-tokens"));
 
-  private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9 ,:._-]{1,128}");
-
   /** The upstream's answer, read in full (bounded). */
   record Answer(
       int status,
@@ -106,7 +103,7 @@ final class Upstream {
   }
 
   static boolean plainToken(String value) {
-    return PLAIN_TOKEN.matcher(value).matches();
+    return !value.isEmpty() && dev.warden.api.PlainText.isPlain(value, " ,:._-", 128);
   }
 
   Answer call(

@@ -83,7 +83,21 @@ public final class LocalKeyring {
 
   /** Keyed hashing of values under the key named {@code purpose} (created on first use). */
   public KeyedHasher hasher(String purpose) {
-    Mac prototype = newMac(new SecretKeySpec(loadOrCreate(purpose), "HmacSHA256"));
+    return hasherFor(loadOrCreate(purpose));
+  }
+
+  /**
+   * Keyed hashing under a fresh random key that is never stored: for one-off work (such as {@code
+   * warden scan} without a keyring) that must not create key files; its outputs match nothing else.
+   */
+  public static KeyedHasher ephemeralHasher() {
+    byte[] key = new byte[KEY_BYTES];
+    new SecureRandom().nextBytes(key);
+    return hasherFor(key);
+  }
+
+  private static KeyedHasher hasherFor(byte[] key) {
+    Mac prototype = newMac(new SecretKeySpec(key, "HmacSHA256"));
     return (domain, value) -> {
       Mac mac = copy(prototype);
       mac.update(domain.getBytes(StandardCharsets.UTF_8));

@@ -89,6 +89,16 @@ class LocalKeyringTest {
   }
 
   @Test
+  void ephemeralHashersAreStableWithinThemselvesAndIndependent() {
+    KeyedHasher a = LocalKeyring.ephemeralHasher();
+    KeyedHasher b = LocalKeyring.ephemeralHasher();
+
+    assertThat(a.hashHex("d", "v"))
+        .isEqualTo(a.hashHex("d", "v"))
+        .isNotEqualTo(b.hashHex("d", "v"));
+  }
+
+  @Test
   void purposeCannotEscapeTheDirectory() {
     assertThatThrownBy(() -> LocalKeyring.open(tmp).hasher("../evil"))
         .isInstanceOf(IllegalArgumentException.class);
