@@ -8,7 +8,8 @@ import dev.warden.api.Span;
 import dev.warden.engine.detect.RuleDetector;
 import dev.warden.engine.policy.Policy;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +22,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Measures the built-in rules against the labelled corpus in {@code corpus/corpus.jsonl} and
- * asserts precision and recall floors.
+ * Measures the built-in rules against the labelled corpus in {@code corpus/*.jsonl} and asserts
+ * precision and recall floors.
  *
  * <p>Ground truth is what a text contains, not what the rules see: a label names a type and the
  * exact value. Every credential in the corpus is fake (generated, checksummed where the format has
@@ -55,7 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class CorpusTest {
-  private static final String RESOURCE = "/corpus/corpus.jsonl";
+  /** Every {@code *.jsonl} file in this resource folder is part of the corpus. */
+  private static final String RESOURCE = "/corpus";
+
   private static final Path REPORT = Path.of("target", "detection-report.md");
 
   /**
@@ -125,11 +129,21 @@ class CorpusTest {
 
   @BeforeAll
   static void load() throws IOException {
-    try (InputStream in = CorpusTest.class.getResourceAsStream(RESOURCE)) {
-      assertThat(in).as(RESOURCE).isNotNull();
-      String all = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
-      lines = all.lines().filter(l -> !l.isBlank()).toList();
+    URL folder = CorpusTest.class.getResource(RESOURCE);
+    assertThat(folder).as(RESOURCE).isNotNull();
+    List<Path> files;
+    try (Stream<Path> listed =
+        Files.list(Path.of(URI.create(Objects.requireNonNull(folder).toString())))) {
+      files = listed.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
     }
+    assertThat(files).as("corpus files").isNotEmpty();
+    List<String> all = new ArrayList<>();
+    for (Path file : files) {
+      Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .filter(l -> !l.isBlank())
+          .forEach(all::add);
+    }
+    lines = List.copyOf(all);
     List<Sample> parsed = new ArrayList<>();
     for (String line : lines) {
       parsed.add(parse(line));
