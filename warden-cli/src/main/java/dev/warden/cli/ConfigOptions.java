@@ -1,9 +1,9 @@
 package dev.warden.cli;
 
+import dev.warden.engine.DetectorStack;
 import dev.warden.engine.config.ConfigException;
 import dev.warden.engine.config.ConfigLoader;
 import dev.warden.engine.config.WardenConfig;
-import dev.warden.engine.detect.RuleDetector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,7 @@ final class ConfigOptions {
 
   /** Loads the config file (or defaults) and applies the data-dir override. */
   WardenConfig load() {
-    ConfigLoader.registerTypes(RuleDetector.builtin().types());
+    ConfigLoader.registerTypes(DetectorStack.builtinTypes());
     Path file = config;
     if (file == null && Files.exists(Path.of("warden.yaml"))) {
       file = Path.of("warden.yaml");

@@ -1,9 +1,9 @@
 package dev.warden.server;
 
 import dev.warden.api.KeyedHasher;
+import dev.warden.engine.DetectorStack;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
-import dev.warden.engine.detect.RuleDetector;
 import dev.warden.engine.json.JsonBodies;
 import dev.warden.ledger.FileLedger;
 import dev.warden.vault.LocalKeyring;
@@ -51,7 +51,7 @@ public final class Gateway implements AutoCloseable {
   public static Protector protector(WardenConfig config, KeyedHasher hasher) {
     JsonBodies bodies =
         new JsonBodies(config.server().maxJsonDepth(), config.server().maxBodyBytes());
-    return new Protector(RuleDetector.builtin(), config.policy(), hasher, bodies);
+    return new Protector(DetectorStack.forConfig(config), config.policy(), hasher, bodies);
   }
 
   public static Path ledgerDir(Path dataDir) {

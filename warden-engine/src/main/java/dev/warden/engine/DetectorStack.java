@@ -1,0 +1,24 @@
+package dev.warden.engine;
+
+import dev.warden.api.Detector;
+import dev.warden.engine.config.WardenConfig;
+import dev.warden.engine.detect.RuleDetector;
+import java.util.Set;
+
+/**
+ * The one place where the detectors of a configuration are assembled, so hosts (proxy, CLI, library
+ * adapters) cannot drift apart in what they detect.
+ */
+public final class DetectorStack {
+  private DetectorStack() {}
+
+  /** The detector a configuration asks for. Thread-safe; build once per configuration. */
+  public static Detector forConfig(WardenConfig config) {
+    return RuleDetector.builtin();
+  }
+
+  /** Every type the built-in detectors can report; policy keys are checked against these. */
+  public static Set<String> builtinTypes() {
+    return RuleDetector.builtin().types();
+  }
+}
