@@ -258,6 +258,8 @@ final class CredentialRules {
         .keywords("secret", "api_key", "apikey", "api-key", "token", "private_key", "privatekey")
         .reach(50, 4 + 12 + 512)
         .startsAfterNone(KEY_PREFIX_CHARS)
+        // "secret" + "_key" + closing quote + spaces + the operator: 4 + 2 + 3 + 1 = 10.
+        .keywordFollowedBy("=:：>", 12)
         .pattern(
             KEY_PREFIX
                 + "(?:"

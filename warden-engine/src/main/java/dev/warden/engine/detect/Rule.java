@@ -46,6 +46,8 @@ public final class Rule {
   private final boolean placeholderCheck;
   private final Tier tier;
   private final @Nullable String startsAfterNone;
+  private final @Nullable String keywordFollowedBy;
+  private final int keywordFollowedWithin;
   private final List<RuleExample> truePositives;
   private final List<String> falsePositives;
 
@@ -65,6 +67,8 @@ public final class Rule {
     this.placeholderCheck = b.placeholderCheck;
     this.tier = b.tier;
     this.startsAfterNone = b.startsAfterNone;
+    this.keywordFollowedBy = b.keywordFollowedBy;
+    this.keywordFollowedWithin = b.keywordFollowedWithin;
     this.truePositives = List.copyOf(truePositives);
     this.falsePositives = List.copyOf(b.falsePositives);
   }
@@ -180,6 +184,20 @@ public final class Rule {
     return startsAfterNone;
   }
 
+  /**
+   * Characters one of which every match has within {@link #keywordFollowedWithin()} characters
+   * after the end of its keyword (an assignment operator after a credential name); a keyword hit
+   * without one is not tried. {@code null} when not declared.
+   */
+  public @Nullable String keywordFollowedBy() {
+    return keywordFollowedBy;
+  }
+
+  /** See {@link #keywordFollowedBy()}. */
+  public int keywordFollowedWithin() {
+    return keywordFollowedWithin;
+  }
+
   /** This rule's tier; {@link Tier#SPECIFIC} unless declared. */
   public Tier tier() {
     return tier;
@@ -220,6 +238,8 @@ public final class Rule {
     private boolean placeholderCheck;
     private Tier tier = Tier.SPECIFIC;
     private @Nullable String startsAfterNone;
+    private @Nullable String keywordFollowedBy;
+    private int keywordFollowedWithin;
     private final List<String> truePositives = new ArrayList<>();
     private final List<String> falsePositives = new ArrayList<>();
 
@@ -303,6 +323,18 @@ public final class Rule {
       return this;
     }
 
+    /**
+     * Declares that every match has one of {@code chars} within {@code within} characters after the
+     * end of the keyword it contains, mirroring the pattern; see {@link Rule#keywordFollowedBy()}.
+     * Lets the detector drop ordinary uses of a credential word ("the key point") without running
+     * the regex.
+     */
+    public Builder keywordFollowedBy(String chars, int within) {
+      this.keywordFollowedBy = chars;
+      this.keywordFollowedWithin = within;
+      return this;
+    }
+
     /** Declares the rule's tier; a finding yields to an overlapping finding of a higher tier. */
     public Builder tier(Tier tier) {
       this.tier = Objects.requireNonNull(tier, "tier");
@@ -336,6 +368,10 @@ public final class Rule {
             "must be lower-case and not blank: " + k);
       }
       require(minDigits >= 0, "minDigits", "must be >= 0");
+      require(
+          keywordFollowedBy == null || (!keywords.isEmpty() && keywordFollowedWithin > 0),
+          "keywordFollowedBy",
+          "needs keywords and a positive distance");
       require(
           keywords.isEmpty() == (reachBefore < 0 && reachAfter < 0),
           "reach",

@@ -202,13 +202,23 @@ public final class RuleDetector implements Detector {
     Matcher m = rule.pattern().matcher(text);
     m.useTransparentBounds(true).useAnchoringBounds(false);
     int free = 0; // like find(): a match never starts inside the previous one
+    // Start positions already attempted for an earlier hit. A match starting there contains that
+    // earlier keyword too, so that attempt's window (reach after the earlier keyword) already held
+    // it; trying again would only repeat work — quadratic work on a text of dense hits ("@@@@…").
+    int tried = -1;
     List<Region> ordered = new ArrayList<>(hits);
     ordered.sort(Comparator.comparingInt(Region::start));
+    String notAfter = rule.startsAfterNone();
+    String followedBy = rule.keywordFollowedBy();
     for (Region hit : ordered) {
+      if (followedBy != null && !followedWithin(text, hit.end(), followedBy, rule)) {
+        continue; // no assignment after this keyword: an ordinary word, not a credential name
+      }
       int last = hit.start();
       int limit = (int) Math.min(text.length(), (long) hit.end() + rule.reachAfter());
-      String notAfter = rule.startsAfterNone();
-      for (int p = Math.max(free, hit.start() - rule.reachBefore()); p <= last; p++) {
+      int first = Math.max(Math.max(free, tried + 1), hit.start() - rule.reachBefore());
+      int reached = last;
+      for (int p = first; p <= last; p++) {
         if (notAfter != null && p > 0 && notAfter.indexOf(text.charAt(p - 1)) >= 0) {
           continue; // the pattern's lookbehind would refuse this start; skip the attempt
         }
@@ -216,10 +226,22 @@ public final class RuleDetector implements Detector {
         if (m.lookingAt()) {
           accept(rule, in, m, found, seen);
           free = Math.max(m.end(), p + 1);
+          reached = p; // later starts of this window stay open for the next hit
           break;
         }
       }
+      tried = Math.max(tried, reached);
     }
+  }
+
+  private static boolean followedWithin(String text, int from, String chars, Rule rule) {
+    int to = (int) Math.min(text.length(), (long) from + rule.keywordFollowedWithin());
+    for (int i = from; i < to; i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A half-open range of the text where a rule's regex may find a match. */

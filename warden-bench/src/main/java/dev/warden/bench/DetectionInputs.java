@@ -1,0 +1,173 @@
+package dev.warden.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic inputs for {@link DetectionBenchmark}: mixed-language prose with few hits, dense
+ * JSON chat bodies, and adversarial texts built to make a detector work hard. Every input is cut to
+ * an exact size in UTF-8 bytes so throughput is bytes over time.
+ */
+public final class DetectionInputs {
+  private DetectionInputs() {}
+
+  /**
+   * Sentences in English, Korean, German and Japanese with technical vocabulary, numbers and
+   * trigger words (key, token, password, @, ignore) in ordinary use; roughly one real value per 8
+   * KiB so the prefilter lets rules run now and then.
+   */
+  private static final String[] PROSE = {
+    "The quarterly summary covers shipping, billing and support tickets for the northern region. ",
+    "We shipped version 4.2.17 on 2026-03-14 and closed 312 issues, see build 20260314.1 for details. ",
+    "Please ignore the typos in the previous draft; the key point is that token usage doubled. ",
+    "The password policy requires twelve characters, which the help desk explains at length. ",
+    "Kontaktieren Sie das Team über die Projektseite, die Schlüsselübergabe ist am Montag um 10:30. ",
+    "Die Rechnung Nr. 2026-0042 über 1.299,00 EUR wurde am 12.03.2026 beglichen. ",
+    "다음 주 회의는 3층 회의실에서 오후 2시에 열리며 발표 자료는 공유 폴더에 있습니다. ",
+    "고객 지원팀은 평일 오전 9시부터 오후 6시까지 운영되며 주문 번호로 조회할 수 있습니다. ",
+    "来週の会議は東京本社の第3会議室で午後2時から行われます。資料は共有フォルダにあります。",
+    "注文番号 20260314-7781 の配送状況はマイページから確認できます。",
+    "Our API returns HTTP 429 when the rate limit of 600 requests per minute is exceeded. ",
+    "The function parses the config, checks the schema at line 88 and returns a map of settings. ",
+    "Send questions to the mailing list or tag @platform-team in the channel; replies come fast. ",
+    "Act as if the deadline were tomorrow: prioritise the migration, then the dashboards. ",
+  };
+
+  private static final String[] HITS = {
+    "Reach me at dana.whitfield@example-corp.com about the invoice. ",
+    "Call +1 415-555-0172 after five. ",
+    "export AWS_ACCESS_KEY_ID=AKIAQ3EGRVUYTWNJQ5HB ",
+    "제 전화번호는 010-2345-6789 입니다. ",
+  };
+
+  /**
+   * Mixed prose of exactly {@code bytes} UTF-8 bytes (cut at a character boundary, space-padded).
+   */
+  public static String prose(int bytes) {
+    SplittableRandom random = new SplittableRandom(42);
+    StringBuilder sb = new StringBuilder(bytes + 256);
+    int sinceHit = 0;
+    while (utf8Length(sb) < bytes) {
+      String sentence = PROSE[random.nextInt(PROSE.length)];
+      sb.append(sentence);
+      sinceHit += sentence.length();
+      if (sinceHit > 8192) {
+        sb.append(HITS[random.nextInt(HITS.length)]);
+        sinceHit = 0;
+      }
+    }
+    return cut(sb, bytes);
+  }
+
+  /**
+   * A dense chat body: many short user/assistant messages, each with a name, an e-mail or phone
+   * every few messages, tool-call arguments as JSON in strings.
+   */
+  public static byte[] chatJson(int bytes) {
+    SplittableRandom random = new SplittableRandom(7);
+    StringBuilder sb = new StringBuilder(bytes + 512);
+    sb.append("{\"model\":\"bench-model\",\"messages\":[");
+    int i = 0;
+    String suffix = "{\"role\":\"user\",\"content\":\"end\"}],\"temperature\":0}";
+    while (sb.length() + suffix.length() + 400 < bytes) {
+      String text = PROSE[random.nextInt(PROSE.length)];
+      if (i % 4 == 0) {
+        text = text + HITS[random.nextInt(HITS.length)];
+      }
+      if (i % 5 == 4) {
+        sb.append("{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_")
+            .append(i)
+            .append("\",\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":")
+            .append(jsonString("{\"query\":\"" + text.trim() + "\",\"limit\":10}"))
+            .append("}}]},");
+      } else {
+        sb.append("{\"role\":\"")
+            .append(i % 2 == 0 ? "user" : "assistant")
+            .append("\",\"content\":")
+            .append(jsonString(text))
+            .append("},");
+      }
+      i++;
+    }
+    sb.append(suffix);
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Adversarial texts of exactly {@code bytes} bytes (all ASCII). */
+  public static String adversarial(String kind, int bytes) {
+    StringBuilder sb = new StringBuilder(bytes);
+    SplittableRandom random = new SplittableRandom(1);
+    switch (kind) {
+      case "digits" -> {
+        while (sb.length() < bytes) {
+          sb.append((char) ('0' + random.nextInt(10)));
+        }
+      }
+      case "at" -> sb.repeat("@", bytes);
+      case "base64" -> {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        while (sb.length() < bytes) {
+          sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      case "pairs" -> {
+        int n = 0;
+        while (sb.length() < bytes) {
+          sb.append("key").append(n % 97).append("=secret").append(n).append(' ');
+          n++;
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown adversarial kind: " + kind);
+    }
+    sb.setLength(bytes);
+    return sb.toString();
+  }
+
+  private static String jsonString(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static int utf8Length(CharSequence s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  /** Cuts to at most {@code bytes} UTF-8 bytes at a character boundary, then pads with spaces. */
+  private static String cut(StringBuilder sb, int bytes) {
+    int n = 0;
+    int i = 0;
+    while (i < sb.length()) {
+      int cp = sb.codePointAt(i);
+      int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (n + len > bytes) {
+        break;
+      }
+      n += len;
+      i += Character.charCount(cp);
+    }
+    sb.setLength(i);
+    return sb.repeat(" ", bytes - n).toString();
+  }
+}
