@@ -46,6 +46,13 @@ public final class DetectorStack {
     };
   }
 
+  /** Every type {@link #forConfig} can report for {@code config}: built-in and custom, sorted. */
+  public static Set<String> types(WardenConfig config) {
+    Set<String> types = new java.util.TreeSet<>(builtinTypes());
+    config.detection().customRules().forEach(r -> types.add(r.type()));
+    return types;
+  }
+
   /** Every type the built-in detectors can report; policy keys are checked against these. */
   public static Set<String> builtinTypes() {
     return RuleDetector.builtin().types();
