@@ -1,6 +1,11 @@
 package dev.warden.engine.config;
 
+import com.google.re2j.PatternSyntaxException;
 import dev.warden.api.Action;
+import dev.warden.engine.detect.CustomRule;
+import dev.warden.engine.detect.Rule;
+import dev.warden.engine.detect.RuleCatalog;
+import dev.warden.engine.policy.Allowlist;
 import dev.warden.engine.policy.Mode;
 import dev.warden.engine.policy.Policy;
 import java.io.IOException;
@@ -8,10 +13,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -71,12 +81,181 @@ public final class ConfigLoader {
         top.section(
             "ledger",
             n -> new WardenConfig.LedgerSettings(n.choice("durability", "fsync", DURABILITY)));
-    Policy policy = top.section("policy", n -> policy(n, mode));
+    // detection first: its custom types may appear under policy.types.
+    DetectionParts detection = top.section("detection", ConfigLoader::detection);
+    boolean policyMin = top.raw("policy").isObject() && top.raw("policy").has("minConfidence");
+    if (policyMin && detection.globalMin() != null) {
+      throw new ConfigException(
+          "detection.minConfidence",
+          "policy.minConfidence is set too; keep one (detection.minConfidence is the newer"
+              + " spelling)");
+    }
+    Policy policy = top.section("policy", n -> policy(n, mode, detection));
     top.finish();
     if (dataDir.isBlank()) {
       throw new ConfigException("dataDir", "must not be empty");
     }
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, policy);
+    return new WardenConfig(
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        new WardenConfig.Detection(detection.rules(), checkAllowlist(detection, policy)));
+  }
+
+  /**
+   * The {@code detection} section before the policy exists.
+   *
+   * @param allowTypePaths for each allowlist entry, the key path of each type it names
+   */
+  private record DetectionParts(
+      List<CustomRule> rules,
+      @Nullable Double globalMin,
+      Map<String, Double> minByType,
+      List<Allowlist.Entry> allow,
+      List<Map<String, String>> allowTypePaths) {
+    Set<String> customTypes() {
+      Set<String> types = new TreeSet<>();
+      rules.forEach(r -> types.add(r.type()));
+      return types;
+    }
+  }
+
+  private static DetectionParts detection(ConfigNode n) {
+    List<CustomRule> rules = n.mappings("customRules", ConfigLoader::customRule);
+    Set<String> ids = new HashSet<>();
+    Set<String> builtinIds = new HashSet<>();
+    RuleCatalog.builtin().stream().map(Rule::id).forEach(builtinIds::add);
+    for (int i = 0; i < rules.size(); i++) {
+      String id = rules.get(i).id();
+      if (builtinIds.contains(id) || !ids.add(id)) {
+        throw new ConfigException(
+            n.path("customRules") + "[" + i + "].id",
+            "rule id '"
+                + id
+                + "' is already taken"
+                + (builtinIds.contains(id) ? " (built-in)" : ""));
+      }
+    }
+    Set<String> types = new TreeSet<>(knownTypes);
+    rules.forEach(r -> types.add(r.type()));
+    Double global = null;
+    Map<String, Double> byType = new LinkedHashMap<>();
+    JsonNode min = n.raw("minConfidence");
+    if (min.isNumber()) {
+      global = n.decimal("minConfidence", 0.5, 0, 1);
+    } else if (!min.isNull() && !min.isMissingNode() && !min.isObject()) {
+      throw new ConfigException(
+          n.path("minConfidence"),
+          "must be a number from 0 to 1, or a mapping like {default: 0.5, phone: 0.8}, got "
+              + ConfigNode.kind(min));
+    } else if (min.isObject()) {
+      Double[] def = {null};
+      n.section(
+          "minConfidence",
+          m -> {
+            for (String key : m.keys()) {
+              if (!key.equals("default") && !types.contains(key)) {
+                throw new ConfigException(
+                    m.path(key),
+                    "unknown detection type; use default or one of: " + String.join(", ", types));
+              }
+              double v = m.decimal(key, 0.5, 0, 1);
+              if (key.equals("default")) {
+                def[0] = v;
+              } else {
+                byType.put(key, v);
+              }
+            }
+            return byType;
+          });
+      global = def[0];
+    } else {
+      n.decimal("minConfidence", 0.5, 0, 1); // marks the (absent) key read
+    }
+    List<Map<String, String>> typePaths = new ArrayList<>();
+    List<Allowlist.Entry> allow =
+        n.mappings("allowlist", (e, i) -> allowEntry(e, types, typePaths));
+    return new DetectionParts(rules, global, byType, allow, typePaths);
+  }
+
+  private static CustomRule customRule(ConfigNode n, int index) {
+    String id = n.requiredString("id", "employee-id");
+    try {
+      return CustomRule.of(
+          id,
+          n.requiredString("type", "employee_id"),
+          n.requiredString("pattern", "'EMP-[0-9]{6}'"),
+          n.strings("keywords"),
+          n.decimal("confidence", 0.9, 0, 1),
+          n.strings("truePositives"),
+          n.strings("falsePositives"));
+    } catch (CustomRule.Invalid e) {
+      throw new ConfigException(n.path(e.field()), "custom rule '" + id + "': " + e.getMessage());
+    }
+  }
+
+  private static Allowlist.Entry allowEntry(
+      ConfigNode n, Set<String> knownAndCustom, List<Map<String, String>> typePaths) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    List<String> types = n.strings("types");
+    for (int i = 0; i < types.size(); i++) {
+      String type = types.get(i);
+      String at = n.path("types") + "[" + i + "]";
+      if (!knownAndCustom.contains(type)) {
+        throw new ConfigException(
+            at, "unknown detection type; known types: " + String.join(", ", knownAndCustom));
+      }
+      paths.put(type, at);
+    }
+    typePaths.add(paths);
+    List<String> values = n.strings("values");
+    List<Allowlist.PathGlob> globs = new ArrayList<>();
+    List<String> rawPaths = n.strings("paths");
+    for (int i = 0; i < rawPaths.size(); i++) {
+      try {
+        globs.add(Allowlist.PathGlob.of(rawPaths.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(n.path("paths") + "[" + i + "]", String.valueOf(e.getMessage()));
+      }
+    }
+    List<com.google.re2j.Pattern> patterns = new ArrayList<>();
+    List<String> rawPatterns = n.strings("patterns");
+    for (int i = 0; i < rawPatterns.size(); i++) {
+      try {
+        patterns.add(com.google.re2j.Pattern.compile(rawPatterns.get(i)));
+      } catch (PatternSyntaxException e) {
+        throw new ConfigException(
+            n.path("patterns") + "[" + i + "]", "not a valid RE2 pattern: " + e.getDescription());
+      }
+    }
+    n.string("description", "");
+    n.finish();
+    if (values.isEmpty() && globs.isEmpty() && patterns.isEmpty()) {
+      throw new ConfigException(
+          n.path(), "an allowlist entry needs at least one of values, paths, patterns");
+    }
+    return new Allowlist.Entry(
+        new LinkedHashSet<>(types), new LinkedHashSet<>(values), globs, patterns);
+  }
+
+  /** Allowlists can never suppress hard-block types: naming one is an error. */
+  private static Allowlist checkAllowlist(DetectionParts d, Policy policy) {
+    for (Map<String, String> named : d.allowTypePaths()) {
+      for (Map.Entry<String, String> e : named.entrySet()) {
+        if (policy.isHardBlock(e.getKey())) {
+          throw new ConfigException(
+              e.getValue(),
+              "'"
+                  + e.getKey()
+                  + "' is a hard-block type (its action is block, or it is a private key);"
+                  + " allowlists never suppress it. Remove it from this entry");
+        }
+      }
+    }
+    return d.allow().isEmpty() ? Allowlist.empty() : new Allowlist(d.allow());
   }
 
   private static WardenConfig.Server server(ConfigNode n) {
@@ -127,8 +306,14 @@ public final class ConfigLoader {
     return p;
   }
 
-  private static Policy policy(ConfigNode n, Mode mode) {
+  private static Policy policy(ConfigNode n, Mode mode, DetectionParts detection) {
     double minConfidence = n.decimal("minConfidence", 0.5, 0, 1);
+    Double global = detection.globalMin();
+    if (global != null) {
+      minConfidence = global;
+    }
+    Set<String> types = new TreeSet<>(knownTypes);
+    types.addAll(detection.customTypes());
     Action defaultAction = n.choice("defaultAction", Action.redact(), actions(4));
     int visible = n.section("mask", m -> (int) m.integer("visible", 4, 0, 8));
     Map<String, Action> actions = actions(visible);
@@ -139,10 +324,9 @@ public final class ConfigLoader {
         "types",
         t -> {
           for (String type : t.keys()) {
-            if (!knownTypes.contains(type)) {
+            if (!types.contains(type)) {
               throw new ConfigException(
-                  t.path(type),
-                  "unknown detection type; known types: " + String.join(", ", knownTypes));
+                  t.path(type), "unknown detection type; known types: " + String.join(", ", types));
             }
             JsonNode raw = t.raw(type);
             String id = raw.isString() ? raw.asString() : "(" + ConfigNode.kind(raw) + ")";
@@ -156,7 +340,7 @@ public final class ConfigLoader {
           }
           return perType;
         });
-    return new Policy(mode, minConfidence, defaultAction, perType);
+    return new Policy(mode, minConfidence, defaultAction, perType, detection.minByType());
   }
 
   /** Actions available in this version; tokenize and encrypt arrive with the vault. */

@@ -122,6 +122,45 @@ final class ConfigNode {
     return out;
   }
 
+  String requiredString(String key, String example) {
+    String v = string(key, "");
+    if (v.isEmpty()) {
+      throw new ConfigException(path(key), "is required, e.g. " + example);
+    }
+    return v;
+  }
+
+  /** The key is present with a non-null value (does not mark it read). */
+  boolean has(String key) {
+    JsonNode v = node.get(key);
+    return v != null && !v.isNull();
+  }
+
+  /**
+   * A list of mappings, each read by {@code reader} (given the item and its index) and finished.
+   */
+  <T> List<T> mappings(String key, java.util.function.BiFunction<ConfigNode, Integer, T> reader) {
+    JsonNode v = take(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new ConfigException(path(key), "must be a list of mappings, got " + kind(v));
+    }
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      ConfigNode item = new ConfigNode(path(key) + "[" + i + "]", v.get(i));
+      out.add(reader.apply(item, i));
+      item.finish();
+    }
+    return out;
+  }
+
+  /** This node's own path. */
+  String path() {
+    return path;
+  }
+
   <T> T section(String key, Function<ConfigNode, T> reader) {
     JsonNode v = take(key);
     ConfigNode child =

@@ -1,5 +1,7 @@
 package dev.warden.engine.config;
 
+import dev.warden.engine.detect.CustomRule;
+import dev.warden.engine.policy.Allowlist;
 import dev.warden.engine.policy.Policy;
 import java.util.List;
 
@@ -14,7 +16,19 @@ public record WardenConfig(
     Upstream upstream,
     Responses responses,
     LedgerSettings ledger,
-    Policy policy) {
+    Policy policy,
+    Detection detection) {
+
+  /** A configuration without custom rules or allowlists. */
+  public WardenConfig(
+      String dataDir,
+      Server server,
+      Upstream upstream,
+      Responses responses,
+      LedgerSettings ledger,
+      Policy policy) {
+    this(dataDir, server, upstream, responses, ledger, policy, Detection.NONE);
+  }
 
   public static final String DEFAULT_DATA_DIR = ".warden";
 
@@ -52,23 +66,37 @@ public record WardenConfig(
    */
   public record LedgerSettings(String durability) {}
 
+  /**
+   * The {@code detection} section (per-type confidence thresholds live in the {@link Policy}).
+   *
+   * @param customRules the operator's rules, each already checked against its own examples
+   * @param allowlist findings it covers are dropped, never those of hard-block types
+   */
+  public record Detection(List<CustomRule> customRules, Allowlist allowlist) {
+    public static final Detection NONE = new Detection(List.of(), Allowlist.empty());
+
+    public Detection {
+      customRules = List.copyOf(customRules);
+    }
+  }
+
   public static WardenConfig defaults() {
     return ConfigLoader.fromYaml("");
   }
 
   public WardenConfig withServer(Server s) {
-    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy);
+    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy, detection);
   }
 
   public WardenConfig withUpstream(Upstream u) {
-    return new WardenConfig(dataDir, server, u, responses, ledger, policy);
+    return new WardenConfig(dataDir, server, u, responses, ledger, policy, detection);
   }
 
   public WardenConfig withDataDir(String d) {
-    return new WardenConfig(d, server, upstream, responses, ledger, policy);
+    return new WardenConfig(d, server, upstream, responses, ledger, policy, detection);
   }
 
   public WardenConfig withPolicy(Policy p) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, p);
+    return new WardenConfig(dataDir, server, upstream, responses, ledger, p, detection);
   }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * Maps each finding to a decision. Immutable; built from validated configuration.
  *
- * <p>A finding below {@link #minConfidence()} gets no decision (it is not acted on or recorded). A
- * type without an explicit action gets {@link #defaultAction()}.
+ * <p>A finding below {@link #minConfidence(String)} for its type gets no decision (it is not acted
+ * on or recorded); {@link FindingFilter} drops such findings earlier, and this check stays as the
+ * last guard. A type without an explicit action gets {@link #defaultAction()}.
  */
 public final class Policy {
   /**
@@ -24,13 +25,28 @@ public final class Policy {
   private final double minConfidence;
   private final Action defaultAction;
   private final Map<String, Action> actions;
+  private final Map<String, Double> minConfidenceByType;
 
   public Policy(
       Mode mode, double minConfidence, Action defaultAction, Map<String, Action> actions) {
+    this(mode, minConfidence, defaultAction, actions, Map.of());
+  }
+
+  /**
+   * @param minConfidenceByType per-type thresholds that replace {@code minConfidence} for their
+   *     type (higher or lower)
+   */
+  public Policy(
+      Mode mode,
+      double minConfidence,
+      Action defaultAction,
+      Map<String, Action> actions,
+      Map<String, Double> minConfidenceByType) {
     this.mode = mode;
     this.minConfidence = minConfidence;
     this.defaultAction = defaultAction;
     this.actions = Map.copyOf(actions);
+    this.minConfidenceByType = Map.copyOf(minConfidenceByType);
   }
 
   /** The built-in policy: enforce, confidence ≥ 0.5, {@link #DEFAULT_ACTIONS}, others redacted. */
@@ -39,7 +55,7 @@ public final class Policy {
   }
 
   public Optional<Decision> decide(Finding finding) {
-    if (finding.confidence() < minConfidence) {
+    if (finding.confidence() < minConfidence(finding.type())) {
       return Optional.empty();
     }
     Action explicit = actions.get(finding.type());
@@ -57,6 +73,34 @@ public final class Policy {
     return minConfidence;
   }
 
+  /** The threshold for one type: its own when configured, else {@link #minConfidence()}. */
+  public double minConfidence(String type) {
+    Double own = minConfidenceByType.get(type);
+    return own != null ? own : minConfidence;
+  }
+
+  /** Per-type thresholds (explicit ones only). */
+  public Map<String, Double> minConfidenceByType() {
+    return minConfidenceByType;
+  }
+
+  /** The action a finding of {@code type} gets: its own, else the default action. */
+  public Action action(String type) {
+    Action explicit = actions.get(type);
+    return explicit != null ? explicit : defaultAction;
+  }
+
+  /**
+   * Hard-block types: those whose action is {@code block}, plus {@code private_key} whatever its
+   * action (a private key is never a harmless test value). Allowlists never suppress them.
+   */
+  public boolean isHardBlock(String type) {
+    return ALWAYS_HARD.contains(type) || action(type) instanceof Action.Block;
+  }
+
+  /** Types that are hard-block whatever their configured action. */
+  public static final java.util.Set<String> ALWAYS_HARD = java.util.Set.of("private_key");
+
   public Action defaultAction() {
     return defaultAction;
   }
@@ -67,7 +111,7 @@ public final class Policy {
   }
 
   public Policy withMode(Mode newMode) {
-    return new Policy(newMode, minConfidence, defaultAction, actions);
+    return new Policy(newMode, minConfidence, defaultAction, actions, minConfidenceByType);
   }
 
   private static Map<String, Action> defaultActions() {
