@@ -62,10 +62,10 @@ final class KeysCommand implements Runnable {
         return 0;
       }
       out.println("signing keys:");
-      out.printf("  %-32s  %-8s  %-20s  %s%n", "KEY ID", "ALG", "CREATED", "STATUS");
+      out.printf("  %-64s  %-8s  %-20s  %s%n", "KEY ID", "ALG", "CREATED", "STATUS");
       for (SigningKeys.KeyInfo k : keys) {
         out.printf(
-            "  %-32s  %-8s  %-20s  %s%n",
+            "  %-64s  %-8s  %-20s  %s%n",
             k.keyId(), k.algorithm().id(), k.created(), k.active() ? "active" : "verify-only");
       }
       out.flush();

@@ -44,8 +44,10 @@ import org.jspecify.annotations.Nullable;
  * stay so their signatures remain verifiable. Every key's public half is also published as {@code
  * public/<keyid>.pem} (SubjectPublicKeyInfo PEM, readable by openssl, cosign and the JDK).
  *
- * <p>Key id: the first 16 bytes of SHA-256 over the SubjectPublicKeyInfo DER, as 32 lowercase hex
- * characters ({@link #keyIdOf}). Anyone holding the public key recomputes it.
+ * <p>Key id: SHA-256 over the SubjectPublicKeyInfo DER, as 64 lowercase hex characters ({@link
+ * #keyIdOf}); the same id the ledger's DSSE verifier computes, so anyone holding the public key
+ * recomputes it. It is not truncated: a key id is a lookup hint in DSSE, and a full digest leaves
+ * no room for two keys to share one.
  *
  * <p>Guarantees: a generation is created race-free (temp file, fsync, no-replace hard link, fsync
  * of the directory), so two processes creating the first key at once end up with one key — the
@@ -145,11 +147,11 @@ public final class SigningKeys {
     return publicDir;
   }
 
-  /** The key id of a SubjectPublicKeyInfo DER public key: hex of SHA-256, first 16 bytes. */
+  /** The key id of a SubjectPublicKeyInfo DER public key: lowercase hex of its SHA-256. */
   public static String keyIdOf(byte[] subjectPublicKeyInfoDer) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(subjectPublicKeyInfoDer);
-      return HexFormat.of().formatHex(d, 0, 16);
+      return HexFormat.of().formatHex(d);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
     }

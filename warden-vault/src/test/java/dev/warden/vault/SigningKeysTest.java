@@ -36,7 +36,7 @@ class SigningKeysTest {
     Signer signer = LocalKeyring.open(tmp).signingKeys().active();
 
     assertThat(signer.algorithm()).isEqualTo("ed25519");
-    assertThat(signer.keyId()).matches("[0-9a-f]{32}");
+    assertThat(signer.keyId()).matches("[0-9a-f]{64}");
     byte[] sig = signer.sign(MESSAGE);
     assertThat(sig).hasSize(64);
     PublicKey exported = readPem(tmp.resolve("keys/public/" + signer.keyId() + ".pem"), "Ed25519");
@@ -134,7 +134,7 @@ class SigningKeysTest {
       seen.add(out);
     }
     assertThat(seen).hasSize(1);
-    assertThat(seen.iterator().next()).matches("[0-9a-f]{32}");
+    assertThat(seen.iterator().next()).matches("[0-9a-f]{64}");
     assertThat(signingFiles()).containsExactly("signing-000001.key");
   }
 
