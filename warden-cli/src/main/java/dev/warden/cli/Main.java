@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ScanCommand.class,
       LedgerCommand.class,
+      KeysCommand.class,
       InitCommand.class,
       CommandLine.HelpCommand.class
     },

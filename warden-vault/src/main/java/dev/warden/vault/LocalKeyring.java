@@ -4,23 +4,15 @@ import dev.warden.api.KeyedHasher;
 import dev.warden.api.MessageAuthenticator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -35,14 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
  * loser adopts the winner's. An existing key is never overwritten. A key file readable by group or
  * others, of the wrong size, or a symlink is refused with an error that says how to fix it. Raw key
  * bytes never leave this class: callers get {@link MessageAuthenticator} and {@link KeyedHasher}
- * primitives.
+ * primitives. Signing keys live beside them, managed by {@link #signingKeys()}.
  */
 public final class LocalKeyring {
   private static final int KEY_BYTES = 32;
   private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-  private static final String TEMP_PREFIX = ".tmp-";
+  private static final String TEMP_PREFIX = AtomicFiles.TEMP_PREFIX;
 
   /** A writer that crashed mid-publish leaves a temp file; older than this it is not in flight. */
   private static final Duration TEMP_GRACE = Duration.ofMinutes(10);
@@ -73,6 +63,11 @@ public final class LocalKeyring {
 
   public Path directory() {
     return dir;
+  }
+
+  /** The signing keys (Ed25519 / ECDSA P-256) kept in this keyring's directory. */
+  public SigningKeys signingKeys() {
+    return new SigningKeys(dir);
   }
 
   /** HMAC-SHA256 under the key named {@code purpose} (created on first use). */
@@ -150,39 +145,16 @@ public final class LocalKeyring {
   private void publishNewKey(Path file) throws IOException {
     byte[] key = new byte[KEY_BYTES];
     new SecureRandom().nextBytes(key);
-    Path temp =
-        Files.createTempFile(
-            dir, TEMP_PREFIX, ".key", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
     try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ch.write(ByteBuffer.wrap(key));
-        ch.force(true);
-      }
-      try {
-        Files.createLink(file, temp);
-      } catch (FileAlreadyExistsException raced) {
-        // Another process published first; its key is the one everybody must use.
-      }
-      SecureDirectories.fsync(dir);
+      // Losing the race is fine: the other process's key is the one everybody must use.
+      AtomicFiles.publishNoReplace(dir, file.getFileName().toString(), key);
     } finally {
-      Files.deleteIfExists(temp);
       java.util.Arrays.fill(key, (byte) 0);
     }
   }
 
   private static byte[] readChecked(Path file) throws IOException {
-    if (Files.isSymbolicLink(file)) {
-      throw new IOException("key file is a symbolic link; replace it with a regular file");
-    }
-    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-    if (!OWNER_ONLY_FILE.containsAll(perms)) {
-      throw new IOException(
-          "key file permissions are "
-              + PosixFilePermissions.toString(perms)
-              + "; run: chmod 600 "
-              + file);
-    }
-    byte[] key = Files.readAllBytes(file);
+    byte[] key = AtomicFiles.readOwnerOnly(file, 4096);
     if (key.length != KEY_BYTES) {
       throw new IOException(
           "key file holds " + key.length + " bytes, expected " + KEY_BYTES + "; it is damaged");
@@ -190,7 +162,7 @@ public final class LocalKeyring {
     return key;
   }
 
-  private static void reclaimStaleTempFiles(Path dir) throws IOException {
+  static void reclaimStaleTempFiles(Path dir) throws IOException {
     Instant cutoff = Instant.now().minus(TEMP_GRACE);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {

@@ -1,0 +1,106 @@
+package dev.warden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.api.Signer;
+import dev.warden.vault.LocalKeyring;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeysCommandTest {
+  @TempDir Path tmp;
+
+  private CliTest.Run warden(String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--data-dir";
+    all[args.length + 1] = tmp.resolve("data").toString();
+    return CliTest.run(all);
+  }
+
+  @Test
+  void listRotateAndExportPublic() throws Exception {
+    assertThat(warden("keys", "list").out()).contains("no signing keys yet");
+    assertThat(warden("keys", "export-public").code()).isEqualTo(2);
+
+    CliTest.Run first = warden("keys", "rotate");
+    assertThat(first.code()).isZero();
+    assertThat(first.out()).contains("new active signing key", "(ed25519)");
+    CliTest.Run second = warden("keys", "rotate", "--algorithm", "p256");
+    assertThat(second.out()).contains("(p256)");
+
+    List<String> lines = warden("keys", "list").out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(2)).contains("ed25519", "verify-only");
+    assertThat(lines.get(3)).contains("p256", "active");
+
+    Path out = tmp.resolve("pub.pem");
+    assertThat(warden("keys", "export-public", "--out", out.toString()).code()).isZero();
+    String pem = Files.readString(out);
+    assertThat(pem.split("-----BEGIN PUBLIC KEY-----", -1)).hasSize(3);
+    assertThat(pem).doesNotContain("PRIVATE");
+    String active = warden("keys", "export-public", "--active").out();
+    assertThat(active.split("-----BEGIN PUBLIC KEY-----", -1)).hasSize(2);
+    assertThat(pem).endsWith(active);
+  }
+
+  @Test
+  void unknownAlgorithmIsAnErrorNamingTheChoices() {
+    CliTest.Run r = warden("keys", "rotate", "--algorithm", "rsa");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("ed25519, p256");
+  }
+
+  @Test
+  void opensslVerifiesSignaturesWithTheExportedKey() throws Exception {
+    warden("keys", "rotate");
+    Signer ed = LocalKeyring.open(tmp.resolve("data")).signingKeys().active();
+    checkWithOpenssl(ed, true);
+    warden("keys", "rotate", "--algorithm", "p256");
+    Signer p256 = LocalKeyring.open(tmp.resolve("data")).signingKeys().active();
+    checkWithOpenssl(p256, false);
+  }
+
+  private void checkWithOpenssl(Signer signer, boolean ed25519) throws Exception {
+    Path pub = tmp.resolve(signer.keyId() + ".pem");
+    Files.writeString(pub, warden("keys", "export-public", "--active").out());
+    Path msg = Files.write(tmp.resolve("msg"), "a message".getBytes(StandardCharsets.UTF_8));
+    Path sig = Files.write(tmp.resolve("sig"), signer.sign(Files.readAllBytes(msg)));
+    List<String> cmd =
+        ed25519
+            ? List.of(
+                "openssl",
+                "pkeyutl",
+                "-verify",
+                "-pubin",
+                "-inkey",
+                pub.toString(),
+                "-rawin",
+                "-in",
+                msg.toString(),
+                "-sigfile",
+                sig.toString())
+            : List.of(
+                "openssl",
+                "dgst",
+                "-sha256",
+                "-verify",
+                pub.toString(),
+                "-signature",
+                sig.toString(),
+                msg.toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).containsAnyOf("Verified OK", "Verified Successfully");
+
+    Files.write(msg, "a massage".getBytes(StandardCharsets.UTF_8));
+    Process bad = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    bad.getInputStream().readAllBytes();
+    assertThat(bad.waitFor()).isNotZero();
+  }
+}
