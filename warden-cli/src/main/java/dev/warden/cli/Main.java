@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ServeCommand.class,
       ScanCommand.class,
+      BenchCommand.class,
       LedgerCommand.class,
       KeysCommand.class,
       InitCommand.class,
