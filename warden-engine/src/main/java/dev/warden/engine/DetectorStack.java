@@ -3,6 +3,8 @@ package dev.warden.engine;
 import dev.warden.api.Detector;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.detect.RuleDetector;
+import dev.warden.engine.normalize.EvasionDetector;
+import dev.warden.engine.normalize.EvasionLimits;
 import java.util.Set;
 
 /**
@@ -12,9 +14,14 @@ import java.util.Set;
 public final class DetectorStack {
   private DetectorStack() {}
 
-  /** The detector a configuration asks for. Thread-safe; build once per configuration. */
+  /**
+   * The detector a configuration asks for. Thread-safe; build once per configuration. Evasion
+   * resistance wraps the composed detectors, so every detector also sees normalized and decoded
+   * text (DESIGN §5.1, §5.4).
+   */
   public static Detector forConfig(WardenConfig config) {
-    return RuleDetector.builtin();
+    Detector composed = RuleDetector.builtin();
+    return new EvasionDetector(composed, EvasionLimits.defaults());
   }
 
   /** Every type the built-in detectors can report; policy keys are checked against these. */
