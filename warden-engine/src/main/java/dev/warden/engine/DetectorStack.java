@@ -5,56 +5,62 @@ import dev.warden.api.Finding;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.detect.CustomRuleDetector;
 import dev.warden.engine.detect.RuleDetector;
+import dev.warden.engine.normalize.EvasionDetector;
+import dev.warden.engine.normalize.EvasionLimits;
 import dev.warden.engine.policy.FindingFilter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one place where the detectors of a configuration are assembled, so hosts (proxy, CLI, library
  * adapters) cannot drift apart in what they detect.
+ *
+ * <p>The stack, inside out: the built-in rules and the operator's custom rules run side by side;
+ * evasion resistance wraps them, so every detector also sees normalized and decoded text (DESIGN
+ * §5.1, §5.4); the {@link FindingFilter} (per-type minimum confidence, allowlists) sees the final
+ * findings.
  */
 public final class DetectorStack {
   private DetectorStack() {}
 
-  /**
-   * The detector a configuration asks for: the built-in rules and the operator's custom rules, then
-   * the {@link FindingFilter} (per-type minimum confidence, allowlists). Thread-safe; build once
-   * per configuration.
-   */
+  /** The detector a configuration asks for. Thread-safe; build once per configuration. */
   public static Detector forConfig(WardenConfig config) {
-    Detector detector = RuleDetector.builtin();
-    detector = withCustomRules(detector, config);
-    return new FindingFilter(config.policy(), config.detection().allowlist()).around(detector);
-  }
-
-  private static Detector withCustomRules(Detector detector, WardenConfig config) {
-    if (config.detection().customRules().isEmpty()) {
-      return detector;
+    List<Detector> detectors = new ArrayList<>();
+    detectors.add(RuleDetector.builtin());
+    if (!config.detection().customRules().isEmpty()) {
+      detectors.add(new CustomRuleDetector(config.detection().customRules()));
     }
-    CustomRuleDetector custom = new CustomRuleDetector(config.detection().customRules());
-    return in -> {
-      List<Finding> a = detector.detect(in);
-      List<Finding> b = custom.detect(in);
-      if (b.isEmpty()) {
-        return a;
-      }
-      List<Finding> all = new ArrayList<>(a.size() + b.size());
-      all.addAll(a);
-      all.addAll(b);
-      return all;
-    };
+    Detector evasive = new EvasionDetector(allOf(detectors), EvasionLimits.defaults());
+    return new FindingFilter(config.policy(), config.detection().allowlist()).around(evasive);
   }
 
   /** Every type {@link #forConfig} can report for {@code config}: built-in and custom, sorted. */
   public static Set<String> types(WardenConfig config) {
-    Set<String> types = new java.util.TreeSet<>(builtinTypes());
+    Set<String> types = new TreeSet<>(builtinTypes());
     config.detection().customRules().forEach(r -> types.add(r.type()));
-    return types;
+    return Collections.unmodifiableSet(types);
   }
 
   /** Every type the built-in detectors can report; policy keys are checked against these. */
   public static Set<String> builtinTypes() {
     return RuleDetector.builtin().types();
+  }
+
+  /** Runs every detector on the same input and reports all their findings. */
+  static Detector allOf(List<Detector> detectors) {
+    List<Detector> all = List.copyOf(detectors);
+    if (all.size() == 1) {
+      return all.get(0);
+    }
+    return in -> {
+      List<Finding> out = new ArrayList<>();
+      for (Detector d : all) {
+        out.addAll(d.detect(in));
+      }
+      return out;
+    };
   }
 }

@@ -1,0 +1,53 @@
+package dev.warden.engine.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One kind of disguise a value can wear, named by the stable label that {@link
+ * dev.warden.api.Explanation#evasions()} reports.
+ */
+public enum Evasion {
+  /** Compatibility forms: full-width {@code ＡＫＩＡ}, {@code ＠}, ligatures, math letters. */
+  NFKC("nfkc"),
+  /** Zero-width, format, bidi-control, variation-selector and tag characters inside a value. */
+  ZERO_WIDTH("zero-width"),
+  /** Cyrillic or Greek look-alikes of Latin letters, and digits of other scripts. */
+  CONFUSABLE("confusable"),
+  /** A value split over lines: a real line break or a written {@code \n} between two halves. */
+  SPLIT("split"),
+  BASE64("base64"),
+  BASE64URL("base64url"),
+  /** {@code %40}-style percent-encoding. */
+  PERCENT("percent"),
+  /** {@code \u0041}-style escapes written out in the text (JSON inside JSON). */
+  UNICODE_ESCAPE("unicode-escape"),
+  /** Hexadecimal bytes ({@code 414b4941…}) of a printable text. */
+  HEX("hex");
+
+  private final String label;
+
+  Evasion(String label) {
+    this.label = label;
+  }
+
+  /** The stable label, as reported in explanations and the ledger. */
+  public String label() {
+    return label;
+  }
+
+  int bit() {
+    return 1 << ordinal();
+  }
+
+  /** The labels of every evasion in {@code mask}, in declaration order. */
+  static List<String> labels(int mask) {
+    List<String> out = new ArrayList<>(2);
+    for (Evasion e : values()) {
+      if ((mask & e.bit()) != 0) {
+        out.add(e.label);
+      }
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,180 @@
+package dev.warden.engine.normalize;
+
+import dev.warden.api.Detector;
+import dev.warden.api.Finding;
+import dev.warden.api.ScanInput;
+import dev.warden.api.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A detector that also finds values hidden by an evasion: full-width or look-alike characters,
+ * invisible characters, a value split over lines, or percent, {@code \}{@code uXXXX}, hex, base64
+ * or base64url encoding, up to {@link EvasionLimits#maxDepth()} layers deep.
+ *
+ * <p>Per leaf it runs {@code inner} on the text as written, then — only when {@link TextNormalizer}
+ * changes something, a split value or an encoded run is present — on each derived text ({@link
+ * MappedText}): layer by layer, first normalized and re-joined, then decoded. A finding in a
+ * derived text counts only when an undone evasion lies inside its span (what reads the same as the
+ * original was already judged on the original) and is mapped back to the original: its span covers
+ * every original character the value came from, so an encoded value is rewritten whole. Encoded
+ * runs already inside a finding (a JWT's segments, a PEM body) are not decoded.
+ *
+ * <p>Merging: a derived finding that overlaps a finding of the same type joins it; of each such
+ * group one finding is kept — the most confident (the original's on a tie) — with the union of the
+ * group's spans, so a value is reported once. Its {@link dev.warden.api.Explanation#evasions()}
+ * names what was undone. Findings of the text as written that no derived finding overlaps are
+ * returned as {@code inner} gave them.
+ *
+ * <p>Cost: text that is all ASCII with no run that looks encoded and no split costs three linear
+ * scans after {@code inner}, with no allocation beyond {@code inner}'s. Thread-safe when {@code
+ * inner} is.
+ */
+public final class EvasionDetector implements Detector {
+  private final Detector inner;
+  private final EvasionLimits limits;
+
+  public EvasionDetector(Detector inner, EvasionLimits limits) {
+    this.inner = inner;
+    this.limits = limits;
+  }
+
+  @Override
+  public List<Finding> detect(ScanInput in) {
+    List<Finding> base = inner.detect(in);
+    String text = in.text();
+    if (text.isEmpty()) {
+      return base;
+    }
+    Coverage covered = new Coverage();
+    covered.addAll(spans(base));
+    EncodedRuns.Budget budget = new EncodedRuns.Budget(limits);
+    List<Finding> derived = new ArrayList<>();
+    @Nullable MappedText current = null;
+    for (int layer = 0; ; layer++) {
+      CharSequence source = current == null ? text : current.text();
+      boolean changed = false;
+      MappedText normalized = TextNormalizer.normalizeOrNull(source, current);
+      if (normalized != null) {
+        current = normalized;
+        changed = true;
+      }
+      MappedText joined =
+          SplitJoiner.joinOrNull(current == null ? text : current.text(), current, covered);
+      if (joined != null) {
+        current = joined;
+        changed = true;
+      }
+      if (changed && current != null) {
+        scan(in, current, derived, covered);
+      }
+      if (layer == limits.maxDepth()) {
+        break;
+      }
+      MappedText decoded =
+          EncodedRuns.decodeOrNull(
+              current == null ? text : current.text(), current, covered, budget);
+      if (decoded == null) {
+        break;
+      }
+      current = decoded;
+      scan(in, current, derived, covered);
+    }
+    return derived.isEmpty() ? base : merge(base, derived);
+  }
+
+  /** Runs inner on a derived text and keeps, mapped back, what an undone evasion revealed. */
+  private void scan(ScanInput in, MappedText variant, List<Finding> out, Coverage covered) {
+    String text = variant.text();
+    if (text.isEmpty()) {
+      return;
+    }
+    List<Finding> found = inner.detect(new ScanInput(text, in.jsonKey(), in.path()));
+    List<Span> added = new ArrayList<>(found.size());
+    for (Finding f : found) {
+      Span s = f.span();
+      if (s.length() == 0 || s.end() > text.length()) {
+        continue;
+      }
+      int mask = variant.evasionsIn(s.start(), s.end());
+      if (mask == 0) {
+        continue;
+      }
+      Span original = variant.toOriginal(s.start(), s.end());
+      out.add(
+          new Finding(
+              f.type(),
+              f.ruleId(),
+              original,
+              f.confidence(),
+              f.why().withEvasions(Evasion.labels(mask))));
+      added.add(original);
+    }
+    covered.addAll(added);
+  }
+
+  /**
+   * Base findings plus derived ones; per type, each group of overlapping findings that holds a
+   * derived one becomes one finding.
+   */
+  private static List<Finding> merge(List<Finding> base, List<Finding> derived) {
+    record Tagged(Finding f, boolean derived) {}
+    List<Tagged> all = new ArrayList<>(base.size() + derived.size());
+    base.forEach(f -> all.add(new Tagged(f, false)));
+    derived.forEach(f -> all.add(new Tagged(f, true)));
+    all.sort(
+        Comparator.comparing((Tagged t) -> t.f().type())
+            .thenComparingInt(t -> t.f().span().start()));
+    List<Finding> out = new ArrayList<>(all.size());
+    int i = 0;
+    while (i < all.size()) {
+      int j = i + 1;
+      int groupEnd = all.get(i).f().span().end();
+      boolean anyDerived = all.get(i).derived();
+      String type = all.get(i).f().type();
+      while (j < all.size()
+          && all.get(j).f().type().equals(type)
+          && all.get(j).f().span().start() < groupEnd) {
+        groupEnd = Math.max(groupEnd, all.get(j).f().span().end());
+        anyDerived |= all.get(j).derived();
+        j++;
+      }
+      if (!anyDerived) {
+        for (int k = i; k < j; k++) {
+          out.add(all.get(k).f());
+        }
+      } else {
+        Tagged best = all.get(i);
+        int start = best.f().span().start();
+        for (int k = i + 1; k < j; k++) {
+          Tagged t = all.get(k);
+          double c = t.f().confidence();
+          if (c > best.f().confidence() || (c == best.f().confidence() && best.derived())) {
+            best = t;
+          }
+        }
+        Finding f = best.f();
+        out.add(
+            new Finding(f.type(), f.ruleId(), new Span(start, groupEnd), f.confidence(), f.why()));
+      }
+      i = j;
+    }
+    out.sort(Comparator.comparing(Finding::span).thenComparing(Finding::type));
+    return List.copyOf(out);
+  }
+
+  private static List<Span> spans(List<Finding> findings) {
+    List<Span> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      out.add(f.span());
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "EvasionDetector[" + inner + ", " + limits + "]";
+  }
+}

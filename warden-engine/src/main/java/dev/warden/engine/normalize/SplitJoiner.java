@@ -1,0 +1,124 @@
+package dev.warden.engine.normalize;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Re-joins a value split over lines: a line break — real ({@code \n}, {@code \r\n}) or written out
+ * as an escape ({@code \n}, {@code \r\n} as two characters each, as in a JSON string inside raw
+ * text) — plus the indentation after it, between two runs of token characters ({@code
+ * A-Za-z0-9+/=_-}) of at least {@value #MIN_BEFORE} characters before and {@value #MIN_AFTER}
+ * after. Shorter halves are ordinary line ends and stay apart; a value split that finely is not
+ * re-joined.
+ */
+final class SplitJoiner {
+  /** Token characters the line before a split must end with. */
+  static final int MIN_BEFORE = 12;
+
+  /** Token characters the line after a split must start with. */
+  static final int MIN_AFTER = 8;
+
+  private SplitJoiner() {}
+
+  /** {@code text} with its split values joined, or null when there is none. */
+  static @Nullable MappedText joinOrNull(
+      CharSequence text, @Nullable MappedText parent, Coverage covered) {
+    int n = text.length();
+    MappedText.Builder b = null;
+    int copied = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      int breakEnd;
+      if (c == '\n') {
+        breakEnd = i + 1;
+      } else if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+        breakEnd = i + 2;
+      } else if (c == '\\' && !escaped(text, i)) {
+        breakEnd = escapedBreakEnd(text, i);
+        if (breakEnd < 0) {
+          continue;
+        }
+      } else {
+        continue;
+      }
+      int after = breakEnd;
+      while (after < n && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+        after++;
+      }
+      if (tokenRunBefore(text, i) >= MIN_BEFORE
+          && tokenRunAfter(text, after) >= MIN_AFTER
+          && !covered.covers(start(parent, i), end(parent, after - 1))) {
+        if (b == null) {
+          b = new MappedText.Builder(parent, text);
+        }
+        b.copy(copied, i);
+        b.remove(i, after, Evasion.SPLIT);
+        copied = after;
+      }
+      i = after - 1;
+    }
+    if (b == null) {
+      return null;
+    }
+    b.copy(copied, n);
+    return b.build();
+  }
+
+  /** End of a written-out {@code \n} or {@code \r\n} starting at {@code i}, or -1. */
+  private static int escapedBreakEnd(CharSequence text, int i) {
+    int n = text.length();
+    if (i + 1 < n && text.charAt(i + 1) == 'n') {
+      return i + 2;
+    }
+    if (i + 3 < n
+        && text.charAt(i + 1) == 'r'
+        && text.charAt(i + 2) == '\\'
+        && text.charAt(i + 3) == 'n') {
+      return i + 4;
+    }
+    return -1;
+  }
+
+  /** Whether the backslash at {@code i} is itself escaped (an odd run of backslashes before it). */
+  private static boolean escaped(CharSequence text, int i) {
+    int k = i - 1;
+    while (k >= 0 && text.charAt(k) == '\\') {
+      k--;
+    }
+    return ((i - 1 - k) & 1) == 1;
+  }
+
+  private static int tokenRunBefore(CharSequence text, int end) {
+    int k = end - 1;
+    while (k >= 0 && end - k <= MIN_BEFORE && isToken(text.charAt(k))) {
+      k--;
+    }
+    return end - 1 - k;
+  }
+
+  private static int tokenRunAfter(CharSequence text, int start) {
+    int k = start;
+    while (k < text.length() && k - start < MIN_AFTER && isToken(text.charAt(k))) {
+      k++;
+    }
+    return k - start;
+  }
+
+  static boolean isToken(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '/'
+        || c == '='
+        || c == '_'
+        || c == '-';
+  }
+
+  private static int start(@Nullable MappedText parent, int i) {
+    return parent == null ? i : parent.originalStart(i);
+  }
+
+  private static int end(@Nullable MappedText parent, int i) {
+    return parent == null ? i + 1 : parent.originalEnd(i);
+  }
+}

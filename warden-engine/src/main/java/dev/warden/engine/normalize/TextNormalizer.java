@@ -1,0 +1,269 @@
+package dev.warden.engine.normalize;
+
+import java.text.Normalizer;
+import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Undoes character-level disguises: NFKC (full-width and other compatibility forms), removal of
+ * invisible characters, and folding of Cyrillic and Greek look-alikes of Latin letters.
+ *
+ * <ul>
+ *   <li><b>NFKC</b> per character cluster (a character and the combining marks after it), so {@code
+ *       ＡＫＩＡ} reads {@code AKIA}, {@code ＠} reads {@code @}, {@code ﬁ} reads {@code fi}.
+ *   <li><b>Invisible characters</b> are removed: every format character (Unicode category Cf: zero
+ *       width space and joiners U+200B–U+200F, word joiner and invisible operators U+2060–U+2064,
+ *       U+FEFF, soft hyphen U+00AD, bidi controls U+202A–U+202E and U+2066–U+2069, tag characters
+ *       U+E0000–U+E007F), variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF, U+180B–U+180F), the
+ *       combining grapheme joiner U+034F and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0).
+ *   <li><b>Digits</b> of other scripts ({@code ٤١١١}) read as ASCII digits.
+ *   <li><b>Look-alikes</b> ({@code а} → {@code a}, {@code Α} → {@code A}) are folded only inside a
+ *       token (a run of letters, digits, marks and {@code _-.@+/=:%}) that holds a Latin letter or
+ *       an ASCII digit and whose every other-script letter has a Latin look-alike: a Latin word
+ *       with a Cyrillic letter slipped in is folded, a Russian or Greek word is left alone, so
+ *       Russian prose never turns into Latin gibberish.
+ * </ul>
+ *
+ * <p>Cost: text that is all ASCII, or holds only characters none of the above applies to (Korean,
+ * Japanese, Chinese prose), is recognized by one table lookup per character and returns {@code
+ * null} without allocating.
+ */
+public final class TextNormalizer {
+  private TextNormalizer() {}
+
+  /** Lower bound of the look-alike table. */
+  private static final int FOLD_BASE = 0x0370;
+
+  /** Latin look-alikes of Greek and Cyrillic letters, indexed by {@code cp - FOLD_BASE}. */
+  private static final char[] FOLD = new char[0x0530 - FOLD_BASE];
+
+  static {
+    String pairs =
+        // Greek capitals and small letters
+        "ΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧXϹCͿJ"
+            + "αaιiκkνvοoρpυuχxϲcϳjγy"
+            // Cyrillic capitals and small letters
+            + "АAВBЕEКKМMНHОOРPСCТTУYХXЅSІIЈJԚQԜWҮYҺHӀIЗ3"
+            + "аaеeоoрpсcуyхxѕsіiјjһhԁdԛqԝwӏlүyкkѵv";
+    for (int i = 0; i < pairs.length(); i += 2) {
+      FOLD[pairs.charAt(i) - FOLD_BASE] = pairs.charAt(i + 1);
+    }
+  }
+
+  /**
+   * The BMP characters that need no work on their own: NFKC leaves them unchanged, they are not
+   * removed, not a look-alike and not a non-ASCII digit. Built once (a pass over the BMP).
+   */
+  private static final class Plain {
+    static final BitSet SET = build();
+
+    private static BitSet build() {
+      BitSet plain = new BitSet(0x10000);
+      for (int c = 0; c < 0x10000; c++) {
+        if (c < 0x80) {
+          plain.set(c);
+        } else if (!Character.isSurrogate((char) c)
+            && !removable(c)
+            && foldOf(c) == 0
+            && !(Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER)) {
+          String s = String.valueOf((char) c);
+          if (Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+            plain.set(c);
+          }
+        }
+      }
+      return plain;
+    }
+  }
+
+  /**
+   * {@code text} normalized, or {@code null} when normalization changes nothing (the common case).
+   */
+  public static @Nullable MappedText normalizeOrNull(String text) {
+    return normalizeOrNull(text, null);
+  }
+
+  /** As {@link #normalizeOrNull(String)}, for a text already derived from the original. */
+  static @Nullable MappedText normalizeOrNull(CharSequence text, @Nullable MappedText parent) {
+    if (!needsWork(text)) {
+      return null;
+    }
+    MappedText first = characters(text, parent);
+    MappedText current = first == null ? parent : first;
+    CharSequence currentText = first == null ? text : first.text();
+    MappedText folded = foldLookAlikes(currentText, current);
+    return folded != null ? folded : first;
+  }
+
+  /** One table lookup per character: does any character need a closer look? */
+  static boolean needsWork(CharSequence text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 && !Plain.SET.get(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Pass 1: removal, NFKC and digits; null when nothing changed. */
+  private static @Nullable MappedText characters(CharSequence text, @Nullable MappedText parent) {
+    MappedText.Builder b = new MappedText.Builder(parent, text);
+    int n = text.length();
+    int plainFrom = 0;
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c < 0x80 || (Plain.SET.get(c) && !startsCluster(text, i + 1))) {
+        i++;
+        continue;
+      }
+      b.copy(plainFrom, i);
+      int cp = Character.codePointAt(text, i);
+      int next = i + Character.charCount(cp);
+      if (removable(cp)) {
+        b.remove(i, next, Evasion.ZERO_WIDTH);
+      } else {
+        int end = clusterEnd(text, next);
+        String cluster = text.subSequence(i, end).toString();
+        String nfkc = Normalizer.normalize(cluster, Normalizer.Form.NFKC);
+        if (!nfkc.equals(cluster)) {
+          b.replace(i, end, nfkc, Evasion.NFKC);
+        } else if (end == next && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+          b.replace(
+              i, next, String.valueOf((char) ('0' + Character.digit(cp, 10))), Evasion.CONFUSABLE);
+        } else {
+          b.copy(i, end);
+        }
+        next = end;
+      }
+      i = next;
+      plainFrom = i;
+    }
+    b.copy(plainFrom, n);
+    return b.changed() ? b.build() : null;
+  }
+
+  /** Whether the character at {@code i} would join the cluster before it. */
+  private static boolean startsCluster(CharSequence text, int i) {
+    return i < text.length() && continuesCluster(Character.codePointAt(text, i));
+  }
+
+  private static int clusterEnd(CharSequence text, int from) {
+    int i = from;
+    while (i < text.length()) {
+      int cp = Character.codePointAt(text, i);
+      if (!continuesCluster(cp)) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
+  }
+
+  /** A combining mark (not an invisible one), or a half-width kana voicing mark. */
+  private static boolean continuesCluster(int cp) {
+    if (cp < 0x300) {
+      return false;
+    }
+    if (cp == 0xFF9E || cp == 0xFF9F) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return (type == Character.NON_SPACING_MARK
+            || type == Character.COMBINING_SPACING_MARK
+            || type == Character.ENCLOSING_MARK)
+        && !removable(cp);
+  }
+
+  /** Invisible characters that only serve to split a value. */
+  static boolean removable(int cp) {
+    if (cp < 0xAD) {
+      return false;
+    }
+    return Character.getType(cp) == Character.FORMAT
+        || (cp >= 0xFE00 && cp <= 0xFE0F)
+        || (cp >= 0xE0100 && cp <= 0xE01EF)
+        || (cp >= 0x180B && cp <= 0x180F)
+        || cp == 0x034F
+        || cp == 0x115F
+        || cp == 0x1160
+        || cp == 0x3164
+        || cp == 0xFFA0;
+  }
+
+  /** The Latin look-alike of {@code cp}, or 0. */
+  static char foldOf(int cp) {
+    int k = cp - FOLD_BASE;
+    return k >= 0 && k < FOLD.length ? FOLD[k] : 0;
+  }
+
+  /** Pass 2: look-alikes inside tokens that are otherwise Latin; null when nothing changed. */
+  private static @Nullable MappedText foldLookAlikes(
+      CharSequence text, @Nullable MappedText parent) {
+    int n = text.length();
+    MappedText.Builder b = null;
+    int copied = 0;
+    int i = 0;
+    while (i < n) {
+      if (!isTokenChar(text, i)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean latin = false;
+      boolean foldable = false;
+      boolean foreign = false;
+      while (i < n && isTokenChar(text, i)) {
+        int cp = Character.codePointAt(text, i);
+        if (cp < 0x80) {
+          latin |= Character.isLetterOrDigit(cp);
+        } else if (foldOf(cp) != 0) {
+          foldable = true;
+        } else if (Character.isLetter(cp)) {
+          if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+            latin = true;
+          } else {
+            foreign = true;
+          }
+        }
+        i += Character.charCount(cp);
+      }
+      if (foldable && latin && !foreign) {
+        if (b == null) {
+          b = new MappedText.Builder(parent, text);
+        }
+        b.copy(copied, start);
+        for (int k = start; k < i; k++) {
+          char f = foldOf(text.charAt(k));
+          if (f != 0) {
+            b.replace(k, k + 1, String.valueOf(f), Evasion.CONFUSABLE);
+          } else {
+            b.copy(k, k + 1);
+          }
+        }
+        copied = i;
+      }
+    }
+    if (b == null) {
+      return null;
+    }
+    b.copy(copied, n);
+    return b.build();
+  }
+
+  private static boolean isTokenChar(CharSequence text, int i) {
+    char c = text.charAt(i);
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "_-.@+/=:%".indexOf(c) >= 0;
+    }
+    int cp = Character.codePointAt(text, i);
+    return Character.isLetterOrDigit(cp)
+        || Character.getType(cp) == Character.NON_SPACING_MARK
+        || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+  }
+}

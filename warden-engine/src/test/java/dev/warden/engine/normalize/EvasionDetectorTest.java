@@ -1,0 +1,264 @@
+package dev.warden.engine.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.api.Detector;
+import dev.warden.api.Finding;
+import dev.warden.api.ScanInput;
+import dev.warden.api.Span;
+import dev.warden.engine.detect.RuleDetector;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each evasion, undone in front of the real built-in rules, and the hard negatives. */
+class EvasionDetectorTest {
+  static final Detector DETECTOR =
+      new EvasionDetector(RuleDetector.builtin(), EvasionLimits.defaults());
+
+  static final String AWS = Fakes.awsKeyId(4201);
+  static final String GITHUB = Fakes.githubToken(4202);
+  static final String EMAIL = "dana.whitfield@northwind-mail.com";
+
+  static List<Finding> detect(String text) {
+    return DETECTOR.detect(ScanInput.text(text));
+  }
+
+  /**
+   * Asserts one finding of {@code type} covering exactly {@code disguised} and, unless null, naming
+   * {@code evasion}.
+   */
+  static void assertFoundExactly(
+      String text, String disguised, String type, @Nullable String evasion) {
+    int start = text.indexOf(disguised);
+    assertThat(start).as("disguised value in text").isNotNegative();
+    assertThat(detect(text))
+        .as("findings in %s", text)
+        .filteredOn(f -> f.type().equals(type))
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.span()).isEqualTo(new Span(start, start + disguised.length()));
+          if (evasion != null) {
+            assertThat(f.why().evasions()).contains(evasion);
+          }
+          assertThat(f.toString()).doesNotContain(disguised);
+        });
+  }
+
+  @Test
+  void asWrittenValuesAreReportedOnce_withoutEvasions() {
+    String text = "key " + AWS + " mail " + EMAIL;
+    List<Finding> found = detect(text);
+
+    assertThat(found).isEqualTo(RuleDetector.builtin().detect(ScanInput.text(text)));
+    assertThat(found).allSatisfy(f -> assertThat(f.why().evasions()).isEmpty());
+  }
+
+  @Test
+  void fullWidth() {
+    String hidden = Fakes.fullWidth(AWS);
+    assertFoundExactly("the key is " + hidden + " ok", hidden, "aws_access_key", "nfkc");
+    String mail = Fakes.fullWidth(EMAIL);
+    assertFoundExactly("write to " + mail + " today", mail, "email", "nfkc");
+  }
+
+  @Test
+  void zeroWidthSplit() {
+    String hidden = Fakes.zeroWidthSplit(AWS, 3);
+    assertFoundExactly("aws " + hidden + " end", hidden, "aws_access_key", "zero-width");
+    String token = Fakes.zeroWidthSplit(GITHUB, 7).replace('\u200B', '\u2060');
+    assertFoundExactly("token " + token, token, "github_token", "zero-width");
+  }
+
+  @Test
+  void confusables() {
+    // The e-mail rule accepts letters of any script, so the address is found as written too.
+    String mail = EMAIL.replace('a', 'а').replace('o', 'о'); // Cyrillic а, о
+    assertFoundExactly("contact " + mail + " please", mail, "email", null);
+    String key = "АКІА" + AWS.substring(4); // Cyrillic А, К, І
+    assertFoundExactly("id " + key, key, "aws_access_key", "confusable");
+  }
+
+  @Test
+  void base64() {
+    String run = Fakes.base64("aws_access_key_id = " + AWS + "\n");
+    assertFoundExactly("config blob: " + run + " (decode me)", run, "aws_access_key", "base64");
+  }
+
+  @Test
+  void base64url() {
+    String run = Fakes.base64url("{\"token\":\"" + GITHUB + "\"}>?");
+    assertThat(run).containsAnyOf("-", "_");
+    assertFoundExactly("state=" + run + "&x=1", run, "github_token", "base64url");
+  }
+
+  @Test
+  void percentEncoding() {
+    String partly = EMAIL.replace("@", "%40");
+    assertFoundExactly("mailto:" + partly + "?subject=hi", partly, "email", "percent");
+    String whole = Fakes.percent(AWS);
+    assertFoundExactly("k=" + whole, whole, "aws_access_key", "percent");
+  }
+
+  @Test
+  void unicodeEscapes() {
+    String partly = EMAIL.replace("@", "\\u0040");
+    assertFoundExactly("{\"to\": \"" + partly + "\"}", partly, "email", "unicode-escape");
+    String whole = Fakes.unicodeEscapes(AWS);
+    assertFoundExactly("\"" + whole + "\"", whole, "aws_access_key", "unicode-escape");
+  }
+
+  @Test
+  void hex() {
+    String run = Fakes.hex(AWS);
+    assertFoundExactly("payload " + run + " end", run, "aws_access_key", "hex");
+    String prefixed = "0x" + Fakes.hex("token " + GITHUB);
+    assertFoundExactly("data=" + prefixed, prefixed, "github_token", "hex");
+  }
+
+  @Test
+  void splitByLineBreaksOrWrittenEscapes() {
+    String key = Fakes.anthropicKey(4203);
+    String real = key.substring(0, 40) + "\n    " + key.substring(40);
+    assertFoundExactly("ANTHROPIC_API_KEY=" + real + "\n", real, "anthropic_key", "split");
+    String written = key.substring(0, 50) + "\\n" + key.substring(50);
+    assertFoundExactly("{\"k\": \"" + written + "\"}", written, "anthropic_key", "split");
+    String token = GITHUB.substring(0, 20) + "\r\n" + GITHUB.substring(20);
+    assertFoundExactly(token, token, "github_token", "split");
+  }
+
+  @Test
+  void twoLayersAreUndone_threeAreNot() {
+    String two = Fakes.base64(Fakes.hex(AWS));
+    assertThat(detect("x " + two))
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.span()).isEqualTo(new Span(2, 2 + two.length()));
+          assertThat(f.why().evasions()).contains("base64", "hex");
+        });
+    String three = Fakes.base64(Fakes.base64(Fakes.hex(AWS)));
+    assertThat(detect("x " + three)).isEmpty();
+  }
+
+  @Test
+  void fullWidthInsideBase64() {
+    String run = Fakes.base64("key " + Fakes.fullWidth(AWS));
+    assertFoundExactly(run, run, "aws_access_key", "base64");
+  }
+
+  @Test
+  void wrappedBase64IsRejoinedThenDecoded() {
+    String b64 = Fakes.base64("please keep this safe: " + AWS + " and " + EMAIL);
+    String wrapped = b64.substring(0, 40) + "\n" + b64.substring(40);
+    List<Finding> found = detect("blob:\n" + wrapped + "\n");
+    assertThat(found).extracting(Finding::type).contains("aws_access_key", "email");
+    assertThat(found)
+        .allSatisfy(f -> assertThat(f.span()).isEqualTo(new Span(6, 6 + wrapped.length())));
+  }
+
+  @Test
+  void aValueFoundAsWrittenIsNotReportedTwice() {
+    // The JWT's segments are base64url whose payload holds an e-mail address: one jwt finding.
+    String payload = "{\"sub\":\"" + EMAIL + "\",\"iat\":1700000000}";
+    String jwt =
+        Fakes.base64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}")
+            + "."
+            + Fakes.base64url(payload)
+            + "."
+            + Fakes.chars(9, Fakes.BASE62, 43);
+    List<Finding> found = detect("Authorization: Bearer " + jwt);
+    assertThat(found).extracting(Finding::type).containsExactly("jwt");
+    // The same e-mail twice, once hidden: two findings, one per occurrence.
+    String text = EMAIL + " and " + Fakes.fullWidth(EMAIL);
+    assertThat(detect(text)).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // base64 image and binary payloads
+        "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\">",
+        "sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "commit 3b18e512dba79e4c8300dd08aeb37f8e728b8dad merged",
+        "request 123e4567-e89b-12d3-a456-426614174000 and 550e8400-e29b-41d4-a716-446655440000",
+        "GET /search?q=hello%20world&lang=en%2DUS HTTP/1.1",
+        "https://example.com/a%2Fb%3Fc%3Dd",
+        "그는 서울에서 태어났고 지금은 부산에 삽니다. 회의는 내일 오후 3시입니다.",
+        "東京都千代田区の会議室で、明日の午後三時に打ち合わせがあります。",
+        "Сегодня в Москве идёт дождь, а завтра обещают солнце и +15 градусов.",
+        "Die Donaudampfschifffahrtsgesellschaft und Kreditkartenunternehmen",
+        "getUserAccountByIdentifier AbstractSingletonProxyFactoryBean",
+        "ETag: \"33a64df551425fcc55e4d42a148795d9f25f89d4\"",
+        "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0",
+        "line one is long enough here\nline two is also long enough",
+      })
+  void hardNegativesYieldNothing(String text) {
+    assertThat(detect(text)).isEmpty();
+  }
+
+  @Test
+  void randomBase64AndHexOfBinaryYieldNothing() {
+    SplittableRandom random = new SplittableRandom(77);
+    for (int i = 0; i < 500; i++) {
+      byte[] bytes = new byte[8 + random.nextInt(200)];
+      random.nextBytes(bytes);
+      String text =
+          "blob "
+              + Base64.getEncoder().encodeToString(bytes)
+              + " url "
+              + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+              + " hex "
+              + HexFormat.of().formatHex(bytes);
+      assertThat(detect(text)).as(text).isEmpty();
+    }
+  }
+
+  @Test
+  void limitsBoundTheWork() {
+    String hidden = "x " + Fakes.base64("key " + AWS);
+    Detector noDecoding =
+        new EvasionDetector(RuleDetector.builtin(), new EvasionLimits(0, 0, 0, 16));
+    assertThat(noDecoding.detect(ScanInput.text(hidden))).isEmpty();
+    // Normalization still runs at depth 0.
+    assertThat(noDecoding.detect(ScanInput.text(Fakes.fullWidth(AWS)))).hasSize(1);
+
+    Detector fewCandidates =
+        new EvasionDetector(RuleDetector.builtin(), new EvasionLimits(2, 65_536, 1, 1024));
+    String decoy = Fakes.base64(new String(new char[] {'\u0001', '\u0002'}).repeat(10));
+    assertThat(fewCandidates.detect(ScanInput.text(decoy + " " + hidden))).isEmpty();
+    assertThat(fewCandidates.detect(ScanInput.text(hidden))).hasSize(1);
+
+    Detector shortRuns =
+        new EvasionDetector(RuleDetector.builtin(), new EvasionLimits(2, 65_536, 16, 16));
+    assertThat(shortRuns.detect(ScanInput.text(hidden))).isEmpty();
+  }
+
+  @Test
+  void limitsNameTheFieldWhenOutOfRange() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new EvasionLimits(9, 1, 1, 16))
+        .withMessageContaining("maxDepth");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new EvasionLimits(2, 1, 1, 3))
+        .withMessageContaining("maxRunLength");
+  }
+
+  @Test
+  void contextOfTheLeafStillApplies() {
+    // A JSON key gives context to a decoded value the same way it does to a written one.
+    String card = "4111111111111111";
+    String encoded = Fakes.base64(card + " exp 12/29");
+    List<Finding> found =
+        DETECTOR.detect(new ScanInput(encoded, "card_number", "/messages/0/content"));
+    assertThat(found).extracting(Finding::type).containsExactly("card");
+    assertThat(found.get(0).span()).isEqualTo(new Span(0, encoded.length()));
+    assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8))
+        .startsWith(card);
+  }
+}

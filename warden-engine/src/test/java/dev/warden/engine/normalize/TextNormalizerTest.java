@@ -1,0 +1,119 @@
+package dev.warden.engine.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.api.Span;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+  static MappedText normalized(String s) {
+    MappedText m = TextNormalizer.normalizeOrNull(s);
+    assertThat(m).as("normalized %s", s).isNotNull();
+    return java.util.Objects.requireNonNull(m);
+  }
+
+  @Test
+  void asciiAndPlainScriptsAreLeftAlone() {
+    for (String s :
+        List.of(
+            "plain ASCII with AKIA and @ and 4111 1111 1111 1111",
+            "안녕하세요, 비밀번호를 잊어버렸어요. 연락처는 010-1234-5678입니다.",
+            "パスワードを忘れました。メールアドレスを教えてください。",
+            "请把报告发给我、谢谢。",
+            "Привет! Сорок два — это ответ. Москва, улица Тверская, дом 7.",
+            "Καλημέρα, πώς είστε; Το τηλέφωνο είναι κλειστό.",
+            "Grüße aus München, José und François.")) {
+      assertThat(TextNormalizer.normalizeOrNull(s)).as(s).isNull();
+    }
+    assertThat(TextNormalizer.needsWork("plain ASCII")).isFalse();
+    assertThat(TextNormalizer.needsWork("비밀번호 パスワード")).isFalse();
+  }
+
+  @Test
+  void fullWidthPunctuationOfCjkProseIsNormalizedToo() {
+    assertThat(normalized("请把报告发给我，谢谢：").text()).isEqualTo("请把报告发给我,谢谢:");
+  }
+
+  @Test
+  void fullWidthFormsBecomeAscii_andMapCharacterByCharacter() {
+    String original = "key ＡＫＩＡ＠ｘ";
+    MappedText m = normalized(original);
+
+    assertThat(m.text()).isEqualTo("key AKIA@x");
+    for (int i = 0; i < m.text().length(); i++) {
+      assertThat(m.toOriginal(i, i + 1)).isEqualTo(new Span(i, i + 1));
+    }
+    assertThat(m.evasionsIn(0, 4)).isZero();
+    assertThat(Evasion.labels(m.evasionsIn(4, 8))).containsExactly("nfkc");
+  }
+
+  @Test
+  void expansionsMapEveryOutputCharacterToTheirSource() {
+    String original = "ﬁle 5㎏ end";
+    MappedText m = normalized(original);
+
+    assertThat(m.text()).isEqualTo("file 5kg end");
+    assertThat(m.toOriginal(0, 1)).isEqualTo(new Span(0, 1)); // f of ﬁ
+    assertThat(m.toOriginal(1, 2)).isEqualTo(new Span(0, 1)); // i of ﬁ
+    assertThat(m.toOriginal(0, 4)).isEqualTo(new Span(0, 3)); // "file" ← "ﬁle"
+    assertThat(m.toOriginal(5, 8)).isEqualTo(new Span(4, 6)); // "5kg" ← "5㎏"
+    assertThat(m.toOriginal(6, 7)).isEqualTo(new Span(5, 6));
+    assertThat(m.toOriginal(9, 12)).isEqualTo(new Span(7, 10)); // "end", shifted back by 2
+  }
+
+  @Test
+  void contractionsMapToEveryCombinedCharacter() {
+    // A half-width katakana and its voicing mark compose to one character; a zero-width space
+    // forces the slow path so the cluster is normalized.
+    String original = "\u200Bｶﾞx";
+    MappedText m = normalized(original);
+
+    assertThat(m.text()).isEqualTo("ガx");
+    assertThat(m.toOriginal(0, 1)).isEqualTo(new Span(1, 3));
+    assertThat(m.toOriginal(1, 2)).isEqualTo(new Span(3, 4));
+  }
+
+  @Test
+  void surrogatePairsMapToBothHalves() {
+    String original = "id=\uD835\uDC00\uD835\uDC0A!"; // mathematical bold A, K
+    MappedText m = normalized(original);
+
+    assertThat(m.text()).isEqualTo("id=AK!");
+    assertThat(m.toOriginal(3, 4)).isEqualTo(new Span(3, 5));
+    assertThat(m.toOriginal(4, 5)).isEqualTo(new Span(5, 7));
+    assertThat(m.toOriginal(3, 6)).isEqualTo(new Span(3, 8));
+  }
+
+  @Test
+  void invisibleCharactersAreRemoved_andOnlyARangeAcrossThemCountsAsJoined() {
+    String original = "AK\u200BIA\u00AD12\u202E34\uFE0F56\uDB40\uDC41x";
+    MappedText m = normalized(original);
+
+    assertThat(m.text()).isEqualTo("AKIA123456x");
+    assertThat(m.toOriginal(0, m.text().length())).isEqualTo(new Span(0, original.length()));
+    assertThat(m.toOriginal(0, 2)).isEqualTo(new Span(0, 2));
+    assertThat(m.evasionsIn(0, 2)).isZero();
+    assertThat(m.evasionsIn(2, 4)).isZero(); // starts right after the removed character
+    assertThat(Evasion.labels(m.evasionsIn(0, 4))).containsExactly("zero-width");
+  }
+
+  @Test
+  void lookAlikesFoldInsideLatinTokensOnly() {
+    // Cyrillic а (U+0430) and е (U+0435) inside a Latin address; Greek Α inside a Latin key.
+    String original = "mail ѕаrаh@ехаmple.com key \u0391KIA2345, город Москва";
+    MappedText m = normalized(original);
+
+    assertThat(m.text()).isEqualTo("mail sarah@example.com key AKIA2345, город Москва");
+    assertThat(m.toOriginal(5, 22)).isEqualTo(new Span(5, 22));
+    assertThat(Evasion.labels(m.evasionsIn(5, 22))).containsExactly("confusable");
+    assertThat(m.evasionsIn(36, 48)).isZero();
+  }
+
+  @Test
+  void otherScriptDigitsReadAsAsciiDigits() {
+    MappedText m = normalized("٤١١١ ١١١١");
+
+    assertThat(m.text()).isEqualTo("4111 1111");
+  }
+}
