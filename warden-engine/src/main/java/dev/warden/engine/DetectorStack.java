@@ -5,6 +5,7 @@ import dev.warden.api.Finding;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.detect.CustomRuleDetector;
 import dev.warden.engine.detect.RuleDetector;
+import dev.warden.engine.injection.InjectionDetector;
 import dev.warden.engine.normalize.EvasionDetector;
 import dev.warden.engine.normalize.EvasionLimits;
 import dev.warden.engine.policy.FindingFilter;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  * The one place where the detectors of a configuration are assembled, so hosts (proxy, CLI, library
  * adapters) cannot drift apart in what they detect.
  *
- * <p>The stack, inside out: the built-in rules and the operator's custom rules run side by side;
+ * <p>The stack, inside out: the built-in rules, the prompt-injection detector and the operator's
+ * custom rules run side by side;
  * evasion resistance wraps them, so every detector also sees normalized and decoded text (DESIGN
  * §5.1, §5.4); the {@link FindingFilter} (per-type minimum confidence, allowlists) sees the final
  * findings.
@@ -30,6 +32,7 @@ public final class DetectorStack {
   public static Detector forConfig(WardenConfig config) {
     List<Detector> detectors = new ArrayList<>();
     detectors.add(RuleDetector.builtin());
+    detectors.add(InjectionDetector.builtin());
     if (!config.detection().customRules().isEmpty()) {
       detectors.add(new CustomRuleDetector(config.detection().customRules()));
     }
@@ -46,7 +49,9 @@ public final class DetectorStack {
 
   /** Every type the built-in detectors can report; policy keys are checked against these. */
   public static Set<String> builtinTypes() {
-    return RuleDetector.builtin().types();
+    Set<String> types = new TreeSet<>(RuleDetector.builtin().types());
+    types.addAll(InjectionDetector.builtin().types());
+    return Collections.unmodifiableSet(types);
   }
 
   /** Runs every detector on the same input and reports all their findings. */

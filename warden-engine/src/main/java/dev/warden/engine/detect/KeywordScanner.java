@@ -25,14 +25,14 @@ import java.util.Queue;
  *
  * <p>Immutable and thread-safe.
  */
-final class KeywordScanner {
+public final class KeywordScanner {
   private static final int ALPHABET = 128;
 
   private static final int[] NO_OUTPUT = new int[0];
 
   /** Receives {@code (keyword index, start, end exclusive)} for each occurrence, in end order. */
   @FunctionalInterface
-  interface Hit {
+  public interface Hit {
     void at(int keyword, int start, int end);
   }
 
@@ -52,7 +52,7 @@ final class KeywordScanner {
   /**
    * @throws IllegalArgumentException if a keyword is empty or not lower-case
    */
-  KeywordScanner(List<String> keywords) {
+  public KeywordScanner(List<String> keywords) {
     this.keywords = List.copyOf(keywords);
     List<int[]> go = new ArrayList<>();
     List<Map<Character, Integer>> goWide = new ArrayList<>();
@@ -166,11 +166,11 @@ final class KeywordScanner {
     return row;
   }
 
-  List<String> keywords() {
+  public List<String> keywords() {
     return keywords;
   }
 
-  void scan(CharSequence text, Hit hit) {
+  public void scan(CharSequence text, Hit hit) {
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class Policy {
   /**
    * Built-in actions per type: PII that an LLM rarely needs is redacted, phone numbers masked, card
-   * numbers (PCI scope) blocked outright, credentials and private keys redacted.
+   * numbers (PCI scope) blocked outright, credentials and private keys redacted, prompt injection
+   * blocked.
    */
   public static final Map<String, Action> DEFAULT_ACTIONS = defaultActions();
 
@@ -135,6 +136,9 @@ public final class Policy {
     m.put("kr_rrn", Action.redact());
     m.put("jp_mynumber", Action.redact());
     m.put("in_aadhaar", Action.redact());
+    // An injection attempt is not a value to hide but an instruction to refuse: redacting the
+    // clause would still forward the rest of the attack, so the message is not sent on.
+    m.put("prompt_injection", Action.block());
     return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -1,0 +1,500 @@
+package dev.warden.engine.injection;
+
+import dev.warden.api.Detector;
+import dev.warden.api.Explanation;
+import dev.warden.api.Finding;
+import dev.warden.api.ScanInput;
+import dev.warden.api.Span;
+import dev.warden.engine.detect.KeywordScanner;
+import dev.warden.engine.injection.Signal.Family;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reports prompt injection ({@value #TYPE}): text that tries to make a model drop its instructions,
+ * disclose its system prompt, take on another role, hide what it does from the user, move data out,
+ * call tools, or that spoofs the chat format — in English, Korean, German and Japanese, also when
+ * written in leetspeak, spaced out, ROT13, base64, full-width or with zero-width characters.
+ *
+ * <p>How a leaf is scored:
+ *
+ * <ol>
+ *   <li><b>Prefilter.</b> One Aho-Corasick pass finds the keywords of every {@link Signal} (and the
+ *       ROT13 forms of the longer ones). Text with none, and without leet tokens, spaced letters or
+ *       base64 runs, costs that one pass and returns nothing.
+ *   <li><b>Clauses.</b> The text is cut into clauses at sentence ends and line breaks (also JSON's
+ *       escaped {@code \n}); only signals whose keyword occurs in a clause run there.
+ *   <li><b>Signals.</b> Each matching signal contributes its weight, cut to a fifth when a negation
+ *       governs it ("never reveal your system prompt", "무시하지 마세요").
+ *   <li><b>Discounts.</b> A clause that reports or discusses an injection ("attackers often write
+ *       …", "for example", "프롬프트 인젝션", "攻撃者") keeps {@value #REPORTED_FACTOR} of its weight; so
+ *       does a clause right after one ending in a colon that does ("Example payload:"). Chat
+ *       delimiters in code or template documentation keep {@value #CODE_FACTOR}.
+ *   <li><b>Score.</b> Adjacent clauses that carry signals form one group; the group's score treats
+ *       its signals as independent evidence ({@code 1 − Π(1 − wᵢ)}), plus {@value #HIDDEN_BOOST}
+ *       inside an HTML comment and {@value #ENCODED_BOOST} when found only after decoding. A group
+ *       at or above the threshold is a finding whose span is the group's clauses and whose
+ *       confidence is the score (at most 0.99).
+ * </ol>
+ *
+ * <p>Thread-safe and immutable; no I/O; work is linear in the text length (clauses are cut to at
+ * most {@value #MAX_CLAUSE} characters, signal patterns use bounded gaps, at most {@value
+ * TextView#MAX_BASE64_RUNS} base64 runs are decoded). Findings carry signal ids, never text.
+ */
+public final class InjectionDetector implements Detector {
+  /** The detection type policies name. */
+  public static final String TYPE = "prompt_injection";
+
+  /** Default reporting threshold on the score. */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  static final double REPORTED_FACTOR = 0.35;
+  static final double CODE_FACTOR = 0.4;
+  static final double NEGATED_FACTOR = 0.2;
+  static final double HIDDEN_BOOST = 0.15;
+  static final double ENCODED_BOOST = 0.1;
+  static final int MAX_CLAUSE = 2_000;
+
+  /** Reporting, quoting or discussing injection rather than doing it, in the four languages. */
+  private static final Pattern REPORTED =
+      Pattern.compile(
+          "(?<![./@_-])\\b(?:attackers?|adversar\\w*|malicious|hackers?|threat actors?|for (?:example|instance)"
+              + "|e\\.g\\.|such as|known as|so-called|called|technique|attacks?|injections?"
+              + "|jailbreak(?:s|ing)? (?:attempts?|prompts?)|researchers?|paper|study|studies"
+              + "|classifiers?|detect(?:s|ed|or|ion|ing)?|filter(?:s|ing)?|blocklist|dataset"
+              + "|benchmark|red[- ]team\\w*|owasp|llm01|mitigat\\w*|defen[cs]es?|defend\\w*"
+              + "|guard against|payloads?|phrases?|wrote|writes|typed|says|said|saying|mean"
+              + "|means|meaning|quoted?|examples?|samples?|like this|patterns?|keywords?"
+              + "|(?:prompts?|strings?|texts?|inputs?|messages?|instructions|commands|lines?) like"
+              + "|how (?:do|can|should|would|to) (?:i|we|you)?|angreifer\\w*|zum beispiel"
+              + "|z\\.\\s?b\\.|beispiel\\w*|sogenannt\\w*|prompt-injection\\w*|injektion\\w*"
+              + "|angriff\\w*|formulierung\\w*|erkennung|forscher\\w*|studie)\\b(?![./@_-]\\w)"
+              + "|공격자|예를\\s*들어|예시|예컨대|인젝션|공격|(?:같은|라는|이라는)\\s*(?:문구|문장|표현|말)"
+              + "|라고\\s*(?:쓰|적|입력)|탐지|攻撃者|例えば|たとえば|例：|インジェクション|攻撃|といった"
+              + "|(?:のような|という)(?:文|フレーズ|表現|文言)|検出",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Chat delimiters written as code or documented as a format, not injected. */
+  private static final Pattern CODE =
+      Pattern.compile(
+          "tokenizer|apply_chat_template|chat_template|template|chatml|special tokens?|\\bf[\"']"
+              + "|\\.format\\(|\\+\\s*[\"']|\\bdef |\\breturn |print\\(|\\bimport |=\\s*[\"']",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A negation within three words before the match (English, German). */
+  private static final Pattern NEGATION_BEFORE =
+      Pattern.compile(
+          "(?:\\b(?:never|not|don't|dont|cannot|can't|won't|mustn't|shouldn't|refuse to|nicht"
+              + "|niemals|nie|keinesfalls)|n't)\\W+(?:\\w+\\W+){0,2}$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A negation right after the match (Korean, Japanese: the verb comes last). */
+  private static final Pattern NEGATION_AFTER =
+      Pattern.compile(
+          "^\\s*(?:하지\\s*(?:마|말|않)|지\\s*(?:마|말|않)|면\\s*안|버리지\\s*(?:마|말)|しない|せず"
+              + "|しては|してはいけ|ないで|ません|るな)");
+
+  private final double threshold;
+  private final List<Signal> signals;
+  private final KeywordScanner scanner;
+
+  /** Signal indexes per scanner keyword; keywords past {@link #plainKeywords} are ROT13 forms. */
+  private final int[][] signalsByKeyword;
+
+  private final int plainKeywords;
+
+  /** A detector with the built-in signals and {@link #DEFAULT_THRESHOLD}. */
+  public static InjectionDetector builtin() {
+    return Builtin.INSTANCE;
+  }
+
+  private static final class Builtin {
+    static final InjectionDetector INSTANCE = new InjectionDetector(DEFAULT_THRESHOLD);
+  }
+
+  /**
+   * @param threshold the score at or above which a clause group is reported, in {@code (0, 1)}
+   * @throws IllegalArgumentException if the threshold is out of range
+   */
+  public InjectionDetector(double threshold) {
+    this(threshold, InjectionSignals.ALL);
+  }
+
+  InjectionDetector(double threshold, List<Signal> signals) {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("injection threshold must be in (0, 1), got " + threshold);
+    }
+    this.threshold = threshold;
+    this.signals = List.copyOf(signals);
+    Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+    for (int i = 0; i < this.signals.size(); i++) {
+      for (String k : this.signals.get(i).keywords()) {
+        byKeyword.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+      }
+    }
+    List<String> words = new ArrayList<>(byKeyword.keySet());
+    this.plainKeywords = words.size();
+    for (String r : TextView.rot13Keywords(words)) {
+      if (!byKeyword.containsKey(r)) {
+        words.add(r);
+      }
+    }
+    this.scanner = new KeywordScanner(words);
+    this.signalsByKeyword = new int[plainKeywords][];
+    for (int k = 0; k < plainKeywords; k++) {
+      signalsByKeyword[k] =
+          java.util.Objects.requireNonNull(byKeyword.get(words.get(k))).stream()
+              .mapToInt(Integer::intValue)
+              .toArray();
+    }
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
+  /** The types this detector reports. */
+  public Set<String> types() {
+    return Set.of(TYPE);
+  }
+
+  /**
+   * Finds injection attempts in {@code in.text()}.
+   *
+   * @return findings sorted by span; never {@code null}
+   */
+  @Override
+  public List<Finding> detect(ScanInput in) {
+    String original = in.text();
+    if (original.isEmpty()) {
+      return List.of();
+    }
+    List<Raw> raw = new ArrayList<>();
+    TextView folded = TextView.fold(original);
+    TextView base = folded == null ? TextView.of(original) : folded;
+    boolean rot13 = analyze(base, 0, raw);
+    TextView leet = base.unleet();
+    if (leet != null) {
+      analyze(leet, ENCODED_BOOST, raw);
+    }
+    TextView spaced = (leet == null ? base : leet).unspace();
+    if (spaced != null) {
+      analyze(spaced, ENCODED_BOOST, raw);
+    }
+    if (rot13) {
+      analyze(base.rot13(), ENCODED_BOOST, raw);
+    }
+    for (TextView decoded : TextView.base64Runs(original)) {
+      analyze(decoded, ENCODED_BOOST, raw);
+    }
+    return merge(raw, original);
+  }
+
+  /** A finding in original coordinates before merging across views. */
+  private record Raw(Span span, double score, String ruleId, List<String> hits) {}
+
+  /**
+   * Scores one view and adds its findings to {@code out}.
+   *
+   * @return whether the ROT13 form of a keyword occurs (the caller then scores the ROT13 view)
+   */
+  private boolean analyze(TextView view, double boost, List<Raw> out) {
+    String text = view.text;
+    List<int[]> hits = new ArrayList<>(); // {position, keyword}
+    boolean[] rot = {false};
+    scanner.scan(
+        text,
+        (k, start, end) -> {
+          if (k >= plainKeywords) {
+            rot[0] = true;
+          } else {
+            hits.add(new int[] {start, k});
+          }
+        });
+    if (hits.isEmpty()) {
+      return rot[0];
+    }
+    List<int[]> clauses = clauses(text);
+    int[] clauseStarts = clauses.stream().mapToInt(c -> c[0]).toArray();
+    java.util.TreeMap<Integer, BitSet> candidates = new java.util.TreeMap<>();
+    for (int[] hit : hits) {
+      int c = java.util.Arrays.binarySearch(clauseStarts, hit[0]);
+      int clause = c >= 0 ? c : -c - 2;
+      if (clause < 0 || hit[0] >= clauses.get(clause)[1]) {
+        continue; // the keyword sits in a clause gap (separators only)
+      }
+      BitSet set = candidates.computeIfAbsent(clause, x -> new BitSet(signals.size()));
+      for (int s : signalsByKeyword[hit[1]]) {
+        set.set(s);
+      }
+    }
+    @Nullable Group group = null;
+    for (Map.Entry<Integer, BitSet> e : candidates.entrySet()) {
+      int clause = e.getKey();
+      Clause found = score(text, clauses, clause, e.getValue());
+      if (found == null) {
+        continue;
+      }
+      int[] c = clauses.get(clause);
+      if (group != null && group.lastClause == clause - 1) {
+        group.add(clause, c, found);
+      } else {
+        emit(group, view, boost, out);
+        group = new Group(clause, c, found);
+      }
+    }
+    emit(group, view, boost, out);
+    return rot[0];
+  }
+
+  /**
+   * What one clause carries.
+   *
+   * @param score its signals combined, after negations and discounts
+   * @param strongest the id of its heaviest signal
+   * @param hits signal ids and discount markers, for the explanation
+   */
+  private record Clause(double score, Signal strongest, double strongestWeight, Set<String> hits) {}
+
+  /** The signals found in one clause, combined; {@code null} if none. */
+  private @Nullable Clause score(String text, List<int[]> clauses, int clause, BitSet set) {
+    int[] c = clauses.get(clause);
+    Set<String> hits = new TreeSet<>();
+    double miss = 1;
+    @Nullable Signal strongest = null;
+    double strongestWeight = 0;
+    for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(s + 1)) {
+      Signal signal = signals.get(s);
+      Matcher m = signal.pattern().matcher(text);
+      m.region(c[0], c[1]);
+      double best = 0;
+      int tries = 0;
+      while (tries++ < 8 && m.find()) {
+        Pattern unless = signal.unless();
+        if (unless != null && unless.matcher(m.group()).find()) {
+          continue;
+        }
+        double w = signal.weight();
+        if (signal.negatable() && negated(text, c[0], m.start(), m.end(), c[1])) {
+          w *= NEGATED_FACTOR;
+          hits.add("discount:negated");
+        }
+        best = Math.max(best, w);
+      }
+      if (best > 0) {
+        if (signal.family() == Family.DELIMITER && CODE.matcher(text).region(c[0], c[1]).find()) {
+          best *= CODE_FACTOR;
+          hits.add("discount:code");
+        }
+        hits.add(signal.id());
+        miss *= 1 - best;
+        if (best > strongestWeight) {
+          strongestWeight = best;
+          strongest = signal;
+        }
+      }
+    }
+    if (strongest == null) {
+      return null;
+    }
+    double score = 1 - miss;
+    if (reported(text, clauses, clause)) {
+      score *= REPORTED_FACTOR;
+      hits.add("discount:reported");
+    }
+    return new Clause(score, strongest, strongestWeight, hits);
+  }
+
+  private static boolean negated(String text, int clauseStart, int start, int end, int clauseEnd) {
+    int from = Math.max(clauseStart, start - 30);
+    if (NEGATION_BEFORE.matcher(text).region(from, start).find()) {
+      return true;
+    }
+    return NEGATION_AFTER.matcher(text).region(end, Math.min(clauseEnd, end + 12)).lookingAt();
+  }
+
+  /** The clause, or the clause before it when that one introduces it with a colon, reports. */
+  private static boolean reported(String text, List<int[]> clauses, int clause) {
+    int[] c = clauses.get(clause);
+    if (REPORTED.matcher(text).region(c[0], c[1]).find()) {
+      return true;
+    }
+    if (clause > 0) {
+      int[] p = clauses.get(clause - 1);
+      String between = text.substring(p[1], c[0]).strip();
+      boolean colon =
+          (p[1] > p[0] && (text.charAt(p[1] - 1) == ':' || text.charAt(p[1] - 1) == '：'))
+              || between.startsWith(":");
+      return colon && REPORTED.matcher(text).region(p[0], p[1]).find();
+    }
+    return false;
+  }
+
+  /** Adjacent clauses with signals, scored together. */
+  private static final class Group {
+    final int start;
+    int end;
+    int lastClause;
+    double miss = 1;
+    @Nullable Signal strongest;
+    double strongestWeight = -1;
+    final Set<String> hits = new TreeSet<>();
+
+    Group(int clause, int[] c, Clause found) {
+      this.start = c[0];
+      add(clause, c, found);
+    }
+
+    void add(int clause, int[] c, Clause found) {
+      end = c[1];
+      lastClause = clause;
+      miss *= 1 - found.score();
+      hits.addAll(found.hits());
+      if (found.strongestWeight() > strongestWeight) {
+        strongestWeight = found.strongestWeight();
+        strongest = found.strongest();
+      }
+    }
+  }
+
+  private void emit(@Nullable Group g, TextView view, double boost, List<Raw> out) {
+    if (g == null || g.strongest == null) {
+      return;
+    }
+    double score = 1 - g.miss;
+    List<String> hits = new ArrayList<>(g.hits);
+    if (score >= 0.25 && insideHtmlComment(view.text, g.start, g.end)) {
+      score += HIDDEN_BOOST;
+      hits.add("html-comment");
+    }
+    if (score >= 0.25 && boost > 0) {
+      score += boost;
+      hits.add("view:" + view.name);
+    }
+    if (score < threshold) {
+      return;
+    }
+    out.add(
+        new Raw(
+            view.toOriginal(g.start, g.end),
+            Math.min(0.99, score),
+            "prompt-injection-" + g.strongest.family().id(),
+            hits));
+  }
+
+  private static boolean insideHtmlComment(String text, int start, int end) {
+    int open = text.lastIndexOf("<!--", Math.max(0, end - 1));
+    if (open < 0) {
+      return false;
+    }
+    int close = text.indexOf("-->", open + 4);
+    return close < 0 || close + 3 > start;
+  }
+
+  /**
+   * Clause boundaries: line breaks (also JSON's escaped {@code \n}), sentence ends followed by a
+   * space or the end, and the CJK full stops. Clauses are trimmed and cut to {@value #MAX_CLAUSE}.
+   */
+  static List<int[]> clauses(String text) {
+    List<int[]> out = new ArrayList<>();
+    int n = text.length();
+    int start = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      int cut = -1; // end of the clause (exclusive), and the next one starts after the boundary
+      int next = i + 1;
+      if (c == '\n' || c == '\r') {
+        cut = i;
+      } else if (c == '\\'
+          && i + 1 < n
+          && (text.charAt(i + 1) == 'n' || text.charAt(i + 1) == 'r')) {
+        cut = i;
+        next = i + 2;
+      } else if (c == '。' || c == '！' || c == '？') {
+        cut = i + 1;
+      } else if ((c == '.' || c == '!' || c == '?')
+          && (i + 1 == n
+              || Character.isWhitespace(text.charAt(i + 1))
+              || text.charAt(i + 1) == '"'
+              || text.charAt(i + 1) == '\\')) {
+        cut = i + 1;
+      } else if (i - start >= MAX_CLAUSE) {
+        cut = i;
+        next = i;
+      }
+      if (cut >= 0) {
+        addTrimmed(text, start, cut, out);
+        start = next;
+        if (next > i + 1) {
+          i = next - 1;
+        }
+      }
+    }
+    addTrimmed(text, start, n, out);
+    return out;
+  }
+
+  private static void addTrimmed(String text, int start, int end, List<int[]> out) {
+    int s = start;
+    int e = end;
+    while (s < e && Character.isWhitespace(text.charAt(s))) {
+      s++;
+    }
+    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+      e--;
+    }
+    if (e > s) {
+      out.add(new int[] {s, e});
+    }
+  }
+
+  /** Joins overlapping findings from different views: the union span, the best score. */
+  private static List<Finding> merge(List<Raw> raw, String original) {
+    if (raw.isEmpty()) {
+      return List.of();
+    }
+    raw.sort(Comparator.comparingInt((Raw r) -> r.span().start()));
+    List<Finding> out = new ArrayList<>();
+    Raw current = raw.getFirst();
+    for (int i = 1; i < raw.size(); i++) {
+      Raw next = raw.get(i);
+      if (next.span().start() < current.span().end()) {
+        Raw best = next.score() > current.score() ? next : current;
+        Set<String> hits = new LinkedHashSet<>(current.hits());
+        hits.addAll(next.hits());
+        current =
+            new Raw(
+                new Span(current.span().start(), Math.max(current.span().end(), next.span().end())),
+                best.score(),
+                best.ruleId(),
+                List.copyOf(hits));
+      } else {
+        out.add(finding(current, original));
+        current = next;
+      }
+    }
+    out.add(finding(current, original));
+    return out;
+  }
+
+  private static Finding finding(Raw r, String original) {
+    int s = Math.min(r.span().start(), original.length());
+    int e = Math.min(Math.max(r.span().end(), s), original.length());
+    return new Finding(
+        TYPE,
+        r.ruleId(),
+        new Span(s, e),
+        Math.round(r.score() * 1000) / 1000.0,
+        new Explanation("injection-score", r.hits()));
+  }
+}

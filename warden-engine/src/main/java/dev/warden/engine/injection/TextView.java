@@ -1,0 +1,555 @@
+package dev.warden.engine.injection;
+
+import dev.warden.api.Span;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A text derived from the scanned text (folded, de-leeted, de-spaced, ROT13-decoded,
+ * base64-decoded) that remembers where each of its characters came from, so a finding in the view
+ * maps back to a span of the original.
+ *
+ * <p>Every transform here is linear and allocates at most one copy of the text; each returns {@code
+ * null} when it would change nothing, so ordinary text never pays for a copy.
+ */
+final class TextView {
+  final String text;
+
+  /** Name used in explanations ({@code view:leet}); empty for the text as given. */
+  final String name;
+
+  /** Original start and end (exclusive) of each character; {@code null} means the identity. */
+  private final int @Nullable [] starts;
+
+  private final int @Nullable [] ends;
+
+  private TextView(String text, String name, int @Nullable [] starts, int @Nullable [] ends) {
+    this.text = text;
+    this.name = name;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  static TextView of(String text) {
+    return new TextView(text, "", null, null);
+  }
+
+  /** The original span of view characters {@code [start, end)}. */
+  Span toOriginal(int start, int end) {
+    if (starts == null || ends == null) {
+      return new Span(start, end);
+    }
+    if (text.isEmpty()) {
+      return new Span(0, 0);
+    }
+    int s = starts[Math.min(start, text.length() - 1)];
+    int e = end > start ? ends[end - 1] : s;
+    return new Span(s, Math.max(s, e));
+  }
+
+  /** A same-length rewrite of this view: every character keeps its origin. */
+  private TextView sameLength(char[] chars, String newName) {
+    return new TextView(new String(chars), newName, starts, ends);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Fold: zero-width characters, full-width ASCII, Cyrillic/Greek look-alikes inside Latin words.
+
+  /** The text with invisible characters dropped and look-alikes folded; {@code null} if none. */
+  static @Nullable TextView fold(String text) {
+    boolean any = false;
+    for (int i = 0; i < text.length() && !any; i++) {
+      char c = text.charAt(i);
+      any = c >= 0x80 && (invisible(c) || fullWidth(c) || confusable(c) != 0);
+    }
+    if (!any) {
+      return null;
+    }
+    Builder b = new Builder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (invisible(c)) {
+        continue;
+      }
+      if (fullWidth(c)) {
+        b.add(c == '\u3000' ? ' ' : (char) (c - 0xFEE0), i, i + 1);
+        continue;
+      }
+      char folded = confusable(c);
+      if (folded != 0 && (asciiLetterAt(text, i - 1) || asciiLetterAt(text, i + 1))) {
+        b.add(folded, i, i + 1);
+        continue;
+      }
+      b.add(c, i, i + 1);
+    }
+    return b.build("fold");
+  }
+
+  private static boolean invisible(char c) {
+    return (c >= '\u200B' && c <= '\u200F')
+        || (c >= '\u2060' && c <= '\u2064')
+        || c == '\uFEFF'
+        || c == '\u00AD'
+        || c == '\u180E'
+        || c == '\u034F';
+  }
+
+  private static boolean fullWidth(char c) {
+    return (c >= '\uFF01' && c <= '\uFF5E') || c == '\u3000';
+  }
+
+  private static final String CONFUSABLE_FROM =
+      "\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0455\u0458\u0501\u0261\u03BF\u03B1\u03B5"
+          + "\u03B9\u03BD\u0410\u0415\u041E\u0420\u0421\u0422\u0425\u041D\u041A\u041C\u0412\u0406"
+          + "\u0399\u039F\u0391\u0395";
+  private static final String CONFUSABLE_TO = "aeopcyxisjdgoaeivAEOPCTXHKMBIIOAE";
+
+  private static char confusable(char c) {
+    int i = CONFUSABLE_FROM.indexOf(c);
+    return i < 0 ? 0 : CONFUSABLE_TO.charAt(i);
+  }
+
+  private static boolean asciiLetterAt(String text, int i) {
+    if (i < 0 || i >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(i);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Leetspeak: digits and symbols standing for letters inside words ("1gn0r3 4ll pr3v10us").
+
+  /** Leet characters read as letters inside tokens that also hold letters; {@code null} if none. */
+  @Nullable TextView unleet() {
+    char[] out = null;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!leetToken(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean letter = false;
+      boolean leet = false;
+      while (i < n && leetToken(text.charAt(i))) {
+        char c = text.charAt(i);
+        letter |= Character.isLetter(c);
+        leet |= leetLetter(c) != 0;
+        i++;
+      }
+      if (letter && leet) {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        for (int k = start; k < i; k++) {
+          char l = leetLetter(text.charAt(k));
+          if (l != 0) {
+            out[k] = l;
+          }
+        }
+      }
+    }
+    return out == null ? null : sameLength(out, "leet");
+  }
+
+  private static boolean leetToken(char c) {
+    return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+  }
+
+  private static char leetLetter(char c) {
+    return switch (c) {
+      case '0' -> 'o';
+      case '1' -> 'i';
+      case '3' -> 'e';
+      case '4', '@' -> 'a';
+      case '5', '$' -> 's';
+      case '7' -> 't';
+      case '8' -> 'b';
+      default -> 0;
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // ROT13.
+
+  TextView rot13() {
+    char[] out = text.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rot13(out[i]);
+    }
+    return sameLength(out, "rot13");
+  }
+
+  static char rot13(char c) {
+    if (c >= 'a' && c <= 'z') {
+      return (char) ('a' + (c - 'a' + 13) % 26);
+    }
+    if (c >= 'A' && c <= 'Z') {
+      return (char) ('A' + (c - 'A' + 13) % 26);
+    }
+    return c;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Spaced letters: "i g n o r e  a l l  p r e v i o u s", "I-G-N-O-R-E".
+
+  /** Fewest single letters in a row before a run counts as spaced-out text. */
+  static final int MIN_SPACED_LETTERS = 6;
+
+  /**
+   * Words re-separated after spaced letters are joined, when the run did not mark word gaps itself
+   * ("i g n o r e a l l" becomes "ignore all", not "ignoreall"). Longest match first.
+   */
+  private static final List<String> VOCABULARY =
+      List.of(
+          "instructions",
+          "instruction",
+          "unrestricted",
+          "guidelines",
+          "disregard",
+          "developer",
+          "jailbreak",
+          "previous",
+          "everything",
+          "verbatim",
+          "override",
+          "system",
+          "prompt",
+          "ignore",
+          "forget",
+          "reveal",
+          "repeat",
+          "output",
+          "before",
+          "above",
+          "prior",
+          "rules",
+          "print",
+          "earlier",
+          "your",
+          "user",
+          "mode",
+          "show",
+          "tell",
+          "send",
+          "text",
+          "from",
+          "with",
+          "this",
+          "that",
+          "now",
+          "all",
+          "any",
+          "are",
+          "you",
+          "the",
+          "and",
+          "not",
+          "say",
+          "dan",
+          "act",
+          "as",
+          "do",
+          "to",
+          "on",
+          "me",
+          "of",
+          "is",
+          "it",
+          "in");
+
+  /** Spaced-out runs joined into words; {@code null} if the text has none. */
+  @Nullable TextView unspace() {
+    int n = text.length();
+    Builder b = null;
+    int copied = 0;
+    int i = 0;
+    while (i < n) {
+      int runEnd = spacedRunEnd(i);
+      if (runEnd < 0) {
+        i++;
+        continue;
+      }
+      if (b == null) {
+        b = new Builder(n);
+      }
+      copyTo(b, copied, i);
+      joinRun(b, i, runEnd);
+      copied = runEnd;
+      i = runEnd;
+    }
+    if (b == null) {
+      return null;
+    }
+    copyTo(b, copied, n);
+    return b.build(name.isEmpty() ? "spaced" : name + "+spaced");
+  }
+
+  private void copyTo(Builder b, int from, int to) {
+    for (int k = from; k < to; k++) {
+      b.add(text.charAt(k), origStart(k), origEnd(k));
+    }
+  }
+
+  private int origStart(int i) {
+    return starts == null ? i : starts[i];
+  }
+
+  private int origEnd(int i) {
+    return ends == null ? i + 1 : ends[i];
+  }
+
+  /** End of a run of single letters starting at {@code i}, or -1 if none starts there. */
+  private int spacedRunEnd(int i) {
+    int n = text.length();
+    if (!Character.isLetter(text.charAt(i))
+        || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+      return -1;
+    }
+    int letters = 0;
+    int p = i;
+    int end = i;
+    while (p < n
+        && Character.isLetter(text.charAt(p))
+        && (p + 1 >= n || !Character.isLetterOrDigit(text.charAt(p + 1)))) {
+      letters++;
+      end = p + 1;
+      int q = p + 1;
+      int gap = 0;
+      while (q < n && separator(text.charAt(q)) && gap < 3) {
+        q++;
+        gap++;
+      }
+      if (gap == 0 || q >= n || !Character.isLetter(text.charAt(q))) {
+        break;
+      }
+      p = q;
+    }
+    return letters >= MIN_SPACED_LETTERS ? end : -1;
+  }
+
+  private static boolean separator(char c) {
+    return c == ' '
+        || c == '.'
+        || c == '-'
+        || c == '_'
+        || c == '*'
+        || c == '\u00B7'
+        || c == '/'
+        || c == '|';
+  }
+
+  private void joinRun(Builder b, int start, int end) {
+    // Pieces: letters between word gaps (two or more separators, or a '/' or '|').
+    List<int[]> letters = new ArrayList<>();
+    for (int k = start; k < end; k++) {
+      char c = text.charAt(k);
+      if (Character.isLetter(c)) {
+        letters.add(new int[] {k});
+      } else if (!letters.isEmpty() && letters.getLast().length == 1) {
+        int gapEnd = k;
+        while (gapEnd < end && separator(text.charAt(gapEnd))) {
+          gapEnd++;
+        }
+        String gap = text.substring(k, gapEnd);
+        if (gap.length() >= 2 || gap.contains("/") || gap.contains("|")) {
+          letters.add(new int[] {-1, k});
+        }
+        k = gapEnd - 1;
+      }
+    }
+    List<int[]> piece = new ArrayList<>();
+    boolean first = true;
+    for (int[] l : letters) {
+      if (l[0] < 0) {
+        first = emitPiece(b, piece, first);
+        piece.clear();
+      } else {
+        piece.add(l);
+      }
+    }
+    emitPiece(b, piece, first);
+  }
+
+  /** Emits one piece, splitting it into vocabulary words; returns whether nothing was emitted. */
+  private boolean emitPiece(Builder b, List<int[]> piece, boolean first) {
+    if (piece.isEmpty()) {
+      return first;
+    }
+    StringBuilder lower = new StringBuilder(piece.size());
+    for (int[] l : piece) {
+      lower.append(Character.toLowerCase(text.charAt(l[0])));
+    }
+    String word = lower.toString();
+    boolean needSpace = !first;
+    int p = 0;
+    while (p < word.length()) {
+      String match = null;
+      for (String v : VOCABULARY) {
+        if (word.startsWith(v, p) && (match == null || v.length() > match.length())) {
+          match = v;
+        }
+      }
+      int len = match == null ? 1 : match.length();
+      if (needSpace || (match != null && p > 0)) {
+        int at = piece.get(p)[0];
+        b.add(' ', origStart(at), origStart(at));
+      }
+      for (int k = p; k < p + len; k++) {
+        int at = piece.get(k)[0];
+        b.add(text.charAt(at), origStart(at), origEnd(at));
+      }
+      needSpace = match != null;
+      p += len;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Base64: runs that decode to text.
+
+  static final int MIN_BASE64 = 24;
+  static final int MAX_BASE64 = 65_536;
+  static final int MAX_BASE64_RUNS = 32;
+
+  /** Each base64 run of the original that decodes to printable UTF-8 text, as its own view. */
+  static List<TextView> base64Runs(String text) {
+    List<TextView> out = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    int tried = 0;
+    while (i < n && tried < MAX_BASE64_RUNS) {
+      if (!base64Char(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && base64Char(text.charAt(i))) {
+        i++;
+      }
+      int end = i;
+      while (i < n && text.charAt(i) == '=' && i - end < 2) {
+        i++;
+      }
+      int len = end - start;
+      if (len < MIN_BASE64 || len > MAX_BASE64) {
+        continue;
+      }
+      tried++;
+      String decoded = decodeBase64(text.substring(start, end));
+      if (decoded != null) {
+        int[] s = new int[decoded.length()];
+        int[] e = new int[decoded.length()];
+        java.util.Arrays.fill(s, start);
+        java.util.Arrays.fill(e, i);
+        out.add(new TextView(decoded, "base64", s, e));
+      }
+    }
+    return out;
+  }
+
+  private static boolean base64Char(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '/'
+        || c == '-'
+        || c == '_';
+  }
+
+  private static @Nullable String decodeBase64(String run) {
+    if (run.length() % 4 == 1) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes =
+          run.indexOf('-') >= 0 || run.indexOf('_') >= 0
+              ? Base64.getUrlDecoder().decode(run)
+              : Base64.getDecoder().decode(run);
+    } catch (IllegalArgumentException e) {
+      return null; // not base64 after all: mixed alphabets, bad length
+    }
+    String s;
+    try {
+      s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return null; // binary data, not text
+    }
+    int printable = 0;
+    boolean space = false;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (!Character.isISOControl(c) || c == '\n' || c == '\t') {
+        printable++;
+      }
+      space |= Character.isWhitespace(c);
+    }
+    return space && printable >= s.length() * 0.95 ? s : null;
+  }
+
+  /** Words whose ROT13 form is worth a prefilter entry (long enough not to occur by chance). */
+  static Set<String> rot13Keywords(List<String> keywords) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String k : keywords) {
+      if (k.length() >= 5 && k.chars().allMatch(c -> c < 0x80)) {
+        StringBuilder r = new StringBuilder(k.length());
+        for (int i = 0; i < k.length(); i++) {
+          r.append(rot13(k.charAt(i)));
+        }
+        out.add(r.toString().toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  /** Collects characters with their original spans. */
+  private static final class Builder {
+    private final StringBuilder text;
+    private int[] starts;
+    private int[] ends;
+
+    Builder(int capacity) {
+      this.text = new StringBuilder(capacity);
+      this.starts = new int[Math.max(16, capacity)];
+      this.ends = new int[Math.max(16, capacity)];
+    }
+
+    void add(char c, int start, int end) {
+      int i = text.length();
+      if (i == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, i * 2);
+        ends = java.util.Arrays.copyOf(ends, i * 2);
+      }
+      text.append(c);
+      starts[i] = start;
+      ends[i] = end;
+    }
+
+    TextView build(String name) {
+      int n = text.length();
+      return new TextView(
+          text.toString(),
+          name,
+          java.util.Arrays.copyOf(starts, n),
+          java.util.Arrays.copyOf(ends, n));
+    }
+  }
+}
