@@ -20,10 +20,9 @@ import java.util.TreeSet;
  * adapters) cannot drift apart in what they detect.
  *
  * <p>The stack, inside out: the built-in rules, the prompt-injection detector and the operator's
- * custom rules run side by side;
- * evasion resistance wraps them, so every detector also sees normalized and decoded text (DESIGN
- * §5.1, §5.4); the {@link FindingFilter} (per-type minimum confidence, allowlists) sees the final
- * findings.
+ * custom rules run side by side; evasion resistance wraps them, so every detector also sees
+ * normalized and decoded text (DESIGN §5.1, §5.4); the {@link FindingFilter} (per-type minimum
+ * confidence, allowlists) sees the final findings.
  */
 public final class DetectorStack {
   private DetectorStack() {}

@@ -228,13 +228,6 @@ final class CredentialRules {
           + "(?:access|auth|refresh|bearer|session)?[_-]?token"
           + "|private[_-]?key)";
 
-  /** Identifier characters a key may start with before the credential word. */
-  private static final String KEY_PREFIX = "(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}?";
-
-  /** The characters of {@link #KEY_PREFIX}'s lookbehind, spelled out for the detector's skip. */
-  private static final String KEY_PREFIX_CHARS =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-";
-
   /** Generic secret characters (base64, base64url, hex, dotted tokens). */
   private static final String SECRET_CHARS = "[A-Za-z0-9+/=_.~-]";
 
@@ -256,13 +249,14 @@ final class CredentialRules {
     return Rule.builder("generic-credential-assignment")
         .type("generic_secret")
         .keywords("secret", "api_key", "apikey", "api-key", "token", "private_key", "privatekey")
-        .reach(50, 4 + 12 + 512)
-        .startsAfterNone(KEY_PREFIX_CHARS)
+        // The match starts at the credential word, whatever identifier it ends ("client_secret",
+        // "STRIPE_SECRET_KEY", "accessToken"): at most "x-" or "refresh_" before the keyword.
+        // Matching the identifier's own start instead cost a lazy prefix loop per attempt.
+        .reach(8, 4 + 12 + 512)
         // "secret" + "_key" + closing quote + spaces + the operator: 4 + 2 + 3 + 1 = 10.
         .keywordFollowedBy("=:：>", 12)
         .pattern(
-            KEY_PREFIX
-                + "(?:"
+            "(?:"
                 + SECRET_KEY
                 + "(?![A-Za-z0-9])"
                 + ASSIGN
