@@ -91,6 +91,14 @@ public final class Policy {
     m.put("kr_rrn", Action.redact());
     m.put("jp_mynumber", Action.redact());
     m.put("in_aadhaar", Action.redact());
+    m.put("uk_nino", Action.redact());
+    m.put("de_steuer_id", Action.redact());
+    m.put("fr_nir", Action.redact());
+    m.put("es_dni", Action.redact());
+    m.put("it_codice_fiscale", Action.redact());
+    m.put("nl_bsn", Action.redact());
+    m.put("sg_nric", Action.redact());
+    m.put("ip_address", Action.redact());
     return java.util.Collections.unmodifiableMap(m);
   }
 }
