@@ -126,6 +126,7 @@ final class NationalIdRules {
             "area 666-12-3456 is never assigned",
             "group 455-00-4778 is never assigned",
             "masked ***-**-4778 only",
+            "SSN XXX-XX-4778 on the printout",
             "ZIP+4 98052-6399",
             "serial 455-84-4778 on the label",
             "phone 455-84-4778-2 ext")
@@ -150,7 +151,18 @@ final class NationalIdRules {
       List.of("주민등록번호", "주민번호", "주민", "rrn", "resident registration", "住民登録番号");
 
   private static final List<String> NOT_RRN_WORDS =
-      List.of("법인등록번호", "법인번호", "법인", "사업자등록번호", "사업자", "corporate", "company");
+      List.of(
+          "법인등록번호",
+          "법인번호",
+          "법인",
+          "등기번호",
+          "사업자등록번호",
+          "사업자",
+          "corporate",
+          "corporation",
+          "corp",
+          "company",
+          "business registration");
 
   // YYMMDD-GNNNNNC: six date digits, a hyphen, seven digits; not part of a longer number.
   private static final String RRN =
@@ -171,6 +183,8 @@ final class NationalIdRules {
             "住民登録番号は«840107-2470631»です")
         .falsePositives(
             "법인등록번호 110111-1234567",
+            "법인 등록 번호: 110111-1234567",
+            "corporate registration no. 110111-1234567",
             "date 921341-2679146 has no month 13",
             "gender digit 920411-9679146 is not 1-8",
             "order 920230-1234567 has no Feb 30",

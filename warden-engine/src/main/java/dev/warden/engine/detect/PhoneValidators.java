@@ -15,12 +15,26 @@ import java.util.regex.Pattern;
  * <p>Korea (+82 / 0): mobile {@code 01[016789]}, Seoul {@code 02}, regions {@code 0[3-6][1-5]},
  * {@code 070} (VoIP) and {@code 080} (toll-free), followed by a 3–4 digit exchange that does not
  * start with 0 and a 4-digit line. Without separators only 11-digit mobile numbers count.
+ *
+ * <p>UK (+44 / 0): 11 digits with the trunk 0; geographic {@code 01}/{@code 02}, non-geographic
+ * {@code 03}, mobile {@code 07}, freephone and shared cost {@code 08}. Without spaces only mobile
+ * numbers count.
+ *
+ * <p>Germany (+49 / 0): an area code {@code 0[1-9]…} (2–5 digits after the 0, mobile {@code
+ * 015x}–{@code 017x}), separated from the subscriber number; 9–12 digits in all.
+ *
+ * <p>Japan (+81 / 0): 10 digits for landlines and {@code 0120} freephone ({@code 03-1234-5678},
+ * {@code 045-123-4567}, {@code 0120-123-456}), 11 for mobile and IP numbers {@code 050}, {@code
+ * 070}, {@code 080}, {@code 090} and for {@code 0800} freephone.
  */
 final class PhoneValidators {
   static final Validator E164 = Validator.of("e164", PhoneValidators::isInternational);
   static final Validator NANP = Validator.of("nanp", PhoneValidators::isNanp);
   static final Validator KR = Validator.of("kr-numbering-plan", PhoneValidators::isKorean);
   static final Validator EPP = Validator.of("e164-epp", PhoneValidators::isEpp);
+  static final Validator UK = Validator.of("uk-numbering-plan", PhoneValidators::isUk);
+  static final Validator DE = Validator.of("de-numbering-plan", PhoneValidators::isGerman);
+  static final Validator JP = Validator.of("jp-numbering-plan", PhoneValidators::isJapanese);
 
   /** {@code +48.858370}: a signed decimal (a coordinate, a measurement), not a phone number. */
   private static final Pattern DECIMAL = Pattern.compile("\\+\\d++\\.\\d++");
@@ -126,6 +140,43 @@ final class PhoneValidators {
       return false;
     }
     return separated || (mobile && n == 11);
+  }
+
+  /** UK national format: 0, then 10 digits in an allocated range. */
+  static boolean isUk(CharSequence value) {
+    String d = CardValidator.digitsOf(value);
+    if (d.length() != 11 || d.charAt(0) != '0' || "12378".indexOf(d.charAt(1)) < 0) {
+      return false;
+    }
+    boolean separated = d.length() != value.length();
+    return (separated || d.charAt(1) == '7') && variedSubscriber(d, 4);
+  }
+
+  /** German national format: area code with trunk 0, separated subscriber number. */
+  static boolean isGerman(CharSequence value) {
+    String d = CardValidator.digitsOf(value);
+    if (d.length() < 9 || d.length() > 12 || d.charAt(0) != '0' || d.charAt(1) == '0') {
+      return false;
+    }
+    if (d.startsWith("01") && !d.matches("01[5-7]\\d{7,9}")) {
+      return false; // 01x outside 015–017 are service and carrier prefixes, not subscribers
+    }
+    return variedSubscriber(d, 4);
+  }
+
+  /** Japanese national format: trunk 0, 10 digits (11 for mobile, IP and 0800). */
+  static boolean isJapanese(CharSequence value) {
+    String d = CardValidator.digitsOf(value);
+    if (d.length() < 10 || d.charAt(0) != '0' || d.charAt(1) == '0') {
+      return false;
+    }
+    boolean eleven = d.matches("0[5789]0.*") || d.startsWith("0800");
+    return d.length() == (eleven ? 11 : 10) && variedSubscriber(d, 4);
+  }
+
+  /** The digits after {@code prefix} are not all one digit ({@code 030 0000000} is filler). */
+  private static boolean variedSubscriber(String digits, int prefix) {
+    return digits.substring(prefix).chars().distinct().count() > 1;
   }
 
   /** At most one pair of parentheses, opened before it is closed. */

@@ -7,7 +7,17 @@ final class PiiRules {
   private PiiRules() {}
 
   static List<Rule> all() {
-    return List.of(email(), card(), phoneInternational(), phoneEpp(), phoneNanp(), phoneKorea());
+    return List.of(
+        email(),
+        emailObfuscated(),
+        card(),
+        phoneInternational(),
+        phoneEpp(),
+        phoneNanp(),
+        phoneKorea(),
+        phoneUk(),
+        phoneGermany(),
+        phoneJapan());
   }
 
   // Letters, marks and digits of space-separated scripts (Latin with diacritics, Cyrillic, Greek,
@@ -68,6 +78,23 @@ final class PiiRules {
           + CJK_CHARS
           + ")";
 
+  private static final ContextWords EMAIL_CONTEXT =
+      ContextWords.of(
+          List.of(
+              "email",
+              "emails",
+              "e-mail",
+              "mail",
+              "mailto",
+              "contact",
+              "kontakt*",
+              "이메일",
+              "메일",
+              "연락처",
+              "メール",
+              "連絡先"),
+          List.of());
+
   static Rule email() {
     return Rule.builder("email")
         .type("email")
@@ -77,22 +104,7 @@ final class PiiRules {
         .pattern(EMAIL)
         .validator(TextValidators.EMAIL)
         .confidence(0.9)
-        .context(
-            ContextWords.of(
-                List.of(
-                    "email",
-                    "emails",
-                    "e-mail",
-                    "mail",
-                    "mailto",
-                    "contact",
-                    "kontakt*",
-                    "이메일",
-                    "메일",
-                    "연락처",
-                    "メール",
-                    "連絡先"),
-                List.of()))
+        .context(EMAIL_CONTEXT)
         .truePositives(
             "Contact: «jane.doe@example.org», phone +1 415-555-0172.",
             "연락처: «kim.minsu@company.co.kr» 로 보내주세요",
@@ -115,6 +127,73 @@ final class PiiRules {
             "git remote https://x-access-token:s3cretvalue@github.com/acme/infra.git",
             "SENTRY_DSN=https://0123abcd0123abcd@o1.ingest.sentry.io/1",
             "clone ssh://git@github.com/acme/infra.git")
+        .build();
+  }
+
+  // Obfuscated and full-width addresses: "jane [at] example [dot] com", "jane(at)example.com",
+  // "jane {at} example dot com", "jane[@]example.com", "ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ". The at must be
+  // bracketed (or a full-width ＠): a plain " at " is ordinary prose. A spelled-out " dot " is
+  // accepted only after such an at. ASCII and full-width letters only; the validator folds the
+  // value back to a plain address and checks its syntax.
+  private static final String OB_CHARS = "A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A";
+  private static final String OB_OPEN = "[\\[({<]";
+  private static final String OB_CLOSE = "[\\])}>]";
+  private static final String OB_AT =
+      "(?:\\s{0,2}+"
+          + OB_OPEN
+          + " ?(?:[aA][tT]|@|\uFF20) ?"
+          + OB_CLOSE
+          + "\\s{0,2}+|\\s?\uFF20\\s?)";
+  private static final String OB_DOT =
+      "(?:\\s{0,2}+"
+          + OB_OPEN
+          + " ?(?:[dD][oO][tT]|[.\uFF0E]) ?"
+          + OB_CLOSE
+          + "\\s{0,2}+|[.\uFF0E]| [dD][oO][tT] )";
+  private static final String EMAIL_OBFUSCATED =
+      Boundaries.startNotAfter("[" + OB_CHARS + "._%+\\-\uFF0E\uFF3F\uFF0D\uFF0B]")
+          + "["
+          + OB_CHARS
+          + "._%+\\-\uFF0E\uFF3F\uFF0D\uFF0B]{1,64}+"
+          + OB_AT
+          + "["
+          + OB_CHARS
+          + "\\-\uFF0D]{1,63}+(?:"
+          + OB_DOT
+          + "["
+          + OB_CHARS
+          + "\\-\uFF0D]{1,63}+){1,8}+"
+          + "(?![\\w\\-"
+          + OB_CHARS
+          + "]|[.\uFF0E]["
+          + OB_CHARS
+          + "])";
+
+  static Rule emailObfuscated() {
+    return Rule.builder("email-obfuscated")
+        .type("email")
+        .keywords("[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", "[@]", "(@)", "\uFF20")
+        // Local part (64) and up to two spaces before the keyword; 9 labels with their dots after.
+        .reach(66, 9 * 72)
+        .pattern(EMAIL_OBFUSCATED)
+        .validator(EmailForms.OBFUSCATED)
+        .confidence(0.9)
+        .context(EMAIL_CONTEXT)
+        .truePositives(
+            "write to «jane.doe [at] example [dot] com» for access",
+            "Kontakt: «max.mustermann(at)beispiel.de»",
+            "mail «kim {at} company dot co dot kr» please",
+            "E-Mail «info [@] firma.de»",
+            "全角で«ｓｕｐｐｏｒｔ＠ｅｘａｍｐｌｅ．ｃｏｍ»に送ってください",
+            "reply to «ops＠warden.dev»",
+            "«J.Smith (AT) Example (DOT) ORG»")
+        .falsePositives(
+            "meet me at the station at noon",
+            "jane at example dot com",
+            "look [at] this",
+            "price (at) 5.99 each",
+            "file [at] report.png",
+            "Beispiel: vorname.nachname(at)firma(dot)de")
         .build();
   }
 
@@ -176,6 +255,7 @@ final class PiiRules {
           "reference",
           "ref",
           "account",
+          "acct",
           "id",
           "ids",
           "주문",
@@ -184,16 +264,29 @@ final class PiiRules {
           "송장번호",
           "운송장",
           "일련번호",
+          "계좌",
+          "계좌번호",
+          "청구서",
+          "인보이스",
+          "배송",
           "bestell*",
           "rechnung*",
           "sendung*",
           "auftrag*",
+          "konto*",
+          "kundennummer",
+          "seriennummer",
           "注文",
           "注文番号",
           "請求書",
           "請求書番号",
           "追跡番号",
-          "伝票番号");
+          "伝票番号",
+          "口座",
+          "口座番号",
+          "製造番号",
+          "シリアル",
+          "問い合わせ番号");
 
   static Rule card() {
     return Rule.builder("credit-card")
@@ -235,7 +328,14 @@ final class PiiRules {
             "송장번호 4242-4242-4242-4242",
             "ref 4111111111111111",
             "event=chargeback chargeback_id=4539148803436467 status=ok",
-            "Ref: 4111 1111 1111 1111")
+            "Ref: 4111 1111 1111 1111",
+            "card ending **** 4242",
+            "card 4242 **** **** 4242",
+            "Kontonummer 4111111111111111",
+            "계좌번호 4242-4242-4242-4242",
+            "口座番号 4111111111111111",
+            "IMEI: 4111 1111 1111 1111",
+            "account number 4539148803436467")
         .build();
   }
 
@@ -275,6 +375,8 @@ final class PiiRules {
           "mobil*",
           "rufnummer",
           "durchwahl");
+  // Names of other numbers. Order words are specific ("order number", not "order"): "call us
+  // about your order: 030 …" is a phone number, and the nearest word decides.
   private static final List<String> NOT_PHONE_WORDS =
       List.of(
           "isbn",
@@ -282,10 +384,26 @@ final class PiiRules {
           "ver",
           "serial",
           "build",
+          "order number",
+          "order no",
+          "order #",
+          "order id",
+          "invoice number",
+          "invoice no",
+          "tracking number",
+          "bestellnummer",
+          "auftragsnummer",
+          "rechnungsnummer",
+          "kundennummer",
+          "sendungsnummer",
           "버전",
           "일련번호",
+          "주문번호",
+          "송장번호",
           "バージョン",
           "シリアル",
+          "注文番号",
+          "伝票番号",
           "seriennummer");
 
   static Rule phoneInternational() {
@@ -400,6 +518,96 @@ final class PiiRules {
             "010-0123-4567 exchange starts with 0",
             "version 1.010.1234.5678",
             "code 099-123-4567")
+        .build();
+  }
+
+  // UK national: 020 7946 0958, 0161 496 0000, 01632 960123, 07700 900123 (or 07700 900 123);
+  // unbroken only for mobile numbers (validator). Not part of a longer digit sequence.
+  private static final String UK =
+      Boundaries.startNotAfter("[\\w+.()-]|\\d[ ]")
+          + "0(?:[1-9]\\d{3} ?\\d{6}|[1-9]\\d{3} \\d{3} \\d{3}|[1-9]\\d{2} ?\\d{3} ?\\d{4}"
+          + "|[1-9]\\d ?\\d{4} ?\\d{4})"
+          + "(?![\\w]|[-.]\\d|[ ]\\d)";
+
+  static Rule phoneUk() {
+    return Rule.builder("phone-uk")
+        .type("phone")
+        .minDigits(10)
+        .pattern(UK)
+        .validator(PhoneValidators.UK)
+        .confidence(0.7)
+        .context(ContextWords.of(PHONE_WORDS, NOT_PHONE_WORDS))
+        .truePositives(
+            "London desk: «020 7946 0123»",
+            "call me on «07700 900123» after six",
+            "Manchester office «0161 496 0000»",
+            "mobile «07700900456»")
+        .falsePositives(
+            "02079460123 unbroken landline is not enough",
+            "version 020 7946 0123",
+            "order number 0161 496 0000",
+            "code 04 1234 5678 90",
+            "reference 0161 496 0000 12")
+        .build();
+  }
+
+  // German national: 030 1234567, 030/1234567, 030-12345678, (030) 1234567, 0171 2345678,
+  // 089 12345678, with an optional extension "-12". The area code must be set off, so an
+  // unbroken run of digits is not taken for a phone number.
+  private static final String GERMANY =
+      Boundaries.startNotAfter("[\\w+.()/-]|\\d[ ]")
+          + "(?:\\(0[1-9]\\d{1,4}\\) ?|0[1-9]\\d{1,4}(?: ?/ ?|[ -]))\\d{3,8}(?:[ -]\\d{1,5})?"
+          + "(?![\\w/]|[-.]\\d|[ ]\\d)";
+
+  static Rule phoneGermany() {
+    return Rule.builder("phone-de")
+        .type("phone")
+        .minDigits(9)
+        .pattern(GERMANY)
+        .validator(PhoneValidators.DE)
+        .confidence(0.7)
+        .context(ContextWords.of(PHONE_WORDS, NOT_PHONE_WORDS))
+        .truePositives(
+            "Sie erreichen mich mobil unter «0171 2345678».",
+            "Tel. «089 12345678» (Zentrale München)",
+            "Büro Berlin «030/9018220»",
+            "Rückruf unter «(0351) 4567890»",
+            "Durchwahl «030 901820-12»")
+        .falsePositives(
+            "Öffnungszeiten 0900-1700",
+            "Bestellnummer 0301 2345678",
+            "Datum 01.02.2024",
+            "Filler 030 0000000",
+            "Version 0.30.1234567")
+        .build();
+  }
+
+  // Japanese national: 03-1234-5678, 045-123-4567, 090-1234-5678, 0120-123-456, with hyphens
+  // (ASCII or full-width), spaces, or the area code's parentheses "03(1234)5678".
+  private static final String JAPAN =
+      Boundaries.startNotAfter("[\\w+.()-]|\\d[ ]")
+          + "0\\d{1,4}(?:([-\\uFF0D ])\\d{1,4}\\1|\\(\\d{1,4}\\))\\d{3,4}"
+          + "(?![\\w]|[-.\\uFF0D ]\\d)";
+
+  static Rule phoneJapan() {
+    return Rule.builder("phone-jp")
+        .type("phone")
+        .minDigits(10)
+        .pattern(JAPAN)
+        .validator(PhoneValidators.JP)
+        .confidence(0.7)
+        .context(ContextWords.of(PHONE_WORDS, NOT_PHONE_WORDS))
+        .truePositives(
+            "電話番号は«03-1234-5678»です。",
+            "携帯：«090-1234-5678»、平日のみ対応。",
+            "フリーダイヤル«0120-123-456»へお電話ください。",
+            "横浜支店 «045(123)4567»")
+        .falsePositives(
+            "日付 05-12-2024",
+            "注文番号 03-1234-5678",
+            "バージョン 03-1234-5678",
+            "03-1234-56789 は長すぎる",
+            "010-1234-5678 is not a Japanese number")
         .build();
   }
 }

@@ -10,11 +10,19 @@ import java.util.stream.Stream;
  * <p>Types: {@code email}, {@code card}, {@code phone}, {@code aws_access_key}, {@code
  * github_token}, {@code openai_key}, {@code private_key}, {@code jwt}, {@code url_credentials},
  * {@code aws_secret_key}, {@code password}, {@code generic_secret}, {@code iban}, {@code us_ssn},
- * {@code kr_rrn}, {@code jp_mynumber}, {@code in_aadhaar}.
+ * {@code kr_rrn}, {@code jp_mynumber}, {@code in_aadhaar}, {@code uk_nino}, {@code de_steuer_id},
+ * {@code fr_nir}, {@code es_dni}, {@code it_codice_fiscale}, {@code nl_bsn}, {@code sg_nric},
+ * {@code ip_address}.
  */
 public final class RuleCatalog {
   private static final List<Rule> BUILTIN =
-      Stream.of(PiiRules.all(), NationalIdRules.all(), SecretRules.all(), CredentialRules.all())
+      Stream.of(
+              PiiRules.all(),
+              NationalIdRules.all(),
+              IntlIdRules.all(),
+              NetworkRules.all(),
+              SecretRules.all(),
+              CredentialRules.all())
           .flatMap(List::stream)
           .toList();
 

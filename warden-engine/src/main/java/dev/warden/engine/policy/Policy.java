@@ -139,6 +139,14 @@ public final class Policy {
     // An injection attempt is not a value to hide but an instruction to refuse: redacting the
     // clause would still forward the rest of the attack, so the message is not sent on.
     m.put("prompt_injection", Action.block());
+    m.put("uk_nino", Action.redact());
+    m.put("de_steuer_id", Action.redact());
+    m.put("fr_nir", Action.redact());
+    m.put("es_dni", Action.redact());
+    m.put("it_codice_fiscale", Action.redact());
+    m.put("nl_bsn", Action.redact());
+    m.put("sg_nric", Action.redact());
+    m.put("ip_address", Action.redact());
     return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -61,8 +61,8 @@ class CorpusTest {
   /** Types labelled in the corpus for which no rule exists yet; their labels are all misses. */
   static final Set<String> NOT_YET_DETECTED = Set.of();
 
-  static final Set<String> LANGS = Set.of("en", "ko", "de", "ja");
-  static final Set<String> KINDS = Set.of("prose", "json", "code", "log", "config");
+  static final Set<String> LANGS = Set.of("en", "ko", "de", "ja", "fr", "es", "it", "nl");
+  static final Set<String> KINDS = Set.of("prose", "json", "code", "log", "config", "form", "csv");
 
   private static final Detector STACK = DetectorStack.forConfig(WardenConfig.defaults());
   private static final Set<String> TYPES = DetectorStack.types(WardenConfig.defaults());

@@ -1,0 +1,378 @@
+package dev.warden.engine.detect;
+
+import java.util.List;
+
+/**
+ * Built-in rules for European and Singaporean identity numbers: UK National Insurance number,
+ * German tax id, French NIR, Spanish DNI/NIE, Italian codice fiscale, Dutch BSN, Singapore
+ * NRIC/FIN. Each is found by its printed shape and confirmed by the issuer's check character
+ * ({@link IntlIdValidators}). Numbers that are only digits and common in other roles (a nine-digit
+ * BSN, an eleven-digit Steuer-ID, an unbroken fifteen-digit NIR) count only next to a word, in the
+ * document's language, that names them.
+ */
+final class IntlIdRules {
+  private IntlIdRules() {}
+
+  static List<Rule> all() {
+    return List.of(
+        ukNino(),
+        deSteuerId(),
+        frNir(),
+        frNirBare(),
+        esDni(),
+        esNie(),
+        itCodiceFiscale(),
+        nlBsn(),
+        sgNric());
+  }
+
+  // Words that say a number is a document or business reference, in the languages these ids
+  // appear in. The nearest word decides, so "NI number … order 123" is still an order.
+  private static final List<String> REFERENCE_WORDS =
+      List.of(
+          "order",
+          "invoice",
+          "tracking",
+          "booking",
+          "ref",
+          "reference",
+          "serial",
+          "imei",
+          "part",
+          "bestell*",
+          "rechnung*",
+          "auftrag*",
+          "sendung*",
+          "commande",
+          "facture",
+          "colis",
+          "suivi",
+          "siret",
+          "siren",
+          "pedido",
+          "factura",
+          "albarán",
+          "seguimiento",
+          "ordine",
+          "fattura",
+          "spedizione",
+          "bestelling",
+          "factuur",
+          "factuurnummer",
+          "ordernummer",
+          "klantnummer",
+          "rekeningnummer",
+          "kvk",
+          "btw",
+          "주문",
+          "注文");
+
+  private static final String NOT_ALNUM_BEFORE = Boundaries.startNotAfter("[A-Za-z0-9]");
+  private static final String NOT_ALNUM_AFTER = "(?![A-Za-z0-9]|[-.]\\d)";
+
+  static Rule ukNino() {
+    return Rule.builder("uk-nino")
+        .type("uk_nino")
+        .minDigits(6)
+        // AB123456C, AB 12 34 56 C (one separator kind), AB 123456 C.
+        .pattern(
+            NOT_ALNUM_BEFORE
+                + "[A-Z]{2}(?:( ?)\\d{2}\\1\\d{2}\\1\\d{2}\\1| \\d{6} )[A-D]"
+                + NOT_ALNUM_AFTER)
+        .validator(IntlIdValidators.UK_NINO)
+        .confidence(0.75)
+        .context(
+            ContextWords.of(
+                List.of(
+                    "national insurance",
+                    "national insurance number",
+                    "nino",
+                    "ni",
+                    "ni number",
+                    "ni no",
+                    "nin",
+                    "hmrc",
+                    "payroll",
+                    "p60",
+                    "p45"),
+                REFERENCE_WORDS))
+        .truePositives(
+            "National Insurance number: «NG601815A»",
+            "my NI number is «WJ 01 66 13 A», thanks",
+            "{\"nino\": \"«XS091390D»\"}",
+            "P60 shows «BK 082462 A» as the NINO")
+        .falsePositives(
+            "NINO QQ123456C is the HMRC placeholder prefix",
+            "NI number GB123456A is never allocated",
+            "suffix NG601815E is not A-D",
+            "booking ref NG601815A confirmed",
+            "part XNG601815A2")
+        .build();
+  }
+
+  static Rule deSteuerId() {
+    return Rule.builder("de-steuer-id")
+        .type("de_steuer_id")
+        .minDigits(11)
+        // Unbroken, or 2-3-3-3 as printed on the notice (one separator kind).
+        .pattern(
+            Boundaries.startNotAfter("[\\w.\\-/]|\\d[ ]")
+                + "(?:\\d{2}([ ])\\d{3}\\1\\d{3}\\1\\d{3}|\\d{11})"
+                + "(?![\\w/]|[-.]\\d|[ ]\\d)")
+        .validator(IntlIdValidators.DE_STEUER_ID)
+        .confidence(0.8)
+        .context(
+            new ContextWords(
+                List.of(
+                    "steuer-id",
+                    "steuer_id",
+                    "steuerid",
+                    "steuer id",
+                    "steuer-idnr",
+                    "steueridentifikationsnummer",
+                    "identifikationsnummer",
+                    "steuerliche identifikationsnummer",
+                    "idnr",
+                    "id-nr",
+                    "tax id",
+                    "tax_id",
+                    "tax identification number",
+                    "tin"),
+                REFERENCE_WORDS,
+                true))
+        .truePositives(
+            "Steuer-ID: «39170342364»",
+            "Meine steuerliche Identifikationsnummer lautet «41 372 159 010».",
+            "IdNr «28365461076» laut Bescheid",
+            "{\"steuerId\": \"«45575918360»\"}")
+        .falsePositives(
+            "Steuer-ID 39170342365 (Prüfziffer falsch)",
+            "Steuer-ID 11111111116 hat zu viele gleiche Ziffern",
+            "Kundennummer 39170342364",
+            "Steuer-ID … Bestellnummer 39170342364",
+            "Steuernummer 39170342364")
+        .build();
+  }
+
+  private static final List<String> NIR_WORDS =
+      List.of(
+          "nir",
+          "insee",
+          "sécurité sociale",
+          "securite sociale",
+          "sécu",
+          "secu",
+          "numéro de sécurité sociale",
+          "n° ss",
+          "carte vitale",
+          "social security",
+          "numéro social");
+
+  static Rule frNir() {
+    return Rule.builder("fr-nir")
+        .type("fr_nir")
+        .minDigits(6)
+        // 1 85 05 78 006 084 36: sex, year, month, département (or 2A/2B), commune, order, key.
+        .pattern(
+            Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
+                + "[1-478]( )\\d{2}\\1\\d{2}\\1(?:\\d{2}|2[AB])\\1\\d{3}\\1\\d{3}\\1\\d{2}"
+                + "(?!\\w|[-.]\\d|[ ]\\d)")
+        .validator(IntlIdValidators.FR_NIR)
+        .confidence(0.8)
+        .context(ContextWords.of(NIR_WORDS, REFERENCE_WORDS))
+        .truePositives(
+            "N° de sécurité sociale : «1 31 07 09 666 035 13»",
+            "carte Vitale «2 70 09 43 165 437 57»",
+            "né en Corse, NIR «1 53 08 2A 727 996 61»",
+            "numéro «2 22 04 2B 137 427 71» (Haute-Corse)")
+        .falsePositives(
+            "NIR 1 31 07 09 666 035 14 (clé fausse)",
+            "month 1 31 13 09 666 035 13 does not exist",
+            "commande 1 31 07 09 666 035 13",
+            "tel 1 31 07 09 666 035 13 99")
+        .build();
+  }
+
+  static Rule frNirBare() {
+    return Rule.builder("fr-nir-bare")
+        .type("fr_nir")
+        .minDigits(6)
+        .pattern(
+            Boundaries.startNotAfter("[\\w.\\-]")
+                + "[1-478]\\d{4}(?:\\d{2}|2[AB])\\d{6} ?\\d{2}"
+                + "(?!\\w|[-.]\\d|[ ]\\d)")
+        .validator(IntlIdValidators.FR_NIR)
+        .confidence(0.8)
+        .context(new ContextWords(NIR_WORDS, REFERENCE_WORDS, true))
+        .truePositives(
+            "numéro de sécurité sociale «109058108721410»",
+            "{\"nir\": \"«153082A72799661»\"}",
+            "NIR: «1310709666035 13»")
+        .falsePositives(
+            "IMEI 131070966603513", "NIR 131070966603514 clé fausse", "colis 270094316543757")
+        .build();
+  }
+
+  private static final List<String> DNI_WORDS =
+      List.of(
+          "dni",
+          "d.n.i",
+          "nif",
+          "n.i.f",
+          "nie",
+          "n.i.e",
+          "documento nacional de identidad",
+          "documento de identidad",
+          "número de identidad",
+          "identificación",
+          "nº de identidad",
+          "carnet de identidad");
+
+  static Rule esDni() {
+    return Rule.builder("es-dni")
+        .type("es_dni")
+        .minDigits(8)
+        // 12345678Z, 12345678-Z, 12.345.678-Z.
+        .pattern(
+            Boundaries.startNotAfter("[\\w.\\-]")
+                + "(?:\\d{8}|\\d{2}\\.\\d{3}\\.\\d{3})[- ]?[A-Z]"
+                + NOT_ALNUM_AFTER)
+        .validator(IntlIdValidators.ES_DNI)
+        .confidence(0.7)
+        .context(ContextWords.of(DNI_WORDS, REFERENCE_WORDS))
+        .truePositives(
+            "DNI «71864140L»",
+            "Mi documento nacional de identidad es «93256282-E».",
+            "{\"nif\": \"«41.532.215-B»\"}",
+            "titular: «71864140L», Madrid")
+        .falsePositives(
+            "DNI 71864140M (letra incorrecta)",
+            "pedido 71864140L enviado",
+            "hash 71864140La9",
+            "placeholder 00000000T")
+        .build();
+  }
+
+  static Rule esNie() {
+    return Rule.builder("es-nie")
+        .type("es_dni")
+        .minDigits(7)
+        .pattern(
+            Boundaries.startNotAfter("[\\w.\\-]") + "[XYZ][- ]?\\d{7}[- ]?[A-Z]" + NOT_ALNUM_AFTER)
+        .validator(IntlIdValidators.ES_DNI)
+        .confidence(0.8)
+        .context(ContextWords.of(DNI_WORDS, REFERENCE_WORDS))
+        .truePositives(
+            "NIE «Z9035614T»",
+            "número de identidad de extranjero «Y-4928846-Y»",
+            "residente con NIE «Z2032806W» en Valencia")
+        .falsePositives(
+            "NIE Z9035614R (letra incorrecta)",
+            "modelo XZ9035614T",
+            "pedido Z2032806W enviado",
+            "sku A9035614T")
+        .build();
+  }
+
+  // Letters and digits of one case; the validator checks positions, omocodia and case.
+  private static final String CF_PATTERN =
+      NOT_ALNUM_BEFORE
+          + "[A-Za-z]{6}[0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{3}[A-Za-z]"
+          + "(?![A-Za-z0-9])";
+
+  static Rule itCodiceFiscale() {
+    return Rule.builder("it-codice-fiscale")
+        .type("it_codice_fiscale")
+        // The year digits survive up to five omocodia substitutions, the commonest cases.
+        .minDigits(2)
+        .pattern(CF_PATTERN)
+        .validator(IntlIdValidators.IT_CODICE_FISCALE)
+        .confidence(0.85)
+        .context(
+            ContextWords.of(
+                List.of(
+                    "codice fiscale",
+                    "cod. fisc",
+                    "cod fiscale",
+                    "c.f",
+                    "cf",
+                    "tessera sanitaria",
+                    "fiscal code",
+                    "tax code"),
+                REFERENCE_WORDS))
+        .truePositives(
+            "Codice fiscale: «FPGMGS33D15C252G»",
+            "il mio CF è «DDGCHC50E08M828J»",
+            "{\"codiceFiscale\": \"«ORMECB60D67F042M»\"}",
+            "omocodia: «GFCEFP74D43I8UTB»",
+            "cf «bmpftt85a44d03ve» in minuscolo")
+        .falsePositives(
+            "Codice fiscale FPGMGS33D15C252H (carattere di controllo errato)",
+            "giorno FPGMGS33D35C252G non esiste",
+            "mixed FpgmGS33D15C252G",
+            "token FPGMGS33D15C252G9X")
+        .build();
+  }
+
+  static Rule nlBsn() {
+    return Rule.builder("nl-bsn")
+        .type("nl_bsn")
+        .minDigits(9)
+        // 123456782, 1234.56.782, 123 456 782.
+        .pattern(
+            Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
+                + "(?:\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3} \\d{3} \\d{3})"
+                + "(?!\\w|[-.]\\d|[ ]\\d)")
+        .validator(IntlIdValidators.NL_BSN)
+        .confidence(0.8)
+        .context(
+            new ContextWords(
+                List.of(
+                    "bsn",
+                    "burgerservicenummer",
+                    "burger service nummer",
+                    "sofinummer",
+                    "sofi-nummer",
+                    "sofinr",
+                    "citizen service number"),
+                REFERENCE_WORDS,
+                true))
+        .truePositives(
+            "BSN: «552034095»",
+            "Mijn burgerservicenummer is «3056.52.941».",
+            "{\"bsn\": \"«130787164»\"}",
+            "sofinummer «168 281 260»")
+        .falsePositives(
+            "BSN 552034096 (elfproef faalt)",
+            "ordernummer 552034095",
+            "telefoon 552034095",
+            "BSN … factuurnummer 552034095")
+        .build();
+  }
+
+  static Rule sgNric() {
+    return Rule.builder("sg-nric")
+        .type("sg_nric")
+        .minDigits(7)
+        .pattern(NOT_ALNUM_BEFORE + "[STFGM]\\d{7}[A-Z]" + NOT_ALNUM_AFTER)
+        .validator(IntlIdValidators.SG_NRIC)
+        .confidence(0.85)
+        .context(
+            ContextWords.of(
+                List.of(
+                    "nric", "fin", "ic", "ic no", "uin", "identity card", "singpass", "work pass"),
+                REFERENCE_WORDS))
+        .truePositives(
+            "NRIC: «S4644604F»",
+            "my IC is «T9566053Z»",
+            "FIN «F6630626R» (work pass)",
+            "{\"nric\": \"«G1169572N»\"}",
+            "new M-series FIN «M2008261L»")
+        .falsePositives(
+            "NRIC S4644604G has the wrong check letter",
+            "prefix A4644604F is not a series",
+            "order S4644604F shipped",
+            "sku XS4644604F")
+        .build();
+  }
+}
