@@ -51,6 +51,8 @@ class BenchCommandTest {
     assertThat(doc.at("/types/email/precision").asDouble()).isBetween(0.0, 1.0);
     assertThat(doc.at("/types/email/fpr").isNumber()).isTrue();
     assertThat(doc.at("/throughput/megabytesPerSecond").asDouble()).isPositive();
+    assertThat(doc.at("/throughput/passes").asInt()).isEqualTo(5);
+    assertThat(doc.at("/throughput/bytes").asLong()).isGreaterThan(5L * 40_000);
     // The corpus has known misses, so a recall floor of 1.0 fails the gate.
     assertThat(recall).isLessThan(1.0);
     assertThat(doc.at("/gate/passed").asBoolean()).isFalse();
