@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,14 +31,23 @@ final class ChainWalker {
   record Walk(VerifyReport report, Entry head, @Nullable Located bad) {}
 
   private final @Nullable MessageAuthenticator key;
+  private final Consumer<Entry> onRecord;
 
-  private ChainWalker(@Nullable MessageAuthenticator key) {
+  private ChainWalker(@Nullable MessageAuthenticator key, Consumer<Entry> onRecord) {
     this.key = key;
+    this.onRecord = onRecord;
   }
 
   static Walk walk(List<Path> segments, @Nullable MessageAuthenticator key) throws IOException {
+    return walk(segments, key, e -> {});
+  }
+
+  /** Walks and hands every record that verified, in chain order, to {@code onRecord}. */
+  static Walk walk(
+      List<Path> segments, @Nullable MessageAuthenticator key, Consumer<Entry> onRecord)
+      throws IOException {
     try (Cursor cursor = new Cursor(segments)) {
-      return new ChainWalker(key).run(cursor);
+      return new ChainWalker(key, onRecord).run(cursor);
     }
   }
 
@@ -63,6 +73,7 @@ final class ChainWalker {
       before = p;
       p = e;
       count++;
+      onRecord.accept(e);
     }
     return new Walk(ok(count, p), p, null);
   }

@@ -9,7 +9,11 @@ import static java.nio.file.StandardOpenOption.WRITE;
 import dev.warden.api.Ledger;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.MessageAuthenticator;
+import dev.warden.api.Signer;
 import dev.warden.ledger.VerifyReport.Damage;
+import dev.warden.ledger.dsse.InvalidEnvelopeException;
+import dev.warden.ledger.merkle.CompactTree;
+import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,6 +21,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -59,54 +64,193 @@ public final class FileLedger implements Ledger {
    * @param queueCapacity appends queued before {@link #append} blocks (backpressure, never drops)
    * @param asyncFlushInterval how often {@link Durability#ASYNC} forces
    * @param clock source of the records' {@code time}
+   * @param signer signs checkpoints; null writes none (the chains alone are still verifiable)
+   * @param checkpointEvery a checkpoint after this many records since the last one
+   * @param checkpointInterval a checkpoint this long after the last one if records were added
+   * @param checkpointListener told about each published checkpoint (e.g. to timestamp it)
+   * @param maxSegmentBytes a segment this large is closed and the chain continues in the next
+   * @param maxSegmentAge a segment this old (counted from when this process opened it) is closed
    */
   public record Options(
-      Durability durability, int queueCapacity, Duration asyncFlushInterval, Clock clock) {
+      Durability durability,
+      int queueCapacity,
+      Duration asyncFlushInterval,
+      Clock clock,
+      @Nullable Signer signer,
+      int checkpointEvery,
+      Duration checkpointInterval,
+      CheckpointListener checkpointListener,
+      long maxSegmentBytes,
+      Duration maxSegmentAge) {
     public Options {
       Objects.requireNonNull(durability, "durability");
       Objects.requireNonNull(asyncFlushInterval, "asyncFlushInterval");
       Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+      Objects.requireNonNull(checkpointListener, "checkpointListener");
+      Objects.requireNonNull(maxSegmentAge, "maxSegmentAge");
       if (queueCapacity < 1) {
         throw new IllegalArgumentException("queueCapacity must be at least 1");
       }
-      if (asyncFlushInterval.isNegative() || asyncFlushInterval.isZero()) {
-        throw new IllegalArgumentException("asyncFlushInterval must be positive");
+      positive("asyncFlushInterval", asyncFlushInterval);
+      positive("checkpointInterval", checkpointInterval);
+      positive("maxSegmentAge", maxSegmentAge);
+      if (checkpointEvery < 1) {
+        throw new IllegalArgumentException("checkpointEvery must be at least 1 record");
+      }
+      if (maxSegmentBytes < 4096) {
+        throw new IllegalArgumentException("maxSegmentBytes must be at least 4096");
       }
     }
 
-    /** FSYNC, a queue of 65536, a 1 s async flush interval, the UTC system clock. */
+    private static void positive(String name, Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+    }
+
+    /**
+     * FSYNC, a queue of 65536, a 1 s async flush interval, the UTC system clock, no signer (no
+     * checkpoints), checkpoints every 10000 records or 10 s, segments of at most 64 MiB or 1 day.
+     */
     public static Options defaults() {
-      return new Options(Durability.FSYNC, 65_536, Duration.ofSeconds(1), Clock.systemUTC());
+      return new Options(
+          Durability.FSYNC,
+          65_536,
+          Duration.ofSeconds(1),
+          Clock.systemUTC(),
+          null,
+          10_000,
+          Duration.ofSeconds(10),
+          CheckpointListener.NONE,
+          64L << 20,
+          Duration.ofDays(1));
     }
 
     public Options withDurability(Durability d) {
-      return new Options(d, queueCapacity, asyncFlushInterval, clock);
+      return new Options(
+          d,
+          queueCapacity,
+          asyncFlushInterval,
+          clock,
+          signer,
+          checkpointEvery,
+          checkpointInterval,
+          checkpointListener,
+          maxSegmentBytes,
+          maxSegmentAge);
     }
 
     public Options withQueueCapacity(int capacity) {
-      return new Options(durability, capacity, asyncFlushInterval, clock);
+      return new Options(
+          durability,
+          capacity,
+          asyncFlushInterval,
+          clock,
+          signer,
+          checkpointEvery,
+          checkpointInterval,
+          checkpointListener,
+          maxSegmentBytes,
+          maxSegmentAge);
     }
 
     public Options withAsyncFlushInterval(Duration interval) {
-      return new Options(durability, queueCapacity, interval, clock);
+      return new Options(
+          durability,
+          queueCapacity,
+          interval,
+          clock,
+          signer,
+          checkpointEvery,
+          checkpointInterval,
+          checkpointListener,
+          maxSegmentBytes,
+          maxSegmentAge);
     }
 
     public Options withClock(Clock c) {
-      return new Options(durability, queueCapacity, asyncFlushInterval, c);
+      return new Options(
+          durability,
+          queueCapacity,
+          asyncFlushInterval,
+          c,
+          signer,
+          checkpointEvery,
+          checkpointInterval,
+          checkpointListener,
+          maxSegmentBytes,
+          maxSegmentAge);
+    }
+
+    /** Signs checkpoints with {@code s} (null: no checkpoints). */
+    public Options withSigner(@Nullable Signer s) {
+      return new Options(
+          durability,
+          queueCapacity,
+          asyncFlushInterval,
+          clock,
+          s,
+          checkpointEvery,
+          checkpointInterval,
+          checkpointListener,
+          maxSegmentBytes,
+          maxSegmentAge);
+    }
+
+    /** Checkpoints after {@code records} records or {@code interval}, whichever comes first. */
+    public Options withCheckpointEvery(int records, Duration interval) {
+      return new Options(
+          durability,
+          queueCapacity,
+          asyncFlushInterval,
+          clock,
+          signer,
+          records,
+          interval,
+          checkpointListener,
+          maxSegmentBytes,
+          maxSegmentAge);
+    }
+
+    public Options withCheckpointListener(CheckpointListener listener) {
+      return new Options(
+          durability,
+          queueCapacity,
+          asyncFlushInterval,
+          clock,
+          signer,
+          checkpointEvery,
+          checkpointInterval,
+          listener,
+          maxSegmentBytes,
+          maxSegmentAge);
+    }
+
+    /** Rotates segments at {@code bytes} or {@code age}, whichever comes first. */
+    public Options withSegmentLimits(long bytes, Duration age) {
+      return new Options(
+          durability,
+          queueCapacity,
+          asyncFlushInterval,
+          clock,
+          signer,
+          checkpointEvery,
+          checkpointInterval,
+          checkpointListener,
+          bytes,
+          age);
     }
   }
 
   private final Path dir;
   private final FileChannel lockChannel;
-  private final FileChannel segment;
   private final GroupCommitWriter writer;
   private final long recoveredTornBytes;
 
-  private FileLedger(
-      Path dir, FileChannel lockChannel, FileChannel segment, GroupCommitWriter writer, long torn) {
+  private FileLedger(Path dir, FileChannel lockChannel, GroupCommitWriter writer, long torn) {
     this.dir = dir;
     this.lockChannel = lockChannel;
-    this.segment = segment;
     this.writer = writer;
     this.recoveredTornBytes = torn;
   }
@@ -134,34 +278,126 @@ public final class FileLedger implements Ledger {
               Set.of(CREATE, WRITE, NOFOLLOW_LINKS),
               Segments.privateFile(dir));
       lock(dir, lockChannel);
+      AtomicFiles.reclaimTemps(dir.resolve(CheckpointFormat.DIR));
       List<Path> segments = Segments.list(dir);
       if (segments.isEmpty()) {
         segments = List.of(createSegment(dir));
       }
       Path active = segments.getLast();
       Segments.checkNotShared(active);
-      ChainWalker.Walk walk = ChainWalker.walk(segments, mac);
+      Signer signer = options.signer();
+      Checkpointer.Existing last = signer == null ? null : Checkpointer.newest(dir);
+      Tracker tracker = new Tracker(signer != null, active, last);
+      ChainWalker.Walk walk = ChainWalker.walk(segments, mac, tracker);
       segment = FileChannel.open(active, READ, WRITE, NOFOLLOW_LINKS);
       long torn = repairTail(dir, active, segment, walk);
       segment.position(segment.size());
+      Checkpointer checkpointer = null;
+      if (signer != null) {
+        tracker.checkAgainst(dir, walk.report().recordsChecked());
+        checkpointer =
+            new Checkpointer(
+                dir,
+                signer,
+                options,
+                tracker.tree,
+                walk.head().hash(),
+                active,
+                tracker.activeFirstSeq == 0 ? walk.head().seq() + 1 : tracker.activeFirstSeq,
+                last);
+      }
       FileLedger ledger =
           new FileLedger(
               dir,
               lockChannel,
-              segment,
-              new GroupCommitWriter(segment, mac, options, walk.head()),
+              new GroupCommitWriter(dir, active, segment, mac, options, walk.head(), checkpointer),
               torn);
       if (torn > 0) {
         recordRecovery(ledger);
       }
       return ledger;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | InvalidEnvelopeException e) {
       closeQuietly(segment, e);
       closeQuietly(lockChannel, e); // closing the channel releases the lock
       if (e instanceof LedgerException le) {
         throw le;
       }
+      if (e instanceof InvalidEnvelopeException) {
+        throw new LedgerException(
+            "refusing to append to the ledger at "
+                + dir
+                + ": its newest checkpoint is unreadable ("
+                + e.getMessage()
+                + "); inspect it with warden ledger verify",
+            e);
+      }
       throw new LedgerException("cannot open the ledger at " + dir, e);
+    }
+  }
+
+  /**
+   * Follows the walk at open: builds the Merkle tree (only when checkpoints are written), notes
+   * where the active segment starts, and the root at the newest checkpoint's size.
+   */
+  private static final class Tracker implements java.util.function.Consumer<Entry> {
+    final CompactTree tree = new CompactTree();
+    private final boolean enabled;
+    private final Path active;
+    private final Checkpointer.@Nullable Existing last;
+    long activeFirstSeq;
+    private @Nullable String rootAtLast;
+    private @Nullable String headAtLast;
+
+    Tracker(boolean enabled, Path active, Checkpointer.@Nullable Existing last) {
+      this.enabled = enabled;
+      this.active = active;
+      this.last = last;
+    }
+
+    @Override
+    public void accept(Entry e) {
+      if (!enabled) {
+        return;
+      }
+      tree.append(Rfc6962.leafHash(HexFormat.of().parseHex(e.hash())));
+      if (activeFirstSeq == 0 && e.file().equals(active)) {
+        activeFirstSeq = e.seq();
+      }
+      Checkpointer.Existing l = last;
+      if (l != null && tree.size() == l.format().treeSize()) {
+        rootAtLast = HexFormat.of().formatHex(tree.root());
+        headAtLast = e.hash();
+      }
+    }
+
+    /** Refuses to extend a ledger that no longer matches its newest signed checkpoint. */
+    void checkAgainst(Path dir, long records) {
+      Checkpointer.Existing l = last;
+      if (l == null) {
+        return;
+      }
+      String why = null;
+      if (records < l.format().treeSize()) {
+        why =
+            "it holds "
+                + records
+                + " intact records but checkpoint "
+                + l.file().getFileName()
+                + " covers "
+                + l.format().treeSize()
+                + " (records were cut from the end)";
+      } else if (!l.format().rootHash().equals(rootAtLast)
+          || !l.format().headHash().equals(headAtLast)) {
+        why = "its records do not match checkpoint " + l.file().getFileName();
+      }
+      if (why != null) {
+        throw new LedgerException(
+            "refusing to append to the damaged ledger at "
+                + dir
+                + ": "
+                + why
+                + "; inspect it with warden ledger verify");
+      }
     }
   }
 
@@ -186,11 +422,7 @@ public final class FileLedger implements Ledger {
     Path first = Segments.name(dir, 1);
     FileChannel.open(first, Set.of(CREATE_NEW, WRITE, NOFOLLOW_LINKS), Segments.privateFile(dir))
         .close();
-    if (Segments.posix(dir)) {
-      try (FileChannel d = FileChannel.open(dir, READ)) {
-        d.force(true); // make the new directory entry itself durable
-      }
-    }
+    AtomicFiles.forceDirectory(dir); // make the new directory entry itself durable
     return first;
   }
 
@@ -253,6 +485,7 @@ public final class FileLedger implements Ledger {
   public void close() {
     writer.close();
     LedgerException failed = null;
+    FileChannel segment = writer.channel();
     if (segment.isOpen()) {
       try {
         if (writer.failure() == null) {
@@ -260,6 +493,12 @@ public final class FileLedger implements Ledger {
         }
       } catch (IOException e) {
         failed = new LedgerException("final flush of the ledger at " + dir + " failed", e);
+      }
+      Throwable f = writer.closeFailure();
+      if (failed == null && f != null) {
+        failed =
+            new LedgerException(
+                "the final flush or checkpoint of the ledger at " + dir + " failed", f);
       }
       closeQuietly(segment, null);
       closeQuietly(lockChannel, null);

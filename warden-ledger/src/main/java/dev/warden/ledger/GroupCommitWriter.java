@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,9 @@ final class GroupCommitWriter {
   private static final Pending STOP =
       new Pending(new LedgerRecord("stop", "", "", null, "", "", 0, null, List.of()));
 
-  private final FileChannel channel;
+  private final Path dir;
   private final MessageAuthenticator key;
+  private final @Nullable Checkpointer checkpointer;
   private final FileLedger.Options options;
   private final BlockingQueue<Pending> queue;
   private final AtomicLong forces = new AtomicLong();
@@ -47,7 +49,11 @@ final class GroupCommitWriter {
   private boolean closing; // guarded by gate
   private volatile @Nullable Throwable failure;
 
-  // Chain head and flush state: writer thread only (published to close() by Thread.join).
+  // Segment, chain head and flush state: writer thread only (published by Thread.join).
+  private FileChannel channel;
+  private Path segment;
+  private long segmentOpenedNanos = System.nanoTime();
+  private @Nullable Throwable closeFailure;
   private long seq;
   private String hash;
   private String mac;
@@ -64,9 +70,18 @@ final class GroupCommitWriter {
   }
 
   GroupCommitWriter(
-      FileChannel channel, MessageAuthenticator key, FileLedger.Options options, Entry head) {
+      Path dir,
+      Path segment,
+      FileChannel channel,
+      MessageAuthenticator key,
+      FileLedger.Options options,
+      Entry head,
+      @Nullable Checkpointer checkpointer) {
+    this.dir = dir;
+    this.segment = segment;
     this.channel = channel;
     this.key = key;
+    this.checkpointer = checkpointer;
     this.options = options;
     this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
     this.seq = head.seq();
@@ -152,15 +167,24 @@ final class GroupCommitWriter {
     return forces.get();
   }
 
+  /** The active segment's channel; after {@link #close} the caller closes it. */
+  FileChannel channel() {
+    return channel;
+  }
+
+  /** What failed while closing (the final force or checkpoint), or null. */
+  @Nullable Throwable closeFailure() {
+    return closeFailure;
+  }
+
   private void run() {
     List<Pending> batch = new ArrayList<>();
     boolean stop = false;
     while (!stop) {
       try {
+        long wait = waitNanos();
         Pending first =
-            options.durability() == FileLedger.Durability.ASYNC
-                ? queue.poll(options.asyncFlushInterval().toNanos(), TimeUnit.NANOSECONDS)
-                : queue.take();
+            wait == Long.MAX_VALUE ? queue.take() : queue.poll(wait, TimeUnit.NANOSECONDS);
         if (first != null) {
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
@@ -178,6 +202,83 @@ final class GroupCommitWriter {
     if (dirty && failure == null) {
       force(); // ASYNC: the last writes become durable at close
     }
+    Checkpointer cp = checkpointer;
+    if (failure == null && cp != null && cp.pending()) {
+      try {
+        cp.checkpoint(); // the shutdown checkpoint covers every record
+      } catch (IOException | RuntimeException e) {
+        failure = e;
+        closeFailure = e;
+      }
+    }
+    if (failure != null && closeFailure == null && dirty) {
+      closeFailure = failure;
+    }
+  }
+
+  /** How long the writer may block for the next append before it has timed work to do. */
+  private long waitNanos() {
+    long wait = Long.MAX_VALUE;
+    if (options.durability() == FileLedger.Durability.ASYNC) {
+      wait = options.asyncFlushInterval().toNanos();
+    }
+    Checkpointer cp = checkpointer;
+    if (cp != null && cp.pending() && failure == null) {
+      wait = Math.min(wait, Math.max(1, cp.nanosUntilDue()));
+    }
+    return wait;
+  }
+
+  /** After a batch: rotate the segment and checkpoint when due. Fails closed. */
+  private void maintain() {
+    if (failure != null) {
+      return;
+    }
+    try {
+      boolean rotate =
+          channel.size() >= options.maxSegmentBytes()
+              || System.nanoTime() - segmentOpenedNanos >= options.maxSegmentAge().toNanos();
+      Checkpointer cp = checkpointer;
+      if (cp != null && (cp.due() || (rotate && cp.pending()))) {
+        if (dirty) {
+          force(); // a checkpoint never covers a record that is not durable
+        }
+        if (failure == null) {
+          cp.checkpoint();
+        }
+      }
+      if (rotate && failure == null && channel.size() > 0) {
+        rotate();
+      }
+    } catch (Throwable t) { // fail closed, as for a write failure
+      failure = t;
+    }
+  }
+
+  /** Closes the full segment and continues the chain in the next one. */
+  private void rotate() throws IOException {
+    if (dirty) {
+      force();
+    }
+    Path next = Segments.name(dir, Segments.number(segment) + 1);
+    FileChannel opened =
+        FileChannel.open(
+            next,
+            java.util.Set.of(
+                java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS),
+            Segments.privateFile(dir));
+    AtomicFiles.forceDirectory(dir);
+    FileChannel old = channel;
+    channel = opened;
+    segment = next;
+    segmentOpenedNanos = System.nanoTime();
+    old.close();
+    Checkpointer cp = checkpointer;
+    if (cp != null) {
+      cp.rotated(next);
+    }
   }
 
   private void commit(List<Pending> batch) {
@@ -190,6 +291,7 @@ final class GroupCommitWriter {
       if (dirty && System.nanoTime() - lastForceNanos >= options.asyncFlushInterval().toNanos()) {
         force();
       }
+      maintain();
       return;
     }
     Encoded encoded;
@@ -220,9 +322,14 @@ final class GroupCommitWriter {
     seq = receipts.getLast().seq();
     hash = receipts.getLast().hash();
     mac = encoded.mac();
+    Checkpointer cp = checkpointer;
+    if (cp != null) {
+      cp.written(encoded.bytes().array(), receipts);
+    }
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).done.complete(receipts.get(i));
     }
+    maintain();
   }
 
   /** A chained batch: its bytes, one receipt per record, and the MAC of its last record. */

@@ -27,6 +27,16 @@ final class Segments {
 
   private Segments() {}
 
+  static boolean isName(String fileName) {
+    return NAME.matcher(fileName).matches();
+  }
+
+  /** The number in a segment's file name ({@code ledger-000042.jsonl} is 42). */
+  static int number(Path segment) {
+    String n = segment.getFileName().toString();
+    return Integer.parseInt(n.substring("ledger-".length(), n.length() - ".jsonl".length()));
+  }
+
   static Path name(Path dir, int number) {
     return dir.resolve(String.format(Locale.ROOT, "ledger-%06d.jsonl", number));
   }
