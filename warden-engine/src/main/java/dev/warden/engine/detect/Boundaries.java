@@ -57,6 +57,13 @@ final class Boundaries {
     return sb.append("]]").toString();
   }
 
+  /** ASCII letters and digits, for {@link Rule#startsAfterNone()} declarations. */
+  static final String ASCII_ALNUM =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+  /** The characters of {@code \\w} (ASCII letters, digits, underscore). */
+  static final String ASCII_WORD = ASCII_ALNUM + "_";
+
   /** A start that is not preceded by {@code excluded}, or that follows a JSON escape. */
   static String startNotAfter(String excluded) {
     return "(?:(?<!" + excluded + ")|(?<=\\\\[nrt]))";
