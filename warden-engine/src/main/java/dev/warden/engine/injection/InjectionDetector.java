@@ -64,25 +64,49 @@ public final class InjectionDetector implements Detector {
   static final double HIDDEN_BOOST = 0.15;
   static final double ENCODED_BOOST = 0.1;
   static final int MAX_CLAUSE = 2_000;
+  static final double DESCRIPTIVE_FACTOR = 0.4;
+
+  /** How far around a delimiter to look for signs of code or a template. */
+  static final int CODE_WINDOW = 300;
 
   /** Reporting, quoting or discussing injection rather than doing it, in the four languages. */
   private static final Pattern REPORTED =
       Pattern.compile(
-          "(?<![./@_-])\\b(?:attackers?|adversar\\w*|malicious|hackers?|threat actors?|for (?:example|instance)"
-              + "|e\\.g\\.|such as|known as|so-called|called|technique|attacks?|injections?"
-              + "|jailbreak(?:s|ing)? (?:attempts?|prompts?)|researchers?|paper|study|studies"
-              + "|classifiers?|detect(?:s|ed|or|ion|ing)?|filter(?:s|ing)?|blocklist|dataset"
-              + "|benchmark|red[- ]team\\w*|owasp|llm01|mitigat\\w*|defen[cs]es?|defend\\w*"
-              + "|guard against|payloads?|phrases?|wrote|writes|typed|says|said|saying|mean"
-              + "|means|meaning|quoted?|examples?|samples?|like this|patterns?|keywords?"
-              + "|(?:prompts?|strings?|texts?|inputs?|messages?|instructions|commands|lines?) like"
-              + "|how (?:do|can|should|would|to) (?:i|we|you)?|angreifer\\w*|zum beispiel"
-              + "|z\\.\\s?b\\.|beispiel\\w*|sogenannt\\w*|prompt-injection\\w*|injektion\\w*"
-              + "|angriff\\w*|formulierung\\w*|erkennung|forscher\\w*|studie)\\b(?![./@_-]\\w)"
+          "(?<![./@_-])\\b(?:attackers?|adversar\\w*|malicious|hackers?|threat actors?"
+              + "|for (?:example|instance)|e\\.g\\.|such as|known as|so-called|technique|attacks?"
+              + "|injections?|jailbreak(?:s|ing)? (?:attempts?|prompts?)|researchers?|paper|study"
+              + "|studies|classifiers?|blocklist|denylist|dataset|benchmark|red[- ]team\\w*|owasp"
+              + "|llm01|mitigat\\w*|defen[cs]es?|defend\\w*|guard against|payloads?|phrases?|wrote"
+              + "|writes|typed|says|said|saying|means|meaning|quoted?|examples?|samples?|patterns?"
+              + "|keywords?|(?:prompts?|strings?|texts?|inputs?|messages?|instructions|commands"
+              + "|lines?) like|how (?:do|can|should|would) (?:i|we)|if (?:someone|somebody|anyone"
+              + "|a user|the user|users|they|a message|a document|the text|an input|a prompt|a page"
+              + "|a website|an email) (?:asks?|tells?|says|tries|wants|instructs?|requests?|writes"
+              + "|types|contains?)|angreifer\\w*|zum beispiel|z\\.\\s?b\\.|beispiel\\w*"
+              + "|sogenannt\\w*|prompt-injection\\w*|injektion\\w*|angriff\\w*|formulierung\\w*"
+              + "|forscher\\w*|studie|wenn (?:jemand|ein nutzer|der nutzer|ein dokument) \\w+)\\b"
+              + "(?![./@_-]\\w)"
               + "|공격자|예를\\s*들어|예시|예컨대|인젝션|공격|(?:같은|라는|이라는)\\s*(?:문구|문장|표현|말)"
               + "|라고\\s*(?:쓰|적|입력)|탐지|攻撃者|例えば|たとえば|例：|インジェクション|攻撃|といった"
               + "|(?:のような|という)(?:文|フレーズ|表現|文言)|検出",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * A clause that is only a quoted string, maybe as a list item: data about phrasings (a denylist,
+   * a test fixture), not an instruction addressed to anyone.
+   */
+  private static final Pattern QUOTED_ITEM =
+      Pattern.compile("^[-*•\\s]*([\"'“「„])[^\"“”「」„]{1,300}[\"'”」“][,;]?$");
+
+  /**
+   * A modal or adverb right before the verb without "you": a description of what something does
+   * ("the linter will ignore all rules"), not a command to the model.
+   */
+  private static final Pattern DESCRIPTIVE_BEFORE =
+      Pattern.compile(
+          "(?<!\\byou\\s)(?<!\\bu\\s)\\b(?:will|would|can|could|may|might|shall|should"
+              + "|must|does|did|often|always|usually|automatically|typically)\\s+$",
+          Pattern.CASE_INSENSITIVE);
 
   /** Chat delimiters written as code or documented as a format, not injected. */
   private static final Pattern CODE =
@@ -241,12 +265,14 @@ public final class InjectionDetector implements Detector {
     @Nullable Group group = null;
     for (Map.Entry<Integer, BitSet> e : candidates.entrySet()) {
       int clause = e.getKey();
-      Clause found = score(text, clauses, clause, e.getValue());
+      boolean continues = group != null && group.lastClause == clause - 1;
+      Set<String> seen = continues && group != null ? group.hits : Set.of();
+      Clause found = score(text, clauses, clause, e.getValue(), seen);
       if (found == null) {
         continue;
       }
       int[] c = clauses.get(clause);
-      if (group != null && group.lastClause == clause - 1) {
+      if (continues && group != null) {
         group.add(clause, c, found);
       } else {
         emit(group, view, boost, out);
@@ -266,8 +292,12 @@ public final class InjectionDetector implements Detector {
    */
   private record Clause(double score, Signal strongest, double strongestWeight, Set<String> hits) {}
 
-  /** The signals found in one clause, combined; {@code null} if none. */
-  private @Nullable Clause score(String text, List<int[]> clauses, int clause, BitSet set) {
+  /**
+   * The signals found in one clause, combined; {@code null} if none. Signals in {@code seen} (the
+   * group this clause continues already has them) are reported but add nothing to the score.
+   */
+  private @Nullable Clause score(
+      String text, List<int[]> clauses, int clause, BitSet set, Set<String> seen) {
     int[] c = clauses.get(clause);
     Set<String> hits = new TreeSet<>();
     double miss = 1;
@@ -288,16 +318,29 @@ public final class InjectionDetector implements Detector {
         if (signal.negatable() && negated(text, c[0], m.start(), m.end(), c[1])) {
           w *= NEGATED_FACTOR;
           hits.add("discount:negated");
+        } else if (signal.negatable()
+            && DESCRIPTIVE_BEFORE
+                .matcher(text)
+                .region(Math.max(c[0], m.start() - 30), m.start())
+                .find()) {
+          w *= DESCRIPTIVE_FACTOR;
+          hits.add("discount:descriptive");
         }
         best = Math.max(best, w);
       }
       if (best > 0) {
-        if (signal.family() == Family.DELIMITER && CODE.matcher(text).region(c[0], c[1]).find()) {
+        if (signal.family() == Family.DELIMITER
+            && CODE.matcher(text)
+                .region(
+                    Math.max(0, c[0] - CODE_WINDOW), Math.min(text.length(), c[1] + CODE_WINDOW))
+                .find()) {
           best *= CODE_FACTOR;
           hits.add("discount:code");
         }
         hits.add(signal.id());
-        miss *= 1 - best;
+        if (!seen.contains(signal.id())) {
+          miss *= 1 - best; // a signal repeated in the next clause is one piece of evidence
+        }
         if (best > strongestWeight) {
           strongestWeight = best;
           strongest = signal;
@@ -326,7 +369,8 @@ public final class InjectionDetector implements Detector {
   /** The clause, or the clause before it when that one introduces it with a colon, reports. */
   private static boolean reported(String text, List<int[]> clauses, int clause) {
     int[] c = clauses.get(clause);
-    if (REPORTED.matcher(text).region(c[0], c[1]).find()) {
+    if (REPORTED.matcher(text).region(c[0], c[1]).find()
+        || QUOTED_ITEM.matcher(text).region(c[0], c[1]).matches()) {
       return true;
     }
     if (clause > 0) {
@@ -423,6 +467,7 @@ public final class InjectionDetector implements Detector {
       } else if (c == '。' || c == '！' || c == '？') {
         cut = i + 1;
       } else if ((c == '.' || c == '!' || c == '?')
+          && !abbreviation(text, i)
           && (i + 1 == n
               || Character.isWhitespace(text.charAt(i + 1))
               || text.charAt(i + 1) == '"'
@@ -442,6 +487,16 @@ public final class InjectionDetector implements Detector {
     }
     addTrimmed(text, start, n, out);
     return out;
+  }
+
+  /** "e.g.", "i.e.", "z.B.", "z. B.", "u. a.": a full stop that does not end a sentence. */
+  private static boolean abbreviation(String text, int dot) {
+    if (text.charAt(dot) != '.' || dot < 2) {
+      return false;
+    }
+    char before = text.charAt(dot - 2);
+    return Character.isLetter(text.charAt(dot - 1))
+        && (before == '.' || (before == ' ' && dot >= 3 && text.charAt(dot - 3) == '.'));
   }
 
   private static void addTrimmed(String text, int start, int end, List<int[]> out) {
