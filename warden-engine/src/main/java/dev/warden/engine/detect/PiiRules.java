@@ -67,7 +67,8 @@ final class PiiRules {
           + "(?:\\."
           + LABEL
           + "){1,8}+"
-          + "(?!-|\\.[\\-\\p{L}\\p{M}\\p{Nd}]|:[\\w/~])"
+          // A domain followed by "(" is a method call on an operand: q@k.transpose(-2, -1).
+          + "(?!-|\\.[\\-\\p{L}\\p{M}\\p{Nd}]|:[\\w/~]|\\()"
           + "(?!(?<="
           + WORD_CHARS
           + ")"
@@ -118,6 +119,7 @@ final class PiiRules {
             "담당자 «hong@company.kr»입니다",
             "担当は«jane@acme.jp»です")
         .falsePositives(
+            "scores = q@k.transpose(-2, -1) / math.sqrt(d_k)",
             "retina asset icon@2x.png",
             "npm install left-pad@1.3.0",
             "git clone git@github.com:warden/warden.git",

@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Precision and recall of {@link InjectionDetector} alone on {@code corpus-pending/injection.jsonl}
- * (the whole-stack {@code CorpusTest} takes the file over once it moves to {@code corpus/}).
+ * Precision and recall of {@link InjectionDetector} alone on {@code corpus/injection.jsonl} (the
+ * whole-stack {@code CorpusTest} takes the file over once it moves to {@code corpus/}).
  *
  * <p>Matching as in {@code CorpusTest}: a label is found when a {@code prompt_injection} finding
  * overlaps one of its value's occurrences; a finding overlapping no label is a false positive.
@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (the honest estimate). The report prints both, per language and overall.
  */
 class InjectionCorpusTest {
-  private static final String RESOURCE = "/corpus-pending/injection.jsonl";
+  private static final String RESOURCE = "/corpus/injection.jsonl";
 
   /** Floors: the measured values (2026-11-23) minus a margin. Raise them; never lower them. */
   static final double PRECISION_FLOOR = 0.95;
@@ -56,8 +56,10 @@ class InjectionCorpusTest {
         JsonNode n = json.readTree(line);
         List<String> labels = new ArrayList<>();
         for (JsonNode l : n.required("labels")) {
-          assertThat(l.required("type").asString()).isEqualTo(InjectionDetector.TYPE);
-          labels.add(l.required("value").asString());
+          // Other types (an e-mail an attack exfiltrates to) are CorpusTest's business.
+          if (l.required("type").asString().equals(InjectionDetector.TYPE)) {
+            labels.add(l.required("value").asString());
+          }
         }
         SAMPLES.add(
             new Sample(
