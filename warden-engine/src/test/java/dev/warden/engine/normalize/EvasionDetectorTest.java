@@ -64,8 +64,9 @@ class EvasionDetectorTest {
   void fullWidth() {
     String hidden = Fakes.fullWidth(AWS);
     assertFoundExactly("the key is " + hidden + " ok", hidden, "aws_access_key", "nfkc");
-    String mail = Fakes.fullWidth(EMAIL);
-    assertFoundExactly("write to " + mail + " today", mail, "email", "nfkc");
+    // (A full-width e-mail is found as written: the e-mail rule accepts "＠" and "．" itself.)
+    String token = Fakes.fullWidth(GITHUB);
+    assertFoundExactly("use " + token + " today", token, "github_token", "nfkc");
   }
 
   @Test
