@@ -27,11 +27,11 @@ final class AiVendorRules {
     return List.of(
         huggingFaceToken(),
         huggingFaceOrgToken(),
-        prefixed("groq-api-key", "gsk_", "[A-Za-z0-9]{52}", "GROQ_API_KEY", 3001),
-        prefixed("replicate-api-token", "r8_", "[A-Za-z0-9]{37}", "REPLICATE_API_TOKEN", 3011),
-        prefixed("perplexity-api-key", "pplx-", "[A-Za-z0-9]{48}", "PERPLEXITY_API_KEY", 3021),
-        prefixed("xai-api-key", "xai-", "[A-Za-z0-9]{80}", "XAI_API_KEY", 3031),
-        prefixed("together-api-key", "tgp_v1_", "[A-Za-z0-9_-]{43}", "TOGETHER_API_KEY", 3055),
+        prefixed("groq-api-key", "gsk_", "[A-Za-z0-9]", 52, "GROQ_API_KEY", 3001),
+        prefixed("replicate-api-token", "r8_", "[A-Za-z0-9]", 37, "REPLICATE_API_TOKEN", 3011),
+        prefixed("perplexity-api-key", "pplx-", "[A-Za-z0-9]", 48, "PERPLEXITY_API_KEY", 3021),
+        prefixed("xai-api-key", "xai-", "[A-Za-z0-9]", 80, "XAI_API_KEY", 3031),
+        prefixed("together-api-key", "tgp_v1_", "[A-Za-z0-9_-]", 43, "TOGETHER_API_KEY", 3055),
         togetherLegacyKey(),
         cohereKey(),
         mistralKey(),
@@ -42,9 +42,9 @@ final class AiVendorRules {
     return FakeValues.base62(seed, length);
   }
 
-  /** A documented prefix followed by a fixed-length random body: shape plus variety. */
-  static Rule prefixed(String id, String prefix, String body, String envName, long seed) {
-    int length = Integer.parseInt(body.replaceAll(".*\\{(\\d+)}$", "$1"));
+  /** A documented prefix and {@code length} characters of {@code bodyClass}. */
+  static Rule prefixed(
+      String id, String prefix, String bodyClass, int length, String envName, long seed) {
     String a = prefix + random(seed, length);
     String b = prefix + random(seed + 1, length);
     String c = prefix + random(seed + 2, length);
@@ -52,7 +52,7 @@ final class AiVendorRules {
         .type("ai_api_key")
         .keywords(prefix)
         .reach(0, prefix.length() + length)
-        .pattern(token(java.util.regex.Pattern.quote(prefix) + body))
+        .pattern(token(java.util.regex.Pattern.quote(prefix) + bodyClass + "{" + length + "}"))
         .secretGroup(1)
         .validator(VendorValidators.RANDOM)
         .confidence(0.95)

@@ -495,8 +495,8 @@ final class CloudRules {
         .keywords("atlasv1")
         .reach(15, 8 + 70)
         .pattern(
-            VendorShapes.token("[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}+")
-                .replace("(?!" + VendorShapes.TOKEN_CHARS + ")", "(?![A-Za-z0-9_=-])"))
+            Boundaries.startNotAfter(VendorShapes.TOKEN_CHARS)
+                + "([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}+)(?![A-Za-z0-9_=-])")
         .secretGroup(1)
         .validator(VendorValidators.RANDOM)
         .confidence(0.95)

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Built-in rules for developer platforms: GitLab ({@code gitlab_token}); package registries other
@@ -22,14 +23,20 @@ final class DevRules {
 
   static List<Rule> all() {
     return List.of(
-        gitlab("gitlab-pat", "glpat-", routable("glpat-"), 5001, "GITLAB_TOKEN"),
-        gitlab("gitlab-deploy-token", "gldt-", "[A-Za-z0-9_-]{20}", 5011, "CI_DEPLOY_PASSWORD"),
-        gitlab("gitlab-runner-token", "glrt-", routable("glrt-(?:t[0-9]_)?"), 5021, "RUNNER_TOKEN"),
-        gitlab("gitlab-feed-token", "glft-", "[A-Za-z0-9_-]{20}", 5031, "GITLAB_FEED_TOKEN"),
-        gitlab("gitlab-scim-token", "glsoat-", "[A-Za-z0-9_-]{20}", 5041, "GITLAB_SCIM_TOKEN"),
-        gitlab("gitlab-incoming-mail-token", "glimt-", "[A-Za-z0-9_-]{25}", 5051, "MAIL_TOKEN"),
-        gitlab("gitlab-agent-token", "glagent-", "[A-Za-z0-9_-]{50}", 5061, "AGENT_TOKEN"),
-        gitlab("gitlab-oauth-app-secret", "gloas-", "[A-Za-z0-9_-]{64}", 5071, "OAUTH_SECRET"),
+        gitlab("gitlab-pat", "glpat-", routable("glpat-"), 20, 5001, "GITLAB_TOKEN"),
+        gitlab("gitlab-deploy-token", "gldt-", null, 20, 5011, "CI_DEPLOY_PASSWORD"),
+        gitlab(
+            "gitlab-runner-token",
+            "glrt-",
+            routable("glrt-(?:t[0-9]_)?"),
+            20,
+            5021,
+            "RUNNER_TOKEN"),
+        gitlab("gitlab-feed-token", "glft-", null, 20, 5031, "GITLAB_FEED_TOKEN"),
+        gitlab("gitlab-scim-token", "glsoat-", null, 20, 5041, "GITLAB_SCIM_TOKEN"),
+        gitlab("gitlab-incoming-mail-token", "glimt-", null, 25, 5051, "MAIL_TOKEN"),
+        gitlab("gitlab-agent-token", "glagent-", null, 50, 5061, "AGENT_TOKEN"),
+        gitlab("gitlab-oauth-app-secret", "gloas-", null, 64, 5071, "OAUTH_SECRET"),
         gitlabPipelineTriggerToken(),
         gitlabCiJobToken(),
         gitlabRunnerRegistrationToken(),
@@ -60,15 +67,27 @@ final class DevRules {
     return prefixRegex + "(?:[A-Za-z0-9_-]{20}|[A-Za-z0-9_-]{27,300}+\\.[0-9a-z]{2}[0-9a-z]{7})";
   }
 
-  static Rule gitlab(String id, String prefix, String body, long seed, String envName) {
-    boolean isRoutable = body.contains("|");
-    int length = isRoutable ? 20 : Integer.parseInt(body.replaceAll(".*\\{(\\d+)}$", "$1"));
+  /**
+   * A GitLab token: {@code prefix} + {@code length} base64url characters, or, when {@code
+   * routableRegex} is given, that regex (classic and routable forms).
+   */
+  static Rule gitlab(
+      String id,
+      String prefix,
+      @Nullable String routableRegex,
+      int length,
+      long seed,
+      String envName) {
+    boolean isRoutable = routableRegex != null;
     String a = prefix + chars(seed, BASE64URL, length);
     String c =
         isRoutable
             ? prefix + chars(seed + 2, BASE64URL, 36) + ".01" + chars(seed + 3, LOWER_ALNUM, 7)
             : prefix + chars(seed + 2, BASE64URL, length);
-    String regex = isRoutable ? body : java.util.regex.Pattern.quote(prefix) + body;
+    String regex =
+        routableRegex != null
+            ? routableRegex
+            : java.util.regex.Pattern.quote(prefix) + "[A-Za-z0-9_-]{" + length + "}";
     return prefixedToken(
             id,
             "gitlab_token",
