@@ -28,6 +28,7 @@ public final class RuleCatalog {
               DevRules.all(),
               SaasRules.all(),
               AiVendorRules.all(),
+              VendorJsonRules.all(),
               KeyFileRules.all(),
               CredentialRules.all())
           .flatMap(List::stream)

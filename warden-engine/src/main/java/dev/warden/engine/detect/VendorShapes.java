@@ -2,7 +2,8 @@ package dev.warden.engine.detect;
 
 /**
  * Regex fragments and example texts shared by the vendor rule files ({@link CloudRules}, {@link
- * DevRules}, {@link SaasRules}, {@link AiVendorRules}, {@link KeyFileRules}).
+ * DevRules}, {@link SaasRules}, {@link AiVendorRules}, {@link VendorJsonRules}, {@link
+ * KeyFileRules}).
  *
  * <p>Two shapes cover almost every vendor credential:
  *

@@ -35,6 +35,7 @@ class VendorRulesTest {
               DevRules.all(),
               SaasRules.all(),
               AiVendorRules.all(),
+              VendorJsonRules.all(),
               KeyFileRules.all())
           .flatMap(List::stream)
           .toList();
@@ -78,6 +79,19 @@ class VendorRulesTest {
         .hasSize(1);
     assertThat(datadog.detect(ScanInput.text("DATADOG_TRACE_ID=" + hex))).isEmpty();
     assertThat(datadog.detect(ScanInput.text("datadog: {\"trace\": \"" + hex + "\"}"))).isEmpty();
+  }
+
+  @Test
+  void namedValuesAreFoundAsJsonLeavesUnderAVendorKey() {
+    String hex = FakeValues.chars(9013, VendorShapes.HEX, 32);
+    RuleDetector detector = RuleDetector.builtin();
+
+    assertThat(detector.detect(new ScanInput(hex, "datadog_api_key", "/config/datadog_api_key")))
+        .extracting(Finding::type)
+        .containsExactly("saas_token");
+    assertThat(detector.detect(new ScanInput(hex, "trace_key", "/trace_key"))).isEmpty();
+    assertThat(detector.detect(new ScanInput(hex, "datadog_trace_id", "/datadog_trace_id")))
+        .isEmpty();
   }
 
   @Test
