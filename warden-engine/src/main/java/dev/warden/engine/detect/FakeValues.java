@@ -97,13 +97,108 @@ final class FakeValues {
     return wrap(label, Base64.getEncoder().encodeToString(der), newline);
   }
 
-  /** An OpenSSH-format block: the magic string, then random bytes. */
+  /**
+   * An OpenSSH-format block laid out as {@code ssh-keygen} writes an unencrypted Ed25519 key
+   * (magic, cipher and KDF names, one public key, a private section opening with two equal check
+   * integers and padded to 8 bytes), filled with random bytes: the layout of a key, not a key.
+   */
   static String openssh(long seed, String newline) {
-    byte[] magic = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
-    byte[] bytes = new byte[magic.length + 300];
-    new SplittableRandom(seed).nextBytes(bytes);
-    System.arraycopy(magic, 0, bytes, 0, magic.length);
-    return wrap("OPENSSH PRIVATE KEY", Base64.getEncoder().encodeToString(bytes), newline);
+    SplittableRandom random = new SplittableRandom(seed);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII));
+    sshString(out, "none".getBytes(StandardCharsets.US_ASCII));
+    sshString(out, "none".getBytes(StandardCharsets.US_ASCII));
+    sshString(out, new byte[0]);
+    sshUint32(out, 1);
+    java.io.ByteArrayOutputStream pub = new java.io.ByteArrayOutputStream();
+    sshString(pub, "ssh-ed25519".getBytes(StandardCharsets.US_ASCII));
+    sshString(pub, randomBytes(random, 32));
+    sshString(out, pub.toByteArray());
+    java.io.ByteArrayOutputStream priv = new java.io.ByteArrayOutputStream();
+    int check = random.nextInt();
+    sshUint32(priv, check);
+    sshUint32(priv, check);
+    priv.writeBytes(pub.toByteArray());
+    sshString(priv, randomBytes(random, 64));
+    sshString(priv, "fake@warden".getBytes(StandardCharsets.US_ASCII));
+    for (int pad = 1; priv.size() % 8 != 0; pad++) {
+      priv.write(pad);
+    }
+    sshString(out, priv.toByteArray());
+    return wrap(
+        "OPENSSH PRIVATE KEY", Base64.getEncoder().encodeToString(out.toByteArray()), newline);
+  }
+
+  private static void sshString(java.io.ByteArrayOutputStream out, byte[] data) {
+    sshUint32(out, data.length);
+    out.writeBytes(data);
+  }
+
+  private static void sshUint32(java.io.ByteArrayOutputStream out, int v) {
+    out.write(v >>> 24);
+    out.write(v >>> 16);
+    out.write(v >>> 8);
+    out.write(v);
+  }
+
+  private static byte[] randomBytes(SplittableRandom random, int n) {
+    byte[] b = new byte[n];
+    random.nextBytes(b);
+    return b;
+  }
+
+  /**
+   * An age X25519 secret key shape: {@code AGE-SECRET-KEY-1} + bech32 of 32 random bytes with a
+   * valid checksum, upper case.
+   */
+  static String ageSecretKey(long seed) {
+    byte[] key = randomBytes(new SplittableRandom(seed), 32);
+    int[] data = new int[52];
+    int acc = 0;
+    int bits = 0;
+    int n = 0;
+    for (byte b : key) {
+      acc = (acc << 8) | (b & 0xff);
+      bits += 8;
+      while (bits >= 5) {
+        bits -= 5;
+        data[n++] = (acc >>> bits) & 31;
+      }
+    }
+    data[n] = (acc << (5 - bits)) & 31;
+    String hrp = "age-secret-key-";
+    int[] withZeros = java.util.Arrays.copyOf(data, data.length + 6);
+    int polymod = VendorValidators.bech32Polymod(hrp, withZeros) ^ 1;
+    String alphabet = VendorValidators.bech32Alphabet();
+    StringBuilder sb = new StringBuilder(hrp).append('1');
+    for (int v : data) {
+      sb.append(alphabet.charAt(v));
+    }
+    for (int i = 0; i < 6; i++) {
+      sb.append(alphabet.charAt((polymod >>> (5 * (5 - i))) & 31));
+    }
+    return sb.toString().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A PuTTY key file shape (format 3, unencrypted Ed25519 layout) with random key lines and MAC,
+   * lines joined by {@code newline}.
+   */
+  static String putty(long seed, String newline) {
+    SplittableRandom random = new SplittableRandom(seed);
+    String pub = Base64.getEncoder().encodeToString(randomBytes(random, 51));
+    String priv = Base64.getEncoder().encodeToString(randomBytes(random, 36));
+    return String.join(
+        newline,
+        "PuTTY-User-Key-File-3: ssh-ed25519",
+        "Encryption: none",
+        "Comment: eddsa-key-20260101",
+        "Public-Lines: 2",
+        pub.substring(0, 64),
+        pub.substring(64),
+        "Private-Lines: 1",
+        priv,
+        "Private-MAC: " + chars(seed + 1, "0123456789abcdef", 64));
   }
 
   static String wrap(String label, String base64, String newline) {

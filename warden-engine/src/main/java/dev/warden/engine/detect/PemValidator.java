@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * it: the body, once line breaks (real or JSON-escaped {@code \n}) are removed, is base64 of at
  * least {@value #MIN_KEY_BYTES} bytes (the size of the smallest real key, PKCS#8 Ed25519), and the
  * bytes have the outer structure of the labelled format: a DER SEQUENCE whose length covers exactly
- * the decoded bytes, or {@code openssh-key-v1\0} for OpenSSH keys. Legacy encrypted PEM ({@code
- * Proc-Type: 4,ENCRYPTED}) is ciphertext, so only base64 and length are checked for it.
+ * the decoded bytes, or the {@code openssh-key-v1} layout for OpenSSH keys ({@link #isOpenSshKey}).
+ * Legacy encrypted PEM ({@code Proc-Type: 4,ENCRYPTED}) is ciphertext, so only base64 and length
+ * are checked for it.
  */
 final class PemValidator {
   static final Validator INSTANCE = Validator.of("pem-der", PemValidator::isKeyBlock);
@@ -52,7 +53,7 @@ final class PemValidator {
       return true;
     }
     if (label.contains("OPENSSH")) {
-      return startsWith(der, OPENSSH_MAGIC);
+      return isOpenSshKey(der);
     }
     return isDerSequence(der);
   }
@@ -119,6 +120,78 @@ final class PemValidator {
       header = 2 + count;
     }
     return header + length == der.length;
+  }
+
+  /** At most this many keys in one OpenSSH file ({@code ssh-keygen} writes one). */
+  private static final int MAX_OPENSSH_KEYS = 16;
+
+  /**
+   * The {@code openssh-key-v1} layout (PROTOCOL.key): the magic, then SSH strings (a 4-byte
+   * big-endian length and that many bytes) for the cipher name, KDF name and KDF options, a 4-byte
+   * key count (1 to {@value #MAX_OPENSSH_KEYS}), one non-empty public key string per key, and the
+   * private section string, which must end the data and be a whole number of 8-byte blocks. An
+   * unencrypted section ({@code none} cipher) opens with two equal check integers. Random bytes
+   * after the magic fail within the first length fields.
+   */
+  static boolean isOpenSshKey(byte[] b) {
+    if (!startsWith(b, OPENSSH_MAGIC)) {
+      return false;
+    }
+    int[] at = {OPENSSH_MAGIC.length};
+    int cipherStart = at[0] + 4;
+    int cipherLength = sshString(b, at);
+    int kdfLength = sshString(b, at);
+    int kdfOptionsLength = sshString(b, at);
+    if (cipherLength < 1 || kdfLength < 1 || kdfOptionsLength < 0) {
+      return false;
+    }
+    long keys = uint32(b, at);
+    if (keys < 1 || keys > MAX_OPENSSH_KEYS) {
+      return false;
+    }
+    for (int i = 0; i < keys; i++) {
+      if (sshString(b, at) < 1) {
+        return false;
+      }
+    }
+    int privateStart = at[0] + 4;
+    int privateLength = sshString(b, at);
+    if (privateLength < 8 || privateLength % 8 != 0 || at[0] != b.length) {
+      return false;
+    }
+    boolean unencrypted =
+        cipherLength == 4
+            && new String(b, cipherStart, 4, StandardCharsets.US_ASCII).equals("none");
+    if (!unencrypted) {
+      return true;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (b[privateStart + i] != b[privateStart + 4 + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Skips an SSH string at {@code at[0]}; its length, or -1 when it does not fit. */
+  private static int sshString(byte[] b, int[] at) {
+    long length = uint32(b, at);
+    if (length < 0 || length > b.length - at[0]) {
+      return -1;
+    }
+    at[0] += (int) length;
+    return (int) length;
+  }
+
+  private static long uint32(byte[] b, int[] at) {
+    if (at[0] + 4 > b.length) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+      v = (v << 8) | (b[at[0]++] & 0xff);
+    }
+    return v;
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {

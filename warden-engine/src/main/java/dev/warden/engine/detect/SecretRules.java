@@ -225,14 +225,18 @@ final class SecretRules {
 
   // A plain "sk-" key (other vendors, proxies, older formats) counts only in a credential
   // position (a credential word just before it, or a credential JSON key) and only when it looks
-  // random. Anthropic keys (sk-ant-) belong to their own type; scoped OpenAI keys to their rules.
+  // random. Anthropic keys (sk-ant-) belong to their own type; scoped OpenAI keys to their rules;
+  // sk- + exactly 32 lower-case hex digits is DeepSeek's shape (AiVendorRules.deepseekKey).
   static Rule openaiGeneric() {
     String random = FakeValues.base62(111, 32);
     return Rule.builder("openai-generic-key")
         .type("openai_key")
         .keywords("sk-")
         .reach(0, 301)
-        .pattern(token("sk-(?!ant-|proj-|svcacct-|admin-)[A-Za-z0-9][A-Za-z0-9_-]{19,300}+"))
+        .pattern(
+            token(
+                "sk-(?!ant-|proj-|svcacct-|admin-|[0-9a-f]{32}(?![A-Za-z0-9_-]))"
+                    + "[A-Za-z0-9][A-Za-z0-9_-]{19,300}+"))
         .secretGroup(1)
         .validator(TextValidators.HIGH_VARIETY)
         .confidence(0.6)
@@ -251,6 +255,7 @@ final class SecretRules {
             "api_key=sk-your-key",
             "api_key=sk-your-openai-api-key-goes-here",
             "api_key=sk-ant-api03-" + FakeValues.base62(113, 40),
+            "DEEPSEEK_API_KEY=sk-" + FakeValues.chars(114, "0123456789abcdef", 32),
             "api_key=sk-abcdefghijklmnopqrstuvwxyz")
         .build();
   }

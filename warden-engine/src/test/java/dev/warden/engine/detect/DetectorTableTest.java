@@ -44,6 +44,10 @@ class DetectorTableTest {
   static final String HS256 = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
 
   static List<Row> table() {
+    return Stream.concat(coreTable().stream(), VendorTableRows.rows().stream()).toList();
+  }
+
+  static List<Row> coreTable() {
     String ghp = FakeValues.githubClassic("ghp_", 1001);
     String jwt = FakeValues.jwt(HS256, "{\"sub\":\"fake-1\"}", 1002);
     String pem = FakeValues.pem("PRIVATE KEY", 1003, 1190, "\n");

@@ -53,7 +53,24 @@ class HostileInputTest {
         Arguments.of("cjk and latin", fill("メールjane@例え.jp")),
         Arguments.of("decimals", fill("phone +1.4155550172 ")),
         Arguments.of("context words", fill("Bestellnummer ref ver 注文番号 4111111111111111 ")),
-        Arguments.of("mixed", fill("card 4111-1111-1111-1111 +1 415 eyJ @ -----BEGIN sk- ")));
+        Arguments.of("mixed", fill("card 4111-1111-1111-1111 +1 415 eyJ @ -----BEGIN sk- ")),
+        // Vendor rules: names with long tails, structured blocks that never close, prefix floods.
+        Arguments.of("vendor names", fill("datadog cohere mistral twilio okta_api_key ")),
+        Arguments.of("vendor name tails", fill("DATADOG_" + "A".repeat(40) + " ")),
+        Arguments.of("nested credential objects", fill("cohere: {\"api_key\": \"")),
+        Arguments.of("putty headers", fill("PuTTY-User-Key-File-3: ssh-ed25519\n")),
+        Arguments.of(
+            "putty lines",
+            "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: c\nPublic-Lines: 2\n"
+                + fill("QUFB\n")),
+        Arguments.of(
+            "service accounts", fill("{\"type\": \"service_account\", \"private_key\": \"")),
+        Arguments.of("hex before -us", fill("0123456789abcdef-us")),
+        Arguments.of("azure q~", fill("abc1Q~")),
+        Arguments.of("slack hooks", fill("https://hooks.slack.com/services/T0123456789/")),
+        Arguments.of("discord calls", fill("bot.run('MTIz.")),
+        Arguments.of(
+            "token prefixes", fill("glpat- xoxb-1 hf_ gsk_ AIza dp.pt. hvs. sntrys_eyJ ")));
   }
 
   @ParameterizedTest(name = "{0}")
