@@ -41,9 +41,15 @@ final class IpValidators {
 
   static final Validator V4_PRIVATE = Validator.of("ipv4-private", v -> scope4(v) == Scope.PRIVATE);
 
+  static final Validator V4_RESERVED =
+      Validator.of("ipv4-reserved", v -> scope4(v) == Scope.RESERVED);
+
   static final Validator V6_PUBLIC = Validator.of("ipv6-public", v -> scope6(v) == Scope.PUBLIC);
 
   static final Validator V6_PRIVATE = Validator.of("ipv6-private", v -> scope6(v) == Scope.PRIVATE);
+
+  static final Validator V6_RESERVED =
+      Validator.of("ipv6-reserved", v -> scope6(v) == Scope.RESERVED);
 
   /** The four octets of a dotted-quad IPv4 address (no leading zeros), or {@code null}. */
   static int @Nullable [] parse4(CharSequence value) {

@@ -3,11 +3,12 @@ package dev.warden.engine.detect;
 import java.util.List;
 
 /**
- * Built-in rules for IP addresses (type {@code ip_address}). Addresses that can identify a host are
- * reported, with a confidence that says how much (see {@link IpValidators} for the classes): public
- * 0.8, private-network 0.6 (both raised by 0.1 next to an address word). Loopback, unspecified,
- * documentation, benchmarking, multicast and {@code 240/4} addresses (which include broadcast and
- * netmasks such as {@code 255.255.255.0}) identify nothing and are not reported.
+ * Built-in rules for IP addresses (type {@code ip_address}). Every valid address is reported, with
+ * a confidence that says how much it identifies (see {@link IpValidators} for the classes): public
+ * 0.8, private-network 0.6 (both raised by 0.1 next to an address word), and 0.3 for loopback,
+ * unspecified, documentation, benchmarking, multicast and {@code 240/4} addresses (which include
+ * broadcast and netmasks such as {@code 255.255.255.0}): those identify no one, and the default
+ * policy ({@code minConfidence: 0.5}) leaves them alone.
  *
  * <p>Not addresses: version strings ({@code v1.2.3.4}, {@code version 10.0.0.1}), OIDs and other
  * dotted numbers with more than four parts ({@code 1.3.6.1.4.1}), outline and section numbers
@@ -18,7 +19,8 @@ final class NetworkRules {
   private NetworkRules() {}
 
   static List<Rule> all() {
-    return List.of(ipv4(), ipv4Private(), ipv4Short(), ipv6(), ipv6Private());
+    return List.of(
+        ipv4(), ipv4Private(), ipv4Reserved(), ipv4Short(), ipv6(), ipv6Private(), ipv6Reserved());
   }
 
   // IPv4 rules are gated by a digit followed by a dot, which every address holds, rather than by
@@ -134,8 +136,7 @@ final class NetworkRules {
             "IP 256.1.1.1 is out of range",
             "section 12.4.1.3 of the spec",
             "padded 010.001.002.003",
-            "documentation address 203.0.113.24",
-            "netmask 255.255.255.0")
+            "documentation address 203.0.113.24")
         .build();
   }
 
@@ -157,7 +158,25 @@ final class NetworkRules {
             "version 10.42.7.19",
             "public 81.2.69.142 is another class",
             "172.32.0.1 is public",
-            "loopback 127.0.0.1 identifies nothing")
+            "loopback 127.0.0.1 is another class")
+        .build();
+  }
+
+  static Rule ipv4Reserved() {
+    return Rule.builder("ip-v4-reserved")
+        .type("ip_address")
+        .keywords(DIGIT_DOT)
+        .reach(2, 13)
+        .pattern(IPV4)
+        .validator(IpValidators.V4_RESERVED)
+        .confidence(0.3)
+        .context(CONTEXT)
+        .truePositives(
+            "listen on «127.0.0.1»:8080",
+            "example host «203.0.113.24»",
+            "netmask «255.255.255.0»",
+            "bind «0.0.0.0»")
+        .falsePositives("release 127.0.0.1 notes", "private 10.0.0.1 is another class")
         .build();
   }
 
@@ -220,6 +239,20 @@ final class NetworkRules {
             "fe80:1 is not an address",
             "loopback ::1",
             "2001:db8::1")
+        .build();
+  }
+
+  static Rule ipv6Reserved() {
+    return Rule.builder("ip-v6-reserved")
+        .type("ip_address")
+        .keywords(":")
+        .reach(4, 45)
+        .pattern(IPV6)
+        .validator(IpValidators.V6_RESERVED)
+        .confidence(0.3)
+        .context(CONTEXT)
+        .truePositives("loopback «::1»", "docs use «2001:db8::8a2e:370:7334»")
+        .falsePositives("version ::1", "public 2606:4700:4700::1111")
         .build();
   }
 }

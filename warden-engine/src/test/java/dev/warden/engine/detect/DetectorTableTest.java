@@ -424,8 +424,7 @@ class DetectorTableTest {
         miss("ip_address", "see section 3.2.1.4"),
         miss("ip_address", "release v2.14.3.1"),
         miss("ip_address", "it's 12:45:30 now"),
-        miss("ip_address", "server listening on 127.0.0.1:8080"),
-        miss("ip_address", "example host 2001:db8::1 and 192.0.2.7"));
+        hit("ip_address", "server listening on «127.0.0.1»:8080"));
   }
 
   static Stream<Arguments> rows() {
