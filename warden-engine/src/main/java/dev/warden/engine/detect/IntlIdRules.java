@@ -68,6 +68,11 @@ final class IntlIdRules {
           "注文");
 
   private static final String NOT_ALNUM_BEFORE = Boundaries.startNotAfter("[A-Za-z0-9]");
+
+  // Digit rules scan every position around each digit cluster; a leading one-character lookahead
+  // lets most positions fail before the boundary lookbehinds run.
+  private static final String AT_DIGIT = "(?=\\d)";
+  private static final String AT_UPPER = "(?=[A-Z])";
   private static final String NOT_ALNUM_AFTER = "(?![A-Za-z0-9]|[-.]\\d)";
 
   static Rule ukNino() {
@@ -76,7 +81,8 @@ final class IntlIdRules {
         .minDigits(6)
         // AB123456C, AB 12 34 56 C (one separator kind), AB 123456 C.
         .pattern(
-            NOT_ALNUM_BEFORE
+            AT_UPPER
+                + NOT_ALNUM_BEFORE
                 + "[A-Z]{2}(?:( ?)\\d{2}\\1\\d{2}\\1\\d{2}\\1| \\d{6} )[A-D]"
                 + NOT_ALNUM_AFTER)
         .validator(IntlIdValidators.UK_NINO)
@@ -116,7 +122,8 @@ final class IntlIdRules {
         .minDigits(11)
         // Unbroken, or 2-3-3-3 as printed on the notice (one separator kind).
         .pattern(
-            Boundaries.startNotAfter("[\\w.\\-/]|\\d[ ]")
+            AT_DIGIT
+                + Boundaries.startNotAfter("[\\w.\\-/]|\\d[ ]")
                 + "(?:\\d{2}([ ])\\d{3}\\1\\d{3}\\1\\d{3}|\\d{11})"
                 + "(?![\\w/]|[-.]\\d|[ ]\\d)")
         .validator(IntlIdValidators.DE_STEUER_ID)
@@ -174,7 +181,8 @@ final class IntlIdRules {
         .minDigits(6)
         // 1 85 05 78 006 084 36: sex, year, month, département (or 2A/2B), commune, order, key.
         .pattern(
-            Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
+            AT_DIGIT
+                + Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
                 + "[1-478]( )\\d{2}\\1\\d{2}\\1(?:\\d{2}|2[AB])\\1\\d{3}\\1\\d{3}\\1\\d{2}"
                 + "(?!\\w|[-.]\\d|[ ]\\d)")
         .validator(IntlIdValidators.FR_NIR)
@@ -198,7 +206,8 @@ final class IntlIdRules {
         .type("fr_nir")
         .minDigits(6)
         .pattern(
-            Boundaries.startNotAfter("[\\w.\\-]")
+            AT_DIGIT
+                + Boundaries.startNotAfter("[\\w.\\-]")
                 + "[1-478]\\d{4}(?:\\d{2}|2[AB])\\d{6} ?\\d{2}"
                 + "(?!\\w|[-.]\\d|[ ]\\d)")
         .validator(IntlIdValidators.FR_NIR)
@@ -234,7 +243,8 @@ final class IntlIdRules {
         .minDigits(8)
         // 12345678Z, 12345678-Z, 12.345.678-Z.
         .pattern(
-            Boundaries.startNotAfter("[\\w.\\-]")
+            AT_DIGIT
+                + Boundaries.startNotAfter("[\\w.\\-]")
                 + "(?:\\d{8}|\\d{2}\\.\\d{3}\\.\\d{3})[- ]?[A-Z]"
                 + NOT_ALNUM_AFTER)
         .validator(IntlIdValidators.ES_DNI)
@@ -258,7 +268,10 @@ final class IntlIdRules {
         .type("es_dni")
         .minDigits(7)
         .pattern(
-            Boundaries.startNotAfter("[\\w.\\-]") + "[XYZ][- ]?\\d{7}[- ]?[A-Z]" + NOT_ALNUM_AFTER)
+            AT_UPPER
+                + Boundaries.startNotAfter("[\\w.\\-]")
+                + "[XYZ][- ]?\\d{7}[- ]?[A-Z]"
+                + NOT_ALNUM_AFTER)
         .validator(IntlIdValidators.ES_DNI)
         .confidence(0.8)
         .context(ContextWords.of(DNI_WORDS, REFERENCE_WORDS))
@@ -276,7 +289,8 @@ final class IntlIdRules {
 
   // Letters and digits of one case; the validator checks positions, omocodia and case.
   private static final String CF_PATTERN =
-      NOT_ALNUM_BEFORE
+      "(?=[A-Za-z]{6}+[0-9A-Za-z])"
+          + NOT_ALNUM_BEFORE
           + "[A-Za-z]{6}[0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{3}[A-Za-z]"
           + "(?![A-Za-z0-9])";
 
@@ -320,7 +334,8 @@ final class IntlIdRules {
         .minDigits(9)
         // 123456782, 1234.56.782, 123 456 782.
         .pattern(
-            Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
+            AT_DIGIT
+                + Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
                 + "(?:\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3} \\d{3} \\d{3})"
                 + "(?!\\w|[-.]\\d|[ ]\\d)")
         .validator(IntlIdValidators.NL_BSN)
@@ -354,7 +369,7 @@ final class IntlIdRules {
     return Rule.builder("sg-nric")
         .type("sg_nric")
         .minDigits(7)
-        .pattern(NOT_ALNUM_BEFORE + "[STFGM]\\d{7}[A-Z]" + NOT_ALNUM_AFTER)
+        .pattern("(?=[STFGM]\\d)" + NOT_ALNUM_BEFORE + "[STFGM]\\d{7}[A-Z]" + NOT_ALNUM_AFTER)
         .validator(IntlIdValidators.SG_NRIC)
         .confidence(0.85)
         .context(

@@ -3,11 +3,12 @@ package dev.warden.engine.detect;
 import java.util.List;
 
 /**
- * Built-in rules for IP addresses (type {@code ip_address}). Every valid address is reported; the
- * confidence says how much it identifies (see {@link IpValidators} for the classes): public 0.8,
- * private-network 0.6, loopback / documentation / multicast / reserved 0.3, which the default
- * policy ({@code minConfidence: 0.5}) leaves alone. A user who wants those too lowers {@code
- * policy.minConfidence}.
+ * Built-in rules for IP addresses (type {@code ip_address}). Every valid address is reported, with
+ * a confidence that says how much it identifies (see {@link IpValidators} for the classes): public
+ * 0.8, private-network 0.6 (both raised by 0.1 next to an address word), and 0.3 for loopback,
+ * unspecified, documentation, benchmarking, multicast and {@code 240/4} addresses (which include
+ * broadcast and netmasks such as {@code 255.255.255.0}): those identify no one, and the default
+ * policy ({@code minConfidence: 0.5}) leaves them alone.
  *
  * <p>Not addresses: version strings ({@code v1.2.3.4}, {@code version 10.0.0.1}), OIDs and other
  * dotted numbers with more than four parts ({@code 1.3.6.1.4.1}), outline and section numbers
@@ -22,12 +23,22 @@ final class NetworkRules {
         ipv4(), ipv4Private(), ipv4Reserved(), ipv4Short(), ipv6(), ipv6Private(), ipv6Reserved());
   }
 
+  // IPv4 rules are gated by a digit followed by a dot, which every address holds, rather than by
+  // digit runs: texts are full of short digit runs, and prose of full stops. The first such pair
+  // ends the first octet, so a match starts at most 2 characters before it and ends at most 13
+  // characters after it (an address is at most 15 characters long).
+  private static final String[] DIGIT_DOT = {
+    "0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."
+  };
+
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
   // Four octets, not part of a longer dotted number (no dot-digit on either side) nor glued to a
   // word ("v1.2.3.4", "build10.0.0.1"). A port, a CIDR suffix or a sentence's full stop may follow.
+  // The leading lookahead rejects most start positions with one cheap test.
   private static final String IPV4 =
-      Boundaries.startNotAfter("[\\w.]")
+      "(?=\\d{1,3}+\\.\\d{1,3}+\\.\\d{1,3}+\\.\\d)"
+          + Boundaries.startNotAfter("[\\w.]")
           + OCTET
           + "\\."
           + OCTET
@@ -41,7 +52,8 @@ final class NetworkRules {
   // parses strictly. Bounded repetition, so backtracking to find the tail is bounded too. Not
   // after a word character or a colon ("std::vector", "Foo::Bar" never start a candidate).
   private static final String IPV6 =
-      Boundaries.startNotAfter("[\\w:.]")
+      "(?=[0-9A-Fa-f]{0,4}+:[0-9A-Fa-f]{0,4}+:)"
+          + Boundaries.startNotAfter("[\\w:.]")
           + "[0-9A-Fa-f:]{2,39}(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?"
           + "(?![\\w:]|\\.\\d)";
 
@@ -104,7 +116,8 @@ final class NetworkRules {
   static Rule ipv4() {
     return Rule.builder("ip-v4")
         .type("ip_address")
-        .minDigits(4)
+        .keywords(DIGIT_DOT)
+        .reach(2, 13)
         .pattern(IPV4)
         .validator(IpValidators.V4_PUBLIC)
         .confidence(0.8)
@@ -122,14 +135,16 @@ final class NetworkRules {
             "build v10.20.30.40",
             "IP 256.1.1.1 is out of range",
             "section 12.4.1.3 of the spec",
-            "padded 010.001.002.003")
+            "padded 010.001.002.003",
+            "documentation address 203.0.113.24")
         .build();
   }
 
   static Rule ipv4Private() {
     return Rule.builder("ip-v4-private")
         .type("ip_address")
-        .minDigits(4)
+        .keywords(DIGIT_DOT)
+        .reach(2, 13)
         .pattern(IPV4)
         .validator(IpValidators.V4_PRIVATE)
         .confidence(0.6)
@@ -140,14 +155,18 @@ final class NetworkRules {
             "pod «172.20.3.4» crashed",
             "{\"remote_addr\": \"«100.72.18.9»\"}")
         .falsePositives(
-            "version 10.42.7.19", "public 81.2.69.142 is another class", "172.32.0.1 is public")
+            "version 10.42.7.19",
+            "public 81.2.69.142 is another class",
+            "172.32.0.1 is public",
+            "loopback 127.0.0.1 is another class")
         .build();
   }
 
   static Rule ipv4Reserved() {
     return Rule.builder("ip-v4-reserved")
         .type("ip_address")
-        .minDigits(4)
+        .keywords(DIGIT_DOT)
+        .reach(2, 13)
         .pattern(IPV4)
         .validator(IpValidators.V4_RESERVED)
         .confidence(0.3)
@@ -164,7 +183,8 @@ final class NetworkRules {
   static Rule ipv4Short() {
     return Rule.builder("ip-v4-short")
         .type("ip_address")
-        .minDigits(4)
+        .keywords(DIGIT_DOT)
+        .reach(2, 13)
         .pattern(IPV4)
         .validator(IpValidators.V4_SHORT)
         .confidence(0.7)
@@ -214,7 +234,11 @@ final class NetworkRules {
         .confidence(0.6)
         .context(CONTEXT)
         .truePositives("link-local «fe80::1c2a:3bff:fe4d:5e6f» on eth0", "ULA «fd12:3456:789a::1»")
-        .falsePositives("public 2606:4700:4700::1111", "fe80:1 is not an address")
+        .falsePositives(
+            "public 2606:4700:4700::1111",
+            "fe80:1 is not an address",
+            "loopback ::1",
+            "2001:db8::1")
         .build();
   }
 

@@ -531,7 +531,8 @@ final class PiiRules {
   // UK national: 020 7946 0958, 0161 496 0000, 01632 960123, 07700 900123 (or 07700 900 123);
   // unbroken only for mobile numbers (validator). Not part of a longer digit sequence.
   private static final String UK =
-      Boundaries.startNotAfter("[\\w+.()-]|\\d[ ]")
+      "(?=0)"
+          + Boundaries.startNotAfter("[\\w+.()-]|\\d[ ]")
           + "0(?:[1-9]\\d{3} ?\\d{6}|[1-9]\\d{3} \\d{3} \\d{3}|[1-9]\\d{2} ?\\d{3} ?\\d{4}"
           + "|[1-9]\\d ?\\d{4} ?\\d{4})"
           + "(?![\\w]|[-.]\\d|[ ]\\d)";
@@ -563,7 +564,8 @@ final class PiiRules {
   // 089 12345678, with an optional extension "-12". The area code must be set off, so an
   // unbroken run of digits is not taken for a phone number.
   private static final String GERMANY =
-      Boundaries.startNotAfter("[\\w+.()/-]|\\d[ ]")
+      "(?=[0(])"
+          + Boundaries.startNotAfter("[\\w+.()/-]|\\d[ ]")
           + "(?:\\(0[1-9]\\d{1,4}\\) ?|0[1-9]\\d{1,4}(?: ?/ ?|[ -]))\\d{3,8}(?:[ -]\\d{1,5})?"
           + "(?![\\w/]|[-.]\\d|[ ]\\d)";
 
@@ -594,7 +596,8 @@ final class PiiRules {
   // Japanese national: 03-1234-5678, 045-123-4567, 090-1234-5678, 0120-123-456, with hyphens
   // (ASCII or full-width), spaces, or the area code's parentheses "03(1234)5678".
   private static final String JAPAN =
-      Boundaries.startNotAfter("[\\w+.()-]|\\d[ ]")
+      "(?=0)"
+          + Boundaries.startNotAfter("[\\w+.()-]|\\d[ ]")
           + "0\\d{1,4}(?:([-\\uFF0D ])\\d{1,4}\\1|\\(\\d{1,4}\\))\\d{3,4}"
           + "(?![\\w]|[-.\\uFF0D ]\\d)";
 

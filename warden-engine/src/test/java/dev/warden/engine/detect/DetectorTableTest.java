@@ -427,7 +427,8 @@ class DetectorTableTest {
         miss("ip_address", "OID 1.3.6.1.4.1.9.9"),
         miss("ip_address", "see section 3.2.1.4"),
         miss("ip_address", "release v2.14.3.1"),
-        miss("ip_address", "it's 12:45:30 now"));
+        miss("ip_address", "it's 12:45:30 now"),
+        hit("ip_address", "server listening on «127.0.0.1»:8080"));
   }
 
   static Stream<Arguments> rows() {
