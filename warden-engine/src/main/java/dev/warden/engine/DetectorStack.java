@@ -4,6 +4,7 @@ import dev.warden.api.Detector;
 import dev.warden.api.Finding;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.detect.CustomRuleDetector;
+import dev.warden.engine.detect.Rule;
 import dev.warden.engine.detect.RuleDetector;
 import dev.warden.engine.injection.InjectionDetector;
 import dev.warden.engine.normalize.EvasionDetector;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The one place where the detectors of a configuration are assembled, so hosts (proxy, CLI, library
@@ -35,8 +37,17 @@ public final class DetectorStack {
     if (!config.detection().customRules().isEmpty()) {
       detectors.add(new CustomRuleDetector(config.detection().customRules()));
     }
-    Detector evasive = new EvasionDetector(allOf(detectors), EvasionLimits.defaults());
+    Detector evasive =
+        new EvasionDetector(allOf(detectors), EvasionLimits.defaults(), keyedRuleIds());
     return new FindingFilter(config.policy(), config.detection().allowlist()).around(evasive);
+  }
+
+  /** Built-in rules found by a key or word before the value rather than by its format. */
+  private static Set<String> keyedRuleIds() {
+    return RuleDetector.builtin().rules().stream()
+        .filter(r -> r.tier() != Rule.Tier.SPECIFIC)
+        .map(Rule::id)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Every type {@link #forConfig} can report for {@code config}: built-in and custom, sorted. */

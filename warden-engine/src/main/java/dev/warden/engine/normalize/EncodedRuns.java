@@ -137,6 +137,17 @@ final class EncodedRuns {
           }
           if (padded - runStart <= budget.maxRunLength && budget.tryCandidate()) {
             decoded = decodeRun(text, runStart, end, padded, classes);
+            // A URL path ("/invite/eyJl…"): the last segment alone may be the encoded value.
+            int slash = lastSlash(text, runStart, end);
+            if (decoded == null
+                && slash >= 0
+                && end - slash - 1 >= MIN_RUN
+                && budget.tryCandidate()) {
+              decoded = decodeRun(text, slash + 1, end, padded, classesOf(text, slash + 1, end));
+              if (decoded != null) {
+                runStart = slash + 1;
+              }
+            }
           }
           if (decoded != null) {
             i = runStart;
@@ -330,6 +341,24 @@ final class EncodedRuns {
       }
     }
     return true;
+  }
+
+  /** The index of the last {@code /} in {@code [from, end)}, or -1. */
+  private static int lastSlash(CharSequence text, int from, int end) {
+    for (int k = end - 1; k >= from; k--) {
+      if (text.charAt(k) == '/') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static int classesOf(CharSequence text, int from, int end) {
+    int classes = 0;
+    for (int k = from; k < end; k++) {
+      classes |= CLASS[text.charAt(k)];
+    }
+    return classes;
   }
 
   private static boolean allHex(CharSequence text, int from, int end) {

@@ -7,6 +7,7 @@ import dev.warden.api.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,10 +36,24 @@ import org.jspecify.annotations.Nullable;
 public final class EvasionDetector implements Detector {
   private final Detector inner;
   private final EvasionLimits limits;
+  private final Set<String> yielding;
 
   public EvasionDetector(Detector inner, EvasionLimits limits) {
+    this(inner, limits, Set.of());
+  }
+
+  /**
+   * @param yieldingRuleIds rules found by a key or word before the value ({@code password=}, {@code
+   *     API_KEY=}): when one of their findings on the text as written lies inside a derived finding
+   *     of another rule, it is dropped — it saw part of a value that undoing the evasion showed
+   *     whole ({@code API_KEY=sk-ant-…} split over two lines is an {@code anthropic_key}, not also
+   *     a {@code generic_secret} on its first line). The derived span covers it, so nothing is left
+   *     unrewritten.
+   */
+  public EvasionDetector(Detector inner, EvasionLimits limits, Set<String> yieldingRuleIds) {
     this.inner = inner;
     this.limits = limits;
+    this.yielding = Set.copyOf(yieldingRuleIds);
   }
 
   @Override
@@ -82,7 +97,7 @@ public final class EvasionDetector implements Detector {
       current = decoded;
       scan(in, current, derived, covered);
     }
-    return derived.isEmpty() ? base : merge(base, derived);
+    return derived.isEmpty() ? base : merge(withoutYielded(base, derived), derived);
   }
 
   /** Runs inner on a derived text and keeps, mapped back, what an undone evasion revealed. */
@@ -113,6 +128,31 @@ public final class EvasionDetector implements Detector {
       added.add(original);
     }
     covered.addAll(added);
+  }
+
+  /** {@code base} without the yielding findings that lie inside a non-yielding derived finding. */
+  private List<Finding> withoutYielded(List<Finding> base, List<Finding> derived) {
+    if (yielding.isEmpty()) {
+      return base;
+    }
+    List<Finding> out = new ArrayList<>(base.size());
+    for (Finding f : base) {
+      boolean inside = false;
+      if (yielding.contains(f.ruleId())) {
+        for (Finding d : derived) {
+          if (!yielding.contains(d.ruleId())
+              && d.span().start() <= f.span().start()
+              && d.span().end() >= f.span().end()) {
+            inside = true;
+            break;
+          }
+        }
+      }
+      if (!inside) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /**

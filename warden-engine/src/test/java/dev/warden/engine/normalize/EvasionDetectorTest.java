@@ -6,6 +6,8 @@ import dev.warden.api.Detector;
 import dev.warden.api.Finding;
 import dev.warden.api.ScanInput;
 import dev.warden.api.Span;
+import dev.warden.engine.DetectorStack;
+import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.detect.RuleDetector;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -132,6 +134,32 @@ class EvasionDetectorTest {
     assertFoundExactly("{\"k\": \"" + written + "\"}", written, "anthropic_key", "split");
     String token = GITHUB.substring(0, 20) + "\r\n" + GITHUB.substring(20);
     assertFoundExactly(token, token, "github_token", "split");
+  }
+
+  @Test
+  void base64urlAsTheLastSegmentOfAUrlPath() {
+    String run = Fakes.base64url("{\"e\":\"" + EMAIL + "\"}?>");
+    assertFoundExactly("https://app.example.net/invite/" + run, run, "email", "base64url");
+  }
+
+  @Test
+  void aKeyedFindingOnHalfASplitValueYieldsToTheWholeValue() {
+    String key = Fakes.anthropicKey(4204);
+    String split = key.substring(0, 60) + "\n" + key.substring(60);
+    String text = "ANTHROPIC_API_KEY=" + split + "\n";
+    // The rules alone see a generic secret on the first line.
+    assertThat(RuleDetector.builtin().detect(ScanInput.text(text)))
+        .extracting(Finding::type)
+        .containsExactly("generic_secret");
+
+    List<Finding> found =
+        DetectorStack.forConfig(WardenConfig.defaults()).detect(ScanInput.text(text));
+    assertThat(found)
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.type()).isEqualTo("anthropic_key");
+          assertThat(f.span()).isEqualTo(new Span(18, 18 + split.length()));
+        });
   }
 
   @Test
