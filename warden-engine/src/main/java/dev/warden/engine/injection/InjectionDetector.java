@@ -204,22 +204,30 @@ public final class InjectionDetector implements Detector {
       return List.of();
     }
     List<Raw> raw = new ArrayList<>();
-    TextView folded = TextView.fold(original);
+    int originalShape = TextView.shape(original);
+    int shape = originalShape;
+    TextView folded = (shape & TextView.FOLD) != 0 ? TextView.fold(original) : null;
     TextView base = folded == null ? TextView.of(original) : folded;
+    if (folded != null) {
+      shape = TextView.shape(folded.text); // full-width digits become leet digits, and so on
+    }
     boolean rot13 = analyze(base, 0, raw);
-    TextView leet = base.unleet();
+    TextView leet = (shape & TextView.LEET) != 0 ? base.unleet() : null;
     if (leet != null) {
       analyze(leet, ENCODED_BOOST, raw);
     }
-    TextView spaced = (leet == null ? base : leet).unspace();
+    TextView spaced =
+        (shape & TextView.SPACED) != 0 ? (leet == null ? base : leet).unspace() : null;
     if (spaced != null) {
       analyze(spaced, ENCODED_BOOST, raw);
     }
     if (rot13) {
       analyze(base.rot13(), ENCODED_BOOST, raw);
     }
-    for (TextView decoded : TextView.base64Runs(original)) {
-      analyze(decoded, ENCODED_BOOST, raw);
+    if ((originalShape & TextView.BASE64) != 0) {
+      for (TextView decoded : TextView.base64Runs(original)) {
+        analyze(decoded, ENCODED_BOOST, raw);
+      }
     }
     return merge(raw, original);
   }
@@ -275,22 +283,25 @@ public final class InjectionDetector implements Detector {
       if (continues && group != null) {
         group.add(clause, c, found);
       } else {
-        emit(group, view, boost, out);
+        emit(group, view, clauses, boost, out);
         group = new Group(clause, c, found);
       }
     }
-    emit(group, view, boost, out);
+    emit(group, view, clauses, boost, out);
     return rot[0];
   }
 
   /**
    * What one clause carries.
    *
-   * @param score its signals combined, after negations and discounts
+   * @param index its position in the clause list
+   * @param score its signals combined, after negations (the reported-speech discount is applied
+   *     later, only to groups that could reach the threshold without it)
    * @param strongest the id of its heaviest signal
    * @param hits signal ids and discount markers, for the explanation
    */
-  private record Clause(double score, Signal strongest, double strongestWeight, Set<String> hits) {}
+  private record Clause(
+      int index, double score, Signal strongest, double strongestWeight, Set<String> hits) {}
 
   /**
    * The signals found in one clause, combined; {@code null} if none. Signals in {@code seen} (the
@@ -350,12 +361,7 @@ public final class InjectionDetector implements Detector {
     if (strongest == null) {
       return null;
     }
-    double score = 1 - miss;
-    if (reported(text, clauses, clause)) {
-      score *= REPORTED_FACTOR;
-      hits.add("discount:reported");
-    }
-    return new Clause(score, strongest, strongestWeight, hits);
+    return new Clause(clause, 1 - miss, strongest, strongestWeight, hits);
   }
 
   private static boolean negated(String text, int clauseStart, int start, int end, int clauseEnd) {
@@ -389,7 +395,7 @@ public final class InjectionDetector implements Detector {
     final int start;
     int end;
     int lastClause;
-    double miss = 1;
+    final List<Clause> clauses = new ArrayList<>();
     @Nullable Signal strongest;
     double strongestWeight = -1;
     final Set<String> hits = new TreeSet<>();
@@ -402,7 +408,7 @@ public final class InjectionDetector implements Detector {
     void add(int clause, int[] c, Clause found) {
       end = c[1];
       lastClause = clause;
-      miss *= 1 - found.score();
+      clauses.add(found);
       hits.addAll(found.hits());
       if (found.strongestWeight() > strongestWeight) {
         strongestWeight = found.strongestWeight();
@@ -411,12 +417,30 @@ public final class InjectionDetector implements Detector {
     }
   }
 
-  private void emit(@Nullable Group g, TextView view, double boost, List<Raw> out) {
+  private void emit(
+      @Nullable Group g, TextView view, List<int[]> clauses, double boost, List<Raw> out) {
     if (g == null || g.strongest == null) {
       return;
     }
-    double score = 1 - g.miss;
+    double undiscounted = 1;
+    for (Clause c : g.clauses) {
+      undiscounted *= 1 - c.score();
+    }
+    if (1 - undiscounted + HIDDEN_BOOST + boost < threshold) {
+      return; // cannot reach the threshold even before discounts: skip the costly cue search
+    }
     List<String> hits = new ArrayList<>(g.hits);
+    double miss = 1;
+    boolean anyReported = false;
+    for (Clause c : g.clauses) {
+      boolean reported = reported(view.text, clauses, c.index());
+      anyReported |= reported;
+      miss *= 1 - c.score() * (reported ? REPORTED_FACTOR : 1);
+    }
+    if (anyReported) {
+      hits.add("discount:reported");
+    }
+    double score = 1 - miss;
     if (score >= 0.25 && insideHtmlComment(view.text, g.start, g.end)) {
       score += HIDDEN_BOOST;
       hits.add("html-comment");

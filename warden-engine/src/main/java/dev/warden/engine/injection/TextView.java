@@ -60,6 +60,71 @@ final class TextView {
     return new TextView(new String(chars), newName, starts, ends);
   }
 
+  /** {@link #shape} flags: which derived views could differ from the text. */
+  static final int FOLD = 1;
+
+  static final int LEET = 2;
+  static final int SPACED = 4;
+  static final int BASE64 = 8;
+
+  /**
+   * One pass over {@code text} that tells which views are worth building: characters to fold, a
+   * token mixing letters and leet digits, {@value #MIN_SPACED_LETTERS} single-letter tokens in a
+   * row, a base64-alphabet run of {@value #MIN_BASE64} or more. Each flag is a superset of what the
+   * matching transform acts on, so skipping a view whose flag is clear never loses a finding.
+   */
+  static int shape(String text) {
+    int flags = 0;
+    int tokenLength = 0;
+    int tokenLetters = 0;
+    int tokenLeet = 0;
+    int singles = 0;
+    int base64 = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? text.charAt(i) : ' ';
+      boolean letter;
+      if (c < 0x80) {
+        char lower = (char) (c | 0x20);
+        letter = lower >= 'a' && lower <= 'z';
+      } else {
+        if (invisible(c) || fullWidth(c) || confusable(c) != 0) {
+          flags |= FOLD;
+        }
+        letter = Character.isLetter(c);
+      }
+      boolean digit = c >= '0' && c <= '9';
+      if (letter || digit || c == '@' || c == '$') {
+        tokenLength++;
+        tokenLetters += letter ? 1 : 0;
+        tokenLeet += leetLetter(c) != 0 ? 1 : 0;
+      } else {
+        if (tokenLetters > 0 && tokenLeet > 0) {
+          flags |= LEET;
+        }
+        if (tokenLength == 1 && tokenLetters == 1) {
+          if (++singles >= MIN_SPACED_LETTERS) {
+            flags |= SPACED;
+          }
+        } else if (tokenLength > 0 || !separator(c)) {
+          singles = 0;
+        }
+        tokenLength = 0;
+        tokenLetters = 0;
+        tokenLeet = 0;
+      }
+      if (i < n && base64Char(c)) {
+        base64++;
+      } else {
+        if (base64 >= MIN_BASE64) {
+          flags |= BASE64;
+        }
+        base64 = 0;
+      }
+    }
+    return flags;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Fold: zero-width characters, full-width ASCII, Cyrillic/Greek look-alikes inside Latin words.
 
