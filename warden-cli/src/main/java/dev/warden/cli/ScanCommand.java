@@ -199,8 +199,22 @@ final class ScanCommand implements Callable<Integer> {
     if (progress != null) {
       return progress && files >= PROGRESS_MIN_FILES;
     }
-    java.io.Console console = System.console();
-    return files >= PROGRESS_MIN_FILES && console != null && console.isTerminal();
+    return files >= PROGRESS_MIN_FILES && stderrIsTerminal();
+  }
+
+  /**
+   * Whether stderr is a terminal. {@link java.io.Console#isTerminal()} answers for stdin and
+   * stdout, and findings are often redirected ({@code warden scan src > report.txt}) while stderr
+   * still shows on screen, so on Linux the descriptor itself is asked.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      java.io.Console console = System.console();
+      return console != null && console.isTerminal();
+    }
   }
 
   /** Expands the arguments: files as given, folders walked in name order. */
