@@ -176,8 +176,14 @@ public final class ConfigLoader {
       n.decimal("minConfidence", 0.5, 0, 1); // marks the (absent) key read
     }
     List<Map<String, String>> typePaths = new ArrayList<>();
-    List<Allowlist.Entry> allow =
-        n.mappings("allowlist", (e, i) -> allowEntry(e, types, typePaths));
+    // One entry may be written as a mapping instead of a list of one.
+    List<Allowlist.Entry> allow;
+    if (n.raw("allowlist").isObject()) {
+      Allowlist.Entry single = n.section("allowlist", e -> allowEntry(e, types, typePaths));
+      allow = List.of(single);
+    } else {
+      allow = n.mappings("allowlist", (e, i) -> allowEntry(e, types, typePaths));
+    }
     return new DetectionParts(rules, global, byType, allow, typePaths);
   }
 
