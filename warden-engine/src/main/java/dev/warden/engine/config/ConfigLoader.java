@@ -326,8 +326,14 @@ public final class ConfigLoader {
     Map<String, Action> perType = new LinkedHashMap<>();
     Policy.DEFAULT_ACTIONS.forEach((type, action) ->
         perType.put(type, action instanceof Action.Mask ? new Action.Mask(visible) : action));
+    // policy.actions is another name for policy.types (the per-type actions).
+    if (n.has("types") && n.has("actions")) {
+      throw new ConfigException(
+          n.path("actions"), "policy.types is set too; keep one (actions is another name for it)");
+    }
+    String actionsKey = n.has("actions") ? "actions" : "types";
     n.section(
-        "types",
+        actionsKey,
         t -> {
           for (String type : t.keys()) {
             if (!types.contains(type)) {

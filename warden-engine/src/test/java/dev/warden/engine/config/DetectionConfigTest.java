@@ -259,6 +259,19 @@ class DetectionConfigTest {
   }
 
   @Test
+  void customTypesTakeActionsUnderPolicyActionsToo() {
+    WardenConfig c =
+        ConfigLoader.fromYaml(EMPLOYEE_RULE + "policy:\n  actions: {employee_id: hash}\n");
+    assertThat(c.policy().action("employee_id")).isInstanceOf(Action.Hash.class);
+    assertThatThrownBy(() ->
+            ConfigLoader.fromYaml("policy:\n  actions: {email: hash}\n  types: {email: mask}\n"))
+        .hasMessageStartingWith("policy.actions: policy.types is set too");
+    assertThatThrownBy(() -> ConfigLoader.fromYaml("policy:\n  actions: {employee_id: hash}\n"))
+        .as("a custom type exists only with its rule")
+        .hasMessageStartingWith("policy.actions.employee_id: unknown detection type");
+  }
+
+  @Test
   void customRuleKeywordsGateThePattern() {
     WardenConfig c =
         ConfigLoader.fromYaml(
