@@ -46,8 +46,10 @@ import picocli.CommandLine.Spec;
           + " {\"id\": …, \"findings\": [{type, ruleId, start, end, confidence}]} per input line;"
           + " offsets are UTF-16 code units of the decoded text. A line that is not such an object"
           + " is reported on stderr by line number and skipped, and the exit code becomes 2.",
-      "Exit code: 0 nothing found, 1 findings, 2 error (bad arguments, unreadable input, invalid"
-          + " jsonl lines)."
+      "A file named on the command line that is binary or too large is not scanned, and the exit"
+          + " code is 2.",
+      "Exit code: 0 nothing found, 1 findings, 2 error (bad arguments, unreadable input, a named"
+          + " file not scanned, invalid jsonl lines)."
     },
     footer = {
       "",
@@ -120,8 +122,13 @@ final class ScanCommand implements Callable<Integer> {
       description = "Print the input with the policy applied instead of the findings (one input).")
   boolean redact;
 
-  /** One input: a file, or stdin. */
-  record Source(String name, @Nullable Path path) {}
+  /**
+   * One input: a file, or stdin.
+   *
+   * @param named given on the command line (not found by walking a folder): if it cannot be
+   *     scanned, that is an error, not a note
+   */
+  record Source(String name, @Nullable Path path, boolean named) {}
 
   @Override
   public Integer call() throws IOException {
@@ -147,11 +154,13 @@ final class ScanCommand implements Callable<Integer> {
     ScanReport report = ScanReport.of(format, out, sources.size());
     Progress bar = new Progress(err, sources.size(), showProgress(sources.size()));
     int scanned = 0;
+    boolean namedSkipped = false;
     for (Source s : sources) {
       bar.step(s.name());
       Optional<String> text = read(s, err);
       if (text.isEmpty()) {
         report.skipped(s.name());
+        namedSkipped |= s.named();
         continue;
       }
       scanned++;
@@ -160,7 +169,8 @@ final class ScanCommand implements Callable<Integer> {
     bar.done();
     report.finish(scanned);
     out.flush();
-    return report.findings() > 0 ? 1 : 0;
+    // A file the user named and Warden did not scan must not pass as clean.
+    return namedSkipped ? 2 : report.findings() > 0 ? 1 : 0;
   }
 
   /**
@@ -199,8 +209,22 @@ final class ScanCommand implements Callable<Integer> {
     if (progress != null) {
       return progress && files >= PROGRESS_MIN_FILES;
     }
-    java.io.Console console = System.console();
-    return files >= PROGRESS_MIN_FILES && console != null && console.isTerminal();
+    return files >= PROGRESS_MIN_FILES && stderrIsTerminal();
+  }
+
+  /**
+   * Whether stderr is a terminal. {@link java.io.Console#isTerminal()} answers for stdin and
+   * stdout, and findings are often redirected ({@code warden scan src > report.txt}) while stderr
+   * still shows on screen, so on Linux the descriptor itself is asked.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      java.io.Console console = System.console();
+      return console != null && console.isTerminal();
+    }
   }
 
   /** Expands the arguments: files as given, folders walked in name order. */
@@ -208,14 +232,14 @@ final class ScanCommand implements Callable<Integer> {
     List<Source> out = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("-")) {
-        out.add(new Source("<stdin>", null));
+        out.add(new Source("<stdin>", null, true));
         continue;
       }
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
         out.addAll(walk(p, err));
       } else if (Files.isRegularFile(p)) {
-        out.add(new Source(arg, p));
+        out.add(new Source(arg, p, true));
       } else {
         throw new IllegalArgumentException(arg + ": no such file or folder");
       }
@@ -259,7 +283,7 @@ final class ScanCommand implements Callable<Integer> {
           }
         });
     files.sort(Comparator.naturalOrder());
-    return files.stream().map(f -> new Source(f.toString(), f)).toList();
+    return files.stream().map(f -> new Source(f.toString(), f, false)).toList();
   }
 
   /** The text of a source, or empty (with a note on stderr) when it is skipped. */
@@ -277,7 +301,7 @@ final class ScanCommand implements Callable<Integer> {
       long size = Files.size(p);
       if (size > maxFileSize) {
         err.println(
-            "warden: note: skipped "
+            (s.named() ? "warden: not scanned: " : "warden: note: skipped ")
                 + s.name()
                 + ": "
                 + size
@@ -288,7 +312,10 @@ final class ScanCommand implements Callable<Integer> {
       bytes = Files.readAllBytes(p);
     }
     if (isBinary(bytes)) {
-      err.println("warden: note: skipped " + s.name() + ": binary (NUL byte)");
+      err.println(
+          (s.named() ? "warden: not scanned: " : "warden: note: skipped ")
+              + s.name()
+              + ": binary (NUL byte)");
       return Optional.empty();
     }
     return Optional.of(new String(bytes, StandardCharsets.UTF_8));

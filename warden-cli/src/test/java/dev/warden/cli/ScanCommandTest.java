@@ -279,6 +279,31 @@ class ScanCommandTest {
   }
 
   @Test
+  void aNamedFileThatCannotBeScannedIsAnErrorNotAPass() throws Exception {
+    Path bin = tmp.resolve("x.bin");
+    Files.write(bin, new byte[] {'a', 0, 'b'});
+    Path big = file("big.txt", "y".repeat(2000));
+    Path dirty = file("d.txt", "mail " + EMAIL);
+
+    Run r =
+        CliTest.run(
+            "scan", bin.toString(), big.toString(), dirty.toString(), "--max-file-size", "1000");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("not scanned: " + bin, "binary", "not scanned: " + big);
+    assertThat(r.out()).as("the rest is still scanned").contains("email", "1 finding in 1 file");
+  }
+
+  @Test
+  void jsonlFilesAreNamedInLineErrors() throws Exception {
+    Path in = file("in.jsonl", "{\"id\":1,\"text\":\"ok\"}\n{oops\n");
+    Run r = CliTest.run("scan", "--input-format", "jsonl", "--format", "jsonl", in.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(in + ":line 2: not valid JSON");
+    assertThat(r.out()).isEqualTo("{\"id\":1,\"findings\":[]}\n");
+  }
+
+  @Test
   void textOutputOverSeveralFilesSummarisesAndExitsZeroWhenClean() throws Exception {
     Path a = file("x/a.txt", "clean\n");
     Path b = file("x/b.txt", "also clean\n");

@@ -176,8 +176,14 @@ public final class ConfigLoader {
       n.decimal("minConfidence", 0.5, 0, 1); // marks the (absent) key read
     }
     List<Map<String, String>> typePaths = new ArrayList<>();
-    List<Allowlist.Entry> allow =
-        n.mappings("allowlist", (e, i) -> allowEntry(e, types, typePaths));
+    // One entry may be written as a mapping instead of a list of one.
+    List<Allowlist.Entry> allow;
+    if (n.raw("allowlist").isObject()) {
+      Allowlist.Entry single = n.section("allowlist", e -> allowEntry(e, types, typePaths));
+      allow = List.of(single);
+    } else {
+      allow = n.mappings("allowlist", (e, i) -> allowEntry(e, types, typePaths));
+    }
     return new DetectionParts(rules, global, byType, allow, typePaths);
   }
 
@@ -320,8 +326,14 @@ public final class ConfigLoader {
     Map<String, Action> perType = new LinkedHashMap<>();
     Policy.DEFAULT_ACTIONS.forEach((type, action) ->
         perType.put(type, action instanceof Action.Mask ? new Action.Mask(visible) : action));
+    // policy.actions is another name for policy.types (the per-type actions).
+    if (n.has("types") && n.has("actions")) {
+      throw new ConfigException(
+          n.path("actions"), "policy.types is set too; keep one (actions is another name for it)");
+    }
+    String actionsKey = n.has("actions") ? "actions" : "types";
     n.section(
-        "types",
+        actionsKey,
         t -> {
           for (String type : t.keys()) {
             if (!types.contains(type)) {

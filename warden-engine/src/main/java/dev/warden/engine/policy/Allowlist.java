@@ -130,12 +130,13 @@ public final class Allowlist {
      *     empty segment
      */
     public static PathGlob of(String glob) {
-      if (!glob.startsWith("/") || glob.length() < 2) {
+      String pointer = glob.startsWith("/") ? glob : fromDotted(glob);
+      if (pointer.length() < 2) {
         throw new IllegalArgumentException(
-            "must be a path starting with / such as /messages/*/name or /metadata/**");
+            "must be a path such as /messages/*/name, /metadata/** or $.metadata.*");
       }
       StringBuilder re = new StringBuilder();
-      for (String segment : glob.substring(1).split("/", -1)) {
+      for (String segment : pointer.substring(1).split("/", -1)) {
         if (segment.isEmpty()) {
           throw new IllegalArgumentException("has an empty segment (//); write /*/ for any one");
         }
@@ -155,6 +156,26 @@ public final class Allowlist {
         }
       }
       return new PathGlob(glob, java.util.regex.Pattern.compile(re.toString()));
+    }
+
+    /**
+     * The dotted spelling, translated: {@code $.metadata.*} and {@code messages[*].name} mean
+     * {@code /metadata/*} and {@code /messages/*}{@code /name}. Walker paths never hold a dot or a
+     * bracket in a key (such keys appear as {@code *}), so the translation is unambiguous.
+     */
+    private static String fromDotted(String glob) {
+      String g = glob.startsWith("$") ? glob.substring(1) : glob;
+      if (g.startsWith(".")) {
+        g = g.substring(1);
+      }
+      if (g.isEmpty()) {
+        return "";
+      }
+      String pointer = "/" + g.replaceAll("\\[([^\\]]*)\\]", ".$1").replace('.', '/');
+      if (pointer.contains("[") || pointer.contains("]")) {
+        throw new IllegalArgumentException("has an unbalanced [ ]; write messages[*].name");
+      }
+      return pointer;
     }
 
     public boolean matches(String path) {

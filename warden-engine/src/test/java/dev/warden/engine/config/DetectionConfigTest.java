@@ -151,6 +151,38 @@ class DetectionConfigTest {
     assertThat(types(scan(emailBlocked, "mail " + EMAIL))).containsExactly("email");
   }
 
+  @Test
+  void dottedPathGlobsAndASingleMappingEntryWork() {
+    WardenConfig c =
+        ConfigLoader.fromYaml(
+            "detection:\n  allowlist:\n    paths: ['messages[*].name', '$.metadata.*']\n");
+    assertThat(scanAt(c, EMAIL, "/messages/3/name")).isEmpty();
+    assertThat(scanAt(c, EMAIL, "/metadata/owner")).isEmpty();
+    assertThat(types(scanAt(c, EMAIL, "/metadata/owner/contact")))
+        .as("* is one level")
+        .containsExactly("email");
+    assertThat(types(scanAt(c, EMAIL, "/messages/3/content"))).containsExactly("email");
+  }
+
+  @Test
+  void pathAllowlistAppliesToJsonBodiesInTheProtector() {
+    WardenConfig c =
+        ConfigLoader.fromYaml("detection:\n  allowlist:\n    - paths: ['/metadata/**']\n");
+    Protector protector =
+        new Protector(DetectorStack.forConfig(c), c.policy(), HASHER, new JsonBodies(64, 1 << 20));
+    String body =
+        "{\"metadata\":{\"owner\":\""
+            + EMAIL
+            + "\"},\"messages\":[{\"role\":\"user\",\"content\":\"mail "
+            + EMAIL
+            + "\"}]}";
+    Protector.Result r = protector.protectJson(body.getBytes(StandardCharsets.UTF_8));
+    String out = new String(r.body(), StandardCharsets.UTF_8);
+    assertThat(r.replacements()).hasSize(1);
+    assertThat(r.replacements().get(0).path()).isEqualTo("/messages/0/content");
+    assertThat(out).contains("\"owner\":\"" + EMAIL + "\"").contains("mail [REDACTED:email]");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -179,11 +211,13 @@ class DetectionConfigTest {
           """
           detection: {allowlist: [{}]}                                | detection.allowlist[0]: an allowlist entry needs at least one of values, paths, patterns
           detection: {allowlist: [{valeus: [a]}]}                     | detection.allowlist[0].valeus: unknown key; allowed here: types, values, paths, patterns, description
-          detection: {allowlist: [{paths: [messages]}]}               | detection.allowlist[0].paths[0]: must be a path starting with /
+          detection: {allowlist: [{paths: ['$']}]}                    | detection.allowlist[0].paths[0]: must be a path such as
           detection: {allowlist: [{paths: ['/a//b']}]}                | detection.allowlist[0].paths[0]: has an empty segment
           detection: {allowlist: [{patterns: ['(']}]}                 | detection.allowlist[0].patterns[0]: not a valid RE2 pattern
           detection: {allowlist: [{types: [emial], values: [a]}]}     | detection.allowlist[0].types[0]: unknown detection type
-          detection: {allowlist: {values: [a]}}                       | detection.allowlist: must be a list of mappings
+          detection: {allowlist: [a]}                                 | detection.allowlist[0]: must be a mapping
+          detection: {allowlist: {types: [card], values: [a]}}        | detection.allowlist.types[0]: 'card' is a hard-block type
+          detection: {allowlist: [{paths: ['messages[*.name']}]}      | detection.allowlist[0].paths[0]: has an unbalanced [ ]
           detection: {minConfidence: {phnoe: 0.9}}                    | detection.minConfidence.phnoe: unknown detection type; use default or one of
           detection: {minConfidence: {phone: 2}}                      | detection.minConfidence.phone: must be between 0.0 and 1.0
           detection: {minConfidence: high}                            | detection.minConfidence: must be a number from 0 to 1, or a mapping
@@ -222,6 +256,19 @@ class DetectionConfigTest {
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(r.outcome()).isEqualTo(Protector.Outcome.BLOCKED);
     assertThat(r.blockedBy().orElseThrow().finding().type()).isEqualTo("employee_id");
+  }
+
+  @Test
+  void customTypesTakeActionsUnderPolicyActionsToo() {
+    WardenConfig c =
+        ConfigLoader.fromYaml(EMPLOYEE_RULE + "policy:\n  actions: {employee_id: hash}\n");
+    assertThat(c.policy().action("employee_id")).isInstanceOf(Action.Hash.class);
+    assertThatThrownBy(() ->
+            ConfigLoader.fromYaml("policy:\n  actions: {email: hash}\n  types: {email: mask}\n"))
+        .hasMessageStartingWith("policy.actions: policy.types is set too");
+    assertThatThrownBy(() -> ConfigLoader.fromYaml("policy:\n  actions: {employee_id: hash}\n"))
+        .as("a custom type exists only with its rule")
+        .hasMessageStartingWith("policy.actions.employee_id: unknown detection type");
   }
 
   @Test
