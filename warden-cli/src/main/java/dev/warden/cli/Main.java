@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       LedgerCommand.class,
       KeysCommand.class,
+      ReceiptCommand.class,
       InitCommand.class,
       CommandLine.HelpCommand.class
     },
