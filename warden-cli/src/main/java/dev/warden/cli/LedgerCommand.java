@@ -2,13 +2,21 @@ package dev.warden.cli;
 
 import dev.warden.api.MessageAuthenticator;
 import dev.warden.engine.config.WardenConfig;
+import dev.warden.ledger.InclusionProofs;
 import dev.warden.ledger.LedgerVerifier;
 import dev.warden.ledger.VerifyReport;
+import dev.warden.ledger.dsse.InvalidEnvelopeException;
+import dev.warden.ledger.dsse.PublicKeys;
 import dev.warden.server.Gateway;
 import dev.warden.vault.LocalKeyring;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -22,7 +30,12 @@ import picocli.CommandLine.Spec;
     name = "ledger",
     mixinStandardHelpOptions = true,
     description = "Work with the decision ledger.",
-    subcommands = {LedgerCommand.Verify.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      LedgerCommand.Verify.class,
+      LedgerCommand.Prove.class,
+      LedgerCommand.VerifyProof.class,
+      CommandLine.HelpCommand.class
+    })
 final class LedgerCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,17 +48,24 @@ final class LedgerCommand implements Runnable {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Check the ledger's SHA-256 chain and, with the key, its HMAC chain.",
-        "Names the first bad record and the kind of damage: modified, deleted, reordered, inserted,",
-        "truncated line or malformed.",
-        "Exit code: 0 intact, 1 damaged, 2 error (e.g. no ledger at PATH)."
+        "Check the ledger's SHA-256 chain and, with the key, its HMAC chain; then every signed",
+        "checkpoint (signature with --public-key, Merkle root, head, segment digest, previous link).",
+        "Names the first bad record and the kind of damage: MODIFIED, DELETED, REORDERED, INSERTED,",
+        "TRUNCATED_LINE, MALFORMED, TRUNCATED (records cut from the end), SEGMENT_MISSING,",
+        "SEGMENT_REPLACED, CHECKPOINT_MISMATCH, CHECKPOINT_FORGED or CHECKPOINT_MALFORMED.",
+        "Exit code: 0 intact, 1 damaged, 2 usage or I/O error (e.g. no ledger at PATH)."
       },
       footer = {
         "",
         "Examples:",
         "  warden ledger verify                 # .warden/ledger with the key in .warden/keys",
         "  warden ledger verify /srv/warden/ledger --key-dir /srv/warden",
-        "  warden ledger verify ledger-copy/ --no-key   # auditor without the key: SHA-256 chain only"
+        "  warden ledger verify ledger-copy/ --no-key --public-key warden-signing.pub",
+        "      # auditor: SHA-256 chain and signed checkpoints, no HMAC key",
+        "  warden ledger verify --public-key k.pub --from-checkpoint   # only records since the",
+        "      # newest checkpoint; everything before it is trusted by its signature",
+        "  warden ledger verify --no-key --expect-count 81234 --expect-head 5f0c…   # count/head",
+        "      # noted earlier (e.g. from a timestamped checkpoint) must still be there"
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -69,6 +89,34 @@ final class LedgerCommand implements Runnable {
         description = "Check only the SHA-256 chain (for auditors without the HMAC key).")
     boolean noKey;
 
+    @Option(
+        names = "--public-key",
+        paramLabel = "FILE",
+        description =
+            "Checkpoint signer's public key (PEM or DER SubjectPublicKeyInfo, Ed25519 or P-256);"
+                + " repeat for rotated keys. Without one, checkpoint signatures are not checked.")
+    List<Path> publicKeys = new ArrayList<>();
+
+    @Option(
+        names = "--from-checkpoint",
+        description =
+            "Start at the newest signed checkpoint (needs --public-key): verify its signature and"
+                + " its segment's digest, then only the records after it.")
+    boolean fromCheckpoint;
+
+    @Option(
+        names = "--expect-count",
+        paramLabel = "N",
+        description = "The ledger must hold at least N records (else TRUNCATED).")
+    @Nullable Long expectCount;
+
+    @Option(
+        names = "--expect-head",
+        paramLabel = "HEX",
+        description =
+            "Chain hash of record N (with --expect-count) or of the last record (without).")
+    @Nullable String expectHead;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
@@ -91,19 +139,56 @@ final class LedgerCommand implements Runnable {
         }
         mac = LocalKeyring.open(keys).authenticator(Gateway.LEDGER_KEY);
       }
-      VerifyReport report = LedgerVerifier.verify(dir, mac);
+      List<PublicKey> keys = loadKeys(publicKeys);
+      if (fromCheckpoint && keys.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--from-checkpoint trusts the newest signed checkpoint: pass --public-key FILE");
+      }
+      if (expectHead != null && !expectHead.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException("--expect-head must be 64 lowercase hex digits");
+      }
+      if (expectCount != null && expectCount < 0) {
+        throw new IllegalArgumentException("--expect-count must not be negative");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      ProgressBar bar = new ProgressBar(err, ProgressBar.interactive());
+      VerifyReport report;
+      try {
+        report =
+            LedgerVerifier.verify(
+                dir,
+                mac,
+                new LedgerVerifier.Options(keys, expectCount, expectHead, fromCheckpoint, bar));
+      } finally {
+        bar.done();
+      }
       print(out, dir, report);
       return report.ok() ? 0 : 1;
+    }
+
+    static List<PublicKey> loadKeys(List<Path> files) {
+      List<PublicKey> keys = new ArrayList<>();
+      for (Path f : files) {
+        try {
+          keys.add(PublicKeys.load(f));
+        } catch (IOException e) {
+          throw new IllegalArgumentException("--public-key " + f + ": cannot read it", e);
+        } catch (InvalidEnvelopeException e) {
+          throw new IllegalArgumentException("--public-key " + e.getMessage(), e);
+        }
+      }
+      return keys;
     }
 
     static void print(PrintWriter out, Path dir, VerifyReport report) {
       if (report.ok()) {
         out.printf(
-            "ledger OK: %d record%s verified (%s), head %s%n  at %s%n",
+            "ledger OK: %d record%s verified (%s), head %s%n  %s%n  at %s%n",
             report.recordsChecked(),
             report.recordsChecked() == 1 ? "" : "s",
             report.macChecked() ? "SHA-256 and HMAC chains" : "SHA-256 chain only, no key",
             report.headHash().substring(0, 16) + "…",
+            report.message(),
             dir.toAbsolutePath().normalize());
       } else {
         out.printf(
@@ -118,6 +203,95 @@ final class LedgerCommand implements Runnable {
             dir.toAbsolutePath().normalize());
       }
       out.flush();
+    }
+  }
+
+  @Command(
+      name = "prove",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print (JSON) an inclusion proof of record SEQ against the newest signed checkpoint:",
+        "the record (without its MAC), leaf hash, index, tree size, RFC 6962 audit path and the",
+        "checkpoint's DSSE envelope. Anyone can check it with warden ledger verify-proof and the",
+        "public key alone. Exit code: 0 printed, 2 error (no checkpoint covers SEQ, damaged ledger)."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  warden ledger prove 7 > record-7.proof.json",
+        "  warden ledger verify-proof record-7.proof.json --public-key warden-signing.pub"
+      })
+  static final class Prove implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ConfigOptions configOptions = new ConfigOptions();
+
+    @Parameters(index = "0", paramLabel = "SEQ", description = "The record's seq (from 1).")
+    long seq;
+
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "PATH",
+        description = "Ledger directory (default: <data dir>/ledger).")
+    @Nullable Path path;
+
+    @Override
+    public Integer call() {
+      Path dir = path != null ? path : Gateway.ledgerDir(Path.of(configOptions.load().dataDir()));
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException(dir + ": no ledger directory here (pass PATH)");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(InclusionProofs.prove(dir, seq));
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "verify-proof",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check an inclusion proof from warden ledger prove offline: the checkpoint's signature",
+        "with the public key, the record's own hash, and the audit path up to the signed root.",
+        "Exit code: 0 valid, 1 invalid (names what failed), 2 usage or I/O error."
+      })
+  static final class VerifyProof implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The proof (JSON).")
+    Path file = Path.of(""); // set by picocli; the parameter is required
+
+    @Option(
+        names = "--public-key",
+        paramLabel = "FILE",
+        required = true,
+        description = "The checkpoint signer's public key (PEM or DER); repeat for several.")
+    List<Path> publicKeys = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      String json;
+      try {
+        json = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(file + ": cannot read the proof", e);
+      }
+      List<PublicKey> keys = Verify.loadKeys(publicKeys);
+      try {
+        InclusionProofs.Verified v = InclusionProofs.verify(json.strip(), keys);
+        out.printf(
+            "proof OK: record seq %d is in the ledger of %d records signed by checkpoint %d (key"
+                + " %s)%n  record: %s%n",
+            v.seq(), v.treeSize(), v.checkpoint(), v.keyId(), v.record());
+        out.flush();
+        return 0;
+      } catch (InvalidEnvelopeException e) {
+        out.println("proof INVALID: " + e.getMessage());
+        out.flush();
+        return 1;
+      }
     }
   }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,30 +29,44 @@ final class ChainWalker {
    */
   record Walk(VerifyReport report, Entry head, @Nullable Located bad) {}
 
-  private final @Nullable MessageAuthenticator key;
-  private final Consumer<Entry> onRecord;
+  /** Told about every record that verified, in chain order, with the offset just past it. */
+  @FunctionalInterface
+  interface Observer {
+    void record(Entry e, long endOffset);
+  }
 
-  private ChainWalker(@Nullable MessageAuthenticator key, Consumer<Entry> onRecord) {
+  /**
+   * Where a walk begins: after record {@code head}, at byte {@code offset} (line {@code linesBefore
+   * + 1}) of the first segment. {@link #FROM_GENESIS} starts at the beginning.
+   */
+  record Start(Entry head, long offset, long linesBefore) {}
+
+  static final Start FROM_GENESIS = new Start(Entry.GENESIS, 0, 0);
+
+  private final @Nullable MessageAuthenticator key;
+  private final Observer onRecord;
+
+  private ChainWalker(@Nullable MessageAuthenticator key, Observer onRecord) {
     this.key = key;
     this.onRecord = onRecord;
   }
 
   static Walk walk(List<Path> segments, @Nullable MessageAuthenticator key) throws IOException {
-    return walk(segments, key, e -> {});
+    return walk(segments, key, (e, end) -> {}, FROM_GENESIS);
   }
 
-  /** Walks and hands every record that verified, in chain order, to {@code onRecord}. */
+  /** Walks from {@code start} and hands every record that verified to {@code onRecord}. */
   static Walk walk(
-      List<Path> segments, @Nullable MessageAuthenticator key, Consumer<Entry> onRecord)
+      List<Path> segments, @Nullable MessageAuthenticator key, Observer onRecord, Start start)
       throws IOException {
-    try (Cursor cursor = new Cursor(segments)) {
-      return new ChainWalker(key, onRecord).run(cursor);
+    try (Cursor cursor = new Cursor(segments, start)) {
+      return new ChainWalker(key, onRecord).run(cursor, start.head());
     }
   }
 
-  private Walk run(Cursor cursor) throws IOException {
+  private Walk run(Cursor cursor, Entry start) throws IOException {
     Entry before = Entry.GENESIS;
-    Entry p = Entry.GENESIS;
+    Entry p = start;
     long count = 0;
     for (Located at = cursor.next(); at != null; at = cursor.next()) {
       Break here = new Break(count, p, at);
@@ -73,7 +86,7 @@ final class ChainWalker {
       before = p;
       p = e;
       count++;
-      onRecord.accept(e);
+      onRecord.record(e, at.line().end());
     }
     return new Walk(ok(count, p), p, null);
   }
@@ -162,6 +175,16 @@ final class ChainWalker {
           l,
           "deleted — " + missing + " missing before it (seq jumps and prev does not link)");
     }
+    if (p != Entry.GENESIS && l.line() == 1 && !l.file().equals(p.file())) {
+      // A whole segment that starts off the chain: swapped in from elsewhere or rewritten.
+      return fail(
+          b,
+          Damage.SEGMENT_REPLACED,
+          l.seq(),
+          l,
+          "segment replaced — its first record does not link to the last record of "
+              + p.file().getFileName());
+    }
     if (key == null && p != Entry.GENESIS) {
       // Without a key p "verified" only against itself. The likely story: p was edited and its
       // own hash recomputed, which is exactly what breaks l's prev. Name p, trust only before it.
@@ -216,7 +239,9 @@ final class ChainWalker {
         line,
         segment,
         damage,
-        "record at " + where + ": " + why);
+        "record at " + where + ": " + why,
+        0,
+        false);
   }
 
   private VerifyReport ok(long count, Entry head) {
@@ -234,17 +259,21 @@ final class ChainWalker {
         0,
         null,
         null,
-        "ok: " + count + " records; " + chains);
+        "ok: " + count + " records; " + chains,
+        0,
+        false);
   }
 
   /** Lines of all segments in order. */
   private static final class Cursor implements AutoCloseable {
     private final List<Path> segments;
+    private final Start start;
     private int index = -1;
     private @Nullable LineReader reader;
 
-    Cursor(List<Path> segments) {
+    Cursor(List<Path> segments, Start start) {
       this.segments = segments;
+      this.start = start;
     }
 
     @Nullable Located next() throws IOException {
@@ -261,7 +290,10 @@ final class ChainWalker {
         if (index + 1 >= segments.size()) {
           return null;
         }
-        reader = new LineReader(segments.get(++index));
+        reader =
+            ++index == 0
+                ? new LineReader(segments.get(0), start.offset(), start.linesBefore())
+                : new LineReader(segments.get(index));
       }
     }
 

@@ -181,7 +181,7 @@ final class Checkpointer {
             segment,
             segmentFirstSeq,
             segmentBytes,
-            HEX.formatHex(clone(segmentDigest).digest()),
+            HEX.formatHex(copy(segmentDigest).digest()),
             previous,
             TIME.format(now),
             signer.keyId(),
@@ -210,7 +210,7 @@ final class Checkpointer {
     return c;
   }
 
-  private static MessageDigest clone(MessageDigest d) {
+  static MessageDigest copy(MessageDigest d) {
     try {
       return (MessageDigest) d.clone();
     } catch (CloneNotSupportedException e) {

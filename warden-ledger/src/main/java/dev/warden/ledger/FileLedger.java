@@ -288,7 +288,7 @@ public final class FileLedger implements Ledger {
       Signer signer = options.signer();
       Checkpointer.Existing last = signer == null ? null : Checkpointer.newest(dir);
       Tracker tracker = new Tracker(signer != null, active, last);
-      ChainWalker.Walk walk = ChainWalker.walk(segments, mac, tracker);
+      ChainWalker.Walk walk = ChainWalker.walk(segments, mac, tracker, ChainWalker.FROM_GENESIS);
       segment = FileChannel.open(active, READ, WRITE, NOFOLLOW_LINKS);
       long torn = repairTail(dir, active, segment, walk);
       segment.position(segment.size());
@@ -339,7 +339,7 @@ public final class FileLedger implements Ledger {
    * Follows the walk at open: builds the Merkle tree (only when checkpoints are written), notes
    * where the active segment starts, and the root at the newest checkpoint's size.
    */
-  private static final class Tracker implements java.util.function.Consumer<Entry> {
+  private static final class Tracker implements ChainWalker.Observer {
     final CompactTree tree = new CompactTree();
     private final boolean enabled;
     private final Path active;
@@ -355,7 +355,7 @@ public final class FileLedger implements Ledger {
     }
 
     @Override
-    public void accept(Entry e) {
+    public void record(Entry e, long endOffset) {
       if (!enabled) {
         return;
       }

@@ -39,10 +39,22 @@ final class LineReader implements AutoCloseable {
   private long number;
 
   LineReader(Path file) throws IOException {
-    this.in =
-        new BufferedInputStream(
-            Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS),
-            1 << 16);
+    this(file, 0, 0);
+  }
+
+  /** Reads from byte {@code offset}, which starts line {@code linesBefore + 1}. */
+  LineReader(Path file, long offset, long linesBefore) throws IOException {
+    InputStream raw =
+        Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    try {
+      raw.skipNBytes(offset);
+    } catch (IOException e) {
+      raw.close();
+      throw e;
+    }
+    this.in = new BufferedInputStream(raw, 1 << 16);
+    this.offset = offset;
+    this.number = linesBefore;
   }
 
   /** The next line, or null at end of file. */

@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param firstBadSegment file name of the segment holding {@code firstBadLine}, or null when ok
  * @param damage what went wrong, or null when {@code ok}
  * @param message one human sentence naming the record and the reason; never quotes record content
+ * @param checkpointsChecked signed checkpoints compared with the records (0 if none exist, or if
+ *     the walk stopped at chain damage first)
+ * @param signaturesChecked whether checkpoint signatures were verified with trusted public keys;
+ *     without keys a checkpoint proves nothing against someone who can rewrite files
  */
 public record VerifyReport(
     boolean ok,
@@ -32,7 +36,25 @@ public record VerifyReport(
     long firstBadLine,
     @Nullable String firstBadSegment,
     @Nullable Damage damage,
-    String message) {
+    String message,
+    long checkpointsChecked,
+    boolean signaturesChecked) {
+
+  /** This report with a checkpoint verdict added (the chain verdict stays as it was). */
+  VerifyReport withCheckpoints(long checked, boolean signatures, String suffix) {
+    return new VerifyReport(
+        ok,
+        recordsChecked,
+        headHash,
+        macChecked,
+        firstBadSeq,
+        firstBadLine,
+        firstBadSegment,
+        damage,
+        message + suffix,
+        checked,
+        signatures);
+  }
 
   /** How the first bad record differs from a chain the ledger wrote. See LEDGER-FORMAT.md. */
   public enum Damage {
@@ -47,6 +69,24 @@ public record VerifyReport(
     /** The last line has no terminating newline: a write torn by a crash (or a cut file). */
     TRUNCATED_LINE,
     /** A line that is not a canonical ledger record (bad UTF-8, JSON, canonical form, fields). */
-    MALFORMED
+    MALFORMED,
+    /**
+     * Whole records are missing from the end: fewer than a signed checkpoint covers, or than {@code
+     * --expect-count} says.
+     */
+    TRUNCATED,
+    /** A segment file is missing: numbering has a gap, or a checkpoint names an absent one. */
+    SEGMENT_MISSING,
+    /** A segment's bytes differ from the digest its checkpoint signed. */
+    SEGMENT_REPLACED,
+    /**
+     * The records do not match a checkpoint (root, head), checkpoints do not chain (a missing one,
+     * a wrong {@code previous}), or the head differs from {@code --expect-head}.
+     */
+    CHECKPOINT_MISMATCH,
+    /** A checkpoint whose signature does not verify with any trusted public key. */
+    CHECKPOINT_FORGED,
+    /** A checkpoint file that is not a well-formed DSSE envelope of a checkpoint statement. */
+    CHECKPOINT_MALFORMED
   }
 }
