@@ -6,7 +6,6 @@ import dev.warden.ledger.InclusionProofs;
 import dev.warden.ledger.LedgerVerifier;
 import dev.warden.ledger.VerifyReport;
 import dev.warden.ledger.dsse.InvalidEnvelopeException;
-import dev.warden.ledger.dsse.PublicKeys;
 import dev.warden.server.Gateway;
 import dev.warden.vault.LocalKeyring;
 import java.io.IOException;
@@ -170,11 +169,14 @@ final class LedgerCommand implements Runnable {
       List<PublicKey> keys = new ArrayList<>();
       for (Path f : files) {
         try {
-          keys.add(PublicKeys.load(f));
+          // A file may hold several keys: warden keys export-public writes every key, old ones
+          // included, so checkpoints signed before a rotation still verify.
+          keys.addAll(
+              dev.warden.ledger.receipt.ReceiptVerifier.publicKeys(Files.readAllBytes(f)).values());
         } catch (IOException e) {
           throw new IllegalArgumentException("--public-key " + f + ": cannot read it", e);
-        } catch (InvalidEnvelopeException e) {
-          throw new IllegalArgumentException("--public-key " + e.getMessage(), e);
+        } catch (dev.warden.ledger.receipt.InvalidReceiptException e) {
+          throw new IllegalArgumentException("--public-key " + f + ": " + e.getMessage(), e);
         }
       }
       return keys;
