@@ -6,7 +6,6 @@ import dev.warden.ledger.InclusionProofs;
 import dev.warden.ledger.LedgerVerifier;
 import dev.warden.ledger.VerifyReport;
 import dev.warden.ledger.dsse.InvalidEnvelopeException;
-import dev.warden.ledger.dsse.PublicKeys;
 import dev.warden.server.Gateway;
 import dev.warden.vault.LocalKeyring;
 import java.io.IOException;
@@ -117,8 +116,16 @@ final class LedgerCommand implements Runnable {
             "Chain hash of record N (with --expect-count) or of the last record (without).")
     @Nullable String expectHead;
 
+    @Option(
+        names = "--tsa-ca",
+        paramLabel = "FILE",
+        description =
+            "CA certificate(s) (PEM) of the RFC 3161 time-stamp authority: also verify the token"
+                + " stored beside each checkpoint (checkpoint-N.json.tsr).")
+    @Nullable Path tsaCa;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
       PrintWriter out = spec.commandLine().getOut();
       WardenConfig config = configOptions.load();
       Path dataDir = Path.of(config.dataDir());
@@ -163,18 +170,47 @@ final class LedgerCommand implements Runnable {
         bar.done();
       }
       print(out, dir, report);
-      return report.ok() ? 0 : 1;
+      boolean timestampsOk = tsaCa == null || printTimestamps(out, dir, tsaCa);
+      return report.ok() && timestampsOk ? 0 : 1;
+    }
+
+    private static boolean printTimestamps(PrintWriter out, Path dir, Path ca)
+        throws java.io.IOException {
+      java.util.List<java.security.cert.X509Certificate> anchors;
+      try {
+        anchors = dev.warden.ledger.timestamp.TimestampVerifier.loadTrustAnchors(ca);
+      } catch (dev.warden.ledger.timestamp.TimestampException e) {
+        throw new IllegalArgumentException("--tsa-ca " + e.getMessage(), e);
+      }
+      CheckpointTimestamps t = CheckpointTimestamps.check(dir, anchors);
+      if (t.failure() != null) {
+        out.println("timestamp INVALID: " + t.failure());
+      } else {
+        out.printf(
+            "timestamps OK: %d checkpoint%s with a verified RFC 3161 token, %d without%n",
+            t.stamped(), t.stamped() == 1 ? "" : "s", t.unstamped());
+        if (t.newest() != null) {
+          out.printf(
+              "  newest: %s existed by %s (TSA %s)%n",
+              t.newestCheckpoint(), t.newest().genTime(), t.newest().tsa());
+        }
+      }
+      out.flush();
+      return t.failure() == null;
     }
 
     static List<PublicKey> loadKeys(List<Path> files) {
       List<PublicKey> keys = new ArrayList<>();
       for (Path f : files) {
         try {
-          keys.add(PublicKeys.load(f));
+          // A file may hold several keys: warden keys export-public writes every key, old ones
+          // included, so checkpoints signed before a rotation still verify.
+          keys.addAll(
+              dev.warden.ledger.receipt.ReceiptVerifier.publicKeys(Files.readAllBytes(f)).values());
         } catch (IOException e) {
           throw new IllegalArgumentException("--public-key " + f + ": cannot read it", e);
-        } catch (InvalidEnvelopeException e) {
-          throw new IllegalArgumentException("--public-key " + e.getMessage(), e);
+        } catch (dev.warden.ledger.receipt.InvalidReceiptException e) {
+          throw new IllegalArgumentException("--public-key " + f + ": " + e.getMessage(), e);
         }
       }
       return keys;

@@ -49,6 +49,25 @@ class KeysCommandTest {
   }
 
   @Test
+  void ledgerVerifyTakesTheExportOfOldAndNewKeysAfterARotation() throws Exception {
+    Path data = tmp.resolve("data");
+    try (LiveGateway gw = new LiveGateway(data, "")) {
+      gw.chat("hello");
+    }
+    assertThat(warden("keys", "rotate", "--algorithm", "p256").code()).isZero();
+    try (LiveGateway gw = new LiveGateway(data, "")) {
+      gw.chat("hello again");
+    }
+    Path all = tmp.resolve("all.pem");
+    assertThat(warden("keys", "export-public", "--out", all.toString()).code()).isZero();
+
+    CliTest.Run verify = warden("ledger", "verify", "--public-key", all.toString());
+
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    assertThat(verify.out()).contains("ledger OK");
+  }
+
+  @Test
   void unknownAlgorithmIsAnErrorNamingTheChoices() {
     CliTest.Run r = warden("keys", "rotate", "--algorithm", "rsa");
     assertThat(r.code()).isEqualTo(2);

@@ -9,6 +9,8 @@ import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.json.BodyException;
 import dev.warden.engine.transform.Replacement;
+import dev.warden.ledger.receipt.ReceiptSigner;
+import dev.warden.ledger.receipt.ReceiptStatement;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -18,6 +20,9 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +39,10 @@ import org.slf4j.LoggerFactory;
 final class ExchangeHandler {
   static final HeaderName CORRELATION_ID = HeaderNames.create("Warden-Correlation-Id");
   static final HeaderName LEDGER_SEQ = HeaderNames.create("Warden-Ledger-Seq");
+  static final HeaderName RECEIPT = HeaderNames.create("Warden-Receipt");
+  private static final DateTimeFormatter RECEIPT_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
   private static final Logger ACCESS = LoggerFactory.getLogger("warden.access");
   private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
 
@@ -43,6 +52,7 @@ final class ExchangeHandler {
   private final Ledger ledger;
   private final Upstream upstream;
   private final Health health;
+  private final @Nullable ReceiptSigner receipts;
 
   ExchangeHandler(
       WardenConfig config,
@@ -50,13 +60,15 @@ final class ExchangeHandler {
       Protector responses,
       Ledger ledger,
       Upstream upstream,
-      Health health) {
+      Health health,
+      @Nullable ReceiptSigner receipts) {
     this.config = config;
     this.requests = requests;
     this.responses = responses;
     this.ledger = ledger;
     this.upstream = upstream;
     this.health = health;
+    this.receipts = receipts;
   }
 
   /** Raised inside the exchange to answer with an error; already recorded when thrown. */
@@ -64,12 +76,13 @@ final class ExchangeHandler {
     private static final long serialVersionUID = 1L;
     final transient ErrorBody error;
 
-    final long seq;
+    /** The ledger record of the refusal, or null when none could be written. */
+    final transient Ledger.@Nullable Receipt recorded;
 
-    Refusal(ErrorBody error, long seq) {
+    Refusal(ErrorBody error, Ledger.@Nullable Receipt recorded) {
       super(error.message(), null, false, false);
       this.error = error;
-      this.seq = seq;
+      this.recorded = recorded;
     }
   }
 
@@ -88,10 +101,7 @@ final class ExchangeHandler {
       status = exchange(req, res, ex);
     } catch (Refusal r) {
       status = r.error.status();
-      if (r.seq > 0) {
-        res.header(LEDGER_SEQ, Long.toString(r.seq));
-      }
-      sendError(res, r.error);
+      sendError(res, r.error, r.recorded, ex);
     } catch (RuntimeException | StackOverflowError e) {
       // An unexpected failure — including a pathological input that exhausts the stack in a
       // detector — is refused and recorded; the class is logged, never the message (it may hold
@@ -104,8 +114,8 @@ final class ExchangeHandler {
       status = err.status();
       LOG.error(
           "exchange failed", kv("correlation_id", id), kv("exception", e.getClass().getName()));
-      tryRecord(ex.record(ex.phase, "failed", status, err.type()));
-      sendError(res, err);
+      ex.outcome = "failed";
+      sendError(res, err, tryRecord(ex.record(ex.phase, "failed", status, err.type())), ex);
     }
     if (!ACCESS.isInfoEnabled()) {
       return;
@@ -130,9 +140,13 @@ final class ExchangeHandler {
           ex, 400, "warden_query_not_allowed", "query parameters are not accepted on " + ex.route);
     }
     byte @Nullable [] sent = null;
+    if (!method.equals("POST")) {
+      ex.requestBody = new byte[0]; // a body-less pass-through GET
+    }
     if (method.equals("POST")) {
       requireJson(req, ex);
       byte[] body = readBody(req, ex);
+      ex.requestBody = body;
       Protector.Result r = protect(requests, body, ex, "request");
       ex.model = r.model();
       if (r.outcome() == Protector.Outcome.BLOCKED) {
@@ -172,6 +186,20 @@ final class ExchangeHandler {
     res.status(Status.create(answer.status()));
     answer.returnedHeaders().forEach((name, value) -> res.header(name, value));
     res.header(LEDGER_SEQ, Long.toString(receipt.seq()));
+    if (receipts != null) {
+      String header;
+      try {
+        header = issue(ex, answer.status(), null, out, receipt);
+      } catch (RuntimeException e) {
+        // Fail closed: a response that should carry a receipt is not sent without one.
+        throw refuse(
+            ex,
+            500,
+            "warden_receipt_failed",
+            "the response receipt could not be signed; the response was withheld");
+      }
+      res.header(RECEIPT, header);
+    }
     res.header(
         HeaderNames.CONTENT_TYPE,
         answer.contentType() == null ? "application/json" : answer.contentType());
@@ -367,7 +395,7 @@ final class ExchangeHandler {
       ex.outcome = ex.phase.equals("request") ? "rejected" : "failed";
     }
     Ledger.Receipt receipt = record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));
-    return new Refusal(err, receipt.seq());
+    return new Refusal(err, receipt);
   }
 
   private Ledger.Receipt record(Exchange ex, LedgerRecord rec) {
@@ -384,22 +412,66 @@ final class ExchangeHandler {
               503,
               "warden_ledger_unavailable",
               "the decision ledger cannot be written; Warden refuses traffic until it can"),
-          0);
+          null);
     }
   }
 
-  private void tryRecord(LedgerRecord rec) {
+  private Ledger.@Nullable Receipt tryRecord(LedgerRecord rec) {
     try {
-      ledger.append(rec);
+      return ledger.append(rec);
     } catch (RuntimeException e) {
       health.ledgerFailed();
+      return null;
     }
   }
 
-  private static void sendError(ServerResponse res, ErrorBody err) {
+  /**
+   * Sends a Warden error. When the refusal was recorded it carries the ledger position and a
+   * receipt like any response; without a record (the ledger is down) there is nothing to bind a
+   * receipt to, so none is sent.
+   */
+  private void sendError(
+      ServerResponse res, ErrorBody err, Ledger.@Nullable Receipt recorded, Exchange ex) {
+    byte[] body = err.json();
     res.status(Status.create(err.status()));
+    if (recorded != null) {
+      res.header(LEDGER_SEQ, Long.toString(recorded.seq()));
+      if (receipts != null) {
+        try {
+          res.header(RECEIPT, issue(ex, err.status(), err.type(), body, recorded));
+        } catch (RuntimeException e) {
+          LOG.error(
+              "receipt signing failed",
+              kv("correlation_id", ex.id),
+              kv("exception", e.getClass().getName()));
+        }
+      }
+    }
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
-    res.send(err.json());
+    res.send(body);
+  }
+
+  /** The {@code Warden-Receipt} value for the body about to be sent. */
+  private String issue(
+      Exchange ex, int status, @Nullable String errorType, byte[] body, Ledger.Receipt recorded) {
+    ReceiptSigner signer = java.util.Objects.requireNonNull(receipts);
+    boolean answered = ex.phase.equals("response");
+    byte @Nullable [] request = ex.requestBody;
+    return signer.issue(
+        new ReceiptStatement(
+            request == null ? null : ReceiptStatement.sha256Hex(request),
+            ReceiptStatement.sha256Hex(body),
+            ex.id,
+            RECEIPT_TIME.format(Instant.now()),
+            Exchange.safeRoute(ex.route),
+            ex.mode,
+            status,
+            answered ? ex.requestOutcome : ex.outcome,
+            answered ? ex.outcome : null,
+            errorType,
+            ex.counts(),
+            recorded.seq(),
+            recorded.hash()));
   }
 
   private String mode() {
@@ -441,6 +513,12 @@ final class ExchangeHandler {
     final java.util.SortedSet<String> typesSeen = new java.util.TreeSet<>();
     @Nullable String model;
 
+    /** The request body exactly as received; null until read (or if never read). */
+    byte @Nullable [] requestBody;
+
+    /** Finding counts of both directions by (direction, type, action), in that order. */
+    final java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+
     Exchange(String id, String route, String mode) {
       this.id = id;
       this.route = route;
@@ -458,6 +536,11 @@ final class ExchangeHandler {
       findingsSeen += replacements.size();
       replacements.forEach(r -> typesSeen.add(r.finding().type()));
       for (Replacement r : replacements) {
+        // NUL never occurs in a direction, type or action id, so the joined key splits back.
+        counts.merge(
+            direction + '\0' + r.finding().type() + '\0' + r.decision().action().id(),
+            1,
+            Integer::sum);
         findings.add(
             new LedgerRecord.FindingEntry(
                 r.finding().type(),
@@ -478,7 +561,16 @@ final class ExchangeHandler {
       return String.join(",", typesSeen);
     }
 
-    private static String safeRoute(String route) {
+    List<ReceiptStatement.FindingCount> counts() {
+      List<ReceiptStatement.FindingCount> out = new ArrayList<>();
+      counts.forEach((k, n) -> {
+        String[] p = k.split("\0", 3);
+        out.add(new ReceiptStatement.FindingCount(p[0], p[1], p[2], n));
+      });
+      return out;
+    }
+
+    static String safeRoute(String route) {
       return route.startsWith("/") && PlainText.isPlain(route, "._/-", 100) ? route : "(invalid)";
     }
   }

@@ -1,19 +1,30 @@
 package dev.warden.server;
 
 import dev.warden.api.KeyedHasher;
+import dev.warden.api.Signer;
 import dev.warden.engine.DetectorStack;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.json.JsonBodies;
+import dev.warden.ledger.CheckpointListener;
 import dev.warden.ledger.FileLedger;
+import dev.warden.ledger.receipt.ReceiptSigner;
+import dev.warden.ledger.timestamp.CheckpointAnchor;
+import dev.warden.ledger.timestamp.TimestampClient;
+import dev.warden.ledger.timestamp.TimestampException;
 import dev.warden.vault.LocalKeyring;
+import dev.warden.vault.SigningAlgorithm;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Assembles a running gateway from configuration, in flow order: keys → engine → ledger → proxy.
- * The one place where the parts meet; hosts (CLI, tests, benchmarks) call {@link #start}.
+ * Assembles a running gateway from configuration, in flow order: keys → engine → ledger (signed
+ * checkpoints, optional RFC 3161 anchoring) → receipts → proxy. The one place where the parts meet;
+ * hosts (CLI, tests, benchmarks) call {@link #start}.
  */
 public final class Gateway implements AutoCloseable {
   /** Key that chains the ledger (HMAC). */
@@ -21,6 +32,9 @@ public final class Gateway implements AutoCloseable {
 
   /** Key for value hashes in the ledger and for the {@code hash} action. */
   public static final String VALUE_KEY = "value-hash";
+
+  /** Key of HMAC receipts ({@code ledger.receipts: hmac}). */
+  public static final String RECEIPT_KEY = "receipt-mac";
 
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
@@ -41,10 +55,12 @@ public final class Gateway implements AutoCloseable {
 
   private final WardenServer server;
   private final Path dataDir;
+  private final @Nullable CheckpointAnchor anchor;
 
-  private Gateway(WardenServer server, Path dataDir) {
+  private Gateway(WardenServer server, Path dataDir, @Nullable CheckpointAnchor anchor) {
     this.server = server;
     this.dataDir = dataDir;
+    this.anchor = anchor;
   }
 
   /** The engine for one configuration, keyed by the keyring under its data directory. */
@@ -68,32 +84,72 @@ public final class Gateway implements AutoCloseable {
     Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
     LocalKeyring keys = LocalKeyring.open(dataDir);
     Protector protector = protector(config, keys.hasher(VALUE_KEY));
+    Signer signer =
+        keys.signingKeys().active(SigningAlgorithm.parse(config.ledger().signingAlgorithm()));
+    @Nullable CheckpointAnchor anchor = checkpointAnchor(config.ledger().timestamp());
     FileLedger.Options options =
         FileLedger.Options.defaults()
             .withDurability(
                 config.ledger().durability().equals("async")
                     ? FileLedger.Durability.ASYNC
-                    : FileLedger.Durability.FSYNC);
-    FileLedger ledger =
-        FileLedger.open(ledgerDir(dataDir), keys.authenticator(LEDGER_KEY), options);
+                    : FileLedger.Durability.FSYNC)
+            .withSigner(signer)
+            .withCheckpointListener(anchor == null ? CheckpointListener.NONE : anchor);
+    FileLedger ledger;
+    try {
+      ledger = FileLedger.open(ledgerDir(dataDir), keys.authenticator(LEDGER_KEY), options);
+    } catch (RuntimeException e) {
+      closeQuietly(anchor);
+      throw e;
+    }
     if (ledger.recoveredTornBytes() > 0) {
       LOG.warn(
           "ledger recovered: a torn last record was truncated and the truncation recorded",
           net.logstash.logback.argument.StructuredArguments.kv(
               "truncated_bytes", ledger.recoveredTornBytes()));
     }
+    @Nullable ReceiptSigner receipts =
+        switch (config.ledger().receipts()) {
+          case "signed" -> ReceiptSigner.signed(signer);
+          case "hmac" -> ReceiptSigner.hmac(keys.authenticator(RECEIPT_KEY));
+          default -> null;
+        };
     try {
-      WardenServer server = WardenServer.start(config, protector, protector, ledger);
+      WardenServer server = WardenServer.start(config, protector, protector, ledger, receipts);
       LOG.info(
           "warden started",
           net.logstash.logback.argument.StructuredArguments.kv("port", server.port()),
           net.logstash.logback.argument.StructuredArguments.kv("mode", config.policy().mode().id()),
           net.logstash.logback.argument.StructuredArguments.kv(
-              "response_protection", config.responses().protect()));
-      return new Gateway(server, dataDir);
+              "response_protection", config.responses().protect()),
+          net.logstash.logback.argument.StructuredArguments.kv("signing_key", signer.keyId()),
+          net.logstash.logback.argument.StructuredArguments.kv(
+              "receipts", config.ledger().receipts()));
+      return new Gateway(server, dataDir, anchor);
     } catch (RuntimeException e) {
       ledger.close();
+      closeQuietly(anchor);
       throw e;
+    }
+  }
+
+  private static @Nullable CheckpointAnchor checkpointAnchor(WardenConfig.Timestamping t) {
+    if (!t.enabled()) {
+      return null;
+    }
+    try {
+      TimestampClient client =
+          TimestampClient.create(
+              URI.create(t.url()), Path.of(t.trustAnchor()), Duration.ofMillis(t.timeoutMs()));
+      return new CheckpointAnchor(client, Duration.ofMillis(t.timeoutMs()));
+    } catch (TimestampException e) {
+      throw new IllegalArgumentException("ledger.timestamp.trustAnchor: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(@Nullable CheckpointAnchor anchor) {
+    if (anchor != null) {
+      anchor.close();
     }
   }
 
@@ -109,9 +165,13 @@ public final class Gateway implements AutoCloseable {
     return ledgerDir(dataDir);
   }
 
-  /** Drains in-flight requests, then closes the ledger. */
+  /**
+   * Drains in-flight requests, closes the ledger (which writes a last checkpoint), then waits for
+   * pending checkpoint timestamps up to the TSA timeout.
+   */
   public void stop() {
     server.stop();
+    closeQuietly(anchor);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.warden.server;
 import dev.warden.api.Ledger;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
+import dev.warden.ledger.receipt.ReceiptSigner;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -12,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +38,17 @@ public final class WardenServer implements AutoCloseable {
   private volatile boolean stopped;
 
   private WardenServer(
-      WardenConfig config, Protector requests, Protector responses, Ledger ledger) {
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts) {
     this.ledger = ledger;
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     Upstream upstream = new Upstream(config.upstream(), s.maxBodyBytes());
     ExchangeHandler exchange =
-        new ExchangeHandler(config, requests, responses, ledger, upstream, health);
+        new ExchangeHandler(config, requests, responses, ledger, upstream, health, receipts);
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -99,11 +105,24 @@ public final class WardenServer implements AutoCloseable {
    */
   public static WardenServer start(
       WardenConfig config, Protector requests, Protector responses, Ledger ledger) {
+    return start(config, requests, responses, ledger, null);
+  }
+
+  /**
+   * Builds and starts the server; every proxied response carries a {@code Warden-Receipt} made by
+   * {@code receipts} (null: no receipts).
+   */
+  public static WardenServer start(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts) {
     if (config.upstream().url().isEmpty()) {
       throw new IllegalArgumentException(
           "upstream.url is not set; pass --upstream URL or set upstream.url in warden.yaml");
     }
-    WardenServer ws = new WardenServer(config, requests, responses, ledger);
+    WardenServer ws = new WardenServer(config, requests, responses, ledger, receipts);
     ws.server.start();
     return ws;
   }

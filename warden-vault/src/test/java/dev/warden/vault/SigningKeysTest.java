@@ -49,6 +49,29 @@ class SigningKeysTest {
   }
 
   @Test
+  void ed25519SignaturesEqualTheJdksForTheSameKey() throws Exception {
+    Signer signer = LocalKeyring.open(tmp).signingKeys().active();
+    String text = Files.readString(tmp.resolve("keys/signing-000001.key"));
+    String b64 =
+        text.substring(
+                text.indexOf("-----BEGIN PRIVATE KEY-----") + 27,
+                text.indexOf("-----END PRIVATE KEY-----"))
+            .replaceAll("\\s", "");
+    java.security.PrivateKey jdkKey =
+        KeyFactory.getInstance("Ed25519")
+            .generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
+    for (int len : new int[] {0, 1, 64, 1000}) {
+      byte[] msg = new byte[len];
+      new java.util.Random(len).nextBytes(msg);
+      Signature jdk = Signature.getInstance("Ed25519");
+      jdk.initSign(jdkKey);
+      jdk.update(msg);
+      assertThat(signer.sign(msg)).isEqualTo(jdk.sign());
+    }
+  }
+
+  @Test
   void theKeyIsStableAcrossOpens() {
     String first = LocalKeyring.open(tmp).signingKeys().active().keyId();
     String again = LocalKeyring.open(tmp).signingKeys().active().keyId();

@@ -37,6 +37,10 @@ public final class ConfigLoader {
   private static final Map<String, Mode> MODES = modes();
   private static final Map<String, String> DURABILITY =
       orderedMap("fsync", "fsync", "async", "async");
+  private static final Map<String, String> RECEIPTS =
+      orderedMap("signed", "signed", "hmac", "hmac", "off", "off");
+  private static final Map<String, String> SIGNING_ALGORITHMS =
+      orderedMap("ed25519", "ed25519", "p256", "p256");
 
   /** Detection types a policy may name; the engine registers the full catalog at start-up. */
   private static volatile Set<String> knownTypes = new TreeSet<>(Policy.DEFAULT_ACTIONS.keySet());
@@ -77,10 +81,7 @@ public final class ConfigLoader {
     WardenConfig.Upstream upstream = top.section("upstream", ConfigLoader::upstream);
     WardenConfig.Responses responses =
         top.section("responses", n -> new WardenConfig.Responses(n.bool("protect", true)));
-    WardenConfig.LedgerSettings ledger =
-        top.section(
-            "ledger",
-            n -> new WardenConfig.LedgerSettings(n.choice("durability", "fsync", DURABILITY)));
+    WardenConfig.LedgerSettings ledger = top.section("ledger", ConfigLoader::ledger);
     // detection first: its custom types may appear under policy.types.
     DetectionParts detection = top.section("detection", ConfigLoader::detection);
     boolean policyMin = top.raw("policy").isObject() && top.raw("policy").has("minConfidence");
@@ -282,6 +283,38 @@ public final class ConfigLoader {
         (int) n.integer("timeoutMs", 120_000, 1, 3_600_000),
         n.bool("forwardAuthorization", true),
         n.strings("passThrough").stream().map(p -> checkPath(n.path("passThrough"), p)).toList());
+  }
+
+  private static WardenConfig.LedgerSettings ledger(ConfigNode n) {
+    return new WardenConfig.LedgerSettings(
+        n.choice("durability", "fsync", DURABILITY),
+        n.choice("receipts", "signed", RECEIPTS),
+        n.choice("signingAlgorithm", "ed25519", SIGNING_ALGORITHMS),
+        n.section("timestamp", ConfigLoader::timestamp));
+  }
+
+  private static WardenConfig.Timestamping timestamp(ConfigNode n) {
+    String raw = n.string("url", "");
+    String url = raw.isEmpty() ? raw : checkUrl(n.path("url"), raw);
+    String anchor = n.string("trustAnchor", "");
+    int timeout = (int) n.integer("timeoutMs", 10_000, 1, 600_000);
+    if (!url.isEmpty() && anchor.isEmpty()) {
+      throw new ConfigException(
+          n.path("trustAnchor"),
+          "required when "
+              + n.path("url")
+              + " is set: the PEM file of the CA that issued the"
+              + " TSA's certificate");
+    }
+    if (url.isEmpty() && !anchor.isEmpty()) {
+      throw new ConfigException(
+          n.path("url"), "required when " + n.path("trustAnchor") + " is set");
+    }
+    if (!anchor.isEmpty() && !Files.isReadable(Path.of(anchor))) {
+      throw new ConfigException(
+          n.path("trustAnchor"), "cannot read '" + anchor + "'; give the path of a PEM file");
+    }
+    return new WardenConfig.Timestamping(url, anchor, timeout);
   }
 
   /** Validates an upstream base URL; returns it without a trailing slash. */

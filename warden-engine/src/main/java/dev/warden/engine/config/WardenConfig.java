@@ -63,8 +63,33 @@ public record WardenConfig(
 
   /**
    * @param durability {@code fsync} (default: acknowledged only when on disk) or {@code async}
+   * @param receipts {@code signed} (default: a {@code Warden-Receipt} header signed with the active
+   *     Ed25519/P-256 key), {@code hmac} (HMAC-SHA256 under {@code keys/receipt-mac.key}, for
+   *     closed deployments) or {@code off}
+   * @param signingAlgorithm {@code ed25519} (default) or {@code p256}: the algorithm of the signing
+   *     key created on first start; an existing key is kept ({@code warden keys rotate} changes it)
+   * @param timestamp the RFC 3161 authority checkpoints are anchored with, or {@link
+   *     Timestamping#NONE}
    */
-  public record LedgerSettings(String durability) {}
+  public record LedgerSettings(
+      String durability, String receipts, String signingAlgorithm, Timestamping timestamp) {
+    public LedgerSettings(String durability) {
+      this(durability, "signed", "ed25519", Timestamping.NONE);
+    }
+  }
+
+  /**
+   * @param url the TSA's HTTP(S) endpoint; empty means no timestamping
+   * @param trustAnchor PEM file with the CA certificate(s) the TSA's certificate must chain to
+   * @param timeoutMs connect and answer timeout per request
+   */
+  public record Timestamping(String url, String trustAnchor, int timeoutMs) {
+    public static final Timestamping NONE = new Timestamping("", "", 10_000);
+
+    public boolean enabled() {
+      return !url.isEmpty();
+    }
+  }
 
   /**
    * The {@code detection} section (per-type confidence thresholds live in the {@link Policy}).

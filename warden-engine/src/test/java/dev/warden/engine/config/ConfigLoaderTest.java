@@ -20,6 +20,9 @@ class ConfigLoaderTest {
     assertThat(c.policy().mode()).isEqualTo(Mode.ENFORCE);
     assertThat(c.responses().protect()).isTrue();
     assertThat(c.ledger().durability()).isEqualTo("fsync");
+    assertThat(c.ledger().receipts()).isEqualTo("signed");
+    assertThat(c.ledger().signingAlgorithm()).isEqualTo("ed25519");
+    assertThat(c.ledger().timestamp().enabled()).isFalse();
     assertThat(c.dataDir()).isEqualTo(".warden");
     assertThat(c.policy().actions().get("card")).isInstanceOf(Action.Block.class);
     assertThat(c.policy().actions().get("email")).isInstanceOf(Action.Redact.class);
@@ -52,6 +55,24 @@ class ConfigLoaderTest {
     assertThat(c.policy().actions().get("card")).isInstanceOf(Action.Allow.class);
   }
 
+  @Test
+  void ledgerReceiptsKeysAndTimestampingAreRead(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path ca = java.nio.file.Files.writeString(tmp.resolve("ca.pem"), "x");
+    WardenConfig c =
+        ConfigLoader.fromYaml(
+            "ledger:\n  receipts: hmac\n  signingAlgorithm: p256\n  timestamp:\n"
+                + "    url: https://tsa.example/tsr\n    trustAnchor: "
+                + ca
+                + "\n    timeoutMs: 3000\n");
+
+    assertThat(c.ledger().receipts()).isEqualTo("hmac");
+    assertThat(c.ledger().signingAlgorithm()).isEqualTo("p256");
+    assertThat(c.ledger().timestamp())
+        .isEqualTo(new WardenConfig.Timestamping("https://tsa.example/tsr", ca.toString(), 3000));
+    assertThat(c.ledger().timestamp().enabled()).isTrue();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -69,6 +90,13 @@ class ConfigLoaderTest {
           upstream: {passThrough: [models]}        | upstream.passThrough: 'models' must be an absolute path
           responses: {protect: yes please}         | responses.protect: must be true or false
           ledger: {durability: sometimes}          | ledger.durability: unknown value 'sometimes'; allowed: fsync, async
+          ledger: {receipts: yes}                  | ledger.receipts: unknown value 'yes'; allowed: signed, hmac, off
+          ledger: {signingAlgorithm: rsa}          | ledger.signingAlgorithm: unknown value 'rsa'; allowed: ed25519, p256
+          ledger: {timestamp: {url: 'http://127.0.0.1:1/tsa'}} | ledger.timestamp.trustAnchor: required when ledger.timestamp.url is set
+          ledger: {timestamp: {trustAnchor: ca.pem}} | ledger.timestamp.url: required when ledger.timestamp.trustAnchor is set
+          ledger: {timestamp: {url: 'http://127.0.0.1:1/tsa', trustAnchor: /nonexistent/ca.pem}} | ledger.timestamp.trustAnchor: cannot read '/nonexistent/ca.pem'
+          ledger: {timestamp: {url: 'tsa.example'}} | ledger.timestamp.url: must start with http:// or https://
+          ledger: {timestamp: {timeout: 5}}        | ledger.timestamp.timeout: unknown key; allowed here: url, trustAnchor, timeoutMs
           policy: {minConfidence: 2}               | policy.minConfidence: must be between 0.0 and 1.0, got 2.0
           policy: {types: {emial: redact}}         | policy.types.emial: unknown detection type; known types:
           policy: {types: {email: shred}}          | policy.types.email: unknown action 'shred'; allowed: allow, redact, mask, hash, block
