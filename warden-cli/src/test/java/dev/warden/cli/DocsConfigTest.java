@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The configuration examples users copy must load and do what the docs say. */
 class DocsConfigTest {
@@ -38,7 +39,7 @@ class DocsConfigTest {
   }
 
   @Test
-  void theTemplateLoads() throws Exception {
+  void theTemplateLoads(@TempDir Path tmp) throws Exception {
     String template;
     try (InputStream in =
         Objects.requireNonNull(Main.class.getResourceAsStream("/warden.yaml.template"))) {
@@ -51,11 +52,15 @@ class DocsConfigTest {
         template
             .replaceAll("(?m)^  #( ? )(?=[- a-z])", "  ")
             .replace("allowlist: []", "allowlist:")
-            .replace("customRules: []", "customRules:");
+            .replace("customRules: []", "customRules:")
+            // The timestamp example names a CA file; loading checks that it is readable.
+            .replace(
+                "/etc/warden/tsa-ca.pem", Files.writeString(tmp.resolve("ca.pem"), "").toString());
     WardenConfig examples = ConfigLoader.fromYaml(uncommented);
     assertThat(examples.detection().customRules()).hasSize(1);
     assertThat(examples.detection().allowlist().entries()).hasSize(3);
     assertThat(examples.policy().minConfidence("phone")).isEqualTo(0.8);
+    assertThat(examples.ledger().timestamp().enabled()).isTrue();
   }
 
   @Test

@@ -7,18 +7,18 @@ import java.util.stream.Stream;
  * The built-in rules. Each rule carries its own true- and false-positive examples, checked by
  * {@code RuleCatalogTest}; a rule cannot ship without evidence.
  *
- * <p>Types: {@code email}, {@code card}, {@code phone}, {@code ip_address}; national ids {@code iban},
- * {@code us_ssn}, {@code kr_rrn}, {@code jp_mynumber}, {@code in_aadhaar}, {@code uk_nino}, {@code
- * de_steuer_id}, {@code fr_nir}, {@code es_dni}, {@code it_codice_fiscale}, {@code nl_bsn}, {@code
- * sg_nric}; credentials by vendor: {@code aws_access_key},
- * {@code aws_secret_key}, {@code github_token}, {@code gitlab_token}, {@code openai_key}, {@code
- * anthropic_key}, {@code huggingface_token}, {@code ai_api_key} (other AI vendors), {@code
- * google_api_key}, {@code gcp_credentials}, {@code azure_key}, {@code cloud_token} (hosting and
- * infrastructure platforms), {@code slack_token}, {@code slack_webhook}, {@code discord_token},
- * {@code discord_webhook}, {@code telegram_token}, {@code stripe_key}, {@code payment_token}
- * (Square, Braintree/PayPal), {@code npm_token}, {@code package_registry_token} (other registries),
- * {@code saas_token} (other SaaS APIs); and by structure or position: {@code private_key}, {@code
- * jwt}, {@code url_credentials}, {@code password}, {@code generic_secret}.
+ * <p>Types: {@code email}, {@code card}, {@code phone}, {@code ip_address}; national ids {@code
+ * iban}, {@code us_ssn}, {@code kr_rrn}, {@code jp_mynumber}, {@code in_aadhaar}, {@code uk_nino},
+ * {@code de_steuer_id}, {@code fr_nir}, {@code es_dni}, {@code it_codice_fiscale}, {@code nl_bsn},
+ * {@code sg_nric}; credentials by vendor: {@code aws_access_key}, {@code aws_secret_key}, {@code
+ * github_token}, {@code gitlab_token}, {@code openai_key}, {@code anthropic_key}, {@code
+ * huggingface_token}, {@code ai_api_key} (other AI vendors), {@code google_api_key}, {@code
+ * gcp_credentials}, {@code azure_key}, {@code cloud_token} (hosting and infrastructure platforms),
+ * {@code slack_token}, {@code slack_webhook}, {@code discord_token}, {@code discord_webhook},
+ * {@code telegram_token}, {@code stripe_key}, {@code payment_token} (Square, Braintree/PayPal),
+ * {@code npm_token}, {@code package_registry_token} (other registries), {@code saas_token} (other
+ * SaaS APIs); and by structure or position: {@code private_key}, {@code jwt}, {@code
+ * url_credentials}, {@code password}, {@code generic_secret}.
  */
 public final class RuleCatalog {
   private static final List<Rule> BUILTIN =
