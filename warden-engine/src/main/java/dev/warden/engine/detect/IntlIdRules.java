@@ -72,6 +72,11 @@ final class IntlIdRules {
   // Digit rules scan every position around each digit cluster; a leading one-character lookahead
   // lets most positions fail before the boundary lookbehinds run.
   private static final String AT_DIGIT = "(?=\\d)";
+
+  // What each pattern's leading lookbehind refuses, declared so the detector can skip those starts
+  // with one character test (Rule#startsAfterNone).
+  static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String WORD_DOT_HYPHEN = ALNUM + "_.-";
   private static final String AT_UPPER = "(?=[A-Z])";
   private static final String NOT_ALNUM_AFTER = "(?![A-Za-z0-9]|[-.]\\d)";
 
@@ -80,6 +85,7 @@ final class IntlIdRules {
         .type("uk_nino")
         .minDigits(6)
         // AB123456C, AB 12 34 56 C (one separator kind), AB 123456 C.
+        .startsAfterNone(ALNUM)
         .pattern(
             AT_UPPER
                 + NOT_ALNUM_BEFORE
@@ -121,6 +127,7 @@ final class IntlIdRules {
         .type("de_steuer_id")
         .minDigits(11)
         // Unbroken, or 2-3-3-3 as printed on the notice (one separator kind).
+        .startsAfterNone(WORD_DOT_HYPHEN + "/")
         .pattern(
             AT_DIGIT
                 + Boundaries.startNotAfter("[\\w.\\-/]|\\d[ ]")
@@ -180,6 +187,7 @@ final class IntlIdRules {
         .type("fr_nir")
         .minDigits(6)
         // 1 85 05 78 006 084 36: sex, year, month, département (or 2A/2B), commune, order, key.
+        .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
             AT_DIGIT
                 + Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
@@ -205,6 +213,7 @@ final class IntlIdRules {
     return Rule.builder("fr-nir-bare")
         .type("fr_nir")
         .minDigits(6)
+        .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
             AT_DIGIT
                 + Boundaries.startNotAfter("[\\w.\\-]")
@@ -242,6 +251,7 @@ final class IntlIdRules {
         .type("es_dni")
         .minDigits(8)
         // 12345678Z, 12345678-Z, 12.345.678-Z.
+        .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
             AT_DIGIT
                 + Boundaries.startNotAfter("[\\w.\\-]")
@@ -267,6 +277,7 @@ final class IntlIdRules {
     return Rule.builder("es-nie")
         .type("es_dni")
         .minDigits(7)
+        .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
             AT_UPPER
                 + Boundaries.startNotAfter("[\\w.\\-]")
@@ -299,6 +310,7 @@ final class IntlIdRules {
         .type("it_codice_fiscale")
         // The year digits survive up to five omocodia substitutions, the commonest cases.
         .minDigits(2)
+        .startsAfterNone(ALNUM)
         .pattern(CF_PATTERN)
         .validator(IntlIdValidators.IT_CODICE_FISCALE)
         .confidence(0.85)
@@ -333,6 +345,7 @@ final class IntlIdRules {
         .type("nl_bsn")
         .minDigits(9)
         // 123456782, 1234.56.782, 123 456 782.
+        .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
             AT_DIGIT
                 + Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
@@ -369,6 +382,7 @@ final class IntlIdRules {
     return Rule.builder("sg-nric")
         .type("sg_nric")
         .minDigits(7)
+        .startsAfterNone(ALNUM)
         .pattern("(?=[STFGM]\\d)" + NOT_ALNUM_BEFORE + "[STFGM]\\d{7}[A-Z]" + NOT_ALNUM_AFTER)
         .validator(IntlIdValidators.SG_NRIC)
         .confidence(0.85)

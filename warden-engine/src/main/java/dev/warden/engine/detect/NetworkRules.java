@@ -31,6 +31,10 @@ final class NetworkRules {
     "0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."
   };
 
+  // ASCII word characters that refuse a start (each pattern's lookbehind), without n, r and t: in
+  // keyword-gated rules a start after an escaped "\\n" must stay possible.
+  static final String WORD_NOT_NRT = IntlIdRules.ALNUM.replaceAll("[nrt]", "") + "_";
+
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
   // Four octets, not part of a longer dotted number (no dot-digit on either side) nor glued to a
@@ -118,6 +122,7 @@ final class NetworkRules {
         .type("ip_address")
         .keywords(DIGIT_DOT)
         .reach(2, 13)
+        .startsAfterNone(WORD_NOT_NRT + ".")
         .pattern(IPV4)
         .validator(IpValidators.V4_PUBLIC)
         .confidence(0.8)
@@ -145,6 +150,7 @@ final class NetworkRules {
         .type("ip_address")
         .keywords(DIGIT_DOT)
         .reach(2, 13)
+        .startsAfterNone(WORD_NOT_NRT + ".")
         .pattern(IPV4)
         .validator(IpValidators.V4_PRIVATE)
         .confidence(0.6)
@@ -167,6 +173,7 @@ final class NetworkRules {
         .type("ip_address")
         .keywords(DIGIT_DOT)
         .reach(2, 13)
+        .startsAfterNone(WORD_NOT_NRT + ".")
         .pattern(IPV4)
         .validator(IpValidators.V4_RESERVED)
         .confidence(0.3)
@@ -185,6 +192,7 @@ final class NetworkRules {
         .type("ip_address")
         .keywords(DIGIT_DOT)
         .reach(2, 13)
+        .startsAfterNone(WORD_NOT_NRT + ".")
         .pattern(IPV4)
         .validator(IpValidators.V4_SHORT)
         .confidence(0.7)
@@ -204,6 +212,7 @@ final class NetworkRules {
         .keywords(":")
         // The first colon is at most 4 characters in; the longest text form is 45 characters.
         .reach(4, 45)
+        .startsAfterNone(WORD_NOT_NRT + ":.")
         .pattern(IPV6)
         .validator(IpValidators.V6_PUBLIC)
         .confidence(0.8)
@@ -229,6 +238,7 @@ final class NetworkRules {
         .type("ip_address")
         .keywords(":")
         .reach(4, 45)
+        .startsAfterNone(WORD_NOT_NRT + ":.")
         .pattern(IPV6)
         .validator(IpValidators.V6_PRIVATE)
         .confidence(0.6)
@@ -247,6 +257,7 @@ final class NetworkRules {
         .type("ip_address")
         .keywords(":")
         .reach(4, 45)
+        .startsAfterNone(WORD_NOT_NRT + ":.")
         .pattern(IPV6)
         .validator(IpValidators.V6_RESERVED)
         .confidence(0.3)
