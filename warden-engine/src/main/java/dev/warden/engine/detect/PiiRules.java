@@ -96,6 +96,22 @@ final class PiiRules {
               "連絡先"),
           List.of());
 
+  /**
+   * A superset of the characters of {@link #LOCAL}'s two alternatives (letters, marks and digits of
+   * any script, the local-part punctuation), for {@link Rule#runBeforeKeyword()}. Surrogates count,
+   * so letters outside the BMP never cut a run short.
+   */
+  static boolean mayBeInLocalPart(int c) {
+    if (Character.isLetterOrDigit(c) || Character.isSurrogate((char) c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || "._%+-".indexOf(c) >= 0;
+  }
+
   static Rule email() {
     return Rule.builder("email")
         .type("email")
@@ -103,6 +119,7 @@ final class PiiRules {
         // Local part up to 64 before the "@"; 2–9 labels of up to 63 after it.
         .reach(64, 9 * 64)
         .pattern(EMAIL)
+        .runBeforeKeyword(PiiRules::mayBeInLocalPart)
         .validator(TextValidators.EMAIL)
         .confidence(0.9)
         .context(EMAIL_CONTEXT)
@@ -415,6 +432,7 @@ final class PiiRules {
         .type("phone")
         .minDigits(8)
         .pattern(E164)
+        .digitRegionNeeds("+")
         .startsAfterNone(Boundaries.ASCII_WORD + "+")
         .validator(PhoneValidators.E164)
         .confidence(0.8)
@@ -454,6 +472,7 @@ final class PiiRules {
         .type("phone")
         .minDigits(8)
         .pattern(EPP)
+        .digitRegionNeeds("+")
         .startsAfterNone(Boundaries.ASCII_WORD + "+.")
         .validator(PhoneValidators.EPP)
         .confidence(0.8)

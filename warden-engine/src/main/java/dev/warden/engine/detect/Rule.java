@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,8 @@ public final class Rule {
   private final Tier tier;
   private final @Nullable String startsAfterNone;
   private final @Nullable String keywordFollowedBy;
+  private final @Nullable IntPredicate runBeforeKeyword;
+  private final @Nullable String digitRegionNeeds;
   private final int keywordFollowedWithin;
   private final List<RuleExample> truePositives;
   private final List<String> falsePositives;
@@ -68,6 +71,8 @@ public final class Rule {
     this.tier = b.tier;
     this.startsAfterNone = b.startsAfterNone;
     this.keywordFollowedBy = b.keywordFollowedBy;
+    this.runBeforeKeyword = b.runBeforeKeyword;
+    this.digitRegionNeeds = b.digitRegionNeeds;
     this.keywordFollowedWithin = b.keywordFollowedWithin;
     this.truePositives = List.copyOf(truePositives);
     this.falsePositives = List.copyOf(b.falsePositives);
@@ -193,6 +198,24 @@ public final class Rule {
     return keywordFollowedBy;
   }
 
+  /**
+   * Characters every match consists of from its start up to its keyword (an e-mail's local part): a
+   * match starts inside the run of such characters that ends at the keyword, so earlier starts are
+   * not tried. {@code null} when not declared.
+   */
+  public @Nullable IntPredicate runBeforeKeyword() {
+    return runBeforeKeyword;
+  }
+
+  /**
+   * Characters one of which every match contains near its digits (the {@code +} of an E.164
+   * number): a digit cluster without one within its margin is not scanned. {@code null} when not
+   * declared.
+   */
+  public @Nullable String digitRegionNeeds() {
+    return digitRegionNeeds;
+  }
+
   /** See {@link #keywordFollowedBy()}. */
   public int keywordFollowedWithin() {
     return keywordFollowedWithin;
@@ -239,6 +262,8 @@ public final class Rule {
     private Tier tier = Tier.SPECIFIC;
     private @Nullable String startsAfterNone;
     private @Nullable String keywordFollowedBy;
+    private @Nullable IntPredicate runBeforeKeyword;
+    private @Nullable String digitRegionNeeds;
     private int keywordFollowedWithin;
     private final List<String> truePositives = new ArrayList<>();
     private final List<String> falsePositives = new ArrayList<>();
@@ -335,6 +360,18 @@ public final class Rule {
       return this;
     }
 
+    /** Declares {@link Rule#runBeforeKeyword()}; it must hold for every character it may see. */
+    public Builder runBeforeKeyword(IntPredicate chars) {
+      this.runBeforeKeyword = chars;
+      return this;
+    }
+
+    /** Declares {@link Rule#digitRegionNeeds()}, mirroring a literal the pattern requires. */
+    public Builder digitRegionNeeds(String chars) {
+      this.digitRegionNeeds = chars;
+      return this;
+    }
+
     /** Declares the rule's tier; a finding yields to an overlapping finding of a higher tier. */
     public Builder tier(Tier tier) {
       this.tier = Objects.requireNonNull(tier, "tier");
@@ -368,6 +405,9 @@ public final class Rule {
             "must be lower-case and not blank: " + k);
       }
       require(minDigits >= 0, "minDigits", "must be >= 0");
+      require(
+          runBeforeKeyword == null || !keywords.isEmpty(), "runBeforeKeyword", "needs keywords");
+      require(digitRegionNeeds == null || minDigits > 0, "digitRegionNeeds", "needs minDigits");
       require(
           keywordFollowedBy == null || (!keywords.isEmpty() && keywordFollowedWithin > 0),
           "keywordFollowedBy",

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,15 @@ public final class RuleDetector implements Detector {
           .thenComparing(Finding::ruleId);
 
   private final List<Rule> rules;
+
+  /**
+   * Rules in order, those sharing one pattern and one gate (same keywords, reach, digit shape, JSON
+   * keys and start hints) in one group: the pattern runs once per group, and each rule then judges
+   * the matches (its own validator, context, confidence). Four IPv4 rules that differ only by
+   * address class cost one scan.
+   */
+  private final List<List<Rule>> groups;
+
   private final List<List<Rule>> rulesByKeyword;
   private final KeywordScanner keywords;
   private final Set<String> types;
@@ -119,6 +129,11 @@ public final class RuleDetector implements Detector {
         byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(rule);
       }
     }
+    Map<List<Object>, List<Rule>> byGate = new java.util.LinkedHashMap<>();
+    for (Rule rule : this.rules) {
+      byGate.computeIfAbsent(gate(rule), g -> new ArrayList<>()).add(rule);
+    }
+    this.groups = byGate.values().stream().map(List::copyOf).toList();
     this.minDigitsOfAnyRule =
         this.rules.stream()
             .mapToInt(Rule::minDigits)
@@ -135,6 +150,23 @@ public final class RuleDetector implements Detector {
     }
     this.tierByRuleId = Map.copyOf(tiers);
     this.anyLowerTier = this.rules.stream().anyMatch(r -> r.tier() != Rule.Tier.SPECIFIC);
+  }
+
+  /** What decides where and how a rule's pattern runs; equal gates can share one scan. */
+  private static List<Object> gate(Rule rule) {
+    return java.util.Arrays.asList(
+        rule.pattern().pattern(),
+        rule.pattern().flags(),
+        rule.keywords(),
+        rule.reachBefore(),
+        rule.reachAfter(),
+        rule.minDigits(),
+        rule.jsonKeys(),
+        rule.startsAfterNone(),
+        rule.keywordFollowedBy(),
+        rule.keywordFollowedWithin(),
+        rule.runBeforeKeyword(),
+        rule.digitRegionNeeds());
   }
 
   /** The detector for {@link RuleCatalog#builtin()}, built once. */
@@ -173,16 +205,17 @@ public final class RuleDetector implements Detector {
     }
     List<Finding> found = new ArrayList<>();
     Set<Finding> seen = new HashSet<>();
-    for (Rule rule : rules) {
+    for (List<Rule> group : groups) {
+      Rule rule = group.get(0);
       List<Region> regions = candidates.get(rule);
       if (regions == null) {
         continue;
       }
       if (candidateWindows && !rule.keywords().isEmpty()) {
-        scanAroundKeywords(rule, in, regions, found, seen);
+        scanAroundKeywords(group, in, regions, found, seen);
       } else {
         for (Region r : Region.merge(regions)) {
-          scan(rule, in, r, found, seen);
+          scan(group, in, r, found, seen);
         }
       }
     }
@@ -197,8 +230,10 @@ public final class RuleDetector implements Detector {
    * per hit). {@code hits} are the keyword spans, in text order.
    */
   private void scanAroundKeywords(
-      Rule rule, ScanInput in, List<Region> hits, List<Finding> found, Set<Finding> seen) {
+      List<Rule> group, ScanInput in, List<Region> hits, List<Finding> found, Set<Finding> seen) {
+    Rule rule = group.get(0);
     String text = in.text();
+    IntPredicate run = rule.runBeforeKeyword();
     Matcher m = rule.pattern().matcher(text);
     m.useTransparentBounds(true).useAnchoringBounds(false);
     int free = 0; // like find(): a match never starts inside the previous one
@@ -217,6 +252,13 @@ public final class RuleDetector implements Detector {
       int last = hit.start();
       int limit = (int) Math.min(text.length(), (long) hit.end() + rule.reachAfter());
       int first = Math.max(Math.max(free, tried + 1), hit.start() - rule.reachBefore());
+      if (run != null) {
+        int runStart = hit.start();
+        while (runStart > first && run.test(text.charAt(runStart - 1))) {
+          runStart--;
+        }
+        first = runStart; // a match is made of run characters up to its keyword
+      }
       int reached = last;
       for (int p = first; p <= last; p++) {
         if (notAfter != null && startBlocked(text, p, notAfter)) {
@@ -224,7 +266,7 @@ public final class RuleDetector implements Detector {
         }
         m.region(p, limit);
         if (m.lookingAt()) {
-          accept(rule, in, m, found, seen);
+          acceptAll(group, in, m, found, seen);
           free = Math.max(m.end(), p + 1);
           reached = p; // later starts of this window stay open for the next hit
           break;
@@ -236,6 +278,10 @@ public final class RuleDetector implements Detector {
 
   private static boolean followedWithin(String text, int from, String chars, Rule rule) {
     int to = (int) Math.min(text.length(), (long) from + rule.keywordFollowedWithin());
+    return containsAny(text, from, to, chars);
+  }
+
+  private static boolean containsAny(String text, int from, int to, String chars) {
     for (int i = from; i < to; i++) {
       if (chars.indexOf(text.charAt(i)) >= 0) {
         return true;
@@ -305,13 +351,15 @@ public final class RuleDetector implements Detector {
                   ? DigitShape.clusters(text)
                   : List.of();
         }
+        String needs = rule.digitRegionNeeds();
         for (DigitShape.Cluster c : clusters) {
           if (c.digits() >= rule.minDigits()) {
-            out.computeIfAbsent(rule, r -> new ArrayList<>())
-                .add(
-                    new Region(
-                        Math.max(0, c.start() - DIGIT_MARGIN),
-                        Math.min(length, c.end() + DIGIT_MARGIN)));
+            int from = Math.max(0, c.start() - DIGIT_MARGIN);
+            int to = Math.min(length, c.end() + DIGIT_MARGIN);
+            if (needs != null && !containsAny(text, from, to, needs)) {
+              continue;
+            }
+            out.computeIfAbsent(rule, r -> new ArrayList<>()).add(new Region(from, to));
           }
         }
       }
@@ -349,7 +397,8 @@ public final class RuleDetector implements Detector {
   }
 
   private void scan(
-      Rule rule, ScanInput in, Region region, List<Finding> found, Set<Finding> seen) {
+      List<Rule> group, ScanInput in, Region region, List<Finding> found, Set<Finding> seen) {
+    Rule rule = group.get(0);
     String text = in.text();
     Matcher m = rule.pattern().matcher(text);
     m.useTransparentBounds(true).useAnchoringBounds(false);
@@ -358,11 +407,11 @@ public final class RuleDetector implements Detector {
     for (int from = region.start(); from < region.end(); from += step) {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
       if (notAfter != null) {
-        scanAllowedStarts(rule, in, from, to, notAfter, m, found, seen);
+        scanAllowedStarts(group, in, from, to, notAfter, m, found, seen);
       } else {
         m.region(from, to);
         while (m.find()) {
-          accept(rule, in, m, found, seen);
+          acceptAll(group, in, m, found, seen);
         }
       }
       if (to == region.end()) {
@@ -377,7 +426,7 @@ public final class RuleDetector implements Detector {
    * one character test instead of a regex attempt.
    */
   private static void scanAllowedStarts(
-      Rule rule,
+      List<Rule> group,
       ScanInput in,
       int from,
       int to,
@@ -394,7 +443,7 @@ public final class RuleDetector implements Detector {
       }
       m.region(p, to);
       if (m.lookingAt()) {
-        accept(rule, in, m, found, seen);
+        acceptAll(group, in, m, found, seen);
         p = Math.max(m.end(), p + 1);
       } else {
         p++;
@@ -418,6 +467,14 @@ public final class RuleDetector implements Detector {
     boolean escapedControl =
         (before == 'n' || before == 'r' || before == 't') && p >= 2 && text.charAt(p - 2) == '\\';
     return !escapedControl;
+  }
+
+  /** {@link #accept} for each rule of a group sharing one pattern and one gate. */
+  private static void acceptAll(
+      List<Rule> group, ScanInput in, Matcher m, List<Finding> found, Set<Finding> seen) {
+    for (int i = 0; i < group.size(); i++) {
+      accept(group.get(i), in, m, found, seen);
+    }
   }
 
   /** Evaluates the matcher's current match and keeps it when it survives and is new. */
