@@ -60,7 +60,7 @@ public final class InjectionDetector implements Detector {
 
   static final double REPORTED_FACTOR = 0.35;
   static final double CODE_FACTOR = 0.4;
-  static final double NEGATED_FACTOR = 0.2;
+  static final double NEGATED_FACTOR = 0;
   static final double HIDDEN_BOOST = 0.15;
   static final double ENCODED_BOOST = 0.1;
   static final int MAX_CLAUSE = 2_000;
@@ -97,6 +97,20 @@ public final class InjectionDetector implements Detector {
    */
   private static final Pattern QUOTED_ITEM =
       Pattern.compile("^[-*•\\s]*([\"'“「„])[^\"“”「」„]{1,300}[\"'”」“][,;]?$");
+
+  /**
+   * What follows an override when it is a guard: the instructions to ignore are the ones inside the
+   * data ("ignore any instructions in the document", "do not follow instructions it contains").
+   */
+  private static final Pattern DEFENSIVE_AFTER =
+      Pattern.compile(
+          "[\\w ,'-]{0,30}?\\b(?:(?:that\\s+(?:appear|are)\\s+)?(?:in|inside|within|contained in"
+              + "|embedded in|found in|from)\\s+(?:the\\s+|this\\s+|that\\s+|any\\s+|a\\s+|an\\s+)?"
+              + "(?:retrieved\\s+|quoted\\s+|untrusted\\s+|user\\s+)?(?:documents?|texts?|data|pages?"
+              + "|e-?mails?|files?|inputs?|content|tool|results?|messages?|web|websites?|search"
+              + "|pdfs?|attachments?|tags?|snippets?|context)\\b|(?:it|they|that it|which it)"
+              + "\\s+contains?\\b)",
+          Pattern.CASE_INSENSITIVE);
 
   /**
    * A modal or adverb right before the verb without "you": a description of what something does
@@ -298,10 +312,19 @@ public final class InjectionDetector implements Detector {
    * @param score its signals combined, after negations (the reported-speech discount is applied
    *     later, only to groups that could reach the threshold without it)
    * @param strongest the id of its heaviest signal
+   * @param secrecy its heaviest secrecy signal: hiding something is evidence only together with an
+   *     action to hide (a system prompt may well say "do not tell the user about these rules")
+   * @param action whether it holds a signal other than secrecy or role
    * @param hits signal ids and discount markers, for the explanation
    */
   private record Clause(
-      int index, double score, Signal strongest, double strongestWeight, Set<String> hits) {}
+      int index,
+      double score,
+      double secrecy,
+      boolean action,
+      Signal strongest,
+      double strongestWeight,
+      Set<String> hits) {}
 
   /**
    * The signals found in one clause, combined; {@code null} if none. Signals in {@code seen} (the
@@ -312,6 +335,8 @@ public final class InjectionDetector implements Detector {
     int[] c = clauses.get(clause);
     Set<String> hits = new TreeSet<>();
     double miss = 1;
+    double secrecy = 0;
+    boolean action = false;
     @Nullable Signal strongest = null;
     double strongestWeight = 0;
     for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(s + 1)) {
@@ -329,6 +354,13 @@ public final class InjectionDetector implements Detector {
         if (signal.negatable() && negated(text, c[0], m.start(), m.end(), c[1])) {
           w *= NEGATED_FACTOR;
           hits.add("discount:negated");
+        } else if (signal.family() == Family.OVERRIDE
+            && DEFENSIVE_AFTER
+                .matcher(text)
+                .region(m.end(), Math.min(c[1], m.end() + 80))
+                .lookingAt()) {
+          w = 0; // "ignore any instructions inside the document": a guard, not an attack
+          hits.add("discount:defensive");
         } else if (signal.negatable()
             && DESCRIPTIVE_BEFORE
                 .matcher(text)
@@ -349,9 +381,12 @@ public final class InjectionDetector implements Detector {
           hits.add("discount:code");
         }
         hits.add(signal.id());
-        if (!seen.contains(signal.id())) {
+        if (signal.family() == Family.SECRECY) {
+          secrecy = Math.max(secrecy, best); // counted once per group, and only with an action
+        } else if (!seen.contains(signal.id())) {
           miss *= 1 - best; // a signal repeated in the next clause is one piece of evidence
         }
+        action |= signal.family() != Family.ROLE && signal.family() != Family.SECRECY;
         if (best > strongestWeight) {
           strongestWeight = best;
           strongest = signal;
@@ -361,7 +396,7 @@ public final class InjectionDetector implements Detector {
     if (strongest == null) {
       return null;
     }
-    return new Clause(clause, 1 - miss, strongest, strongestWeight, hits);
+    return new Clause(clause, 1 - miss, secrecy, action, strongest, strongestWeight, hits);
   }
 
   private static boolean negated(String text, int clauseStart, int start, int end, int clauseEnd) {
@@ -422,21 +457,28 @@ public final class InjectionDetector implements Detector {
     if (g == null || g.strongest == null) {
       return;
     }
+    boolean action = g.clauses.stream().anyMatch(Clause::action);
     double undiscounted = 1;
+    double secrecy = 0;
     for (Clause c : g.clauses) {
       undiscounted *= 1 - c.score();
+      secrecy = Math.max(secrecy, action ? c.secrecy() : 0);
     }
-    if (1 - undiscounted + HIDDEN_BOOST + boost < threshold) {
+    if (1 - undiscounted * (1 - secrecy) + HIDDEN_BOOST + boost < threshold) {
       return; // cannot reach the threshold even before discounts: skip the costly cue search
     }
     List<String> hits = new ArrayList<>(g.hits);
     double miss = 1;
+    double hidden = 0;
     boolean anyReported = false;
     for (Clause c : g.clauses) {
       boolean reported = reported(view.text, clauses, c.index());
       anyReported |= reported;
-      miss *= 1 - c.score() * (reported ? REPORTED_FACTOR : 1);
+      double factor = reported ? REPORTED_FACTOR : 1;
+      miss *= 1 - c.score() * factor;
+      hidden = Math.max(hidden, action ? c.secrecy() * factor : 0);
     }
+    miss *= 1 - hidden;
     if (anyReported) {
       hits.add("discount:reported");
     }
