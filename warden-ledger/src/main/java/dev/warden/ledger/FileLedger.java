@@ -262,9 +262,12 @@ public final class FileLedger implements Ledger {
    * during a write) is cut off, and a record with event {@code recovery}, outcome {@code
    * truncated}, correlation id {@code startup} is appended so the repair is itself on the chain;
    * {@link #recoveredTornBytes()} tells how many bytes were cut. Any other damage refuses the open.
+   * With a {@link Options#signer()}, the records must also still match the newest checkpoint
+   * (count, Merkle root, head), and the next checkpoint continues its numbering and chain.
    *
    * @throws Ledger.LedgerException if the directory cannot be prepared, is held by another writer,
-   *     is shared-writable, or holds a damaged chain (the message names the first bad record)
+   *     is shared-writable, holds a damaged chain (the message names the first bad record), or no
+   *     longer matches its newest checkpoint
    */
   public static FileLedger open(Path dir, MessageAuthenticator mac, Options options) {
     FileChannel lockChannel = null;

@@ -132,11 +132,19 @@ final class LedgerFormat {
     return (prev + canonical).getBytes(StandardCharsets.UTF_8);
   }
 
+  // One digest per thread: getInstance's provider lookup costs more than hashing a record.
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(() -> {
+        try {
+          return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
+        }
+      });
+
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
-    }
+    MessageDigest d = SHA256.get();
+    d.reset();
+    return d;
   }
 }

@@ -1,6 +1,5 @@
 package dev.warden.ledger;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +34,10 @@ final class LineReader implements AutoCloseable {
   }
 
   private final InputStream in;
+  // Our own buffer: scanning it for '\n' beats a synchronized read() per byte.
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int limit;
   private long offset;
   private long number;
 
@@ -52,30 +55,62 @@ final class LineReader implements AutoCloseable {
       raw.close();
       throw e;
     }
-    this.in = new BufferedInputStream(raw, 1 << 16);
+    this.in = raw;
     this.offset = offset;
     this.number = linesBefore;
   }
 
   /** The next line, or null at end of file. */
   @Nullable Line next() throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
+    ByteArrayOutputStream spill = null; // only for a line that crosses a buffer boundary
     long start = offset;
     long length = 0;
-    int b;
-    while ((b = in.read()) != -1) {
-      offset++;
-      if (b == '\n') {
-        return new Line(++number, start, length, buf.toByteArray(), true);
+    while (true) {
+      if (pos == limit) {
+        limit = in.read(buf);
+        pos = 0;
+        if (limit <= 0) {
+          limit = 0;
+          if (length == 0) {
+            return null;
+          }
+          byte[] bytes = spill == null ? new byte[0] : spill.toByteArray();
+          return new Line(++number, start, length, bytes, false);
+        }
       }
-      if (++length <= MAX_LINE) {
-        buf.write(b);
+      int from = pos;
+      int nl = -1;
+      for (int i = from; i < limit; i++) {
+        if (buf[i] == '\n') {
+          nl = i;
+          break;
+        }
+      }
+      int end = nl < 0 ? limit : nl;
+      int n = end - from;
+      long kept = Math.min(n, Math.max(0, MAX_LINE - length));
+      if (nl >= 0 && spill == null) {
+        byte[] bytes = java.util.Arrays.copyOfRange(buf, from, from + (int) kept);
+        pos = nl + 1;
+        offset += n + 1;
+        return new Line(++number, start, length + n, bytes, true);
+      }
+      if (kept > 0) {
+        if (spill == null) {
+          spill = new ByteArrayOutputStream(Math.max(512, n * 2));
+        }
+        spill.write(buf, from, (int) kept);
+      }
+      length += n;
+      offset += n;
+      pos = end;
+      if (nl >= 0) {
+        pos = nl + 1;
+        offset += 1;
+        byte[] bytes = spill == null ? new byte[0] : spill.toByteArray();
+        return new Line(++number, start, length, bytes, true);
       }
     }
-    if (length == 0) {
-      return null;
-    }
-    return new Line(++number, start, length, buf.toByteArray(), false);
   }
 
   @Override

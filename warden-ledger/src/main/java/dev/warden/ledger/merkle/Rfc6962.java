@@ -37,11 +37,19 @@ public final class Rfc6962 {
     return sha256().digest();
   }
 
+  // One digest per thread: getInstance's provider lookup costs more than hashing 65 bytes.
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(() -> {
+        try {
+          return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
+        }
+      });
+
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
-    }
+    MessageDigest d = SHA256.get();
+    d.reset();
+    return d;
   }
 }
