@@ -52,10 +52,15 @@ final class InitCommand implements Callable<Integer> {
     LocalKeyring keys = LocalKeyring.open(data);
     keys.authenticator(Gateway.LEDGER_KEY);
     keys.hasher(Gateway.VALUE_KEY);
+    String signingKey = keys.signingKeys().active().keyId();
     out.println(
         "keys ready in "
             + keys.directory()
             + " (0600; back them up: without ledger-mac.key the HMAC chain cannot be verified)");
+    out.println(
+        "signing key "
+            + signingKey
+            + " signs checkpoints and receipts; share it with: warden keys export-public");
     out.println("next: edit upstream.url in warden.yaml, then run: warden serve");
     out.flush();
     return 0;

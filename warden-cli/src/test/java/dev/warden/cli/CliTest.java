@@ -29,7 +29,10 @@ class CliTest {
     assertThat(run("--version").out()).startsWith("warden ");
     Run help = run("--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("demo", "serve", "scan", "ledger", "init");
+    assertThat(help.out()).contains("demo", "serve", "scan", "ledger", "init", "keys", "receipt");
+    assertThat(run("keys", "--help").out()).contains("list", "rotate", "export-public");
+    assertThat(run("receipt", "verify", "--help").out())
+        .contains("--receipt", "--header", "--public-key", "--hmac-key-dir", "Exit code");
     assertThat(run("serve", "--help").out())
         .contains("--upstream", "--port", "--host", "--config", "--mode");
     assertThat(run("ledger", "verify", "--help").out()).contains("--no-key", "Exit code");
@@ -91,10 +94,15 @@ class CliTest {
     Path yaml = tmp.resolve("warden.yaml");
     assertThat(yaml).exists();
     assertThat(tmp.resolve(".warden/keys/ledger-mac.key")).exists();
+    assertThat(tmp.resolve(".warden/keys/signing-000001.key")).exists();
+    assertThat(first.out()).contains("signing key ");
     Files.writeString(yaml, "# mine\n", java.nio.file.StandardOpenOption.APPEND);
 
     Run second = run("init", "--dir", tmp.toString());
     assertThat(second.out()).contains("kept existing");
+    assertThat(second.out().lines().filter(l -> l.startsWith("signing key ")))
+        .containsExactlyElementsOf(
+            first.out().lines().filter(l -> l.startsWith("signing key ")).toList());
     assertThat(Files.readString(yaml)).endsWith("# mine\n");
   }
 

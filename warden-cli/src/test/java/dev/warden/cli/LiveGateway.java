@@ -17,6 +17,7 @@ import java.util.List;
 /** A real gateway on loopback in front of a stub model, for CLI tests that need live receipts. */
 final class LiveGateway implements AutoCloseable {
   /** What one exchange looked like on the wire. */
+  @SuppressWarnings("ArrayRecordComponent") // wire bytes of one exchange, never compared
   record Exchange(int status, byte[] request, byte[] response, String receipt) {}
 
   private final StubUpstream model;

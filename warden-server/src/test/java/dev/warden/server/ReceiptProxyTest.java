@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReceiptProxyTest {
   @TempDir Path tmp;
 
+  @SuppressWarnings("ArrayRecordComponent") // wire bytes of one exchange, never compared
   record Exchange(int status, byte[] request, byte[] response, Map<String, List<String>> headers) {
     String header(String name) {
       return headers.entrySet().stream()

@@ -62,6 +62,8 @@ public record WardenConfig(
   public record Responses(boolean protect) {}
 
   /**
+   * The ledger: durability, response receipts, the signing key's algorithm and timestamping.
+   *
    * @param durability {@code fsync} (default: acknowledged only when on disk) or {@code async}
    * @param receipts {@code signed} (default: a {@code Warden-Receipt} header signed with the active
    *     Ed25519/P-256 key), {@code hmac} (HMAC-SHA256 under {@code keys/receipt-mac.key}, for
@@ -73,12 +75,15 @@ public record WardenConfig(
    */
   public record LedgerSettings(
       String durability, String receipts, String signingAlgorithm, Timestamping timestamp) {
+    /** Durability only; receipts signed, Ed25519, no timestamping. */
     public LedgerSettings(String durability) {
       this(durability, "signed", "ed25519", Timestamping.NONE);
     }
   }
 
   /**
+   * The RFC 3161 time-stamp authority that anchors checkpoints.
+   *
    * @param url the TSA's HTTP(S) endpoint; empty means no timestamping
    * @param trustAnchor PEM file with the CA certificate(s) the TSA's certificate must chain to
    * @param timeoutMs connect and answer timeout per request

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class OpensslTsa implements AutoCloseable {
     config("good.cnf", "tsa", "rootA", "sha256, sha384");
     config("untrusted.cnf", "tsaB", "rootB", "sha256, sha384");
     config("rejects.cnf", "tsa", "rootA", "sha384");
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/tsa", this::handle);
     server.start();
   }
