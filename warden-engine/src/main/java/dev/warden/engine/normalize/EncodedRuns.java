@@ -95,12 +95,28 @@ final class EncodedRuns {
 
   /** {@code text} with its encoded runs decoded, or null when there is none. */
   static @Nullable MappedText decodeOrNull(
-      CharSequence text, @Nullable MappedText parent, Coverage covered, Budget budget) {
+      String text, @Nullable MappedText parent, Coverage covered, Budget budget) {
     int n = text.length();
     MappedText.Builder b = null;
     int copied = 0;
     int i = 0;
+    // Jump to the next place a candidate can start: a '%' or '\' (indexOf is vectorized) or the
+    // start of a long enough run of base64 characters (found by skipping, not char by char).
+    int percent = text.indexOf('%');
+    int backslash = text.indexOf('\\');
     while (i < n) {
+      if (percent >= 0 && percent < i) {
+        percent = text.indexOf('%', i);
+      }
+      if (backslash >= 0 && backslash < i) {
+        backslash = text.indexOf('\\', i);
+      }
+      int limit = Math.min(percent < 0 ? n : percent, backslash < 0 ? n : backslash);
+      int run = longRunStart(text, i, limit);
+      i = run >= 0 ? run : limit;
+      if (i >= n) {
+        break;
+      }
       char c = text.charAt(i);
       int end;
       @Nullable Decoded decoded = null;
@@ -180,10 +196,39 @@ final class EncodedRuns {
     return b.build();
   }
 
+  /**
+   * The start of the first run of at least {@value #MIN_RUN} base64 characters in {@code [from,
+   * limit)}, or -1. Probes the last character a run starting at {@code p} would need; a miss skips
+   * the whole stretch, a hit scans back for the break that bounds the next try.
+   */
+  private static int longRunStart(String text, int from, int limit) {
+    int p = from;
+    while (p + MIN_RUN <= limit) {
+      int probe = p + MIN_RUN - 1;
+      if (!isBase64(text.charAt(probe))) {
+        p = probe + 1;
+        continue;
+      }
+      int k = probe - 1;
+      while (k >= p && isBase64(text.charAt(k))) {
+        k--;
+      }
+      if (k < p) {
+        return p;
+      }
+      p = k + 1;
+    }
+    return -1;
+  }
+
+  private static boolean isBase64(char c) {
+    return c < 128 && (CLASS[c] & (STD | URL)) != 0;
+  }
+
   /** A decoded run ending (exclusive) at {@code end}. */
   private record Decoded(String text, int end, Evasion kind) {}
 
-  private static int percentRunEnd(CharSequence text, int i) {
+  private static int percentRunEnd(String text, int i) {
     int k = i;
     while (k + 2 < text.length()
         && text.charAt(k) == '%'
@@ -194,7 +239,7 @@ final class EncodedRuns {
     return k;
   }
 
-  private static @Nullable Decoded decodePercent(CharSequence text, int from, int end) {
+  private static @Nullable Decoded decodePercent(String text, int from, int end) {
     byte[] bytes = new byte[(end - from) / 3];
     for (int k = 0; k < bytes.length; k++) {
       int at = from + 3 * k;
@@ -204,7 +249,7 @@ final class EncodedRuns {
     return s == null ? null : new Decoded(s, end, Evasion.PERCENT);
   }
 
-  private static int escapeRunEnd(CharSequence text, int i) {
+  private static int escapeRunEnd(String text, int i) {
     int k = i;
     while (k + 5 < text.length()
         && text.charAt(k) == '\\'
@@ -218,7 +263,7 @@ final class EncodedRuns {
     return k;
   }
 
-  private static @Nullable Decoded decodeEscapes(CharSequence text, int from, int end) {
+  private static @Nullable Decoded decodeEscapes(String text, int from, int end) {
     StringBuilder sb = new StringBuilder((end - from) / 6);
     for (int k = from; k < end; k += 6) {
       int v = 0;
@@ -233,7 +278,7 @@ final class EncodedRuns {
 
   /** Hex first (its alphabet is also base64's), then base64 or base64url. */
   private static @Nullable Decoded decodeRun(
-      CharSequence text, int from, int end, int padded, int classes) {
+      String text, int from, int end, int padded, int classes) {
     int hexFrom = from;
     if (end - from > 2 && text.charAt(from) == '0' && (text.charAt(from + 1) | 0x20) == 'x') {
       hexFrom = from + 2;
@@ -277,7 +322,7 @@ final class EncodedRuns {
     return s == null ? null : new Decoded(s, padded, url ? Evasion.BASE64URL : Evasion.BASE64);
   }
 
-  private static @Nullable Decoded decodeHex(CharSequence text, int from, int end) {
+  private static @Nullable Decoded decodeHex(String text, int from, int end) {
     byte[] bytes = new byte[(end - from) / 2];
     for (int k = 0; k < bytes.length; k++) {
       bytes[k] =
@@ -344,7 +389,7 @@ final class EncodedRuns {
   }
 
   /** The index of the last {@code /} in {@code [from, end)}, or -1. */
-  private static int lastSlash(CharSequence text, int from, int end) {
+  private static int lastSlash(String text, int from, int end) {
     for (int k = end - 1; k >= from; k--) {
       if (text.charAt(k) == '/') {
         return k;
@@ -353,7 +398,7 @@ final class EncodedRuns {
     return -1;
   }
 
-  private static int classesOf(CharSequence text, int from, int end) {
+  private static int classesOf(String text, int from, int end) {
     int classes = 0;
     for (int k = from; k < end; k++) {
       classes |= CLASS[text.charAt(k)];
@@ -361,7 +406,7 @@ final class EncodedRuns {
     return classes;
   }
 
-  private static boolean allHex(CharSequence text, int from, int end) {
+  private static boolean allHex(String text, int from, int end) {
     for (int k = from; k < end; k++) {
       char c = text.charAt(k);
       if (c >= 128 || (CLASS[c] & HEX) == 0) {
@@ -371,7 +416,7 @@ final class EncodedRuns {
     return end - from >= MIN_RUN;
   }
 
-  private static boolean hasAny(CharSequence text, int from, int end, String chars) {
+  private static boolean hasAny(String text, int from, int end, String chars) {
     for (int k = from; k < end; k++) {
       if (chars.indexOf(text.charAt(k)) >= 0) {
         return true;

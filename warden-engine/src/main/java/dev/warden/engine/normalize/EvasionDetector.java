@@ -69,7 +69,7 @@ public final class EvasionDetector implements Detector {
     List<Finding> derived = new ArrayList<>();
     @Nullable MappedText current = null;
     for (int layer = 0; ; layer++) {
-      CharSequence source = current == null ? text : current.text();
+      String source = current == null ? text : current.text();
       boolean changed = false;
       MappedText normalized = TextNormalizer.normalizeOrNull(source, current);
       if (normalized != null) {

@@ -21,40 +21,54 @@ final class SplitJoiner {
 
   /** {@code text} with its split values joined, or null when there is none. */
   static @Nullable MappedText joinOrNull(
-      CharSequence text, @Nullable MappedText parent, Coverage covered) {
+      String text, @Nullable MappedText parent, Coverage covered) {
     int n = text.length();
     MappedText.Builder b = null;
     int copied = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+    // Jump between line feeds and backslashes (indexOf is vectorized): prose has few of either.
+    int lf = text.indexOf('\n');
+    int bs = text.indexOf('\\');
+    int i = 0;
+    while (true) {
+      if (lf >= 0 && lf < i) {
+        lf = text.indexOf('\n', i);
+      }
+      if (bs >= 0 && bs < i) {
+        bs = text.indexOf('\\', i);
+      }
+      int at = lf < 0 ? bs : bs < 0 ? lf : Math.min(lf, bs);
+      if (at < 0) {
+        break;
+      }
+      int breakStart = at;
       int breakEnd;
-      if (c == '\n') {
-        breakEnd = i + 1;
-      } else if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-        breakEnd = i + 2;
-      } else if (c == '\\' && !escaped(text, i)) {
-        breakEnd = escapedBreakEnd(text, i);
-        if (breakEnd < 0) {
-          continue;
+      if (at == lf) {
+        breakEnd = at + 1;
+        if (at > copied && text.charAt(at - 1) == '\r') {
+          breakStart = at - 1;
         }
       } else {
-        continue;
+        breakEnd = escaped(text, at) ? -1 : escapedBreakEnd(text, at);
+        if (breakEnd < 0) {
+          i = at + 1;
+          continue;
+        }
       }
       int after = breakEnd;
       while (after < n && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
         after++;
       }
-      if (tokenRunBefore(text, i) >= MIN_BEFORE
+      if (tokenRunBefore(text, breakStart) >= MIN_BEFORE
           && tokenRunAfter(text, after) >= MIN_AFTER
-          && !covered.covers(start(parent, i), end(parent, after - 1))) {
+          && !covered.covers(start(parent, breakStart), end(parent, after - 1))) {
         if (b == null) {
           b = new MappedText.Builder(parent, text);
         }
-        b.copy(copied, i);
-        b.remove(i, after, Evasion.SPLIT);
+        b.copy(copied, breakStart);
+        b.remove(breakStart, after, Evasion.SPLIT);
         copied = after;
       }
-      i = after - 1;
+      i = after;
     }
     if (b == null) {
       return null;
@@ -64,7 +78,7 @@ final class SplitJoiner {
   }
 
   /** End of a written-out {@code \n} or {@code \r\n} starting at {@code i}, or -1. */
-  private static int escapedBreakEnd(CharSequence text, int i) {
+  private static int escapedBreakEnd(String text, int i) {
     int n = text.length();
     if (i + 1 < n && text.charAt(i + 1) == 'n') {
       return i + 2;
@@ -79,7 +93,7 @@ final class SplitJoiner {
   }
 
   /** Whether the backslash at {@code i} is itself escaped (an odd run of backslashes before it). */
-  private static boolean escaped(CharSequence text, int i) {
+  private static boolean escaped(String text, int i) {
     int k = i - 1;
     while (k >= 0 && text.charAt(k) == '\\') {
       k--;
@@ -87,7 +101,7 @@ final class SplitJoiner {
     return ((i - 1 - k) & 1) == 1;
   }
 
-  private static int tokenRunBefore(CharSequence text, int end) {
+  private static int tokenRunBefore(String text, int end) {
     int k = end - 1;
     while (k >= 0 && end - k <= MIN_BEFORE && isToken(text.charAt(k))) {
       k--;
@@ -95,7 +109,7 @@ final class SplitJoiner {
     return end - 1 - k;
   }
 
-  private static int tokenRunAfter(CharSequence text, int start) {
+  private static int tokenRunAfter(String text, int start) {
     int k = start;
     while (k < text.length() && k - start < MIN_AFTER && isToken(text.charAt(k))) {
       k++;

@@ -31,8 +31,9 @@ class TextNormalizerTest {
   }
 
   @Test
-  void fullWidthPunctuationOfCjkProseIsNormalizedToo() {
-    assertThat(normalized("请把报告发给我，谢谢：").text()).isEqualTo("请把报告发给我,谢谢:");
+  void everydayCjkPunctuationStaysAsWritten() {
+    assertThat(TextNormalizer.normalizeOrNull("请把报告发给我，谢谢：（好的）！")).isNull();
+    assertThat(normalized("ＡＢ（ｘ）：１").text()).isEqualTo("AB（x）：1");
   }
 
   @Test
