@@ -304,7 +304,13 @@ public final class LedgerVerifier {
     }
 
     private Cp readCheckpoint(Path file) throws IOException, InvalidEnvelopeException, Forged {
-      String envelope = Files.readString(file, StandardCharsets.UTF_8).strip();
+      String envelope;
+      try {
+        envelope = Files.readString(file, StandardCharsets.UTF_8).strip();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        // File contents are the attacker's input: damage to report, not an I/O failure to throw.
+        throw new InvalidEnvelopeException("not UTF-8 text");
+      }
       byte[] payload;
       if (signatures) {
         Dsse.parse(envelope); // malformed before forged
