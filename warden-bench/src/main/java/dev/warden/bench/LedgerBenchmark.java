@@ -62,7 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * only). Reported in records/s ({@code @OperationsPerInvocation}); each invocation also checks the
  * report is OK and counts every record, so a broken verifier cannot look fast.
  *
- * <p>Run (about 4 minutes; 1 fork, short iterations):
+ * <p>Run (about 10 minutes; 1 fork, short iterations; each verify trial builds its ledger):
  *
  * <pre>{@code
  * ./build -q -B -pl warden-bench -am install -DskipTests
