@@ -27,7 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the default configuration, exactly what the proxy runs), one thread, by input kind and size.
  *
  * <ul>
- *   <li>{@code prose}: mixed en/ko/de/ja prose with a real value about every 8 KiB ({@link
+ *   <li>{@code plain}: narrative en/ko/de/ja prose (few digits, no credential or instruction
+ *       words) with a real value about every 8 KiB ({@link DetectionInputs#plain}).
+ *   <li>{@code prose}: technical en/ko/de/ja prose dense in dates, versions, numbers and trigger
+ *       words used innocently ("ignore the typos", "the key point", "act as if") with a real value about every 8 KiB ({@link
  *       DetectionInputs#prose}), scanned as one text leaf.
  *   <li>{@code json}: a dense chat body (many messages, tool-call arguments as JSON in strings)
  *       through {@link Protector#protectJson}: parse, walk, detect, decide, rewrite.
@@ -52,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 public class DetectionBenchmark {
 
-  @Param({"prose", "json", "digits", "at", "base64", "pairs"})
+  @Param({"plain", "prose", "json", "digits", "at", "base64", "pairs"})
   public String kind = "prose";
 
   /** Input size in UTF-8 bytes: 1 KiB, 64 KiB, 1 MiB, 16 MiB. */
@@ -80,6 +83,7 @@ public class DetectionBenchmark {
             ProtectBenchmark.hmacHasher(),
             new JsonBodies(config.server().maxJsonDepth(), Integer.MAX_VALUE));
     switch (kind) {
+      case "plain" -> text = DetectionInputs.plain(size);
       case "prose" -> text = DetectionInputs.prose(size);
       case "json" -> json = DetectionInputs.chatJson(size);
       default -> text = DetectionInputs.adversarial(kind, size);

@@ -33,6 +33,30 @@ public final class DetectionInputs {
     "Act as if the deadline were tomorrow: prioritise the migration, then the dashboards. ",
   };
 
+  /**
+   * Narrative sentences (en/ko/de/ja) of the kind a chat prompt carries when it is not about
+   * engineering: few digits, no credential words, no instruction vocabulary.
+   */
+  private static final String[] PLAIN = {
+    "The river was quiet that morning, and the fog lifted slowly over the fields beyond the town. ",
+    "She wrote to her sister every week, describing the garden, the neighbours and the long walks. ",
+    "Our team met in the small library to discuss the draft of the annual report and its tone. ",
+    "Could you summarise the main arguments of this essay in a few sentences for a general reader? ",
+    "Der Zug fuhr langsam durch die verschneite Landschaft, und die Reisenden schauten hinaus. ",
+    "Wir haben das Kapitel über die Geschichte der Stadt gelesen und viele Fragen notiert. ",
+    "봄이 되면 공원에는 꽃이 피고 사람들이 산책을 하며 여유로운 시간을 보냅니다. ",
+    "이 글의 핵심 내용을 세 문장으로 요약해 주시고 어려운 표현은 쉽게 바꿔 주세요. ",
+    "静かな朝、川沿いの道を歩きながら季節の移り変わりを感じました。",
+    "この文章を読みやすく書き直して、要点を短くまとめてください。",
+    "In 1998 the museum opened a new wing dedicated to maritime history and local crafts. ",
+    "He preferred tea to coffee and always carried a worn paperback in his coat pocket. ",
+  };
+
+  /** Narrative prose of exactly {@code bytes} UTF-8 bytes, a real value about every 8 KiB. */
+  public static String plain(int bytes) {
+    return mixed(PLAIN, bytes);
+  }
+
   private static final String[] HITS = {
     "Reach me at dana.whitfield@example-corp.com about the invoice. ",
     "Call +1 415-555-0172 after five. ",
@@ -44,15 +68,23 @@ public final class DetectionInputs {
    * Mixed prose of exactly {@code bytes} UTF-8 bytes (cut at a character boundary, space-padded).
    */
   public static String prose(int bytes) {
+    return mixed(PROSE, bytes);
+  }
+
+  private static String mixed(String[] sentences, int bytes) {
     SplittableRandom random = new SplittableRandom(42);
     StringBuilder sb = new StringBuilder(bytes + 256);
     int sinceHit = 0;
-    while (utf8Length(sb) < bytes) {
-      String sentence = PROSE[random.nextInt(PROSE.length)];
+    long length = 0; // UTF-8 bytes so far, counted as we go (recounting is quadratic)
+    while (length < bytes) {
+      String sentence = sentences[random.nextInt(sentences.length)];
       sb.append(sentence);
+      length += utf8Length(sentence);
       sinceHit += sentence.length();
       if (sinceHit > 8192) {
-        sb.append(HITS[random.nextInt(HITS.length)]);
+        String hit = HITS[random.nextInt(HITS.length)];
+        sb.append(hit);
+        length += utf8Length(hit);
         sinceHit = 0;
       }
     }
@@ -69,7 +101,9 @@ public final class DetectionInputs {
     sb.append("{\"model\":\"bench-model\",\"messages\":[");
     int i = 0;
     String suffix = "{\"role\":\"user\",\"content\":\"end\"}],\"temperature\":0}";
-    while (sb.length() + suffix.length() + 400 < bytes) {
+    long length = sb.length();
+    while (length + suffix.length() + 400 < bytes) {
+      int before = sb.length();
       String text = PROSE[random.nextInt(PROSE.length)];
       if (i % 4 == 0) {
         text = text + HITS[random.nextInt(HITS.length)];
@@ -88,6 +122,7 @@ public final class DetectionInputs {
             .append("},");
       }
       i++;
+      length += utf8Length(sb.subSequence(before, sb.length()));
     }
     sb.append(suffix);
     return sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -33,8 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EvasionCorpusTest {
   /** The evasion part of the corpus (CorpusTest measures it with the rest). */
-  private static final List<String> LOCATIONS =
-      List.of("/corpus/evasion.jsonl");
+  private static final List<String> LOCATIONS = List.of("/corpus/evasion.jsonl");
 
   static final double PRECISION_FLOOR = 0.97;
   static final double RECALL_FLOOR = 0.97;
