@@ -27,11 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * the default configuration, exactly what the proxy runs), one thread, by input kind and size.
  *
  * <ul>
- *   <li>{@code plain}: narrative en/ko/de/ja prose (few digits, no credential or instruction
- *       words) with a real value about every 8 KiB ({@link DetectionInputs#plain}).
+ *   <li>{@code plain}: narrative en/ko/de/ja prose (few digits, no credential or instruction words)
+ *       with a real value about every 8 KiB ({@link DetectionInputs#plain}).
  *   <li>{@code prose}: technical en/ko/de/ja prose dense in dates, versions, numbers and trigger
- *       words used innocently ("ignore the typos", "the key point", "act as if") with a real value about every 8 KiB ({@link
- *       DetectionInputs#prose}), scanned as one text leaf.
+ *       words used innocently ("ignore the typos", "the key point", "act as if") with a real value
+ *       about every 8 KiB ({@link DetectionInputs#prose}), scanned as one text leaf.
  *   <li>{@code json}: a dense chat body (many messages, tool-call arguments as JSON in strings)
  *       through {@link Protector#protectJson}: parse, walk, detect, decide, rewrite.
  *   <li>{@code digits}, {@code at}, {@code base64}, {@code pairs}: adversarial texts (random

@@ -97,7 +97,38 @@ public final class EvasionDetector implements Detector {
       current = decoded;
       scan(in, current, derived, covered);
     }
-    return derived.isEmpty() ? base : merge(withoutYielded(base, derived), derived);
+    if (derived.isEmpty()) {
+      return base;
+    }
+    List<Finding> kept = withoutYieldingOver(derived, base);
+    return kept.isEmpty() ? base : merge(withoutYielded(base, kept), kept);
+  }
+
+  /**
+   * {@code derived} without the yielding findings that overlap a non-yielding finding of the text
+   * as written: a line join that runs a specific value into the next line ({@code KEY=AIza…} then
+   * {@code LOG_LEVEL=info}) must not add a generic finding over the value already found.
+   */
+  private List<Finding> withoutYieldingOver(List<Finding> derived, List<Finding> base) {
+    if (yielding.isEmpty()) {
+      return derived;
+    }
+    List<Finding> out = new ArrayList<>(derived.size());
+    for (Finding d : derived) {
+      boolean overlaps = false;
+      if (yielding.contains(d.ruleId())) {
+        for (Finding b : base) {
+          if (!yielding.contains(b.ruleId()) && b.span().overlaps(d.span())) {
+            overlaps = true;
+            break;
+          }
+        }
+      }
+      if (!overlaps) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   /** Runs inner on a derived text and keeps, mapped back, what an undone evasion revealed. */

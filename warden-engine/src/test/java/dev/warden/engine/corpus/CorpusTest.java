@@ -50,13 +50,14 @@ class CorpusTest {
   private static final Path REPORT = Path.of("target", "detection-report.md");
 
   /**
-   * Floors: what the rules reach (precision 0.995, recall 0.934 on 2026-11-23, after whole-word
-   * context words, IDN e-mail and URL userinfo; 0.969 / 0.896 when the corpus was written), minus a
-   * small margin. Raise them when the rules improve; never lower them.
+   * Floors: what the whole stack reaches (precision 0.998, recall 0.978 on 852 labels on
+   * 2026-11-23, with vendor, national-id, injection and evasion samples; 0.969 / 0.896 when the
+   * first corpus was written), minus a small margin. Raise them when detection improves; never
+   * lower them.
    */
-  static final double PRECISION_FLOOR = 0.98;
+  static final double PRECISION_FLOOR = 0.99;
 
-  static final double RECALL_FLOOR = 0.91;
+  static final double RECALL_FLOOR = 0.96;
 
   /** Types labelled in the corpus for which no rule exists yet; their labels are all misses. */
   static final Set<String> NOT_YET_DETECTED = Set.of();
