@@ -151,6 +151,13 @@ public final class InjectionDetector implements Detector {
 
   private final int plainKeywords;
 
+  /**
+   * Per keyword: counts only at the start of a word. Short Latin keywords ("ai", "all", "act",
+   * "new") occur inside ordinary words ("said", "small", "contact", "renewal") hundreds of times
+   * per megabyte of prose, and each occurrence sends its clause through the signal patterns.
+   */
+  private final boolean[] wordStartOnly;
+
   /** A detector with the built-in signals and {@link #DEFAULT_THRESHOLD}. */
   public static InjectionDetector builtin() {
     return Builtin.INSTANCE;
@@ -188,6 +195,11 @@ public final class InjectionDetector implements Detector {
       }
     }
     this.scanner = new KeywordScanner(words);
+    this.wordStartOnly = new boolean[plainKeywords];
+    for (int k = 0; k < plainKeywords; k++) {
+      String w = words.get(k);
+      wordStartOnly[k] = w.length() <= 3 && w.chars().allMatch(c -> c >= 'a' && c <= 'z');
+    }
     this.signalsByKeyword = new int[plainKeywords][];
     for (int k = 0; k < plainKeywords; k++) {
       signalsByKeyword[k] =
@@ -263,7 +275,9 @@ public final class InjectionDetector implements Detector {
         (k, start, end) -> {
           if (k >= plainKeywords) {
             rot[0] = true;
-          } else {
+          } else if (!wordStartOnly[k]
+              || start == 0
+              || !Character.isLetter(text.charAt(start - 1))) {
             hits.add(new int[] {start, k});
           }
         });

@@ -78,6 +78,7 @@ final class TextView {
     int tokenLength = 0;
     int tokenLetters = 0;
     int tokenLeet = 0;
+    int tokenLatin = 0; // leetspeak disguises Latin words; "3층", "第3" are not leet
     int singles = 0;
     int base64 = 0;
     int n = text.length();
@@ -97,9 +98,10 @@ final class TextView {
       if (letter || digit || c == '@' || c == '$') {
         tokenLength++;
         tokenLetters += letter ? 1 : 0;
+        tokenLatin += letter && c < 0x80 ? 1 : 0;
         tokenLeet += leetLetter(c) != 0 ? 1 : 0;
       } else {
-        if (tokenLetters > 0 && tokenLeet > 0) {
+        if (tokenLatin > 0 && tokenLeet > 0) {
           flags |= LEET;
         }
         if (tokenLength == 1 && tokenLetters == 1) {
@@ -112,6 +114,7 @@ final class TextView {
         tokenLength = 0;
         tokenLetters = 0;
         tokenLeet = 0;
+        tokenLatin = 0;
       }
       if (i < n && base64Char(c)) {
         base64++;
