@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,8 @@ record Entry(
   /** The predecessor of the first record. */
   static final Entry GENESIS =
       new Entry(Path.of(""), 0, 0, "", LedgerFormat.GENESIS, LedgerFormat.GENESIS, "", true);
+
+  private static final Set<String> CHAIN_FIELDS = Set.of(LedgerFormat.HASH, LedgerFormat.MAC);
 
   /** Thrown for a line that is not a well-formed ledger record; the reason never quotes it. */
   static final class MalformedException extends Exception {
@@ -65,13 +68,13 @@ record Entry(
     if (!(node instanceof ObjectNode object)) {
       throw new MalformedException("not a JSON object");
     }
-    String canonical;
+    Jcs.Members canonical;
     try {
-      canonical = Jcs.canonicalize(object);
+      canonical = Jcs.members(object);
     } catch (IllegalArgumentException e) {
       throw new MalformedException("not canonicalizable (" + e.getMessage() + ")");
     }
-    if (!canonical.equals(text)) {
+    if (!canonical.text().equals(text)) {
       throw new MalformedException("not in canonical (RFC 8785) form");
     }
     JsonNode seqNode = object.get(LedgerFormat.SEQ);
@@ -81,9 +84,8 @@ record Entry(
     String prev = hex(object, LedgerFormat.PREV);
     String hash = hex(object, LedgerFormat.HASH);
     String mac = hex(object, LedgerFormat.MAC);
-    object.remove(LedgerFormat.HASH);
-    object.remove(LedgerFormat.MAC);
-    String body = Jcs.canonicalize(object);
+    // The body is the canonical line minus hash and mac: cut out, not serialized a second time.
+    String body = canonical.without(CHAIN_FIELDS);
     boolean valid = LedgerFormat.hash(prev, body).equals(hash);
     return new Entry(file, line, seqNode.longValue(), prev, hash, mac, body, valid);
   }

@@ -345,12 +345,14 @@ final class GroupCommitWriter {
     String m = mac;
     for (Pending p : batch) {
       ObjectNode record = LedgerFormat.body(++s, now, h, p.record);
-      String canonical = Jcs.canonicalize(record);
+      // Canonicalize once: the line is the body with hash and mac spliced in at their sorted place.
+      Jcs.Members body = Jcs.members(record);
+      String canonical = body.text();
       h = LedgerFormat.hash(h, canonical);
       m = LedgerFormat.mac(key, m, canonical);
-      record.put(LedgerFormat.HASH, h);
-      record.put(LedgerFormat.MAC, m);
-      out.writeBytes((Jcs.canonicalize(record) + "\n").getBytes(StandardCharsets.UTF_8));
+      String line = body.with(LedgerFormat.HASH, h, LedgerFormat.MAC, m);
+      out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
       receipts.add(new Receipt(s, h));
     }
     return new Encoded(ByteBuffer.wrap(out.toByteArray()), receipts, m);

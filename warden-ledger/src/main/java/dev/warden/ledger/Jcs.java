@@ -2,7 +2,9 @@ package dev.warden.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * RFC 8785 JSON Canonicalization Scheme (JCS) for the JSON subset the ledger writes: objects,
@@ -30,6 +32,110 @@ public final class Jcs {
     StringBuilder out = new StringBuilder(256);
     write(node, out);
     return out.toString();
+  }
+
+  /**
+   * The canonical form of {@code object} together with the position of each top-level member, so
+   * that the canonical form of the same object with members removed or (string) members added can
+   * be cut from it instead of serialized again. Fails as {@link #canonicalize} does.
+   */
+  static Members members(ObjectNode object) {
+    List<String> names = new ArrayList<>(object.propertyNames());
+    names.sort(null);
+    StringBuilder out = new StringBuilder(256);
+    int[] starts = new int[names.size()];
+    int[] ends = new int[names.size()];
+    out.append('{');
+    for (int i = 0; i < names.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String name = names.get(i);
+      starts[i] = out.length();
+      writeString(name, out, true);
+      out.append(':');
+      write(object.required(name), out);
+      ends[i] = out.length();
+    }
+    out.append('}');
+    return new Members(out.toString(), names, starts, ends);
+  }
+
+  /**
+   * A canonical object and the span {@code [starts[i], ends[i])} of its i-th member ({@code
+   * "name":value}, without separators) in {@code text}; {@code names} is in canonical order.
+   */
+  static final class Members {
+    private final String text;
+    private final List<String> names;
+    private final int[] starts;
+    private final int[] ends;
+
+    private Members(String text, List<String> names, int[] starts, int[] ends) {
+      this.text = text;
+      this.names = names;
+      this.starts = starts;
+      this.ends = ends;
+    }
+
+    /** The canonical form of the whole object. */
+    String text() {
+      return text;
+    }
+
+    /** The canonical form of this object without the top-level members named in {@code omit}. */
+    String without(Set<String> omit) {
+      StringBuilder out = new StringBuilder(text.length());
+      out.append('{');
+      boolean first = true;
+      for (int i = 0; i < names.size(); i++) {
+        if (omit.contains(names.get(i))) {
+          continue;
+        }
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        out.append(text, starts[i], ends[i]);
+      }
+      return out.append('}').toString();
+    }
+
+    /**
+     * The canonical form of this object with the string members {@code name1: value1} and {@code
+     * name2: value2} added ({@code name1} must sort before {@code name2}; neither may be present).
+     */
+    String with(String name1, String value1, String name2, String value2) {
+      if (name1.compareTo(name2) >= 0 || names.contains(name1) || names.contains(name2)) {
+        throw new IllegalArgumentException("added member names must be new and in order");
+      }
+      StringBuilder out = new StringBuilder(text.length() + name1.length() + value1.length() + 64);
+      out.append('{');
+      boolean first = true;
+      int added = 0;
+      for (int i = 0; i <= names.size(); i++) {
+        // Added members go before the first existing member that sorts after them.
+        while (added < 2
+            && (i == names.size() || (added == 0 ? name1 : name2).compareTo(names.get(i)) < 0)) {
+          if (!first) {
+            out.append(',');
+          }
+          first = false;
+          writeString(added == 0 ? name1 : name2, out, true);
+          out.append(':');
+          writeString(added == 0 ? value1 : value2, out, true);
+          added++;
+        }
+        if (i < names.size()) {
+          if (!first) {
+            out.append(',');
+          }
+          first = false;
+          out.append(text, starts[i], ends[i]);
+        }
+      }
+      return out.append('}').toString();
+    }
   }
 
   /**

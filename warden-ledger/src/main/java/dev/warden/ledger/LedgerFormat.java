@@ -103,7 +103,10 @@ final class LedgerFormat {
   }
 
   static String hash(String prev, String canonical) {
-    return HEX.formatHex(sha256().digest(chainInput(prev, canonical)));
+    MessageDigest d = sha256();
+    // prev is 64 hex digits (ASCII): hashing it and the body separately equals hashing prev ‖ body.
+    d.update(prev.getBytes(StandardCharsets.UTF_8));
+    return HEX.formatHex(d.digest(canonical.getBytes(StandardCharsets.UTF_8)));
   }
 
   static String mac(MessageAuthenticator mac, String prevMac, String canonical) {

@@ -3,6 +3,10 @@ package dev.warden.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -79,6 +83,75 @@ class JcsTest {
         .doesNotContain("secret");
     assertThatThrownBy(() -> canon("[\"\\udc00x\"]")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Jcs.checkString("x\ud83d"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void membersCutAndSpliceEqualsCanonicalizingTheChangedObject() {
+    // The ledger writer splices hash/mac in and the verifier cuts them out instead of serializing
+    // twice: for random objects (including names sorting around, before and after the added
+    // members, escapes and astral characters) both must equal a fresh canonicalization.
+    String[] pool = {
+      "a",
+      "hash",
+      "h",
+      "hasi",
+      "mac",
+      "mab",
+      "mad",
+      "z",
+      "\u00e9",
+      "\ud83d\ude00",
+      "q\\\"x",
+      "\\n",
+      "",
+      "mode",
+      "findings"
+    };
+    Random random = new Random(7);
+    for (int round = 0; round < 2_000; round++) {
+      List<String> names = new ArrayList<>();
+      StringBuilder json = new StringBuilder("{");
+      for (String name : pool) {
+        if (random.nextInt(3) == 0) {
+          continue;
+        }
+        if (json.length() > 1) {
+          json.append(',');
+        }
+        String value =
+            switch (random.nextInt(4)) {
+              case 0 -> "\"v\\u0001\\\"" + round + "\"";
+              case 1 -> Integer.toString(random.nextInt());
+              case 2 -> "[{\"b\":1,\"a\":[null,true]}]";
+              default -> "{\"mac\":\"x\",\"hash\":\"\u00e9\"}";
+            };
+        json.append('"').append(name).append("\":").append(value);
+        names.add(name);
+      }
+      ObjectNode object = (ObjectNode) LedgerFormat.MAPPER.readTree(json.append('}').toString());
+      Jcs.Members members = Jcs.members(object);
+      assertThat(members.text()).isEqualTo(Jcs.canonicalize(object));
+
+      ObjectNode cut = object.deepCopy();
+      cut.remove(List.of("hash", "mac"));
+      assertThat(members.without(Set.of("hash", "mac"))).isEqualTo(Jcs.canonicalize(cut));
+
+      String h = Integer.toHexString(round);
+      Jcs.Members base = Jcs.members(cut);
+      ObjectNode added = cut.deepCopy();
+      added.put("hash", h);
+      added.put("mac", "m\"" + round);
+      assertThat(base.with("hash", h, "mac", "m\"" + round)).isEqualTo(Jcs.canonicalize(added));
+    }
+  }
+
+  @Test
+  void membersWithRefusesPresentOrUnorderedNames() {
+    Jcs.Members m = Jcs.members((ObjectNode) LedgerFormat.MAPPER.readTree("{\"hash\":\"x\"}"));
+    assertThatThrownBy(() -> m.with("hash", "a", "mac", "b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> m.with("mac", "a", "hash", "b"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
