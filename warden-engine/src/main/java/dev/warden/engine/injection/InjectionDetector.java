@@ -268,7 +268,9 @@ public final class InjectionDetector implements Detector {
    */
   private boolean analyze(TextView view, double boost, List<Raw> out) {
     String text = view.text;
-    List<int[]> hits = new ArrayList<>(); // {position, keyword}
+    // {position, keyword} pairs packed in longs: no per-hit array, one sort later.
+    long[][] hits = {new long[64]};
+    int[] count = {0};
     boolean[] rot = {false};
     scanner.scan(
         text,
@@ -278,32 +280,49 @@ public final class InjectionDetector implements Detector {
           } else if (!wordStartOnly[k]
               || start == 0
               || !Character.isLetter(text.charAt(start - 1))) {
-            hits.add(new int[] {start, k});
+            if (count[0] == hits[0].length) {
+              hits[0] = java.util.Arrays.copyOf(hits[0], count[0] * 2);
+            }
+            hits[0][count[0]++] = ((long) start << 32) | k;
           }
         });
-    if (hits.isEmpty()) {
+    int n = count[0];
+    if (n == 0) {
       return rot[0];
     }
     List<int[]> clauses = clauses(text);
-    int[] clauseStarts = clauses.stream().mapToInt(c -> c[0]).toArray();
-    java.util.TreeMap<Integer, BitSet> candidates = new java.util.TreeMap<>();
-    for (int[] hit : hits) {
-      int c = java.util.Arrays.binarySearch(clauseStarts, hit[0]);
+    int[] clauseStarts = new int[clauses.size()];
+    for (int i = 0; i < clauseStarts.length; i++) {
+      clauseStarts[i] = clauses.get(i)[0];
+    }
+    // Re-key each hit by its clause, then sort: clauses come out in order, as a sorted map would
+    // give them, without a map entry and a bit set per clause.
+    long[] byClause = hits[0];
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      int position = (int) (byClause[i] >>> 32);
+      int keyword = (int) byClause[i];
+      int c = java.util.Arrays.binarySearch(clauseStarts, position);
       int clause = c >= 0 ? c : -c - 2;
-      if (clause < 0 || hit[0] >= clauses.get(clause)[1]) {
+      if (clause < 0 || position >= clauses.get(clause)[1]) {
         continue; // the keyword sits in a clause gap (separators only)
       }
-      BitSet set = candidates.computeIfAbsent(clause, x -> new BitSet(signals.size()));
-      for (int s : signalsByKeyword[hit[1]]) {
-        set.set(s);
-      }
+      byClause[kept++] = ((long) clause << 32) | keyword;
     }
+    java.util.Arrays.sort(byClause, 0, kept);
+    BitSet set = new BitSet(signals.size()); // reused: score() only reads it during the call
     @Nullable Group group = null;
-    for (Map.Entry<Integer, BitSet> e : candidates.entrySet()) {
-      int clause = e.getKey();
+    for (int i = 0; i < kept; ) {
+      int clause = (int) (byClause[i] >>> 32);
+      set.clear();
+      for (; i < kept && (int) (byClause[i] >>> 32) == clause; i++) {
+        for (int s : signalsByKeyword[(int) byClause[i]]) {
+          set.set(s);
+        }
+      }
       boolean continues = group != null && group.lastClause == clause - 1;
       Set<String> seen = continues && group != null ? group.hits : Set.of();
-      Clause found = score(text, clauses, clause, e.getValue(), seen);
+      Clause found = score(text, clauses, clause, set, seen);
       if (found == null) {
         continue;
       }
