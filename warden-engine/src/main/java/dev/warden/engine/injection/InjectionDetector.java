@@ -151,6 +151,18 @@ public final class InjectionDetector implements Detector {
 
   private final int plainKeywords;
 
+  /** Keywords and their ROT13 forms; scanner words past this are only {@link Signal#requires()}. */
+  private final int scannedKeywords;
+
+  /** Per scanner word: the signals that list it in {@link Signal#requires()}. */
+  private final int[][] signalsByRequired;
+
+  /** The signals with a {@link Signal#requires()} list. */
+  private final BitSet requiring;
+
+  /** Marks a packed hit as a {@link Signal#requires()} word rather than a keyword. */
+  private static final int REQUIRED_HIT = 1 << 30;
+
   /**
    * Per keyword: counts only at the start of a word. Short Latin keywords ("ai", "all", "act",
    * "new") occur inside ordinary words ("said", "small", "contact", "renewal") hundreds of times
@@ -194,6 +206,16 @@ public final class InjectionDetector implements Detector {
         words.add(r);
       }
     }
+    this.scannedKeywords = words.size();
+    Map<String, List<Integer>> byRequired = new LinkedHashMap<>();
+    for (int i = 0; i < this.signals.size(); i++) {
+      for (String r : this.signals.get(i).requires()) {
+        byRequired.computeIfAbsent(r, x -> new ArrayList<>()).add(i);
+        if (!words.contains(r)) {
+          words.add(r); // scanned, but neither a keyword nor a ROT13 form
+        }
+      }
+    }
     this.scanner = new KeywordScanner(words);
     this.wordStartOnly = new boolean[plainKeywords];
     for (int k = 0; k < plainKeywords; k++) {
@@ -206,6 +228,17 @@ public final class InjectionDetector implements Detector {
           java.util.Objects.requireNonNull(byKeyword.get(words.get(k))).stream()
               .mapToInt(Integer::intValue)
               .toArray();
+    }
+    this.signalsByRequired = new int[words.size()][];
+    for (int k = 0; k < words.size(); k++) {
+      signalsByRequired[k] =
+          byRequired.getOrDefault(words.get(k), List.of()).stream()
+              .mapToInt(Integer::intValue)
+              .toArray();
+    }
+    this.requiring = new BitSet(this.signals.size());
+    for (int i = 0; i < this.signals.size(); i++) {
+      requiring.set(i, !this.signals.get(i).requires().isEmpty());
     }
   }
 
@@ -268,42 +301,85 @@ public final class InjectionDetector implements Detector {
    */
   private boolean analyze(TextView view, double boost, List<Raw> out) {
     String text = view.text;
-    List<int[]> hits = new ArrayList<>(); // {position, keyword}
+    // {position, keyword} pairs packed in longs: no per-hit array, one sort later.
+    long[][] hits = {new long[64]};
+    int[] count = {0, 0}; // packed entries, keyword hits among them
     boolean[] rot = {false};
     scanner.scan(
         text,
         (k, start, end) -> {
+          if (signalsByRequired[k].length > 0) {
+            // any occurrence counts, also inside a word: the second prefilter must never refuse a
+            // clause the pattern would match
+            add(hits, count, ((long) start << 32) | k | REQUIRED_HIT);
+          }
           if (k >= plainKeywords) {
-            rot[0] = true;
+            rot[0] |= k < scannedKeywords;
           } else if (!wordStartOnly[k]
               || start == 0
               || !Character.isLetter(text.charAt(start - 1))) {
-            hits.add(new int[] {start, k});
+            add(hits, count, ((long) start << 32) | k);
+            count[1]++;
           }
         });
-    if (hits.isEmpty()) {
+    int n = count[0];
+    if (count[1] == 0) {
       return rot[0];
     }
     List<int[]> clauses = clauses(text);
-    int[] clauseStarts = clauses.stream().mapToInt(c -> c[0]).toArray();
-    java.util.TreeMap<Integer, BitSet> candidates = new java.util.TreeMap<>();
-    for (int[] hit : hits) {
-      int c = java.util.Arrays.binarySearch(clauseStarts, hit[0]);
+    int[] clauseStarts = new int[clauses.size()];
+    for (int i = 0; i < clauseStarts.length; i++) {
+      clauseStarts[i] = clauses.get(i)[0];
+    }
+    // Re-key each hit by its clause, then sort: clauses come out in order, as a sorted map would
+    // give them, without a map entry and a bit set per clause.
+    long[] byClause = hits[0];
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      int position = (int) (byClause[i] >>> 32);
+      int keyword = (int) byClause[i];
+      int c = java.util.Arrays.binarySearch(clauseStarts, position);
       int clause = c >= 0 ? c : -c - 2;
-      if (clause < 0 || hit[0] >= clauses.get(clause)[1]) {
+      if (clause < 0 || position >= clauses.get(clause)[1]) {
         continue; // the keyword sits in a clause gap (separators only)
       }
-      BitSet set = candidates.computeIfAbsent(clause, x -> new BitSet(signals.size()));
-      for (int s : signalsByKeyword[hit[1]]) {
-        set.set(s);
-      }
+      byClause[kept++] = ((long) clause << 32) | keyword;
     }
+    java.util.Arrays.sort(byClause, 0, kept);
+    // The scanner folds case like the patterns except for the few non-ASCII letters that match an
+    // ASCII one under Unicode case folding (the Kelvin sign matches "k"): with those present, the
+    // second prefilter could refuse a clause the pattern matches, so it stands aside.
+    boolean prefilterRequired = !caseFoldsToAscii(text);
+    BitSet set = new BitSet(signals.size()); // reused: score() only reads it during the call
+    BitSet satisfied = new BitSet(signals.size());
     @Nullable Group group = null;
-    for (Map.Entry<Integer, BitSet> e : candidates.entrySet()) {
-      int clause = e.getKey();
+    for (int i = 0; i < kept; ) {
+      int clause = (int) (byClause[i] >>> 32);
+      set.clear();
+      satisfied.clear();
+      for (; i < kept && (int) (byClause[i] >>> 32) == clause; i++) {
+        int word = (int) byClause[i];
+        if ((word & REQUIRED_HIT) != 0) {
+          for (int s : signalsByRequired[word & ~REQUIRED_HIT]) {
+            satisfied.set(s);
+          }
+        } else {
+          for (int s : signalsByKeyword[word]) {
+            set.set(s);
+          }
+        }
+      }
+      if (prefilterRequired) {
+        satisfied.flip(0, signals.size()); // now: the signals this clause lacks a word for
+        satisfied.and(requiring);
+        set.andNot(satisfied);
+      }
+      if (set.isEmpty()) {
+        continue;
+      }
       boolean continues = group != null && group.lastClause == clause - 1;
       Set<String> seen = continues && group != null ? group.hits : Set.of();
-      Clause found = score(text, clauses, clause, e.getValue(), seen);
+      Clause found = score(text, clauses, clause, set, seen);
       if (found == null) {
         continue;
       }
@@ -317,6 +393,26 @@ public final class InjectionDetector implements Detector {
     }
     emit(group, view, clauses, boost, out);
     return rot[0];
+  }
+
+  private static void add(long[][] hits, int[] count, long hit) {
+    if (count[0] == hits[0].length) {
+      hits[0] = java.util.Arrays.copyOf(hits[0], count[0] * 2);
+    }
+    hits[0][count[0]++] = hit;
+  }
+
+  /**
+   * Whether the text holds İ, ı, ſ or the Kelvin sign: non-ASCII, yet equal to ASCII ignoring case.
+   */
+  private static boolean caseFoldsToAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x130 && (c == '\u0130' || c == '\u0131' || c == '\u017f' || c == '\u212a')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.warden.engine.injection;
 import dev.warden.engine.injection.Signal.Family;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,67 @@ final class InjectionSignals {
           + "|training|guidance|context)";
   private static final String GAP = "[\\w' ,-]{0,40}?";
   private static final String SHORT_GAP = "[\\w' ,-]{0,25}?";
+
+  /**
+   * Second prefilters ({@link Signal#requires()}) for the signals whose keywords are common words
+   * ("every", "send", "new", "act", "ai"): each list names, for every alternative of the pattern, a
+   * word that alternative must contain (for "add … to every email": the object). On ordinary prose
+   * these signals ran their patterns in thousands of clauses a megabyte without a match.
+   */
+  private static final Map<String, List<String>> REQUIRES =
+      Map.of(
+          "en-exfil-send",
+          List.of(
+              "conversation",
+              "chat",
+              "transcript",
+              "system prompt",
+              "context window",
+              "api key",
+              "credentials",
+              "password",
+              "secret",
+              "access token",
+              "tokens",
+              "personal",
+              "user",
+              "messages",
+              "memory",
+              "history",
+              "cookie"),
+          "en-tool-every-output",
+          List.of("mail", "message", "replies", "responses", "answers", "draft", "output"),
+          "en-redirect-new-task",
+          List.of(
+              "instruction",
+              "task",
+              "rules",
+              "objective",
+              "goal",
+              "directive",
+              "orders",
+              "system prompt"),
+          "en-redirect-address-ai",
+          List.of(
+              "note",
+              "message",
+              "instruction",
+              "attention",
+              "important",
+              "notice",
+              "reminder",
+              "you",
+              "dear",
+              "reading",
+              "processing",
+              "summaris",
+              "summariz",
+              "parsing",
+              "browsing"),
+          "en-redirect-vocative",
+          List.of(":"),
+          "en-role-act-as",
+          List.of("ai", "model", "bot", "llm", "version of"));
 
   static final List<Signal> ALL = build();
 
@@ -1347,6 +1409,7 @@ final class InjectionSignals {
         unless,
         weight,
         negatable,
-        List.of(examples));
+        List.of(examples),
+        REQUIRES.getOrDefault(id, List.of()));
   }
 }

@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  *     right after it in Korean and Japanese ("무시하지 마세요") cancels most of it; false for phrasings
  *     that contain their own negation ("do not tell the user")
  * @param examples texts the pattern must match; fake, written for the catalog test
+ * @param requires a second prefilter, empty for none: every match of the pattern also holds one of
+ *     these lower-case words, so the detector skips the pattern in a clause that has a keyword but
+ *     none of them ("every" is common, "every email" is not). Only sound for words every match must
+ *     contain; the catalog test checks the examples
  */
 record Signal(
     String id,
@@ -30,7 +34,8 @@ record Signal(
     @Nullable Pattern unless,
     double weight,
     boolean negatable,
-    List<String> examples) {
+    List<String> examples,
+    List<String> requires) {
 
   /** What a signal says the text is trying to do. Names appear in rule ids. */
   enum Family {
@@ -59,13 +64,14 @@ record Signal(
   Signal {
     keywords = List.copyOf(keywords);
     examples = List.copyOf(examples);
+    requires = List.copyOf(requires);
     if (!(weight > 0 && weight < 1)) {
       throw new IllegalArgumentException(id + ": weight must be in (0, 1), got " + weight);
     }
     if (keywords.isEmpty() || examples.isEmpty()) {
       throw new IllegalArgumentException(id + ": needs keywords and examples");
     }
-    for (String k : keywords) {
+    for (String k : java.util.stream.Stream.concat(keywords.stream(), requires.stream()).toList()) {
       if (!k.equals(k.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException(id + ": keyword must be lower-case: " + k);
       }

@@ -221,6 +221,9 @@ class InjectionDetectorTest {
         assertThat(s.keywords().stream().anyMatch(lower::contains))
             .as("%s: example '%s' holds none of its keywords", s.id(), example)
             .isTrue();
+        assertThat(s.requires().isEmpty() || s.requires().stream().anyMatch(lower::contains))
+            .as("%s: example '%s' holds none of its required words", s.id(), example)
+            .isTrue();
       }
     }
   }
