@@ -75,7 +75,7 @@ public final class ChatBodies {
   }
 
   /** JSON string escaping as {@code JSON.stringify} does it for the characters that can occur. */
-  private static String jsonEscape(String s) {
+  static String jsonEscape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -159,16 +159,7 @@ public final class DetectionInputs {
   }
 
   private static String jsonString(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 8).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    return '"' + ChatBodies.jsonEscape(s) + '"';
   }
 
   private static int utf8Length(CharSequence s) {
