@@ -142,7 +142,12 @@ public final class Protector {
     return new TextResult(outcome, out, found);
   }
 
-  private List<Replacement> decide(ScanInput in) {
+  /**
+   * Detects and decides one input without rewriting it: every finding policy acts on, with its
+   * decision, sorted by span (also in dry-run). Streaming hosts use this with {@link #rewrite} to
+   * choose what part of a channel may be released.
+   */
+  public List<Replacement> decide(ScanInput in) {
     List<Finding> findings = detector.detect(in);
     if (findings.isEmpty()) {
       return List.of();
@@ -157,6 +162,19 @@ public final class Protector {
     }
     out.sort((a, b) -> a.finding().span().compareTo(b.finding().span()));
     return out;
+  }
+
+  /**
+   * Applies {@code replacements} (spans into {@code text}) as enforce mode would; allow and block
+   * leave the text as it is (a block refuses the whole message elsewhere).
+   */
+  public String rewrite(String text, List<Replacement> replacements) {
+    return rewriter.apply(text, replacements);
+  }
+
+  /** The strict JSON settings this protector parses bodies with. */
+  public JsonBodies bodies() {
+    return bodies;
   }
 
   private static Outcome outcome(List<Replacement> found, boolean enforce) {
