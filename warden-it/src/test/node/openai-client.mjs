@@ -17,6 +17,24 @@ await run(
       return { id: completion.id, content: choice.message.content, finishReason: choice.finish_reason };
     },
 
+    // Legacy completions: the completion text as the SDK parsed it.
+    async completion() {
+      const completion = await client.completions.create({ model, prompt: input.prompt });
+      return { text: completion.choices[0].text, finishReason: completion.choices[0].finish_reason };
+    },
+
+    // Embeddings of several inputs: the vectors the SDK decoded (the SDK asks for base64 and
+    // decodes it itself unless a format is given, so both encodings go through the gateway).
+    async embeddings() {
+      const response = await client.embeddings.create({
+        model: 'text-embedding-test',
+        input: input.inputs,
+        dimensions: input.dimensions,
+        ...(input.encodingFormat ? { encoding_format: input.encodingFormat } : {}),
+      });
+      return { vectors: response.data.map((d) => Array.from(d.embedding)) };
+    },
+
     // Tool calling, non-streaming: the request carries a tool definition, an earlier assistant
     // tool call and its tool result; the answer's tool calls are returned as the SDK parsed them.
     async tools() {

@@ -100,6 +100,54 @@ class OpenAiNodeSdkTest {
   }
 
   @Test
+  void legacyCompletionRedactsThePrompt() {
+    String token = FakeSecrets.githubToken();
+    try (StubUpstream stub = StubUpstream.start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      JsonNode ok = run(warden, "completion", input("prompt", "export GH=" + token)).ok();
+
+      assertThat(stub.received()).singleElement().asString().doesNotContain(token);
+      assertThat(ok.path("text").asString())
+          .isEqualTo("You said: export GH=[REDACTED:github_token]");
+    }
+  }
+
+  /**
+   * The SDK asks for base64 embeddings by default and decodes them itself: 6 KiB of random-looking
+   * base64 per vector must come back byte-exact (not taken for a secret), while the inputs going up
+   * are still scanned.
+   */
+  @Test
+  void embeddingsInputsAreRedactedAndBase64VectorsArriveIntact() {
+    String email = FakeSecrets.email();
+    try (StubUpstream stub = StubUpstream.start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      ObjectNode in = JSON.createObjectNode();
+      in.putArray("inputs").add("Customer " + email + " asked about refunds").add("refund policy");
+      in.put("dimensions", 1536);
+      JsonNode base64 = run(warden, "embeddings", in).ok().path("vectors");
+      in.put("encodingFormat", "float");
+      JsonNode floats = run(warden, "embeddings", in).ok().path("vectors");
+
+      assertThat(stub.received())
+          .hasSize(2)
+          .allSatisfy(body -> assertThat(body).doesNotContain(email).contains("[REDACTED:email]"));
+      assertThat(JSON.readTree(stub.received().getFirst()).path("encoding_format").asString())
+          .isEqualTo("base64");
+      assertThat(base64.size()).isEqualTo(2);
+      for (int v = 0; v < 2; v++) {
+        assertThat(base64.get(v).size()).isEqualTo(1536);
+        for (int d = 0; d < 1536; d++) {
+          assertThat(base64.get(v).get(d).asDouble())
+              .as("vector %d value %d", v, d)
+              .isCloseTo(
+                  floats.get(v).get(d).asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        }
+      }
+    }
+  }
+
+  @Test
   void toolCallArgumentsAreProtectedInBothDirections() {
     String email = FakeSecrets.email();
     String token = FakeSecrets.githubToken();
