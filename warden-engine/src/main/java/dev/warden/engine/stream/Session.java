@@ -41,7 +41,8 @@ final class Session {
           "system_fingerprint",
           "service_tier",
           "stop_sequence",
-          "signature");
+          "signature",
+          "context");
 
   final Channels channels;
   final JsonMapper mapper;

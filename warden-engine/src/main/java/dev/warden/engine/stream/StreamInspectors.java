@@ -66,6 +66,11 @@ public final class StreamInspectors {
     return switch (dialectId) {
       case "openai-chat" -> OpenAiChatCodec::new;
       case "openai-completions" -> OpenAiCompletionsCodec::new;
+      case "openai-responses" -> OpenAiResponsesCodec::new;
+      case "anthropic-messages" -> AnthropicCodec::new;
+      case "gemini" -> GeminiCodec::new;
+      case "ollama-chat" -> () -> new OllamaCodec(true);
+      case "ollama-generate" -> () -> new OllamaCodec(false);
       default ->
           throw new IllegalArgumentException(
               "no stream codec for dialect '"
