@@ -6,6 +6,8 @@ import dev.warden.api.Detector;
 import dev.warden.api.Finding;
 import dev.warden.api.KeyedHasher;
 import dev.warden.api.ScanInput;
+import dev.warden.api.TokenFormat;
+import dev.warden.api.VaultSession;
 import dev.warden.engine.json.JsonBodies;
 import dev.warden.engine.json.JsonWalker;
 import dev.warden.engine.policy.Mode;
@@ -103,11 +105,22 @@ public final class Protector {
   }
 
   /**
-   * Protects one JSON body.
+   * Protects one JSON body without a vault (tokenize and encrypt redact).
    *
    * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
    */
   public Result protectJson(byte[] body) {
+    return protectJson(body, VaultSession.NONE);
+  }
+
+  /**
+   * Protects one JSON body; tokenize and encrypt go through {@code vault}, and values inside
+   * markers that {@code vault} issued are not detected again.
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   * @throws IllegalStateException when the vault fails (refuse the message)
+   */
+  public Result protectJson(byte[] body, VaultSession vault) {
     JsonNode root = bodies.parse(body);
     boolean stream = root.isObject() && root.path("stream").asBoolean(false);
     List<Replacement> all = new ArrayList<>();
@@ -116,9 +129,9 @@ public final class Protector {
         walker.walk(
             root,
             (text, key, path) -> {
-              List<Replacement> found = decide(new ScanInput(text, key, path));
+              List<Replacement> found = decide(new ScanInput(text, key, path), vault);
               all.addAll(found);
-              return enforce ? rewriter.apply(text, found) : text;
+              return enforce ? rewriter.apply(text, found, vault) : text;
             });
     JsonNode modelNode = root.isObject() ? root.get("model") : null;
     String model = modelNode != null && modelNode.isString() ? modelNode.asString() : null;
@@ -133,17 +146,22 @@ public final class Protector {
         stream);
   }
 
-  /** Protects plain text (a file, stdin, a library call). */
+  /** Protects plain text (a file, stdin, a library call) without a vault. */
   public TextResult protectText(String text) {
-    List<Replacement> found = decide(ScanInput.text(text));
+    return protectText(text, VaultSession.NONE);
+  }
+
+  /** Protects plain text, with tokenize and encrypt served by {@code vault}. */
+  public TextResult protectText(String text, VaultSession vault) {
+    List<Replacement> found = decide(ScanInput.text(text), vault);
     boolean enforce = policy.mode() == Mode.ENFORCE;
     Outcome outcome = outcome(found, enforce);
-    String out = outcome == Outcome.TRANSFORMED ? rewriter.apply(text, found) : text;
+    String out = outcome == Outcome.TRANSFORMED ? rewriter.apply(text, found, vault) : text;
     return new TextResult(outcome, out, found);
   }
 
-  private List<Replacement> decide(ScanInput in) {
-    List<Finding> findings = detector.detect(in);
+  private List<Replacement> decide(ScanInput in, VaultSession vault) {
+    List<Finding> findings = withoutIssuedMarkers(detector.detect(in), in, vault);
     if (findings.isEmpty()) {
       return List.of();
     }
@@ -156,6 +174,42 @@ public final class Protector {
       }
     }
     out.sort((a, b) -> a.finding().span().compareTo(b.finding().span()));
+    return out;
+  }
+
+  /**
+   * Drops findings that lie wholly inside a token or envelope this vault issued: the value there is
+   * already protected, and detecting it again (a token in a {@code password:} position, an
+   * envelope's base64) would wrap it twice and break restoring. Fake markers are not vouched for by
+   * the vault, so whatever they hide is found as usual.
+   */
+  private static List<Finding> withoutIssuedMarkers(
+      List<Finding> findings, ScanInput in, VaultSession vault) {
+    if (findings.isEmpty() || vault == VaultSession.NONE) {
+      return findings;
+    }
+    List<TokenFormat.Marker> markers = TokenFormat.markers(in.text());
+    if (markers.isEmpty()) {
+      return findings;
+    }
+    List<TokenFormat.Marker> genuine = new ArrayList<>();
+    for (TokenFormat.Marker m : markers) {
+      if (vault.isGenuine(m, in.path())) {
+        genuine.add(m);
+      }
+    }
+    if (genuine.isEmpty()) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      boolean inside =
+          genuine.stream()
+              .anyMatch(m -> m.start() <= f.span().start() && f.span().end() <= m.end());
+      if (!inside) {
+        out.add(f);
+      }
+    }
     return out;
   }
 

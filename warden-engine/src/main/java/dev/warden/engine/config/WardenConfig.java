@@ -17,7 +17,20 @@ public record WardenConfig(
     Responses responses,
     LedgerSettings ledger,
     Policy policy,
-    Detection detection) {
+    Detection detection,
+    Vault vault) {
+
+  /** A configuration with the default vault settings. */
+  public WardenConfig(
+      String dataDir,
+      Server server,
+      Upstream upstream,
+      Responses responses,
+      LedgerSettings ledger,
+      Policy policy,
+      Detection detection) {
+    this(dataDir, server, upstream, responses, ledger, policy, detection, Vault.DEFAULTS);
+  }
 
   /** A configuration without custom rules or allowlists. */
   public WardenConfig(
@@ -110,23 +123,55 @@ public record WardenConfig(
     }
   }
 
+  /**
+   * The token vault behind the {@code tokenize} and {@code encrypt} actions (opened only when the
+   * policy uses one of them). See {@code docs/tokens.md}.
+   *
+   * @param scope where a token restores: {@code conversation} (default: one caller's one
+   *     conversation), {@code identity} (one caller) or {@code global}
+   * @param ttlMinutes an entry restores for this long after it was last issued
+   * @param conversationHeader the request header carrying the conversation id; without it, each
+   *     exchange is its own conversation
+   * @param allowReveal whether {@code warden vault reveal} may print a value (recorded in the
+   *     ledger)
+   */
+  public record Vault(
+      String scope, int ttlMinutes, String conversationHeader, boolean allowReveal) {
+    public static final Vault DEFAULTS =
+        new Vault("conversation", 1440, "X-Conversation-Id", false);
+  }
+
+  /** Whether the policy uses a reversible action (tokenize or encrypt) anywhere. */
+  public boolean usesVault() {
+    java.util.function.Predicate<dev.warden.api.Action> reversible =
+        a ->
+            a instanceof dev.warden.api.Action.Tokenize
+                || a instanceof dev.warden.api.Action.Encrypt;
+    return reversible.test(policy.defaultAction())
+        || policy.actions().values().stream().anyMatch(reversible);
+  }
+
   public static WardenConfig defaults() {
     return ConfigLoader.fromYaml("");
   }
 
   public WardenConfig withServer(Server s) {
-    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy, detection);
+    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy, detection, vault);
   }
 
   public WardenConfig withUpstream(Upstream u) {
-    return new WardenConfig(dataDir, server, u, responses, ledger, policy, detection);
+    return new WardenConfig(dataDir, server, u, responses, ledger, policy, detection, vault);
   }
 
   public WardenConfig withDataDir(String d) {
-    return new WardenConfig(d, server, upstream, responses, ledger, policy, detection);
+    return new WardenConfig(d, server, upstream, responses, ledger, policy, detection, vault);
+  }
+
+  public WardenConfig withVault(Vault v) {
+    return new WardenConfig(dataDir, server, upstream, responses, ledger, policy, detection, v);
   }
 
   public WardenConfig withPolicy(Policy p) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, p, detection);
+    return new WardenConfig(dataDir, server, upstream, responses, ledger, p, detection, vault);
   }
 }
