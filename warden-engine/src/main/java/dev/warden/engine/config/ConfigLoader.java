@@ -82,7 +82,23 @@ public final class ConfigLoader {
     Map<String, WardenConfig.Upstream> upstreams = upstreams(top);
     WardenConfig.Upstream upstream = top.section("upstream", n -> defaultUpstream(n, upstreams));
     WardenConfig.Responses responses =
-        top.section("responses", n -> new WardenConfig.Responses(n.bool("protect", true)));
+        top.section(
+            "responses",
+            n ->
+                new WardenConfig.Responses(
+                    n.bool("protect", true),
+                    (int)
+                        n.integer(
+                            "streamIdleTimeoutMs",
+                            WardenConfig.Responses.DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+                            1,
+                            3_600_000),
+                    (int)
+                        n.integer(
+                            "streamMaxDurationMs",
+                            WardenConfig.Responses.DEFAULT_STREAM_MAX_DURATION_MS,
+                            1,
+                            86_400_000)));
     WardenConfig.LedgerSettings ledger = top.section("ledger", ConfigLoader::ledger);
     WardenConfig.Vault vault = top.section("vault", ConfigLoader::vault);
     // detection first: its custom types may appear under policy.types.

@@ -136,8 +136,20 @@ public record WardenConfig(
 
   /**
    * @param protect scan and transform upstream responses before they reach the client
+   * @param streamIdleTimeoutMs a streamed answer whose upstream sends nothing for this long is
+   *     ended with an error event
+   * @param streamMaxDurationMs a streamed answer still running after this long is ended with an
+   *     error event, however steadily the upstream sends
    */
-  public record Responses(boolean protect) {}
+  public record Responses(boolean protect, int streamIdleTimeoutMs, int streamMaxDurationMs) {
+    public static final int DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
+    public static final int DEFAULT_STREAM_MAX_DURATION_MS = 600_000;
+
+    /** Default streaming limits. */
+    public Responses(boolean protect) {
+      this(protect, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_STREAM_MAX_DURATION_MS);
+    }
+  }
 
   /**
    * The ledger: durability, response receipts, the signing key's algorithm and timestamping.
