@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>{@code POST /v1/chat/completions} answers a {@code chat.completion} whose assistant message is
  * the last user message (plus {@link Builder#appendToReply} text, to exercise response protection);
  * {@code /v1/completions} echoes the prompt; {@code /v1/embeddings} returns a fixed small vector
- * per input. Everything else is a 404.
+ * per input; {@code /v1/responses} answers a {@code response} whose {@code output_text} message
+ * echoes the last user input. Everything else is a 404.
  */
 public final class StubUpstream implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,6 +59,7 @@ public final class StubUpstream implements AutoCloseable {
                 r.post("/v1/chat/completions", (req, res) -> handle(req, res, this::chat))
                     .post("/v1/completions", (req, res) -> handle(req, res, this::completion))
                     .post("/v1/embeddings", (req, res) -> handle(req, res, this::embeddings))
+                    .post("/v1/responses", (req, res) -> handle(req, res, this::responses))
                     .any((req, res) ->
                         res.status(Status.NOT_FOUND_404)
                             .header(HeaderNames.CONTENT_TYPE, "application/json")
@@ -196,6 +198,56 @@ public final class StubUpstream implements AutoCloseable {
       e.putArray("embedding").add(0.125).add(-0.5).add(0.25);
     }
     usage(reply, 8);
+    return reply;
+  }
+
+  /** The Responses API: {@code input} is a string or a list of items with text parts. */
+  private ObjectNode responses(JsonNode request) {
+    String last = "";
+    JsonNode input = request.path("input");
+    if (input.isString()) {
+      last = input.asString();
+    } else {
+      for (int i = input.size() - 1; i >= 0; i--) {
+        JsonNode item = input.get(i);
+        if (!"user".equals(item.path("role").asString(""))) {
+          continue;
+        }
+        JsonNode content = item.path("content");
+        if (content.isString()) {
+          last = content.asString();
+        } else {
+          List<String> texts = new java.util.ArrayList<>();
+          content.forEach(part -> {
+            if (part.has("text")) {
+              texts.add(part.path("text").asString(""));
+            }
+          });
+          last = String.join(" ", texts);
+        }
+        break;
+      }
+    }
+    ObjectNode reply = JSON.createObjectNode();
+    reply.put("id", "resp_stub_" + ids.incrementAndGet());
+    reply.put("object", "response");
+    reply.put("created_at", 1_700_000_000L);
+    reply.put("status", "completed");
+    reply.put("model", request.path("model").asString("stub-model"));
+    ObjectNode message = reply.putArray("output").addObject();
+    message.put("type", "message");
+    message.put("id", "msg_stub_" + ids.get());
+    message.put("status", "completed");
+    message.put("role", "assistant");
+    ObjectNode text = message.putArray("content").addObject();
+    text.put("type", "output_text");
+    text.put("text", "You said: " + last + appendToReply);
+    text.putArray("annotations");
+    ObjectNode usage = reply.putObject("usage");
+    int tokens = Math.max(1, last.length() / 4);
+    usage.put("input_tokens", tokens);
+    usage.put("output_tokens", tokens);
+    usage.put("total_tokens", 2 * tokens);
     return reply;
   }
 
