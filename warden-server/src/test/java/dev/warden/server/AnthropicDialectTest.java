@@ -37,8 +37,7 @@ class AnthropicDialectTest {
           "x-stainless-lang", "js");
 
   @Test
-  void secretsInSystemMessagesToolUseAndToolResultsAreRedactedBeforeTheUpstream()
-      throws Exception {
+  void secretsInSystemMessagesToolUseAndToolResultsAreRedactedBeforeTheUpstream() throws Exception {
     String body =
         """
         {"model":"claude-sonnet-4-5","max_tokens":256,
@@ -58,8 +57,7 @@ class AnthropicDialectTest {
     assertThat(res.statusCode()).isEqualTo(200);
     String sent = gw.anthropic.lastReceived();
     assertThat(sent)
-        .doesNotContain(
-            "maria.lopez", "dev.null", "jonas.weber", "kim.tan", "li.wei", "ana.silva")
+        .doesNotContain("maria.lopez", "dev.null", "jonas.weber", "kim.tan", "li.wei", "ana.silva")
         .contains("[REDACTED:email]");
     JsonNode sentJson = JSON.readTree(sent);
     assertThat(sentJson.at("/messages/1/content/0/input/to").asString())

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A real gateway on loopback with one stub per provider family, each configured as its own
- * upstream in {@code warden.yaml} (the OpenAI stub as the default {@code upstream}).
+ * A real gateway on loopback with one stub per provider family, each configured as its own upstream
+ * in {@code warden.yaml} (the OpenAI stub as the default {@code upstream}).
  */
 final class DialectGateway implements AutoCloseable {
   final StubUpstream openai;

@@ -18,7 +18,10 @@ class GeminiDialectTest {
   static final String LEAK = " Reach me at ops.lead@corp-mail.example.net";
   static final String GENERATE = "/v1beta/models/gemini-2.0-flash:generateContent";
   static final Map<String, String> KEY =
-      Map.of("x-goog-api-key", "AIzaFakeKeyForTests-000000000000000000", "x-goog-api-client",
+      Map.of(
+          "x-goog-api-key",
+          "AIzaFakeKeyForTests-000000000000000000",
+          "x-goog-api-client",
           "google-genai-sdk/1.0.0 gl-python/3.12");
   @TempDir Path tmp;
   DialectGateway gw;

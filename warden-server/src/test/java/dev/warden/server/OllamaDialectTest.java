@@ -62,7 +62,9 @@ class OllamaDialectTest {
       HttpResponse<String> res =
           gw.post(
               "/api/chat",
-              "{\"model\":\"llama3.2\"" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+              "{\"model\":\"llama3.2\""
+                  + stream
+                  + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
       assertThat(res.statusCode()).as(stream).isEqualTo(400);
       JsonNode err = JSON.readTree(res.body()).path("error");
       assertThat(err.path("type").asString()).isEqualTo("warden_streaming_unsupported");

@@ -101,8 +101,7 @@ class OpenAiDialectTest {
         assertThat(res.statusCode()).isEqualTo(404);
         JsonNode err = JSON.readTree(res.body());
         assertThat(err.path("type").asString()).isEqualTo("error");
-        assertThat(err.at("/error/message").asString())
-            .contains("anthropic-messages", "upstreams");
+        assertThat(err.at("/error/message").asString()).contains("anthropic-messages", "upstreams");
       }
       assertThat(openai.received()).isEmpty();
     }

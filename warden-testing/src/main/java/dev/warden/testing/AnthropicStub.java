@@ -102,7 +102,8 @@ public final class AnthropicStub extends EchoStub {
     }
     events.add(event("content_block_start", blockStart));
     events.add("event: ping\ndata: {\"type\": \"ping\"}\n\n");
-    String payload = tool ? JSON.writeValueAsString(JSON.readTree(options.toolArguments)) : reply(said);
+    String payload =
+        tool ? JSON.writeValueAsString(JSON.readTree(options.toolArguments)) : reply(said);
     for (String piece : chunks(payload)) {
       ObjectNode delta = JSON.createObjectNode();
       delta.put("type", "content_block_delta");
@@ -117,8 +118,9 @@ public final class AnthropicStub extends EchoStub {
       }
       events.add(event("content_block_delta", delta));
     }
-    events.add(event("content_block_stop", JSON.readTree(
-        "{\"type\":\"content_block_stop\",\"index\":0}")));
+    events.add(
+        event(
+            "content_block_stop", JSON.readTree("{\"type\":\"content_block_stop\",\"index\":0}")));
     ObjectNode end = JSON.createObjectNode();
     end.put("type", "message_delta");
     ObjectNode ed = end.putObject("delta");

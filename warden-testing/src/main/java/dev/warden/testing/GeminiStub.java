@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A Gemini API upstream that echoes, bound to loopback. {@code POST
  * /v1beta/models/{model}:generateContent} answers a {@code GenerateContentResponse} whose candidate
  * text is the last user turn's text parts (and function responses) plus {@link
- * Builder#appendToReply}, or a {@code functionCall} part ({@link Builder#replyWithToolCall}). {@code
- * :streamGenerateContent?alt=sse} answers SSE {@code data:} events, each a {@code
+ * Builder#appendToReply}, or a {@code functionCall} part ({@link Builder#replyWithToolCall}).
+ * {@code :streamGenerateContent?alt=sse} answers SSE {@code data:} events, each a {@code
  * GenerateContentResponse} with the next piece of text ({@link Builder#chunkChars}), the last one
  * with {@code finishReason} and {@code usageMetadata}; without {@code alt=sse} it answers Gemini's
  * non-incremental form, one JSON array of those objects.
