@@ -84,6 +84,7 @@ public final class ConfigLoader {
     WardenConfig.Responses responses =
         top.section("responses", n -> new WardenConfig.Responses(n.bool("protect", true)));
     WardenConfig.LedgerSettings ledger = top.section("ledger", ConfigLoader::ledger);
+    WardenConfig.Vault vault = top.section("vault", ConfigLoader::vault);
     // detection first: its custom types may appear under policy.types.
     DetectionParts detection = top.section("detection", ConfigLoader::detection);
     boolean policyMin = top.raw("policy").isObject() && top.raw("policy").has("minConfidence");
@@ -106,7 +107,8 @@ public final class ConfigLoader {
         ledger,
         policy,
         new WardenConfig.Detection(detection.rules(), checkAllowlist(detection, policy)),
-        upstreams);
+        upstreams,
+        vault);
   }
 
   /**
@@ -405,6 +407,34 @@ public final class ConfigLoader {
         n.section("timestamp", ConfigLoader::timestamp));
   }
 
+  private static WardenConfig.Vault vault(ConfigNode n) {
+    WardenConfig.Vault d = WardenConfig.Vault.DEFAULTS;
+    String scope =
+        n.choice(
+            "scope",
+            d.scope(),
+            orderedMap("conversation", "conversation", "identity", "identity", "global", "global"));
+    int ttl = (int) n.integer("ttlMinutes", d.ttlMinutes(), 1, 366L * 24 * 60);
+    String header = n.string("conversationHeader", d.conversationHeader());
+    if (!header.matches("[A-Za-z0-9-]{1,64}")) {
+      throw new ConfigException(
+          n.path("conversationHeader"),
+          "must be an HTTP header name of 1-64 letters, digits and '-', like X-Conversation-Id");
+    }
+    String lower = header.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("warden-")
+        || java.util.Set.of("authorization", "cookie", "content-type", "content-length", "host")
+            .contains(lower)) {
+      throw new ConfigException(
+          n.path("conversationHeader"),
+          "'"
+              + header
+              + "' is reserved (Warden-* headers are refused from clients); use a header of"
+              + " your own, like X-Conversation-Id");
+    }
+    return new WardenConfig.Vault(scope, ttl, header, n.bool("allowReveal", d.allowReveal()));
+  }
+
   private static WardenConfig.Timestamping timestamp(ConfigNode n) {
     String raw = n.string("url", "");
     String url = raw.isEmpty() ? raw : checkUrl(n.path("url"), raw);
@@ -500,13 +530,15 @@ public final class ConfigLoader {
     return new Policy(mode, minConfidence, defaultAction, perType, detection.minByType());
   }
 
-  /** Actions available in this version; tokenize and encrypt arrive with the vault. */
+  /** The configurable actions, by their {@code warden.yaml} names. */
   private static Map<String, Action> actions(int visible) {
     Map<String, Action> m = new LinkedHashMap<>();
     m.put("allow", Action.allow());
     m.put("redact", Action.redact());
     m.put("mask", new Action.Mask(visible));
     m.put("hash", Action.hash());
+    m.put("tokenize", new Action.Tokenize());
+    m.put("encrypt", new Action.Encrypt());
     m.put("block", Action.block());
     return m;
   }

@@ -19,7 +19,8 @@ public record WardenConfig(
     LedgerSettings ledger,
     Policy policy,
     Detection detection,
-    Map<String, Upstream> upstreams) {
+    Map<String, Upstream> upstreams,
+    Vault vault) {
 
   /**
    * @param upstream the default, OpenAI-compatible upstream ({@code upstream:})
@@ -30,7 +31,7 @@ public record WardenConfig(
     upstreams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(upstreams));
   }
 
-  /** A configuration with only the default upstream. */
+  /** A configuration with only the default upstream and the default vault settings. */
   public WardenConfig(
       String dataDir,
       Server server,
@@ -39,7 +40,7 @@ public record WardenConfig(
       LedgerSettings ledger,
       Policy policy,
       Detection detection) {
-    this(dataDir, server, upstream, responses, ledger, policy, detection, Map.of());
+    this(dataDir, server, upstream, responses, ledger, policy, detection, Map.of(), Vault.DEFAULTS);
   }
 
   /** A configuration without custom rules or allowlists. */
@@ -187,27 +188,65 @@ public record WardenConfig(
     }
   }
 
+  /**
+   * The token vault behind the {@code tokenize} and {@code encrypt} actions (opened only when the
+   * policy uses one of them). See {@code docs/tokens.md}.
+   *
+   * @param scope where a token restores: {@code conversation} (default: one caller's one
+   *     conversation), {@code identity} (one caller) or {@code global}
+   * @param ttlMinutes an entry restores for this long after it was last issued
+   * @param conversationHeader the request header carrying the conversation id; without it, each
+   *     exchange is its own conversation
+   * @param allowReveal whether {@code warden vault reveal} may print a value (recorded in the
+   *     ledger)
+   */
+  public record Vault(
+      String scope, int ttlMinutes, String conversationHeader, boolean allowReveal) {
+    public static final Vault DEFAULTS =
+        new Vault("conversation", 1440, "X-Conversation-Id", false);
+  }
+
+  /** Whether the policy uses a reversible action (tokenize or encrypt) anywhere. */
+  public boolean usesVault() {
+    java.util.function.Predicate<dev.warden.api.Action> reversible =
+        a ->
+            a instanceof dev.warden.api.Action.Tokenize
+                || a instanceof dev.warden.api.Action.Encrypt;
+    return reversible.test(policy.defaultAction())
+        || policy.actions().values().stream().anyMatch(reversible);
+  }
+
   public static WardenConfig defaults() {
     return ConfigLoader.fromYaml("");
   }
 
   public WardenConfig withServer(Server s) {
-    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy, detection, upstreams);
+    return new WardenConfig(
+        dataDir, s, upstream, responses, ledger, policy, detection, upstreams, vault);
   }
 
   public WardenConfig withUpstream(Upstream u) {
-    return new WardenConfig(dataDir, server, u, responses, ledger, policy, detection, upstreams);
+    return new WardenConfig(
+        dataDir, server, u, responses, ledger, policy, detection, upstreams, vault);
   }
 
   public WardenConfig withDataDir(String d) {
-    return new WardenConfig(d, server, upstream, responses, ledger, policy, detection, upstreams);
+    return new WardenConfig(
+        d, server, upstream, responses, ledger, policy, detection, upstreams, vault);
   }
 
   public WardenConfig withUpstreams(Map<String, Upstream> named) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, policy, detection, named);
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, policy, detection, named, vault);
   }
 
   public WardenConfig withPolicy(Policy p) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, p, detection, upstreams);
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, p, detection, upstreams, vault);
+  }
+
+  public WardenConfig withVault(Vault v) {
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, policy, detection, upstreams, v);
   }
 }
