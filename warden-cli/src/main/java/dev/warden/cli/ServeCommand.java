@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
             + ":"
             + gateway.port()
             + " → "
-            + config.upstream().url()
+            + upstreams(config)
             + " (mode "
             + config.policy().mode().id()
             + ", ledger "
@@ -82,6 +82,16 @@ final class ServeCommand implements Callable<Integer> {
             + ")");
     stopped.await();
     return 0;
+  }
+
+  /** The default upstream's URL, then each named one as {@code name=url}. */
+  static String upstreams(WardenConfig c) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (c.upstream().configured()) {
+      parts.add(c.upstream().url());
+    }
+    c.upstreams().forEach((name, u) -> parts.add(name + "=" + u.url()));
+    return String.join(", ", parts);
   }
 
   WardenConfig effective(WardenConfig c) {
@@ -102,19 +112,11 @@ final class ServeCommand implements Callable<Integer> {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
     }
-    if (url.isEmpty()) {
+    if (url.isEmpty() && c.upstreams().isEmpty()) {
       throw new IllegalArgumentException(
-          "no upstream: pass --upstream URL (e.g. --upstream https://api.openai.com) or set upstream.url in warden.yaml");
+          "no upstream: pass --upstream URL (e.g. --upstream https://api.openai.com) or set upstream.url (or upstreams) in warden.yaml");
     }
-    WardenConfig out =
-        c.withServer(server)
-            .withUpstream(
-                new WardenConfig.Upstream(
-                    url,
-                    u.connectTimeoutMs(),
-                    u.timeoutMs(),
-                    u.forwardAuthorization(),
-                    u.passThrough()));
+    WardenConfig out = c.withServer(server).withUpstream(u.withUrl(url));
     if (mode != null) {
       Mode m =
           switch (mode) {

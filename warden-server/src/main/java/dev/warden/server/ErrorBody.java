@@ -1,11 +1,17 @@
 package dev.warden.server;
 
 /**
- * The one error shape Warden sends: {@code {"error":{"type":"warden_…","message":"…"}}}, shaped
- * like OpenAI's so SDKs surface the message. Messages are written by Warden and never quote the
- * request or response body.
+ * A Warden error: {@code {"error":{"type":"warden_…","message":"…"}}}, shaped like OpenAI's so SDKs
+ * surface the message, or on a dialect route the dialect's own shape ({@link #json(
+ * dev.warden.engine.dialect.Dialect)}). Messages are written by Warden and never quote the request
+ * or response body.
  */
 record ErrorBody(int status, String type, String message) {
+  /** The error in {@code dialect}'s own shape, so its SDKs surface type and message. */
+  byte[] json(dev.warden.engine.dialect.Dialect dialect) {
+    return dialect.errorBody(status, type, message);
+  }
+
   byte[] json() {
     return ("{\"error\":{\"type\":\""
             + escape(type)

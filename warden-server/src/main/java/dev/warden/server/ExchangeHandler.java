@@ -8,6 +8,7 @@ import dev.warden.api.PlainText;
 import dev.warden.api.Restorer;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
+import dev.warden.engine.dialect.Dialects;
 import dev.warden.engine.json.BodyException;
 import dev.warden.engine.stream.StreamInspector;
 import dev.warden.engine.transform.Replacement;
@@ -29,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,7 +56,6 @@ final class ExchangeHandler {
   private final Protector requests;
   private final Protector responses;
   private final Ledger ledger;
-  private final Upstream upstream;
   private final Health health;
   private final @Nullable ReceiptSigner receipts;
   private final @Nullable StreamInspection streams;
@@ -64,7 +65,6 @@ final class ExchangeHandler {
       Protector requests,
       Protector responses,
       Ledger ledger,
-      Upstream upstream,
       Health health,
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams) {
@@ -73,7 +73,6 @@ final class ExchangeHandler {
     this.requests = requests;
     this.responses = responses;
     this.ledger = ledger;
-    this.upstream = upstream;
     this.health = health;
     this.receipts = receipts;
   }
@@ -94,18 +93,19 @@ final class ExchangeHandler {
   }
 
   /**
-   * Handles one exchange on {@code route}, the configured route that matched. The upstream is
-   * called with that constant, never with the client's raw path, so no encoding trick in the
+   * Handles one exchange on {@code target}, the dialect route that matched. The upstream is called
+   * with the route's own path, never with the client's raw path, so no encoding trick in the
    * request line reaches the upstream.
    */
-  void handle(ServerRequest req, ServerResponse res, String route) {
+  void handle(ServerRequest req, ServerResponse res, DialectRoute target) {
     long started = System.nanoTime();
     String id = newCorrelationId();
+    String route = target.path();
     res.header(CORRELATION_ID, id);
-    Exchange ex = new Exchange(id, route, mode());
+    Exchange ex = new Exchange(id, target, mode());
     int status;
     try {
-      status = exchange(req, res, ex);
+      status = exchange(req, res, ex, target);
     } catch (Refusal r) {
       status = r.error.status();
       sendError(res, r.error, r.recorded, ex);
@@ -139,13 +139,10 @@ final class ExchangeHandler {
         kv("duration_ms", (System.nanoTime() - started) / 1_000_000.0));
   }
 
-  private int exchange(ServerRequest req, ServerResponse res, Exchange ex) {
+  private int exchange(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
-    if (req.prologue().hasQuery()) {
-      throw refuse(
-          ex, 400, "warden_query_not_allowed", "query parameters are not accepted on " + ex.route);
-    }
+    Map<String, String> query = query(req, ex, target);
     byte @Nullable [] sent = null;
     String dialect = null;
     if (!method.equals("POST")) {
@@ -155,7 +152,7 @@ final class ExchangeHandler {
       requireJson(req, ex);
       byte[] body = readBody(req, ex);
       ex.requestBody = body;
-      Protector.Result r = protect(requests, body, ex, "request");
+      Protector.Result r = protect(requests, body, ex, target);
       ex.model = r.model();
       if (r.outcome() == Protector.Outcome.BLOCKED) {
         Replacement by = r.blockedBy().orElseThrow();
@@ -171,7 +168,7 @@ final class ExchangeHandler {
                 + ") that policy blocks; remove it and retry");
       }
       if (r.streamRequested()) {
-        dialect = streamDialect(ex);
+        dialect = streamDialect(ex, target);
       }
       ex.outcome = outcome(r.outcome());
       sent = r.body();
@@ -180,41 +177,52 @@ final class ExchangeHandler {
     ex.startResponse();
 
     if (dialect != null) {
-      return stream(req, res, ex, method, sent, dialect, requestRecord);
+      return stream(req, res, ex, method, sent, dialect, requestRecord, target, query);
     }
     Upstream.Answer answer;
     try {
-      answer = upstream.call(method, ex.route, sent, authorization(req), forwardedHeaders(req));
+      answer =
+          target
+              .upstream()
+              .call(method, target.path(), query, sent, null, forwardedHeaders(req, target));
     } catch (Upstream.UpstreamException e) {
       throw refuse(ex, e.error);
     }
-    return answer(res, ex, answer);
+    return answer(res, ex, answer, target);
   }
 
   /**
    * The dialect whose stream codec inspects a streamed answer on this route; refuses when streams
    * cannot be inspected here, so that no stream ever passes unscanned.
    */
-  private String streamDialect(Exchange ex) {
-    String dialect = STREAM_DIALECTS.get(ex.route);
-    if (streams == null || dialect == null) {
+  private String streamDialect(Exchange ex, DialectRoute target) {
+    String dialect = target.dialect().id();
+    if (streams == null || !STREAMING_DIALECTS.contains(dialect)) {
       throw refuse(
           ex,
           400,
           "warden_streaming_unsupported",
           streams == null
-              ? "stream: true is not available: this gateway runs without a stream inspector; send stream: false"
+              ? "streamed answers are not available: this gateway runs without a stream inspector; "
+                  + streamingRefusal(target)
               : "stream: true is not supported on "
                   + Exchange.safeRoute(ex.route)
-                  + " (no streaming dialect for this route); send stream: false");
+                  + " (no streaming dialect for this route); "
+                  + streamingRefusal(target));
     }
     return dialect;
   }
 
-  /** Routes whose answers can stream, by the dialect that reads them. */
-  static final java.util.Map<String, String> STREAM_DIALECTS =
-      java.util.Map.of(
-          "/v1/chat/completions", "openai-chat", "/v1/completions", "openai-completions");
+  /** Dialects whose streamed answers an inspector can read (embeddings never stream). */
+  static final java.util.Set<String> STREAMING_DIALECTS =
+      java.util.Set.of(
+          Dialects.OPENAI_CHAT,
+          Dialects.OPENAI_COMPLETIONS,
+          Dialects.OPENAI_RESPONSES,
+          Dialects.ANTHROPIC_MESSAGES,
+          Dialects.GEMINI,
+          Dialects.OLLAMA_CHAT,
+          Dialects.OLLAMA_GENERATE);
 
   /**
    * The streaming exchange: the request is protected and recorded as for any exchange; the
@@ -230,23 +238,28 @@ final class ExchangeHandler {
       String method,
       byte @Nullable [] sent,
       String dialect,
-      Ledger.Receipt requestRecord) {
+      Ledger.Receipt requestRecord,
+      DialectRoute target,
+      Map<String, String> query) {
     Upstream.Opened opened;
     try {
       opened =
-          upstream.open(
-              method,
-              ex.route,
-              sent,
-              authorization(req),
-              forwardedHeaders(req),
-              StreamFraming.accept(dialect),
-              Duration.ofMillis(config.responses().streamIdleTimeoutMs()));
+          target
+              .upstream()
+              .open(
+                  method,
+                  target.path(),
+                  query,
+                  sent,
+                  null,
+                  forwardedHeaders(req, target),
+                  StreamFraming.accept(dialect),
+                  Duration.ofMillis(config.responses().streamIdleTimeoutMs()));
     } catch (Upstream.UpstreamException e) {
       throw refuse(ex, e.error);
     }
     if (opened instanceof Upstream.Answer answer) {
-      return answer(res, ex, answer);
+      return answer(res, ex, answer, target);
     }
     try (Upstream.Live live = (Upstream.Live) opened) {
       if (live.contentEncoding != null && !live.contentEncoding.equalsIgnoreCase("identity")) {
@@ -376,8 +389,8 @@ final class ExchangeHandler {
   }
 
   /** Protects a whole upstream answer, records it and sends it. */
-  private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer) {
-    byte[] out = protectResponse(answer, ex);
+  private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
+    byte[] out = protectResponse(answer, ex, target);
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
     res.status(Status.create(answer.status()));
     answer.returnedHeaders().forEach((name, value) -> res.header(name, value));
@@ -403,7 +416,7 @@ final class ExchangeHandler {
     return answer.status();
   }
 
-  private byte[] protectResponse(Upstream.Answer answer, Exchange ex) {
+  private byte[] protectResponse(Upstream.Answer answer, Exchange ex, DialectRoute target) {
     if (answer.contentEncoding() != null
         && !answer.contentEncoding().equalsIgnoreCase("identity")) {
       throw refuse(
@@ -422,7 +435,7 @@ final class ExchangeHandler {
     if (type.contains("json")) {
       Protector.Result r;
       try {
-        r = responses.protectJson(answer.body());
+        r = responses.protectResponse(answer.body(), target.endpoint());
       } catch (BodyException e) {
         throw refuse(
             ex,
@@ -481,10 +494,10 @@ final class ExchangeHandler {
             + "' that policy blocks; it was not passed on");
   }
 
-  private Protector.Result protect(Protector p, byte[] body, Exchange ex, String direction) {
+  private Protector.Result protect(Protector p, byte[] body, Exchange ex, DialectRoute target) {
     try {
-      Protector.Result r = p.protectJson(body);
-      ex.add(r.replacements(), direction);
+      Protector.Result r = p.protectRequest(body, target.endpoint());
+      ex.add(r.replacements(), "request");
       return r;
     } catch (BodyException e) {
       int status = e.type().equals("warden_too_large") ? 413 : 400;
@@ -562,23 +575,96 @@ final class ExchangeHandler {
     }
   }
 
-  private static java.util.Map<io.helidon.http.HeaderName, String> forwardedHeaders(
-      ServerRequest req) {
-    java.util.Map<io.helidon.http.HeaderName, String> out = new java.util.LinkedHashMap<>();
-    for (io.helidon.http.HeaderName name : Upstream.FORWARDED_REQUEST_HEADERS) {
+  /**
+   * The client headers the dialect forwards: credentials (when the upstream takes them) as sent, if
+   * they are one line of printable ASCII; the rest (API versions, beta flags, account selectors)
+   * only when they are plain tokens. Anything else stays at the gateway.
+   */
+  private static Map<HeaderName, String> forwardedHeaders(ServerRequest req, DialectRoute target) {
+    Map<HeaderName, String> out = new java.util.LinkedHashMap<>();
+    List<String> credentials = target.dialect().credentialHeaders();
+    for (String header : target.dialect().forwardedHeaders()) {
+      boolean credential = credentials.contains(header);
+      if (credential && !target.forwardCredentials()) {
+        continue;
+      }
+      HeaderName name = HeaderNames.create(header);
       req.headers()
           .first(name)
-          .filter(v -> !v.isEmpty() && PlainText.isPlain(v, "_-", 128))
+          .filter(
+              v -> credential ? printable(v) : !v.isEmpty() && PlainText.isPlain(v, "_-.,:", 256))
           .ifPresent(v -> out.put(name, v));
     }
     return out;
   }
 
-  private @Nullable String authorization(ServerRequest req) {
-    if (!config.upstream().forwardAuthorization()) {
-      return null;
+  /** One non-empty line of visible ASCII and spaces, bounded: a credential as sent. */
+  private static boolean printable(String v) {
+    if (v.isEmpty() || v.length() > 8192) {
+      return false;
     }
-    return req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The query parameters of the request, each of which the dialect documents for this path with
+   * exactly this value (compared raw, so no encoding variant passes); any other is refused.
+   */
+  private Map<String, String> query(ServerRequest req, Exchange ex, DialectRoute target) {
+    if (!req.prologue().hasQuery()) {
+      return Map.of();
+    }
+    Map<String, java.util.Set<String>> allowed =
+        target.dialect().queryParameters(target.endpoint().template());
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    String raw = req.query().rawValue();
+    for (String part : raw.split("&", -1)) {
+      int eq = part.indexOf('=');
+      String name = eq < 0 ? part : part.substring(0, eq);
+      String value = eq < 0 ? "" : part.substring(eq + 1);
+      java.util.Set<String> values = allowed.get(name);
+      if (values == null || !values.contains(value) || out.containsKey(name)) {
+        throw refuse(
+            ex,
+            400,
+            "warden_query_not_allowed",
+            allowed.isEmpty()
+                ? "query parameters are not accepted on " + ex.route
+                : "the query parameter '"
+                    + token(name)
+                    + "' is not accepted on "
+                    + ex.route
+                    + "; accepted: "
+                    + accepted(allowed));
+      }
+      out.put(name, value);
+    }
+    return out;
+  }
+
+  private static String accepted(Map<String, java.util.Set<String>> allowed) {
+    List<String> pairs = new ArrayList<>();
+    allowed.forEach((name, values) -> values.forEach(v -> pairs.add(name + "=" + v)));
+    java.util.Collections.sort(pairs);
+    return String.join(", ", pairs);
+  }
+
+  /** Names the dialect's own way of asking for a stream and how to ask for a plain answer. */
+  private static String streamingRefusal(DialectRoute target) {
+    String how =
+        switch (target.dialect().id()) {
+          case Dialects.OLLAMA_CHAT, Dialects.OLLAMA_GENERATE ->
+              "Ollama streams unless the request says \"stream\": false; send \"stream\": false";
+          case Dialects.GEMINI -> "call :generateContent instead of :streamGenerateContent";
+          default -> "send \"stream\": false";
+        };
+    return how;
   }
 
   private Refusal refuse(Exchange ex, int status, String type, String message) {
@@ -628,7 +714,7 @@ final class ExchangeHandler {
    */
   private void sendError(
       ServerResponse res, ErrorBody err, Ledger.@Nullable Receipt recorded, Exchange ex) {
-    byte[] body = err.json();
+    byte[] body = err.json(ex.dialect);
     res.status(Status.create(err.status()));
     if (recorded != null) {
       res.header(LEDGER_SEQ, Long.toString(recorded.seq()));
@@ -706,6 +792,7 @@ final class ExchangeHandler {
   private static final class Exchange {
     final String id;
     final String route;
+    final dev.warden.engine.dialect.Dialect dialect;
     final String mode;
     final List<LedgerRecord.FindingEntry> findings = new ArrayList<>();
     String phase = "request";
@@ -721,9 +808,10 @@ final class ExchangeHandler {
     /** Finding counts of both directions by (direction, type, action), in that order. */
     final java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
 
-    Exchange(String id, String route, String mode) {
+    Exchange(String id, DialectRoute target, String mode) {
       this.id = id;
-      this.route = route;
+      this.route = target.path();
+      this.dialect = target.dialect();
       this.mode = mode;
     }
 
@@ -780,7 +868,7 @@ final class ExchangeHandler {
     }
 
     static String safeRoute(String route) {
-      return route.startsWith("/") && PlainText.isPlain(route, "._/-", 100) ? route : "(invalid)";
+      return route.startsWith("/") && PlainText.isPlain(route, "._/:-", 200) ? route : "(invalid)";
     }
   }
 }

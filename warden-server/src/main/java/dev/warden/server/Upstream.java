@@ -19,9 +19,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The forward stage: one POST (or GET) to the configured upstream. Sends only the headers Warden
- * chooses — never the client's arbitrary headers, which could carry unscanned data — and asks for
- * an uncompressed answer so the response can be scanned.
+ * The forward stage: one POST (or GET) to one configured upstream. Sends only the headers Warden
+ * chooses (the dialect's allowlist, see {@link dev.warden.engine.dialect.Dialect#forwardedHeaders})
+ * — never the client's arbitrary headers, which could carry unscanned data — and asks for an
+ * uncompressed answer so the response can be scanned.
  */
 final class Upstream {
   /**
@@ -49,26 +50,19 @@ final class Upstream {
   }
 
   /**
-   * Request headers a client may send on to the upstream: account selectors the OpenAI SDK sets.
-   * Plain identifiers only; anything else in them is dropped, never forwarded.
-   */
-  static final List<HeaderName> FORWARDED_REQUEST_HEADERS =
-      List.of(HeaderNames.create("OpenAI-Organization"), HeaderNames.create("OpenAI-Project"));
-
-  /**
    * Response headers passed back to the client (SDKs use them for retries and support tickets),
    * when their value is a plain token; the rest of the upstream's headers are dropped.
    */
-  static final List<HeaderName> RETURNED_RESPONSE_HEADERS =
-      List.of(
-          HeaderNames.create("Retry-After"),
-          HeaderNames.create("x-request-id"),
-          HeaderNames.create("x-ratelimit-limit-requests"),
-          HeaderNames.create("x-ratelimit-remaining-requests"),
-          HeaderNames.create("x-ratelimit-reset-requests"),
-          HeaderNames.create("x-ratelimit-limit-tokens"),
-          HeaderNames.create("x-ratelimit-remaining-tokens"),
-          HeaderNames.create("x-ratelimit-reset-tokens"));
+  static final List<HeaderName> RETURNED_RESPONSE_HEADERS = returnedHeaders();
+
+  /** Every dialect's returned headers (rate limits, request ids), each once. */
+  private static List<HeaderName> returnedHeaders() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    dev.warden.engine.dialect.Dialects.standard()
+        .all()
+        .forEach(d -> names.addAll(d.returnedHeaders()));
+    return names.stream().map(HeaderNames::create).toList();
+  }
 
   /** What {@link #open} got: a whole answer, or a stream still being received. */
   sealed interface Opened permits Answer, Live {}
@@ -150,6 +144,19 @@ final class Upstream {
       byte @Nullable [] body,
       @Nullable String authorization,
       Map<HeaderName, String> extraHeaders) {
+    return call(method, path, Map.of(), body, authorization, extraHeaders);
+  }
+
+  /**
+   * @param query query parameters to send, already checked against the dialect's allowlist
+   */
+  Answer call(
+      String method,
+      String path,
+      Map<String, String> query,
+      byte @Nullable [] body,
+      @Nullable String authorization,
+      Map<HeaderName, String> extraHeaders) {
     Http1ClientRequest req =
         client
             .method(io.helidon.http.Method.create(method))
@@ -157,6 +164,7 @@ final class Upstream {
             .readTimeout(timeout)
             .header(HeaderNames.ACCEPT, "application/json")
             .header(HeaderNames.ACCEPT_ENCODING, "identity");
+    query.forEach(req::queryParam);
     if (authorization != null) {
       req.header(HeaderNames.AUTHORIZATION, authorization);
     }
@@ -194,6 +202,7 @@ final class Upstream {
   Opened open(
       String method,
       String path,
+      Map<String, String> query,
       byte @Nullable [] body,
       @Nullable String authorization,
       Map<HeaderName, String> extraHeaders,
@@ -206,6 +215,7 @@ final class Upstream {
             .readTimeout(idleTimeout)
             .header(HeaderNames.ACCEPT, accept)
             .header(HeaderNames.ACCEPT_ENCODING, "identity");
+    query.forEach(req::queryParam);
     if (authorization != null) {
       req.header(HeaderNames.AUTHORIZATION, authorization);
     }

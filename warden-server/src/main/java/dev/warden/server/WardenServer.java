@@ -3,32 +3,38 @@ package dev.warden.server;
 import dev.warden.api.Ledger;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
+import dev.warden.engine.dialect.Dialect;
+import dev.warden.engine.dialect.Dialects;
+import dev.warden.engine.dialect.Endpoint;
 import dev.warden.ledger.receipt.ReceiptSigner;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP proxy host: routes, limits and lifecycle around {@link ExchangeHandler}. Protected
- * routes are the OpenAI-compatible {@code POST /v1/chat/completions}, {@code /v1/completions} and
- * {@code /v1/embeddings}, plus configured pass-through paths (scanned the same way); every other
- * path is a JSON 404.
+ * routes come from the dialect registry ({@link Dialects}): each dialect's paths are served when a
+ * configured upstream lists the dialect (the default {@code upstream} serves the OpenAI-compatible
+ * ones), plus configured pass-through paths (scanned the same way). A dialect path no upstream
+ * serves, and every other path, is a JSON 404.
  *
  * <p>{@link #stop()} stops accepting, lets in-flight exchanges finish within the configured drain
  * period, then closes the ledger.
  */
 public final class WardenServer implements AutoCloseable {
-  public static final List<String> PROTECTED_ROUTES =
-      List.of("/v1/chat/completions", "/v1/completions", "/v1/embeddings");
+  private static final Dialects DIALECTS = Dialects.standard();
   private static final Logger LOG = LoggerFactory.getLogger(WardenServer.class);
 
   private final WebServer server;
@@ -47,10 +53,8 @@ public final class WardenServer implements AutoCloseable {
     this.ledger = ledger;
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
-    Upstream upstream = new Upstream(config.upstream(), s.maxBodyBytes());
     ExchangeHandler exchange =
-        new ExchangeHandler(
-            config, requests, responses, ledger, upstream, health, receipts, streams);
+        new ExchangeHandler(config, requests, responses, ledger, health, receipts, streams);
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -64,24 +68,57 @@ public final class WardenServer implements AutoCloseable {
                     + "\",\"reason\":\""
                     + health.reason()
                     + "\"}"));
-    for (String route : PROTECTED_ROUTES) {
-      routing.post(route, (req, res) -> exchange.handle(req, res, route));
-      routing.any(
-          route,
-          (req, res) ->
-              error(res, new ErrorBody(405, "warden_method_not_allowed", "use POST on " + route)));
+    Map<String, Upstream> clients = new LinkedHashMap<>();
+    Map<Dialect, Upstreamed> served = new LinkedHashMap<>();
+    for (Dialect d : DIALECTS.all()) {
+      config
+          .upstreamFor(d.id())
+          .ifPresent(e -> {
+            WardenConfig.Upstream u = e.getValue();
+            Upstream client =
+                clients.computeIfAbsent(e.getKey(), k -> new Upstream(u, s.maxBodyBytes()));
+            served.put(d, new Upstreamed(client, u.forwardAuthorization()));
+          });
     }
-    for (String route : config.upstream().passThrough()) {
-      routing.get(route, (req, res) -> exchange.handle(req, res, route));
-      routing.post(route, (req, res) -> exchange.handle(req, res, route));
+    for (Dialect d : DIALECTS.all()) {
+      for (String path : d.paths()) {
+        if (path.contains("{")) {
+          continue; // templated: matched below, by the registry
+        }
+        Upstreamed up = served.get(d);
+        if (up == null) {
+          routing.any(path, (req, res) -> error(res, unserved(d), d));
+          continue;
+        }
+        DialectRoute route = new DialectRoute(Endpoint.fixed(d, path), up.client(), up.forward());
+        routing.post(path, (req, res) -> exchange.handle(req, res, route));
+        routing.any(
+            path,
+            (req, res) ->
+                error(
+                    res,
+                    new ErrorBody(405, "warden_method_not_allowed", "use POST on " + path),
+                    d));
+      }
     }
-    routing.any((req, res) ->
-        error(
-            res,
-            new ErrorBody(
-                404,
-                "warden_not_found",
-                "this path is not a protected route; configure upstream.passThrough to forward it")));
+    if (config.upstream().configured()) {
+      Upstream defaultClient =
+          clients.computeIfAbsent(
+              WardenConfig.DEFAULT_UPSTREAM,
+              k -> new Upstream(config.upstream(), s.maxBodyBytes()));
+      // Pass-through paths speak no particular dialect: OpenAI's error shape, nothing binary.
+      Dialect generic = DIALECTS.byId(Dialects.OPENAI_COMPLETIONS).orElseThrow();
+      for (String path : config.upstream().passThrough()) {
+        DialectRoute route =
+            new DialectRoute(
+                Endpoint.fixed(generic, path),
+                defaultClient,
+                config.upstream().forwardAuthorization());
+        routing.get(path, (req, res) -> exchange.handle(req, res, route));
+        routing.post(path, (req, res) -> exchange.handle(req, res, route));
+      }
+    }
+    routing.any((req, res) -> templated(req, res, exchange, served));
     this.server =
         WebServer.builder()
             .host(s.host())
@@ -134,9 +171,10 @@ public final class WardenServer implements AutoCloseable {
       Ledger ledger,
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams) {
-    if (config.upstream().url().isEmpty()) {
+    if (!config.hasUpstream()) {
       throw new IllegalArgumentException(
-          "upstream.url is not set; pass --upstream URL or set upstream.url in warden.yaml");
+          "upstream.url is not set; pass --upstream URL or set upstream.url (or upstreams) in"
+              + " warden.yaml");
     }
     WardenServer ws = new WardenServer(config, requests, responses, ledger, receipts, streams);
     ws.server.start();
@@ -226,5 +264,56 @@ public final class WardenServer implements AutoCloseable {
     res.status(Status.create(err.status()));
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(err.json());
+  }
+
+  private static void error(ServerResponse res, ErrorBody err, Dialect dialect) {
+    res.status(Status.create(err.status()));
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(err.json(dialect));
+  }
+
+  /** The client and credential switch of the upstream serving a dialect. */
+  private record Upstreamed(Upstream client, boolean forward) {}
+
+  private static ErrorBody unserved(Dialect d) {
+    return new ErrorBody(
+        404,
+        "warden_not_found",
+        "no upstream serves the "
+            + d.id()
+            + " dialect; list it under upstreams.<name>.dialects in warden.yaml");
+  }
+
+  /**
+   * Paths with a model in them ({@code /v1beta/models/{model}:generateContent}) and everything
+   * else: the registry matches the raw path (an escaped character never matches a model name).
+   */
+  private static void templated(
+      ServerRequest req,
+      ServerResponse res,
+      ExchangeHandler exchange,
+      Map<Dialect, Upstreamed> served) {
+    Endpoint endpoint = DIALECTS.match(req.path().rawPath()).orElse(null);
+    if (endpoint == null) {
+      error(
+          res,
+          new ErrorBody(
+              404,
+              "warden_not_found",
+              "this path is not a protected route; configure upstream.passThrough to forward it"));
+      return;
+    }
+    Dialect d = endpoint.dialect();
+    Upstreamed up = served.get(d);
+    if (up == null) {
+      error(res, unserved(d), d);
+    } else if (!req.prologue().method().text().equals("POST")) {
+      error(
+          res,
+          new ErrorBody(405, "warden_method_not_allowed", "use POST on " + endpoint.template()),
+          d);
+    } else {
+      exchange.handle(req, res, new DialectRoute(endpoint, up.client(), up.forward()));
+    }
   }
 }

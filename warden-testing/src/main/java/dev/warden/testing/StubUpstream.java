@@ -28,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the last user message (plus {@link Builder#appendToReply} text, to exercise response protection);
  * {@code /v1/completions} echoes the prompt; {@code /v1/embeddings} returns a fixed small vector
  * per input, or {@code dimensions} deterministic values, as float arrays or (with {@code
- * encoding_format: base64}) as base64 of little-endian float32 the way OpenAI sends them.
- * Everything else is a 404.
+ * encoding_format: base64}) as base64 of little-endian float32 the way OpenAI sends them; {@code
+ * /v1/responses} answers a {@code response} whose {@code output_text} message echoes the last user
+ * input. Everything else is a 404.
  *
  * <p>With {@code "stream": true}, chat and completions answer the same text as Server-Sent Events
  * the way OpenAI does: {@code chat.completion.chunk} (or {@code text_completion}) events of {@link
@@ -88,6 +89,7 @@ public final class StubUpstream implements AutoCloseable {
                 r.post("/v1/chat/completions", (req, res) -> handle(req, res, this::chat))
                     .post("/v1/completions", (req, res) -> handle(req, res, this::completion))
                     .post("/v1/embeddings", (req, res) -> handle(req, res, this::embeddings))
+                    .post("/v1/responses", (req, res) -> handle(req, res, this::responses))
                     .any((req, res) ->
                         res.status(Status.NOT_FOUND_404)
                             .header(HeaderNames.CONTENT_TYPE, "application/json")
@@ -432,6 +434,56 @@ public final class StubUpstream implements AutoCloseable {
       }
     }
     usage(reply, 8);
+    return reply;
+  }
+
+  /** The Responses API: {@code input} is a string or a list of items with text parts. */
+  private ObjectNode responses(JsonNode request) {
+    String last = "";
+    JsonNode input = request.path("input");
+    if (input.isString()) {
+      last = input.asString();
+    } else {
+      for (int i = input.size() - 1; i >= 0; i--) {
+        JsonNode item = input.get(i);
+        if (!"user".equals(item.path("role").asString(""))) {
+          continue;
+        }
+        JsonNode content = item.path("content");
+        if (content.isString()) {
+          last = content.asString();
+        } else {
+          List<String> texts = new java.util.ArrayList<>();
+          content.forEach(part -> {
+            if (part.has("text")) {
+              texts.add(part.path("text").asString(""));
+            }
+          });
+          last = String.join(" ", texts);
+        }
+        break;
+      }
+    }
+    ObjectNode reply = JSON.createObjectNode();
+    reply.put("id", "resp_stub_" + ids.incrementAndGet());
+    reply.put("object", "response");
+    reply.put("created_at", 1_700_000_000L);
+    reply.put("status", "completed");
+    reply.put("model", request.path("model").asString("stub-model"));
+    ObjectNode message = reply.putArray("output").addObject();
+    message.put("type", "message");
+    message.put("id", "msg_stub_" + ids.get());
+    message.put("status", "completed");
+    message.put("role", "assistant");
+    ObjectNode text = message.putArray("content").addObject();
+    text.put("type", "output_text");
+    text.put("text", "You said: " + last + appendToReply);
+    text.putArray("annotations");
+    ObjectNode usage = reply.putObject("usage");
+    int tokens = Math.max(1, last.length() / 4);
+    usage.put("input_tokens", tokens);
+    usage.put("output_tokens", tokens);
+    usage.put("total_tokens", 2 * tokens);
     return reply;
   }
 

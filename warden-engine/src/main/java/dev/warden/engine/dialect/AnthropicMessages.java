@@ -1,6 +1,8 @@
 package dev.warden.engine.dialect;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +48,12 @@ final class AnthropicMessages implements Dialect {
   @Override
   public List<String> paths() {
     return List.of(MESSAGES, COUNT_TOKENS);
+  }
+
+  /** The SDKs' beta namespace ({@code client.beta.messages}) adds {@code ?beta=true}. */
+  @Override
+  public Map<String, Set<String>> queryParameters(String template) {
+    return Map.of("beta", Set.of("true"));
   }
 
   @Override
