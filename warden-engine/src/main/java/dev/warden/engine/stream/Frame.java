@@ -93,9 +93,9 @@ final class Frame {
   }
 
   /**
-   * Removes {@code parent.field} when it holds something (token log-probabilities): they repeat
-   * the text token by token, so a value split across tokens would pass in pieces no scan sees
-   * whole. Removing them is the fail-closed choice.
+   * Removes {@code parent.field} when it holds something (token log-probabilities): they repeat the
+   * text token by token, so a value split across tokens would pass in pieces no scan sees whole.
+   * Removing them is the fail-closed choice.
    */
   Frame drop(ObjectNode parent, String field) {
     tools.jackson.databind.JsonNode v = parent.get(field);
