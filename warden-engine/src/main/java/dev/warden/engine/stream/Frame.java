@@ -37,6 +37,7 @@ final class Frame {
   final Set<String> ends = new LinkedHashSet<>();
   final List<String> endsUnder = new ArrayList<>();
   boolean endsAll;
+  boolean modified;
   private final Map<String, Integer> claimed = new HashMap<>();
 
   Frame(SseEvent event, ObjectNode root) {
@@ -88,6 +89,20 @@ final class Frame {
   /** Every open channel ends with this event. */
   Frame endsAll() {
     endsAll = true;
+    return this;
+  }
+
+  /**
+   * Removes {@code parent.field} when it holds something (token log-probabilities): they repeat the
+   * text token by token, so a value split across tokens would pass in pieces no scan sees whole.
+   * Removing them is the fail-closed choice.
+   */
+  Frame drop(ObjectNode parent, String field) {
+    tools.jackson.databind.JsonNode v = parent.get(field);
+    if (v != null && !v.isNull()) {
+      parent.putNull(field);
+      modified = true;
+    }
     return this;
   }
 

@@ -36,6 +36,7 @@ final class GeminiCodec implements StreamCodec {
           continue;
         }
         int index = candidate.path("index").asInt(k);
+        f.drop(candidate, "logprobsResult");
         String channel = "/candidates/" + index + "/content/parts/";
         if (candidate.path("content").path("parts") instanceof ArrayNode parts) {
           for (int p = 0; p < parts.size(); p++) {

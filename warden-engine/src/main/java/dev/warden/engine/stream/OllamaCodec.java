@@ -34,6 +34,7 @@ final class OllamaCodec implements StreamCodec {
   public void event(SseEvent event, Session s) {
     ObjectNode root = s.parse(event);
     Frame f = s.frame(event, root);
+    f.drop(root, "logprobs");
     if (chat) {
       if (root.get("message") instanceof ObjectNode message) {
         for (String field : new String[] {"content", "thinking"}) {

@@ -43,6 +43,7 @@ final class OpenAiChatCodec implements StreamCodec {
           continue;
         }
         int index = choice.path("index").asInt(k);
+        f.drop(choice, "logprobs");
         String channel = "/choices/" + index + "/delta/";
         String at = "/choices/" + k + "/delta/";
         if (choice.get("delta") instanceof ObjectNode delta) {

@@ -36,6 +36,7 @@ final class OpenAiCompletionsCodec implements StreamCodec {
           continue;
         }
         int index = choice.path("index").asInt(k);
+        f.drop(choice, "logprobs");
         String channel = "/choices/" + index + "/text";
         f.delta(
             channel,

@@ -37,6 +37,7 @@ final class OpenAiResponsesCodec implements StreamCodec {
   public void event(SseEvent event, Session s) {
     ObjectNode root = s.parse(event);
     Frame f = s.frame(event, root);
+    f.drop(root, "logprobs");
     String type = root.path("type").asString(event.type() == null ? "" : event.type());
     int out = root.path("output_index").asInt(0);
     int part = root.path("content_index").asInt(0);
@@ -56,6 +57,7 @@ final class OpenAiResponsesCodec implements StreamCodec {
       case "response.reasoning_summary_text.done" -> f.total(summary, root, "text", "/text");
       case "response.content_part.done" -> {
         if (root.get("part") instanceof ObjectNode p) {
+          f.drop(p, "logprobs");
           f.total(text, p, "text", "/part/text");
           f.total(refusal, p, "refusal", "/part/refusal");
         }
@@ -89,6 +91,7 @@ final class OpenAiResponsesCodec implements StreamCodec {
       for (int j = 0; j < parts.size(); j++) {
         if (parts.get(j) instanceof ObjectNode p) {
           String base = "/output/" + out + "/content/" + j;
+          f.drop(p, "logprobs");
           f.total(base + "/text", p, "text", at + "/content/" + j + "/text");
           f.total(base + "/refusal", p, "refusal", at + "/content/" + j + "/refusal");
         }

@@ -110,7 +110,7 @@ final class Session {
         write(carrier.apply(rest));
       }
     }
-    boolean[] changed = {false};
+    boolean[] changed = {f.modified};
     for (int i = 0; i < released.length; i++) {
       Frame.Slot s = f.slots.get(i);
       String original = s.parent().path(s.field()).asString();

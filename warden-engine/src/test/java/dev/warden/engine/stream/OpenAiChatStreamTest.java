@@ -190,6 +190,20 @@ class OpenAiChatStreamTest {
   }
 
   @Test
+  void logprobsThatRepeatTheTextTokenByTokenAreRemoved() {
+    String in =
+        sse(
+                "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"dana.sm\"},\"logprobs\":{\"content\":[{\"token\":\"dana.sm\",\"logprob\":-0.1}]},\"finish_reason\":null}]}")
+            + sse(
+                "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ith@example.org\"},\"logprobs\":{\"content\":[{\"token\":\"ith@example.org\",\"logprob\":-0.1}]},\"finish_reason\":\"stop\"}]}")
+            + sse("[DONE]");
+    String out = run(inspector(64), in);
+
+    assertThat(out).doesNotContain("dana").doesNotContain("example.org");
+    assertThat(text(out)).isEqualTo("[REDACTED:email]");
+  }
+
+  @Test
   void unknownDialectIsRefusedByName() {
     assertThatThrownBy(
             () -> StreamInspectors.forDialect("openai-embeddings", protector(), Restorer.NONE))
