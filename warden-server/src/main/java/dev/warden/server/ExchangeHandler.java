@@ -5,6 +5,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.warden.api.Ledger;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.PlainText;
+import dev.warden.api.Restorer;
+import dev.warden.api.VaultSession;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.json.BodyException;
@@ -53,6 +55,7 @@ final class ExchangeHandler {
   private final Upstream upstream;
   private final Health health;
   private final @Nullable ReceiptSigner receipts;
+  private final VaultBinding vaults;
 
   ExchangeHandler(
       WardenConfig config,
@@ -61,7 +64,8 @@ final class ExchangeHandler {
       Ledger ledger,
       Upstream upstream,
       Health health,
-      @Nullable ReceiptSigner receipts) {
+      @Nullable ReceiptSigner receipts,
+      VaultBinding vaults) {
     this.config = config;
     this.requests = requests;
     this.responses = responses;
@@ -69,6 +73,7 @@ final class ExchangeHandler {
     this.upstream = upstream;
     this.health = health;
     this.receipts = receipts;
+    this.vaults = vaults;
   }
 
   /** Raised inside the exchange to answer with an error; already recorded when thrown. */
@@ -135,6 +140,7 @@ final class ExchangeHandler {
   private int exchange(ServerRequest req, ServerResponse res, Exchange ex) {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
+    VaultBinding.Sessions vault = vaultSessions(req, ex);
     if (req.prologue().hasQuery()) {
       throw refuse(
           ex, 400, "warden_query_not_allowed", "query parameters are not accepted on " + ex.route);
@@ -147,7 +153,7 @@ final class ExchangeHandler {
       requireJson(req, ex);
       byte[] body = readBody(req, ex);
       ex.requestBody = body;
-      Protector.Result r = protect(requests, body, ex, "request");
+      Protector.Result r = protect(requests, body, ex, "request", vault.requests());
       ex.model = r.model();
       if (r.outcome() == Protector.Outcome.BLOCKED) {
         Replacement by = r.blockedBy().orElseThrow();
@@ -181,7 +187,8 @@ final class ExchangeHandler {
     } catch (Upstream.UpstreamException e) {
       throw refuse(ex, e.error);
     }
-    byte[] out = protectResponse(answer, ex);
+    byte[] out =
+        restore(protectResponse(answer, ex, vault.answers()), answer, vault.restorer(), ex);
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
     res.status(Status.create(answer.status()));
     answer.returnedHeaders().forEach((name, value) -> res.header(name, value));
@@ -207,7 +214,54 @@ final class ExchangeHandler {
     return answer.status();
   }
 
-  private byte[] protectResponse(Upstream.Answer answer, Exchange ex) {
+  /** The vault sessions of this exchange; the caller is anonymous until authentication lands. */
+  private VaultBinding.Sessions vaultSessions(ServerRequest req, Exchange ex) {
+    try {
+      return vaults.open(req, dev.warden.api.Identity.ANONYMOUS, ex.id);
+    } catch (IllegalArgumentException e) {
+      throw refuse(ex, 400, "warden_bad_conversation_id", String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Puts the client's own values back where the answer carries their tokens (JSON strings, tool
+   * call arguments included, or text). Runs after the answer was protected, so a value the policy
+   * hid from the client is never restored.
+   */
+  private byte[] restore(byte[] out, Upstream.Answer answer, Restorer restorer, Exchange ex) {
+    if (restorer == Restorer.NONE || out.length == 0) {
+      return out;
+    }
+    String type = answer.contentType() == null ? "" : answer.contentType().toLowerCase(Locale.ROOT);
+    try {
+      if (type.contains("json")) {
+        return responses.restoreJson(out, restorer);
+      }
+      String text = new String(out, StandardCharsets.UTF_8);
+      String restored = restorer.restore(text);
+      return restored.equals(text) ? out : restored.getBytes(StandardCharsets.UTF_8);
+    } catch (BodyException e) {
+      throw refuse(
+          ex,
+          502,
+          "warden_upstream_invalid",
+          "the upstream response could not be parsed for restoring tokens; it was not passed on");
+    } catch (dev.warden.vault.VaultException e) {
+      throw vaultUnavailable(ex);
+    }
+  }
+
+  private Refusal vaultUnavailable(Exchange ex) {
+    LOG.error("vault failed", kv("correlation_id", ex.id));
+    return refuse(
+        ex,
+        503,
+        "warden_vault_unavailable",
+        "the token vault cannot be used; nothing was forwarded after the failure. Check the"
+            + " vault store and keys under the data directory");
+  }
+
+  private byte[] protectResponse(Upstream.Answer answer, Exchange ex, VaultSession vault) {
     if (answer.contentEncoding() != null
         && !answer.contentEncoding().equalsIgnoreCase("identity")) {
       throw refuse(
@@ -226,7 +280,9 @@ final class ExchangeHandler {
     if (type.contains("json")) {
       Protector.Result r;
       try {
-        r = responses.protectJson(answer.body());
+        r = responses.protectJson(answer.body(), vault);
+      } catch (dev.warden.vault.VaultException e) {
+        throw vaultUnavailable(ex);
       } catch (BodyException e) {
         throw refuse(
             ex,
@@ -265,7 +321,12 @@ final class ExchangeHandler {
           "warden_upstream_invalid",
           "the upstream response is not UTF-8 text and cannot be inspected; it was not passed on");
     }
-    Protector.TextResult r = responses.protectText(text);
+    Protector.TextResult r;
+    try {
+      r = responses.protectText(text, vault);
+    } catch (dev.warden.vault.VaultException e) {
+      throw vaultUnavailable(ex);
+    }
     ex.add(r.replacements(), "response");
     if (r.outcome() == Protector.Outcome.BLOCKED) {
       throw blockedResponse(ex, r.blockedBy().orElseThrow());
@@ -285,11 +346,14 @@ final class ExchangeHandler {
             + "' that policy blocks; it was not passed on");
   }
 
-  private Protector.Result protect(Protector p, byte[] body, Exchange ex, String direction) {
+  private Protector.Result protect(
+      Protector p, byte[] body, Exchange ex, String direction, VaultSession vault) {
     try {
-      Protector.Result r = p.protectJson(body);
+      Protector.Result r = p.protectJson(body, vault);
       ex.add(r.replacements(), direction);
       return r;
+    } catch (dev.warden.vault.VaultException e) {
+      throw vaultUnavailable(ex);
     } catch (BodyException e) {
       int status = e.type().equals("warden_too_large") ? 413 : 400;
       throw refuse(ex, status, e.type(), e.getMessage() == null ? "invalid body" : e.getMessage());

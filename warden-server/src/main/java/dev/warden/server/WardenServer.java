@@ -42,13 +42,15 @@ public final class WardenServer implements AutoCloseable {
       Protector requests,
       Protector responses,
       Ledger ledger,
-      @Nullable ReceiptSigner receipts) {
+      @Nullable ReceiptSigner receipts,
+      VaultBinding vaults) {
     this.ledger = ledger;
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     Upstream upstream = new Upstream(config.upstream(), s.maxBodyBytes());
     ExchangeHandler exchange =
-        new ExchangeHandler(config, requests, responses, ledger, upstream, health, receipts);
+        new ExchangeHandler(
+            config, requests, responses, ledger, upstream, health, receipts, vaults);
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -118,11 +120,22 @@ public final class WardenServer implements AutoCloseable {
       Protector responses,
       Ledger ledger,
       @Nullable ReceiptSigner receipts) {
+    return start(config, requests, responses, ledger, receipts, VaultBinding.NONE);
+  }
+
+  /** Builds and starts the server with the token vault bound to its exchanges. */
+  static WardenServer start(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts,
+      VaultBinding vaults) {
     if (config.upstream().url().isEmpty()) {
       throw new IllegalArgumentException(
           "upstream.url is not set; pass --upstream URL or set upstream.url in warden.yaml");
     }
-    WardenServer ws = new WardenServer(config, requests, responses, ledger, receipts);
+    WardenServer ws = new WardenServer(config, requests, responses, ledger, receipts, vaults);
     ws.server.start();
     return ws;
   }
