@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *     (the status is known only in the response record) and outside HTTP
  * @param errorType the {@code warden_*} error type, or {@code null}
  * @param findings one entry per finding, in body order
+ * @param streamedBytes in the response record of a streamed answer: the bytes sent to the client
+ *     before the receipt event (what the receipt's response digest covers); {@code null} otherwise
  */
 public record LedgerRecord(
     String event,
@@ -29,9 +31,24 @@ public record LedgerRecord(
     String outcome,
     int status,
     @Nullable String errorType,
-    List<FindingEntry> findings) {
+    List<FindingEntry> findings,
+    @Nullable Long streamedBytes) {
   public LedgerRecord {
     findings = List.copyOf(findings);
+  }
+
+  /** A record of anything but a streamed answer. */
+  public LedgerRecord(
+      String event,
+      String correlationId,
+      String route,
+      @Nullable String model,
+      String mode,
+      String outcome,
+      int status,
+      @Nullable String errorType,
+      List<FindingEntry> findings) {
+    this(event, correlationId, route, model, mode, outcome, status, errorType, findings, null);
   }
 
   /**

@@ -9,6 +9,8 @@ import dev.warden.api.Restorer;
 import dev.warden.api.ScanInput;
 import dev.warden.api.TokenFormat;
 import dev.warden.api.VaultSession;
+import dev.warden.engine.dialect.Dialect;
+import dev.warden.engine.dialect.Endpoint;
 import dev.warden.engine.json.JsonBodies;
 import dev.warden.engine.json.JsonWalker;
 import dev.warden.engine.policy.Mode;
@@ -124,6 +126,18 @@ public final class Protector {
   public Result protectJson(byte[] body, VaultSession vault) {
     JsonNode root = bodies.parse(body);
     boolean stream = root.isObject() && root.path("stream").asBoolean(false);
+    JsonNode modelNode = root.isObject() ? root.get("model") : null;
+    String model = modelNode != null && modelNode.isString() ? modelNode.asString() : null;
+    return protect(body, root, model, stream, JsonWalker.BinaryLeaves.NONE, vault);
+  }
+
+  private Result protect(
+      byte[] body,
+      JsonNode root,
+      @Nullable String model,
+      boolean stream,
+      JsonWalker.BinaryLeaves binary,
+      VaultSession vault) {
     List<Replacement> all = new ArrayList<>();
     boolean enforce = policy.mode() == Mode.ENFORCE;
     JsonNode out =
@@ -133,9 +147,8 @@ public final class Protector {
               List<Replacement> found = decide(new ScanInput(text, key, path), vault);
               all.addAll(found);
               return enforce ? rewriter.apply(text, found, vault) : text;
-            });
-    JsonNode modelNode = root.isObject() ? root.get("model") : null;
-    String model = modelNode != null && modelNode.isString() ? modelNode.asString() : null;
+            },
+            binary);
     Outcome outcome = outcome(all, enforce);
     byte[] bytes = outcome == Outcome.TRANSFORMED ? bodies.write(out) : body;
     boolean modelSensitive = all.stream().anyMatch(r -> r.path().equals("/model"));
@@ -196,6 +209,57 @@ public final class Protector {
     return false;
   }
 
+  /**
+   * Protects one request body of a dialect: the dialect names the model and the stream choice and
+   * declares which values are binary content, passed on unscanned (see {@link
+   * dev.warden.engine.dialect.Dialect#isBinary}).
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   */
+  public Result protectRequest(byte[] body, Endpoint endpoint) {
+    return protectRequest(body, endpoint, VaultSession.NONE);
+  }
+
+  /**
+   * {@link #protectRequest(byte[], Endpoint)} with tokenize and encrypt served by {@code vault}.
+   */
+  public Result protectRequest(byte[] body, Endpoint endpoint, VaultSession vault) {
+    return protectJson(body, endpoint, Dialect.Direction.REQUEST, vault);
+  }
+
+  /**
+   * Protects one (non-streamed) response body of a dialect; {@link Result#model()} and {@link
+   * Result#streamRequested()} are the response's own fields and not meaningful here.
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   */
+  public Result protectResponse(byte[] body, Endpoint endpoint) {
+    return protectResponse(body, endpoint, VaultSession.NONE);
+  }
+
+  /**
+   * {@link #protectResponse(byte[], Endpoint)} with markers issued by {@code vault} not
+   * re-detected.
+   */
+  public Result protectResponse(byte[] body, Endpoint endpoint, VaultSession vault) {
+    return protectJson(body, endpoint, Dialect.Direction.RESPONSE, vault);
+  }
+
+  private Result protectJson(
+      byte[] body, Endpoint endpoint, Dialect.Direction direction, VaultSession vault) {
+    JsonNode root = bodies.parse(body);
+    Dialect dialect = endpoint.dialect();
+    String model = endpoint.model(root);
+    boolean stream = direction == Dialect.Direction.REQUEST && endpoint.streamRequested(root);
+    return protect(
+        body,
+        root,
+        model,
+        stream,
+        (path, container, key, value) -> dialect.isBinary(direction, path, container, key, value),
+        vault);
+  }
+
   /** Protects plain text (a file, stdin, a library call) without a vault. */
   public TextResult protectText(String text) {
     return protectText(text, VaultSession.NONE);
@@ -208,6 +272,10 @@ public final class Protector {
     Outcome outcome = outcome(found, enforce);
     String out = outcome == Outcome.TRANSFORMED ? rewriter.apply(text, found, vault) : text;
     return new TextResult(outcome, out, found);
+  }
+
+  public List<Replacement> decide(ScanInput in) {
+    return decide(in, VaultSession.NONE);
   }
 
   private List<Replacement> decide(ScanInput in, VaultSession vault) {
@@ -225,6 +293,19 @@ public final class Protector {
     }
     out.sort((a, b) -> a.finding().span().compareTo(b.finding().span()));
     return out;
+  }
+
+  /**
+   * Applies {@code replacements} (spans into {@code text}) as enforce mode would; allow and block
+   * leave the text as it is (a block refuses the whole message elsewhere).
+   */
+  public String rewrite(String text, List<Replacement> replacements) {
+    return rewriter.apply(text, replacements);
+  }
+
+  /** The strict JSON settings this protector parses bodies with. */
+  public JsonBodies bodies() {
+    return bodies;
   }
 
   /**

@@ -69,6 +69,11 @@ final class LedgerFormat {
       e.put("length", f.length());
       e.put("valueHash", f.valueHash());
     }
+    // Only streamed answers carry it, so records of every other kind keep their old shape.
+    Long streamed = r.streamedBytes();
+    if (streamed != null) {
+      o.put("streamedBytes", streamed.longValue());
+    }
     return o;
   }
 

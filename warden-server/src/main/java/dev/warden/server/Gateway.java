@@ -107,6 +107,17 @@ public final class Gateway implements AutoCloseable {
    * @throws IllegalArgumentException if the upstream is not configured
    */
   public static Gateway start(WardenConfig config) {
+    // Streamed answers stay refused until the stream codecs (StreamInspectors) are wired here.
+    return start(config, protector -> null);
+  }
+
+  /**
+   * As {@link #start(WardenConfig)}, with the stream inspection made from the gateway's response
+   * engine by {@code streams} (returning null refuses {@code stream: true}).
+   */
+  public static Gateway start(
+      WardenConfig config,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
     Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
     LocalKeyring keys = LocalKeyring.open(dataDir);
     Protector protector = protector(config, keys.hasher(VALUE_KEY));
@@ -156,6 +167,7 @@ public final class Gateway implements AutoCloseable {
               protector,
               ledger,
               receipts,
+              streams.apply(protector),
               vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()));
       LOG.info(
           "warden started",

@@ -43,6 +43,7 @@ public final class WardenServer implements AutoCloseable {
       Protector responses,
       Ledger ledger,
       @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams,
       VaultBinding vaults) {
     this.ledger = ledger;
     this.mode = requests.policy().mode().id();
@@ -50,7 +51,7 @@ public final class WardenServer implements AutoCloseable {
     Upstream upstream = new Upstream(config.upstream(), s.maxBodyBytes());
     ExchangeHandler exchange =
         new ExchangeHandler(
-            config, requests, responses, ledger, upstream, health, receipts, vaults);
+            config, requests, responses, ledger, upstream, health, receipts, streams, vaults);
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -120,22 +121,38 @@ public final class WardenServer implements AutoCloseable {
       Protector responses,
       Ledger ledger,
       @Nullable ReceiptSigner receipts) {
-    return start(config, requests, responses, ledger, receipts, VaultBinding.NONE);
+    return start(config, requests, responses, ledger, receipts, null);
   }
 
-  /** Builds and starts the server with the token vault bound to its exchanges. */
+  /**
+   * Builds and starts the server; {@code stream: true} requests are answered as inspected streams,
+   * each through an inspector from {@code streams} (null: such requests are refused with 400).
+   */
+  public static WardenServer start(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams) {
+    return start(config, requests, responses, ledger, receipts, streams, VaultBinding.NONE);
+  }
+
+  /** As above, with the token vault bound to the exchanges. */
   static WardenServer start(
       WardenConfig config,
       Protector requests,
       Protector responses,
       Ledger ledger,
       @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams,
       VaultBinding vaults) {
     if (config.upstream().url().isEmpty()) {
       throw new IllegalArgumentException(
           "upstream.url is not set; pass --upstream URL or set upstream.url in warden.yaml");
     }
-    WardenServer ws = new WardenServer(config, requests, responses, ledger, receipts, vaults);
+    WardenServer ws =
+        new WardenServer(config, requests, responses, ledger, receipts, streams, vaults);
     ws.server.start();
     return ws;
   }

@@ -5,6 +5,7 @@ import dev.warden.api.Action;
 import dev.warden.engine.detect.CustomRule;
 import dev.warden.engine.detect.Rule;
 import dev.warden.engine.detect.RuleCatalog;
+import dev.warden.engine.dialect.Dialects;
 import dev.warden.engine.policy.Allowlist;
 import dev.warden.engine.policy.Mode;
 import dev.warden.engine.policy.Policy;
@@ -78,9 +79,26 @@ public final class ConfigLoader {
     Mode mode = top.choice("mode", Mode.ENFORCE, MODES);
     String dataDir = top.string("dataDir", WardenConfig.DEFAULT_DATA_DIR);
     WardenConfig.Server server = top.section("server", ConfigLoader::server);
-    WardenConfig.Upstream upstream = top.section("upstream", ConfigLoader::upstream);
+    Map<String, WardenConfig.Upstream> upstreams = upstreams(top);
+    WardenConfig.Upstream upstream = top.section("upstream", n -> defaultUpstream(n, upstreams));
     WardenConfig.Responses responses =
-        top.section("responses", n -> new WardenConfig.Responses(n.bool("protect", true)));
+        top.section(
+            "responses",
+            n ->
+                new WardenConfig.Responses(
+                    n.bool("protect", true),
+                    (int)
+                        n.integer(
+                            "streamIdleTimeoutMs",
+                            WardenConfig.Responses.DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+                            1,
+                            3_600_000),
+                    (int)
+                        n.integer(
+                            "streamMaxDurationMs",
+                            WardenConfig.Responses.DEFAULT_STREAM_MAX_DURATION_MS,
+                            1,
+                            86_400_000)));
     WardenConfig.LedgerSettings ledger = top.section("ledger", ConfigLoader::ledger);
     WardenConfig.Vault vault = top.section("vault", ConfigLoader::vault);
     // detection first: its custom types may appear under policy.types.
@@ -105,6 +123,7 @@ public final class ConfigLoader {
         ledger,
         policy,
         new WardenConfig.Detection(detection.rules(), checkAllowlist(detection, policy)),
+        upstreams,
         vault);
   }
 
@@ -276,15 +295,124 @@ public final class ConfigLoader {
     return new WardenConfig.Server(host, port, maxBody, depth, drain);
   }
 
-  private static WardenConfig.Upstream upstream(ConfigNode n) {
+  /**
+   * The default upstream: serves the dialects it lists, or else the OpenAI-compatible ones no named
+   * upstream claims.
+   */
+  private static WardenConfig.Upstream defaultUpstream(
+      ConfigNode n, Map<String, WardenConfig.Upstream> named) {
     String raw = n.string("url", "");
     String url = raw.isEmpty() ? raw : checkUrl(n.path("url"), raw);
+    int connect = (int) n.integer("connectTimeoutMs", 5_000, 1, 600_000);
+    int timeout = (int) n.integer("timeoutMs", 120_000, 1, 3_600_000);
+    boolean forward = n.bool("forwardAuthorization", true);
+    List<String> passThrough =
+        n.strings("passThrough").stream().map(p -> checkPath(n.path("passThrough"), p)).toList();
+    List<String> dialects;
+    if (n.has("dialects")) {
+      dialects = dialectIds(n);
+      if (url.isEmpty()) {
+        throw new ConfigException(n.path("url"), "required when " + n.path("dialects") + " is set");
+      }
+      for (String id : dialects) {
+        named.forEach((name, u) -> {
+          if (u.dialects().contains(id)) {
+            throw new ConfigException(
+                n.path("dialects"),
+                "dialect '"
+                    + id
+                    + "' is also listed under upstreams."
+                    + name
+                    + ".dialects; each dialect is served by one upstream");
+          }
+        });
+      }
+    } else {
+      n.strings("dialects"); // marks the (absent) key read
+      dialects = new ArrayList<>();
+      for (String id : Dialects.OPENAI_IDS) {
+        if (named.values().stream().noneMatch(u -> u.dialects().contains(id))) {
+          dialects.add(id);
+        }
+      }
+    }
+    return new WardenConfig.Upstream(url, connect, timeout, forward, passThrough, dialects);
+  }
+
+  /** {@code upstreams: {name: {url, dialects, …}}}: further upstreams, each with its dialects. */
+  private static Map<String, WardenConfig.Upstream> upstreams(ConfigNode top) {
+    Map<String, WardenConfig.Upstream> out = new LinkedHashMap<>();
+    Map<String, String> servedBy = new LinkedHashMap<>();
+    top.section(
+        "upstreams",
+        all -> {
+          for (String name : all.keys()) {
+            if (!name.matches("[a-z][a-z0-9-]{0,31}")
+                || name.equals(WardenConfig.DEFAULT_UPSTREAM)) {
+              throw new ConfigException(
+                  all.path(name),
+                  "an upstream name is lower-case letters, digits and '-' (at most 32, starting"
+                      + " with a letter), and not 'default' (the name of upstream:)");
+            }
+            WardenConfig.Upstream u = all.section(name, n -> namedUpstream(n));
+            for (String id : u.dialects()) {
+              String other = servedBy.putIfAbsent(id, name);
+              if (other != null) {
+                throw new ConfigException(
+                    all.path(name) + ".dialects",
+                    "dialect '"
+                        + id
+                        + "' is also served by upstreams."
+                        + other
+                        + "; each dialect is served by one upstream");
+              }
+            }
+            out.put(name, u);
+          }
+          return out;
+        });
+    return out;
+  }
+
+  private static WardenConfig.Upstream namedUpstream(ConfigNode n) {
+    String url = checkUrl(n.path("url"), n.requiredString("url", "https://api.anthropic.com"));
+    if (!n.has("dialects")) {
+      throw new ConfigException(
+          n.path("dialects"),
+          "is required: the dialects this upstream serves, e.g. [anthropic-messages]; known: "
+              + String.join(", ", Dialects.standard().ids()));
+    }
+    List<String> dialects = dialectIds(n);
     return new WardenConfig.Upstream(
         url,
         (int) n.integer("connectTimeoutMs", 5_000, 1, 600_000),
         (int) n.integer("timeoutMs", 120_000, 1, 3_600_000),
         n.bool("forwardAuthorization", true),
-        n.strings("passThrough").stream().map(p -> checkPath(n.path("passThrough"), p)).toList());
+        List.of(),
+        dialects);
+  }
+
+  private static List<String> dialectIds(ConfigNode n) {
+    List<String> ids = n.strings("dialects");
+    if (ids.isEmpty()) {
+      throw new ConfigException(
+          n.path("dialects"),
+          "must list at least one dialect; known: " + String.join(", ", Dialects.standard().ids()));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      if (Dialects.standard().byId(id).isEmpty()) {
+        throw new ConfigException(
+            n.path("dialects") + "[" + i + "]",
+            "unknown dialect '" + id + "'; known: " + String.join(", ", Dialects.standard().ids()));
+      }
+      if (!seen.add(id)) {
+        throw new ConfigException(
+            n.path("dialects") + "[" + i + "]", "dialect '" + id + "' is listed twice");
+      }
+    }
+    return ids;
   }
 
   private static WardenConfig.LedgerSettings ledger(ConfigNode n) {

@@ -4,6 +4,7 @@ import dev.warden.engine.detect.CustomRule;
 import dev.warden.engine.policy.Allowlist;
 import dev.warden.engine.policy.Policy;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole validated configuration ({@code warden.yaml} plus command-line overrides). Immutable;
@@ -18,9 +19,19 @@ public record WardenConfig(
     LedgerSettings ledger,
     Policy policy,
     Detection detection,
+    Map<String, Upstream> upstreams,
     Vault vault) {
 
-  /** A configuration with the default vault settings. */
+  /**
+   * @param upstream the default, OpenAI-compatible upstream ({@code upstream:})
+   * @param upstreams further upstreams by name ({@code upstreams:}), each serving the dialects it
+   *     lists; no dialect is served by two upstreams
+   */
+  public WardenConfig {
+    upstreams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(upstreams));
+  }
+
+  /** A configuration with only the default upstream and the default vault settings. */
   public WardenConfig(
       String dataDir,
       Server server,
@@ -29,7 +40,7 @@ public record WardenConfig(
       LedgerSettings ledger,
       Policy policy,
       Detection detection) {
-    this(dataDir, server, upstream, responses, ledger, policy, detection, Vault.DEFAULTS);
+    this(dataDir, server, upstream, responses, ledger, policy, detection, Map.of(), Vault.DEFAULTS);
   }
 
   /** A configuration without custom rules or allowlists. */
@@ -54,25 +65,91 @@ public record WardenConfig(
       String host, int port, int maxBodyBytes, int maxJsonDepth, int drainSeconds) {}
 
   /**
-   * @param url base URL of the OpenAI-compatible upstream; empty means "not configured"
-   * @param forwardAuthorization pass the client's {@code Authorization} header to the upstream
+   * @param url base URL of the upstream; empty means "not configured"
+   * @param forwardAuthorization pass the client's credential headers ({@code Authorization}, and
+   *     the dialect's own such as {@code x-api-key}) to the upstream
    * @param passThrough extra request paths forwarded (still scanned both ways)
+   * @param dialects the dialect ids whose routes this upstream serves
    */
   public record Upstream(
       String url,
       int connectTimeoutMs,
       int timeoutMs,
       boolean forwardAuthorization,
-      List<String> passThrough) {
+      List<String> passThrough,
+      List<String> dialects) {
     public Upstream {
       passThrough = List.copyOf(passThrough);
+      dialects = List.copyOf(dialects);
+    }
+
+    /** An upstream serving the OpenAI-compatible dialects. */
+    public Upstream(
+        String url,
+        int connectTimeoutMs,
+        int timeoutMs,
+        boolean forwardAuthorization,
+        List<String> passThrough) {
+      this(
+          url,
+          connectTimeoutMs,
+          timeoutMs,
+          forwardAuthorization,
+          passThrough,
+          dev.warden.engine.dialect.Dialects.OPENAI_IDS);
+    }
+
+    /** The same upstream at another URL. */
+    public Upstream withUrl(String newUrl) {
+      return new Upstream(
+          newUrl, connectTimeoutMs, timeoutMs, forwardAuthorization, passThrough, dialects);
+    }
+
+    public boolean configured() {
+      return !url.isEmpty();
     }
   }
 
   /**
-   * @param protect scan and transform upstream responses before they reach the client
+   * The upstream that serves {@code dialectId} (its config name, {@code default} for {@code
+   * upstream:}), or empty when none does.
    */
-  public record Responses(boolean protect) {}
+  public java.util.Optional<Map.Entry<String, Upstream>> upstreamFor(String dialectId) {
+    if (upstream.configured() && upstream.dialects().contains(dialectId)) {
+      return java.util.Optional.of(Map.entry(DEFAULT_UPSTREAM, upstream));
+    }
+    for (Map.Entry<String, Upstream> e : upstreams.entrySet()) {
+      if (e.getValue().dialects().contains(dialectId)) {
+        return java.util.Optional.of(e);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Whether any upstream is configured at all. */
+  public boolean hasUpstream() {
+    return upstream.configured() || !upstreams.isEmpty();
+  }
+
+  /** The name {@code upstream:} goes by next to the named {@code upstreams:}. */
+  public static final String DEFAULT_UPSTREAM = "default";
+
+  /**
+   * @param protect scan and transform upstream responses before they reach the client
+   * @param streamIdleTimeoutMs a streamed answer whose upstream sends nothing for this long is
+   *     ended with an error event
+   * @param streamMaxDurationMs a streamed answer still running after this long is ended with an
+   *     error event, however steadily the upstream sends
+   */
+  public record Responses(boolean protect, int streamIdleTimeoutMs, int streamMaxDurationMs) {
+    public static final int DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
+    public static final int DEFAULT_STREAM_MAX_DURATION_MS = 600_000;
+
+    /** Default streaming limits. */
+    public Responses(boolean protect) {
+      this(protect, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_STREAM_MAX_DURATION_MS);
+    }
+  }
 
   /**
    * The ledger: durability, response receipts, the signing key's algorithm and timestamping.
@@ -156,22 +233,32 @@ public record WardenConfig(
   }
 
   public WardenConfig withServer(Server s) {
-    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy, detection, vault);
+    return new WardenConfig(
+        dataDir, s, upstream, responses, ledger, policy, detection, upstreams, vault);
   }
 
   public WardenConfig withUpstream(Upstream u) {
-    return new WardenConfig(dataDir, server, u, responses, ledger, policy, detection, vault);
+    return new WardenConfig(
+        dataDir, server, u, responses, ledger, policy, detection, upstreams, vault);
   }
 
   public WardenConfig withDataDir(String d) {
-    return new WardenConfig(d, server, upstream, responses, ledger, policy, detection, vault);
+    return new WardenConfig(
+        d, server, upstream, responses, ledger, policy, detection, upstreams, vault);
   }
 
-  public WardenConfig withVault(Vault v) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, policy, detection, v);
+  public WardenConfig withUpstreams(Map<String, Upstream> named) {
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, policy, detection, named, vault);
   }
 
   public WardenConfig withPolicy(Policy p) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, p, detection, vault);
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, p, detection, upstreams, vault);
+  }
+
+  public WardenConfig withVault(Vault v) {
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, policy, detection, upstreams, v);
   }
 }

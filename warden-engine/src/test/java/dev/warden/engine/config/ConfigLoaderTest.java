@@ -89,6 +89,7 @@ class ConfigLoaderTest {
           upstream: {timeout: 5}                   | upstream.timeout: unknown key; allowed here: url, connectTimeoutMs, timeoutMs, forwardAuthorization, passThrough
           upstream: {passThrough: [models]}        | upstream.passThrough: 'models' must be an absolute path
           responses: {protect: yes please}         | responses.protect: must be true or false
+          responses: {streamIdleTimeoutMs: 0}      | responses.streamIdleTimeoutMs: must be between 1
           ledger: {durability: sometimes}          | ledger.durability: unknown value 'sometimes'; allowed: fsync, async
           ledger: {receipts: yes}                  | ledger.receipts: unknown value 'yes'; allowed: signed, hmac, off
           ledger: {signingAlgorithm: rsa}          | ledger.signingAlgorithm: unknown value 'rsa'; allowed: ed25519, p256
