@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       LedgerCommand.class,
       KeysCommand.class,
+      VaultCommand.class,
       ReceiptCommand.class,
       InitCommand.class,
       CommandLine.HelpCommand.class

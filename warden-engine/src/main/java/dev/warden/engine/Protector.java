@@ -5,6 +5,7 @@ import dev.warden.api.Decision;
 import dev.warden.api.Detector;
 import dev.warden.api.Finding;
 import dev.warden.api.KeyedHasher;
+import dev.warden.api.Restorer;
 import dev.warden.api.ScanInput;
 import dev.warden.api.TokenFormat;
 import dev.warden.api.VaultSession;
@@ -157,6 +158,55 @@ public final class Protector {
         all,
         model == null ? null : modelSensitive ? "(redacted)" : safeModel(model),
         stream);
+  }
+
+  /**
+   * Puts the values behind {@code restorer}'s tokens back into every string of a JSON body (tool
+   * call arguments included: strings that hold JSON are walked as JSON, so a restored value is
+   * escaped where it lands). Run after {@link #protectJson(byte[], VaultSession)} on an answer.
+   *
+   * @return the same array when nothing was restored
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   */
+  public byte[] restoreJson(byte[] body, Restorer restorer) {
+    if (restorer == Restorer.NONE || !containsAscii(body, TOKEN_START)) {
+      return body;
+    }
+    JsonNode root = bodies.parse(body);
+    boolean[] changed = {false};
+    JsonNode out =
+        walker.walk(
+            root,
+            (text, key, path) -> {
+              String restored = restorer.restore(text);
+              changed[0] |= !restored.equals(text);
+              return restored;
+            });
+    return changed[0] ? bodies.write(out) : body;
+  }
+
+  private static final byte[] TOKEN_START =
+      "[TOKEN:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /**
+   * A token is ASCII and JSON never escapes its characters, so a body without these bytes holds no
+   * token and need not be parsed. Except for backslash-u escapes, which a producer may use for any
+   * character: then the body is parsed anyway.
+   */
+  private static boolean containsAscii(byte[] body, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= body.length; i++) {
+      if (body[i] == '\\' && i + 1 < body.length && body[i + 1] == 'u') {
+        return true;
+      }
+      for (int j = 0; j < needle.length; j++) {
+        if (body[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /**

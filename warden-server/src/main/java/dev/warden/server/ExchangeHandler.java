@@ -6,6 +6,7 @@ import dev.warden.api.Ledger;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.PlainText;
 import dev.warden.api.Restorer;
+import dev.warden.api.VaultSession;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.dialect.Dialects;
@@ -59,6 +60,7 @@ final class ExchangeHandler {
   private final Health health;
   private final @Nullable ReceiptSigner receipts;
   private final @Nullable StreamInspection streams;
+  private final VaultBinding vaults;
 
   ExchangeHandler(
       WardenConfig config,
@@ -67,7 +69,8 @@ final class ExchangeHandler {
       Ledger ledger,
       Health health,
       @Nullable ReceiptSigner receipts,
-      @Nullable StreamInspection streams) {
+      @Nullable StreamInspection streams,
+      VaultBinding vaults) {
     this.streams = streams;
     this.config = config;
     this.requests = requests;
@@ -75,6 +78,7 @@ final class ExchangeHandler {
     this.ledger = ledger;
     this.health = health;
     this.receipts = receipts;
+    this.vaults = vaults;
   }
 
   /** Raised inside the exchange to answer with an error; already recorded when thrown. */
@@ -142,6 +146,7 @@ final class ExchangeHandler {
   private int exchange(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
+    ex.vault = vaultSessions(req, ex);
     Map<String, String> query = query(req, ex, target);
     byte @Nullable [] sent = null;
     String dialect = null;
@@ -152,7 +157,7 @@ final class ExchangeHandler {
       requireJson(req, ex);
       byte[] body = readBody(req, ex);
       ex.requestBody = body;
-      Protector.Result r = protect(requests, body, ex, target);
+      Protector.Result r = protect(requests, body, ex, target, ex.vault.requests());
       ex.model = r.model();
       if (r.outcome() == Protector.Outcome.BLOCKED) {
         Replacement by = r.blockedBy().orElseThrow();
@@ -281,7 +286,7 @@ final class ExchangeHandler {
       }
       StreamInspector inspector;
       try {
-        inspector = java.util.Objects.requireNonNull(streams).open(dialect, Restorer.NONE);
+        inspector = java.util.Objects.requireNonNull(streams).open(dialect, ex.vault.restorer());
       } catch (RuntimeException e) {
         throw refuse(
             ex,
@@ -389,8 +394,14 @@ final class ExchangeHandler {
   }
 
   /** Protects a whole upstream answer, records it and sends it. */
-  private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
-    byte[] out = protectResponse(answer, ex, target);
+  private int answer(
+      ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
+    byte[] out =
+        restore(
+            protectResponse(answer, ex, target, ex.vault.answers()),
+            answer,
+            ex.vault.restorer(),
+            ex);
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
     res.status(Status.create(answer.status()));
     answer.returnedHeaders().forEach((name, value) -> res.header(name, value));
@@ -416,7 +427,55 @@ final class ExchangeHandler {
     return answer.status();
   }
 
-  private byte[] protectResponse(Upstream.Answer answer, Exchange ex, DialectRoute target) {
+  /** The vault sessions of this exchange; the caller is anonymous until authentication lands. */
+  private VaultBinding.Sessions vaultSessions(ServerRequest req, Exchange ex) {
+    try {
+      return vaults.open(req, dev.warden.api.Identity.ANONYMOUS, ex.id);
+    } catch (IllegalArgumentException e) {
+      throw refuse(ex, 400, "warden_bad_conversation_id", String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Puts the client's own values back where the answer carries their tokens (JSON strings, tool
+   * call arguments included, or text). Runs after the answer was protected, so a value the policy
+   * hid from the client is never restored.
+   */
+  private byte[] restore(byte[] out, Upstream.Answer answer, Restorer restorer, Exchange ex) {
+    if (restorer == Restorer.NONE || out.length == 0) {
+      return out;
+    }
+    String type = answer.contentType() == null ? "" : answer.contentType().toLowerCase(Locale.ROOT);
+    try {
+      if (type.contains("json")) {
+        return responses.restoreJson(out, restorer);
+      }
+      String text = new String(out, StandardCharsets.UTF_8);
+      String restored = restorer.restore(text);
+      return restored.equals(text) ? out : restored.getBytes(StandardCharsets.UTF_8);
+    } catch (BodyException e) {
+      throw refuse(
+          ex,
+          502,
+          "warden_upstream_invalid",
+          "the upstream response could not be parsed for restoring tokens; it was not passed on");
+    } catch (dev.warden.vault.VaultException e) {
+      throw vaultUnavailable(ex);
+    }
+  }
+
+  private Refusal vaultUnavailable(Exchange ex) {
+    LOG.error("vault failed", kv("correlation_id", ex.id));
+    return refuse(
+        ex,
+        503,
+        "warden_vault_unavailable",
+        "the token vault cannot be used; nothing was forwarded after the failure. Check the"
+            + " vault store and keys under the data directory");
+  }
+
+  private byte[] protectResponse(
+      Upstream.Answer answer, Exchange ex, DialectRoute target, VaultSession vault) {
     if (answer.contentEncoding() != null
         && !answer.contentEncoding().equalsIgnoreCase("identity")) {
       throw refuse(
@@ -435,7 +494,9 @@ final class ExchangeHandler {
     if (type.contains("json")) {
       Protector.Result r;
       try {
-        r = responses.protectResponse(answer.body(), target.endpoint());
+        r = responses.protectResponse(answer.body(), target.endpoint(), vault);
+      } catch (dev.warden.vault.VaultException e) {
+        throw vaultUnavailable(ex);
       } catch (BodyException e) {
         throw refuse(
             ex,
@@ -474,7 +535,12 @@ final class ExchangeHandler {
           "warden_upstream_invalid",
           "the upstream response is not UTF-8 text and cannot be inspected; it was not passed on");
     }
-    Protector.TextResult r = responses.protectText(text);
+    Protector.TextResult r;
+    try {
+      r = responses.protectText(text, vault);
+    } catch (dev.warden.vault.VaultException e) {
+      throw vaultUnavailable(ex);
+    }
     ex.add(r.replacements(), "response");
     if (r.outcome() == Protector.Outcome.BLOCKED) {
       throw blockedResponse(ex, r.blockedBy().orElseThrow());
@@ -494,11 +560,14 @@ final class ExchangeHandler {
             + "' that policy blocks; it was not passed on");
   }
 
-  private Protector.Result protect(Protector p, byte[] body, Exchange ex, DialectRoute target) {
+  private Protector.Result protect(
+      Protector p, byte[] body, Exchange ex, DialectRoute target, VaultSession vault) {
     try {
-      Protector.Result r = p.protectRequest(body, target.endpoint());
+      Protector.Result r = p.protectRequest(body, target.endpoint(), vault);
       ex.add(r.replacements(), "request");
       return r;
+    } catch (dev.warden.vault.VaultException e) {
+      throw vaultUnavailable(ex);
     } catch (BodyException e) {
       int status = e.type().equals("warden_too_large") ? 413 : 400;
       throw refuse(ex, status, e.type(), e.getMessage() == null ? "invalid body" : e.getMessage());
@@ -804,6 +873,9 @@ final class ExchangeHandler {
 
     /** The request body exactly as received; null until read (or if never read). */
     byte @Nullable [] requestBody;
+
+    /** The vault sessions of this exchange (bound to its scope); none until admitted. */
+    VaultBinding.Sessions vault = VaultBinding.Sessions.NONE;
 
     /** Finding counts of both directions by (direction, type, action), in that order. */
     final java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();

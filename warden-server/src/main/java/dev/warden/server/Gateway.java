@@ -14,6 +14,7 @@ import dev.warden.ledger.timestamp.TimestampClient;
 import dev.warden.ledger.timestamp.TimestampException;
 import dev.warden.vault.LocalKeyring;
 import dev.warden.vault.SigningAlgorithm;
+import dev.warden.vault.TokenVault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,11 +57,36 @@ public final class Gateway implements AutoCloseable {
   private final WardenServer server;
   private final Path dataDir;
   private final @Nullable CheckpointAnchor anchor;
+  private final @Nullable TokenVault vault;
 
-  private Gateway(WardenServer server, Path dataDir, @Nullable CheckpointAnchor anchor) {
+  private Gateway(
+      WardenServer server,
+      Path dataDir,
+      @Nullable CheckpointAnchor anchor,
+      @Nullable TokenVault vault) {
     this.server = server;
     this.dataDir = dataDir;
     this.anchor = anchor;
+    this.vault = vault;
+  }
+
+  /**
+   * The token vault, opened only when the policy tokenizes or encrypts (so other set-ups create no
+   * vault files). Expired entries are purged at start; {@code warden vault purge} does it later.
+   */
+  private static @Nullable TokenVault openVault(WardenConfig config, Path dataDir) {
+    if (!config.usesVault()) {
+      return null;
+    }
+    TokenVault v = TokenVault.open(dataDir, Duration.ofMinutes(config.vault().ttlMinutes()));
+    long purged = v.purgeExpired();
+    LOG.info(
+        "vault opened",
+        net.logstash.logback.argument.StructuredArguments.kv("scope", config.vault().scope()),
+        net.logstash.logback.argument.StructuredArguments.kv(
+            "ttl_minutes", config.vault().ttlMinutes()),
+        net.logstash.logback.argument.StructuredArguments.kv("expired_purged", purged));
+    return v;
   }
 
   /** The engine for one configuration, keyed by the keyring under its data directory. */
@@ -82,7 +108,11 @@ public final class Gateway implements AutoCloseable {
    */
   public static Gateway start(WardenConfig config) {
     // Streamed answers stay refused until the stream codecs (StreamInspectors) are wired here.
-    return start(config, protector -> null);
+    return start(
+        config,
+        protector ->
+            (dialect, restorer) ->
+                dev.warden.engine.stream.StreamInspectors.forDialect(dialect, protector, restorer));
   }
 
   /**
@@ -125,10 +155,24 @@ public final class Gateway implements AutoCloseable {
           case "hmac" -> ReceiptSigner.hmac(keys.authenticator(RECEIPT_KEY));
           default -> null;
         };
+    @Nullable TokenVault vault;
+    try {
+      vault = openVault(config, dataDir);
+    } catch (RuntimeException e) {
+      ledger.close();
+      closeQuietly(anchor);
+      throw e;
+    }
     try {
       WardenServer server =
           WardenServer.start(
-              config, protector, protector, ledger, receipts, streams.apply(protector));
+              config,
+              protector,
+              protector,
+              ledger,
+              receipts,
+              streams.apply(protector),
+              vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()));
       LOG.info(
           "warden started",
           net.logstash.logback.argument.StructuredArguments.kv("port", server.port()),
@@ -138,9 +182,12 @@ public final class Gateway implements AutoCloseable {
           net.logstash.logback.argument.StructuredArguments.kv("signing_key", signer.keyId()),
           net.logstash.logback.argument.StructuredArguments.kv(
               "receipts", config.ledger().receipts()));
-      return new Gateway(server, dataDir, anchor);
+      return new Gateway(server, dataDir, anchor, vault);
     } catch (RuntimeException e) {
       ledger.close();
+      if (vault != null) {
+        vault.close();
+      }
       closeQuietly(anchor);
       throw e;
     }
@@ -185,6 +232,9 @@ public final class Gateway implements AutoCloseable {
   public void stop() {
     server.stop();
     closeQuietly(anchor);
+    if (vault != null) {
+      vault.close();
+    }
   }
 
   @Override

@@ -49,12 +49,14 @@ public final class WardenServer implements AutoCloseable {
       Protector responses,
       Ledger ledger,
       @Nullable ReceiptSigner receipts,
-      @Nullable StreamInspection streams) {
+      @Nullable StreamInspection streams,
+      VaultBinding vaults) {
     this.ledger = ledger;
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     ExchangeHandler exchange =
-        new ExchangeHandler(config, requests, responses, ledger, health, receipts, streams);
+        new ExchangeHandler(
+            config, requests, responses, ledger, health, receipts, streams, vaults);
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -171,12 +173,25 @@ public final class WardenServer implements AutoCloseable {
       Ledger ledger,
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams) {
+    return start(config, requests, responses, ledger, receipts, streams, VaultBinding.NONE);
+  }
+
+  /** As above, with the token vault bound to the exchanges. */
+  static WardenServer start(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams,
+      VaultBinding vaults) {
     if (!config.hasUpstream()) {
       throw new IllegalArgumentException(
           "upstream.url is not set; pass --upstream URL or set upstream.url (or upstreams) in"
               + " warden.yaml");
     }
-    WardenServer ws = new WardenServer(config, requests, responses, ledger, receipts, streams);
+    WardenServer ws =
+        new WardenServer(config, requests, responses, ledger, receipts, streams, vaults);
     ws.server.start();
     return ws;
   }

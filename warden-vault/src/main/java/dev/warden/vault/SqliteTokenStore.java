@@ -49,13 +49,15 @@ public final class SqliteTokenStore implements TokenStore {
     this.file = file;
     this.put =
         db.prepareStatement(
-            "INSERT INTO tokens(scope, token, type, sealed, created, expires)"
-                + " VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO tokens(scope, token, type, sealed, created, expires, restorable)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT(scope, token) DO UPDATE SET type = excluded.type,"
-                + " sealed = excluded.sealed, expires = excluded.expires");
+                + " sealed = excluded.sealed, expires = excluded.expires,"
+                + " restorable = max(tokens.restorable, excluded.restorable)");
     this.get =
         db.prepareStatement(
-            "SELECT type, sealed, created, expires FROM tokens WHERE scope = ? AND token = ?");
+            "SELECT type, sealed, created, expires, restorable FROM tokens"
+                + " WHERE scope = ? AND token = ?");
   }
 
   /** The store file under {@code dataDir}. */
@@ -106,7 +108,8 @@ public final class SqliteTokenStore implements TokenStore {
         s.executeUpdate(
             "CREATE TABLE IF NOT EXISTS tokens(scope TEXT NOT NULL, token TEXT NOT NULL,"
                 + " type TEXT NOT NULL, sealed BLOB NOT NULL, created INTEGER NOT NULL,"
-                + " expires INTEGER NOT NULL, PRIMARY KEY (scope, token)) WITHOUT ROWID");
+                + " expires INTEGER NOT NULL, restorable INTEGER NOT NULL,"
+                + " PRIMARY KEY (scope, token)) WITHOUT ROWID");
         s.executeUpdate("CREATE INDEX IF NOT EXISTS tokens_expires ON tokens(expires)");
       }
       return new SqliteTokenStore(db, file);
@@ -132,6 +135,7 @@ public final class SqliteTokenStore implements TokenStore {
       put.setBytes(4, e.sealed());
       put.setLong(5, e.createdMillis());
       put.setLong(6, e.expiresMillis());
+      put.setInt(7, e.restorable() ? 1 : 0);
       put.executeUpdate();
     } catch (SQLException ex) {
       throw failure("write", ex);
@@ -148,7 +152,14 @@ public final class SqliteTokenStore implements TokenStore {
           return Optional.empty();
         }
         return Optional.of(
-            new Entry(scope, token, rs.getString(1), rs.getBytes(2), rs.getLong(3), rs.getLong(4)));
+            new Entry(
+                scope,
+                token,
+                rs.getString(1),
+                rs.getBytes(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getInt(5) != 0));
       }
     } catch (SQLException ex) {
       throw failure("read", ex);

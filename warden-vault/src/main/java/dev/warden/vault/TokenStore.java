@@ -17,6 +17,8 @@ public interface TokenStore extends AutoCloseable {
    *
    * @param sealed the AEAD ciphertext of the value, bound to scope and token
    * @param expiresMillis epoch millis after which the entry no longer restores
+   * @param restorable the value was tokenized in a request (the client sent it), so answers may
+   *     carry it back; a value tokenized in an answer is not restored into later answers
    */
   record Entry(
       String scope,
@@ -24,7 +26,8 @@ public interface TokenStore extends AutoCloseable {
       String type,
       byte[] sealed,
       long createdMillis,
-      long expiresMillis) {
+      long expiresMillis,
+      boolean restorable) {
     public Entry {
       sealed = sealed.clone();
     }
@@ -47,7 +50,10 @@ public interface TokenStore extends AutoCloseable {
     }
   }
 
-  /** Inserts or replaces the entry at (scope, token); a replacement refreshes its expiry. */
+  /**
+   * Inserts or replaces the entry at (scope, token); a replacement refreshes its expiry and never
+   * clears {@code restorable}.
+   */
   void put(Entry e);
 
   /** The entry at (scope, token), expired or not. */

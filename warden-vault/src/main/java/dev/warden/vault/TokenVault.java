@@ -122,6 +122,10 @@ public final class TokenVault implements AutoCloseable {
    * @throws VaultException if the store cannot be written
    */
   public String tokenize(String type, String value, VaultScope scope) {
+    return tokenize(type, value, scope, true);
+  }
+
+  private String tokenize(String type, String value, VaultScope scope, boolean restorable) {
     String token = tokenFor(type, value, scope);
     long now = clock.millis();
     byte[] sealed;
@@ -130,7 +134,9 @@ public final class TokenVault implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new VaultException("cannot seal a vault entry: " + e.getClass().getSimpleName(), e);
     }
-    store.put(new TokenStore.Entry(scope.key(), token, type, sealed, now, now + ttl.toMillis()));
+    store.put(
+        new TokenStore.Entry(
+            scope.key(), token, type, sealed, now, now + ttl.toMillis(), restorable));
     return token;
   }
 
@@ -164,12 +170,15 @@ public final class TokenVault implements AutoCloseable {
     if (found.size() != 1 || !found.getFirst().text().equals(token)) {
       return Optional.empty();
     }
-    return open(found.getFirst(), scope);
+    return open(found.getFirst(), scope, false);
   }
 
-  private Optional<String> open(TokenFormat.Marker token, VaultScope scope) {
+  private Optional<String> open(
+      TokenFormat.Marker token, VaultScope scope, boolean onlyRestorable) {
     Optional<TokenStore.Entry> e = store.get(scope.key(), token.text());
-    if (e.isEmpty() || e.get().expiresMillis() < clock.millis()) {
+    if (e.isEmpty()
+        || e.get().expiresMillis() < clock.millis()
+        || onlyRestorable && !e.get().restorable()) {
       return Optional.empty();
     }
     try {
@@ -263,9 +272,21 @@ public final class TokenVault implements AutoCloseable {
     return store.stats(clock.millis());
   }
 
-  /** The vault bound to one exchange's scope, for the engine and the restorer. */
+  /**
+   * The vault bound to one exchange's scope, for protecting its request: values tokenized here are
+   * the client's own, so its restorer may put them back into answers.
+   */
   public VaultSession session(VaultScope scope) {
-    return new Session(scope);
+    return new Session(scope, true);
+  }
+
+  /**
+   * The vault bound to one exchange's scope, for protecting an upstream answer: values tokenized
+   * here came from the upstream, and no restorer ever puts them back (the policy hid them from the
+   * client). Its {@link VaultSession#restorer()} restores like {@link #session}'s.
+   */
+  public VaultSession answerSession(VaultScope scope) {
+    return new Session(scope, false);
   }
 
   @Override
@@ -274,21 +295,26 @@ public final class TokenVault implements AutoCloseable {
   }
 
   /**
-   * One exchange. Remembers the values it tokenized so restoring them needs no store read; tokens
-   * issued earlier in the same scope are read from the store.
+   * One exchange. A request session remembers the values it tokenized so restoring them needs no
+   * store read; other tokens of the scope are read from the store, and restored only when a request
+   * issued them.
    */
   private final class Session implements VaultSession, Restorer {
     private final VaultScope scope;
+    private final boolean restorable;
     private final Map<String, String> issued = new ConcurrentHashMap<>();
 
-    Session(VaultScope scope) {
+    Session(VaultScope scope, boolean restorable) {
       this.scope = scope;
+      this.restorable = restorable;
     }
 
     @Override
     public String tokenize(String type, String value) {
-      String token = TokenVault.this.tokenize(type, value, scope);
-      issued.put(token, value);
+      String token = TokenVault.this.tokenize(type, value, scope, restorable);
+      if (restorable) {
+        issued.put(token, value);
+      }
       return token;
     }
 
@@ -300,7 +326,7 @@ public final class TokenVault implements AutoCloseable {
     @Override
     public boolean isGenuine(TokenFormat.Marker marker, String path) {
       return switch (marker.kind()) {
-        case TOKEN -> lookup(marker).isPresent();
+        case TOKEN -> issued.containsKey(marker.text()) || lookup(marker, false).isPresent();
         case ENVELOPE -> openEnvelope(marker, path).isPresent();
       };
     }
@@ -319,7 +345,7 @@ public final class TokenVault implements AutoCloseable {
       StringBuilder out = new StringBuilder(text.length());
       int at = 0;
       for (TokenFormat.Marker t : tokens) {
-        Optional<String> value = lookup(t);
+        Optional<String> value = lookup(t, true);
         if (value.isPresent()) {
           out.append(text, at, t.start()).append(value.get());
           at = t.end();
@@ -328,14 +354,16 @@ public final class TokenVault implements AutoCloseable {
       return at == 0 ? text : out.append(text, at, text.length()).toString();
     }
 
-    private Optional<String> lookup(TokenFormat.Marker t) {
+    private Optional<String> lookup(TokenFormat.Marker t, boolean forRestore) {
       String known = issued.get(t.text());
       if (known != null) {
         return Optional.of(known);
       }
       try {
-        Optional<String> v = open(t, scope);
-        v.ifPresent(s -> issued.put(t.text(), s));
+        Optional<String> v = open(t, scope, forRestore);
+        if (forRestore) {
+          v.ifPresent(s -> issued.put(t.text(), s));
+        }
         return v;
       } catch (VaultException e) {
         if (e.getCause() != null) {

@@ -120,6 +120,25 @@ class TokenVaultTest {
   }
 
   @Test
+  void valuesTokenizedInAnswersAreNeverRestored() {
+    VaultScope scope = VaultScope.identity(ALICE);
+    VaultSession answer = vault.answerSession(scope);
+    String fromModel = answer.tokenize("email", "someone.else@example.org");
+    String echoed = answer.tokenize("email", EMAIL);
+
+    Restorer later = vault.session(scope).restorer();
+    assertThat(later.restore(fromModel)).isEqualTo(fromModel);
+    // Genuine all the same: a client sending it back does not get it re-detected.
+    assertThat(vault.session(scope).isGenuine(TokenFormat.tokens(fromModel).getFirst(), "/"))
+        .isTrue();
+    // Once a client sends the value itself, its token restores, and an answer never downgrades it.
+    assertThat(vault.session(scope).tokenize("email", EMAIL)).isEqualTo(echoed);
+    answer.tokenize("email", EMAIL);
+    assertThat(vault.session(scope).restorer().restore(echoed)).isEqualTo(EMAIL);
+    assertThat(vault.detokenize(fromModel, scope)).contains("someone.else@example.org");
+  }
+
+  @Test
   void expiredEntriesDoNotRestoreAndArePurged() {
     VaultScope scope = VaultScope.GLOBAL;
     String token = vault.tokenize("email", EMAIL, scope);
