@@ -38,3 +38,33 @@ export async function run(scenarios, errorInfo) {
   }
   process.stdout.write(JSON.stringify(result) + '\n');
 }
+
+/**
+ * A fetch that keeps, for each exchange, the exact request body the SDK sent, the response body
+ * it received and the Warden headers, so the Java test can verify the signed receipt against the
+ * bytes on the wire. Streams are read through a clone; the SDK's own reading is unaffected.
+ */
+export function recordingFetch() {
+  const exchanges = [];
+  async function recording(url, init) {
+    const response = await fetch(url, init);
+    const exchange = {
+      path: new URL(url).pathname,
+      status: response.status,
+      request: typeof init?.body === 'string' ? init.body : null,
+      receipt: response.headers.get('warden-receipt'),
+      correlationId: response.headers.get('warden-correlation-id'),
+    };
+    exchanges.push(exchange);
+    exchange.responsePromise = response.clone().text();
+    return response;
+  }
+  async function settled() {
+    for (const e of exchanges) {
+      e.response = await e.responsePromise;
+      delete e.responsePromise;
+    }
+    return exchanges;
+  }
+  return { fetch: recording, settled };
+}

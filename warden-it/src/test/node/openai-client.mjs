@@ -1,8 +1,15 @@
 // The official `openai` SDK used as an application would, against Warden's base URL.
 import OpenAI from 'openai';
-import { baseURL, input, run } from './harness.mjs';
+import { baseURL, input, recordingFetch, run } from './harness.mjs';
 
-const client = new OpenAI({ baseURL, apiKey: 'test-key-for-stub', maxRetries: 0, timeout: 30_000 });
+const wire = recordingFetch();
+const client = new OpenAI({
+  baseURL,
+  apiKey: 'test-key-for-stub',
+  maxRetries: 0,
+  timeout: 30_000,
+  fetch: wire.fetch,
+});
 const model = input.model ?? 'gpt-test';
 
 await run(
@@ -14,7 +21,12 @@ await run(
         messages: [{ role: 'user', content: input.prompt }],
       });
       const choice = completion.choices[0];
-      return { id: completion.id, content: choice.message.content, finishReason: choice.finish_reason };
+      return {
+        id: completion.id,
+        content: choice.message.content,
+        finishReason: choice.finish_reason,
+        wire: await wire.settled(),
+      };
     },
 
     // Legacy completions: the completion text as the SDK parsed it.
@@ -32,7 +44,7 @@ await run(
         dimensions: input.dimensions,
         ...(input.encodingFormat ? { encoding_format: input.encodingFormat } : {}),
       });
-      return { vectors: response.data.map((d) => Array.from(d.embedding)) };
+      return { vectors: response.data.map((d) => Array.from(d.embedding)), wire: await wire.settled() };
     },
 
     // Tool calling, non-streaming: the request carries a tool definition, an earlier assistant

@@ -1,7 +1,10 @@
 package dev.warden.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.ledger.receipt.InvalidReceiptException;
+import dev.warden.ledger.receipt.ReceiptVerifier;
 import dev.warden.testing.StubUpstream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,6 +99,33 @@ class OpenAiNodeSdkTest {
           .contains("card")
           .doesNotContain(card, card.replace(" ", ""));
       assertThat(stub.received()).as("a blocked request never leaves the gateway").isEmpty();
+    }
+  }
+
+  /** The receipt an SDK user gets verifies against exactly the bytes the SDK sent and received. */
+  @Test
+  void receiptVerifiesAgainstWhatTheSdkSentAndReceived() throws Exception {
+    String email = FakeSecrets.email();
+    try (StubUpstream stub = StubUpstream.start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      JsonNode exchange =
+          run(warden, "chat", input("prompt", "Forward to " + email)).ok().path("wire").get(0);
+
+      assertThat(exchange.path("correlationId").asString()).isNotBlank();
+      assertThat(ledgerText(warden)).contains(exchange.path("correlationId").asString());
+      String receipt = exchange.path("receipt").asString();
+      byte[] request = exchange.path("request").asString().getBytes(StandardCharsets.UTF_8);
+      String response = exchange.path("response").asString();
+      assertThat(response).contains("[REDACTED:email]");
+      assertThat(
+              ReceiptVerifier.verify(
+                  receipt, request, response.getBytes(StandardCharsets.UTF_8), warden.publicKeys()))
+          .isNotNull();
+      byte[] undone = response.replace("[REDACTED:email]", email).getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(
+              () -> ReceiptVerifier.verify(receipt, request, undone, warden.publicKeys()))
+          .as("a response with the redaction undone no longer matches its receipt")
+          .isInstanceOf(InvalidReceiptException.class);
     }
   }
 

@@ -3,8 +3,14 @@ package dev.warden.it;
 import dev.warden.engine.DetectorStack;
 import dev.warden.engine.config.ConfigLoader;
 import dev.warden.engine.config.WardenConfig;
+import dev.warden.ledger.receipt.ReceiptVerifier;
 import dev.warden.server.Gateway;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The real gateway on a free loopback port, configured from YAML the way {@code warden serve} is,
@@ -50,6 +56,17 @@ final class WardenUnderTest implements AutoCloseable {
   /** {@code http://127.0.0.1:port/v1}: the OpenAI SDKs' base URL. */
   String openAiBaseUrl() {
     return root() + "/v1";
+  }
+
+  /** The gateway's receipt-signing public keys by key id, as an auditor would load them. */
+  Map<String, PublicKey> publicKeys() throws Exception {
+    Map<String, PublicKey> keys = new HashMap<>();
+    try (Stream<Path> pems = Files.list(gateway.dataDir().resolve("keys/public"))) {
+      for (Path pem : pems.toList()) {
+        keys.putAll(ReceiptVerifier.publicKeys(Files.readAllBytes(pem)));
+      }
+    }
+    return keys;
   }
 
   Path ledgerDir() {
