@@ -394,8 +394,7 @@ final class ExchangeHandler {
   }
 
   /** Protects a whole upstream answer, records it and sends it. */
-  private int answer(
-      ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
+  private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
     byte[] out =
         restore(
             protectResponse(answer, ex, target, ex.vault.answers()),

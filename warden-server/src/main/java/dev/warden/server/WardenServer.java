@@ -55,8 +55,7 @@ public final class WardenServer implements AutoCloseable {
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     ExchangeHandler exchange =
-        new ExchangeHandler(
-            config, requests, responses, ledger, health, receipts, streams, vaults);
+        new ExchangeHandler(config, requests, responses, ledger, health, receipts, streams, vaults);
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
