@@ -6,6 +6,8 @@ import dev.warden.api.Detector;
 import dev.warden.api.Finding;
 import dev.warden.api.KeyedHasher;
 import dev.warden.api.ScanInput;
+import dev.warden.engine.dialect.Dialect;
+import dev.warden.engine.dialect.Endpoint;
 import dev.warden.engine.json.JsonBodies;
 import dev.warden.engine.json.JsonWalker;
 import dev.warden.engine.policy.Mode;
@@ -110,6 +112,17 @@ public final class Protector {
   public Result protectJson(byte[] body) {
     JsonNode root = bodies.parse(body);
     boolean stream = root.isObject() && root.path("stream").asBoolean(false);
+    JsonNode modelNode = root.isObject() ? root.get("model") : null;
+    String model = modelNode != null && modelNode.isString() ? modelNode.asString() : null;
+    return protect(body, root, model, stream, JsonWalker.BinaryLeaves.NONE);
+  }
+
+  private Result protect(
+      byte[] body,
+      JsonNode root,
+      @Nullable String model,
+      boolean stream,
+      JsonWalker.BinaryLeaves binary) {
     List<Replacement> all = new ArrayList<>();
     boolean enforce = policy.mode() == Mode.ENFORCE;
     JsonNode out =
@@ -119,9 +132,8 @@ public final class Protector {
               List<Replacement> found = decide(new ScanInput(text, key, path));
               all.addAll(found);
               return enforce ? rewriter.apply(text, found) : text;
-            });
-    JsonNode modelNode = root.isObject() ? root.get("model") : null;
-    String model = modelNode != null && modelNode.isString() ? modelNode.asString() : null;
+            },
+            binary);
     Outcome outcome = outcome(all, enforce);
     byte[] bytes = outcome == Outcome.TRANSFORMED ? bodies.write(out) : body;
     boolean modelSensitive = all.stream().anyMatch(r -> r.path().equals("/model"));
@@ -133,6 +145,40 @@ public final class Protector {
         stream);
   }
 
+  /**
+   * Protects one request body of a dialect: the dialect names the model and the stream choice and
+   * declares which values are binary content, passed on unscanned (see {@link
+   * dev.warden.engine.dialect.Dialect#isBinary}).
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   */
+  public Result protectRequest(byte[] body, Endpoint endpoint) {
+    return protectJson(body, endpoint, Dialect.Direction.REQUEST);
+  }
+
+  /**
+   * Protects one (non-streamed) response body of a dialect; {@link Result#model()} and {@link
+   * Result#streamRequested()} are the response's own fields and not meaningful here.
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   */
+  public Result protectResponse(byte[] body, Endpoint endpoint) {
+    return protectJson(body, endpoint, Dialect.Direction.RESPONSE);
+  }
+
+  private Result protectJson(byte[] body, Endpoint endpoint, Dialect.Direction direction) {
+    JsonNode root = bodies.parse(body);
+    Dialect dialect = endpoint.dialect();
+    String model = endpoint.model(root);
+    boolean stream = direction == Dialect.Direction.REQUEST && endpoint.streamRequested(root);
+    return protect(
+        body,
+        root,
+        model,
+        stream,
+        (path, container, key, value) -> dialect.isBinary(direction, path, container, key, value));
+  }
+
   /** Protects plain text (a file, stdin, a library call). */
   public TextResult protectText(String text) {
     List<Replacement> found = decide(ScanInput.text(text));
@@ -142,7 +188,12 @@ public final class Protector {
     return new TextResult(outcome, out, found);
   }
 
-  private List<Replacement> decide(ScanInput in) {
+  /**
+   * Detects and decides one input without rewriting it: every finding policy acts on, with its
+   * decision, sorted by span (also in dry-run). Streaming hosts use this with {@link #rewrite} to
+   * choose what part of a channel may be released.
+   */
+  public List<Replacement> decide(ScanInput in) {
     List<Finding> findings = detector.detect(in);
     if (findings.isEmpty()) {
       return List.of();
@@ -157,6 +208,19 @@ public final class Protector {
     }
     out.sort((a, b) -> a.finding().span().compareTo(b.finding().span()));
     return out;
+  }
+
+  /**
+   * Applies {@code replacements} (spans into {@code text}) as enforce mode would; allow and block
+   * leave the text as it is (a block refuses the whole message elsewhere).
+   */
+  public String rewrite(String text, List<Replacement> replacements) {
+    return rewriter.apply(text, replacements);
+  }
+
+  /** The strict JSON settings this protector parses bodies with. */
+  public JsonBodies bodies() {
+    return bodies;
   }
 
   private static Outcome outcome(List<Replacement> found, boolean enforce) {

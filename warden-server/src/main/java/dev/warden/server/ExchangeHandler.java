@@ -8,8 +8,12 @@ import dev.warden.api.PlainText;
 import dev.warden.api.Restorer;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
+import dev.warden.engine.dialect.Dialect;
+import dev.warden.engine.dialect.Dialects;
+import dev.warden.engine.dialect.Endpoint;
 import dev.warden.engine.json.BodyException;
 import dev.warden.engine.stream.StreamInspector;
+import dev.warden.engine.stream.StreamInspectors;
 import dev.warden.engine.transform.Replacement;
 import dev.warden.ledger.receipt.ReceiptSigner;
 import dev.warden.ledger.receipt.ReceiptStatement;
@@ -147,7 +151,7 @@ final class ExchangeHandler {
           ex, 400, "warden_query_not_allowed", "query parameters are not accepted on " + ex.route);
     }
     byte @Nullable [] sent = null;
-    String dialect = null;
+    Dialect dialect = null;
     if (!method.equals("POST")) {
       ex.requestBody = new byte[0]; // a body-less pass-through GET
     }
@@ -195,9 +199,9 @@ final class ExchangeHandler {
    * The dialect whose stream codec inspects a streamed answer on this route; refuses when streams
    * cannot be inspected here, so that no stream ever passes unscanned.
    */
-  private String streamDialect(Exchange ex) {
-    String dialect = STREAM_DIALECTS.get(ex.route);
-    if (streams == null || dialect == null) {
+  private Dialect streamDialect(Exchange ex) {
+    Dialect dialect = Dialects.standard().match(ex.route).map(Endpoint::dialect).orElse(null);
+    if (streams == null || dialect == null || !StreamInspectors.DIALECTS.contains(dialect.id())) {
       throw refuse(
           ex,
           400,
@@ -210,11 +214,6 @@ final class ExchangeHandler {
     }
     return dialect;
   }
-
-  /** Routes whose answers can stream, by the dialect that reads them. */
-  static final java.util.Map<String, String> STREAM_DIALECTS =
-      java.util.Map.of(
-          "/v1/chat/completions", "openai-chat", "/v1/completions", "openai-completions");
 
   /**
    * The streaming exchange: the request is protected and recorded as for any exchange; the
@@ -229,7 +228,7 @@ final class ExchangeHandler {
       Exchange ex,
       String method,
       byte @Nullable [] sent,
-      String dialect,
+      Dialect dialect,
       Ledger.Receipt requestRecord) {
     Upstream.Opened opened;
     try {
@@ -240,7 +239,7 @@ final class ExchangeHandler {
               sent,
               authorization(req),
               forwardedHeaders(req),
-              StreamFraming.accept(dialect),
+              dialect.framing().contentType(),
               Duration.ofMillis(config.responses().streamIdleTimeoutMs()));
     } catch (Upstream.UpstreamException e) {
       throw refuse(ex, e.error);
@@ -258,7 +257,6 @@ final class ExchangeHandler {
                 + token(live.contentEncoding)
                 + "', which Warden cannot scan; it was not passed on");
       }
-      StreamFraming framing = java.util.Objects.requireNonNull(StreamFraming.of(live.contentType));
       if (!config.responses().protect()) {
         throw refuse(
             ex,
@@ -268,23 +266,23 @@ final class ExchangeHandler {
       }
       StreamInspector inspector;
       try {
-        inspector = java.util.Objects.requireNonNull(streams).open(dialect, Restorer.NONE);
+        inspector = java.util.Objects.requireNonNull(streams).open(dialect.id(), Restorer.NONE);
       } catch (RuntimeException e) {
         throw refuse(
             ex,
             500,
             "warden_internal_error",
-            "no stream inspector for dialect " + dialect + "; the stream was not passed on");
+            "no stream inspector for dialect " + dialect.id() + "; the stream was not passed on");
       }
       res.status(Status.create(live.status));
       live.returnedHeaders.forEach((name, value) -> res.header(name, value));
       res.header(LEDGER_SEQ, Long.toString(requestRecord.seq()));
-      res.header(HeaderNames.CONTENT_TYPE, framing.contentType());
+      res.header(HeaderNames.CONTENT_TYPE, dialect.framing().contentType());
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");
       if (receipts != null) {
         res.header(TRAILER, RECEIPT.defaultCase());
       }
-      return relay(res, ex, live, inspector, framing);
+      return relay(res, ex, live, inspector, dialect);
     }
   }
 
@@ -294,7 +292,9 @@ final class ExchangeHandler {
       Exchange ex,
       Upstream.Live live,
       StreamInspector inspector,
-      StreamFraming framing) {
+      Dialect dialect) {
+    java.util.function.Function<ErrorBody, byte[]> errorEvent =
+        err -> dialect.errorEvent(err.status(), err.type(), err.message());
     java.io.OutputStream out = res.outputStream();
     try (StreamDeadline deadline =
         new StreamDeadline(live, Duration.ofMillis(config.responses().streamMaxDurationMs()))) {
@@ -303,7 +303,7 @@ final class ExchangeHandler {
               live,
               inspector,
               out,
-              framing,
+              errorEvent,
               deadline,
               requests.policy().mode() == dev.warden.engine.policy.Mode.ENFORCE);
       live.close(); // cancels the upstream call if it is still running (block, failure)
@@ -324,7 +324,7 @@ final class ExchangeHandler {
         if (!result.clientGone()) {
           writeQuietly(
               out,
-              framing.error(
+              errorEvent.apply(
                   new ErrorBody(
                       503,
                       "warden_ledger_unavailable",
@@ -342,7 +342,7 @@ final class ExchangeHandler {
                   result.errorType(),
                   java.util.HexFormat.of().formatHex(result.sha256()),
                   recorded);
-          writeQuietly(out, framing.receipt(receipt));
+          writeQuietly(out, StreamFraming.receipt(dialect.framing(), receipt));
           res.trailers().set(RECEIPT, receipt);
         } catch (RuntimeException e) {
           // The bytes are already out; the missing receipt event tells the client they are

@@ -81,8 +81,11 @@ public final class Gateway implements AutoCloseable {
    * @throws IllegalArgumentException if the upstream is not configured
    */
   public static Gateway start(WardenConfig config) {
-    // Streamed answers stay refused until the stream codecs (StreamInspectors) are wired here.
-    return start(config, protector -> null);
+    return start(
+        config,
+        protector ->
+            (dialect, restorer) ->
+                dev.warden.engine.stream.StreamInspectors.forDialect(dialect, protector, restorer));
   }
 
   /**

@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>{@code POST /v1/chat/completions} answers a {@code chat.completion} whose assistant message is
  * the last user message (plus {@link Builder#appendToReply} text, to exercise response protection);
  * {@code /v1/completions} echoes the prompt; {@code /v1/embeddings} returns a fixed small vector
- * per input. Everything else is a 404.
+ * per input, or {@code dimensions} deterministic values, as float arrays or (with {@code
+ * encoding_format: base64}) as base64 of little-endian float32 the way OpenAI sends them.
+ * Everything else is a 404.
  *
  * <p>With {@code "stream": true}, chat and completions answer the same text as Server-Sent Events
  * the way OpenAI does: {@code chat.completion.chunk} (or {@code text_completion}) events of {@link
@@ -247,7 +249,8 @@ public final class StubUpstream implements AutoCloseable {
               : chunk(id, model, false, c -> c.put("text", piece), null));
     }
     for (int i = 0; i < streamFillerChunks; i++) {
-      String filler = "lorem ipsum dolor sit amet ".repeat(streamChunkChars / 27 + 1);
+      // Leading space: filler must not run on into the reply's last word (an address, a key).
+      String filler = " lorem ipsum dolor sit amet".repeat(streamChunkChars / 27 + 1);
       String piece = filler.substring(0, Math.max(1, streamChunkChars));
       events.add(
           chat
@@ -413,14 +416,47 @@ public final class StubUpstream implements AutoCloseable {
     ArrayNode data = reply.putArray("data");
     JsonNode input = request.path("input");
     int n = input.isArray() ? input.size() : 1;
+    boolean base64 = "base64".equals(request.path("encoding_format").asString(""));
+    int dimensions = request.path("dimensions").asInt(0);
     for (int i = 0; i < n; i++) {
       ObjectNode e = data.addObject();
       e.put("object", "embedding");
       e.put("index", i);
-      e.putArray("embedding").add(0.125).add(-0.5).add(0.25);
+      float[] vector = dimensions > 0 ? vector(i, dimensions) : new float[] {0.125f, -0.5f, 0.25f};
+      if (base64) {
+        e.put("embedding", base64(vector));
+      } else {
+        ArrayNode values = e.putArray("embedding");
+        for (float v : vector) {
+          values.add(v);
+        }
+      }
     }
     usage(reply, 8);
     return reply;
+  }
+
+  /**
+   * A deterministic vector of {@code dimensions} values in [-1, 1] for input {@code index}: as
+   * varied as a real embedding, so its base64 form is as random-looking as a real one.
+   */
+  private static float[] vector(int index, int dimensions) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(31L * index + dimensions);
+    float[] v = new float[Math.min(dimensions, 8192)];
+    for (int d = 0; d < v.length; d++) {
+      v[d] = (float) (random.nextDouble() * 2 - 1);
+    }
+    return v;
+  }
+
+  /** OpenAI's {@code encoding_format: base64}: little-endian float32 values, base64-encoded. */
+  private static String base64(float[] vector) {
+    java.nio.ByteBuffer bytes =
+        java.nio.ByteBuffer.allocate(4 * vector.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (float v : vector) {
+      bytes.putFloat(v);
+    }
+    return java.util.Base64.getEncoder().encodeToString(bytes.array());
   }
 
   private ObjectNode base(JsonNode request, String object) {
