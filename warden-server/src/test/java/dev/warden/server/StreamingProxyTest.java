@@ -197,6 +197,25 @@ class StreamingProxyTest {
   }
 
   @Test
+  void streamAsAStringStreamsAndEmbeddingsWithStreamAreRefused() throws Exception {
+    StubUpstream stub = StubUpstream.start();
+    try (ProxyHarness proxy = proxy(stub, "")) {
+      Streamed s =
+          post(
+              proxy,
+              "/v1/chat/completions",
+              ProxyHarness.chat("hi").replace("{\"model\"", "{\"stream\":\"true\",\"model\""));
+      assertThat(s.header("Content-Type")).startsWith("text/event-stream");
+      ReceiptVerifier.verify(s.receipt(), s.request(), s.beforeReceipt(), publicKeys());
+      Streamed e =
+          post(proxy, "/v1/embeddings", "{\"model\":\"m\",\"input\":\"hi\",\"stream\":true}");
+      assertThat(e.status()).isEqualTo(400);
+      assertThat(e.text()).contains("warden_streaming_unsupported");
+      assertThat(stub.received()).hasSize(1);
+    }
+  }
+
+  @Test
   void withoutAStreamInspectorStreamTrueIsRefusedNotPassedUnscanned() throws Exception {
     StubUpstream stub = StubUpstream.start();
     try (ProxyHarness proxy = new ProxyHarness(tmp.resolve("data"), stub, "", c -> c, p -> null)) {
