@@ -5,6 +5,7 @@ import dev.warden.ledger.dsse.Dsse;
 import dev.warden.ledger.receipt.InvalidReceiptException;
 import dev.warden.ledger.receipt.ReceiptStatement;
 import dev.warden.ledger.receipt.ReceiptVerifier;
+import dev.warden.ledger.receipt.StreamedReceipt;
 import dev.warden.server.Gateway;
 import dev.warden.vault.LocalKeyring;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "receipt",
     mixinStandardHelpOptions = true,
-    description = "Check Warden-Receipt headers offline.",
+    description = "Check Warden-Receipt headers and streamed receipts offline.",
     subcommands = {ReceiptCommand.Verify.class, CommandLine.HelpCommand.class})
 final class ReceiptCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -50,7 +51,13 @@ final class ReceiptCommand implements Runnable {
         "       -H 'Content-Type: application/json' http://127.0.0.1:8080/v1/chat/completions",
         "  grep -i '^warden-receipt:' headers.txt > receipt.txt",
         "  warden receipt verify --receipt receipt.txt --request-body request.json \\",
-        "       --response-body response.json --public-key warden-signing.pem"
+        "       --response-body response.json --public-key warden-signing.pem",
+        "",
+        "A streamed answer (stream: true) carries its receipt as its last event:",
+        "  curl -sN -o stream.sse --data-binary @request.json \\",
+        "       -H 'Content-Type: application/json' http://127.0.0.1:8080/v1/chat/completions",
+        "  warden receipt verify --stream stream.sse --request-body request.json \\",
+        "       --public-key warden-signing.pem"
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -66,6 +73,14 @@ final class ReceiptCommand implements Runnable {
 
       @Option(names = "--header", paramLabel = "VALUE", description = "The header value itself.")
       @Nullable String value;
+
+      @Option(
+          names = "--stream",
+          paramLabel = "FILE",
+          description =
+              "A saved streamed answer (SSE or NDJSON) as received, ending with Warden's receipt"
+                  + " event; the receipt is read from it and checked against the bytes before it.")
+      @Nullable Path stream;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -98,20 +113,36 @@ final class ReceiptCommand implements Runnable {
 
     @Option(
         names = "--response-body",
-        required = true,
         paramLabel = "FILE",
-        description = "The response body exactly as received.")
-    Path responseBody = Path.of("");
+        description =
+            "The response body exactly as received (required with --receipt/--header; not with"
+                + " --stream, whose bytes before the receipt event are the response).")
+    @Nullable Path responseBody;
 
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      String receipt = receiptText();
+      if ((source.stream == null) == (responseBody == null)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            source.stream == null
+                ? "--response-body FILE is required with --receipt or --header"
+                : "--response-body cannot be used with --stream: the stream holds the response");
+      }
       byte @Nullable [] request = requestBody == null ? null : read(requestBody, "--request-body");
-      byte[] response = read(responseBody, "--response-body");
+      String receipt;
+      byte[] response;
       ReceiptStatement s;
       String by;
       try {
+        if (source.stream != null) {
+          StreamedReceipt streamed = StreamedReceipt.split(read(source.stream, "--stream"));
+          receipt = streamed.receipt();
+          response = streamed.covered();
+        } else {
+          receipt = receiptText();
+          response = read(java.util.Objects.requireNonNull(responseBody), "--response-body");
+        }
         if (key.publicKey != null) {
           s =
               ReceiptVerifier.verify(
@@ -152,6 +183,10 @@ final class ReceiptCommand implements Runnable {
           s.time());
       if (s.requestSha256() == null) {
         out.println("  the receipt covers no request body (refused before reading it)");
+      }
+      if (source.stream != null) {
+        out.printf(
+            Locale.ROOT, "  streamed answer: %d bytes before the receipt event%n", response.length);
       }
       for (ReceiptStatement.FindingCount f : s.findings()) {
         out.printf(

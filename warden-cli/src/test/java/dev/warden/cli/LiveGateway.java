@@ -59,6 +59,25 @@ final class LiveGateway implements AutoCloseable {
         res.headers().firstValue("Warden-Receipt").orElseThrow());
   }
 
+  /** A streamed chat exchange: the response is the whole saved stream, receipt event included. */
+  Exchange streamChat(String content) throws Exception {
+    byte[] body =
+        ("{\"model\":\"gpt-test\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + content
+                + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<byte[]> res =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + gateway.port() + "/v1/chat/completions"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return new Exchange(res.statusCode(), body, res.body(), "");
+  }
+
   @Override
   public void close() {
     gateway.stop();

@@ -17,6 +17,74 @@ class ReceiptCommandTest {
   }
 
   @Test
+  void aSavedStreamVerifiesAgainstItsReceiptEventAndAnAlteredStreamFails() throws Exception {
+    Path data = tmp.resolve("data");
+    LiveGateway.Exchange ex;
+    try (LiveGateway gw = new LiveGateway(data, "")) {
+      ex = gw.streamChat("Mail jane.doe@example.com today");
+    }
+    assertThat(ex.status()).isEqualTo(200);
+    Path pub = tmp.resolve("warden-signing.pem");
+    assertThat(
+            CliTest.run(
+                    "keys", "export-public", "--out", pub.toString(), "--data-dir", data.toString())
+                .code())
+        .isZero();
+    Path request = write("request.json", ex.request());
+    Path stream = write("stream.sse", ex.response());
+    CliTest.Run ok =
+        CliTest.run(
+            "receipt",
+            "verify",
+            "--stream",
+            stream.toString(),
+            "--request-body",
+            request.toString(),
+            "--public-key",
+            pub.toString());
+    assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+    assertThat(ok.out())
+        .contains("receipt OK", "status 200", "streamed answer:", "request: 1 × email → redact")
+        .doesNotContain("jane");
+
+    byte[] altered = ex.response().clone();
+    altered[10] ^= 0x01;
+    Path bad = write("bad.sse", altered);
+    CliTest.Run failed =
+        CliTest.run(
+            "receipt",
+            "verify",
+            "--stream",
+            bad.toString(),
+            "--request-body",
+            request.toString(),
+            "--public-key",
+            pub.toString());
+    assertThat(failed.code()).isEqualTo(1);
+    assertThat(failed.out()).contains("receipt INVALID");
+
+    // Cut off before its receipt event: nothing to verify against.
+    String text = new String(ex.response(), StandardCharsets.UTF_8);
+    Path cut =
+        write(
+            "cut.sse",
+            text.substring(0, text.indexOf("event: warden-receipt"))
+                .getBytes(StandardCharsets.UTF_8));
+    CliTest.Run truncated =
+        CliTest.run(
+            "receipt",
+            "verify",
+            "--stream",
+            cut.toString(),
+            "--request-body",
+            request.toString(),
+            "--public-key",
+            pub.toString());
+    assertThat(truncated.code()).isEqualTo(1);
+    assertThat(truncated.out()).contains("does not end with a Warden receipt event");
+  }
+
+  @Test
   void aLiveReceiptVerifiesWithTheExportedPublicKeyAndAFlippedBitFails() throws Exception {
     Path data = tmp.resolve("data");
     LiveGateway.Exchange ex;

@@ -9,9 +9,11 @@ import dev.warden.api.Restorer;
 import dev.warden.api.VaultSession;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
+import dev.warden.engine.dialect.Dialect;
 import dev.warden.engine.dialect.Dialects;
 import dev.warden.engine.json.BodyException;
 import dev.warden.engine.stream.StreamInspector;
+import dev.warden.engine.stream.StreamInspectors;
 import dev.warden.engine.transform.Replacement;
 import dev.warden.ledger.receipt.ReceiptSigner;
 import dev.warden.ledger.receipt.ReceiptStatement;
@@ -149,7 +151,7 @@ final class ExchangeHandler {
     ex.vault = vaultSessions(req, ex);
     Map<String, String> query = query(req, ex, target);
     byte @Nullable [] sent = null;
-    String dialect = null;
+    Dialect dialect = null;
     if (!method.equals("POST")) {
       ex.requestBody = new byte[0]; // a body-less pass-through GET
     }
@@ -200,9 +202,9 @@ final class ExchangeHandler {
    * The dialect whose stream codec inspects a streamed answer on this route; refuses when streams
    * cannot be inspected here, so that no stream ever passes unscanned.
    */
-  private String streamDialect(Exchange ex, DialectRoute target) {
-    String dialect = target.dialect().id();
-    if (streams == null || !STREAMING_DIALECTS.contains(dialect)) {
+  private Dialect streamDialect(Exchange ex, DialectRoute target) {
+    Dialect dialect = target.dialect();
+    if (streams == null || !StreamInspectors.DIALECTS.contains(dialect.id())) {
       throw refuse(
           ex,
           400,
@@ -218,17 +220,6 @@ final class ExchangeHandler {
     return dialect;
   }
 
-  /** Dialects whose streamed answers an inspector can read (embeddings never stream). */
-  static final java.util.Set<String> STREAMING_DIALECTS =
-      java.util.Set.of(
-          Dialects.OPENAI_CHAT,
-          Dialects.OPENAI_COMPLETIONS,
-          Dialects.OPENAI_RESPONSES,
-          Dialects.ANTHROPIC_MESSAGES,
-          Dialects.GEMINI,
-          Dialects.OLLAMA_CHAT,
-          Dialects.OLLAMA_GENERATE);
-
   /**
    * The streaming exchange: the request is protected and recorded as for any exchange; the
    * upstream's stream goes through a {@link StreamInspector} to the client, flushed after every
@@ -242,7 +233,7 @@ final class ExchangeHandler {
       Exchange ex,
       String method,
       byte @Nullable [] sent,
-      String dialect,
+      Dialect dialect,
       Ledger.Receipt requestRecord,
       DialectRoute target,
       Map<String, String> query) {
@@ -258,7 +249,7 @@ final class ExchangeHandler {
                   sent,
                   null,
                   forwardedHeaders(req, target),
-                  StreamFraming.accept(dialect),
+                  dialect.framing().contentType(),
                   Duration.ofMillis(config.responses().streamIdleTimeoutMs()));
     } catch (Upstream.UpstreamException e) {
       throw refuse(ex, e.error);
@@ -276,7 +267,6 @@ final class ExchangeHandler {
                 + token(live.contentEncoding)
                 + "', which Warden cannot scan; it was not passed on");
       }
-      StreamFraming framing = java.util.Objects.requireNonNull(StreamFraming.of(live.contentType));
       if (!config.responses().protect()) {
         throw refuse(
             ex,
@@ -286,23 +276,24 @@ final class ExchangeHandler {
       }
       StreamInspector inspector;
       try {
-        inspector = java.util.Objects.requireNonNull(streams).open(dialect, ex.vault.restorer());
+        inspector =
+            java.util.Objects.requireNonNull(streams).open(dialect.id(), ex.vault.restorer());
       } catch (RuntimeException e) {
         throw refuse(
             ex,
             500,
             "warden_internal_error",
-            "no stream inspector for dialect " + dialect + "; the stream was not passed on");
+            "no stream inspector for dialect " + dialect.id() + "; the stream was not passed on");
       }
       res.status(Status.create(live.status));
       live.returnedHeaders.forEach((name, value) -> res.header(name, value));
       res.header(LEDGER_SEQ, Long.toString(requestRecord.seq()));
-      res.header(HeaderNames.CONTENT_TYPE, framing.contentType());
+      res.header(HeaderNames.CONTENT_TYPE, dialect.framing().contentType());
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");
       if (receipts != null) {
         res.header(TRAILER, RECEIPT.defaultCase());
       }
-      return relay(res, ex, live, inspector, framing);
+      return relay(res, ex, live, inspector, dialect);
     }
   }
 
@@ -312,7 +303,9 @@ final class ExchangeHandler {
       Exchange ex,
       Upstream.Live live,
       StreamInspector inspector,
-      StreamFraming framing) {
+      Dialect dialect) {
+    java.util.function.Function<ErrorBody, byte[]> errorEvent =
+        err -> dialect.errorEvent(err.status(), err.type(), err.message());
     java.io.OutputStream out = res.outputStream();
     try (StreamDeadline deadline =
         new StreamDeadline(live, Duration.ofMillis(config.responses().streamMaxDurationMs()))) {
@@ -321,7 +314,7 @@ final class ExchangeHandler {
               live,
               inspector,
               out,
-              framing,
+              errorEvent,
               deadline,
               requests.policy().mode() == dev.warden.engine.policy.Mode.ENFORCE);
       live.close(); // cancels the upstream call if it is still running (block, failure)
@@ -342,7 +335,7 @@ final class ExchangeHandler {
         if (!result.clientGone()) {
           writeQuietly(
               out,
-              framing.error(
+              errorEvent.apply(
                   new ErrorBody(
                       503,
                       "warden_ledger_unavailable",
@@ -360,7 +353,7 @@ final class ExchangeHandler {
                   result.errorType(),
                   java.util.HexFormat.of().formatHex(result.sha256()),
                   recorded);
-          writeQuietly(out, framing.receipt(receipt));
+          writeQuietly(out, StreamFraming.receipt(dialect.framing(), receipt));
           res.trailers().set(RECEIPT, receipt);
         } catch (RuntimeException e) {
           // The bytes are already out; the missing receipt event tells the client they are

@@ -107,7 +107,6 @@ public final class Gateway implements AutoCloseable {
    * @throws IllegalArgumentException if the upstream is not configured
    */
   public static Gateway start(WardenConfig config) {
-    // Streamed answers stay refused until the stream codecs (StreamInspectors) are wired here.
     return start(
         config,
         protector ->

@@ -1,80 +1,44 @@
 package dev.warden.server;
 
+import dev.warden.engine.dialect.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a streamed answer is framed on the wire, and the two kinds of event Warden itself adds to a
- * stream: an error event (the stream ends in failure) and the receipt event (always last).
+ * Stream framing as the proxy sees it: whether an upstream answer is a stream at all, and Warden's
+ * receipt event, always the last bytes of a stream. (Error events are the dialect's own: {@link
+ * Dialect#errorEvent}.)
  *
- * <p>SSE: errors are {@code event: error} with an OpenAI/Anthropic-shaped JSON body — the official
- * SDKs of both raise it as an API error — and the receipt is {@code event: warden-receipt} with the
- * DSSE envelope's base64 as data, after the upstream's own end marker (OpenAI's {@code data:
- * [DONE]}), where SDKs no longer look. NDJSON: errors are a line {@code {"error": "…",
- * "warden_error": {…}}} (Ollama's shape plus Warden's type), the receipt a last line {@code
- * {"warden_receipt": "…"}}.
+ * <p>SSE: {@code event: warden-receipt} with the DSSE envelope's base64 as data, after the
+ * upstream's own end marker (OpenAI's {@code data: [DONE]}), where SDKs no longer look; Anthropic's
+ * SDK skips event types it does not know. NDJSON: a last line {@code {"warden_receipt": "…"}}.
  */
-enum StreamFraming {
-  SSE("text/event-stream"),
-  NDJSON("application/x-ndjson");
-
-  private final String contentType;
-
-  StreamFraming(String contentType) {
-    this.contentType = contentType;
-  }
-
-  String contentType() {
-    return contentType;
-  }
+final class StreamFraming {
+  private StreamFraming() {}
 
   /** The framing of an upstream answer's media type, or null when it is not a stream. */
-  static @Nullable StreamFraming of(@Nullable String contentType) {
+  static Dialect.@Nullable Framing of(@Nullable String contentType) {
     if (contentType == null) {
       return null;
     }
     String base = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     return switch (base) {
-      case "text/event-stream" -> SSE;
-      case "application/x-ndjson", "application/ndjson", "application/jsonl" -> NDJSON;
+      case "text/event-stream" -> Dialect.Framing.SSE;
+      case "application/x-ndjson", "application/ndjson", "application/jsonl" ->
+          Dialect.Framing.NDJSON;
       default -> null;
     };
   }
 
-  /** The {@code Accept} header for a streamed call in dialect {@code dialectId}. */
-  static String accept(String dialectId) {
-    return dialectId.startsWith("ollama-") ? NDJSON.contentType : SSE.contentType;
-  }
-
-  /** An error that ends the stream; never quotes upstream bytes. */
-  byte[] error(ErrorBody err) {
-    String json = new String(err.json(), StandardCharsets.UTF_8);
-    // {"error":{...}} → {"type":"error","error":{...}}: OpenAI's SDK reads .error, Anthropic's
-    // .type.
-    String inner = json.substring("{\"error\":".length(), json.length() - 1);
-    return switch (this) {
-      case SSE ->
-          ("event: error\ndata: {\"type\":\"error\",\"error\":" + inner + "}\n\n")
-              .getBytes(StandardCharsets.UTF_8);
-      case NDJSON ->
-          ("{\"error\":" + quote(err.message()) + ",\"warden_error\":" + inner + "}\n")
-              .getBytes(StandardCharsets.UTF_8);
-    };
-  }
-
-  /** The receipt event: always the last bytes of the stream. */
-  byte[] receipt(String receiptBase64) {
-    return switch (this) {
+  /** The receipt event carrying {@code receiptBase64} (a {@code Warden-Receipt} value). */
+  static byte[] receipt(Dialect.Framing framing, String receiptBase64) {
+    return switch (framing) {
       case SSE ->
           ("event: warden-receipt\ndata: " + receiptBase64 + "\n\n")
               .getBytes(StandardCharsets.US_ASCII);
       case NDJSON ->
           ("{\"warden_receipt\":\"" + receiptBase64 + "\"}\n").getBytes(StandardCharsets.US_ASCII);
     };
-  }
-
-  private static String quote(String s) {
-    return "\"" + ErrorBody.escape(s) + "\"";
   }
 }

@@ -98,13 +98,14 @@ final class StreamRelay {
       Upstream.Live upstream,
       StreamInspector inspector,
       OutputStream client,
-      StreamFraming framing,
+      java.util.function.Function<ErrorBody, byte[]> errorEvent,
       StreamDeadline deadline,
       boolean enforce) {
     Sink sink = new Sink(client);
     String outcome;
     String errorType = null;
     boolean gone = false;
+    @Nullable Replacement blockedBy = null;
     try {
       byte[] buf = new byte[READ_BUFFER];
       while (true) {
@@ -113,7 +114,7 @@ final class StreamRelay {
           n = upstream.body.read(buf);
         } catch (IOException | RuntimeException e) {
           ErrorBody err = readFailure(e, deadline.expired());
-          boolean sent = tryWrite(sink, framing.error(err));
+          boolean sent = tryWrite(sink, errorEvent.apply(err));
           return result("failed", err.type(), sink, inspector, !sent);
         }
         if (n < 0) {
@@ -126,6 +127,7 @@ final class StreamRelay {
     } catch (StreamBlockedException e) {
       outcome = "blocked";
       errorType = "warden_response_blocked";
+      blockedBy = e.blockedBy();
       gone = !tryWrite(sink, e.terminalEvents());
     } catch (StreamFormatException e) {
       outcome = "failed";
@@ -133,7 +135,7 @@ final class StreamRelay {
       gone =
           !tryWrite(
               sink,
-              framing.error(
+              errorEvent.apply(
                   new ErrorBody(
                       502,
                       errorType,
@@ -149,13 +151,20 @@ final class StreamRelay {
       gone =
           !tryWrite(
               sink,
-              framing.error(
+              errorEvent.apply(
                   new ErrorBody(
                       500,
                       errorType,
                       "Warden could not inspect the rest of the stream; it was not passed on")));
     }
-    return result(outcome, errorType, sink, inspector, gone);
+    Result r = result(outcome, errorType, sink, inspector, gone);
+    if (blockedBy != null && !r.replacements().contains(blockedBy)) {
+      // The finding that ended the stream is recorded like any other.
+      List<Replacement> all = new java.util.ArrayList<>(r.replacements());
+      all.add(blockedBy);
+      r = new Result(r.outcome(), r.errorType(), r.bytes(), r.sha256(), all, r.clientGone());
+    }
+    return r;
   }
 
   private static Result result(

@@ -24,7 +24,7 @@ final class ProxyHarness implements AutoCloseable {
 
   ProxyHarness(
       Path dataDir, StubUpstream upstream, String yaml, UnaryOperator<WardenConfig> tweak) {
-    this(dataDir, upstream, yaml, tweak, p -> null);
+    this(dataDir, upstream, yaml, tweak, null);
   }
 
   ProxyHarness(
@@ -32,7 +32,7 @@ final class ProxyHarness implements AutoCloseable {
       StubUpstream upstream,
       String yaml,
       UnaryOperator<WardenConfig> tweak,
-      Function<Protector, @Nullable StreamInspection> streams) {
+      @Nullable Function<Protector, @Nullable StreamInspection> streams) {
     this.upstream = upstream;
     WardenConfig base = ConfigLoader.fromYaml(yaml).withDataDir(dataDir.toString());
     WardenConfig.Server s = base.server();
@@ -46,7 +46,11 @@ final class ProxyHarness implements AutoCloseable {
                     base.upstream().timeoutMs(),
                     base.upstream().forwardAuthorization(),
                     base.upstream().passThrough()));
-    this.gateway = Gateway.start(tweak.apply(config), streams);
+    // Without an explicit inspection the gateway is assembled exactly as in production.
+    this.gateway =
+        streams == null
+            ? Gateway.start(tweak.apply(config))
+            : Gateway.start(tweak.apply(config), streams);
   }
 
   ProxyHarness(Path dataDir, StubUpstream upstream) {

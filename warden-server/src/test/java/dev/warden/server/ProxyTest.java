@@ -179,22 +179,6 @@ class ProxyTest {
                 "warden_invalid_json"),
             new Case("empty", new byte[0], Map.of(), 400, "warden_invalid_json"),
             new Case(
-                "stream",
-                ProxyHarness.chat("hi")
-                    .replace("{\"model\"", "{\"stream\":true,\"model\"")
-                    .getBytes(StandardCharsets.UTF_8),
-                Map.of(),
-                400,
-                "warden_streaming_unsupported"),
-            new Case(
-                "stream as a string",
-                ProxyHarness.chat("hi")
-                    .replace("{\"model\"", "{\"stream\":\"true\",\"model\"")
-                    .getBytes(StandardCharsets.UTF_8),
-                Map.of(),
-                400,
-                "warden_streaming_unsupported"),
-            new Case(
                 "forged marker",
                 ProxyHarness.chat("hi").getBytes(StandardCharsets.UTF_8),
                 Map.of("Warden-Receipt", "forged"),

@@ -27,9 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streamed answers through the real proxy on loopback, against the SSE stub: inspection, receipts,
- * and every way a stream can end badly. The inspector here is the test's minimal one; the proxy's
- * behaviour around it (framing, headers, ledger, receipts, cancellation, timeouts) is what is under
- * test.
+ * and every way a stream can end badly, with the gateway assembled as in production (the stream
+ * engine's inspectors).
  */
 class StreamingProxyTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,7 +37,7 @@ class StreamingProxyTest {
   @TempDir Path tmp;
 
   private ProxyHarness proxy(StubUpstream stub, String yaml) {
-    return new ProxyHarness(tmp.resolve("data"), stub, yaml, c -> c, EventJsonInspector::over);
+    return new ProxyHarness(tmp.resolve("data"), stub, yaml, c -> c);
   }
 
   static String streamChat(String content) {
@@ -136,9 +135,9 @@ class StreamingProxyTest {
 
   @Test
   void aStreamedAnswerIsInspectedFramedAndEndsWithAReceiptOverTheBytesBeforeIt() throws Exception {
-    // One delta holds the whole address: the test inspector does not hold back across events.
+    // Deltas of 3 characters: the address reaches Warden in ten pieces.
     StubUpstream stub =
-        StubUpstream.builder().appendToReply(" Write to " + EMAIL).streamChunkChars(200).start();
+        StubUpstream.builder().appendToReply(" Write to " + EMAIL).streamChunkChars(3).start();
     try (ProxyHarness proxy = proxy(stub, "")) {
       Streamed s = post(proxy, "/v1/chat/completions", streamChat("hello there"));
 
@@ -187,8 +186,7 @@ class StreamingProxyTest {
 
   @Test
   void completionsStreamToo() throws Exception {
-    StubUpstream stub =
-        StubUpstream.builder().appendToReply(" mail " + EMAIL).streamChunkChars(200).start();
+    StubUpstream stub = StubUpstream.builder().appendToReply(" mail " + EMAIL).start();
     try (ProxyHarness proxy = proxy(stub, "")) {
       Streamed s =
           post(proxy, "/v1/completions", "{\"model\":\"m\",\"prompt\":\"Say hi\",\"stream\":true}");
@@ -199,9 +197,28 @@ class StreamingProxyTest {
   }
 
   @Test
+  void streamAsAStringStreamsAndEmbeddingsWithStreamAreRefused() throws Exception {
+    StubUpstream stub = StubUpstream.start();
+    try (ProxyHarness proxy = proxy(stub, "")) {
+      Streamed s =
+          post(
+              proxy,
+              "/v1/chat/completions",
+              ProxyHarness.chat("hi").replace("{\"model\"", "{\"stream\":\"true\",\"model\""));
+      assertThat(s.header("Content-Type")).startsWith("text/event-stream");
+      ReceiptVerifier.verify(s.receipt(), s.request(), s.beforeReceipt(), publicKeys());
+      Streamed e =
+          post(proxy, "/v1/embeddings", "{\"model\":\"m\",\"input\":\"hi\",\"stream\":true}");
+      assertThat(e.status()).isEqualTo(400);
+      assertThat(e.text()).contains("warden_streaming_unsupported");
+      assertThat(stub.received()).hasSize(1);
+    }
+  }
+
+  @Test
   void withoutAStreamInspectorStreamTrueIsRefusedNotPassedUnscanned() throws Exception {
     StubUpstream stub = StubUpstream.start();
-    try (ProxyHarness proxy = new ProxyHarness(tmp.resolve("data"), stub)) {
+    try (ProxyHarness proxy = new ProxyHarness(tmp.resolve("data"), stub, "", c -> c, p -> null)) {
       Streamed s = post(proxy, "/v1/chat/completions", streamChat("hello"));
       assertThat(s.status()).isEqualTo(400);
       assertThat(s.text()).contains("warden_streaming_unsupported");
@@ -214,9 +231,10 @@ class StreamingProxyTest {
     StubUpstream stub =
         StubUpstream.builder()
             .appendToReply(" Write to " + EMAIL)
-            .streamChunkChars(200)
-            .streamFillerChunks(2000)
-            .streamDelay(Duration.ofMillis(5))
+            .streamChunkChars(5)
+            // Long enough that the hold-back window fills and the block comes mid-stream.
+            .streamFillerChunks(50_000)
+            .streamDelay(Duration.ofMillis(1))
             .start();
     try (ProxyHarness proxy = proxy(stub, "policy:\n  types:\n    email: block\n")) {
       Streamed s = post(proxy, "/v1/chat/completions", streamChat("hello"));
@@ -231,6 +249,8 @@ class StreamingProxyTest {
       JsonNode rec = responseRecord(s.header("Warden-Correlation-Id"));
       assertThat(rec.path("outcome").asString()).isEqualTo("blocked");
       assertThat(rec.path("findings").toString()).contains("\"action\":\"block\"");
+      assertThat(r.findings())
+          .contains(new ReceiptStatement.FindingCount("response", "email", "block", 1));
       await("the stub sees its call cancelled", () -> stub.streamsAborted() == 1);
       assertThat(stub.streamsCompleted()).isZero();
     }
@@ -278,9 +298,7 @@ class StreamingProxyTest {
     try (ProxyHarness proxy = proxy(stub, "responses:\n  streamIdleTimeoutMs: 300\n")) {
       Streamed s = post(proxy, "/v1/chat/completions", streamChat("hello"));
       assertThat(s.status()).isEqualTo(200);
-      assertThat(s.text())
-          .contains(
-              "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"warden_upstream_timeout\"");
+      assertThat(s.text()).contains("data: {\"error\":{\"type\":\"warden_upstream_timeout\"");
       ReceiptStatement r =
           ReceiptVerifier.verify(s.receipt(), s.request(), s.beforeReceipt(), publicKeys());
       assertThat(r.errorType()).isEqualTo("warden_upstream_timeout");
@@ -325,7 +343,9 @@ class StreamingProxyTest {
     StubUpstream stub = StubUpstream.builder().streamDropAfter(4).start();
     try (ProxyHarness proxy = proxy(stub, "")) {
       Streamed s = post(proxy, "/v1/chat/completions", streamChat("hello"));
-      assertThat(s.text()).contains("event: error\n").doesNotContain("[DONE]");
+      assertThat(s.text())
+          .contains("data: {\"error\":{\"type\":\"warden_upstream_")
+          .doesNotContain("[DONE]");
       ReceiptStatement r =
           ReceiptVerifier.verify(s.receipt(), s.request(), s.beforeReceipt(), publicKeys());
       assertThat(r.responseOutcome()).isEqualTo("failed");

@@ -251,7 +251,8 @@ public final class StubUpstream implements AutoCloseable {
               : chunk(id, model, false, c -> c.put("text", piece), null));
     }
     for (int i = 0; i < streamFillerChunks; i++) {
-      String filler = "lorem ipsum dolor sit amet ".repeat(streamChunkChars / 27 + 1);
+      // Leading space: filler must not run on into the reply's last word (an address, a key).
+      String filler = " lorem ipsum dolor sit amet".repeat(streamChunkChars / 27 + 1);
       String piece = filler.substring(0, Math.max(1, streamChunkChars));
       events.add(
           chat
