@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       ReceiptCommand.class,
       InitCommand.class,
+      ConfigCommand.class,
+      PolicyCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -69,6 +69,11 @@ final class LedgerFormat {
       e.put("length", f.length());
       e.put("valueHash", f.valueHash());
     }
+    if (!r.details().isEmpty()) {
+      // Written only when present, so exchange records keep their exact stored form.
+      ObjectNode details = o.putObject("details");
+      new java.util.TreeMap<>(r.details()).forEach(details::put);
+    }
     return o;
   }
 
@@ -87,6 +92,10 @@ final class LedgerFormat {
       check("findings.action", f.action());
       check("findings.path", f.path());
       check("findings.valueHash", f.valueHash());
+    }
+    for (java.util.Map.Entry<String, String> d : r.details().entrySet()) {
+      check("details (a key)", d.getKey());
+      check("details value", d.getValue());
     }
   }
 

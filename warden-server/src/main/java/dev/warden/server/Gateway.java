@@ -12,8 +12,11 @@ import dev.warden.ledger.receipt.ReceiptSigner;
 import dev.warden.ledger.timestamp.CheckpointAnchor;
 import dev.warden.ledger.timestamp.TimestampClient;
 import dev.warden.ledger.timestamp.TimestampException;
+import dev.warden.server.policy.ConfigSource;
+import dev.warden.server.policy.LoadedPolicy;
 import dev.warden.vault.LocalKeyring;
 import dev.warden.vault.SigningAlgorithm;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,11 +59,75 @@ public final class Gateway implements AutoCloseable {
   private final WardenServer server;
   private final Path dataDir;
   private final @Nullable CheckpointAnchor anchor;
+  private @Nullable PolicyReloader reloader;
 
   private Gateway(WardenServer server, Path dataDir, @Nullable CheckpointAnchor anchor) {
     this.server = server;
     this.dataDir = dataDir;
     this.anchor = anchor;
+  }
+
+  /**
+   * Starts from a configuration source and follows it: the start is recorded as a {@code policy}
+   * event with the text's sha256, SIGHUP reloads, and so does a change of the file unless {@code
+   * reload.watch} is false. See {@link PolicyReloader} for what a reload may change.
+   *
+   * @throws dev.warden.engine.config.ConfigException if the configuration (or its signature) is
+   *     refused; nothing was started
+   */
+  public static Gateway start(ConfigSource source) {
+    LoadedPolicy initial = source.load();
+    Gateway g = start(initial.config());
+    try {
+      PolicyReloader r =
+          new PolicyReloader(
+              g.server,
+              g.server.ledger(),
+              source,
+              LocalKeyring.open(g.dataDir).hasher(VALUE_KEY),
+              initial);
+      g.reloader = r;
+      r.recordStart();
+      boolean hup = r.listenForHangup();
+      Path file = source.file();
+      boolean watching = false;
+      if (file != null && initial.config().policyFile().watch()) {
+        r.watch(file);
+        watching = true;
+      }
+      LOG.info(
+          "policy in force",
+          net.logstash.logback.argument.StructuredArguments.kv("sha256", initial.sha256()),
+          net.logstash.logback.argument.StructuredArguments.kv(
+              "signed_by", String.valueOf(initial.signedBy())),
+          net.logstash.logback.argument.StructuredArguments.kv("reload_on_sighup", hup),
+          net.logstash.logback.argument.StructuredArguments.kv("reload_on_change", watching));
+      return g;
+    } catch (IOException | RuntimeException e) {
+      g.stop();
+      throw e instanceof IOException io
+          ? new java.io.UncheckedIOException("cannot watch the config file: " + io.getMessage(), io)
+          : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Reloads the configuration now, as SIGHUP does.
+   *
+   * @throws IllegalStateException if this gateway was started without a source ({@link
+   *     #start(WardenConfig)})
+   */
+  public PolicyReloader.Outcome reload(String trigger) {
+    return reloader().reload(trigger);
+  }
+
+  /** The reloader of a gateway started from a {@link ConfigSource}. */
+  public PolicyReloader reloader() {
+    PolicyReloader r = reloader;
+    if (r == null) {
+      throw new IllegalStateException("this gateway was started without a configuration source");
+    }
+    return r;
   }
 
   /** The engine for one configuration, keyed by the keyring under its data directory. */
@@ -170,6 +237,10 @@ public final class Gateway implements AutoCloseable {
    * pending checkpoint timestamps up to the TSA timeout.
    */
   public void stop() {
+    PolicyReloader r = reloader;
+    if (r != null) {
+      r.close();
+    }
     server.stop();
     closeQuietly(anchor);
   }

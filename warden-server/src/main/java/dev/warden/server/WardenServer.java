@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,16 @@ public final class WardenServer implements AutoCloseable {
   private final WebServer server;
   private final Ledger ledger;
   private final Health health = new Health();
-  private final String mode;
+  private final Upstream upstream;
+  private final @Nullable ReceiptSigner receipts;
+
+  /**
+   * The handler of the policy in force; each exchange reads it once, so one request never sees two
+   * policies. {@link #swap} replaces it whole.
+   */
+  private final AtomicReference<ExchangeHandler> exchange;
+
+  private volatile String mode;
   private volatile boolean stopped;
 
   private WardenServer(
@@ -46,9 +56,11 @@ public final class WardenServer implements AutoCloseable {
     this.ledger = ledger;
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
-    Upstream upstream = new Upstream(config.upstream(), s.maxBodyBytes());
-    ExchangeHandler exchange =
-        new ExchangeHandler(config, requests, responses, ledger, upstream, health, receipts);
+    this.upstream = new Upstream(config.upstream(), s.maxBodyBytes());
+    this.receipts = receipts;
+    this.exchange =
+        new AtomicReference<>(
+            new ExchangeHandler(config, requests, responses, ledger, upstream, health, receipts));
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -63,15 +75,15 @@ public final class WardenServer implements AutoCloseable {
                     + health.reason()
                     + "\"}"));
     for (String route : PROTECTED_ROUTES) {
-      routing.post(route, (req, res) -> exchange.handle(req, res, route));
+      routing.post(route, (req, res) -> exchange.get().handle(req, res, route));
       routing.any(
           route,
           (req, res) ->
               error(res, new ErrorBody(405, "warden_method_not_allowed", "use POST on " + route)));
     }
     for (String route : config.upstream().passThrough()) {
-      routing.get(route, (req, res) -> exchange.handle(req, res, route));
-      routing.post(route, (req, res) -> exchange.handle(req, res, route));
+      routing.get(route, (req, res) -> exchange.get().handle(req, res, route));
+      routing.post(route, (req, res) -> exchange.get().handle(req, res, route));
     }
     routing.any((req, res) ->
         error(
@@ -129,6 +141,22 @@ public final class WardenServer implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  Ledger ledger() {
+    return ledger;
+  }
+
+  /**
+   * Puts a new policy in force for exchanges that start from now on; exchanges in flight finish
+   * under the one they started with. Only the live parts of {@code config} (policy, detection,
+   * responses) may differ from the running configuration; the caller ({@link PolicyReloader}) keeps
+   * the rest as started.
+   */
+  void swap(WardenConfig config, Protector protector) {
+    mode = protector.policy().mode().id();
+    exchange.set(
+        new ExchangeHandler(config, protector, protector, ledger, upstream, health, receipts));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */

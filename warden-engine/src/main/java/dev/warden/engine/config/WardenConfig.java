@@ -17,7 +17,20 @@ public record WardenConfig(
     Responses responses,
     LedgerSettings ledger,
     Policy policy,
-    Detection detection) {
+    Detection detection,
+    PolicyFile policyFile) {
+
+  /** A configuration whose policy file needs no signature and is watched. */
+  public WardenConfig(
+      String dataDir,
+      Server server,
+      Upstream upstream,
+      Responses responses,
+      LedgerSettings ledger,
+      Policy policy,
+      Detection detection) {
+    this(dataDir, server, upstream, responses, ledger, policy, detection, PolicyFile.DEFAULT);
+  }
 
   /** A configuration without custom rules or allowlists. */
   public WardenConfig(
@@ -110,23 +123,51 @@ public record WardenConfig(
     }
   }
 
+  /**
+   * How the configuration file itself is trusted and followed.
+   *
+   * @param requireSignatureKeys {@code policy.requireSignature.keys}: paths of PEM public keys;
+   *     when not empty, the file must be a policy bundle signed by one of them, at start and on
+   *     every reload (a running gateway keeps the keys it started with)
+   * @param watch {@code reload.watch}: reload when the file changes (SIGHUP reloads regardless)
+   */
+  public record PolicyFile(List<String> requireSignatureKeys, boolean watch) {
+    public static final PolicyFile DEFAULT = new PolicyFile(List.of(), true);
+
+    public PolicyFile {
+      requireSignatureKeys = List.copyOf(requireSignatureKeys);
+    }
+
+    public boolean signatureRequired() {
+      return !requireSignatureKeys.isEmpty();
+    }
+  }
+
   public static WardenConfig defaults() {
     return ConfigLoader.fromYaml("");
   }
 
   public WardenConfig withServer(Server s) {
-    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy, detection);
+    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy, detection, policyFile);
   }
 
   public WardenConfig withUpstream(Upstream u) {
-    return new WardenConfig(dataDir, server, u, responses, ledger, policy, detection);
+    return new WardenConfig(dataDir, server, u, responses, ledger, policy, detection, policyFile);
   }
 
   public WardenConfig withDataDir(String d) {
-    return new WardenConfig(d, server, upstream, responses, ledger, policy, detection);
+    return new WardenConfig(d, server, upstream, responses, ledger, policy, detection, policyFile);
   }
 
   public WardenConfig withPolicy(Policy p) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, p, detection);
+    return new WardenConfig(dataDir, server, upstream, responses, ledger, p, detection, policyFile);
+  }
+
+  public WardenConfig withResponses(Responses r) {
+    return new WardenConfig(dataDir, server, upstream, r, ledger, policy, detection, policyFile);
+  }
+
+  public WardenConfig withDetection(Detection d) {
+    return new WardenConfig(dataDir, server, upstream, responses, ledger, policy, d, policyFile);
   }
 }
