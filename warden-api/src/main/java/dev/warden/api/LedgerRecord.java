@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     (the status is known only in the response record) and outside HTTP
  * @param errorType the {@code warden_*} error type, or {@code null}
  * @param findings one entry per finding, in body order
+ * @param streamedBytes in the response record of a streamed answer: the bytes sent to the client
+ *     before the receipt event (what the receipt's response digest covers); {@code null} otherwise
  * @param details further plain-text facts of non-exchange events (a {@code policy} reload's {@code
  *     sha256}, {@code trigger}, {@code reason}); empty for exchanges, and then not written at all,
  *     so records without details keep their exact stored form. Never plaintext values.
@@ -35,13 +37,40 @@ public record LedgerRecord(
     int status,
     @Nullable String errorType,
     List<FindingEntry> findings,
+    @Nullable Long streamedBytes,
     Map<String, String> details) {
   public LedgerRecord {
     findings = List.copyOf(findings);
     details = Map.copyOf(details);
   }
 
-  /** An exchange record: no details. */
+  /** An exchange record (a streamed answer's response record carries {@code streamedBytes}). */
+  public LedgerRecord(
+      String event,
+      String correlationId,
+      String route,
+      @Nullable String model,
+      String mode,
+      String outcome,
+      int status,
+      @Nullable String errorType,
+      List<FindingEntry> findings,
+      @Nullable Long streamedBytes) {
+    this(
+        event,
+        correlationId,
+        route,
+        model,
+        mode,
+        outcome,
+        status,
+        errorType,
+        findings,
+        streamedBytes,
+        Map.of());
+  }
+
+  /** A record of anything but a streamed answer. */
   public LedgerRecord(
       String event,
       String correlationId,
@@ -52,7 +81,7 @@ public record LedgerRecord(
       int status,
       @Nullable String errorType,
       List<FindingEntry> findings) {
-    this(event, correlationId, route, model, mode, outcome, status, errorType, findings, Map.of());
+    this(event, correlationId, route, model, mode, outcome, status, errorType, findings, null);
   }
 
   /**

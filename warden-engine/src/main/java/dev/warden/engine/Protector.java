@@ -6,6 +6,10 @@ import dev.warden.api.Detector;
 import dev.warden.api.Finding;
 import dev.warden.api.KeyedHasher;
 import dev.warden.api.ScanInput;
+import dev.warden.api.TokenFormat;
+import dev.warden.api.VaultSession;
+import dev.warden.engine.dialect.Dialect;
+import dev.warden.engine.dialect.Endpoint;
 import dev.warden.engine.json.JsonBodies;
 import dev.warden.engine.json.JsonWalker;
 import dev.warden.engine.policy.Mode;
@@ -103,25 +107,47 @@ public final class Protector {
   }
 
   /**
-   * Protects one JSON body.
+   * Protects one JSON body without a vault (tokenize and encrypt redact).
    *
    * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
    */
   public Result protectJson(byte[] body) {
+    return protectJson(body, VaultSession.NONE);
+  }
+
+  /**
+   * Protects one JSON body; tokenize and encrypt go through {@code vault}, and values inside
+   * markers that {@code vault} issued are not detected again.
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   * @throws IllegalStateException when the vault fails (refuse the message)
+   */
+  public Result protectJson(byte[] body, VaultSession vault) {
     JsonNode root = bodies.parse(body);
     boolean stream = root.isObject() && root.path("stream").asBoolean(false);
+    JsonNode modelNode = root.isObject() ? root.get("model") : null;
+    String model = modelNode != null && modelNode.isString() ? modelNode.asString() : null;
+    return protect(body, root, model, stream, JsonWalker.BinaryLeaves.NONE, vault);
+  }
+
+  private Result protect(
+      byte[] body,
+      JsonNode root,
+      @Nullable String model,
+      boolean stream,
+      JsonWalker.BinaryLeaves binary,
+      VaultSession vault) {
     List<Replacement> all = new ArrayList<>();
     boolean enforce = policy.mode() == Mode.ENFORCE;
     JsonNode out =
         walker.walk(
             root,
             (text, key, path) -> {
-              List<Replacement> found = decide(new ScanInput(text, key, path));
+              List<Replacement> found = decide(new ScanInput(text, key, path), vault);
               all.addAll(found);
-              return enforce ? rewriter.apply(text, found) : text;
-            });
-    JsonNode modelNode = root.isObject() ? root.get("model") : null;
-    String model = modelNode != null && modelNode.isString() ? modelNode.asString() : null;
+              return enforce ? rewriter.apply(text, found, vault) : text;
+            },
+            binary);
     Outcome outcome = outcome(all, enforce);
     byte[] bytes = outcome == Outcome.TRANSFORMED ? bodies.write(out) : body;
     boolean modelSensitive = all.stream().anyMatch(r -> r.path().equals("/model"));
@@ -133,17 +159,77 @@ public final class Protector {
         stream);
   }
 
-  /** Protects plain text (a file, stdin, a library call). */
+  /**
+   * Protects one request body of a dialect: the dialect names the model and the stream choice and
+   * declares which values are binary content, passed on unscanned (see {@link
+   * dev.warden.engine.dialect.Dialect#isBinary}).
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   */
+  public Result protectRequest(byte[] body, Endpoint endpoint) {
+    return protectRequest(body, endpoint, VaultSession.NONE);
+  }
+
+  /**
+   * {@link #protectRequest(byte[], Endpoint)} with tokenize and encrypt served by {@code vault}.
+   */
+  public Result protectRequest(byte[] body, Endpoint endpoint, VaultSession vault) {
+    return protectJson(body, endpoint, Dialect.Direction.REQUEST, vault);
+  }
+
+  /**
+   * Protects one (non-streamed) response body of a dialect; {@link Result#model()} and {@link
+   * Result#streamRequested()} are the response's own fields and not meaningful here.
+   *
+   * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
+   */
+  public Result protectResponse(byte[] body, Endpoint endpoint) {
+    return protectResponse(body, endpoint, VaultSession.NONE);
+  }
+
+  /**
+   * {@link #protectResponse(byte[], Endpoint)} with markers issued by {@code vault} not
+   * re-detected.
+   */
+  public Result protectResponse(byte[] body, Endpoint endpoint, VaultSession vault) {
+    return protectJson(body, endpoint, Dialect.Direction.RESPONSE, vault);
+  }
+
+  private Result protectJson(
+      byte[] body, Endpoint endpoint, Dialect.Direction direction, VaultSession vault) {
+    JsonNode root = bodies.parse(body);
+    Dialect dialect = endpoint.dialect();
+    String model = endpoint.model(root);
+    boolean stream = direction == Dialect.Direction.REQUEST && endpoint.streamRequested(root);
+    return protect(
+        body,
+        root,
+        model,
+        stream,
+        (path, container, key, value) -> dialect.isBinary(direction, path, container, key, value),
+        vault);
+  }
+
+  /** Protects plain text (a file, stdin, a library call) without a vault. */
   public TextResult protectText(String text) {
-    List<Replacement> found = decide(ScanInput.text(text));
+    return protectText(text, VaultSession.NONE);
+  }
+
+  /** Protects plain text, with tokenize and encrypt served by {@code vault}. */
+  public TextResult protectText(String text, VaultSession vault) {
+    List<Replacement> found = decide(ScanInput.text(text), vault);
     boolean enforce = policy.mode() == Mode.ENFORCE;
     Outcome outcome = outcome(found, enforce);
-    String out = outcome == Outcome.TRANSFORMED ? rewriter.apply(text, found) : text;
+    String out = outcome == Outcome.TRANSFORMED ? rewriter.apply(text, found, vault) : text;
     return new TextResult(outcome, out, found);
   }
 
-  private List<Replacement> decide(ScanInput in) {
-    List<Finding> findings = detector.detect(in);
+  public List<Replacement> decide(ScanInput in) {
+    return decide(in, VaultSession.NONE);
+  }
+
+  private List<Replacement> decide(ScanInput in, VaultSession vault) {
+    List<Finding> findings = withoutIssuedMarkers(detector.detect(in), in, vault);
     if (findings.isEmpty()) {
       return List.of();
     }
@@ -156,6 +242,55 @@ public final class Protector {
       }
     }
     out.sort((a, b) -> a.finding().span().compareTo(b.finding().span()));
+    return out;
+  }
+
+  /**
+   * Applies {@code replacements} (spans into {@code text}) as enforce mode would; allow and block
+   * leave the text as it is (a block refuses the whole message elsewhere).
+   */
+  public String rewrite(String text, List<Replacement> replacements) {
+    return rewriter.apply(text, replacements);
+  }
+
+  /** The strict JSON settings this protector parses bodies with. */
+  public JsonBodies bodies() {
+    return bodies;
+  }
+
+  /**
+   * Drops findings that lie wholly inside a token or envelope this vault issued: the value there is
+   * already protected, and detecting it again (a token in a {@code password:} position, an
+   * envelope's base64) would wrap it twice and break restoring. Fake markers are not vouched for by
+   * the vault, so whatever they hide is found as usual.
+   */
+  private static List<Finding> withoutIssuedMarkers(
+      List<Finding> findings, ScanInput in, VaultSession vault) {
+    if (findings.isEmpty() || vault == VaultSession.NONE) {
+      return findings;
+    }
+    List<TokenFormat.Marker> markers = TokenFormat.markers(in.text());
+    if (markers.isEmpty()) {
+      return findings;
+    }
+    List<TokenFormat.Marker> genuine = new ArrayList<>();
+    for (TokenFormat.Marker m : markers) {
+      if (vault.isGenuine(m, in.path())) {
+        genuine.add(m);
+      }
+    }
+    if (genuine.isEmpty()) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      boolean inside =
+          genuine.stream()
+              .anyMatch(m -> m.start() <= f.span().start() && f.span().end() <= m.end());
+      if (!inside) {
+        out.add(f);
+      }
+    }
     return out;
   }
 

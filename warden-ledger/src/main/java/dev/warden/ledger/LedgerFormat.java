@@ -69,8 +69,13 @@ final class LedgerFormat {
       e.put("length", f.length());
       e.put("valueHash", f.valueHash());
     }
+    // Only streamed answers carry it, so records of every other kind keep their old shape.
+    Long streamed = r.streamedBytes();
+    if (streamed != null) {
+      o.put("streamedBytes", streamed.longValue());
+    }
     if (!r.details().isEmpty()) {
-      // Written only when present, so exchange records keep their exact stored form.
+      // Only policy records carry details; exchange records keep their exact stored form.
       ObjectNode details = o.putObject("details");
       new java.util.TreeMap<>(r.details()).forEach(details::put);
     }

@@ -17,7 +17,8 @@ record ErrorBody(int status, String type, String message) {
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static String escape(String s) {
+  /** JSON string escaping (without the quotes). */
+  static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -5,9 +5,11 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.warden.api.Ledger;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.PlainText;
+import dev.warden.api.Restorer;
 import dev.warden.engine.Protector;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.json.BodyException;
+import dev.warden.engine.stream.StreamInspector;
 import dev.warden.engine.transform.Replacement;
 import dev.warden.ledger.receipt.ReceiptSigner;
 import dev.warden.ledger.receipt.ReceiptStatement;
@@ -20,6 +22,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +43,7 @@ final class ExchangeHandler {
   static final HeaderName CORRELATION_ID = HeaderNames.create("Warden-Correlation-Id");
   static final HeaderName LEDGER_SEQ = HeaderNames.create("Warden-Ledger-Seq");
   static final HeaderName RECEIPT = HeaderNames.create("Warden-Receipt");
+  static final HeaderName TRAILER = HeaderNames.create("Trailer");
   private static final DateTimeFormatter RECEIPT_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
@@ -53,6 +57,7 @@ final class ExchangeHandler {
   private final Upstream upstream;
   private final Health health;
   private final @Nullable ReceiptSigner receipts;
+  private final @Nullable StreamInspection streams;
 
   ExchangeHandler(
       WardenConfig config,
@@ -61,7 +66,9 @@ final class ExchangeHandler {
       Ledger ledger,
       Upstream upstream,
       Health health,
-      @Nullable ReceiptSigner receipts) {
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams) {
+    this.streams = streams;
     this.config = config;
     this.requests = requests;
     this.responses = responses;
@@ -140,6 +147,7 @@ final class ExchangeHandler {
           ex, 400, "warden_query_not_allowed", "query parameters are not accepted on " + ex.route);
     }
     byte @Nullable [] sent = null;
+    String dialect = null;
     if (!method.equals("POST")) {
       ex.requestBody = new byte[0]; // a body-less pass-through GET
     }
@@ -163,24 +171,212 @@ final class ExchangeHandler {
                 + ") that policy blocks; remove it and retry");
       }
       if (r.streamRequested()) {
-        throw refuse(
-            ex,
-            400,
-            "warden_streaming_unsupported",
-            "stream: true is not supported by this Warden version yet (streaming inspection arrives in a later version); send stream: false");
+        dialect = streamDialect(ex);
       }
       ex.outcome = outcome(r.outcome());
       sent = r.body();
     }
-    record(ex, ex.record("request", ex.outcome, 0, null));
+    Ledger.Receipt requestRecord = record(ex, ex.record("request", ex.outcome, 0, null));
     ex.startResponse();
 
+    if (dialect != null) {
+      return stream(req, res, ex, method, sent, dialect, requestRecord);
+    }
     Upstream.Answer answer;
     try {
       answer = upstream.call(method, ex.route, sent, authorization(req), forwardedHeaders(req));
     } catch (Upstream.UpstreamException e) {
       throw refuse(ex, e.error);
     }
+    return answer(res, ex, answer);
+  }
+
+  /**
+   * The dialect whose stream codec inspects a streamed answer on this route; refuses when streams
+   * cannot be inspected here, so that no stream ever passes unscanned.
+   */
+  private String streamDialect(Exchange ex) {
+    String dialect = STREAM_DIALECTS.get(ex.route);
+    if (streams == null || dialect == null) {
+      throw refuse(
+          ex,
+          400,
+          "warden_streaming_unsupported",
+          streams == null
+              ? "stream: true is not available: this gateway runs without a stream inspector; send stream: false"
+              : "stream: true is not supported on "
+                  + Exchange.safeRoute(ex.route)
+                  + " (no streaming dialect for this route); send stream: false");
+    }
+    return dialect;
+  }
+
+  /** Routes whose answers can stream, by the dialect that reads them. */
+  static final java.util.Map<String, String> STREAM_DIALECTS =
+      java.util.Map.of(
+          "/v1/chat/completions", "openai-chat", "/v1/completions", "openai-completions");
+
+  /**
+   * The streaming exchange: the request is protected and recorded as for any exchange; the
+   * upstream's stream goes through a {@link StreamInspector} to the client, flushed after every
+   * release. Status and headers (correlation id, the request record's ledger seq) leave before the
+   * first byte; the response record is written at stream end, then the receipt event. An answer
+   * that is not a stream (an error status, JSON) is handled like any answer.
+   */
+  private int stream(
+      ServerRequest req,
+      ServerResponse res,
+      Exchange ex,
+      String method,
+      byte @Nullable [] sent,
+      String dialect,
+      Ledger.Receipt requestRecord) {
+    Upstream.Opened opened;
+    try {
+      opened =
+          upstream.open(
+              method,
+              ex.route,
+              sent,
+              authorization(req),
+              forwardedHeaders(req),
+              StreamFraming.accept(dialect),
+              Duration.ofMillis(config.responses().streamIdleTimeoutMs()));
+    } catch (Upstream.UpstreamException e) {
+      throw refuse(ex, e.error);
+    }
+    if (opened instanceof Upstream.Answer answer) {
+      return answer(res, ex, answer);
+    }
+    try (Upstream.Live live = (Upstream.Live) opened) {
+      if (live.contentEncoding != null && !live.contentEncoding.equalsIgnoreCase("identity")) {
+        throw refuse(
+            ex,
+            502,
+            "warden_upstream_encoding",
+            "the upstream streamed with Content-Encoding '"
+                + token(live.contentEncoding)
+                + "', which Warden cannot scan; it was not passed on");
+      }
+      StreamFraming framing = java.util.Objects.requireNonNull(StreamFraming.of(live.contentType));
+      if (!config.responses().protect()) {
+        throw refuse(
+            ex,
+            502,
+            "warden_streaming_unsupported",
+            "the upstream answered with a stream, and streams are relayed only with response protection on (responses.protect: true)");
+      }
+      StreamInspector inspector;
+      try {
+        inspector = java.util.Objects.requireNonNull(streams).open(dialect, Restorer.NONE);
+      } catch (RuntimeException e) {
+        throw refuse(
+            ex,
+            500,
+            "warden_internal_error",
+            "no stream inspector for dialect " + dialect + "; the stream was not passed on");
+      }
+      res.status(Status.create(live.status));
+      live.returnedHeaders.forEach((name, value) -> res.header(name, value));
+      res.header(LEDGER_SEQ, Long.toString(requestRecord.seq()));
+      res.header(HeaderNames.CONTENT_TYPE, framing.contentType());
+      res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+      if (receipts != null) {
+        res.header(TRAILER, RECEIPT.defaultCase());
+      }
+      return relay(res, ex, live, inspector, framing);
+    }
+  }
+
+  /** From the first byte to the client on: nothing may throw a {@link Refusal} any more. */
+  private int relay(
+      ServerResponse res,
+      Exchange ex,
+      Upstream.Live live,
+      StreamInspector inspector,
+      StreamFraming framing) {
+    java.io.OutputStream out = res.outputStream();
+    try (StreamDeadline deadline =
+        new StreamDeadline(live, Duration.ofMillis(config.responses().streamMaxDurationMs()))) {
+      StreamRelay.Result result =
+          StreamRelay.relay(
+              live,
+              inspector,
+              out,
+              framing,
+              deadline,
+              requests.policy().mode() == dev.warden.engine.policy.Mode.ENFORCE);
+      live.close(); // cancels the upstream call if it is still running (block, failure)
+      ex.add(result.replacements(), "response");
+      ex.outcome = result.outcome();
+      Ledger.Receipt recorded;
+      try {
+        recorded =
+            ledger.append(
+                ex.record(
+                    "response", result.outcome(), live.status, result.errorType(), result.bytes()));
+      } catch (RuntimeException e) {
+        health.ledgerFailed();
+        LOG.error(
+            "ledger append failed",
+            kv("correlation_id", ex.id),
+            kv("exception", e.getClass().getName()));
+        if (!result.clientGone()) {
+          writeQuietly(
+              out,
+              framing.error(
+                  new ErrorBody(
+                      503,
+                      "warden_ledger_unavailable",
+                      "the decision ledger cannot be written; the stream ends without a receipt")));
+        }
+        closeQuietly(out);
+        return live.status;
+      }
+      if (receipts != null && !result.clientGone()) {
+        try {
+          String receipt =
+              issue(
+                  ex,
+                  live.status,
+                  result.errorType(),
+                  java.util.HexFormat.of().formatHex(result.sha256()),
+                  recorded);
+          writeQuietly(out, framing.receipt(receipt));
+          res.trailers().set(RECEIPT, receipt);
+        } catch (RuntimeException e) {
+          // The bytes are already out; the missing receipt event tells the client they are
+          // unproven.
+          LOG.error(
+              "receipt signing failed",
+              kv("correlation_id", ex.id),
+              kv("exception", e.getClass().getName()));
+        }
+      }
+      closeQuietly(out);
+      return live.status;
+    }
+  }
+
+  private static void writeQuietly(java.io.OutputStream out, byte[] bytes) {
+    try {
+      out.write(bytes);
+      out.flush();
+    } catch (IOException | RuntimeException e) {
+      // The client went away; the ledger already holds the outcome.
+    }
+  }
+
+  private static void closeQuietly(java.io.OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException | RuntimeException e) {
+      // As above.
+    }
+  }
+
+  /** Protects a whole upstream answer, records it and sends it. */
+  private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer) {
     byte[] out = protectResponse(answer, ex);
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
     res.status(Status.create(answer.status()));
@@ -189,7 +385,7 @@ final class ExchangeHandler {
     if (receipts != null) {
       String header;
       try {
-        header = issue(ex, answer.status(), null, out, receipt);
+        header = issue(ex, answer.status(), null, ReceiptStatement.sha256Hex(out), receipt);
       } catch (RuntimeException e) {
         // Fail closed: a response that should carry a receipt is not sent without one.
         throw refuse(
@@ -438,7 +634,9 @@ final class ExchangeHandler {
       res.header(LEDGER_SEQ, Long.toString(recorded.seq()));
       if (receipts != null) {
         try {
-          res.header(RECEIPT, issue(ex, err.status(), err.type(), body, recorded));
+          res.header(
+              RECEIPT,
+              issue(ex, err.status(), err.type(), ReceiptStatement.sha256Hex(body), recorded));
         } catch (RuntimeException e) {
           LOG.error(
               "receipt signing failed",
@@ -451,16 +649,20 @@ final class ExchangeHandler {
     res.send(body);
   }
 
-  /** The {@code Warden-Receipt} value for the body about to be sent. */
+  /** The {@code Warden-Receipt} value for a response whose body has digest {@code bodySha256}. */
   private String issue(
-      Exchange ex, int status, @Nullable String errorType, byte[] body, Ledger.Receipt recorded) {
+      Exchange ex,
+      int status,
+      @Nullable String errorType,
+      String bodySha256,
+      Ledger.Receipt recorded) {
     ReceiptSigner signer = java.util.Objects.requireNonNull(receipts);
     boolean answered = ex.phase.equals("response");
     byte @Nullable [] request = ex.requestBody;
     return signer.issue(
         new ReceiptStatement(
             request == null ? null : ReceiptStatement.sha256Hex(request),
-            ReceiptStatement.sha256Hex(body),
+            bodySha256,
             ex.id,
             RECEIPT_TIME.format(Instant.now()),
             Exchange.safeRoute(ex.route),
@@ -555,6 +757,13 @@ final class ExchangeHandler {
     LedgerRecord record(String event, String outcome, int status, @Nullable String errorType) {
       return new LedgerRecord(
           event, id, safeRoute(route), model, mode, outcome, status, errorType, findings);
+    }
+
+    /** The response record of a streamed answer, with the bytes streamed before the receipt. */
+    LedgerRecord record(
+        String event, String outcome, int status, @Nullable String errorType, long streamed) {
+      return new LedgerRecord(
+          event, id, safeRoute(route), model, mode, outcome, status, errorType, findings, streamed);
     }
 
     String types() {

@@ -76,8 +76,18 @@ public final class Gateway implements AutoCloseable {
    *     refused; nothing was started
    */
   public static Gateway start(ConfigSource source) {
+    return start(source, protector -> null);
+  }
+
+  /**
+   * As {@link #start(ConfigSource)}, with stream inspection made by {@code streams} from the
+   * response engine of the policy in force (again on every reload).
+   */
+  public static Gateway start(
+      ConfigSource source,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
     LoadedPolicy initial = source.load();
-    Gateway g = start(initial.config());
+    Gateway g = start(initial.config(), streams);
     try {
       PolicyReloader r =
           new PolicyReloader(
@@ -85,6 +95,7 @@ public final class Gateway implements AutoCloseable {
               g.server.ledger(),
               source,
               LocalKeyring.open(g.dataDir).hasher(VALUE_KEY),
+              streams,
               initial);
       g.reloader = r;
       r.recordStart();
@@ -148,6 +159,17 @@ public final class Gateway implements AutoCloseable {
    * @throws IllegalArgumentException if the upstream is not configured
    */
   public static Gateway start(WardenConfig config) {
+    // Streamed answers stay refused until the stream codecs (StreamInspectors) are wired here.
+    return start(config, protector -> null);
+  }
+
+  /**
+   * As {@link #start(WardenConfig)}, with the stream inspection made from the gateway's response
+   * engine by {@code streams} (returning null refuses {@code stream: true}).
+   */
+  public static Gateway start(
+      WardenConfig config,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
     Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
     LocalKeyring keys = LocalKeyring.open(dataDir);
     Protector protector = protector(config, keys.hasher(VALUE_KEY));
@@ -182,7 +204,9 @@ public final class Gateway implements AutoCloseable {
           default -> null;
         };
     try {
-      WardenServer server = WardenServer.start(config, protector, protector, ledger, receipts);
+      WardenServer server =
+          WardenServer.start(
+              config, protector, protector, ledger, receipts, streams.apply(protector));
       LOG.info(
           "warden started",
           net.logstash.logback.argument.StructuredArguments.kv("port", server.port()),

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,7 @@ public final class PolicyReloader implements AutoCloseable {
   private final Ledger ledger;
   private final PolicySource source;
   private final KeyedHasher hasher;
+  private final Function<Protector, @Nullable StreamInspection> streams;
   private final List<Consumer<Outcome>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Runnable onHangup = () -> reload("sighup");
@@ -93,11 +95,13 @@ public final class PolicyReloader implements AutoCloseable {
       Ledger ledger,
       PolicySource source,
       KeyedHasher hasher,
+      Function<Protector, @Nullable StreamInspection> streams,
       LoadedPolicy initial) {
     this.server = server;
     this.ledger = ledger;
     this.source = source;
     this.hasher = hasher;
+    this.streams = streams;
     this.running = initial;
   }
 
@@ -189,9 +193,11 @@ public final class PolicyReloader implements AutoCloseable {
             .withResponses(next.config().responses());
     boolean same = next.sha256().equals(old.sha256()) && restart.isEmpty();
     Protector protector = null;
+    StreamInspection inspection = null;
     if (!same) {
       try {
         protector = Gateway.protector(live, hasher);
+        inspection = streams.apply(protector);
       } catch (RuntimeException e) {
         return refuse(old, trigger, next.sha256(), reason(e));
       }
@@ -208,7 +214,7 @@ public final class PolicyReloader implements AutoCloseable {
       return notify(new Outcome("refused", next.sha256(), "the ledger cannot record it", restart));
     }
     if (protector != null) {
-      server.swap(live, protector);
+      server.swap(live, protector, inspection);
       running =
           new LoadedPolicy(live, next.sha256(), next.signedBy(), next.signedAt(), next.effective());
     }
@@ -245,6 +251,7 @@ public final class PolicyReloader implements AutoCloseable {
               0,
               "warden_policy_refused",
               List.of(),
+              null,
               details(trigger, sha256, old.sha256(), null, reason, List.of())));
     } catch (RuntimeException e) {
       LOG.error("policy refusal could not be recorded", kv("exception", e.getClass().getName()));
@@ -277,6 +284,7 @@ public final class PolicyReloader implements AutoCloseable {
         0,
         null,
         List.of(),
+        null,
         details(trigger, p.sha256(), previous, p, reason, restart));
   }
 

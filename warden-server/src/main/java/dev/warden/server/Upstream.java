@@ -70,13 +70,51 @@ final class Upstream {
           HeaderNames.create("x-ratelimit-remaining-tokens"),
           HeaderNames.create("x-ratelimit-reset-tokens"));
 
+  /** What {@link #open} got: a whole answer, or a stream still being received. */
+  sealed interface Opened permits Answer, Live {}
+
   /** The upstream's answer, read in full (bounded). */
   record Answer(
       int status,
       @Nullable String contentType,
       @Nullable String contentEncoding,
       byte[] body,
-      Map<HeaderName, String> returnedHeaders) {}
+      Map<HeaderName, String> returnedHeaders)
+      implements Opened {}
+
+  /**
+   * A 2xx streamed answer whose headers have arrived and whose body is read incrementally from
+   * {@link #body}. Each read waits at most the idle timeout given to {@link #open}. {@link #close}
+   * cancels the call: an unfinished chunked body is never drained, the connection is closed, so the
+   * upstream sees the cancellation at its next write. Safe to close from another thread (the total
+   * deadline does so) and more than once.
+   */
+  static final class Live implements Opened, AutoCloseable {
+    private final HttpClientResponse response;
+    final int status;
+    final @Nullable String contentType;
+    final @Nullable String contentEncoding;
+    final Map<HeaderName, String> returnedHeaders;
+    final InputStream body;
+
+    private Live(HttpClientResponse response, Map<HeaderName, String> returnedHeaders) {
+      this.response = response;
+      this.status = response.status().code();
+      this.contentType = response.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
+      this.contentEncoding = response.headers().first(HeaderNames.CONTENT_ENCODING).orElse(null);
+      this.returnedHeaders = returnedHeaders;
+      this.body = response.inputStream();
+    }
+
+    @Override
+    public void close() {
+      try {
+        response.close();
+      } catch (RuntimeException e) {
+        // Closing a connection that already failed may fail again; it is closed either way.
+      }
+    }
+  }
 
   /** A failure reaching the upstream, already mapped to the client-facing error. */
   static final class UpstreamException extends RuntimeException {
@@ -129,13 +167,7 @@ final class Upstream {
     Deadline deadline = Deadline.start(timeout);
     try (HttpClientResponse res = body == null ? req.request() : req.submit(body)) {
       byte[] bytes = readBounded(res.inputStream(), res.headers().contentLength().orElse(-1));
-      Map<HeaderName, String> returned = new LinkedHashMap<>();
-      for (HeaderName name : RETURNED_RESPONSE_HEADERS) {
-        res.headers()
-            .first(name)
-            .filter(Upstream::plainToken)
-            .ifPresent(v -> returned.put(name, v));
-      }
+      Map<HeaderName, String> returned = returnedHeaders(res);
       return new Answer(
           res.status().code(),
           res.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
@@ -149,6 +181,75 @@ final class Upstream {
     } finally {
       deadline.finish();
     }
+  }
+
+  /**
+   * Starts a call that asks for a streamed answer ({@code Accept: accept}). A 2xx answer framed as
+   * a stream ({@link StreamFraming#of}) comes back {@link Live}, its body unread; anything else —
+   * an error status, a JSON answer from an upstream that ignored {@code stream} — is read in full
+   * and returned as an {@link Answer}, to be handled like any other answer. The answer's headers
+   * must arrive within the upstream timeout; after that each read of a live body waits at most
+   * {@code idleTimeout}.
+   */
+  Opened open(
+      String method,
+      String path,
+      byte @Nullable [] body,
+      @Nullable String authorization,
+      Map<HeaderName, String> extraHeaders,
+      String accept,
+      Duration idleTimeout) {
+    Http1ClientRequest req =
+        client
+            .method(io.helidon.http.Method.create(method))
+            .path(basePath + path)
+            .readTimeout(idleTimeout)
+            .header(HeaderNames.ACCEPT, accept)
+            .header(HeaderNames.ACCEPT_ENCODING, "identity");
+    if (authorization != null) {
+      req.header(HeaderNames.AUTHORIZATION, authorization);
+    }
+    extraHeaders.forEach((name, value) -> req.header(name, value));
+    if (body != null) {
+      req.header(HeaderNames.CONTENT_TYPE, "application/json");
+    }
+    Deadline deadline = Deadline.start(timeout);
+    HttpClientResponse res = null;
+    try {
+      res = body == null ? req.request() : req.submit(body);
+      Map<HeaderName, String> returned = returnedHeaders(res);
+      boolean ok = res.status().code() / 100 == 2;
+      if (ok
+          && StreamFraming.of(res.headers().first(HeaderNames.CONTENT_TYPE).orElse(null)) != null) {
+        Live live = new Live(res, returned);
+        res = null;
+        return live;
+      }
+      byte[] bytes = readBounded(res.inputStream(), res.headers().contentLength().orElse(-1));
+      return new Answer(
+          res.status().code(),
+          res.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
+          res.headers().first(HeaderNames.CONTENT_ENCODING).orElse(null),
+          bytes,
+          returned);
+    } catch (UpstreamException e) {
+      throw deadline.expired() ? timeout(e) : e;
+    } catch (RuntimeException e) {
+      throw deadline.expired() ? timeout(e) : classify(e);
+    } finally {
+      if (res != null) {
+        res.close();
+      }
+      deadline.finish();
+    }
+  }
+
+  private static Map<HeaderName, String> returnedHeaders(HttpClientResponse res) {
+    Map<HeaderName, String> returned = new LinkedHashMap<>();
+    for (HeaderName name : RETURNED_RESPONSE_HEADERS) {
+      res.headers().first(name).filter(Upstream::plainToken).ifPresent(v -> returned.put(name, v));
+    }
+    return returned;
   }
 
   private static UpstreamException timeout(Throwable cause) {

@@ -52,7 +52,8 @@ public final class WardenServer implements AutoCloseable {
       Protector requests,
       Protector responses,
       Ledger ledger,
-      @Nullable ReceiptSigner receipts) {
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams) {
     this.ledger = ledger;
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
@@ -60,7 +61,8 @@ public final class WardenServer implements AutoCloseable {
     this.receipts = receipts;
     this.exchange =
         new AtomicReference<>(
-            new ExchangeHandler(config, requests, responses, ledger, upstream, health, receipts));
+            new ExchangeHandler(
+                config, requests, responses, ledger, upstream, health, receipts, streams));
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -130,11 +132,25 @@ public final class WardenServer implements AutoCloseable {
       Protector responses,
       Ledger ledger,
       @Nullable ReceiptSigner receipts) {
+    return start(config, requests, responses, ledger, receipts, null);
+  }
+
+  /**
+   * Builds and starts the server; {@code stream: true} requests are answered as inspected streams,
+   * each through an inspector from {@code streams} (null: such requests are refused with 400).
+   */
+  public static WardenServer start(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams) {
     if (config.upstream().url().isEmpty()) {
       throw new IllegalArgumentException(
           "upstream.url is not set; pass --upstream URL or set upstream.url in warden.yaml");
     }
-    WardenServer ws = new WardenServer(config, requests, responses, ledger, receipts);
+    WardenServer ws = new WardenServer(config, requests, responses, ledger, receipts, streams);
     ws.server.start();
     return ws;
   }
@@ -153,10 +169,11 @@ public final class WardenServer implements AutoCloseable {
    * responses) may differ from the running configuration; the caller ({@link PolicyReloader}) keeps
    * the rest as started.
    */
-  void swap(WardenConfig config, Protector protector) {
+  void swap(WardenConfig config, Protector protector, @Nullable StreamInspection streams) {
     mode = protector.policy().mode().id();
     exchange.set(
-        new ExchangeHandler(config, protector, protector, ledger, upstream, health, receipts));
+        new ExchangeHandler(
+            config, protector, protector, ledger, upstream, health, receipts, streams));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */

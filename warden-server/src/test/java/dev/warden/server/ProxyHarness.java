@@ -1,5 +1,6 @@
 package dev.warden.server;
 
+import dev.warden.engine.Protector;
 import dev.warden.engine.config.ConfigLoader;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.testing.StubUpstream;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /** A real gateway on loopback in front of a stub upstream, with a temp data directory. */
 final class ProxyHarness implements AutoCloseable {
@@ -21,6 +24,15 @@ final class ProxyHarness implements AutoCloseable {
 
   ProxyHarness(
       Path dataDir, StubUpstream upstream, String yaml, UnaryOperator<WardenConfig> tweak) {
+    this(dataDir, upstream, yaml, tweak, p -> null);
+  }
+
+  ProxyHarness(
+      Path dataDir,
+      StubUpstream upstream,
+      String yaml,
+      UnaryOperator<WardenConfig> tweak,
+      Function<Protector, @Nullable StreamInspection> streams) {
     this.upstream = upstream;
     WardenConfig base = ConfigLoader.fromYaml(yaml).withDataDir(dataDir.toString());
     WardenConfig.Server s = base.server();
@@ -34,7 +46,7 @@ final class ProxyHarness implements AutoCloseable {
                     base.upstream().timeoutMs(),
                     base.upstream().forwardAuthorization(),
                     base.upstream().passThrough()));
-    this.gateway = Gateway.start(tweak.apply(config));
+    this.gateway = Gateway.start(tweak.apply(config), streams);
   }
 
   ProxyHarness(Path dataDir, StubUpstream upstream) {

@@ -27,7 +27,18 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>{@code POST /v1/chat/completions} answers a {@code chat.completion} whose assistant message is
  * the last user message (plus {@link Builder#appendToReply} text, to exercise response protection);
  * {@code /v1/completions} echoes the prompt; {@code /v1/embeddings} returns a fixed small vector
- * per input. Everything else is a 404.
+ * per input, or {@code dimensions} deterministic values, as float arrays or (with {@code
+ * encoding_format: base64}) as base64 of little-endian float32 the way OpenAI sends them.
+ * Everything else is a 404.
+ *
+ * <p>With {@code "stream": true}, chat and completions answer the same text as Server-Sent Events
+ * the way OpenAI does: {@code chat.completion.chunk} (or {@code text_completion}) events of {@link
+ * Builder#streamChunkChars} characters each, {@link Builder#streamDelay} apart, an optional tool
+ * call whose arguments arrive as deltas, a final chunk with {@code finish_reason}, then {@code
+ * data: [DONE]}. Misbehaviour for failure tests: {@link Builder#streamStallAfter} (stop sending,
+ * keep the connection open), {@link Builder#streamDropAfter} (abort the connection). The counters
+ * ({@link #streamsStarted}, {@link #streamsCompleted}, {@link #streamsAborted}, {@link
+ * #streamedBytes}) let a test observe from the upstream side what the gateway did to the call.
  */
 public final class StubUpstream implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,8 +53,27 @@ public final class StubUpstream implements AutoCloseable {
   private final Duration delay;
   private final @Nullable String rawReply;
   private final @Nullable String rawContentType;
+  private final int streamChunkChars;
+  private final Duration streamDelay;
+  private final int streamFillerChunks;
+  private final int streamStallAfter;
+  private final int streamDropAfter;
+  private final @Nullable String toolName;
+  private final @Nullable String toolArguments;
+  private final AtomicLong streamsStarted = new AtomicLong();
+  private final AtomicLong streamsCompleted = new AtomicLong();
+  private final AtomicLong streamsAborted = new AtomicLong();
+  private final AtomicLong streamedBytes = new AtomicLong();
+  private volatile boolean closed;
 
   private StubUpstream(Builder b) {
+    this.streamChunkChars = b.streamChunkChars;
+    this.streamDelay = b.streamDelay;
+    this.streamFillerChunks = b.streamFillerChunks;
+    this.streamStallAfter = b.streamStallAfter;
+    this.streamDropAfter = b.streamDropAfter;
+    this.toolName = b.toolName;
+    this.toolArguments = b.toolArguments;
     this.appendToReply = b.appendToReply;
     this.delay = b.delay;
     this.rawReply = b.rawReply;
@@ -102,14 +132,47 @@ public final class StubUpstream implements AutoCloseable {
     return received.isEmpty() ? null : received.getLast();
   }
 
+  /** Streamed answers begun. */
+  public long streamsStarted() {
+    return streamsStarted.get();
+  }
+
+  /** Streamed answers sent to the end ({@code data: [DONE]} written and flushed). */
+  public long streamsCompleted() {
+    return streamsCompleted.get();
+  }
+
+  /**
+   * Streamed answers that ended because a write failed: the caller closed the connection (or a drop
+   * was configured). A gateway that cancels its upstream call on a client disconnect shows up here.
+   */
+  public long streamsAborted() {
+    return streamsAborted.get();
+  }
+
+  /** Bytes of streamed answers written so far (flushed to the socket), over all streams. */
+  public long streamedBytes() {
+    return streamedBytes.get();
+  }
+
   @Override
   public void close() {
+    closed = true;
     server.stop();
   }
 
   @FunctionalInterface
   private interface Answer {
     ObjectNode answer(JsonNode request);
+  }
+
+  /** Thrown inside a streamed answer to abort the connection (a configured drop). */
+  private static final class Drop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Drop() {
+      super("stub: configured mid-stream drop", null, false, false);
+    }
   }
 
   private void handle(ServerRequest req, ServerResponse res, Answer answer) {
@@ -145,21 +208,184 @@ public final class StubUpstream implements AutoCloseable {
           .send("{\"error\":{\"message\":\"invalid json\",\"type\":\"stub\"}}");
       return;
     }
+    if (request.path("stream").asBoolean(false)) {
+      String path = req.path().path();
+      if (path.endsWith("/chat/completions")) {
+        stream(res, request, true);
+        return;
+      }
+      if (path.endsWith("/completions")) {
+        stream(res, request, false);
+        return;
+      }
+    }
     ObjectNode reply = answer.answer(request);
     res.header(HeaderNames.CONTENT_TYPE, "application/json").send(JSON.writeValueAsBytes(reply));
   }
 
-  private ObjectNode chat(JsonNode request) {
-    String last = "";
+  /**
+   * Writes the reply as SSE events, flushing each one. A failed write (the caller went away) counts
+   * the stream as aborted; a configured drop throws out of the handler so the server closes the
+   * connection without the terminating chunk.
+   */
+  private void stream(ServerResponse res, JsonNode request, boolean chat) {
+    streamsStarted.incrementAndGet();
+    List<String> events = new java.util.ArrayList<>();
+    String text =
+        chat
+            ? "You said: " + lastUserMessage(request) + appendToReply
+            : "You said: "
+                + (request.path("prompt").isString() ? request.path("prompt").asString() : "")
+                + appendToReply;
+    String id = "stub-" + ids.incrementAndGet();
+    String model = request.path("model").asString("stub-model");
+    if (chat) {
+      events.add(chunk(id, model, true, d -> d.put("role", "assistant").put("content", ""), null));
+    }
+    for (String piece : split(text, streamChunkChars)) {
+      events.add(
+          chat
+              ? chunk(id, model, true, d -> d.put("content", piece), null)
+              : chunk(id, model, false, c -> c.put("text", piece), null));
+    }
+    for (int i = 0; i < streamFillerChunks; i++) {
+      String filler = "lorem ipsum dolor sit amet ".repeat(streamChunkChars / 27 + 1);
+      String piece = filler.substring(0, Math.max(1, streamChunkChars));
+      events.add(
+          chat
+              ? chunk(id, model, true, d -> d.put("content", piece), null)
+              : chunk(id, model, false, c -> c.put("text", piece), null));
+    }
+    String tool = toolName;
+    String args = toolArguments;
+    if (chat && tool != null && args != null) {
+      events.add(
+          chunk(
+              id,
+              model,
+              true,
+              d -> {
+                ObjectNode call = d.putArray("tool_calls").addObject();
+                call.put("index", 0).put("id", "call_stub_1").put("type", "function");
+                call.putObject("function").put("name", tool).put("arguments", "");
+              },
+              null));
+      for (String piece : split(args, streamChunkChars)) {
+        events.add(
+            chunk(
+                id,
+                model,
+                true,
+                d -> {
+                  ObjectNode call = d.putArray("tool_calls").addObject();
+                  call.put("index", 0).putObject("function").put("arguments", piece);
+                },
+                null));
+      }
+    }
+    String finish = chat && tool != null ? "tool_calls" : "stop";
+    events.add(chunk(id, model, chat, d -> {}, finish));
+    events.add("[DONE]");
+
+    res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
+    res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+    java.io.OutputStream out = res.outputStream();
+    try {
+      for (int i = 0; i < events.size(); i++) {
+        if (i == streamDropAfter) {
+          throw new Drop();
+        }
+        if (i == streamStallAfter) {
+          stall();
+          return;
+        }
+        if (i > 0 && !streamDelay.isZero()) {
+          Thread.sleep(streamDelay);
+        }
+        byte[] event = ("data: " + events.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        out.write(event);
+        out.flush();
+        streamedBytes.addAndGet(event.length);
+      }
+      out.close();
+      streamsCompleted.incrementAndGet();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      streamsAborted.incrementAndGet();
+    } catch (InterruptedException e) {
+      streamsAborted.incrementAndGet();
+      Thread.currentThread().interrupt();
+    } catch (Drop e) {
+      streamsAborted.incrementAndGet();
+      throw e;
+    } catch (RuntimeException e) {
+      // Helidon wraps socket failures in its own unchecked types.
+      streamsAborted.incrementAndGet();
+    }
+  }
+
+  /** Holds the connection open without sending, until the stub closes (at most ten minutes). */
+  private void stall() throws InterruptedException {
+    for (int i = 0; i < 6000 && !closed; i++) {
+      Thread.sleep(100);
+    }
+  }
+
+  private static List<String> split(String text, int size) {
+    List<String> out = new java.util.ArrayList<>();
+    int step = Math.max(1, size);
+    for (int i = 0; i < text.length(); ) {
+      int end = Math.min(text.length(), i + step);
+      // Never split a surrogate pair: each delta must be valid JSON text on its own.
+      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end++;
+      }
+      out.add(text.substring(i, end));
+      i = end;
+    }
+    return out;
+  }
+
+  private String chunk(
+      String id,
+      String model,
+      boolean chat,
+      java.util.function.Consumer<ObjectNode> fill,
+      @Nullable String finishReason) {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("id", id);
+    c.put("object", chat ? "chat.completion.chunk" : "text_completion");
+    c.put("created", 1_700_000_000L);
+    c.put("model", model);
+    ObjectNode choice = c.putArray("choices").addObject();
+    choice.put("index", 0);
+    if (chat) {
+      fill.accept(choice.putObject("delta"));
+    } else {
+      choice.put("text", "");
+      fill.accept(choice);
+    }
+    if (finishReason == null) {
+      choice.putNull("finish_reason");
+    } else {
+      choice.put("finish_reason", finishReason);
+    }
+    return JSON.writeValueAsString(c);
+  }
+
+  private static String lastUserMessage(JsonNode request) {
     JsonNode messages = request.path("messages");
     for (int i = messages.size() - 1; i >= 0; i--) {
       JsonNode m = messages.get(i);
       if ("user".equals(m.path("role").asString(""))) {
         JsonNode content = m.path("content");
-        last = content.isString() ? content.asString() : JSON.writeValueAsString(content);
-        break;
+        return content.isString() ? content.asString() : JSON.writeValueAsString(content);
       }
     }
+    return "";
+  }
+
+  private ObjectNode chat(JsonNode request) {
+    String last = lastUserMessage(request);
     ObjectNode reply = base(request, "chat.completion");
     ObjectNode choice = reply.putArray("choices").addObject();
     choice.put("index", 0);
@@ -189,14 +415,47 @@ public final class StubUpstream implements AutoCloseable {
     ArrayNode data = reply.putArray("data");
     JsonNode input = request.path("input");
     int n = input.isArray() ? input.size() : 1;
+    boolean base64 = "base64".equals(request.path("encoding_format").asString(""));
+    int dimensions = request.path("dimensions").asInt(0);
     for (int i = 0; i < n; i++) {
       ObjectNode e = data.addObject();
       e.put("object", "embedding");
       e.put("index", i);
-      e.putArray("embedding").add(0.125).add(-0.5).add(0.25);
+      float[] vector = dimensions > 0 ? vector(i, dimensions) : new float[] {0.125f, -0.5f, 0.25f};
+      if (base64) {
+        e.put("embedding", base64(vector));
+      } else {
+        ArrayNode values = e.putArray("embedding");
+        for (float v : vector) {
+          values.add(v);
+        }
+      }
     }
     usage(reply, 8);
     return reply;
+  }
+
+  /**
+   * A deterministic vector of {@code dimensions} values in [-1, 1] for input {@code index}: as
+   * varied as a real embedding, so its base64 form is as random-looking as a real one.
+   */
+  private static float[] vector(int index, int dimensions) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(31L * index + dimensions);
+    float[] v = new float[Math.min(dimensions, 8192)];
+    for (int d = 0; d < v.length; d++) {
+      v[d] = (float) (random.nextDouble() * 2 - 1);
+    }
+    return v;
+  }
+
+  /** OpenAI's {@code encoding_format: base64}: little-endian float32 values, base64-encoded. */
+  private static String base64(float[] vector) {
+    java.nio.ByteBuffer bytes =
+        java.nio.ByteBuffer.allocate(4 * vector.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (float v : vector) {
+      bytes.putFloat(v);
+    }
+    return java.util.Base64.getEncoder().encodeToString(bytes.array());
   }
 
   private ObjectNode base(JsonNode request, String object) {
@@ -224,8 +483,61 @@ public final class StubUpstream implements AutoCloseable {
     private @Nullable String rawReply;
     private @Nullable String rawContentType;
     private final Map<String, String> responseHeaders = new TreeMap<>();
+    private int streamChunkChars = 8;
+    private Duration streamDelay = Duration.ZERO;
+    private int streamFillerChunks;
+    private int streamStallAfter = Integer.MAX_VALUE;
+    private int streamDropAfter = Integer.MAX_VALUE;
+    private @Nullable String toolName;
+    private @Nullable String toolArguments;
 
     private Builder() {}
+
+    /** Characters of reply text per streamed delta (default 8). */
+    public Builder streamChunkChars(int chars) {
+      if (chars < 1) {
+        throw new IllegalArgumentException("streamChunkChars must be at least 1, got " + chars);
+      }
+      this.streamChunkChars = chars;
+      return this;
+    }
+
+    /** Pause between streamed events (default none). */
+    public Builder streamDelay(Duration delay) {
+      this.streamDelay = delay;
+      return this;
+    }
+
+    /** Extra filler deltas after the reply text, for long streams (default 0). */
+    public Builder streamFillerChunks(int chunks) {
+      this.streamFillerChunks = chunks;
+      return this;
+    }
+
+    /**
+     * After this many events, stop sending and hold the connection open (a stalled upstream).
+     * Counted from 0; the first event of a chat stream is the role delta.
+     */
+    public Builder streamStallAfter(int events) {
+      this.streamStallAfter = events;
+      return this;
+    }
+
+    /** After this many events, abort the connection without ending the chunked body. */
+    public Builder streamDropAfter(int events) {
+      this.streamDropAfter = events;
+      return this;
+    }
+
+    /**
+     * Streamed chat answers end with one tool call of this name whose JSON {@code arguments} arrive
+     * in deltas of {@link #streamChunkChars} characters ({@code finish_reason: tool_calls}).
+     */
+    public Builder streamToolCall(String name, String argumentsJson) {
+      this.toolName = name;
+      this.toolArguments = argumentsJson;
+      return this;
+    }
 
     /** A header added to every answer. */
     public Builder responseHeader(String name, String value) {

@@ -55,6 +55,34 @@ final class AtomicFiles {
   }
 
   /**
+   * Writes {@code content} to {@code dir/name} ({@code 0600}), replacing what is there: temp file
+   * in the same directory, fsync, atomic rename, fsync of the directory. A reader sees the old file
+   * or the new one, never a mix. For files that change on purpose (a rotated keyset).
+   */
+  static void publishReplace(Path dir, String name, byte[] content) throws IOException {
+    Path temp =
+        Files.createTempFile(
+            dir, TEMP_PREFIX, ".part", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      Files.move(
+          temp,
+          dir.resolve(name),
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      SecureDirectories.fsync(dir);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
    * Reads a file that must be a regular file readable and writable by its owner only, at most
    * {@code maxBytes} long.
    *

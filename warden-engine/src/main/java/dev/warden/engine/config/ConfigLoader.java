@@ -5,6 +5,7 @@ import dev.warden.api.Action;
 import dev.warden.engine.detect.CustomRule;
 import dev.warden.engine.detect.Rule;
 import dev.warden.engine.detect.RuleCatalog;
+import dev.warden.engine.dialect.Dialects;
 import dev.warden.engine.policy.Allowlist;
 import dev.warden.engine.policy.Mode;
 import dev.warden.engine.policy.Policy;
@@ -111,10 +112,28 @@ public final class ConfigLoader {
     Mode mode = top.choice("mode", Mode.ENFORCE, MODES);
     String dataDir = top.string("dataDir", WardenConfig.DEFAULT_DATA_DIR);
     WardenConfig.Server server = top.section("server", ConfigLoader::server);
-    WardenConfig.Upstream upstream = top.section("upstream", ConfigLoader::upstream);
+    Map<String, WardenConfig.Upstream> upstreams = upstreams(top);
+    WardenConfig.Upstream upstream = top.section("upstream", n -> defaultUpstream(n, upstreams));
     WardenConfig.Responses responses =
-        top.section("responses", n -> new WardenConfig.Responses(n.bool("protect", true)));
+        top.section(
+            "responses",
+            n ->
+                new WardenConfig.Responses(
+                    n.bool("protect", true),
+                    (int)
+                        n.integer(
+                            "streamIdleTimeoutMs",
+                            WardenConfig.Responses.DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+                            1,
+                            3_600_000),
+                    (int)
+                        n.integer(
+                            "streamMaxDurationMs",
+                            WardenConfig.Responses.DEFAULT_STREAM_MAX_DURATION_MS,
+                            1,
+                            86_400_000)));
     WardenConfig.LedgerSettings ledger = top.section("ledger", ConfigLoader::ledger);
+    WardenConfig.Vault vault = top.section("vault", ConfigLoader::vault);
     // detection first: its custom types may appear under policy.types.
     DetectionParts detection = top.section("detection", ConfigLoader::detection);
     boolean policyMin = top.raw("policy").isObject() && top.raw("policy").has("minConfidence");
@@ -140,6 +159,8 @@ public final class ConfigLoader {
             ledger,
             policy,
             new WardenConfig.Detection(detection.rules(), checkAllowlist(detection, policy)),
+            upstreams,
+            vault,
             new WardenConfig.PolicyFile(signatureKeys.getFirst(), watch));
     return new Loaded(config, showable(top.effective(), policy), top.secretPaths());
   }
@@ -330,15 +351,130 @@ public final class ConfigLoader {
     return new WardenConfig.Server(host, port, maxBody, depth, drain);
   }
 
-  private static WardenConfig.Upstream upstream(ConfigNode n) {
+  /**
+   * The default upstream: serves the dialects it lists, or else the OpenAI-compatible ones no named
+   * upstream claims.
+   */
+  private static WardenConfig.Upstream defaultUpstream(
+      ConfigNode n, Map<String, WardenConfig.Upstream> named) {
     String raw = n.string("url", "");
     String url = raw.isEmpty() ? raw : checkUrl(n.path("url"), raw);
+    int connect = (int) n.integer("connectTimeoutMs", 5_000, 1, 600_000);
+    int timeout = (int) n.integer("timeoutMs", 120_000, 1, 3_600_000);
+    boolean forward = n.bool("forwardAuthorization", true);
+    List<String> passThrough =
+        n.strings("passThrough").stream().map(p -> checkPath(n.path("passThrough"), p)).toList();
+    List<String> dialects;
+    if (n.has("dialects")) {
+      dialects = dialectIds(n);
+      if (url.isEmpty()) {
+        throw new ConfigException(n.path("url"), "required when " + n.path("dialects") + " is set");
+      }
+      for (String id : dialects) {
+        named.forEach((name, u) -> {
+          if (u.dialects().contains(id)) {
+            throw new ConfigException(
+                n.path("dialects"),
+                "dialect '"
+                    + id
+                    + "' is also listed under upstreams."
+                    + name
+                    + ".dialects; each dialect is served by one upstream");
+          }
+        });
+      }
+    } else {
+      n.strings("dialects"); // marks the (absent) key read
+      dialects = new ArrayList<>();
+      for (String id : Dialects.OPENAI_IDS) {
+        if (named.values().stream().noneMatch(u -> u.dialects().contains(id))) {
+          dialects.add(id);
+        }
+      }
+      // config show: the derived list, only where writing it back is valid (with a url).
+      n.effective().remove("dialects");
+      if (!url.isEmpty() && !dialects.isEmpty()) {
+        tools.jackson.databind.node.ArrayNode shown = n.effective().putArray("dialects");
+        dialects.forEach(shown::add);
+      }
+    }
+    return new WardenConfig.Upstream(url, connect, timeout, forward, passThrough, dialects);
+  }
+
+  /** {@code upstreams: {name: {url, dialects, …}}}: further upstreams, each with its dialects. */
+  private static Map<String, WardenConfig.Upstream> upstreams(ConfigNode top) {
+    Map<String, WardenConfig.Upstream> out = new LinkedHashMap<>();
+    Map<String, String> servedBy = new LinkedHashMap<>();
+    top.section(
+        "upstreams",
+        all -> {
+          for (String name : all.keys()) {
+            if (!name.matches("[a-z][a-z0-9-]{0,31}")
+                || name.equals(WardenConfig.DEFAULT_UPSTREAM)) {
+              throw new ConfigException(
+                  all.path(name),
+                  "an upstream name is lower-case letters, digits and '-' (at most 32, starting"
+                      + " with a letter), and not 'default' (the name of upstream:)");
+            }
+            WardenConfig.Upstream u = all.section(name, n -> namedUpstream(n));
+            for (String id : u.dialects()) {
+              String other = servedBy.putIfAbsent(id, name);
+              if (other != null) {
+                throw new ConfigException(
+                    all.path(name) + ".dialects",
+                    "dialect '"
+                        + id
+                        + "' is also served by upstreams."
+                        + other
+                        + "; each dialect is served by one upstream");
+              }
+            }
+            out.put(name, u);
+          }
+          return out;
+        });
+    return out;
+  }
+
+  private static WardenConfig.Upstream namedUpstream(ConfigNode n) {
+    String url = checkUrl(n.path("url"), n.requiredString("url", "https://api.anthropic.com"));
+    if (!n.has("dialects")) {
+      throw new ConfigException(
+          n.path("dialects"),
+          "is required: the dialects this upstream serves, e.g. [anthropic-messages]; known: "
+              + String.join(", ", Dialects.standard().ids()));
+    }
+    List<String> dialects = dialectIds(n);
     return new WardenConfig.Upstream(
         url,
         (int) n.integer("connectTimeoutMs", 5_000, 1, 600_000),
         (int) n.integer("timeoutMs", 120_000, 1, 3_600_000),
         n.bool("forwardAuthorization", true),
-        n.strings("passThrough").stream().map(p -> checkPath(n.path("passThrough"), p)).toList());
+        List.of(),
+        dialects);
+  }
+
+  private static List<String> dialectIds(ConfigNode n) {
+    List<String> ids = n.strings("dialects");
+    if (ids.isEmpty()) {
+      throw new ConfigException(
+          n.path("dialects"),
+          "must list at least one dialect; known: " + String.join(", ", Dialects.standard().ids()));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      if (Dialects.standard().byId(id).isEmpty()) {
+        throw new ConfigException(
+            n.path("dialects") + "[" + i + "]",
+            "unknown dialect '" + id + "'; known: " + String.join(", ", Dialects.standard().ids()));
+      }
+      if (!seen.add(id)) {
+        throw new ConfigException(
+            n.path("dialects") + "[" + i + "]", "dialect '" + id + "' is listed twice");
+      }
+    }
+    return ids;
   }
 
   private static WardenConfig.LedgerSettings ledger(ConfigNode n) {
@@ -347,6 +483,34 @@ public final class ConfigLoader {
         n.choice("receipts", "signed", RECEIPTS),
         n.choice("signingAlgorithm", "ed25519", SIGNING_ALGORITHMS),
         n.section("timestamp", ConfigLoader::timestamp));
+  }
+
+  private static WardenConfig.Vault vault(ConfigNode n) {
+    WardenConfig.Vault d = WardenConfig.Vault.DEFAULTS;
+    String scope =
+        n.choice(
+            "scope",
+            d.scope(),
+            orderedMap("conversation", "conversation", "identity", "identity", "global", "global"));
+    int ttl = (int) n.integer("ttlMinutes", d.ttlMinutes(), 1, 366L * 24 * 60);
+    String header = n.string("conversationHeader", d.conversationHeader());
+    if (!header.matches("[A-Za-z0-9-]{1,64}")) {
+      throw new ConfigException(
+          n.path("conversationHeader"),
+          "must be an HTTP header name of 1-64 letters, digits and '-', like X-Conversation-Id");
+    }
+    String lower = header.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("warden-")
+        || java.util.Set.of("authorization", "cookie", "content-type", "content-length", "host")
+            .contains(lower)) {
+      throw new ConfigException(
+          n.path("conversationHeader"),
+          "'"
+              + header
+              + "' is reserved (Warden-* headers are refused from clients); use a header of"
+              + " your own, like X-Conversation-Id");
+    }
+    return new WardenConfig.Vault(scope, ttl, header, n.bool("allowReveal", d.allowReveal()));
   }
 
   private static WardenConfig.Timestamping timestamp(ConfigNode n) {
@@ -468,13 +632,15 @@ public final class ConfigLoader {
     return keys;
   }
 
-  /** Actions available in this version; tokenize and encrypt arrive with the vault. */
+  /** The configurable actions, by their {@code warden.yaml} names. */
   private static Map<String, Action> actions(int visible) {
     Map<String, Action> m = new LinkedHashMap<>();
     m.put("allow", Action.allow());
     m.put("redact", Action.redact());
     m.put("mask", new Action.Mask(visible));
     m.put("hash", Action.hash());
+    m.put("tokenize", new Action.Tokenize());
+    m.put("encrypt", new Action.Encrypt());
     m.put("block", Action.block());
     return m;
   }

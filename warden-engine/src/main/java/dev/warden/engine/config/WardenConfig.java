@@ -4,6 +4,7 @@ import dev.warden.engine.detect.CustomRule;
 import dev.warden.engine.policy.Allowlist;
 import dev.warden.engine.policy.Policy;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole validated configuration ({@code warden.yaml} plus command-line overrides). Immutable;
@@ -18,7 +19,18 @@ public record WardenConfig(
     LedgerSettings ledger,
     Policy policy,
     Detection detection,
+    Map<String, Upstream> upstreams,
+    Vault vault,
     PolicyFile policyFile) {
+
+  /**
+   * @param upstream the default, OpenAI-compatible upstream ({@code upstream:})
+   * @param upstreams further upstreams by name ({@code upstreams:}), each serving the dialects it
+   *     lists; no dialect is served by two upstreams
+   */
+  public WardenConfig {
+    upstreams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(upstreams));
+  }
 
   /** A configuration whose policy file needs no signature and is watched. */
   public WardenConfig(
@@ -28,8 +40,32 @@ public record WardenConfig(
       Responses responses,
       LedgerSettings ledger,
       Policy policy,
+      Detection detection,
+      Map<String, Upstream> upstreams,
+      Vault vault) {
+    this(
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        vault,
+        PolicyFile.DEFAULT);
+  }
+
+  /** A configuration with only the default upstream and the default vault settings. */
+  public WardenConfig(
+      String dataDir,
+      Server server,
+      Upstream upstream,
+      Responses responses,
+      LedgerSettings ledger,
+      Policy policy,
       Detection detection) {
-    this(dataDir, server, upstream, responses, ledger, policy, detection, PolicyFile.DEFAULT);
+    this(dataDir, server, upstream, responses, ledger, policy, detection, Map.of(), Vault.DEFAULTS);
   }
 
   /** A configuration without custom rules or allowlists. */
@@ -54,25 +90,91 @@ public record WardenConfig(
       String host, int port, int maxBodyBytes, int maxJsonDepth, int drainSeconds) {}
 
   /**
-   * @param url base URL of the OpenAI-compatible upstream; empty means "not configured"
-   * @param forwardAuthorization pass the client's {@code Authorization} header to the upstream
+   * @param url base URL of the upstream; empty means "not configured"
+   * @param forwardAuthorization pass the client's credential headers ({@code Authorization}, and
+   *     the dialect's own such as {@code x-api-key}) to the upstream
    * @param passThrough extra request paths forwarded (still scanned both ways)
+   * @param dialects the dialect ids whose routes this upstream serves
    */
   public record Upstream(
       String url,
       int connectTimeoutMs,
       int timeoutMs,
       boolean forwardAuthorization,
-      List<String> passThrough) {
+      List<String> passThrough,
+      List<String> dialects) {
     public Upstream {
       passThrough = List.copyOf(passThrough);
+      dialects = List.copyOf(dialects);
+    }
+
+    /** An upstream serving the OpenAI-compatible dialects. */
+    public Upstream(
+        String url,
+        int connectTimeoutMs,
+        int timeoutMs,
+        boolean forwardAuthorization,
+        List<String> passThrough) {
+      this(
+          url,
+          connectTimeoutMs,
+          timeoutMs,
+          forwardAuthorization,
+          passThrough,
+          dev.warden.engine.dialect.Dialects.OPENAI_IDS);
+    }
+
+    /** The same upstream at another URL. */
+    public Upstream withUrl(String newUrl) {
+      return new Upstream(
+          newUrl, connectTimeoutMs, timeoutMs, forwardAuthorization, passThrough, dialects);
+    }
+
+    public boolean configured() {
+      return !url.isEmpty();
     }
   }
 
   /**
-   * @param protect scan and transform upstream responses before they reach the client
+   * The upstream that serves {@code dialectId} (its config name, {@code default} for {@code
+   * upstream:}), or empty when none does.
    */
-  public record Responses(boolean protect) {}
+  public java.util.Optional<Map.Entry<String, Upstream>> upstreamFor(String dialectId) {
+    if (upstream.configured() && upstream.dialects().contains(dialectId)) {
+      return java.util.Optional.of(Map.entry(DEFAULT_UPSTREAM, upstream));
+    }
+    for (Map.Entry<String, Upstream> e : upstreams.entrySet()) {
+      if (e.getValue().dialects().contains(dialectId)) {
+        return java.util.Optional.of(e);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Whether any upstream is configured at all. */
+  public boolean hasUpstream() {
+    return upstream.configured() || !upstreams.isEmpty();
+  }
+
+  /** The name {@code upstream:} goes by next to the named {@code upstreams:}. */
+  public static final String DEFAULT_UPSTREAM = "default";
+
+  /**
+   * @param protect scan and transform upstream responses before they reach the client
+   * @param streamIdleTimeoutMs a streamed answer whose upstream sends nothing for this long is
+   *     ended with an error event
+   * @param streamMaxDurationMs a streamed answer still running after this long is ended with an
+   *     error event, however steadily the upstream sends
+   */
+  public record Responses(boolean protect, int streamIdleTimeoutMs, int streamMaxDurationMs) {
+    public static final int DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
+    public static final int DEFAULT_STREAM_MAX_DURATION_MS = 600_000;
+
+    /** Default streaming limits. */
+    public Responses(boolean protect) {
+      this(protect, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_STREAM_MAX_DURATION_MS);
+    }
+  }
 
   /**
    * The ledger: durability, response receipts, the signing key's algorithm and timestamping.
@@ -124,6 +226,34 @@ public record WardenConfig(
   }
 
   /**
+   * The token vault behind the {@code tokenize} and {@code encrypt} actions (opened only when the
+   * policy uses one of them). See {@code docs/tokens.md}.
+   *
+   * @param scope where a token restores: {@code conversation} (default: one caller's one
+   *     conversation), {@code identity} (one caller) or {@code global}
+   * @param ttlMinutes an entry restores for this long after it was last issued
+   * @param conversationHeader the request header carrying the conversation id; without it, each
+   *     exchange is its own conversation
+   * @param allowReveal whether {@code warden vault reveal} may print a value (recorded in the
+   *     ledger)
+   */
+  public record Vault(
+      String scope, int ttlMinutes, String conversationHeader, boolean allowReveal) {
+    public static final Vault DEFAULTS =
+        new Vault("conversation", 1440, "X-Conversation-Id", false);
+  }
+
+  /** Whether the policy uses a reversible action (tokenize or encrypt) anywhere. */
+  public boolean usesVault() {
+    java.util.function.Predicate<dev.warden.api.Action> reversible =
+        a ->
+            a instanceof dev.warden.api.Action.Tokenize
+                || a instanceof dev.warden.api.Action.Encrypt;
+    return reversible.test(policy.defaultAction())
+        || policy.actions().values().stream().anyMatch(reversible);
+  }
+
+  /**
    * How the configuration file itself is trusted and followed.
    *
    * @param requireSignatureKeys {@code policy.requireSignature.keys}: paths of PEM public keys;
@@ -148,26 +278,42 @@ public record WardenConfig(
   }
 
   public WardenConfig withServer(Server s) {
-    return new WardenConfig(dataDir, s, upstream, responses, ledger, policy, detection, policyFile);
+    return new WardenConfig(
+        dataDir, s, upstream, responses, ledger, policy, detection, upstreams, vault, policyFile);
   }
 
   public WardenConfig withUpstream(Upstream u) {
-    return new WardenConfig(dataDir, server, u, responses, ledger, policy, detection, policyFile);
+    return new WardenConfig(
+        dataDir, server, u, responses, ledger, policy, detection, upstreams, vault, policyFile);
   }
 
   public WardenConfig withDataDir(String d) {
-    return new WardenConfig(d, server, upstream, responses, ledger, policy, detection, policyFile);
+    return new WardenConfig(
+        d, server, upstream, responses, ledger, policy, detection, upstreams, vault, policyFile);
+  }
+
+  public WardenConfig withUpstreams(Map<String, Upstream> named) {
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, policy, detection, named, vault, policyFile);
   }
 
   public WardenConfig withPolicy(Policy p) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, p, detection, policyFile);
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, p, detection, upstreams, vault, policyFile);
+  }
+
+  public WardenConfig withVault(Vault v) {
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, policy, detection, upstreams, v, policyFile);
   }
 
   public WardenConfig withResponses(Responses r) {
-    return new WardenConfig(dataDir, server, upstream, r, ledger, policy, detection, policyFile);
+    return new WardenConfig(
+        dataDir, server, upstream, r, ledger, policy, detection, upstreams, vault, policyFile);
   }
 
   public WardenConfig withDetection(Detection d) {
-    return new WardenConfig(dataDir, server, upstream, responses, ledger, policy, d, policyFile);
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, policy, d, upstreams, vault, policyFile);
   }
 }

@@ -38,7 +38,29 @@ public final class RuleCatalog {
           .flatMap(List::stream)
           .toList();
 
+  private static final int LONGEST_SPAN =
+      BUILTIN.stream().mapToInt(RuleCatalog::longestSpan).max().orElse(0);
+
   private RuleCatalog() {}
+
+  /**
+   * The longest text any built-in rule can match, in UTF-16 units: for a keyword-gated rule its
+   * reach before the keyword, the longest keyword and its reach after; digit-gated and JSON-key
+   * rules match short values well inside that bound ({@code RuleCatalogTest} checks every example
+   * against it). A streaming host holds back at least this much of each channel so that no value is
+   * released before it could have been matched whole.
+   */
+  public static int longestSpan() {
+    return LONGEST_SPAN;
+  }
+
+  private static int longestSpan(Rule rule) {
+    if (rule.reachBefore() < 0 || rule.reachAfter() < 0) {
+      return 0;
+    }
+    int keyword = rule.keywords().stream().mapToInt(String::length).max().orElse(0);
+    return rule.reachBefore() + keyword + rule.reachAfter();
+  }
 
   /** The built-in rules, in a stable order; the list is immutable. */
   public static List<Rule> builtin() {

@@ -19,6 +19,10 @@ import tools.jackson.databind.node.StringNode;
  * re-serialized only when something inside changed; at most {@value #MAX_EMBEDDED_LEVELS} levels.
  *
  * <p>Paths name array indexes and plain key names only (see {@link #pathSegment}).
+ *
+ * <p>A {@link BinaryLeaves} predicate may declare string values binary content (an image, audio):
+ * those are passed on unchanged and never shown to the visitor. It is asked only about values of
+ * the body itself, never about values inside embedded JSON.
  */
 public final class JsonWalker {
   static final int MAX_EMBEDDED_LEVELS = 2;
@@ -35,6 +39,22 @@ public final class JsonWalker {
     String visit(String text, @Nullable String key, String path);
   }
 
+  /** Says which string values are binary content, passed on without being scanned as text. */
+  @FunctionalInterface
+  public interface BinaryLeaves {
+    /**
+     * @param path the value's path
+     * @param container the object or array holding the value
+     * @param key the member name, or {@code null} for an array element
+     * @param value the string value
+     * @return true to pass the value on unscanned
+     */
+    boolean isBinary(String path, JsonNode container, @Nullable String key, String value);
+
+    /** Every string is text. */
+    BinaryLeaves NONE = (path, container, key, value) -> false;
+  }
+
   private final JsonBodies bodies;
 
   public JsonWalker(JsonBodies bodies) {
@@ -43,20 +63,35 @@ public final class JsonWalker {
 
   /** Walks {@code root}; returns the root to use afterwards (it may be a new node). */
   public JsonNode walk(JsonNode root, LeafVisitor visitor) {
-    return walk(root, null, "", visitor, 0);
+    return walk(root, visitor, BinaryLeaves.NONE);
   }
 
-  private JsonNode walk(
-      JsonNode node, @Nullable String key, String path, LeafVisitor visitor, int level) {
+  /** Walks {@code root}, passing over the values {@code binary} declares binary. */
+  public JsonNode walk(JsonNode root, LeafVisitor visitor, BinaryLeaves binary) {
+    return walk(root, null, "", new Visit(visitor, binary), 0);
+  }
+
+  private record Visit(LeafVisitor visitor, BinaryLeaves binary) {
+    boolean skip(int level, String path, JsonNode container, @Nullable String key, JsonNode v) {
+      return level == 0 && v.isString() && binary.isBinary(path, container, key, v.asString());
+    }
+  }
+
+  private JsonNode walk(JsonNode node, @Nullable String key, String path, Visit visit, int level) {
+    LeafVisitor visitor = visit.visitor();
     if (node.isObject()) {
-      walkObject((ObjectNode) node, path, visitor, level);
+      walkObject((ObjectNode) node, path, visit, level);
       return node;
     }
     if (node.isArray()) {
       ArrayNode array = (ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
         JsonNode child = array.get(i);
-        JsonNode replaced = walk(child, key, path + "/" + i, visitor, level);
+        String childPath = path + "/" + i;
+        if (visit.skip(level, childPath, array, null, child)) {
+          continue;
+        }
+        JsonNode replaced = walk(child, key, childPath, visit, level);
         if (replaced != child) {
           array.set(i, replaced);
         }
@@ -64,7 +99,7 @@ public final class JsonWalker {
       return node;
     }
     if (node.isString()) {
-      return walkString(node.asString(), key, path, visitor, level, node);
+      return walkString(node.asString(), key, path, visit, level, node);
     }
     if (node.isIntegralNumber()) {
       String digits = node.asString();
@@ -75,17 +110,13 @@ public final class JsonWalker {
   }
 
   private JsonNode walkString(
-      String text,
-      @Nullable String key,
-      String path,
-      LeafVisitor visitor,
-      int level,
-      JsonNode self) {
+      String text, @Nullable String key, String path, Visit visit, int level, JsonNode self) {
+    LeafVisitor visitor = visit.visitor();
     if (level < MAX_EMBEDDED_LEVELS && looksLikeJson(text)) {
       JsonNode inner = bodies.parseEmbedded(text);
       if (inner != null && (inner.isObject() || inner.isArray())) {
         String before = bodies.writeString(inner);
-        JsonNode walked = walk(inner, key, path, visitor, level + 1);
+        JsonNode walked = walk(inner, key, path, visit, level + 1);
         String after = bodies.writeString(walked);
         return after.equals(before) ? self : StringNode.valueOf(after);
       }
@@ -94,7 +125,8 @@ public final class JsonWalker {
     return out.equals(text) ? self : StringNode.valueOf(out);
   }
 
-  private void walkObject(ObjectNode object, String path, LeafVisitor visitor, int level) {
+  private void walkObject(ObjectNode object, String path, Visit visit, int level) {
+    LeafVisitor visitor = visit.visitor();
     List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
     boolean renamed = false;
     List<Map.Entry<String, JsonNode>> rebuilt = new ArrayList<>(entries.size());
@@ -102,7 +134,10 @@ public final class JsonWalker {
       String name = e.getKey();
       String childPath = path + "/" + pathSegment(name);
       JsonNode value = e.getValue();
-      JsonNode replaced = walk(value, name, childPath, visitor, level);
+      JsonNode replaced =
+          visit.skip(level, childPath, object, name, value)
+              ? value
+              : walk(value, name, childPath, visit, level);
       String newName = visitor.visit(name, null, childPath + "#key");
       if (!newName.equals(name)) {
         renamed = true;

@@ -4,6 +4,7 @@ import dev.warden.api.Action;
 import dev.warden.api.Finding;
 import dev.warden.api.KeyedHasher;
 import dev.warden.api.Span;
+import dev.warden.api.VaultSession;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.List;
  *   <li>mask: {@code *} for every character but the last {@code min(visible, length/3)}; values
  *       shorter than 8 characters are masked entirely
  *   <li>hash: {@code [HASH:type:16 hex]}, an HMAC-SHA256 prefix, stable per value and key
+ *   <li>tokenize: a vault token {@code [TOKEN:type:id]}, restorable in the exchange's scope
+ *   <li>encrypt: a vault envelope {@code [ENC:type:kid:ct]} bound to the type and the JSON path
  *   <li>allow and block leave the text (block refuses the whole message elsewhere)
  * </ul>
  */
@@ -30,8 +33,20 @@ public final class Rewriter {
     this.hasher = hasher;
   }
 
-  /** Returns {@code text} with every replacement applied; the same instance if none changes it. */
+  /**
+   * Returns {@code text} with every replacement applied; the same instance if none changes it.
+   * Without a vault, tokenize and encrypt redact (see {@link VaultSession#NONE}).
+   */
   public String apply(String text, List<Replacement> replacements) {
+    return apply(text, replacements, VaultSession.NONE);
+  }
+
+  /**
+   * Like {@link #apply(String, List)}, with tokenize and encrypt served by {@code vault}.
+   *
+   * @throws IllegalStateException when the vault fails (the host must refuse the message)
+   */
+  public String apply(String text, List<Replacement> replacements, VaultSession vault) {
     if (replacements.isEmpty()) {
       return text;
     }
@@ -42,7 +57,7 @@ public final class Rewriter {
       Replacement r = merged.get(i);
       Span span = r.finding().span();
       String value = text.substring(span.start(), span.end());
-      String replaced = render(r.decision().action(), r.finding().type(), value);
+      String replaced = render(r.decision().action(), r.finding().type(), value, r.path(), vault);
       if (!replaced.equals(value)) {
         out.replace(span.start(), span.end(), replaced);
         changed = true;
@@ -52,6 +67,10 @@ public final class Rewriter {
   }
 
   String render(Action action, String type, String value) {
+    return render(action, type, value, "", VaultSession.NONE);
+  }
+
+  private String render(Action action, String type, String value, String path, VaultSession vault) {
     return switch (action) {
       case Action.Allow a -> value;
       case Action.Block b -> value;
@@ -64,10 +83,8 @@ public final class Rewriter {
               + ":"
               + hasher.hashHex("replacement:" + type, value).substring(0, 16)
               + "]";
-      // The vault actions are not configurable in this version (the loader refuses them); if one
-      // arrives anyway, remove the value rather than pass it.
-      case Action.Tokenize t -> "[REDACTED:" + type + "]";
-      case Action.Encrypt e -> "[REDACTED:" + type + "]";
+      case Action.Tokenize t -> vault.tokenize(type, value);
+      case Action.Encrypt e -> vault.encrypt(type, path, value);
     };
   }
 

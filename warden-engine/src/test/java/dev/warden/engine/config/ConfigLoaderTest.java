@@ -89,6 +89,7 @@ class ConfigLoaderTest {
           upstream: {timeout: 5}                   | upstream.timeout: unknown key; allowed here: url, connectTimeoutMs, timeoutMs, forwardAuthorization, passThrough
           upstream: {passThrough: [models]}        | upstream.passThrough: 'models' must be an absolute path
           responses: {protect: yes please}         | responses.protect: must be true or false
+          responses: {streamIdleTimeoutMs: 0}      | responses.streamIdleTimeoutMs: must be between 1
           ledger: {durability: sometimes}          | ledger.durability: unknown value 'sometimes'; allowed: fsync, async
           ledger: {receipts: yes}                  | ledger.receipts: unknown value 'yes'; allowed: signed, hmac, off
           ledger: {signingAlgorithm: rsa}          | ledger.signingAlgorithm: unknown value 'rsa'; allowed: ed25519, p256
@@ -99,8 +100,12 @@ class ConfigLoaderTest {
           ledger: {timestamp: {timeout: 5}}        | ledger.timestamp.timeout: unknown key; allowed here: url, trustAnchor, timeoutMs
           policy: {minConfidence: 2}               | policy.minConfidence: must be between 0.0 and 1.0, got 2.0
           policy: {types: {emial: redact}}         | policy.types.emial: unknown detection type; known types:
-          policy: {types: {email: shred}}          | policy.types.email: unknown action 'shred'; allowed: allow, redact, mask, hash, block
-          policy: {types: {email: tokenize}}       | policy.types.email: unknown action 'tokenize'
+          policy: {types: {email: shred}}          | policy.types.email: unknown action 'shred'; allowed: allow, redact, mask, hash, tokenize, encrypt, block
+          vault: {scope: session}                  | vault.scope: unknown value 'session'
+          vault: {ttlMinutes: 0}                   | vault.ttlMinutes: must be between 1 and
+          vault: {conversationHeader: Warden-Conv} | vault.conversationHeader: 'Warden-Conv' is reserved
+          vault: {conversationHeader: 'a b'}       | vault.conversationHeader: must be an HTTP header name
+          vault: {reveal: true}                    | vault.reveal: unknown key; allowed here: scope, ttlMinutes, conversationHeader, allowReveal
           policy: {defaultAction: [redact]}        | policy.defaultAction: unknown value '(a list)'
           policy: {mask: {visible: 9}}             | policy.mask.visible: must be between 0 and 8, got 9
           'a: [unclosed'                           | not valid YAML

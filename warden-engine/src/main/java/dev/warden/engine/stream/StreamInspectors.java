@@ -1,0 +1,82 @@
+package dev.warden.engine.stream;
+
+import dev.warden.api.Restorer;
+import dev.warden.engine.Protector;
+import dev.warden.engine.detect.ContextWords;
+import dev.warden.engine.detect.RuleCatalog;
+import dev.warden.engine.normalize.EvasionLimits;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Builds the {@link StreamInspector} for a dialect. The one place where dialect ids meet stream
+ * codecs, and where the hold-back window is derived.
+ *
+ * <p>Hold-back per channel: the longest span any built-in rule can match ({@link
+ * RuleCatalog#longestSpan()}), or the longest encoded run the evasion decoder tries ({@link
+ * EvasionLimits#maxRunLength()}, since a decoded finding maps back to its whole encoded run), or
+ * the longest vault token, whichever is longest, plus {@link ContextWords#WINDOW} characters so
+ * that lookaheads and context words past a value's end are seen too.
+ */
+public final class StreamInspectors {
+  private StreamInspectors() {}
+
+  /** The dialect ids with a stream codec, in a stable order. */
+  public static final List<String> DIALECTS =
+      List.of(
+          "openai-chat",
+          "openai-completions",
+          "openai-responses",
+          "anthropic-messages",
+          "gemini",
+          "ollama-chat",
+          "ollama-generate");
+
+  /**
+   * A new inspector for one streamed response of {@code dialectId}.
+   *
+   * @param responses the protector for response bodies (its policy decides; dry-run records only)
+   * @param restorer turns this exchange's vault tokens back into values ({@link Restorer#NONE} if
+   *     none)
+   * @throws IllegalArgumentException naming the dialect when it does not stream (embeddings) or is
+   *     unknown
+   */
+  public static StreamInspector forDialect(
+      String dialectId, Protector responses, Restorer restorer) {
+    return forDialect(dialectId, responses, restorer, holdBack(restorer));
+  }
+
+  /** As {@link #forDialect(String, Protector, Restorer)} with an explicit window (for tests). */
+  static StreamInspector forDialect(
+      String dialectId, Protector responses, Restorer restorer, int holdBack) {
+    return new DialectStreamInspector(codec(dialectId).get(), responses, restorer, holdBack);
+  }
+
+  /** Characters each channel holds back with {@code restorer}; see the class comment. */
+  public static int holdBack(Restorer restorer) {
+    int longest =
+        Math.max(
+            Math.max(RuleCatalog.longestSpan(), EvasionLimits.defaults().maxRunLength()),
+            restorer.maxTokenLength());
+    return longest + ContextWords.WINDOW;
+  }
+
+  private static Supplier<StreamCodec> codec(String dialectId) {
+    return switch (dialectId) {
+      case "openai-chat" -> OpenAiChatCodec::new;
+      case "openai-completions" -> OpenAiCompletionsCodec::new;
+      case "openai-responses" -> OpenAiResponsesCodec::new;
+      case "anthropic-messages" -> AnthropicCodec::new;
+      case "gemini" -> GeminiCodec::new;
+      case "ollama-chat" -> () -> new OllamaCodec(true);
+      case "ollama-generate" -> () -> new OllamaCodec(false);
+      default ->
+          throw new IllegalArgumentException(
+              "no stream codec for dialect '"
+                  + dialectId.toLowerCase(Locale.ROOT)
+                  + "'; streaming dialects are "
+                  + DIALECTS);
+    };
+  }
+}

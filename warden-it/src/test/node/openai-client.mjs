@@ -1,0 +1,112 @@
+// The official `openai` SDK used as an application would, against Warden's base URL.
+import OpenAI from 'openai';
+import { baseURL, input, run } from './harness.mjs';
+
+const client = new OpenAI({ baseURL, apiKey: 'test-key-for-stub', maxRetries: 0, timeout: 30_000 });
+const model = input.model ?? 'gpt-test';
+
+await run(
+  {
+    // Non-streaming chat: the assistant text as the SDK parsed it.
+    async chat() {
+      const completion = await client.chat.completions.create({
+        model,
+        messages: [{ role: 'user', content: input.prompt }],
+      });
+      const choice = completion.choices[0];
+      return { id: completion.id, content: choice.message.content, finishReason: choice.finish_reason };
+    },
+
+    // Legacy completions: the completion text as the SDK parsed it.
+    async completion() {
+      const completion = await client.completions.create({ model, prompt: input.prompt });
+      return { text: completion.choices[0].text, finishReason: completion.choices[0].finish_reason };
+    },
+
+    // Embeddings of several inputs: the vectors the SDK decoded (the SDK asks for base64 and
+    // decodes it itself unless a format is given, so both encodings go through the gateway).
+    async embeddings() {
+      const response = await client.embeddings.create({
+        model: 'text-embedding-test',
+        input: input.inputs,
+        dimensions: input.dimensions,
+        ...(input.encodingFormat ? { encoding_format: input.encodingFormat } : {}),
+      });
+      return { vectors: response.data.map((d) => Array.from(d.embedding)) };
+    },
+
+    // Tool calling, non-streaming: the request carries a tool definition, an earlier assistant
+    // tool call and its tool result; the answer's tool calls are returned as the SDK parsed them.
+    async tools() {
+      const completion = await client.chat.completions.create({
+        model,
+        messages: input.messages,
+        tools: input.tools,
+      });
+      const message = completion.choices[0].message;
+      return {
+        content: message.content,
+        toolCalls: (message.tool_calls ?? []).map((c) => ({
+          id: c.id,
+          name: c.function.name,
+          arguments: c.function.arguments,
+          parsed: JSON.parse(c.function.arguments),
+        })),
+        finishReason: completion.choices[0].finish_reason,
+      };
+    },
+
+    // Streaming chat: the text the SDK assembles from `stream: true` deltas.
+    async stream() {
+      const stream = await client.chat.completions.create({
+        model,
+        stream: true,
+        messages: [{ role: 'user', content: input.prompt }],
+      });
+      let text = '';
+      let chunks = 0;
+      let finishReason = null;
+      for await (const chunk of stream) {
+        chunks++;
+        const choice = chunk.choices[0];
+        text += choice?.delta?.content ?? '';
+        finishReason = choice?.finish_reason ?? finishReason;
+      }
+      return { text, chunks, finishReason };
+    },
+
+    // Streaming tool calls through the SDK's stream helper, which assembles argument deltas.
+    async 'stream-tools'() {
+      const stream = client.chat.completions.stream({
+        model,
+        messages: input.messages,
+        tools: input.tools,
+      });
+      let argumentDeltas = 0;
+      stream.on('tool_calls.function.arguments.delta', () => argumentDeltas++);
+      const completion = await stream.finalChatCompletion();
+      const message = completion.choices[0].message;
+      return {
+        argumentDeltas,
+        content: message.content,
+        toolCalls: (message.tool_calls ?? []).map((c) => ({
+          id: c.id,
+          name: c.function.name,
+          arguments: c.function.arguments,
+          parsed: JSON.parse(c.function.arguments),
+        })),
+      };
+    },
+  },
+  (err) =>
+    err instanceof OpenAI.APIError
+      ? {
+          sdkClass: err.constructor.name,
+          isApiError: true,
+          status: err.status ?? null,
+          type: err.type ?? null,
+          code: err.code ?? null,
+          message: err.message,
+        }
+      : null,
+);

@@ -1,0 +1,20 @@
+package dev.warden.server;
+
+import dev.warden.api.Restorer;
+import dev.warden.engine.stream.StreamInspector;
+
+/**
+ * Where the proxy gets the inspector for one streamed answer. The gateway passes {@code
+ * StreamInspectors.forDialect} bound to its response engine; without one, the proxy refuses {@code
+ * stream: true} (400 {@code warden_streaming_unsupported}) rather than pass a stream unscanned.
+ */
+@FunctionalInterface
+public interface StreamInspection {
+  /**
+   * A new inspector for one stream of dialect {@code dialectId} (e.g. {@code openai-chat}).
+   *
+   * @param restorer turns this exchange's vault tokens back into values
+   * @throws IllegalArgumentException if the dialect has no stream codec
+   */
+  StreamInspector open(String dialectId, Restorer restorer);
+}
