@@ -1,6 +1,7 @@
 package dev.warden.api;
 
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * ledger adds {@code seq}, {@code time}, {@code prev} and the chain fields.
  *
  * @param event {@code request} (written before anything is forwarded), {@code response} (written
- *     before the client sees the answer) or {@code recovery}
+ *     before the client sees the answer), {@code recovery} or {@code policy} (a policy load or
+ *     reload, accepted or refused)
  * @param correlationId the id also returned in the {@code Warden-Correlation-Id} header and logs
  * @param route the protected route, e.g. {@code /v1/chat/completions}
  * @param model the requested model, or {@code null} when unknown
@@ -21,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param findings one entry per finding, in body order
  * @param streamedBytes in the response record of a streamed answer: the bytes sent to the client
  *     before the receipt event (what the receipt's response digest covers); {@code null} otherwise
+ * @param details further plain-text facts of non-exchange events (a {@code policy} reload's {@code
+ *     sha256}, {@code trigger}, {@code reason}); empty for exchanges, and then not written at all,
+ *     so records without details keep their exact stored form. Never plaintext values.
  */
 public record LedgerRecord(
     String event,
@@ -32,9 +37,37 @@ public record LedgerRecord(
     int status,
     @Nullable String errorType,
     List<FindingEntry> findings,
-    @Nullable Long streamedBytes) {
+    @Nullable Long streamedBytes,
+    Map<String, String> details) {
   public LedgerRecord {
     findings = List.copyOf(findings);
+    details = Map.copyOf(details);
+  }
+
+  /** An exchange record (a streamed answer's response record carries {@code streamedBytes}). */
+  public LedgerRecord(
+      String event,
+      String correlationId,
+      String route,
+      @Nullable String model,
+      String mode,
+      String outcome,
+      int status,
+      @Nullable String errorType,
+      List<FindingEntry> findings,
+      @Nullable Long streamedBytes) {
+    this(
+        event,
+        correlationId,
+        route,
+        model,
+        mode,
+        outcome,
+        status,
+        errorType,
+        findings,
+        streamedBytes,
+        Map.of());
   }
 
   /** A record of anything but a streamed answer. */

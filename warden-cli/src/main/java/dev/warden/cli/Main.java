@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       VaultCommand.class,
       ReceiptCommand.class,
       InitCommand.class,
+      ConfigCommand.class,
+      PolicyCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
       "Run the gateway in front of an OpenAI-compatible upstream.",
       "Protects POST /v1/chat/completions, /v1/completions and /v1/embeddings; other paths get a 404",
       "unless listed in upstream.passThrough. Point your SDK's base URL at http://HOST:PORT/v1.",
-      "Flags override warden.yaml. Stop with Ctrl-C or SIGTERM: in-flight requests drain first."
+      "Flags override warden.yaml. Stop with Ctrl-C or SIGTERM: in-flight requests drain first.",
+      "SIGHUP (or saving the file, unless reload.watch is false) reloads the policy: only a valid",
+      "(and, when policy.requireSignature is set, validly signed) file replaces the running one."
     },
     footer = {
       "",
@@ -57,8 +59,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    WardenConfig config = effective(configOptions.load());
-    Gateway gateway = Gateway.start(config);
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(configOptions.source(this::effective));
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(configOptions.where() + ": " + e.getMessage(), e);
+    }
+    WardenConfig config = gateway.reloader().running().config();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -80,6 +87,16 @@ final class ServeCommand implements Callable<Integer> {
             + ", ledger "
             + gateway.ledgerDir()
             + ")");
+    System.err.println(
+        "warden: policy sha256 "
+            + gateway.reloader().running().sha256()
+            + (gateway.reloader().running().signedBy() == null
+                ? ""
+                : ", signed by key " + gateway.reloader().running().signedBy())
+            + "; reload with SIGHUP"
+            + (configOptions.file() != null && config.policyFile().watch()
+                ? " or by saving the file"
+                : ""));
     stopped.await();
     return 0;
   }

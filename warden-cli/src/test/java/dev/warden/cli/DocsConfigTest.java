@@ -55,12 +55,17 @@ class DocsConfigTest {
             .replace("customRules: []", "customRules:")
             // The timestamp example names a CA file; loading checks that it is readable.
             .replace(
-                "/etc/warden/tsa-ca.pem", Files.writeString(tmp.resolve("ca.pem"), "").toString());
+                "/etc/warden/tsa-ca.pem", Files.writeString(tmp.resolve("ca.pem"), "").toString())
+            // So does the signature requirement's public key.
+            .replace(
+                "/etc/warden/policy-signer.pub.pem",
+                Files.writeString(tmp.resolve("signer.pub.pem"), "").toString());
     WardenConfig examples = ConfigLoader.fromYaml(uncommented);
     assertThat(examples.detection().customRules()).hasSize(1);
     assertThat(examples.detection().allowlist().entries()).hasSize(3);
     assertThat(examples.policy().minConfidence("phone")).isEqualTo(0.8);
     assertThat(examples.ledger().timestamp().enabled()).isTrue();
+    assertThat(examples.policyFile().requireSignatureKeys()).hasSize(1);
   }
 
   @Test

@@ -74,6 +74,11 @@ final class LedgerFormat {
     if (streamed != null) {
       o.put("streamedBytes", streamed.longValue());
     }
+    if (!r.details().isEmpty()) {
+      // Only policy records carry details; exchange records keep their exact stored form.
+      ObjectNode details = o.putObject("details");
+      new java.util.TreeMap<>(r.details()).forEach(details::put);
+    }
     return o;
   }
 
@@ -92,6 +97,10 @@ final class LedgerFormat {
       check("findings.action", f.action());
       check("findings.path", f.path());
       check("findings.valueHash", f.valueHash());
+    }
+    for (java.util.Map.Entry<String, String> d : r.details().entrySet()) {
+      check("details (a key)", d.getKey());
+      check("details value", d.getValue());
     }
   }
 

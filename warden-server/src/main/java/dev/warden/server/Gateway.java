@@ -12,9 +12,12 @@ import dev.warden.ledger.receipt.ReceiptSigner;
 import dev.warden.ledger.timestamp.CheckpointAnchor;
 import dev.warden.ledger.timestamp.TimestampClient;
 import dev.warden.ledger.timestamp.TimestampException;
+import dev.warden.server.policy.ConfigSource;
+import dev.warden.server.policy.LoadedPolicy;
 import dev.warden.vault.LocalKeyring;
 import dev.warden.vault.SigningAlgorithm;
 import dev.warden.vault.TokenVault;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +61,7 @@ public final class Gateway implements AutoCloseable {
   private final Path dataDir;
   private final @Nullable CheckpointAnchor anchor;
   private final @Nullable TokenVault vault;
+  private @Nullable PolicyReloader reloader;
 
   private Gateway(
       WardenServer server,
@@ -89,6 +93,86 @@ public final class Gateway implements AutoCloseable {
     return v;
   }
 
+  /**
+   * Starts from a configuration source and follows it: the start is recorded as a {@code policy}
+   * event with the text's sha256, SIGHUP reloads, and so does a change of the file unless {@code
+   * reload.watch} is false. See {@link PolicyReloader} for what a reload may change.
+   *
+   * @throws dev.warden.engine.config.ConfigException if the configuration (or its signature) is
+   *     refused; nothing was started
+   */
+  public static Gateway start(ConfigSource source) {
+    return start(source, Gateway::streamInspection);
+  }
+
+  /** Streamed answers are inspected by the stream codecs, with the given response engine. */
+  static StreamInspection streamInspection(Protector protector) {
+    return (dialect, restorer) ->
+        dev.warden.engine.stream.StreamInspectors.forDialect(dialect, protector, restorer);
+  }
+
+  /**
+   * As {@link #start(ConfigSource)}, with stream inspection made by {@code streams} from the
+   * response engine of the policy in force (again on every reload).
+   */
+  public static Gateway start(
+      ConfigSource source,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
+    LoadedPolicy initial = source.load();
+    Gateway g = start(initial.config(), streams);
+    try {
+      PolicyReloader r =
+          new PolicyReloader(
+              g.server,
+              g.server.ledger(),
+              source,
+              LocalKeyring.open(g.dataDir).hasher(VALUE_KEY),
+              streams,
+              initial);
+      g.reloader = r;
+      r.recordStart();
+      boolean hup = r.listenForHangup();
+      Path file = source.file();
+      boolean watching = false;
+      if (file != null && initial.config().policyFile().watch()) {
+        r.watch(file);
+        watching = true;
+      }
+      LOG.info(
+          "policy in force",
+          net.logstash.logback.argument.StructuredArguments.kv("sha256", initial.sha256()),
+          net.logstash.logback.argument.StructuredArguments.kv(
+              "signed_by", String.valueOf(initial.signedBy())),
+          net.logstash.logback.argument.StructuredArguments.kv("reload_on_sighup", hup),
+          net.logstash.logback.argument.StructuredArguments.kv("reload_on_change", watching));
+      return g;
+    } catch (IOException | RuntimeException e) {
+      g.stop();
+      throw e instanceof IOException io
+          ? new java.io.UncheckedIOException("cannot watch the config file: " + io.getMessage(), io)
+          : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Reloads the configuration now, as SIGHUP does.
+   *
+   * @throws IllegalStateException if this gateway was started without a source ({@link
+   *     #start(WardenConfig)})
+   */
+  public PolicyReloader.Outcome reload(String trigger) {
+    return reloader().reload(trigger);
+  }
+
+  /** The reloader of a gateway started from a {@link ConfigSource}. */
+  public PolicyReloader reloader() {
+    PolicyReloader r = reloader;
+    if (r == null) {
+      throw new IllegalStateException("this gateway was started without a configuration source");
+    }
+    return r;
+  }
+
   /** The engine for one configuration, keyed by the keyring under its data directory. */
   public static Protector protector(WardenConfig config, KeyedHasher hasher) {
     JsonBodies bodies =
@@ -107,11 +191,7 @@ public final class Gateway implements AutoCloseable {
    * @throws IllegalArgumentException if the upstream is not configured
    */
   public static Gateway start(WardenConfig config) {
-    return start(
-        config,
-        protector ->
-            (dialect, restorer) ->
-                dev.warden.engine.stream.StreamInspectors.forDialect(dialect, protector, restorer));
+    return start(config, Gateway::streamInspection);
   }
 
   /**
@@ -229,6 +309,10 @@ public final class Gateway implements AutoCloseable {
    * pending checkpoint timestamps up to the TSA timeout.
    */
   public void stop() {
+    PolicyReloader r = reloader;
+    if (r != null) {
+      r.close();
+    }
     server.stop();
     closeQuietly(anchor);
     if (vault != null) {

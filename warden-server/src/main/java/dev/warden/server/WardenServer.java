@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,16 @@ public final class WardenServer implements AutoCloseable {
   private final WebServer server;
   private final Ledger ledger;
   private final Health health = new Health();
-  private final String mode;
+  private final @Nullable ReceiptSigner receipts;
+  private final VaultBinding vaults;
+
+  /**
+   * The handler of the policy in force; each exchange reads it once, so one request never sees two
+   * policies. {@link #swap} replaces it whole.
+   */
+  private final AtomicReference<ExchangeHandler> exchange;
+
+  private volatile String mode;
   private volatile boolean stopped;
 
   private WardenServer(
@@ -54,8 +64,12 @@ public final class WardenServer implements AutoCloseable {
     this.ledger = ledger;
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
-    ExchangeHandler exchange =
-        new ExchangeHandler(config, requests, responses, ledger, health, receipts, streams, vaults);
+    this.receipts = receipts;
+    this.vaults = vaults;
+    this.exchange =
+        new AtomicReference<>(
+            new ExchangeHandler(
+                config, requests, responses, ledger, health, receipts, streams, vaults));
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -92,7 +106,7 @@ public final class WardenServer implements AutoCloseable {
           continue;
         }
         DialectRoute route = new DialectRoute(Endpoint.fixed(d, path), up.client(), up.forward());
-        routing.post(path, (req, res) -> exchange.handle(req, res, route));
+        routing.post(path, (req, res) -> exchange.get().handle(req, res, route));
         routing.any(
             path,
             (req, res) ->
@@ -115,8 +129,8 @@ public final class WardenServer implements AutoCloseable {
                 Endpoint.fixed(generic, path),
                 defaultClient,
                 config.upstream().forwardAuthorization());
-        routing.get(path, (req, res) -> exchange.handle(req, res, route));
-        routing.post(path, (req, res) -> exchange.handle(req, res, route));
+        routing.get(path, (req, res) -> exchange.get().handle(req, res, route));
+        routing.post(path, (req, res) -> exchange.get().handle(req, res, route));
       }
     }
     routing.any((req, res) -> templated(req, res, exchange, served));
@@ -197,6 +211,23 @@ public final class WardenServer implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  Ledger ledger() {
+    return ledger;
+  }
+
+  /**
+   * Puts a new policy in force for exchanges that start from now on; exchanges in flight finish
+   * under the one they started with. Only the live parts of {@code config} (policy, detection,
+   * responses) may differ from the running configuration; the caller ({@link PolicyReloader}) keeps
+   * the rest as started.
+   */
+  void swap(WardenConfig config, Protector protector, @Nullable StreamInspection streams) {
+    mode = protector.policy().mode().id();
+    exchange.set(
+        new ExchangeHandler(
+            config, protector, protector, ledger, health, receipts, streams, vaults));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */
@@ -305,7 +336,7 @@ public final class WardenServer implements AutoCloseable {
   private static void templated(
       ServerRequest req,
       ServerResponse res,
-      ExchangeHandler exchange,
+      AtomicReference<ExchangeHandler> exchange,
       Map<Dialect, Upstreamed> served) {
     Endpoint endpoint = DIALECTS.match(req.path().rawPath()).orElse(null);
     if (endpoint == null) {
@@ -327,7 +358,7 @@ public final class WardenServer implements AutoCloseable {
           new ErrorBody(405, "warden_method_not_allowed", "use POST on " + endpoint.template()),
           d);
     } else {
-      exchange.handle(req, res, new DialectRoute(endpoint, up.client(), up.forward()));
+      exchange.get().handle(req, res, new DialectRoute(endpoint, up.client(), up.forward()));
     }
   }
 }

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -66,6 +67,24 @@ public final class ConfigLoader {
   }
 
   public static WardenConfig fromYaml(String yaml) {
+    return fromTree(parseYaml(yaml)).config();
+  }
+
+  /**
+   * A configuration and what {@code warden config show} prints for it.
+   *
+   * @param effective every setting read, defaults included, with secret values replaced by {@code
+   *     (redacted)}; loading it again yields the same configuration
+   * @param secretPaths key paths of secret-bearing settings (refused from the environment)
+   */
+  public record Loaded(WardenConfig config, ObjectNode effective, Set<String> secretPaths) {}
+
+  /**
+   * Parses YAML text into a tree for {@link #fromTree}; blank text is an empty mapping.
+   *
+   * @throws ConfigException if the text is not YAML
+   */
+  public static JsonNode parseYaml(String yaml) {
     JsonNode root;
     try {
       root = yaml.isBlank() ? JsonNodeFactory.instance.objectNode() : YAML.readTree(yaml);
@@ -75,6 +94,20 @@ public final class ConfigLoader {
     if (root == null || root.isMissingNode() || root.isNull()) {
       root = JsonNodeFactory.instance.objectNode();
     }
+    return root;
+  }
+
+  /** Writes an effective tree ({@link Loaded#effective()}) as YAML. */
+  public static String toYaml(JsonNode tree) {
+    return YAML.writeValueAsString(tree);
+  }
+
+  /**
+   * Validates a parsed tree completely (hosts overlay environment and flags on it first).
+   *
+   * @throws ConfigException naming the first bad key path
+   */
+  public static Loaded fromTree(JsonNode root) {
     ConfigNode top = new ConfigNode("", root);
     Mode mode = top.choice("mode", Mode.ENFORCE, MODES);
     String dataDir = top.string("dataDir", WardenConfig.DEFAULT_DATA_DIR);
@@ -110,21 +143,44 @@ public final class ConfigLoader {
           "policy.minConfidence is set too; keep one (detection.minConfidence is the newer"
               + " spelling)");
     }
-    Policy policy = top.section("policy", n -> policy(n, mode, detection));
+    List<List<String>> signatureKeys = new ArrayList<>(1);
+    Policy policy = top.section("policy", n -> policy(n, mode, detection, signatureKeys));
+    boolean watch = top.section("reload", n -> n.bool("watch", true));
     top.finish();
     if (dataDir.isBlank()) {
       throw new ConfigException("dataDir", "must not be empty");
     }
-    return new WardenConfig(
-        dataDir,
-        server,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        new WardenConfig.Detection(detection.rules(), checkAllowlist(detection, policy)),
-        upstreams,
-        vault);
+    WardenConfig config =
+        new WardenConfig(
+            dataDir,
+            server,
+            upstream,
+            responses,
+            ledger,
+            policy,
+            new WardenConfig.Detection(detection.rules(), checkAllowlist(detection, policy)),
+            upstreams,
+            vault,
+            new WardenConfig.PolicyFile(signatureKeys.getFirst(), watch));
+    return new Loaded(config, showable(top.effective(), policy), top.secretPaths());
+  }
+
+  /**
+   * One spelling per setting, so the shown tree loads back: the confidence threshold appears once,
+   * under {@code detection.minConfidence}, with the value in force.
+   */
+  private static ObjectNode showable(ObjectNode effective, Policy policy) {
+    if (effective.get("policy") instanceof ObjectNode p) {
+      p.remove("minConfidence");
+    }
+    if (effective.get("detection") instanceof ObjectNode d) {
+      if (d.get("minConfidence") instanceof ObjectNode byType) {
+        byType.put("default", policy.minConfidence());
+      } else {
+        d.put("minConfidence", policy.minConfidence());
+      }
+    }
+    return effective;
   }
 
   /**
@@ -335,6 +391,12 @@ public final class ConfigLoader {
           dialects.add(id);
         }
       }
+      // config show: the derived list, only where writing it back is valid (with a url).
+      n.effective().remove("dialects");
+      if (!url.isEmpty() && !dialects.isEmpty()) {
+        tools.jackson.databind.node.ArrayNode shown = n.effective().putArray("dialects");
+        dialects.forEach(shown::add);
+      }
     }
     return new WardenConfig.Upstream(url, connect, timeout, forward, passThrough, dialects);
   }
@@ -503,7 +565,9 @@ public final class ConfigLoader {
     return p;
   }
 
-  private static Policy policy(ConfigNode n, Mode mode, DetectionParts detection) {
+  private static Policy policy(
+      ConfigNode n, Mode mode, DetectionParts detection, List<List<String>> signatureKeys) {
+    signatureKeys.add(n.section("requireSignature", ConfigLoader::requireSignature));
     double minConfidence = n.decimal("minConfidence", 0.5, 0, 1);
     Double global = detection.globalMin();
     if (global != null) {
@@ -543,7 +607,29 @@ public final class ConfigLoader {
           }
           return perType;
         });
+    ObjectNode shownActions = JsonNodeFactory.instance.objectNode();
+    perType.forEach((type, action) -> shownActions.put(type, action.id()));
+    n.show(actionsKey, shownActions);
     return new Policy(mode, minConfidence, defaultAction, perType, detection.minByType());
+  }
+
+  /**
+   * {@code policy.requireSignature}: the public keys one of which must have signed the file. The
+   * keys are parsed where they are used (the server); here they must at least be readable files.
+   */
+  private static List<String> requireSignature(ConfigNode n) {
+    List<String> keys = n.strings("keys");
+    for (int i = 0; i < keys.size(); i++) {
+      String k = keys.get(i);
+      if (k.isBlank() || !Files.isRegularFile(Path.of(k)) || !Files.isReadable(Path.of(k))) {
+        throw new ConfigException(
+            n.path("keys") + "[" + i + "]",
+            "cannot read public key file '"
+                + k
+                + "'; give the path of a PEM public key (warden policy keygen writes one)");
+      }
+    }
+    return keys;
   }
 
   /** The configurable actions, by their {@code warden.yaml} names. */

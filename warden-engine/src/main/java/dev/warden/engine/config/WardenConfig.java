@@ -20,7 +20,8 @@ public record WardenConfig(
     Policy policy,
     Detection detection,
     Map<String, Upstream> upstreams,
-    Vault vault) {
+    Vault vault,
+    PolicyFile policyFile) {
 
   /**
    * @param upstream the default, OpenAI-compatible upstream ({@code upstream:})
@@ -29,6 +30,30 @@ public record WardenConfig(
    */
   public WardenConfig {
     upstreams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(upstreams));
+  }
+
+  /** A configuration whose policy file needs no signature and is watched. */
+  public WardenConfig(
+      String dataDir,
+      Server server,
+      Upstream upstream,
+      Responses responses,
+      LedgerSettings ledger,
+      Policy policy,
+      Detection detection,
+      Map<String, Upstream> upstreams,
+      Vault vault) {
+    this(
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        vault,
+        PolicyFile.DEFAULT);
   }
 
   /** A configuration with only the default upstream and the default vault settings. */
@@ -228,37 +253,67 @@ public record WardenConfig(
         || policy.actions().values().stream().anyMatch(reversible);
   }
 
+  /**
+   * How the configuration file itself is trusted and followed.
+   *
+   * @param requireSignatureKeys {@code policy.requireSignature.keys}: paths of PEM public keys;
+   *     when not empty, the file must be a policy bundle signed by one of them, at start and on
+   *     every reload (a running gateway keeps the keys it started with)
+   * @param watch {@code reload.watch}: reload when the file changes (SIGHUP reloads regardless)
+   */
+  public record PolicyFile(List<String> requireSignatureKeys, boolean watch) {
+    public static final PolicyFile DEFAULT = new PolicyFile(List.of(), true);
+
+    public PolicyFile {
+      requireSignatureKeys = List.copyOf(requireSignatureKeys);
+    }
+
+    public boolean signatureRequired() {
+      return !requireSignatureKeys.isEmpty();
+    }
+  }
+
   public static WardenConfig defaults() {
     return ConfigLoader.fromYaml("");
   }
 
   public WardenConfig withServer(Server s) {
     return new WardenConfig(
-        dataDir, s, upstream, responses, ledger, policy, detection, upstreams, vault);
+        dataDir, s, upstream, responses, ledger, policy, detection, upstreams, vault, policyFile);
   }
 
   public WardenConfig withUpstream(Upstream u) {
     return new WardenConfig(
-        dataDir, server, u, responses, ledger, policy, detection, upstreams, vault);
+        dataDir, server, u, responses, ledger, policy, detection, upstreams, vault, policyFile);
   }
 
   public WardenConfig withDataDir(String d) {
     return new WardenConfig(
-        d, server, upstream, responses, ledger, policy, detection, upstreams, vault);
+        d, server, upstream, responses, ledger, policy, detection, upstreams, vault, policyFile);
   }
 
   public WardenConfig withUpstreams(Map<String, Upstream> named) {
     return new WardenConfig(
-        dataDir, server, upstream, responses, ledger, policy, detection, named, vault);
+        dataDir, server, upstream, responses, ledger, policy, detection, named, vault, policyFile);
   }
 
   public WardenConfig withPolicy(Policy p) {
     return new WardenConfig(
-        dataDir, server, upstream, responses, ledger, p, detection, upstreams, vault);
+        dataDir, server, upstream, responses, ledger, p, detection, upstreams, vault, policyFile);
   }
 
   public WardenConfig withVault(Vault v) {
     return new WardenConfig(
-        dataDir, server, upstream, responses, ledger, policy, detection, upstreams, v);
+        dataDir, server, upstream, responses, ledger, policy, detection, upstreams, v, policyFile);
+  }
+
+  public WardenConfig withResponses(Responses r) {
+    return new WardenConfig(
+        dataDir, server, upstream, r, ledger, policy, detection, upstreams, vault, policyFile);
+  }
+
+  public WardenConfig withDetection(Detection d) {
+    return new WardenConfig(
+        dataDir, server, upstream, responses, ledger, policy, d, upstreams, vault, policyFile);
   }
 }
