@@ -126,17 +126,20 @@ class AnthropicDialectTest {
   }
 
   @Test
-  void aStreamRequestIsRefusedInAnthropicsShape() throws Exception {
+  void aStreamRequestIsAnsweredAsAnInspectedStream() throws Exception {
     HttpResponse<String> res =
         gw.post(
             "/v1/messages",
-            "{\"model\":\"claude-haiku-4-5\",\"max_tokens\":64,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+            "{\"model\":\"claude-haiku-4-5\",\"max_tokens\":64,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"mail omar.farouk@corp-mail.example.net\"}]}",
             SDK_HEADERS);
 
-    assertThat(res.statusCode()).isEqualTo(400);
-    JsonNode err = JSON.readTree(res.body());
-    assertThat(err.at("/error/type").asString()).isEqualTo("warden_streaming_unsupported");
-    assertThat(gw.anthropic.received()).isEmpty();
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+    assertThat(res.body()).contains("event: message_stop").doesNotContain("omar.farouk");
+    assertThat(res.body()).contains("event: warden-receipt");
+    assertThat(gw.anthropic.lastReceived())
+        .contains("[REDACTED:email]")
+        .doesNotContain("omar.farouk");
   }
 
   @Test

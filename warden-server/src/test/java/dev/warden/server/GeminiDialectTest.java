@@ -109,13 +109,16 @@ class GeminiDialectTest {
   }
 
   @Test
-  void streamingPathIsRefusedForNowAndOnlyAltSseIsAccepted() throws Exception {
+  void streamingPathStreamsAndOnlyAltSseIsAccepted() throws Exception {
     String body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}";
     HttpResponse<String> stream =
         gw.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse", body, KEY);
-    assertThat(stream.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(stream.body()).at("/error/details/0/reason").asString())
-        .isEqualTo("warden_streaming_unsupported");
+    assertThat(stream.statusCode()).isEqualTo(200);
+    assertThat(stream.headers().firstValue("content-type").orElse(""))
+        .startsWith("text/event-stream");
+    assertThat(stream.body()).contains("\"candidates\"").contains("event: warden-receipt");
+    int streamed = gw.gemini.received().size();
+    assertThat(streamed).isEqualTo(1);
 
     for (String path :
         new String[] {
@@ -131,7 +134,7 @@ class GeminiDialectTest {
           .as(path)
           .isEqualTo("warden_query_not_allowed");
     }
-    assertThat(gw.gemini.received()).isEmpty();
+    assertThat(gw.gemini.received()).hasSize(streamed);
   }
 
   @Test

@@ -73,13 +73,17 @@ class OpenAiDialectTest {
   }
 
   @Test
-  void responsesStreamRequestIsRefusedInOpenAisShape() throws Exception {
+  void aResponsesStreamRequestAnsweredWithJsonIsProtectedAsJson() throws Exception {
+    // The stub answers the Responses API with JSON even when asked to stream; an upstream that
+    // ignores stream: true is handled like any answer, never relayed unscanned.
     HttpResponse<String> res =
-        gw.post("/v1/responses", "{\"model\":\"gpt-4.1\",\"stream\":true,\"input\":\"hi\"}");
-    assertThat(res.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(res.body()).at("/error/type").asString())
-        .isEqualTo("warden_streaming_unsupported");
-    assertThat(gw.openai.received()).isEmpty();
+        gw.post(
+            "/v1/responses",
+            "{\"model\":\"gpt-4.1\",\"stream\":true,\"input\":\"mail omar.farouk@corp-mail.example.net\"}");
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.body()).doesNotContain("omar.farouk");
+    assertThat(gw.openai.received()).hasSize(1);
+    assertThat(gw.openai.received().get(0)).doesNotContain("omar.farouk");
   }
 
   @Test
