@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param details further plain-text facts of non-exchange events (a {@code policy} reload's {@code
  *     sha256}, {@code trigger}, {@code reason}); empty for exchanges, and then not written at all,
  *     so records without details keep their exact stored form. Never plaintext values.
+ * @param attribution who the exchange is attributed to (identity, asserted owner, profile); {@code
+ *     null} outside exchanges (recovery, policy) and then not written at all
  */
 public record LedgerRecord(
     String event,
@@ -38,10 +40,55 @@ public record LedgerRecord(
     @Nullable String errorType,
     List<FindingEntry> findings,
     @Nullable Long streamedBytes,
-    Map<String, String> details) {
+    Map<String, String> details,
+    @Nullable Attribution attribution) {
   public LedgerRecord {
     findings = List.copyOf(findings);
     details = Map.copyOf(details);
+  }
+
+  public LedgerRecord(
+      String event,
+      String correlationId,
+      String route,
+      @Nullable String model,
+      String mode,
+      String outcome,
+      int status,
+      @Nullable String errorType,
+      List<FindingEntry> findings,
+      @Nullable Long streamedBytes,
+      Map<String, String> details) {
+    this(
+        event,
+        correlationId,
+        route,
+        model,
+        mode,
+        outcome,
+        status,
+        errorType,
+        findings,
+        streamedBytes,
+        details,
+        null);
+  }
+
+  /** This record attributed to {@code who}. */
+  public LedgerRecord withAttribution(@Nullable Attribution who) {
+    return new LedgerRecord(
+        event,
+        correlationId,
+        route,
+        model,
+        mode,
+        outcome,
+        status,
+        errorType,
+        findings,
+        streamedBytes,
+        details,
+        who);
   }
 
   /** An exchange record (a streamed answer's response record carries {@code streamedBytes}). */

@@ -79,6 +79,27 @@ final class LedgerFormat {
       ObjectNode details = o.putObject("details");
       new java.util.TreeMap<>(r.details()).forEach(details::put);
     }
+    dev.warden.api.Attribution who = r.attribution();
+    if (who != null) {
+      // Only exchange records are attributed; recovery and policy records keep their old shape.
+      ObjectNode identity = o.putObject("identity");
+      identity.put("id", who.identity().id());
+      identity.put("kind", who.identity().kind().id());
+      identity.put("method", who.identity().method());
+      ArrayNode scopes = identity.putArray("scopes");
+      new java.util.TreeSet<>(who.identity().scopes()).forEach(scopes::add);
+      ObjectNode labels = identity.putObject("labels");
+      new java.util.TreeMap<>(who.identity().labels()).forEach(labels::put);
+      if (who.asserted()) {
+        ObjectNode owner = o.putObject("owner");
+        owner.put("agentId", who.agentId());
+        owner.put("onBehalfOf", who.onBehalfOf());
+        owner.put("assertedBy", who.identity().id());
+      }
+      if (who.profile() != null) {
+        o.put("profile", who.profile());
+      }
+    }
     return o;
   }
 
@@ -101,6 +122,19 @@ final class LedgerFormat {
     for (java.util.Map.Entry<String, String> d : r.details().entrySet()) {
       check("details (a key)", d.getKey());
       check("details value", d.getValue());
+    }
+    dev.warden.api.Attribution who = r.attribution();
+    if (who != null) {
+      check("identity.id", who.identity().id());
+      check("identity.method", who.identity().method());
+      who.identity().scopes().forEach(s -> check("identity.scopes", s));
+      for (java.util.Map.Entry<String, String> l : who.identity().labels().entrySet()) {
+        check("identity.labels (a key)", l.getKey());
+        check("identity.labels value", l.getValue());
+      }
+      check("owner.agentId", who.agentId());
+      check("owner.onBehalfOf", who.onBehalfOf());
+      check("profile", who.profile());
     }
   }
 

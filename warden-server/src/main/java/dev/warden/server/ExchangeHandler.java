@@ -63,6 +63,7 @@ final class ExchangeHandler {
   private final @Nullable ReceiptSigner receipts;
   private final @Nullable StreamInspection streams;
   private final VaultBinding vaults;
+  private final Admission admission;
 
   ExchangeHandler(
       WardenConfig config,
@@ -72,7 +73,9 @@ final class ExchangeHandler {
       Health health,
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams,
-      VaultBinding vaults) {
+      VaultBinding vaults,
+      Admission admission) {
+    this.admission = admission;
     this.streams = streams;
     this.config = config;
     this.requests = requests;
@@ -91,10 +94,18 @@ final class ExchangeHandler {
     /** The ledger record of the refusal, or null when none could be written. */
     final transient Ledger.@Nullable Receipt recorded;
 
+    /** Headers answered with the error ({@code WWW-Authenticate}, {@code Retry-After}). */
+    final transient Map<String, String> headers;
+
     Refusal(ErrorBody error, Ledger.@Nullable Receipt recorded) {
+      this(error, recorded, Map.of());
+    }
+
+    Refusal(ErrorBody error, Ledger.@Nullable Receipt recorded, Map<String, String> headers) {
       super(error.message(), null, false, false);
       this.error = error;
       this.recorded = recorded;
+      this.headers = headers;
     }
   }
 
@@ -114,6 +125,7 @@ final class ExchangeHandler {
       status = exchange(req, res, ex, target);
     } catch (Refusal r) {
       status = r.error.status();
+      r.headers.forEach((name, value) -> res.header(HeaderNames.create(name), value));
       sendError(res, r.error, r.recorded, ex);
     } catch (RuntimeException | StackOverflowError e) {
       // An unexpected failure — including a pathological input that exhausts the stack in a
@@ -147,6 +159,7 @@ final class ExchangeHandler {
 
   private int exchange(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
     String method = req.prologue().method().text();
+    admit(req, ex);
     rejectForgedHeaders(req, ex);
     ex.vault = vaultSessions(req, ex);
     Map<String, String> query = query(req, ex, target);
@@ -196,6 +209,21 @@ final class ExchangeHandler {
       throw refuse(ex, e.error);
     }
     return answer(res, ex, answer, target);
+  }
+
+  /** Runs {@link Admission}; a refused caller is recorded (as far as known) and answered. */
+  private void admit(ServerRequest req, Exchange ex) {
+    try {
+      ex.who = admission.admit(req);
+    } catch (AdmissionRefused e) {
+      if (e.who != null) {
+        ex.who = e.who;
+      }
+      ex.outcome = "rejected";
+      Ledger.Receipt receipt =
+          record(ex, ex.record(ex.phase, ex.outcome, e.error.status(), e.error.type()));
+      throw new Refusal(e.error, receipt, e.headers);
+    }
   }
 
   /**
@@ -866,6 +894,9 @@ final class ExchangeHandler {
     /** The request body exactly as received; null until read (or if never read). */
     byte @Nullable [] requestBody;
 
+    /** Who the exchange is attributed to; anonymous until admitted. */
+    dev.warden.api.Attribution who = dev.warden.api.Attribution.ANONYMOUS;
+
     /** The vault sessions of this exchange (bound to its scope); none until admitted. */
     VaultBinding.Sessions vault = VaultBinding.Sessions.NONE;
 
@@ -908,14 +939,25 @@ final class ExchangeHandler {
 
     LedgerRecord record(String event, String outcome, int status, @Nullable String errorType) {
       return new LedgerRecord(
-          event, id, safeRoute(route), model, mode, outcome, status, errorType, findings);
+              event, id, safeRoute(route), model, mode, outcome, status, errorType, findings)
+          .withAttribution(who);
     }
 
     /** The response record of a streamed answer, with the bytes streamed before the receipt. */
     LedgerRecord record(
         String event, String outcome, int status, @Nullable String errorType, long streamed) {
       return new LedgerRecord(
-          event, id, safeRoute(route), model, mode, outcome, status, errorType, findings, streamed);
+              event,
+              id,
+              safeRoute(route),
+              model,
+              mode,
+              outcome,
+              status,
+              errorType,
+              findings,
+              streamed)
+          .withAttribution(who);
     }
 
     String types() {

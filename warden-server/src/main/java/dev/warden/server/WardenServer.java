@@ -43,6 +43,7 @@ public final class WardenServer implements AutoCloseable {
   private final Health health = new Health();
   private final @Nullable ReceiptSigner receipts;
   private final VaultBinding vaults;
+  private final Admission admission;
 
   /**
    * The handler of the policy in force; each exchange reads it once, so one request never sees two
@@ -60,8 +61,10 @@ public final class WardenServer implements AutoCloseable {
       Ledger ledger,
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams,
-      VaultBinding vaults) {
+      VaultBinding vaults,
+      Admission admission) {
     this.ledger = ledger;
+    this.admission = admission;
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     this.receipts = receipts;
@@ -69,7 +72,7 @@ public final class WardenServer implements AutoCloseable {
     this.exchange =
         new AtomicReference<>(
             new ExchangeHandler(
-                config, requests, responses, ledger, health, receipts, streams, vaults));
+                config, requests, responses, ledger, health, receipts, streams, vaults, admission));
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -198,13 +201,27 @@ public final class WardenServer implements AutoCloseable {
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams,
       VaultBinding vaults) {
+    return start(
+        config, requests, responses, ledger, receipts, streams, vaults, Admission.ANONYMOUS);
+  }
+
+  /** As above, with {@code admission} deciding who each exchange is from. */
+  static WardenServer start(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams,
+      VaultBinding vaults,
+      Admission admission) {
     if (!config.hasUpstream()) {
       throw new IllegalArgumentException(
           "upstream.url is not set; pass --upstream URL or set upstream.url (or upstreams) in"
               + " warden.yaml");
     }
     WardenServer ws =
-        new WardenServer(config, requests, responses, ledger, receipts, streams, vaults);
+        new WardenServer(config, requests, responses, ledger, receipts, streams, vaults, admission);
     ws.server.start();
     return ws;
   }
@@ -227,7 +244,7 @@ public final class WardenServer implements AutoCloseable {
     mode = protector.policy().mode().id();
     exchange.set(
         new ExchangeHandler(
-            config, protector, protector, ledger, health, receipts, streams, vaults));
+            config, protector, protector, ledger, health, receipts, streams, vaults, admission));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */
