@@ -12,6 +12,9 @@ const client = new OpenAI({
 });
 const model = input.model ?? 'gpt-test';
 
+// Text a streaming scenario received before the SDK raised an error (reported with the error).
+let streamed = '';
+
 await run(
   {
     // Non-streaming chat: the assistant text as the SDK parsed it.
@@ -75,16 +78,18 @@ await run(
         stream: true,
         messages: [{ role: 'user', content: input.prompt }],
       });
-      let text = '';
       let chunks = 0;
+      let textChunks = 0;
       let finishReason = null;
       for await (const chunk of stream) {
         chunks++;
         const choice = chunk.choices[0];
-        text += choice?.delta?.content ?? '';
+        const delta = choice?.delta?.content ?? '';
+        if (delta) textChunks++;
+        streamed += delta;
         finishReason = choice?.finish_reason ?? finishReason;
       }
-      return { text, chunks, finishReason };
+      return { text: streamed, chunks, textChunks, finishReason };
     },
 
     // Streaming tool calls through the SDK's stream helper, which assembles argument deltas.
@@ -96,10 +101,14 @@ await run(
       });
       let argumentDeltas = 0;
       stream.on('tool_calls.function.arguments.delta', () => argumentDeltas++);
+      stream.on('content.delta', ({ delta }) => {
+        streamed += delta;
+      });
       const completion = await stream.finalChatCompletion();
       const message = completion.choices[0].message;
       return {
         argumentDeltas,
+        finishReason: completion.choices[0].finish_reason,
         content: message.content,
         toolCalls: (message.tool_calls ?? []).map((c) => ({
           id: c.id,
@@ -119,6 +128,7 @@ await run(
           type: err.type ?? null,
           code: err.code ?? null,
           message: err.message,
+          streamedBeforeError: streamed,
         }
       : null,
 );

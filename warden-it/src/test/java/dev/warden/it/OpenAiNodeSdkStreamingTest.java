@@ -1,0 +1,205 @@
+package dev.warden.it;
+
+import static dev.warden.it.OpenAiNodeSdkTest.input;
+import static dev.warden.it.OpenAiNodeSdkTest.ledgerText;
+import static dev.warden.it.OpenAiNodeSdkTest.sendEmailArguments;
+import static dev.warden.it.OpenAiNodeSdkTest.toolConversation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.testing.StubUpstream;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The official {@code openai} npm package streaming through the real gateway ({@code stream: true}
+ * and the SDK's {@code chat.completions.stream} helper) in front of the SSE stub: the text and
+ * tool-call arguments the SDK assembles from the deltas are the protected ones, however the stub
+ * splits a secret across chunks, and a value blocked mid-stream surfaces as the SDK's error.
+ */
+class OpenAiNodeSdkStreamingTest {
+  private static final JsonMapper JSON = JsonMapper.shared();
+  private static final String SCRIPT = "openai-client.mjs";
+  private static final Pattern TOKEN = Pattern.compile("\\[TOKEN:email:[A-Z2-7]{16}]");
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void installSdks() {
+    NodeClients.installed();
+  }
+
+  /** Three-character deltas cut the token and the address into many pieces. */
+  @Test
+  void streamedTextIsTheProtectedTextWhenTheSecretIsSplitAcrossChunks() throws Exception {
+    String token = FakeSecrets.githubToken();
+    String promptEmail = FakeSecrets.email();
+    try (StubUpstream stub =
+            StubUpstream.builder().streamChunkChars(3).appendToReply(" Use " + token).start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      JsonNode ok = run(warden, "stream", input("prompt", "Mail " + promptEmail)).ok();
+
+      assertThat(ok.path("text").asString())
+          .isEqualTo("You said: Mail [REDACTED:email] Use [REDACTED:github_token]");
+      assertThat(ok.path("finishReason").asString()).isEqualTo("stop");
+      // The stub sent one event per 3 characters; the SDK saw every one of them (held text goes
+      // out as empty deltas), so the stream's framing survived the rewrite.
+      assertThat(ok.path("chunks").asInt()).isGreaterThan(20);
+      assertThat(stub.received())
+          .singleElement()
+          .asString()
+          .doesNotContain(promptEmail)
+          .contains("\"stream\":true");
+      assertThat(stub.streamsCompleted()).isEqualTo(1);
+      assertThat(ledgerText(warden)).doesNotContain(token, promptEmail);
+    }
+  }
+
+  /**
+   * A reply (84 k characters) longer than the inspector's hold-back window (about 34 k) is released
+   * in steps while it streams, so the SDK assembles it from many non-empty deltas; the token split
+   * into 7-character pieces near its start is still redacted whole.
+   */
+  @Test
+  void longStreamIsReleasedInStepsAndStillRedactsTheSplitSecret() {
+    String token = FakeSecrets.githubToken();
+    int fillerChunks = 12_000;
+    try (StubUpstream stub =
+            StubUpstream.builder()
+                .streamChunkChars(7)
+                .streamFillerChunks(fillerChunks)
+                .appendToReply(" Use " + token + ".")
+                .start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      JsonNode ok = run(warden, "stream", input("prompt", "Which token?")).ok();
+
+      String text = ok.path("text").asString();
+      String head = "You said: Which token? Use [REDACTED:github_token].";
+      assertThat(text).startsWith(head).doesNotContain(token);
+      assertThat(text.length()).isEqualTo(head.length() + 7 * fillerChunks);
+      assertThat(ok.path("textChunks").asInt())
+          .as("text released while the stream runs, not only at its end")
+          .isGreaterThan(1);
+      assertThat(ok.path("finishReason").asString()).isEqualTo("stop");
+    }
+  }
+
+  @Test
+  void valueBlockedMidStreamSurfacesAsAnSdkApiError() throws Exception {
+    String card = FakeSecrets.card();
+    try (StubUpstream stub =
+            StubUpstream.builder().streamChunkChars(4).appendToReply(" Card: " + card).start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      JsonNode error = run(warden, "stream", input("prompt", "Which card is on file?")).error();
+
+      // The SDK raises the stream's error event as its base APIError (no HTTP status: the
+      // response began with 200), carrying Warden's type.
+      assertThat(error.path("isApiError").asBoolean()).isTrue();
+      assertThat(error.path("sdkClass").asString()).isEqualTo("APIError");
+      assertThat(error.path("status").isNull()).isTrue();
+      assertThat(error.path("type").asString()).isEqualTo("warden_response_blocked");
+      assertThat(error.path("message").asString())
+          .contains("card")
+          .doesNotContain(card, card.replace(" ", ""));
+      assertThat(error.path("streamedBeforeError").asString())
+          .doesNotContain(card, card.replace(" ", ""), card.substring(0, 9));
+      assertThat(ledgerText(warden)).contains("warden_response_blocked").doesNotContain(card);
+    }
+  }
+
+  /**
+   * The SDK's stream helper assembles a tool call from argument deltas of five characters: the
+   * arguments it hands over are valid JSON with both secrets redacted; the earlier call and tool
+   * result in the request were redacted before the stub saw them.
+   */
+  @Test
+  void streamedToolCallArgumentsAreAssembledRedacted() {
+    String email = FakeSecrets.email();
+    String token = FakeSecrets.githubToken();
+    String replyEmail = FakeSecrets.email();
+    String replyToken = FakeSecrets.githubToken();
+    try (StubUpstream stub =
+            StubUpstream.builder()
+                .streamChunkChars(5)
+                .streamToolCall(
+                    "send_email", sendEmailArguments(replyEmail, "Your key: " + replyToken))
+                .start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      JsonNode ok = run(warden, "stream-tools", toolConversation(email, token)).ok();
+
+      JsonNode sent = JSON.readTree(stub.received().getFirst());
+      assertThat(sent.toString()).doesNotContain(email, token);
+      assertThat(sent.path("stream").asBoolean()).isTrue();
+      assertThat(ok.path("finishReason").asString()).isEqualTo("tool_calls");
+      JsonNode call = ok.path("toolCalls").get(0);
+      assertThat(call.path("name").asString()).isEqualTo("send_email");
+      assertThat(call.path("id").asString()).isEqualTo("call_stub_1");
+      assertThat(call.path("arguments").asString()).doesNotContain(replyEmail, replyToken);
+      assertThat(call.at("/parsed/to").asString()).isEqualTo("[REDACTED:email]");
+      assertThat(call.at("/parsed/body").asString()).isEqualTo("Your key: [REDACTED:github_token]");
+      assertThat(ok.path("argumentDeltas").asInt()).isPositive();
+    }
+  }
+
+  /**
+   * With {@code email: tokenize} the stub only ever sees a vault token; the model's streamed echo
+   * of it, split into 4-character deltas, reaches the SDK as the address again.
+   */
+  @Test
+  void tokenSplitAcrossStreamedDeltasIsRestoredForTheSdk() {
+    String email = FakeSecrets.email();
+    try (StubUpstream stub = StubUpstream.builder().streamChunkChars(4).start();
+        WardenUnderTest warden =
+            WardenUnderTest.inFrontOf(
+                stub.url(), tmp.resolve("data"), "policy: {types: {email: tokenize}}")) {
+      JsonNode ok = run(warden, "stream", input("prompt", "Write to " + email)).ok();
+
+      String sent = stub.received().getFirst();
+      assertThat(sent).doesNotContain(email);
+      assertThat(TOKEN.matcher(sent).find()).as("the stub saw a vault token: %s", sent).isTrue();
+      assertThat(ok.path("text").asString()).isEqualTo("You said: Write to " + email);
+    }
+  }
+
+  /**
+   * A vault token the model puts into streamed tool-call arguments comes back to the SDK as the
+   * value it stands for. The first gateway issues the token (scope {@code global}); the second, on
+   * the same data directory, serves a model that calls a tool with it.
+   */
+  @Test
+  void tokenInStreamedToolCallArgumentsIsRestored() {
+    String email = FakeSecrets.email();
+    Path data = tmp.resolve("data");
+    String vault = "policy: {types: {email: tokenize}}\nvault: {scope: global}";
+    String token;
+    try (StubUpstream first = StubUpstream.start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(first.url(), data, vault)) {
+      run(warden, "chat", input("prompt", "Remember " + email)).ok();
+      Matcher m = TOKEN.matcher(first.received().getFirst());
+      assertThat(m.find()).as("the first stub saw a vault token").isTrue();
+      token = m.group();
+    }
+    try (StubUpstream stub =
+            StubUpstream.builder()
+                .streamChunkChars(6)
+                .streamToolCall("send_email", sendEmailArguments(token, "Hello"))
+                .start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), data, vault)) {
+      JsonNode ok = run(warden, "stream-tools", toolConversation(email, "no secret")).ok();
+
+      assertThat(stub.received().getFirst()).doesNotContain(email).contains(token);
+      JsonNode call = ok.path("toolCalls").get(0);
+      assertThat(call.at("/parsed/to").asString()).isEqualTo(email);
+      assertThat(call.at("/parsed/body").asString()).isEqualTo("Hello");
+    }
+  }
+
+  private NodeClients.Outcome run(WardenUnderTest warden, String scenario, JsonNode input) {
+    return NodeClients.installed().run(SCRIPT, scenario, warden.openAiBaseUrl(), input);
+  }
+}
