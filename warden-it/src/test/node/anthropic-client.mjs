@@ -7,6 +7,9 @@ const client = new Anthropic({ baseURL, apiKey: 'test-key-for-stub', maxRetries:
 const model = input.model ?? 'claude-test';
 const maxTokens = 256;
 
+// Text a streaming scenario received before the SDK raised an error (reported with the error).
+let streamed = '';
+
 function blocks(message) {
   return message.content.map((b) =>
     b.type === 'text'
@@ -43,14 +46,42 @@ await run(
         max_tokens: maxTokens,
         messages: [{ role: 'user', content: input.prompt }],
       });
-      let deltas = '';
       let events = 0;
+      let textDeltas = 0;
       stream.on('text', (delta) => {
-        deltas += delta;
+        if (delta) textDeltas++;
+        streamed += delta;
       });
       stream.on('streamEvent', () => events++);
       const message = await stream.finalMessage();
-      return { deltas, events, text: text(message), stopReason: message.stop_reason, content: blocks(message) };
+      return {
+        deltas: streamed,
+        events,
+        textDeltas,
+        text: text(message),
+        stopReason: message.stop_reason,
+        content: blocks(message),
+      };
+    },
+
+    // messages.create with stream: true: the raw events, iterated as an application would.
+    async 'create-stream'() {
+      const stream = await client.messages.create({
+        model,
+        max_tokens: maxTokens,
+        stream: true,
+        messages: [{ role: 'user', content: input.prompt }],
+      });
+      const types = [];
+      let stopReason = null;
+      for await (const event of stream) {
+        types.push(event.type);
+        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+          streamed += event.delta.text;
+        }
+        if (event.type === 'message_delta') stopReason = event.delta.stop_reason;
+      }
+      return { text: streamed, types, stopReason };
     },
 
     // Tool use, non-streaming: earlier tool_use/tool_result blocks go up, tool_use blocks come back.
@@ -85,7 +116,9 @@ await run(
           isApiError: true,
           status: err.status ?? null,
           type: err.type ?? null,
+          errorType: err.error?.error?.type ?? null,
           message: err.message,
+          streamedBeforeError: streamed,
         }
       : null,
 );

@@ -68,8 +68,7 @@ class ReceiptCommandTest {
     Path cut =
         write(
             "cut.sse",
-            text.substring(0, text.indexOf("event: warden-receipt"))
-                .getBytes(StandardCharsets.UTF_8));
+            text.substring(0, text.indexOf(": warden-receipt ")).getBytes(StandardCharsets.UTF_8));
     CliTest.Run truncated =
         CliTest.run(
             "receipt",

@@ -44,6 +44,29 @@ final class WardenUnderTest implements AutoCloseable {
     return new WardenUnderTest(Gateway.start(config));
   }
 
+  /**
+   * Starts Warden with {@code anthropicUrl} as the one upstream, serving the {@code
+   * anthropic-messages} dialect ({@code /v1/messages}) and nothing else; {@code extraYaml} as for
+   * {@link #inFrontOf(String, Path, String)}.
+   */
+  static WardenUnderTest inFrontOfAnthropic(String anthropicUrl, Path dataDir, String extraYaml) {
+    ConfigLoader.registerTypes(DetectorStack.builtinTypes());
+    String yaml =
+        """
+        dataDir: "%s"
+        server:
+          host: 127.0.0.1
+          port: 0
+        upstreams:
+          anthropic:
+            url: "%s"
+            dialects: [anthropic-messages]
+        %s
+        """
+            .formatted(dataDir, anthropicUrl, extraYaml);
+    return new WardenUnderTest(Gateway.start(ConfigLoader.fromYaml(yaml)));
+  }
+
   static WardenUnderTest inFrontOf(String upstreamUrl, Path dataDir) {
     return inFrontOf(upstreamUrl, dataDir, "");
   }

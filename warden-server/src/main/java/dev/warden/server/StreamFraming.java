@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
  * receipt event, always the last bytes of a stream. (Error events are the dialect's own: {@link
  * Dialect#errorEvent}.)
  *
- * <p>SSE: {@code event: warden-receipt} with the DSSE envelope's base64 as data, after the
- * upstream's own end marker (OpenAI's {@code data: [DONE]}), where SDKs no longer look; Anthropic's
- * SDK skips event types it does not know. NDJSON: a last line {@code {"warden_receipt": "…"}}.
+ * <p>SSE: the comment line {@code : warden-receipt <base64 of the DSSE envelope>} and a blank line.
+ * A comment, not an event: every SSE parser skips comments, while the official SDKs parse the data
+ * of every event they do not stop at as JSON (the Anthropic and OpenAI Responses SDKs read on after
+ * the last event and would fail on a base64 {@code data:} line). NDJSON: a last line {@code
+ * {"warden_receipt": "…"}}.
  */
 final class StreamFraming {
   private StreamFraming() {}
@@ -35,8 +37,7 @@ final class StreamFraming {
   static byte[] receipt(Dialect.Framing framing, String receiptBase64) {
     return switch (framing) {
       case SSE ->
-          ("event: warden-receipt\ndata: " + receiptBase64 + "\n\n")
-              .getBytes(StandardCharsets.US_ASCII);
+          (": warden-receipt " + receiptBase64 + "\n\n").getBytes(StandardCharsets.US_ASCII);
       case NDJSON ->
           ("{\"warden_receipt\":\"" + receiptBase64 + "\"}\n").getBytes(StandardCharsets.US_ASCII);
     };

@@ -136,7 +136,7 @@ class AnthropicDialectTest {
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
     assertThat(res.body()).contains("event: message_stop").doesNotContain("omar.farouk");
-    assertThat(res.body()).contains("event: warden-receipt");
+    assertThat(res.body()).contains("\n: warden-receipt ");
     assertThat(gw.anthropic.lastReceived())
         .contains("[REDACTED:email]")
         .doesNotContain("omar.farouk");

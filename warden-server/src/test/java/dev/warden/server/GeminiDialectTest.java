@@ -116,7 +116,7 @@ class GeminiDialectTest {
     assertThat(stream.statusCode()).isEqualTo(200);
     assertThat(stream.headers().firstValue("content-type").orElse(""))
         .startsWith("text/event-stream");
-    assertThat(stream.body()).contains("\"candidates\"").contains("event: warden-receipt");
+    assertThat(stream.body()).contains("\"candidates\"").contains("\n: warden-receipt ");
     int streamed = gw.gemini.received().size();
     assertThat(streamed).isEqualTo(1);
 

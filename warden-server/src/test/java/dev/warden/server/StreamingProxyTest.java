@@ -61,10 +61,10 @@ class StreamingProxyTest {
 
     /** Index where the receipt event starts; the receipt covers the bytes before it. */
     int receiptStart() {
-      byte[] marker = "event: warden-receipt\n".getBytes(StandardCharsets.US_ASCII);
+      byte[] marker = "\n: warden-receipt ".getBytes(StandardCharsets.US_ASCII);
       for (int i = body.length - marker.length; i >= 0; i--) {
         if (Arrays.equals(body, i, i + marker.length, marker, 0, marker.length)) {
-          return i;
+          return i + 1;
         }
       }
       throw new AssertionError("no receipt event in: " + text());
@@ -78,7 +78,7 @@ class StreamingProxyTest {
       String tail =
           new String(body, receiptStart(), body.length - receiptStart(), StandardCharsets.US_ASCII);
       assertThat(tail).endsWith("\n\n");
-      return tail.substring("event: warden-receipt\ndata: ".length(), tail.length() - 2);
+      return tail.substring(": warden-receipt ".length(), tail.length() - 2);
     }
   }
 

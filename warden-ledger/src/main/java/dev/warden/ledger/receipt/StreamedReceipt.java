@@ -5,17 +5,17 @@ import java.util.Arrays;
 
 /**
  * A saved streamed answer split into what its receipt covers and the receipt itself. Warden ends
- * every stream it relays with a receipt event — SSE {@code event: warden-receipt} / {@code data:
- * <base64 DSSE>} then a blank line, or the NDJSON line {@code {"warden_receipt":"<base64 DSSE>"}} —
- * whose {@code response} subject is the SHA-256 of every byte before that event.
+ * every stream it relays with a receipt event — SSE the comment line {@code : warden-receipt
+ * <base64 DSSE>} then a blank line (a comment, so SDK stream parsers skip it), or the NDJSON line
+ * {@code {"warden_receipt":"<base64 DSSE>"}} — whose {@code response} subject is the SHA-256 of
+ * every byte before that event.
  *
  * @param covered the stream's bytes before the receipt event, exactly as saved
  * @param receipt the receipt (a {@code Warden-Receipt} value: base64 of the DSSE envelope)
  */
 @SuppressWarnings("ArrayRecordComponent") // bytes of a saved stream, never compared
 public record StreamedReceipt(byte[] covered, String receipt) {
-  private static final byte[] SSE =
-      "event: warden-receipt\ndata: ".getBytes(StandardCharsets.UTF_8);
+  private static final String SSE = ": warden-receipt ";
   private static final byte[] NDJSON = "{\"warden_receipt\":\"".getBytes(StandardCharsets.UTF_8);
 
   /**
@@ -35,14 +35,9 @@ public record StreamedReceipt(byte[] covered, String receipt) {
       lineStart--;
     }
     String last = new String(stream, lineStart, end - lineStart, StandardCharsets.UTF_8);
-    if (last.startsWith("data: ")) {
-      int eventStart = lineStart - SSE.length + "data: ".length();
-      if (eventStart >= 0
-          && Arrays.equals(stream, eventStart, lineStart, SSE, 0, SSE.length - 6)
-          && (eventStart == 0 || stream[eventStart - 1] == '\n')) {
-        return new StreamedReceipt(
-            Arrays.copyOf(stream, eventStart), base64(last.substring("data: ".length())));
-      }
+    if (last.startsWith(SSE)) {
+      return new StreamedReceipt(
+          Arrays.copyOf(stream, lineStart), base64(last.substring(SSE.length())));
     } else if (last.startsWith(new String(NDJSON, StandardCharsets.UTF_8))
         && last.endsWith("\"}")) {
       return new StreamedReceipt(
@@ -50,8 +45,8 @@ public record StreamedReceipt(byte[] covered, String receipt) {
           base64(last.substring(NDJSON.length, last.length() - 2)));
     }
     throw new InvalidReceiptException(
-        "the saved stream does not end with a Warden receipt event (event: warden-receipt, or a"
-            + " {\"warden_receipt\":…} line); save the whole stream, including its last event");
+        "the saved stream does not end with a Warden receipt event (a ': warden-receipt …' line,"
+            + " or a {\"warden_receipt\":…} line); save the whole stream, including its last event");
   }
 
   private static String base64(String s) throws InvalidReceiptException {
