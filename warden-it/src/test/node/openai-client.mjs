@@ -92,6 +92,36 @@ await run(
       return { text: streamed, chunks, textChunks, finishReason };
     },
 
+    // The Responses API streamed through the SDK's helper: text deltas, the final response it
+    // assembles, and its function calls (argument deltas assembled by the SDK).
+    async 'responses-stream'() {
+      const stream = client.responses.stream({
+        model,
+        input: input.prompt,
+        ...(input.tools ? { tools: input.tools } : {}),
+      });
+      const types = [];
+      stream.on('event', (event) => types.push(event.type));
+      stream.on('response.output_text.delta', (event) => {
+        streamed += event.delta;
+      });
+      const response = await stream.finalResponse();
+      return {
+        deltas: streamed,
+        outputText: response.output_text,
+        status: response.status,
+        types,
+        functionCalls: response.output
+          .filter((item) => item.type === 'function_call')
+          .map((item) => ({
+            name: item.name,
+            callId: item.call_id,
+            arguments: item.arguments,
+            parsed: JSON.parse(item.arguments),
+          })),
+      };
+    },
+
     // Streaming tool calls through the SDK's stream helper, which assembles argument deltas.
     async 'stream-tools'() {
       const stream = client.chat.completions.stream({

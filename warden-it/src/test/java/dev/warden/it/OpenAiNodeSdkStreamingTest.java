@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The official {@code openai} npm package streaming through the real gateway ({@code stream: true}
@@ -196,6 +197,48 @@ class OpenAiNodeSdkStreamingTest {
       JsonNode call = ok.path("toolCalls").get(0);
       assertThat(call.at("/parsed/to").asString()).isEqualTo(email);
       assertThat(call.at("/parsed/body").asString()).isEqualTo("Hello");
+    }
+  }
+
+  /**
+   * The Responses API streamed ({@code client.responses.stream}): the SDK assembles the protected
+   * text from {@code response.output_text.delta} events, and the done events and {@code
+   * response.completed} (which repeat the text) agree with it; a function call's streamed arguments
+   * come out redacted.
+   */
+  @Test
+  void responsesApiStreamIsProtectedInDeltasDoneEventsAndFunctionCalls() throws Exception {
+    String token = FakeSecrets.githubToken();
+    String promptEmail = FakeSecrets.email();
+    String replyEmail = FakeSecrets.email();
+    try (StubUpstream stub =
+            StubUpstream.builder()
+                .streamChunkChars(3)
+                .appendToReply(" Use " + token)
+                .streamToolCall("send_email", sendEmailArguments(replyEmail, "Hi"))
+                .start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      ObjectNode in = input("prompt", "Mail " + promptEmail);
+      in.putArray("tools")
+          .addObject()
+          .put("type", "function")
+          .put("name", "send_email")
+          .putObject("parameters")
+          .put("type", "object");
+      JsonNode ok = run(warden, "responses-stream", in).ok();
+
+      String expected = "You said: Mail [REDACTED:email] Use [REDACTED:github_token]";
+      assertThat(ok.path("deltas").asString()).isEqualTo(expected);
+      assertThat(ok.path("outputText").asString()).isEqualTo(expected);
+      assertThat(ok.path("status").asString()).isEqualTo("completed");
+      assertThat(ok.path("types").toString())
+          .contains("response.output_text.delta", "response.completed");
+      JsonNode call = ok.path("functionCalls").get(0);
+      assertThat(call.path("name").asString()).isEqualTo("send_email");
+      assertThat(call.path("arguments").asString()).doesNotContain(replyEmail);
+      assertThat(call.at("/parsed/to").asString()).isEqualTo("[REDACTED:email]");
+      assertThat(stub.received()).singleElement().asString().doesNotContain(promptEmail);
+      assertThat(ledgerText(warden)).doesNotContain(token, promptEmail, replyEmail);
     }
   }
 

@@ -36,9 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
  * the way OpenAI does: {@code chat.completion.chunk} (or {@code text_completion}) events of {@link
  * Builder#streamChunkChars} characters each, {@link Builder#streamDelay} apart, an optional tool
  * call whose arguments arrive as deltas, a final chunk with {@code finish_reason}, then {@code
- * data: [DONE]}. Misbehaviour for failure tests: {@link Builder#streamStallAfter} (stop sending,
- * keep the connection open), {@link Builder#streamDropAfter} (abort the connection). The counters
- * ({@link #streamsStarted}, {@link #streamsCompleted}, {@link #streamsAborted}, {@link
+ * data: [DONE]}; {@code /v1/responses} answers the Responses API's named events ({@code
+ * response.output_text.delta} …, an optional {@code function_call} item, {@code
+ * response.completed}). Misbehaviour for failure tests: {@link Builder#streamStallAfter} (stop
+ * sending, keep the connection open), {@link Builder#streamDropAfter} (abort the connection). The
+ * counters ({@link #streamsStarted}, {@link #streamsCompleted}, {@link #streamsAborted}, {@link
  * #streamedBytes}) let a test observe from the upstream side what the gateway did to the call.
  */
 public final class StubUpstream implements AutoCloseable {
@@ -220,6 +222,10 @@ public final class StubUpstream implements AutoCloseable {
         stream(res, request, false);
         return;
       }
+      if (path.endsWith("/responses")) {
+        streamResponse(res, request);
+        return;
+      }
     }
     ObjectNode reply = answer.answer(request);
     res.header(HeaderNames.CONTENT_TYPE, "application/json").send(JSON.writeValueAsBytes(reply));
@@ -290,6 +296,128 @@ public final class StubUpstream implements AutoCloseable {
     events.add(chunk(id, model, chat, d -> {}, finish));
     events.add("[DONE]");
 
+    List<String> framed = new java.util.ArrayList<>();
+    for (String e : events) {
+      framed.add("data: " + e + "\n\n");
+    }
+    writeEvents(res, framed);
+  }
+
+  /**
+   * The Responses API stream, as OpenAI sends it: {@code response.created}, the message item and
+   * its {@code output_text} part, one {@code response.output_text.delta} per {@link
+   * Builder#streamChunkChars} characters, the done events repeating the whole text, an optional
+   * {@code function_call} item whose {@code arguments} arrive as {@code
+   * response.function_call_arguments.delta} events ({@link Builder#streamToolCall}), then {@code
+   * response.completed}. No end marker follows (the Responses API sends none).
+   */
+  private void streamResponse(ServerResponse res, JsonNode request) {
+    streamsStarted.incrementAndGet();
+    String text = "You said: " + lastResponsesInput(request) + appendToReply;
+    long n = ids.incrementAndGet();
+    String model = request.path("model").asString("stub-model");
+    String msgId = "msg_stub_" + n;
+    List<String> events = new java.util.ArrayList<>();
+    int[] seq = {0};
+    java.util.function.BiConsumer<String, java.util.function.Consumer<ObjectNode>> add =
+        (type, fill) -> {
+          ObjectNode e = JSON.createObjectNode();
+          e.put("type", type);
+          e.put("sequence_number", seq[0]++);
+          fill.accept(e);
+          events.add("event: " + type + "\ndata: " + JSON.writeValueAsString(e) + "\n\n");
+        };
+    ObjectNode created = responseObject("resp_stub_" + n, model, "in_progress");
+    add.accept("response.created", e -> e.set("response", created));
+    add.accept("response.in_progress", e -> e.set("response", created));
+    ObjectNode item = JSON.createObjectNode();
+    item.put("id", msgId).put("type", "message").put("status", "in_progress");
+    item.put("role", "assistant").putArray("content");
+    add.accept("response.output_item.added", e -> e.put("output_index", 0).set("item", item));
+    java.util.function.Function<String, ObjectNode> part =
+        t -> {
+          ObjectNode p = JSON.createObjectNode().put("type", "output_text").put("text", t);
+          p.putArray("annotations");
+          return p;
+        };
+    add.accept(
+        "response.content_part.added",
+        e ->
+            e.put("item_id", msgId)
+                .put("output_index", 0)
+                .put("content_index", 0)
+                .set("part", part.apply("")));
+    for (String piece : split(text, streamChunkChars)) {
+      add.accept(
+          "response.output_text.delta",
+          e ->
+              e.put("item_id", msgId)
+                  .put("output_index", 0)
+                  .put("content_index", 0)
+                  .put("delta", piece));
+    }
+    add.accept(
+        "response.output_text.done",
+        e ->
+            e.put("item_id", msgId)
+                .put("output_index", 0)
+                .put("content_index", 0)
+                .put("text", text));
+    add.accept(
+        "response.content_part.done",
+        e ->
+            e.put("item_id", msgId)
+                .put("output_index", 0)
+                .put("content_index", 0)
+                .set("part", part.apply(text)));
+    ObjectNode doneItem = item.deepCopy().put("status", "completed");
+    doneItem.putArray("content").add(part.apply(text));
+    add.accept("response.output_item.done", e -> e.put("output_index", 0).set("item", doneItem));
+    ObjectNode completed = responseObject("resp_stub_" + n, model, "completed");
+    completed.withArray("output").add(doneItem);
+    String tool = toolName;
+    String args = toolArguments;
+    if (tool != null && args != null) {
+      String fcId = "fc_stub_" + n;
+      ObjectNode call = JSON.createObjectNode();
+      call.put("id", fcId).put("type", "function_call").put("status", "in_progress");
+      call.put("call_id", "call_stub_1").put("name", tool).put("arguments", "");
+      add.accept("response.output_item.added", e -> e.put("output_index", 1).set("item", call));
+      for (String piece : split(args, streamChunkChars)) {
+        add.accept(
+            "response.function_call_arguments.delta",
+            e -> e.put("item_id", fcId).put("output_index", 1).put("delta", piece));
+      }
+      add.accept(
+          "response.function_call_arguments.done",
+          e -> e.put("item_id", fcId).put("output_index", 1).put("arguments", args));
+      ObjectNode doneCall = call.deepCopy().put("status", "completed").put("arguments", args);
+      add.accept("response.output_item.done", e -> e.put("output_index", 1).set("item", doneCall));
+      completed.withArray("output").add(doneCall);
+    }
+    int tokens = Math.max(1, text.length() / 4);
+    completed
+        .putObject("usage")
+        .put("input_tokens", tokens)
+        .put("output_tokens", tokens)
+        .put("total_tokens", 2 * tokens);
+    add.accept("response.completed", e -> e.set("response", completed));
+    writeEvents(res, events);
+  }
+
+  private static ObjectNode responseObject(String id, String model, String status) {
+    ObjectNode r = JSON.createObjectNode();
+    r.put("id", id);
+    r.put("object", "response");
+    r.put("created_at", 1_700_000_000L);
+    r.put("status", status);
+    r.put("model", model);
+    r.putArray("output");
+    return r;
+  }
+
+  /** Writes SSE events (each already framed), honouring the delay, stall and drop settings. */
+  private void writeEvents(ServerResponse res, List<String> events) {
     res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
     res.header(HeaderNames.CACHE_CONTROL, "no-cache");
     java.io.OutputStream out = res.outputStream();
@@ -305,7 +433,7 @@ public final class StubUpstream implements AutoCloseable {
         if (i > 0 && !streamDelay.isZero()) {
           Thread.sleep(streamDelay);
         }
-        byte[] event = ("data: " + events.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        byte[] event = events.get(i).getBytes(StandardCharsets.UTF_8);
         out.write(event);
         out.flush();
         streamedBytes.addAndGet(event.length);
@@ -438,8 +566,10 @@ public final class StubUpstream implements AutoCloseable {
     return reply;
   }
 
-  /** The Responses API: {@code input} is a string or a list of items with text parts. */
-  private ObjectNode responses(JsonNode request) {
+  /**
+   * The Responses API's last user input: {@code input} as a string, or its last user item's text.
+   */
+  private static String lastResponsesInput(JsonNode request) {
     String last = "";
     JsonNode input = request.path("input");
     if (input.isString()) {
@@ -465,6 +595,12 @@ public final class StubUpstream implements AutoCloseable {
         break;
       }
     }
+    return last;
+  }
+
+  /** The Responses API: {@code input} is a string or a list of items with text parts. */
+  private ObjectNode responses(JsonNode request) {
+    String last = lastResponsesInput(request);
     ObjectNode reply = JSON.createObjectNode();
     reply.put("id", "resp_stub_" + ids.incrementAndGet());
     reply.put("object", "response");
