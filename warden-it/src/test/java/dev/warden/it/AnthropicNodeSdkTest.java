@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.testing.AnthropicStub;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * messages.create}, {@code messages.create({stream: true})}, the {@code messages.stream} helper and
  * {@code tool_use} blocks, non-streamed and streamed; refusals as the SDK's {@code APIError}s.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each scenario is bounded; no hung build
 class AnthropicNodeSdkTest {
   private static final JsonMapper JSON = JsonMapper.shared();
   private static final String SCRIPT = "anthropic-client.mjs";

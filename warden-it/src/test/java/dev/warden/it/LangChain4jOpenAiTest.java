@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * langchain4j's OpenAI client ({@code langchain4j-open-ai}) against the real gateway with only its
  * base URL changed: what the application gets back, and what reached the stub.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each scenario is bounded; no hung build
 class LangChain4jOpenAiTest {
   private static final JsonMapper JSON = JsonMapper.shared();
 

@@ -85,7 +85,24 @@ final class NodeClients {
     if (r.code() == 0 && lastLine.startsWith("{")) {
       result = JsonMapper.shared().readTree(lastLine);
     }
-    return new Outcome(r.code(), result, "exit " + r.code() + "\n" + r.stdout() + r.stderr());
+    return new Outcome(
+        r.code(),
+        result,
+        "exit " + r.code() + "\n" + abbreviate(r.stdout()) + abbreviate(r.stderr()));
+  }
+
+  /**
+   * At most 8,000 characters of a child's output in a failure message (an SDK may dump a stream).
+   */
+  static String abbreviate(String output) {
+    int max = 8_000;
+    return output.length() <= max
+        ? output
+        : output.substring(0, max / 2)
+            + "\n… ("
+            + (output.length() - max)
+            + " characters left out) …\n"
+            + output.substring(output.length() - max / 2);
   }
 
   private static Path dirProperty(String name) {
@@ -177,6 +194,16 @@ final class NodeClients {
   static final class Exec {
     record Result(int code, String stdout, String stderr) {}
 
+    /** Children still running; a JVM that exits (surefire timeout, Ctrl-C) takes them along. */
+    private static final java.util.Set<Process> LIVE =
+        java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> LIVE.forEach(Exec::kill), "warden-it-kill-node-clients"));
+    }
+
     static Result run(Path dir, Duration limit, Map<String, String> env, List<String> command) {
       ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
       pb.environment().putAll(env);
@@ -186,6 +213,7 @@ final class NodeClients {
       } catch (IOException e) {
         return new Result(127, "", "cannot start " + command.getFirst() + ": " + e.getMessage());
       }
+      LIVE.add(p);
       try {
         // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
         var out =
@@ -193,14 +221,41 @@ final class NodeClients {
         var err =
             java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-          p.destroyForcibly();
-          return new Result(124, out.getNow(""), "timed out after " + limit + ": " + command);
+          kill(p);
+          return new Result(
+              124,
+              out.completeOnTimeout("", 5, TimeUnit.SECONDS).join(),
+              err.completeOnTimeout("", 5, TimeUnit.SECONDS).join()
+                  + "\ntimed out after "
+                  + limit
+                  + " and killed: "
+                  + command);
         }
-        return new Result(p.exitValue(), out.join(), err.join());
+        // A grandchild that kept a pipe open must not hang the test either.
+        return new Result(
+            p.exitValue(),
+            out.completeOnTimeout("", 30, TimeUnit.SECONDS).join(),
+            err.completeOnTimeout("", 30, TimeUnit.SECONDS).join());
       } catch (InterruptedException e) {
-        p.destroyForcibly();
+        kill(p);
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted while running " + command, e);
+      } catch (RuntimeException | Error e) {
+        kill(p);
+        throw e;
+      } finally {
+        LIVE.remove(p);
+      }
+    }
+
+    /** Kills the child and anything it started (npm runs scripts in subprocesses). */
+    private static void kill(Process p) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      try {
+        p.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.testing.StubUpstream;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * tool-call arguments the SDK assembles from the deltas are the protected ones, however the stub
  * splits a secret across chunks, and a value blocked mid-stream surfaces as the SDK's error.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each scenario is bounded; no hung build
 class OpenAiNodeSdkStreamingTest {
   private static final JsonMapper JSON = JsonMapper.shared();
   private static final String SCRIPT = "openai-client.mjs";

@@ -9,9 +9,11 @@ import dev.warden.testing.StubUpstream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code baseURL} changed, in front of the OpenAI-compatible stub from {@code warden-testing}. Each
  * test checks both ends: what the SDK handed the application, and what reached the stub.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each scenario is bounded; no hung build
 class OpenAiNodeSdkTest {
   private static final JsonMapper JSON = JsonMapper.shared();
   private static final String SCRIPT = "openai-client.mjs";
