@@ -3,7 +3,10 @@ import Anthropic from '@anthropic-ai/sdk';
 import { baseURL, input, run } from './harness.mjs';
 
 // The Anthropic SDK appends /v1/messages itself, so its base URL is the gateway root.
-const client = new Anthropic({ baseURL, apiKey: 'test-key-for-stub', maxRetries: 0, timeout: 30_000 });
+// `baseUrlFromEnv`: leave the option out, so the SDK takes ANTHROPIC_BASE_URL from the environment.
+const client = new Anthropic({
+  ...(input.baseUrlFromEnv ? {} : { baseURL }),
+  apiKey: 'test-key-for-stub', maxRetries: 0, timeout: 30_000 });
 const model = input.model ?? 'claude-test';
 const maxTokens = 256;
 

@@ -3,8 +3,9 @@ import OpenAI from 'openai';
 import { baseURL, input, recordingFetch, run } from './harness.mjs';
 
 const wire = recordingFetch();
+// `baseUrlFromEnv`: leave the option out, so the SDK takes OPENAI_BASE_URL from the environment.
 const client = new OpenAI({
-  baseURL,
+  ...(input.baseUrlFromEnv ? {} : { baseURL }),
   apiKey: 'test-key-for-stub',
   maxRetries: 0,
   timeout: 30_000,
@@ -89,7 +90,7 @@ await run(
         streamed += delta;
         finishReason = choice?.finish_reason ?? finishReason;
       }
-      return { text: streamed, chunks, textChunks, finishReason };
+      return { text: streamed, chunks, textChunks, finishReason, wire: await wire.settled() };
     },
 
     // The Responses API streamed through the SDK's helper: text deltas, the final response it

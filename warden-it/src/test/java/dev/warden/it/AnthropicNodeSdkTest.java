@@ -57,6 +57,25 @@ class AnthropicNodeSdkTest {
     }
   }
 
+  /** Configured the other usual way: no {@code baseURL} option, {@code ANTHROPIC_BASE_URL} set. */
+  @Test
+  void baseUrlFromTheEnvironmentReachesTheGateway() {
+    String email = FakeSecrets.email();
+    try (AnthropicStub stub = AnthropicStub.start();
+        WardenUnderTest warden = warden(stub)) {
+      ObjectNode in = input("prompt", "Ask " + email);
+      in.put("baseUrlFromEnv", true);
+      JsonNode ok = run(warden, "create", in).ok();
+
+      assertThat(ok.path("text").asString()).isEqualTo("You said: Ask [REDACTED:email]");
+      assertThat(stub.received()).singleElement().asString().doesNotContain(email);
+      assertThat(stub.receivedHeaders().getFirst())
+          .as("the SDK's own headers reach the upstream")
+          .containsEntry("authorization", "Bearer test-key-for-stub") // what SDK 1.x sends
+          .containsKey("anthropic-version");
+    }
+  }
+
   /** The SDK's {@code messages.stream} helper: text deltas and the final message it assembles. */
   @Test
   void messagesStreamAssemblesTheProtectedTextFromSplitDeltas() throws Exception {

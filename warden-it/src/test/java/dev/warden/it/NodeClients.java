@@ -70,12 +70,20 @@ final class NodeClients {
 
   /**
    * Runs {@code node script scenario} with the gateway base URL and the scenario input in its
-   * environment, the way an application would be configured: nothing but the base URL changes.
+   * environment, the way an application would be configured: nothing but the base URL changes. The
+   * URL is in {@code WARDEN_BASE_URL} (the scripts pass it as the SDK's {@code baseURL} option) and
+   * in {@code OPENAI_BASE_URL} / {@code ANTHROPIC_BASE_URL}, which the SDKs read when a scenario
+   * leaves the option out ({@code "baseUrlFromEnv": true}).
    */
   Outcome run(String script, String scenario, String baseUrl, JsonNode input) {
     Map<String, String> env =
         Map.of(
             "WARDEN_BASE_URL",
+            baseUrl,
+            // What an application would set instead of the option; always ours, never inherited.
+            "OPENAI_BASE_URL",
+            baseUrl,
+            "ANTHROPIC_BASE_URL",
             baseUrl,
             "WARDEN_IT_INPUT",
             JsonMapper.shared().writeValueAsString(input));

@@ -5,8 +5,13 @@ import static dev.warden.it.OpenAiNodeSdkTest.ledgerText;
 import static dev.warden.it.OpenAiNodeSdkTest.sendEmailArguments;
 import static dev.warden.it.OpenAiNodeSdkTest.toolConversation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.ledger.receipt.InvalidReceiptException;
+import dev.warden.ledger.receipt.ReceiptVerifier;
+import dev.warden.ledger.receipt.StreamedReceipt;
 import dev.warden.testing.StubUpstream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -242,6 +247,39 @@ class OpenAiNodeSdkStreamingTest {
       assertThat(call.at("/parsed/to").asString()).isEqualTo("[REDACTED:email]");
       assertThat(stub.received()).singleElement().asString().doesNotContain(promptEmail);
       assertThat(ledgerText(warden)).doesNotContain(token, promptEmail, replyEmail);
+    }
+  }
+
+  /**
+   * The stream the SDK read ends with Warden's receipt comment; the receipt verifies against
+   * exactly the bytes before it and the request body the SDK sent, and no longer once a redaction
+   * in the saved stream is undone.
+   */
+  @Test
+  void streamedReceiptVerifiesAgainstWhatTheSdkReceived() throws Exception {
+    String email = FakeSecrets.email();
+    try (StubUpstream stub = StubUpstream.builder().streamChunkChars(5).start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      JsonNode ok = run(warden, "stream", input("prompt", "Forward to " + email)).ok();
+      JsonNode exchange = ok.path("wire").get(0);
+
+      byte[] request = exchange.path("request").asString().getBytes(StandardCharsets.UTF_8);
+      byte[] stream = exchange.path("response").asString().getBytes(StandardCharsets.UTF_8);
+      StreamedReceipt saved = StreamedReceipt.split(stream);
+      assertThat(new String(saved.covered(), StandardCharsets.UTF_8))
+          .contains("[REDACTED:email]", "data: [DONE]")
+          .doesNotContain(email);
+      assertThat(
+              ReceiptVerifier.verify(
+                  saved.receipt(), request, saved.covered(), warden.publicKeys()))
+          .isNotNull();
+      byte[] undone =
+          new String(saved.covered(), StandardCharsets.UTF_8)
+              .replace("[REDACTED:email]", email)
+              .getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(
+              () -> ReceiptVerifier.verify(saved.receipt(), request, undone, warden.publicKeys()))
+          .isInstanceOf(InvalidReceiptException.class);
     }
   }
 

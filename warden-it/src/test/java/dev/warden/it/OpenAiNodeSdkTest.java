@@ -53,6 +53,22 @@ class OpenAiNodeSdkTest {
     }
   }
 
+  /** Configured the other usual way: no {@code baseURL} option, {@code OPENAI_BASE_URL} set. */
+  @Test
+  void baseUrlFromTheEnvironmentReachesTheGateway() {
+    String email = FakeSecrets.email();
+    try (StubUpstream stub = StubUpstream.start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      ObjectNode in = input("prompt", "Ask " + email);
+      in.put("baseUrlFromEnv", true);
+      JsonNode ok = run(warden, "chat", in).ok();
+
+      assertThat(ok.path("content").asString()).isEqualTo("You said: Ask [REDACTED:email]");
+      assertThat(ok.at("/wire/0/correlationId").asString()).isNotBlank();
+      assertThat(stub.received()).singleElement().asString().doesNotContain(email);
+    }
+  }
+
   @Test
   void secretInThePromptIsRedactedBeforeTheUpstreamSeesIt() throws Exception {
     String token = FakeSecrets.githubToken();
