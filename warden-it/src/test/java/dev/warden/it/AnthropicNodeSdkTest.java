@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.testing.AnthropicStub;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 class AnthropicNodeSdkTest {
   private static final JsonMapper JSON = JsonMapper.shared();
   private static final String SCRIPT = "anthropic-client.mjs";
+  private static final Pattern TOKEN = Pattern.compile("\\[TOKEN:email:[A-Z2-7]{16}]");
 
   @TempDir Path tmp;
 
@@ -207,6 +210,41 @@ class AnthropicNodeSdkTest {
       assertThat(block.at("/input/to").asString()).isEqualTo("[REDACTED:email]");
       assertThat(block.at("/input/body").asString()).isEqualTo("Your key: [REDACTED:github_token]");
       assertThat(ok.path("inputJsonDeltas").asInt()).isPositive();
+    }
+  }
+
+  /**
+   * A vault token the model puts into a streamed {@code tool_use} input comes back to the SDK as
+   * the address it stands for. The first gateway issues the token (scope {@code global}); the
+   * second, on the same data directory, serves a model that calls a tool with it, cut into
+   * 6-character {@code input_json_delta} pieces.
+   */
+  @Test
+  void tokenInStreamedToolUseInputIsRestored() {
+    String email = FakeSecrets.email();
+    Path data = tmp.resolve("data");
+    String vault = "policy: {types: {email: tokenize}}\nvault: {scope: global}";
+    String token;
+    try (AnthropicStub first = AnthropicStub.start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOfAnthropic(first.url(), data, vault)) {
+      JsonNode ok = run(warden, "create", input("prompt", "Remember " + email)).ok();
+      assertThat(ok.path("text").asString()).isEqualTo("You said: Remember " + email);
+      Matcher m = TOKEN.matcher(first.received().getFirst());
+      assertThat(m.find()).as("the first stub saw a vault token").isTrue();
+      token = m.group();
+    }
+    try (AnthropicStub stub =
+            AnthropicStub.builder()
+                .chunkChars(6)
+                .replyWithToolCall("send_email", sendEmailArguments(token, "Hello"))
+                .start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOfAnthropic(stub.url(), data, vault)) {
+      JsonNode ok = run(warden, "stream-tools", toolConversation(email, "nothing")).ok();
+
+      assertThat(stub.received().getFirst()).doesNotContain(email).contains(token);
+      JsonNode block = ok.path("content").get(0);
+      assertThat(block.at("/input/to").asString()).isEqualTo(email);
+      assertThat(block.at("/input/body").asString()).isEqualTo("Hello");
     }
   }
 
