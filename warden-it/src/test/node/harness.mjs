@@ -31,7 +31,8 @@ export async function run(scenarios, errorInfo) {
   } catch (err) {
     const info = errorInfo(err);
     if (!info) {
-      console.error(err?.stack ?? String(err));
+      // Not the SDK's error class: show everything (a thrown plain object has no stack).
+      console.error(err?.stack ?? `${err?.constructor?.name ?? typeof err}: ${JSON.stringify(err)}`);
       process.exit(3);
     }
     result = { error: info };

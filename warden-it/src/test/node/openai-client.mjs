@@ -102,7 +102,7 @@ await run(
         ...(input.tools ? { tools: input.tools } : {}),
       });
       const types = [];
-      stream.on('event', (event) => types.push(event.type));
+      stream.on('event', (event) => types.push(event.type ?? null));
       stream.on('response.output_text.delta', (event) => {
         streamed += event.delta;
       });
@@ -151,7 +151,17 @@ await run(
     },
   },
   (err) =>
-    err instanceof OpenAI.APIError
+    // The Responses stream helper rejects with the stream's `error` event itself, a plain object.
+    err?.type === 'error' && !(err instanceof Error)
+      ? {
+          sdkClass: null,
+          isApiError: false,
+          eventType: err.type,
+          code: err.code ?? null,
+          message: err.message ?? null,
+          streamedBeforeError: streamed,
+        }
+      : err instanceof OpenAI.APIError
       ? {
           sdkClass: err.constructor.name,
           isApiError: true,

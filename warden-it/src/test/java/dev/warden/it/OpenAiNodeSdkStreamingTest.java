@@ -251,6 +251,32 @@ class OpenAiNodeSdkStreamingTest {
   }
 
   /**
+   * A value blocked mid-stream in the Responses API: Warden sends the Responses error event ({@code
+   * event: error}, {@code code} {@code warden_response_blocked}); the SDK's stream helper rejects
+   * {@code finalResponse()} with that event object itself (not an {@code APIError}, as for OpenAI's
+   * own error events), and nothing of the card was streamed before it.
+   */
+  @Test
+  void responsesApiBlockMidStreamRejectsWithTheErrorEvent() throws Exception {
+    String card = FakeSecrets.card();
+    try (StubUpstream stub =
+            StubUpstream.builder().streamChunkChars(4).appendToReply(" Card: " + card).start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      JsonNode error = run(warden, "responses-stream", input("prompt", "Which card?")).error();
+
+      assertThat(error.path("isApiError").asBoolean()).isFalse();
+      assertThat(error.path("eventType").asString()).isEqualTo("error");
+      assertThat(error.path("code").asString()).isEqualTo("warden_response_blocked");
+      assertThat(error.path("message").asString())
+          .contains("card")
+          .doesNotContain(card, card.replace(" ", ""));
+      assertThat(error.path("streamedBeforeError").asString())
+          .doesNotContain(card, card.replace(" ", ""), card.substring(0, 9));
+      assertThat(ledgerText(warden)).contains("warden_response_blocked").doesNotContain(card);
+    }
+  }
+
+  /**
    * The stream the SDK read ends with Warden's receipt comment; the receipt verifies against
    * exactly the bytes before it and the request body the SDK sent, and no longer once a redaction
    * in the saved stream is undone.
