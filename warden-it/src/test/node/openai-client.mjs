@@ -11,6 +11,13 @@ const client = new OpenAI({
   timeout: 30_000,
   fetch: wire.fetch,
 });
+// Without the recording fetch: its response clone would keep reading a stream the SDK abandoned.
+const plainClient = new OpenAI({
+  ...(input.baseUrlFromEnv ? {} : { baseURL }),
+  apiKey: 'test-key-for-stub',
+  maxRetries: 0,
+  timeout: 30_000,
+});
 const model = input.model ?? 'gpt-test';
 
 // Text a streaming scenario received before the SDK raised an error (reported with the error).
@@ -121,6 +128,22 @@ await run(
             parsed: JSON.parse(item.arguments),
           })),
       };
+    },
+
+    // An application that stops reading a stream early: leaving the loop makes the SDK abort
+    // the request (its AbortController), which closes the connection to the gateway.
+    async 'stream-abort'() {
+      const stream = await plainClient.chat.completions.create({
+        model,
+        stream: true,
+        messages: [{ role: 'user', content: input.prompt }],
+      });
+      let chunks = 0;
+      for await (const chunk of stream) {
+        chunks++;
+        if (chunks >= input.abortAfter) break;
+      }
+      return { chunks, aborted: stream.controller.signal.aborted };
     },
 
     // Streaming tool calls through the SDK's stream helper, which assembles argument deltas.

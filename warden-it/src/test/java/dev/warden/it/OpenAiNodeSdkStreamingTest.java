@@ -13,7 +13,9 @@ import dev.warden.ledger.receipt.StreamedReceipt;
 import dev.warden.testing.StubUpstream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -307,6 +309,50 @@ class OpenAiNodeSdkStreamingTest {
               () -> ReceiptVerifier.verify(saved.receipt(), request, undone, warden.publicKeys()))
           .isInstanceOf(InvalidReceiptException.class);
     }
+  }
+
+  /**
+   * An application that leaves the SDK's stream loop early: the SDK aborts its request, Warden sees
+   * the client gone at its next write, cancels the upstream call (the stub's next write fails) and
+   * records the exchange as {@code warden_client_closed}.
+   */
+  @Test
+  void sdkAbortingTheStreamCancelsTheUpstreamCall() throws Exception {
+    try (StubUpstream stub =
+            StubUpstream.builder()
+                .streamFillerChunks(20_000)
+                .streamDelay(Duration.ofMillis(2))
+                .start();
+        WardenUnderTest warden = WardenUnderTest.inFrontOf(stub.url(), tmp.resolve("data"))) {
+      ObjectNode in = input("prompt", "Tell me a long story");
+      in.put("abortAfter", 5);
+      JsonNode ok = run(warden, "stream-abort", in).ok();
+
+      assertThat(ok.path("chunks").asInt()).isEqualTo(5);
+      assertThat(ok.path("aborted").asBoolean()).isTrue();
+      await("the stub sees its call cancelled", () -> stub.streamsAborted() == 1);
+      assertThat(stub.streamsCompleted()).isZero();
+      await(
+          "the exchange is recorded as closed by the client",
+          () -> {
+            try {
+              return ledgerText(warden).contains("warden_client_closed");
+            } catch (Exception e) {
+              return false;
+            }
+          });
+    }
+  }
+
+  /** Polls for what happens on other threads after the SDK returned, at most 15 s. */
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("never happened: " + what);
   }
 
   private NodeClients.Outcome run(WardenUnderTest warden, String scenario, JsonNode input) {
