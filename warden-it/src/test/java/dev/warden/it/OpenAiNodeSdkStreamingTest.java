@@ -27,10 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The official {@code openai} npm package streaming through the real gateway ({@code stream: true}
- * and the SDK's {@code chat.completions.stream} helper) in front of the SSE stub: the text and
- * tool-call arguments the SDK assembles from the deltas are the protected ones, however the stub
- * splits a secret across chunks, and a value blocked mid-stream surfaces as the SDK's error.
+ * The official {@code openai} npm package streaming through the real gateway ({@code stream: true},
+ * the SDK's {@code chat.completions.stream} and {@code responses.stream} helpers) in front of the
+ * SSE stub: the text and tool-call arguments the SDK assembles from the deltas are the protected
+ * ones, however the stub splits a secret across chunks; a value blocked mid-stream surfaces as the
+ * SDK's error; the receipt covers what the SDK read; an abandoned stream cancels the upstream.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // each scenario is bounded; no hung build
 class OpenAiNodeSdkStreamingTest {
@@ -58,8 +59,8 @@ class OpenAiNodeSdkStreamingTest {
       assertThat(ok.path("text").asString())
           .isEqualTo("You said: Mail [REDACTED:email] Use [REDACTED:github_token]");
       assertThat(ok.path("finishReason").asString()).isEqualTo("stop");
-      // The stub sent one event per 3 characters; the SDK saw every one of them (held text goes
-      // out as empty deltas), so the stream's framing survived the rewrite.
+      // The stub sent one event per 3 characters; held text goes out as empty deltas, so the SDK
+      // still reads a chunk per upstream event: the stream's framing survived the rewrite.
       assertThat(ok.path("chunks").asInt()).isGreaterThan(20);
       assertThat(stub.received())
           .singleElement()
