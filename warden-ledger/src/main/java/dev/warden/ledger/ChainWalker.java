@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +19,22 @@ final class ChainWalker {
   /** Lines read past a break to tell deletion, reordering and insertion apart. */
   static final int LOOKAHEAD = 1024;
 
-  /** A line and the segment it came from. */
-  record Located(Path file, LineReader.Line line) {}
+  /**
+   * A line and the segment it came from; {@code parsed} / {@code malformed} hold its parse when the
+   * cursor parsed it ahead (both null: parse on demand).
+   */
+  record Located(
+      Path file,
+      LineReader.Line line,
+      @Nullable Entry parsed,
+      Entry.@Nullable MalformedException malformed) {
+    Located(Path file, LineReader.Line line) {
+      this(file, line, null, null);
+    }
+  }
+
+  /** Lines the cursor reads, parses (in parallel) and MAC-checks ahead of the walk. */
+  static final int CHUNK = 2048;
 
   /**
    * Result of a walk.
@@ -59,7 +74,7 @@ final class ChainWalker {
   static Walk walk(
       List<Path> segments, @Nullable MessageAuthenticator key, Observer onRecord, Start start)
       throws IOException {
-    try (Cursor cursor = new Cursor(segments, start)) {
+    try (Cursor cursor = new Cursor(segments, start, key)) {
       return new ChainWalker(key, onRecord).run(cursor, start.head());
     }
   }
@@ -205,6 +220,14 @@ final class ChainWalker {
   private record Break(long count, Entry head, Located at) {}
 
   private static Entry parse(Located at) throws Entry.MalformedException {
+    Entry.MalformedException m = at.malformed();
+    if (m != null) {
+      throw m;
+    }
+    Entry e = at.parsed();
+    if (e != null) {
+      return e;
+    }
     if (at.line().oversized()) {
       throw new Entry.MalformedException("longer than " + LineReader.MAX_LINE + " bytes");
     }
@@ -264,19 +287,85 @@ final class ChainWalker {
         false);
   }
 
-  /** Lines of all segments in order. */
+  /**
+   * Lines of all segments in order, read {@link #CHUNK} at a time and parsed ahead on every core:
+   * each line's parse (canonical form, fields, its own hash) depends on that line alone, and its
+   * MAC check on the line before it, so both run in parallel; the walk itself, which links each
+   * record to the one it accepted before, stays sequential and uses the MAC result only when its
+   * predecessor is that same line before it.
+   */
   private static final class Cursor implements AutoCloseable {
     private final List<Path> segments;
     private final Start start;
+    private final @Nullable MessageAuthenticator key;
     private int index = -1;
     private @Nullable LineReader reader;
+    private final List<Located> ahead = new ArrayList<>();
+    private int aheadPos;
+    private @Nullable Entry lastParsed;
 
-    Cursor(List<Path> segments, Start start) {
+    Cursor(List<Path> segments, Start start, @Nullable MessageAuthenticator key) {
       this.segments = segments;
       this.start = start;
+      this.key = key;
+      this.lastParsed = start.head();
     }
 
     @Nullable Located next() throws IOException {
+      if (aheadPos == ahead.size()) {
+        ahead.clear();
+        aheadPos = 0;
+        for (Located at = read(); at != null; at = ahead.size() < CHUNK ? read() : null) {
+          ahead.add(at);
+        }
+        if (ahead.isEmpty()) {
+          return null;
+        }
+        parseAhead();
+      }
+      return ahead.get(aheadPos++);
+    }
+
+    private void parseAhead() {
+      Located[] lines = ahead.toArray(new Located[0]);
+      IntStream.range(0, lines.length)
+          .parallel()
+          .forEach(i -> {
+            Located at = lines[i];
+            if (!at.line().terminated()) {
+              return;
+            }
+            try {
+              lines[i] = new Located(at.file(), at.line(), ChainWalker.parse(at), null);
+            } catch (Entry.MalformedException m) {
+              lines[i] = new Located(at.file(), at.line(), null, m);
+            }
+          });
+      MessageAuthenticator k = key;
+      if (k != null) {
+        @Nullable Entry[] before = new Entry[lines.length];
+        Entry last = lastParsed;
+        for (int i = 0; i < lines.length; i++) {
+          before[i] = last;
+          last = lines[i].parsed();
+        }
+        IntStream.range(0, lines.length)
+            .parallel()
+            .forEach(i -> {
+              Entry e = lines[i].parsed();
+              Entry p = before[i];
+              if (e != null && p != null) {
+                lines[i] =
+                    new Located(lines[i].file(), lines[i].line(), e.macCheckedAfter(p, k), null);
+              }
+            });
+      }
+      lastParsed = lines[lines.length - 1].parsed();
+      ahead.clear();
+      ahead.addAll(java.util.Arrays.asList(lines));
+    }
+
+    private @Nullable Located read() throws IOException {
       while (true) {
         LineReader r = reader;
         if (r != null) {

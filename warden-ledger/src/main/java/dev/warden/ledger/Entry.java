@@ -24,11 +24,14 @@ record Entry(
     String hash,
     String mac,
     String canonicalBody,
-    boolean hashValid) {
+    boolean hashValid,
+    @Nullable String macCheckedAfter,
+    boolean macCheckedOk) {
 
   /** The predecessor of the first record. */
   static final Entry GENESIS =
-      new Entry(Path.of(""), 0, 0, "", LedgerFormat.GENESIS, LedgerFormat.GENESIS, "", true);
+      new Entry(
+          Path.of(""), 0, 0, "", LedgerFormat.GENESIS, LedgerFormat.GENESIS, "", true, null, false);
 
   private static final Set<String> CHAIN_FIELDS = Set.of(LedgerFormat.HASH, LedgerFormat.MAC);
 
@@ -87,7 +90,7 @@ record Entry(
     // The body is the canonical line minus hash and mac: cut out, not serialized a second time.
     String body = canonical.without(CHAIN_FIELDS);
     boolean valid = LedgerFormat.hash(prev, body).equals(hash);
-    return new Entry(file, line, seqNode.longValue(), prev, hash, mac, body, valid);
+    return new Entry(file, line, seqNode.longValue(), prev, hash, mac, body, valid, null, false);
   }
 
   private static String hex(ObjectNode object, String field) throws MalformedException {
@@ -108,7 +111,22 @@ record Entry(
 
   /** True without a key; otherwise whether this MAC chains from {@code p}'s MAC. */
   boolean macFollows(Entry p, @Nullable MessageAuthenticator key) {
-    return key == null || LedgerFormat.macMatches(key, p.mac, canonicalBody, mac);
+    if (key == null) {
+      return true;
+    }
+    if (p.mac.equals(macCheckedAfter)) {
+      return macCheckedOk; // computed ahead with the same key and the same predecessor MAC
+    }
+    return LedgerFormat.macMatches(key, p.mac, canonicalBody, mac);
+  }
+
+  /**
+   * This entry with its MAC checked ahead against {@code p}'s MAC; {@link #macFollows} reuses the
+   * result for that predecessor MAC. Only the walk's own key may be used here.
+   */
+  Entry macCheckedAfter(Entry p, MessageAuthenticator key) {
+    boolean ok = LedgerFormat.macMatches(key, p.mac, canonicalBody, mac);
+    return new Entry(file, line, seq, prev, hash, mac, canonicalBody, hashValid, p.mac, ok);
   }
 
   /** "ledger-000001.jsonl line 7 (seq 7)". */

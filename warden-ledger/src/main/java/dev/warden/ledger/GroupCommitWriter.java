@@ -4,13 +4,12 @@ import dev.warden.api.Ledger.LedgerException;
 import dev.warden.api.Ledger.Receipt;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.MessageAuthenticator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The single writer behind {@link FileLedger}: appenders queue records; one thread takes everything
@@ -33,7 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
   private static final Pending STOP =
-      new Pending(new LedgerRecord("stop", "", "", null, "", "", 0, null, List.of()));
+      new Pending(
+          CanonicalRecord.of(new LedgerRecord("stop", "", "", null, "", "", 0, null, List.of())));
+
+  /**
+   * Longest wait for more appends before a durable batch is written (group commit delay); the
+   * actual wait is also capped at half the recent {@code force} time, see {@link #gather}.
+   */
+  private static final long MAX_GATHER_NANOS = 500_000;
 
   private final Path dir;
   private final MessageAuthenticator key;
@@ -59,12 +64,15 @@ final class GroupCommitWriter {
   private String mac;
   private boolean dirty;
   private long lastForceNanos = System.nanoTime();
+  private int lastBatch; // size of the last batch written
+  private long forceNanos; // moving average of one force's duration
+  private final MessageDigest sha256 = Checkpointer.sha256();
 
   private static final class Pending {
-    final LedgerRecord record;
+    final CanonicalRecord record;
     final CompletableFuture<Receipt> done = new CompletableFuture<>();
 
-    Pending(LedgerRecord record) {
+    Pending(CanonicalRecord record) {
       this.record = record;
     }
   }
@@ -91,12 +99,15 @@ final class GroupCommitWriter {
   }
 
   Receipt append(LedgerRecord record) {
+    CanonicalRecord canonical;
     try {
-      LedgerFormat.checkEncodable(record);
+      // Serialized here, on the appender's thread: appenders canonicalize in parallel and the
+      // single writer only chains, hashes and writes.
+      canonical = CanonicalRecord.of(record);
     } catch (IllegalArgumentException e) {
       throw new LedgerException("record rejected: " + e.getMessage(), e);
     }
-    Pending p = new Pending(record);
+    Pending p = new Pending(canonical);
     gate.readLock().lock();
     try {
       if (closing) {
@@ -188,6 +199,9 @@ final class GroupCommitWriter {
         if (first != null) {
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
+          if (options.durability() == FileLedger.Durability.FSYNC) {
+            gather(batch);
+          }
         }
       } catch (InterruptedException e) {
         continue; // nobody else should interrupt this thread; only STOP ends it
@@ -195,6 +209,9 @@ final class GroupCommitWriter {
       stop = !batch.isEmpty() && batch.getLast() == STOP;
       if (stop) {
         batch.removeLast();
+      }
+      if (!batch.isEmpty()) {
+        lastBatch = batch.size();
       }
       commit(batch);
       batch.clear();
@@ -213,6 +230,37 @@ final class GroupCommitWriter {
     }
     if (failure != null && closeFailure == null && dirty) {
       closeFailure = failure;
+    }
+  }
+
+  /**
+   * Group commit delay: while fewer appends are queued than the last batch held (so other appenders
+   * are still on their way back), waits for them up to half the recent {@code force} time and at
+   * most {@link #MAX_GATHER_NANOS}. One appender alone never waits (its last batch held one), and a
+   * batch never waits longer than its own {@code force} would take.
+   */
+  private void gather(List<Pending> batch) {
+    int target = Math.min(lastBatch, MAX_BATCH);
+    if (batch.size() >= target || batch.getLast() == STOP) {
+      return;
+    }
+    long deadline = System.nanoTime() + Math.min(MAX_GATHER_NANOS, forceNanos / 2);
+    while (batch.size() < target && batch.getLast() != STOP) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      Pending next;
+      try {
+        next = queue.poll(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        return; // write what we have; only STOP ends the thread
+      }
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, MAX_BATCH - batch.size());
     }
   }
 
@@ -302,9 +350,11 @@ final class GroupCommitWriter {
         channel.write(bytes);
       }
       if (options.durability() == FileLedger.Durability.FSYNC) {
+        long started = System.nanoTime();
         channel.force(false);
         forces.incrementAndGet();
         lastForceNanos = System.nanoTime();
+        forceNanos += (lastForceNanos - started - forceNanos) / 8;
       } else {
         dirty = true;
         if (System.nanoTime() - lastForceNanos >= options.asyncFlushInterval().toNanos()) {
@@ -335,27 +385,42 @@ final class GroupCommitWriter {
   /** A chained batch: its bytes, one receipt per record, and the MAC of its last record. */
   private record Encoded(ByteBuffer bytes, List<Receipt> receipts, String mac) {}
 
-  /** Chains the batch from the current head; the head itself moves only once it is written. */
+  /**
+   * Chains the batch from the current head; the head itself moves only once it is written. Each
+   * record's canonical body is laid out once as {@code prevMac ‖ body} (the HMAC input); SHA-256 is
+   * fed {@code prev} and the body part of the same array.
+   */
   private Encoded encode(List<Pending> batch) {
     List<Receipt> receipts = new ArrayList<>(batch.size());
-    Instant now = options.clock().instant();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 512);
-    long s = seq;
-    String h = hash;
-    String m = mac;
-    for (Pending p : batch) {
-      ObjectNode record = LedgerFormat.body(++s, now, h, p.record);
-      // Canonicalize once: the line is the body with hash and mac spliced in at their sorted place.
-      Jcs.Members body = Jcs.members(record);
-      String canonical = body.text();
-      h = LedgerFormat.hash(h, canonical);
-      m = LedgerFormat.mac(key, m, canonical);
-      String line = body.with(LedgerFormat.HASH, h, LedgerFormat.MAC, m);
-      out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
-      receipts.add(new Receipt(s, h));
+    byte[] time = LedgerFormat.time(options.clock().instant());
+    byte[][] seqs = new byte[batch.size()][];
+    int total = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      seqs[i] = Long.toString(seq + 1 + i).getBytes(StandardCharsets.US_ASCII);
+      total += batch.get(i).record.lineLength(seqs[i], time);
     }
-    return new Encoded(ByteBuffer.wrap(out.toByteArray()), receipts, m);
+    byte[] out = new byte[total];
+    int at = 0;
+    long s = seq;
+    byte[] h = hash.getBytes(StandardCharsets.US_ASCII);
+    byte[] m = mac.getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < batch.size(); i++) {
+      CanonicalRecord r = batch.get(i).record;
+      s++;
+      byte[] input = new byte[64 + r.bodyLength(seqs[i], time)];
+      System.arraycopy(m, 0, input, 0, 64);
+      r.body(input, 64, seqs[i], time, h);
+      sha256.reset();
+      sha256.update(h); // prev is 64 hex digits (ASCII): prev ‖ body hashed in two updates
+      sha256.update(input, 64, input.length - 64);
+      byte[] nextHash = LedgerFormat.hexAscii(sha256.digest());
+      byte[] nextMac = LedgerFormat.hexAscii(key.tag(input));
+      at = r.line(out, at, seqs[i], time, h, nextHash, nextMac);
+      h = nextHash;
+      m = nextMac;
+      receipts.add(new Receipt(s, new String(h, StandardCharsets.US_ASCII)));
+    }
+    return new Encoded(ByteBuffer.wrap(out), receipts, new String(m, StandardCharsets.US_ASCII));
   }
 
   private void force() {

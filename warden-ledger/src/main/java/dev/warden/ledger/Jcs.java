@@ -146,6 +146,15 @@ public final class Jcs {
     writeString(s, new StringBuilder(0), false);
   }
 
+  /**
+   * Appends the canonical form of the string {@code s} (quoted and escaped) to {@code out}.
+   *
+   * @throws IllegalArgumentException if {@code s} holds a lone surrogate
+   */
+  static void appendString(String s, StringBuilder out) {
+    writeString(s, out, true);
+  }
+
   private static void write(JsonNode node, StringBuilder out) {
     switch (node.getNodeType()) {
       case OBJECT -> {

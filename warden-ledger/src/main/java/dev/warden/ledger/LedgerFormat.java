@@ -103,6 +103,23 @@ final class LedgerFormat {
     return o;
   }
 
+  /** A record's {@code time} as ASCII bytes. */
+  static byte[] time(Instant time) {
+    return TIME.format(time).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Lowercase hex of {@code b} as ASCII bytes. */
+  static byte[] hexAscii(byte[] b) {
+    byte[] out = new byte[b.length * 2];
+    for (int i = 0; i < b.length; i++) {
+      out[2 * i] = HEX_DIGITS[(b[i] >> 4) & 0xF];
+      out[2 * i + 1] = HEX_DIGITS[b[i] & 0xF];
+    }
+    return out;
+  }
+
   /** Throws {@link IllegalArgumentException} naming the field that JCS cannot represent. */
   static void checkEncodable(LedgerRecord r) {
     check("event", r.event());
