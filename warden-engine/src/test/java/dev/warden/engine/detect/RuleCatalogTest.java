@@ -57,13 +57,15 @@ class RuleCatalogTest {
     assertThat(example.expected().length()).isLessThanOrEqualTo(RuleCatalog.longestSpan());
     assertThat(RuleCatalog.longestSpan()).isGreaterThanOrEqualTo(16_384);
     if (RuleCatalog.longestSpan(rule) <= RuleCatalog.SHORT_SPAN_LIMIT) {
-      assertThat(example.input().length()).isLessThanOrEqualTo(RuleCatalog.shortSpan());
+      assertThat(example.expected().length()).isLessThanOrEqualTo(RuleCatalog.shortSpan());
     } else {
       // A long value lies within the reach of one of its rule's anchors.
-      String lower = example.input().toLowerCase(java.util.Locale.ROOT);
+      String lower = example.text().toLowerCase(java.util.Locale.ROOT);
       boolean anchored = false;
       for (StreamAnchor a : rule.streamAnchors()) {
-        for (int at = lower.indexOf(a.literal()); at >= 0; at = lower.indexOf(a.literal(), at + 1)) {
+        for (int at = lower.indexOf(a.literal());
+            at >= 0;
+            at = lower.indexOf(a.literal(), at + 1)) {
           anchored |=
               example.expected().start() >= at - a.before()
                   && example.expected().end() <= at + a.literal().length() + a.after();
