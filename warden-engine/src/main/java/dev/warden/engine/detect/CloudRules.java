@@ -113,6 +113,11 @@ final class CloudRules {
         .type("gcp_credentials")
         .keywords("service_account")
         .reach(17_200, 17_200)
+        // A match starts at the "type" member (at most 14 characters before the keyword) or at
+        // the "private_key" member; either way it ends within 17,200 characters.
+        .streamAnchors(
+            StreamAnchor.of("service_account", 16, 17_200),
+            StreamAnchor.of("\"private_key\"", 0, 17_200))
         .pattern(
             "(?:\"type\"[ \\t]{0,3}+:[ \\t]{0,3}+\"service_account\""
                 + SAME_OBJECT

@@ -51,6 +51,7 @@ public final class Rule {
   private final @Nullable IntPredicate runBeforeKeyword;
   private final @Nullable String digitRegionNeeds;
   private final int keywordFollowedWithin;
+  private final List<StreamAnchor> streamAnchors;
   private final List<RuleExample> truePositives;
   private final List<String> falsePositives;
 
@@ -74,6 +75,12 @@ public final class Rule {
     this.runBeforeKeyword = b.runBeforeKeyword;
     this.digitRegionNeeds = b.digitRegionNeeds;
     this.keywordFollowedWithin = b.keywordFollowedWithin;
+    this.streamAnchors =
+        b.streamAnchors != null
+            ? List.copyOf(b.streamAnchors)
+            : b.keywords.stream()
+                .map(k -> StreamAnchor.of(k, b.reachBefore, b.reachAfter))
+                .toList();
     this.truePositives = List.copyOf(truePositives);
     this.falsePositives = List.copyOf(b.falsePositives);
   }
@@ -128,6 +135,17 @@ public final class Rule {
   /** Characters a match may extend after its keyword's end; -1 for digit-gated rules. */
   public int reachAfter() {
     return reachAfter;
+  }
+
+  /**
+   * Literals every match of this rule is near, for a streaming host's hold-back (see {@link
+   * StreamAnchor}): by default each keyword with the rule's reach; a rule whose reach before its
+   * keyword is long declares anchors closer to where its matches start, and a rule whose matches
+   * end at a known text (a PEM footer) declares a closer. Empty for digit- and JSON-key-gated
+   * rules.
+   */
+  public List<StreamAnchor> streamAnchors() {
+    return streamAnchors;
   }
 
   /** Minimum digit-run length that gates a keyword-less rule; 0 for other rules. */
@@ -265,6 +283,7 @@ public final class Rule {
     private @Nullable IntPredicate runBeforeKeyword;
     private @Nullable String digitRegionNeeds;
     private int keywordFollowedWithin;
+    private @Nullable List<StreamAnchor> streamAnchors;
     private final List<String> truePositives = new ArrayList<>();
     private final List<String> falsePositives = new ArrayList<>();
 
@@ -298,6 +317,15 @@ public final class Rule {
      * it contains. The detector runs the regex only in that window around each keyword hit, so an
      * understated reach loses matches: keyword rules must declare it.
      */
+    /**
+     * Replaces the default stream anchors (each keyword with the rule's reach); see {@link
+     * Rule#streamAnchors()}. Every match must lie within one anchor's reach.
+     */
+    public Builder streamAnchors(StreamAnchor... anchors) {
+      this.streamAnchors = List.of(anchors);
+      return this;
+    }
+
     public Builder reach(int before, int after) {
       this.reachBefore = before;
       this.reachAfter = after;
@@ -405,6 +433,10 @@ public final class Rule {
             "must be lower-case and not blank: " + k);
       }
       require(minDigits >= 0, "minDigits", "must be >= 0");
+      require(
+          streamAnchors == null || (!keywords.isEmpty() && !streamAnchors.isEmpty()),
+          "streamAnchors",
+          "are declared only for keyword rules, and at least one");
       require(
           runBeforeKeyword == null || !keywords.isEmpty(), "runBeforeKeyword", "needs keywords");
       require(digitRegionNeeds == null || minDigits > 0, "digitRegionNeeds", "needs minDigits");

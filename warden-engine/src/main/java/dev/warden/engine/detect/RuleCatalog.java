@@ -41,6 +41,31 @@ public final class RuleCatalog {
   private static final int LONGEST_SPAN =
       BUILTIN.stream().mapToInt(RuleCatalog::longestSpan).max().orElse(0);
 
+  /**
+   * Rules whose longest match is longer than this are <em>long</em>: a stream holds text back for
+   * them only near their {@link Rule#streamAnchors() anchors}. Shorter rules are covered by the
+   * window every channel always holds.
+   */
+  public static final int SHORT_SPAN_LIMIT = 1024;
+
+  private static final List<StreamAnchor> LONG_ANCHORS =
+      BUILTIN.stream()
+          .filter(r -> longestSpan(r) > SHORT_SPAN_LIMIT)
+          .flatMap(r -> r.streamAnchors().stream())
+          .distinct()
+          .toList();
+
+  private static final int SHORT_SPAN =
+      Math.max(
+          BUILTIN.stream()
+              .mapToInt(RuleCatalog::longestSpan)
+              .filter(s -> s <= SHORT_SPAN_LIMIT)
+              .max()
+              .orElse(0),
+          // an anchor is seen only once it has arrived whole: the window must still hold the
+          // text a match can start before it
+          LONG_ANCHORS.stream().mapToInt(a -> a.before() + a.literal().length()).max().orElse(0));
+
   private RuleCatalog() {}
 
   /**
@@ -54,7 +79,23 @@ public final class RuleCatalog {
     return LONGEST_SPAN;
   }
 
-  private static int longestSpan(Rule rule) {
+  /**
+   * The window a stream always holds back for the built-in rules: the longest span of the rules
+   * that are not long ({@link #SHORT_SPAN_LIMIT}), and at least the reach of a long rule's match
+   * before its anchor plus the anchor. Digit- and JSON-key-gated rules match values well inside it
+   * ({@code RuleCatalogTest} checks every short rule's examples against it).
+   */
+  public static int shortSpan() {
+    return SHORT_SPAN;
+  }
+
+  /** The {@link Rule#streamAnchors() stream anchors} of the long built-in rules. */
+  public static List<StreamAnchor> longAnchors() {
+    return LONG_ANCHORS;
+  }
+
+  /** The longest text {@code rule} can match (0 for digit- and JSON-key-gated rules). */
+  public static int longestSpan(Rule rule) {
     if (rule.reachBefore() < 0 || rule.reachAfter() < 0) {
       return 0;
     }

@@ -274,6 +274,8 @@ final class SecretRules {
         .type("private_key")
         .keywords("-----begin")
         .reach(0, 16_384 + 400)
+        // the body cannot hold "-", so a match ends at the first "-----END <label>-----"
+        .streamAnchors(new StreamAnchor("-----begin", 0, 16_384 + 400, "-----end", 64))
         .pattern(PEM)
         .validator(PemValidator.INSTANCE)
         .confidence(0.99)

@@ -6,6 +6,7 @@ import dev.warden.api.Restorer;
 import dev.warden.api.ScanInput;
 import dev.warden.api.Span;
 import dev.warden.engine.Protector;
+import dev.warden.engine.detect.StreamAnchor;
 import dev.warden.engine.policy.Mode;
 import dev.warden.engine.transform.Replacement;
 import java.util.ArrayList;
@@ -17,15 +18,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The text channels of one stream (a choice's content, each tool call's arguments, an Anthropic
- * content block …), each with its own hold-back window. This is where streamed text is scanned.
+ * content block …), each with its own hold-back. This is where streamed text is scanned.
  *
- * <p>Per channel: text pushed in is <em>pending</em>; once more than {@code holdBack + step}
- * characters are pending, the channel is scanned (the last {@value #CONTEXT} released characters
- * plus everything pending, so context words and lookbehinds see across the release point) and
- * everything but the last {@code holdBack} characters is released — moved back so it never cuts
- * inside a finding, nor inside a vault token (checked by restoring both sides of the cut). Released
- * text is rewritten (enforce mode) and then restored. Because {@code holdBack} is at least the
- * longest span any rule can match, a value is always whole in some scan before any of it leaves.
+ * <p>Per channel, text pushed in is <em>pending</em>. Text may be released up to the earliest
+ * position where a match could still be unfinished:
+ *
+ * <ul>
+ *   <li>the last {@code window} characters (the longest span of the short rules, the longest vault
+ *       token and the context words' reach), so any short value is whole in the scan that releases
+ *       text before it;
+ *   <li>from a long rule's {@link StreamAnchor} ({@code -----BEGIN}, {@code eyJ}, {@code
+ *       "private_key"} …) until the longest match from it has arrived or its closer has;
+ *   <li>from the start of an open run of encoded-text characters (base64, hex, percent and
+ *       backslash-u escapes, across line breaks) while it is open and at most twice the decoder's
+ *       longest run, since a finding in decoded text covers its whole encoded run.
+ * </ul>
+ *
+ * <p>Once at least {@code step} characters can go, the channel is scanned (the last {@value
+ * #CONTEXT} released characters plus everything pending, so context words and lookbehinds see
+ * across the release point) and released up to that point — moved back so it never cuts inside a
+ * finding, nor inside a vault token (checked by restoring both sides of the cut). A scan that could
+ * release nothing is not run: while a hold is open the held text is not rescanned per chunk, and
+ * after a finding stopped a cut the next scan waits until the finding can go. Released text is
+ * rewritten (enforce mode) and then restored.
  *
  * <p>A block decision anywhere in a scan (released or held) throws {@link Blocked} at once, so none
  * of the value and nothing after it is released. Not thread-safe.
@@ -53,22 +68,90 @@ final class Channels {
     final StringBuilder pending = new StringBuilder();
     int released;
     final @Nullable StringBuilder total;
+    final @Nullable Anchors anchors;
+    int received;
+    int runStart;
+    int runSegment;
+    boolean bridging;
+    char last;
+    int waitUntil;
 
     Channel(
         String path,
         @Nullable String jsonKey,
         Function<String, SseEvent> carrier,
-        @Nullable StringBuilder total) {
+        @Nullable StringBuilder total,
+        @Nullable Anchors anchors) {
       this.path = path;
       this.jsonKey = jsonKey;
       this.carrier = carrier;
       this.total = total;
+      this.anchors = anchors;
     }
+
+    /** Feeds the run tracker and the anchors with {@code text}, which has just been appended. */
+    void track(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char ch = text.charAt(i);
+        int pos = received + i;
+        if (anchors != null) {
+          anchors.accept(ch, pos);
+        }
+        if (runChar(ch)) {
+          bridging = false;
+          runSegment++;
+        } else if (bridging && (ch == '\n' || ch == '\r' || ch == ' ' || ch == '\t')) {
+          // indentation after a line break inside a run: the normalizer re-joins such lines
+        } else if (runSegment > 0
+            && (ch == '\n'
+                || ch == '\r'
+                || ((ch == ' ' || ch == '\t')
+                    && (last == 'n' || last == 'r')
+                    && pos >= 2
+                    && pendingCharBefore(text, i, 2) == '\\'))) {
+          bridging = true;
+          runSegment = 0;
+        } else {
+          bridging = false;
+          runSegment = 0;
+          runStart = pos + 1;
+        }
+        last = ch;
+      }
+      received += text.length();
+    }
+
+    private char pendingCharBefore(String text, int i, int back) {
+      int k = i - back;
+      if (k >= 0) {
+        return text.charAt(k);
+      }
+      int p = pending.length() - text.length() + k;
+      return p >= 0 ? pending.charAt(p) : 0;
+    }
+  }
+
+  /** Characters of an encoded run: base64 and base64url, hex, percent and backslash escapes. */
+  static boolean runChar(char ch) {
+    return (ch >= 'a' && ch <= 'z')
+        || (ch >= 'A' && ch <= 'Z')
+        || (ch >= '0' && ch <= '9')
+        || ch == '+'
+        || ch == '/'
+        || ch == '='
+        || ch == '-'
+        || ch == '_'
+        || ch == '%'
+        || ch == '\\'
+        || Character.getType(ch) == Character.FORMAT;
   }
 
   private final Protector protector;
   private final Restorer restorer;
-  private final int holdBack;
+  private final int window;
+  private final List<StreamAnchor> anchors;
+  private final int anchorContext;
+  private final int runHold;
   private final int step;
   private final boolean enforce;
   private final boolean keepTotals;
@@ -77,20 +160,34 @@ final class Channels {
   private final List<Replacement> replacements = new ArrayList<>();
 
   /**
-   * @param holdBack characters each channel keeps unreleased until it ends; at least the longest
-   *     rule span and the longest vault token
+   * @param window characters each channel always keeps unreleased until it ends: at least the
+   *     longest span of any rule without an anchor in {@code anchors}, and the longest vault token,
+   *     plus the context words' reach
+   * @param anchors the long rules' anchors ({@link StreamAnchor})
+   * @param anchorContext characters held past an anchored match's longest end (context words)
+   * @param maxRunLength the longest encoded run the decoder tries
    * @param keepTotals remember each channel's released text, for events that repeat it whole
    */
-  Channels(Protector protector, Restorer restorer, int holdBack, boolean keepTotals) {
-    if (holdBack < 1) {
-      throw new IllegalArgumentException("holdBack must be positive, got " + holdBack);
+  Channels(
+      Protector protector,
+      Restorer restorer,
+      int window,
+      List<StreamAnchor> anchors,
+      int anchorContext,
+      int maxRunLength,
+      boolean keepTotals) {
+    if (window < 1) {
+      throw new IllegalArgumentException("holdBack must be positive, got " + window);
     }
     this.protector = protector;
     this.restorer = restorer;
-    this.holdBack = holdBack;
-    // Scan in steps of a quarter of the window: a scan costs about (holdBack + step) characters,
+    this.window = window;
+    this.anchors = List.copyOf(anchors);
+    this.anchorContext = anchorContext;
+    this.runHold = 2 * maxRunLength;
+    // Scan in steps of a quarter of the window: a scan costs about (window + step) characters,
     // so this keeps the work per released character below five scans of it.
-    this.step = Math.max(64, holdBack / 4);
+    this.step = Math.max(64, window / 4);
     this.enforce = protector.policy().mode() == Mode.ENFORCE;
     this.keepTotals = keepTotals;
   }
@@ -106,22 +203,39 @@ final class Channels {
     if (c == null) {
       StringBuilder total =
           keepTotals ? totals.computeIfAbsent(path, k -> new StringBuilder()) : null;
-      c = new Channel(path, jsonKey, carrier, total);
+      c = new Channel(path, jsonKey, carrier, total, new Anchors(anchors, anchorContext));
       open.put(path, c);
     } else {
       c.carrier = carrier;
     }
     c.pending.append(text);
-    if (c.pending.length() < holdBack + step) {
+    c.track(text);
+    if (c.pending.length() < window + step || c.received < c.waitUntil) {
       return "";
     }
-    return release(c, false);
+    int limit = releasable(c);
+    if (limit < step) {
+      return "";
+    }
+    return release(c, limit, false);
+  }
+
+  /** How many pending characters of {@code c} may be released, before any scan. */
+  private int releasable(Channel c) {
+    int hold = c.received - window;
+    if (c.anchors != null) {
+      hold = Math.min(hold, c.anchors.holdFrom(c.received));
+    }
+    if (c.runStart < c.received) {
+      hold = Math.min(hold, Math.max(c.runStart, c.received - runHold));
+    }
+    return hold - c.released;
   }
 
   /** Ends channel {@code path}: scans and returns everything it still holds ("" if unknown). */
   String flush(String path) {
     Channel c = open.remove(path);
-    return c == null ? "" : release(c, true);
+    return c == null ? "" : release(c, 0, true);
   }
 
   /** The open channels whose path starts with {@code prefix}, in the order they opened. */
@@ -173,16 +287,20 @@ final class Channels {
     if (text.isEmpty()) {
       return text;
     }
-    Channel c = new Channel(path, jsonKey, t -> SseEvent.line(t), null);
+    Channel c = new Channel(path, jsonKey, t -> SseEvent.line(t), null, null);
     c.pending.append(text);
-    return release(c, true);
+    return release(c, 0, true);
   }
 
   List<Replacement> replacements() {
     return List.copyOf(replacements);
   }
 
-  private String release(Channel c, boolean all) {
+  /**
+   * Scans what {@code c} holds and releases up to {@code limit} pending characters (all of them if
+   * {@code all}), moved back so no finding and no vault token is cut.
+   */
+  private String release(Channel c, int limit, boolean all) {
     String pending = c.pending.toString();
     if (pending.isEmpty()) {
       return "";
@@ -199,7 +317,8 @@ final class Channels {
         }
       }
     }
-    int cut = all ? pending.length() : pending.length() - holdBack;
+    int cut = all ? pending.length() : Math.min(limit, pending.length());
+    int stopper = -1;
     boolean moved = true;
     while (moved && cut > 0) {
       moved = false;
@@ -208,12 +327,16 @@ final class Channels {
         int e = r.finding().span().end() - ctx;
         if (e > cut && s < cut && e > 0) {
           cut = Math.max(0, s); // never release part of a finding
+          stopper = Math.max(stopper, e);
           moved = true;
         }
       }
     }
     if (!all) {
       cut = tokenSafe(pending, cut);
+      // Rescanning before more text arrives could release nothing new: wait for a step, or until
+      // the finding that stopped the cut can be released whole.
+      c.waitUntil = Math.max(c.received + step, stopper < 0 ? 0 : c.released + stopper + window);
     }
     if (cut <= 0) {
       return "";

@@ -2,7 +2,10 @@ package dev.warden.engine.stream;
 
 import dev.warden.api.Restorer;
 import dev.warden.engine.Protector;
+import dev.warden.engine.detect.ContextWords;
+import dev.warden.engine.detect.RuleCatalog;
 import dev.warden.engine.json.JsonWalker;
+import dev.warden.engine.normalize.EvasionLimits;
 import dev.warden.engine.transform.Replacement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +29,15 @@ final class DialectStreamInspector implements StreamInspector {
 
   DialectStreamInspector(StreamCodec codec, Protector responses, Restorer restorer, int holdBack) {
     this.codec = codec;
-    Channels channels = new Channels(responses, restorer, holdBack, codec.repeatsTotals());
+    Channels channels =
+        new Channels(
+            responses,
+            restorer,
+            holdBack,
+            RuleCatalog.longAnchors(),
+            ContextWords.WINDOW,
+            EvasionLimits.defaults().maxRunLength(),
+            codec.repeatsTotals());
     this.session =
         new Session(
             channels, responses.bodies().mapper(), new JsonWalker(responses.bodies()), codec);

@@ -53,13 +53,26 @@ public final class StreamInspectors {
     return new DialectStreamInspector(codec(dialectId).get(), responses, restorer, holdBack);
   }
 
-  /** Characters each channel holds back with {@code restorer}; see the class comment. */
+  /**
+   * Characters each channel always holds back with {@code restorer}: the short rules' longest span
+   * ({@link RuleCatalog#shortSpan()}) or the longest vault token, plus {@link ContextWords#WINDOW}.
+   * Long rules and encoded runs are held from their anchors on top of it; see {@link Channels}.
+   */
   public static int holdBack(Restorer restorer) {
-    int longest =
-        Math.max(
-            Math.max(RuleCatalog.longestSpan(), EvasionLimits.defaults().maxRunLength()),
-            restorer.maxTokenLength());
-    return longest + ContextWords.WINDOW;
+    return Math.max(RuleCatalog.shortSpan(), restorer.maxTokenLength()) + ContextWords.WINDOW;
+  }
+
+  /**
+   * The most a channel can hold in the worst case with {@code restorer}: the window, plus the
+   * longest anchored match and its context, or twice the decoder's longest encoded run.
+   */
+  public static int maxHoldBack(Restorer restorer) {
+    int anchored =
+        RuleCatalog.longAnchors().stream()
+            .mapToInt(a -> a.span() + ContextWords.WINDOW)
+            .max()
+            .orElse(0);
+    return holdBack(restorer) + Math.max(anchored, 2 * EvasionLimits.defaults().maxRunLength());
   }
 
   private static Supplier<StreamCodec> codec(String dialectId) {
