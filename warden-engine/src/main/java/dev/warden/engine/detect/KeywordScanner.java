@@ -45,7 +45,11 @@ public final class KeywordScanner {
   /** Columns of the transition table per row (state). */
   private final int width;
 
-  /** {@code table[state * width + column]}: the next state. */
+  /**
+   * {@code table[state * width + column]}: the next state, or its complement ({@code ~state}, a
+   * negative number) when that state ends a keyword, so the scan loop tests a sign instead of
+   * loading the state's outputs for every character.
+   */
   private final int[] table;
 
   /** The column of each {@code char}. */
@@ -182,6 +186,11 @@ public final class KeywordScanner {
             t != null ? t : (r == 0 ? 0 : table[failure[r] * width + ALPHABET + w]);
       }
     }
+    for (int i = 0; i < table.length; i++) {
+      if (outputs[table[i]].length > 0) {
+        table[i] = ~table[i];
+      }
+    }
   }
 
   /** The automaton's transition on non-ASCII {@code c}, following failure links. */
@@ -217,9 +226,11 @@ public final class KeywordScanner {
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       state = next[state * w + columns[text.charAt(i)]];
-      int[] found = outputs[state];
-      for (int k : found) {
-        hit.at(k, i + 1 - lengths[k], i + 1);
+      if (state < 0) {
+        state = ~state;
+        for (int k : outputs[state]) {
+          hit.at(k, i + 1 - lengths[k], i + 1);
+        }
       }
     }
   }
