@@ -631,6 +631,9 @@ public final class InjectionDetector implements Detector {
     int start = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if (!boundaryCandidate(c) && i - start < MAX_CLAUSE) {
+        continue; // most characters: no boundary, no cut
+      }
       int cut = -1; // end of the clause (exclusive), and the next one starts after the boundary
       int next = i + 1;
       if (c == '\n' || c == '\r') {
@@ -663,6 +666,14 @@ public final class InjectionDetector implements Detector {
     }
     addTrimmed(text, start, n, out);
     return out;
+  }
+
+  /** Whether {@code c} may end a clause: a line break, a backslash, a sentence end. */
+  private static boolean boundaryCandidate(char c) {
+    if (c < 0x80) {
+      return c == '\n' || c == '\r' || c == '\\' || c == '.' || c == '!' || c == '?';
+    }
+    return c == '。' || c == '！' || c == '？';
   }
 
   /** "e.g.", "i.e.", "z.B.", "z. B.", "u. a.": a full stop that does not end a sentence. */
