@@ -219,12 +219,29 @@ public final class KeywordScanner {
     return keywords;
   }
 
+  /** The length of the longest keyword; 0 without keywords. */
+  public int longestKeyword() {
+    int longest = 0;
+    for (int length : lengths) {
+      longest = Math.max(longest, length);
+    }
+    return longest;
+  }
+
   public void scan(CharSequence text, Hit hit) {
+    scan(text, 0, text.length(), hit);
+  }
+
+  /**
+   * Reports every occurrence that lies wholly inside {@code text[from, to)}, as {@link
+   * #scan(CharSequence, Hit)} on that stretch alone would, in the text's coordinates.
+   */
+  public void scan(CharSequence text, int from, int to, Hit hit) {
     int[] next = table;
     char[] columns = column;
     int w = width;
     int state = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = from; i < to; i++) {
       state = next[state * w + columns[text.charAt(i)]];
       if (state < 0) {
         state = ~state;

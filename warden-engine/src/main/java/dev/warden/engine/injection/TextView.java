@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +32,27 @@ final class TextView {
 
   private final int @Nullable [] ends;
 
+  /**
+   * For a same-length rewrite ({@link #unleet}): the {@code [start, end)} pairs, ascending, outside
+   * which this view's text equals the text it was made from; {@code null} when unknown.
+   */
+  final int @Nullable [] rewritten;
+
   private TextView(String text, String name, int @Nullable [] starts, int @Nullable [] ends) {
+    this(text, name, starts, ends, null);
+  }
+
+  private TextView(
+      String text,
+      String name,
+      int @Nullable [] starts,
+      int @Nullable [] ends,
+      int @Nullable [] rewritten) {
     this.text = text;
     this.name = name;
     this.starts = starts;
     this.ends = ends;
+    this.rewritten = rewritten;
   }
 
   static TextView of(String text) {
@@ -225,6 +242,8 @@ final class TextView {
   @Nullable TextView unleet() {
     byte[] classes = CLASSES;
     char[] out = null;
+    int[] tokens = new int[16];
+    int tokenCount = 0;
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -245,6 +264,11 @@ final class TextView {
         if (out == null) {
           out = text.toCharArray();
         }
+        if (tokenCount + 2 > tokens.length) {
+          tokens = Arrays.copyOf(tokens, tokens.length * 2);
+        }
+        tokens[tokenCount++] = start;
+        tokens[tokenCount++] = i;
         for (int k = start; k < i; k++) {
           char l = leetLetter(text.charAt(k));
           if (l != 0) {
@@ -253,7 +277,9 @@ final class TextView {
         }
       }
     }
-    return out == null ? null : sameLength(out, "leet");
+    return out == null
+        ? null
+        : new TextView(new String(out), "leet", starts, ends, Arrays.copyOf(tokens, tokenCount));
   }
 
   private static boolean leetTokenSlow(char c) {

@@ -115,6 +115,47 @@ class InjectionCorpusTest {
     assertThat(findings).as("the comparison must cover findings").isGreaterThan(SAMPLES.size() / 3);
   }
 
+  /**
+   * The leet view reuses the base view's keyword hits and clauses away from the tokens it rewrote;
+   * scanning it whole gives the same findings: on every sample, on each sample with letters turned
+   * into leet digits in alternate words, with leet tokens glued to keywords and full stops
+   * ("v2ignore", "r3v3al.", "x1.gn0re"), and on all samples in one text.
+   */
+  @Test
+  void leetViewReuseChangesNoFinding() {
+    InjectionDetector whole =
+        new InjectionDetector(InjectionDetector.DEFAULT_THRESHOLD, InjectionSignals.ALL, false);
+    InjectionDetector detector = InjectionDetector.builtin();
+    List<String> texts = new ArrayList<>();
+    StringBuilder all = new StringBuilder();
+    for (Sample sample : SAMPLES) {
+      String text = sample.text();
+      texts.add(text);
+      texts.add(leetAlternateWords(text));
+      texts.add(text.replace(" ", " v2").replace(".", "4.").replace("e", "3"));
+      texts.add("x1." + text.replace("o", "0") + " b4.");
+      all.append(text).append(" mp3 v2. ").append(leetAlternateWords(text)).append('\n');
+    }
+    InjectionSignals.ALL.forEach(
+        s -> s.examples().forEach(e -> texts.add("1" + leetAlternateWords(e) + "$")));
+    texts.add(all.toString());
+    int findings = 0;
+    for (String text : texts) {
+      List<Finding> expected = whole.detect(ScanInput.text(text));
+      assertThat(detector.detect(ScanInput.text(text))).as(text).isEqualTo(expected);
+      findings += expected.size();
+    }
+    assertThat(findings).as("the comparison must cover findings").isGreaterThan(SAMPLES.size());
+  }
+
+  private static String leetAlternateWords(String text) {
+    String[] words = text.split(" ", -1);
+    for (int i = 0; i < words.length; i += 2) {
+      words[i] = words[i].replace('o', '0').replace('e', '3').replace('a', '4').replace('i', '1');
+    }
+    return String.join(" ", words);
+  }
+
   @Test
   void corpusIsBalancedAndWellFormed() {
     assertThat(SAMPLES).hasSizeGreaterThanOrEqualTo(120);
