@@ -74,6 +74,12 @@ public final class RuleDetector implements Detector {
    */
   private final List<List<Rule>> groups;
 
+  /**
+   * Per group: the ASCII characters a match can start with ({@link FirstChars}), or {@code null}
+   * when any. Used only by the windowed scan; the whole-leaf reference ignores it.
+   */
+  private final boolean[] @Nullable [] firstChars;
+
   private final List<List<Rule>> rulesByKeyword;
   private final KeywordScanner keywords;
   private final Set<String> types;
@@ -141,6 +147,10 @@ public final class RuleDetector implements Detector {
       byGate.computeIfAbsent(gate(rule), g -> new ArrayList<>()).add(rule);
     }
     this.groups = byGate.values().stream().map(List::copyOf).toList();
+    this.firstChars = new boolean[groups.size()][];
+    for (int g = 0; g < groups.size(); g++) {
+      firstChars[g] = candidateWindows ? FirstChars.of(groups.get(g).get(0).pattern()) : null;
+    }
     this.minDigitsOfAnyRule =
         this.rules.stream()
             .mapToInt(Rule::minDigits)
@@ -238,17 +248,18 @@ public final class RuleDetector implements Detector {
     }
     List<Finding> found = new ArrayList<>();
     Set<Finding> seen = new HashSet<>();
-    for (List<Rule> group : groups) {
+    for (int g = 0; g < groups.size(); g++) {
+      List<Rule> group = groups.get(g);
       Rule rule = group.get(0);
       List<Region> regions = candidates.get(rule);
       if (regions == null) {
         continue;
       }
       if (candidateWindows && !rule.keywords().isEmpty()) {
-        scanAroundKeywords(group, in, regions, found, seen);
+        scanAroundKeywords(group, firstChars[g], in, regions, found, seen);
       } else {
         for (Region r : Region.merge(regions)) {
-          scan(group, in, r, found, seen);
+          scan(group, firstChars[g], in, r, found, seen);
         }
       }
     }
@@ -263,7 +274,12 @@ public final class RuleDetector implements Detector {
    * per hit). {@code hits} are the keyword spans, in text order.
    */
   private void scanAroundKeywords(
-      List<Rule> group, ScanInput in, List<Region> hits, List<Finding> found, Set<Finding> seen) {
+      List<Rule> group,
+      boolean @Nullable [] firstChars,
+      ScanInput in,
+      List<Region> hits,
+      List<Finding> found,
+      Set<Finding> seen) {
     Rule rule = group.get(0);
     String text = in.text();
     IntPredicate run = rule.runBeforeKeyword();
@@ -296,6 +312,9 @@ public final class RuleDetector implements Detector {
       for (int p = first; p <= last; p++) {
         if (notAfter != null && startBlocked(text, p, notAfter)) {
           continue; // the pattern's lookbehind would refuse this start; skip the attempt
+        }
+        if (firstChars != null && cannotStart(firstChars, text.charAt(p))) {
+          continue; // no match starts with this character
         }
         m.region(p, limit);
         if (m.lookingAt()) {
@@ -423,7 +442,12 @@ public final class RuleDetector implements Detector {
   }
 
   private void scan(
-      List<Rule> group, ScanInput in, Region region, List<Finding> found, Set<Finding> seen) {
+      List<Rule> group,
+      boolean @Nullable [] first,
+      ScanInput in,
+      Region region,
+      List<Finding> found,
+      Set<Finding> seen) {
     Rule rule = group.get(0);
     String text = in.text();
     Matcher m = rule.pattern().matcher(text);
@@ -433,7 +457,7 @@ public final class RuleDetector implements Detector {
     for (int from = region.start(); from < region.end(); from += step) {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
       if (notAfter != null) {
-        scanAllowedStarts(group, in, from, to, notAfter, m, found, seen);
+        scanAllowedStarts(group, first, in, from, to, notAfter, m, found, seen);
       } else {
         m.region(from, to);
         while (m.find()) {
@@ -453,6 +477,7 @@ public final class RuleDetector implements Detector {
    */
   private static void scanAllowedStarts(
       List<Rule> group,
+      boolean @Nullable [] first,
       ScanInput in,
       int from,
       int to,
@@ -463,7 +488,8 @@ public final class RuleDetector implements Detector {
     String text = in.text();
     int p = from;
     while (p < to) {
-      if (startBlocked(text, p, notAfter)) {
+      if ((first != null && cannotStart(first, text.charAt(p)))
+          || startBlocked(text, p, notAfter)) {
         p++;
         continue;
       }
@@ -475,6 +501,11 @@ public final class RuleDetector implements Detector {
         p++;
       }
     }
+  }
+
+  /** Whether {@link FirstChars} rules out a match starting with {@code c}. */
+  private static boolean cannotStart(boolean[] first, char c) {
+    return c < 128 && !first[c];
   }
 
   /**
