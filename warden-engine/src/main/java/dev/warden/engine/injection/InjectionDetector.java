@@ -151,7 +151,14 @@ public final class InjectionDetector implements Detector {
 
   private final int plainKeywords;
 
-  private final boolean reuseRewrites;
+  /**
+   * False turns off the shortcuts that only save time — reusing the base view's hits for the leet
+   * view, the ASCII twins of the signal patterns — for the reference tests compare against.
+   */
+  private final boolean shortcuts;
+
+  /** Per signal: {@link #asciiTwin} of its pattern, used on ASCII clauses; {@code null} if none. */
+  private final @Nullable Pattern[] asciiTwins;
 
   /** The scanner's longest word: how far a hit can reach from a rewritten token. */
   private final int longestKeyword;
@@ -197,11 +204,11 @@ public final class InjectionDetector implements Detector {
   }
 
   /**
-   * @param reuseRewrites false scans the leet view whole instead of reusing the base view's hits
-   *     and clauses: the reference tests compare the reuse against
+   * @param shortcuts false scans the leet view whole instead of reusing the base view's hits and
+   *     clauses, and runs every signal's pattern as written: the reference tests compare against
    */
-  InjectionDetector(double threshold, List<Signal> signals, boolean reuseRewrites) {
-    this.reuseRewrites = reuseRewrites;
+  InjectionDetector(double threshold, List<Signal> signals, boolean shortcuts) {
+    this.shortcuts = shortcuts;
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("injection threshold must be in (0, 1), got " + threshold);
     }
@@ -231,6 +238,10 @@ public final class InjectionDetector implements Detector {
       }
     }
     this.scanner = new KeywordScanner(words);
+    this.asciiTwins = new Pattern[this.signals.size()];
+    for (int i = 0; i < asciiTwins.length; i++) {
+      asciiTwins[i] = asciiTwin(this.signals.get(i).pattern());
+    }
     this.longestKeyword = scanner.longestKeyword();
     this.wordStartOnly = new boolean[plainKeywords];
     for (int k = 0; k < plainKeywords; k++) {
@@ -291,7 +302,7 @@ public final class InjectionDetector implements Detector {
     if (leet != null) {
       // Same length as the base view and equal outside its rewritten tokens: the base pass's
       // keyword hits and clauses hold there, only the tokens' surroundings are scanned again.
-      analyze(leet, ENCODED_BOOST, raw, new Pass(), reuseRewrites ? basePass : null);
+      analyze(leet, ENCODED_BOOST, raw, new Pass(), shortcuts ? basePass : null);
     }
     TextView spaced =
         (shape & TextView.SPACED) != 0 ? (leet == null ? base : leet).unspace() : null;
@@ -564,9 +575,11 @@ public final class InjectionDetector implements Detector {
     boolean action = false;
     @Nullable Signal strongest = null;
     double strongestWeight = 0;
+    boolean ascii = shortcuts && isAscii(text, c[0], c[1]);
     for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(s + 1)) {
       Signal signal = signals.get(s);
-      Matcher m = signal.pattern().matcher(text);
+      Pattern twin = asciiTwins[s];
+      Matcher m = (ascii && twin != null ? twin : signal.pattern()).matcher(text);
       m.region(c[0], c[1]);
       double best = 0;
       int tries = 0;
@@ -622,6 +635,48 @@ public final class InjectionDetector implements Detector {
       return null;
     }
     return new Clause(clause, 1 - miss, secrecy, action, strongest, strongestWeight, hits);
+  }
+
+  private static boolean isAscii(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The pattern compiled without {@link Pattern#UNICODE_CASE}, or {@code null} when that could
+   * match differently on ASCII text. With opaque region bounds (the default) the matcher reads only
+   * the clause; when the clause and the pattern's source are ASCII, every comparison is between two
+   * ASCII characters, where ASCII and Unicode case folding agree, and {@code \w}, {@code \b},
+   * {@code \s} do not depend on the flag. Unicode case folding calls {@link
+   * Character#toLowerCase(int)} and {@link Character#toUpperCase(int)} for every character
+   * compared; the twin does not. Sources with inline flags or escapes that name characters or
+   * properties (backslash and p, P, u, x, N, c, Q or 0) get no twin.
+   */
+  static @Nullable Pattern asciiTwin(Pattern pattern) {
+    if (pattern.flags() != (Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) {
+      return null;
+    }
+    String source = pattern.pattern();
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if (c == '\\' && i + 1 < source.length() && "pPuxNcQ0".indexOf(source.charAt(i + 1)) >= 0) {
+        return null;
+      }
+      if (c == '(' && source.startsWith("?", i + 1) && i + 2 < source.length()) {
+        char k = source.charAt(i + 2);
+        if (k != ':' && k != '=' && k != '!' && k != '<' && k != '>') {
+          return null; // inline flags: (?i), (?u:…)
+        }
+      }
+    }
+    return Pattern.compile(source, Pattern.CASE_INSENSITIVE);
   }
 
   private static boolean negated(String text, int clauseStart, int start, int end, int clauseEnd) {

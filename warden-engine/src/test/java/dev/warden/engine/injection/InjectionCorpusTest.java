@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -116,13 +117,14 @@ class InjectionCorpusTest {
   }
 
   /**
-   * The leet view reuses the base view's keyword hits and clauses away from the tokens it rewrote;
-   * scanning it whole gives the same findings: on every sample, on each sample with letters turned
-   * into leet digits in alternate words, with leet tokens glued to keywords and full stops
-   * ("v2ignore", "r3v3al.", "x1.gn0re"), and on all samples in one text.
+   * The shortcuts only save time: the leet view reuses the base view's keyword hits and clauses
+   * away from the tokens it rewrote, and ASCII clauses run ASCII-case twins of the signal patterns.
+   * Without them the findings are the same: on every sample, on every signal example, on each
+   * sample with letters turned into leet digits in alternate words, with leet tokens glued to
+   * keywords and full stops ("v2ignore", "r3v3al.", "x1.gn0re"), and on all samples in one text.
    */
   @Test
-  void leetViewReuseChangesNoFinding() {
+  void shortcutsChangeNoFinding() {
     InjectionDetector whole =
         new InjectionDetector(InjectionDetector.DEFAULT_THRESHOLD, InjectionSignals.ALL, false);
     InjectionDetector detector = InjectionDetector.builtin();
@@ -136,8 +138,13 @@ class InjectionCorpusTest {
       texts.add("x1." + text.replace("o", "0") + " b4.");
       all.append(text).append(" mp3 v2. ").append(leetAlternateWords(text)).append('\n');
     }
-    InjectionSignals.ALL.forEach(
-        s -> s.examples().forEach(e -> texts.add("1" + leetAlternateWords(e) + "$")));
+    InjectionSignals.ALL.forEach(s ->
+        s.examples()
+            .forEach(e -> {
+              texts.add(e);
+              texts.add(e.toUpperCase(java.util.Locale.ROOT));
+              texts.add("1" + leetAlternateWords(e) + "$");
+            }));
     texts.add(all.toString());
     int findings = 0;
     for (String text : texts) {
@@ -146,6 +153,27 @@ class InjectionCorpusTest {
       findings += expected.size();
     }
     assertThat(findings).as("the comparison must cover findings").isGreaterThan(SAMPLES.size());
+    assertThat(
+            InjectionSignals.ALL.stream()
+                .filter(s -> InjectionDetector.asciiTwin(s.pattern()) != null)
+                .count())
+        .as("English signals get ASCII twins")
+        .isGreaterThan(20);
+  }
+
+  @Test
+  void asciiTwinsOnlyForPatternsThatFoldAlikeOnAscii() {
+    int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("\\bignore\\s+all\\b", flags)))
+        .isNotNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("stra\u00dfe", flags))).isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("\\p{Lu}x", flags))).isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("\\u017fx", flags))).isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("(?u)kx", Pattern.CASE_INSENSITIVE)))
+        .isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("a(?i)b", flags))).isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("ab", Pattern.CASE_INSENSITIVE)))
+        .isNull();
   }
 
   private static String leetAlternateWords(String text) {
