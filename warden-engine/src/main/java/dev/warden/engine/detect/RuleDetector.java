@@ -81,6 +81,22 @@ public final class RuleDetector implements Detector {
   private final boolean[] @Nullable [] firstChars;
 
   private final List<List<Rule>> rulesByKeyword;
+
+  /**
+   * Per keyword: the groups whose rules list it. Candidate regions are kept per group (the rules of
+   * a group share their gate), in an array: no map lookup per rule and leaf.
+   */
+  private final int[][] groupsByKeyword;
+
+  /** The groups gated by a digit run, in order. */
+  private final int[] digitGroups;
+
+  /** Groups by each word of their {@link Rule#jsonKeys()}, in order. */
+  private final Map<String, int[]> groupsByJsonKey;
+
+  /** Each group's index, by its first rule. */
+  private final Map<Rule, Integer> groupOfLeader;
+
   private final KeywordScanner keywords;
   private final Set<String> types;
   private final int windowSize;
@@ -180,6 +196,35 @@ public final class RuleDetector implements Detector {
     Map<String, List<Rule>> frozen = new HashMap<>();
     byJsonKey.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     this.rulesByJsonKey = Map.copyOf(frozen);
+    Map<Rule, Integer> leaders = new java.util.IdentityHashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      leaders.put(groups.get(g).get(0), g);
+    }
+    this.groupOfLeader = leaders;
+    this.groupsByKeyword =
+        rulesByKeyword.stream().map(rs -> leaderGroups(rs, leaders)).toArray(int[][]::new);
+    this.digitGroups = leaderGroups(digitRules, leaders);
+    Map<String, int[]> groupsByKey = new HashMap<>();
+    rulesByJsonKey.forEach((k, rs) -> groupsByKey.put(k, leaderGroups(rs, leaders)));
+    this.groupsByJsonKey = Map.copyOf(groupsByKey);
+  }
+
+  /** The groups of the group leaders among {@code rules}, in order, each once. */
+  private static int[] leaderGroups(List<Rule> rules, Map<Rule, Integer> leaders) {
+    return rules.stream()
+        .map(leaders::get)
+        .filter(java.util.Objects::nonNull)
+        .mapToInt(Integer::intValue)
+        .distinct()
+        .toArray();
+  }
+
+  private int[] jsonKeyGroups(@Nullable String jsonKey) {
+    if (jsonKey == null || groupsByJsonKey.isEmpty()) {
+      return new int[0];
+    }
+    String last = Rule.lastKeyWord(jsonKey);
+    return last == null ? new int[0] : groupsByJsonKey.getOrDefault(last, new int[0]);
   }
 
   /**
@@ -242,8 +287,8 @@ public final class RuleDetector implements Detector {
     if (text.isEmpty()) {
       return List.of();
     }
-    Map<Rule, List<Region>> candidates = candidates(in);
-    if (candidates.isEmpty()) {
+    @Nullable List<Region>[] candidates = candidates(in);
+    if (candidates == null) {
       return List.of(); // most leaves: no keyword, no digit run
     }
     List<Finding> found = new ArrayList<>();
@@ -251,7 +296,7 @@ public final class RuleDetector implements Detector {
     for (int g = 0; g < groups.size(); g++) {
       List<Rule> group = groups.get(g);
       Rule rule = group.get(0);
-      List<Region> regions = candidates.get(rule);
+      List<Region> regions = candidates[g];
       if (regions == null) {
         continue;
       }
@@ -375,28 +420,41 @@ public final class RuleDetector implements Detector {
    * lookbehind or a character class give the regex engine no literal to skip ahead to, so a
    * whole-leaf {@code find()} tries every position.
    */
-  private Map<Rule, List<Region>> candidates(ScanInput in) {
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per group
+  private @Nullable List<Region> @Nullable [] candidates(ScanInput in) {
     String text = in.text();
-    Map<Rule, List<Region>> out = new HashMap<>();
+    @Nullable List<Region>[] out = new List[groups.size()];
+    boolean[] any = {false};
     if (!candidateWindows) {
       for (Rule rule : gatedRules(in)) {
-        out.put(rule, List.of(new Region(0, text.length())));
+        Integer g = groupOfLeader.get(rule);
+        if (g != null) {
+          out[g] = List.of(new Region(0, text.length()));
+          any[0] = true;
+        }
       }
-      return out;
+      return any[0] ? out : null;
     }
     int length = text.length();
-    if (!rulesByKeyword.isEmpty()) {
+    if (groupsByKeyword.length > 0) {
       keywords.scan(
           text,
           (keyword, hitStart, hitEnd) -> {
-            for (Rule rule : rulesByKeyword.get(keyword)) {
-              out.computeIfAbsent(rule, r -> new ArrayList<>()).add(new Region(hitStart, hitEnd));
+            for (int g : groupsByKeyword[keyword]) {
+              List<Region> regions = out[g];
+              if (regions == null) {
+                regions = new ArrayList<>();
+                out[g] = regions;
+              }
+              regions.add(new Region(hitStart, hitEnd));
+              any[0] = true;
             }
           });
     }
-    if (!digitRules.isEmpty() && DigitShape.longestRun(text) >= minDigitsOfAnyRule) {
+    if (digitGroups.length > 0 && DigitShape.longestRun(text) >= minDigitsOfAnyRule) {
       List<DigitShape.Cluster> clusters = DigitShape.clusters(text);
-      for (Rule rule : digitRules) {
+      for (int g : digitGroups) {
+        Rule rule = groups.get(g).get(0);
         String needs = rule.digitRegionNeeds();
         for (DigitShape.Cluster c : clusters) {
           if (c.digits() >= rule.minDigits()) {
@@ -405,15 +463,22 @@ public final class RuleDetector implements Detector {
             if (needs != null && !containsAny(text, from, to, needs)) {
               continue;
             }
-            out.computeIfAbsent(rule, r -> new ArrayList<>()).add(new Region(from, to));
+            List<Region> regions = out[g];
+            if (regions == null) {
+              regions = new ArrayList<>();
+              out[g] = regions;
+            }
+            regions.add(new Region(from, to));
+            any[0] = true;
           }
         }
       }
     }
-    for (Rule rule : jsonKeyRules(in.jsonKey())) {
-      out.put(rule, List.of(new Region(0, length))); // the whole leaf is the value
+    for (int g : jsonKeyGroups(in.jsonKey())) {
+      out[g] = List.of(new Region(0, length)); // the whole leaf is the value
+      any[0] = true;
     }
-    return out;
+    return any[0] ? out : null;
   }
 
   /** Rules whose keyword occurs, whose digit shape fits or whose JSON key matches, in order. */
