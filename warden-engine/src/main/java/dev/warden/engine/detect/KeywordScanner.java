@@ -13,15 +13,16 @@ import java.util.Queue;
  * One pass over a text that reports every occurrence of a fixed set of keywords, ignoring case: an
  * Aho-Corasick automaton.
  *
- * <p>ASCII characters, which almost all text and every hot keyword consist of, run through a dense
- * state table, so each costs one array read. (A general-purpose trie with a map per state boxed
- * every character and was the detector's largest cost after the regexes.) Keywords may also hold
- * non-ASCII characters ({@code 비밀번호}, {@code パスワード}, {@code schlüssel}): those transitions live in
- * a small sparse map per state, and a non-ASCII character follows classic failure links until a
- * state has a transition for it (the root has one for every character, to itself). A non-ASCII
- * character is lower-cased with {@link Character#toLowerCase(char)}; one whose lower case is ASCII
- * (the Turkish {@code İ}, the Kelvin sign) matches nothing, so {@code akİa} is not {@code akia}, as
- * before.
+ * <p>The automaton is a complete DFA over a small alphabet: the 128 ASCII characters (upper case
+ * read as lower case), one column per distinct non-ASCII character of the keywords ({@code 비밀번호},
+ * {@code パスワード}, {@code schlüssel}), and one column for every other character, which leads back to
+ * the root. A table of 65,536 entries maps each {@code char} to its column, so every character of
+ * the text costs two array reads and no branch: no boxing, no map, no failure-link walk (a
+ * general-purpose trie with a map per state, and later a map per state for non-ASCII characters,
+ * made Korean and Japanese text several times slower than English). A non-ASCII character is
+ * lower-cased with {@link Character#toLowerCase(char)} when the column table is built; one whose
+ * lower case is ASCII (the Turkish {@code İ}, the Kelvin sign) matches nothing, so {@code akİa} is
+ * not {@code akia}, as before.
  *
  * <p>Immutable and thread-safe.
  */
@@ -37,17 +38,24 @@ public final class KeywordScanner {
   }
 
   private final List<String> keywords;
-  private final int[][] next;
+
+  /** Keyword lengths, by keyword index. */
+  private final int[] lengths;
+
+  /** Columns of the transition table per row (state). */
+  private final int width;
+
+  /**
+   * {@code table[state * width + column]}: the next state, or its complement ({@code ~state}, a
+   * negative number) when that state ends a keyword, so the scan loop tests a sign instead of
+   * loading the state's outputs for every character.
+   */
+  private final int[] table;
+
+  /** The column of each {@code char}. */
+  private final char[] column;
+
   private final int[][] outputs;
-
-  /** Failure links, used only for non-ASCII characters. */
-  private final int[] fail;
-
-  /** Non-ASCII goto transitions per state (trie edges only); empty maps for most states. */
-  private final List<Map<Character, Integer>> wide;
-
-  /** Whether any keyword holds a non-ASCII character: if not, those reset to the root at once. */
-  private final boolean anyWide;
 
   /**
    * @throws IllegalArgumentException if a keyword is empty or not lower-case
@@ -60,7 +68,6 @@ public final class KeywordScanner {
     go.add(newRow());
     goWide.add(new HashMap<>());
     out.add(new ArrayList<>());
-    boolean hasWide = false;
     for (int k = 0; k < this.keywords.size(); k++) {
       String word = this.keywords.get(k);
       if (word.isEmpty() || !word.equals(word.toLowerCase(Locale.ROOT))) {
@@ -73,7 +80,6 @@ public final class KeywordScanner {
           if (Character.toLowerCase(c) != c) {
             throw new IllegalArgumentException("keyword must be lower-case: " + word);
           }
-          hasWide = true;
           Integer target = goWide.get(state).get(c);
           if (target == null) {
             target = go.size();
@@ -96,8 +102,8 @@ public final class KeywordScanner {
       out.get(state).add(k);
     }
     // Breadth-first: complete every missing ASCII transition with the failure state's, and inherit
-    // the failure state's outputs, turning the ASCII part of the trie into a DFA. Non-ASCII edges
-    // keep their failure links (fail[] is complete for every state).
+    // the failure state's outputs. Non-ASCII edges get their failure links here and their
+    // complete rows in the table below.
     int[] failure = new int[go.size()];
     Queue<Integer> queue = new ArrayDeque<>();
     for (int c = 0; c < ALPHABET; c++) {
@@ -113,8 +119,11 @@ public final class KeywordScanner {
       failure[s] = 0;
       queue.add(s);
     }
+    List<Integer> order = new ArrayList<>(go.size());
+    order.add(0);
     while (!queue.isEmpty()) {
       int r = queue.remove();
+      order.add(r);
       out.get(r).addAll(out.get(failure[r]));
       for (int c = 0; c < ALPHABET; c++) {
         int s = go.get(r)[c];
@@ -131,7 +140,6 @@ public final class KeywordScanner {
         queue.add(s);
       }
     }
-    this.next = go.toArray(new int[0][]);
     this.outputs = new int[out.size()][];
     for (int s = 0; s < out.size(); s++) {
       outputs[s] =
@@ -139,9 +147,50 @@ public final class KeywordScanner {
               ? NO_OUTPUT
               : out.get(s).stream().mapToInt(Integer::intValue).toArray();
     }
-    this.fail = failure;
-    this.wide = goWide.stream().map(Map::copyOf).toList();
-    this.anyWide = hasWide;
+    this.lengths = this.keywords.stream().mapToInt(String::length).toArray();
+    // Columns: ASCII as itself (upper case as lower case), each keyword's non-ASCII character, then
+    // one column for everything else, left all zero (the root).
+    List<Character> wideChars = new ArrayList<>();
+    Map<Character, Integer> wideColumn = new HashMap<>();
+    for (Map<Character, Integer> edges : goWide) {
+      for (Character c : edges.keySet()) {
+        if (!wideColumn.containsKey(c)) {
+          wideColumn.put(c, ALPHABET + wideChars.size());
+          wideChars.add(c);
+        }
+      }
+    }
+    int other = ALPHABET + wideChars.size();
+    this.width = other + 1;
+    this.column = new char[Character.MAX_VALUE + 1];
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (c < ALPHABET) {
+        column[c] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      } else {
+        char lower = Character.toLowerCase((char) c);
+        Integer col = lower < ALPHABET ? null : wideColumn.get(lower);
+        column[c] = (char) (col == null ? other : col);
+      }
+    }
+    int states = go.size();
+    this.table = new int[Math.multiplyExact(states, width)];
+    // In breadth-first order, so a state's failure state has its row complete before the state.
+    for (int r : order) {
+      int row = r * width;
+      for (int c = 0; c < ALPHABET; c++) {
+        table[row + c] = go.get(r)[column[c]];
+      }
+      for (int w = 0; w < wideChars.size(); w++) {
+        Integer t = goWide.get(r).get(wideChars.get(w));
+        table[row + ALPHABET + w] =
+            t != null ? t : (r == 0 ? 0 : table[failure[r] * width + ALPHABET + w]);
+      }
+    }
+    for (int i = 0; i < table.length; i++) {
+      if (outputs[table[i]].length > 0) {
+        table[i] = ~table[i];
+      }
+    }
   }
 
   /** The automaton's transition on non-ASCII {@code c}, following failure links. */
@@ -170,25 +219,35 @@ public final class KeywordScanner {
     return keywords;
   }
 
+  /** The length of the longest keyword; 0 without keywords. */
+  public int longestKeyword() {
+    int longest = 0;
+    for (int length : lengths) {
+      longest = Math.max(longest, length);
+    }
+    return longest;
+  }
+
   public void scan(CharSequence text, Hit hit) {
+    scan(text, 0, text.length(), hit);
+  }
+
+  /**
+   * Reports every occurrence that lies wholly inside {@code text[from, to)}, as {@link
+   * #scan(CharSequence, Hit)} on that stretch alone would, in the text's coordinates.
+   */
+  public void scan(CharSequence text, int from, int to, Hit hit) {
+    int[] next = table;
+    char[] columns = column;
+    int w = width;
     int state = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < ALPHABET) {
-        if (c >= 'A' && c <= 'Z') {
-          c = (char) (c + ('a' - 'A'));
+    for (int i = from; i < to; i++) {
+      state = next[state * w + columns[text.charAt(i)]];
+      if (state < 0) {
+        state = ~state;
+        for (int k : outputs[state]) {
+          hit.at(k, i + 1 - lengths[k], i + 1);
         }
-        state = next[state][c];
-      } else if (!anyWide) {
-        state = 0;
-        continue;
-      } else {
-        char lower = Character.toLowerCase(c);
-        state = lower < ALPHABET ? 0 : wideStep(wide, fail, state, lower);
-      }
-      int[] found = outputs[state];
-      for (int k : found) {
-        hit.at(k, i + 1 - keywords.get(k).length(), i + 1);
       }
     }
   }

@@ -120,9 +120,19 @@ public final class Rule {
     if (jsonKey == null || jsonKeys.isEmpty()) {
       return false;
     }
+    String last = lastKeyWord(jsonKey);
+    return last != null && jsonKeys.contains(last);
+  }
+
+  /**
+   * The word a JSON key ends in, as {@link #jsonKeyMatches} compares it: camel case split, lower
+   * case, split at non-letters and non-digits; {@code null} when the key holds no word. The same
+   * for every rule, so a detector computes it once per leaf.
+   */
+  static @Nullable String lastKeyWord(String jsonKey) {
     String[] words =
         NON_WORD.split(ContextWords.splitCamelCase(jsonKey).toLowerCase(Locale.ROOT).strip());
-    return words.length > 0 && jsonKeys.contains(words[words.length - 1]);
+    return words.length > 0 ? words[words.length - 1] : null;
   }
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

@@ -74,7 +74,29 @@ public final class RuleDetector implements Detector {
    */
   private final List<List<Rule>> groups;
 
+  /**
+   * Per group: the ASCII characters a match can start with ({@link FirstChars}), or {@code null}
+   * when any. Used only by the windowed scan; the whole-leaf reference ignores it.
+   */
+  private final boolean[] @Nullable [] firstChars;
+
   private final List<List<Rule>> rulesByKeyword;
+
+  /**
+   * Per keyword: the groups whose rules list it. Candidate regions are kept per group (the rules of
+   * a group share their gate), in an array: no map lookup per rule and leaf.
+   */
+  private final int[][] groupsByKeyword;
+
+  /** The groups gated by a digit run, in order. */
+  private final int[] digitGroups;
+
+  /** Groups by each word of their {@link Rule#jsonKeys()}, in order. */
+  private final Map<String, int[]> groupsByJsonKey;
+
+  /** Each group's index, by its first rule. */
+  private final Map<Rule, Integer> groupOfLeader;
+
   private final KeywordScanner keywords;
   private final Set<String> types;
   private final int windowSize;
@@ -82,6 +104,13 @@ public final class RuleDetector implements Detector {
   private final boolean candidateWindows;
   private final int minDigitsOfAnyRule;
   private final Map<String, Rule.Tier> tierByRuleId;
+
+  /** The rules gated by a digit run ({@link Rule#minDigits()} {@code > 0}), in order. */
+  private final List<Rule> digitRules;
+
+  /** Rules by each word of their {@link Rule#jsonKeys()}, in rule order. */
+  private final Map<String, List<Rule>> rulesByJsonKey;
+
   private final boolean anyLowerTier;
 
   /**
@@ -134,6 +163,10 @@ public final class RuleDetector implements Detector {
       byGate.computeIfAbsent(gate(rule), g -> new ArrayList<>()).add(rule);
     }
     this.groups = byGate.values().stream().map(List::copyOf).toList();
+    this.firstChars = new boolean[groups.size()][];
+    for (int g = 0; g < groups.size(); g++) {
+      firstChars[g] = candidateWindows ? FirstChars.of(groups.get(g).get(0).pattern()) : null;
+    }
     this.minDigitsOfAnyRule =
         this.rules.stream()
             .mapToInt(Rule::minDigits)
@@ -150,6 +183,61 @@ public final class RuleDetector implements Detector {
     }
     this.tierByRuleId = Map.copyOf(tiers);
     this.anyLowerTier = this.rules.stream().anyMatch(r -> r.tier() != Rule.Tier.SPECIFIC);
+    this.digitRules = this.rules.stream().filter(r -> r.minDigits() > 0).toList();
+    Map<String, List<Rule>> byJsonKey = new HashMap<>();
+    for (Rule rule : this.rules) {
+      for (String key : rule.jsonKeys()) {
+        List<Rule> list = byJsonKey.computeIfAbsent(key, k -> new ArrayList<>());
+        if (!list.contains(rule)) {
+          list.add(rule);
+        }
+      }
+    }
+    Map<String, List<Rule>> frozen = new HashMap<>();
+    byJsonKey.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    this.rulesByJsonKey = Map.copyOf(frozen);
+    Map<Rule, Integer> leaders = new java.util.IdentityHashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      leaders.put(groups.get(g).get(0), g);
+    }
+    this.groupOfLeader = leaders;
+    this.groupsByKeyword =
+        rulesByKeyword.stream().map(rs -> leaderGroups(rs, leaders)).toArray(int[][]::new);
+    this.digitGroups = leaderGroups(digitRules, leaders);
+    Map<String, int[]> groupsByKey = new HashMap<>();
+    rulesByJsonKey.forEach((k, rs) -> groupsByKey.put(k, leaderGroups(rs, leaders)));
+    this.groupsByJsonKey = Map.copyOf(groupsByKey);
+  }
+
+  /** The groups of the group leaders among {@code rules}, in order, each once. */
+  private static int[] leaderGroups(List<Rule> rules, Map<Rule, Integer> leaders) {
+    return rules.stream()
+        .map(leaders::get)
+        .filter(java.util.Objects::nonNull)
+        .mapToInt(Integer::intValue)
+        .distinct()
+        .toArray();
+  }
+
+  private int[] jsonKeyGroups(@Nullable String jsonKey) {
+    if (jsonKey == null || groupsByJsonKey.isEmpty()) {
+      return new int[0];
+    }
+    String last = Rule.lastKeyWord(jsonKey);
+    return last == null ? new int[0] : groupsByJsonKey.getOrDefault(last, new int[0]);
+  }
+
+  /**
+   * The rules whose {@link Rule#jsonKeys()} gate {@code jsonKey} opens, in rule order: what {@link
+   * Rule#jsonKeyMatches} says for each rule, with the key split once per leaf instead of once per
+   * rule (on a dense JSON body, splitting it 164 times per string was a sixth of the cost).
+   */
+  private List<Rule> jsonKeyRules(@Nullable String jsonKey) {
+    if (jsonKey == null || rulesByJsonKey.isEmpty()) {
+      return List.of();
+    }
+    String last = Rule.lastKeyWord(jsonKey);
+    return last == null ? List.of() : rulesByJsonKey.getOrDefault(last, List.of());
   }
 
   /** What decides where and how a rule's pattern runs; equal gates can share one scan. */
@@ -199,23 +287,24 @@ public final class RuleDetector implements Detector {
     if (text.isEmpty()) {
       return List.of();
     }
-    Map<Rule, List<Region>> candidates = candidates(in);
-    if (candidates.isEmpty()) {
+    @Nullable List<Region>[] candidates = candidates(in);
+    if (candidates == null) {
       return List.of(); // most leaves: no keyword, no digit run
     }
     List<Finding> found = new ArrayList<>();
     Set<Finding> seen = new HashSet<>();
-    for (List<Rule> group : groups) {
+    for (int g = 0; g < groups.size(); g++) {
+      List<Rule> group = groups.get(g);
       Rule rule = group.get(0);
-      List<Region> regions = candidates.get(rule);
+      List<Region> regions = candidates[g];
       if (regions == null) {
         continue;
       }
       if (candidateWindows && !rule.keywords().isEmpty()) {
-        scanAroundKeywords(group, in, regions, found, seen);
+        scanAroundKeywords(group, firstChars[g], in, regions, found, seen);
       } else {
         for (Region r : Region.merge(regions)) {
-          scan(group, in, r, found, seen);
+          scan(group, firstChars[g], in, r, found, seen);
         }
       }
     }
@@ -230,7 +319,12 @@ public final class RuleDetector implements Detector {
    * per hit). {@code hits} are the keyword spans, in text order.
    */
   private void scanAroundKeywords(
-      List<Rule> group, ScanInput in, List<Region> hits, List<Finding> found, Set<Finding> seen) {
+      List<Rule> group,
+      boolean @Nullable [] firstChars,
+      ScanInput in,
+      List<Region> hits,
+      List<Finding> found,
+      Set<Finding> seen) {
     Rule rule = group.get(0);
     String text = in.text();
     IntPredicate run = rule.runBeforeKeyword();
@@ -263,6 +357,9 @@ public final class RuleDetector implements Detector {
       for (int p = first; p <= last; p++) {
         if (notAfter != null && startBlocked(text, p, notAfter)) {
           continue; // the pattern's lookbehind would refuse this start; skip the attempt
+        }
+        if (firstChars != null && cannotStart(firstChars, text.charAt(p))) {
+          continue; // no match starts with this character
         }
         m.region(p, limit);
         if (m.lookingAt()) {
@@ -323,34 +420,41 @@ public final class RuleDetector implements Detector {
    * lookbehind or a character class give the regex engine no literal to skip ahead to, so a
    * whole-leaf {@code find()} tries every position.
    */
-  private Map<Rule, List<Region>> candidates(ScanInput in) {
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per group
+  private @Nullable List<Region> @Nullable [] candidates(ScanInput in) {
     String text = in.text();
-    Map<Rule, List<Region>> out = new HashMap<>();
+    @Nullable List<Region>[] out = new List[groups.size()];
+    boolean[] any = {false};
     if (!candidateWindows) {
       for (Rule rule : gatedRules(in)) {
-        out.put(rule, List.of(new Region(0, text.length())));
+        Integer g = groupOfLeader.get(rule);
+        if (g != null) {
+          out[g] = List.of(new Region(0, text.length()));
+          any[0] = true;
+        }
       }
-      return out;
+      return any[0] ? out : null;
     }
     int length = text.length();
-    if (!rulesByKeyword.isEmpty()) {
+    if (groupsByKeyword.length > 0) {
       keywords.scan(
           text,
           (keyword, hitStart, hitEnd) -> {
-            for (Rule rule : rulesByKeyword.get(keyword)) {
-              out.computeIfAbsent(rule, r -> new ArrayList<>()).add(new Region(hitStart, hitEnd));
+            for (int g : groupsByKeyword[keyword]) {
+              List<Region> regions = out[g];
+              if (regions == null) {
+                regions = new ArrayList<>();
+                out[g] = regions;
+              }
+              regions.add(new Region(hitStart, hitEnd));
+              any[0] = true;
             }
           });
     }
-    List<DigitShape.Cluster> clusters = null;
-    for (Rule rule : rules) {
-      if (rule.minDigits() > 0) {
-        if (clusters == null) {
-          clusters =
-              DigitShape.longestRun(text) >= minDigitsOfAnyRule
-                  ? DigitShape.clusters(text)
-                  : List.of();
-        }
+    if (digitGroups.length > 0 && DigitShape.longestRun(text) >= minDigitsOfAnyRule) {
+      List<DigitShape.Cluster> clusters = DigitShape.clusters(text);
+      for (int g : digitGroups) {
+        Rule rule = groups.get(g).get(0);
         String needs = rule.digitRegionNeeds();
         for (DigitShape.Cluster c : clusters) {
           if (c.digits() >= rule.minDigits()) {
@@ -359,17 +463,22 @@ public final class RuleDetector implements Detector {
             if (needs != null && !containsAny(text, from, to, needs)) {
               continue;
             }
-            out.computeIfAbsent(rule, r -> new ArrayList<>()).add(new Region(from, to));
+            List<Region> regions = out[g];
+            if (regions == null) {
+              regions = new ArrayList<>();
+              out[g] = regions;
+            }
+            regions.add(new Region(from, to));
+            any[0] = true;
           }
         }
       }
     }
-    for (Rule rule : rules) {
-      if (rule.jsonKeyMatches(in.jsonKey())) {
-        out.put(rule, List.of(new Region(0, length))); // the whole leaf is the value
-      }
+    for (int g : jsonKeyGroups(in.jsonKey())) {
+      out[g] = List.of(new Region(0, length)); // the whole leaf is the value
+      any[0] = true;
     }
-    return out;
+    return any[0] ? out : null;
   }
 
   /** Rules whose keyword occurs, whose digit shape fits or whose JSON key matches, in order. */
@@ -379,6 +488,7 @@ public final class RuleDetector implements Detector {
     if (!rulesByKeyword.isEmpty()) {
       keywords.scan(text, (keyword, hitStart, hitEnd) -> gated.addAll(rulesByKeyword.get(keyword)));
     }
+    gated.addAll(jsonKeyRules(in.jsonKey()));
     int digitRun = -1;
     Set<Rule> ordered = new LinkedHashSet<>();
     for (Rule rule : rules) {
@@ -389,7 +499,7 @@ public final class RuleDetector implements Detector {
         if (digitRun >= rule.minDigits()) {
           ordered.add(rule);
         }
-      } else if (gated.contains(rule) || rule.jsonKeyMatches(in.jsonKey())) {
+      } else if (gated.contains(rule)) {
         ordered.add(rule);
       }
     }
@@ -397,7 +507,12 @@ public final class RuleDetector implements Detector {
   }
 
   private void scan(
-      List<Rule> group, ScanInput in, Region region, List<Finding> found, Set<Finding> seen) {
+      List<Rule> group,
+      boolean @Nullable [] first,
+      ScanInput in,
+      Region region,
+      List<Finding> found,
+      Set<Finding> seen) {
     Rule rule = group.get(0);
     String text = in.text();
     Matcher m = rule.pattern().matcher(text);
@@ -407,7 +522,7 @@ public final class RuleDetector implements Detector {
     for (int from = region.start(); from < region.end(); from += step) {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
       if (notAfter != null) {
-        scanAllowedStarts(group, in, from, to, notAfter, m, found, seen);
+        scanAllowedStarts(group, first, in, from, to, notAfter, m, found, seen);
       } else {
         m.region(from, to);
         while (m.find()) {
@@ -427,6 +542,7 @@ public final class RuleDetector implements Detector {
    */
   private static void scanAllowedStarts(
       List<Rule> group,
+      boolean @Nullable [] first,
       ScanInput in,
       int from,
       int to,
@@ -437,7 +553,8 @@ public final class RuleDetector implements Detector {
     String text = in.text();
     int p = from;
     while (p < to) {
-      if (startBlocked(text, p, notAfter)) {
+      if ((first != null && cannotStart(first, text.charAt(p)))
+          || startBlocked(text, p, notAfter)) {
         p++;
         continue;
       }
@@ -449,6 +566,11 @@ public final class RuleDetector implements Detector {
         p++;
       }
     }
+  }
+
+  /** Whether {@link FirstChars} rules out a match starting with {@code c}. */
+  private static boolean cannotStart(boolean[] first, char c) {
+    return c < 128 && !first[c];
   }
 
   /**

@@ -151,6 +151,18 @@ public final class InjectionDetector implements Detector {
 
   private final int plainKeywords;
 
+  /**
+   * False turns off the shortcuts that only save time — reusing the base view's hits for the leet
+   * view, the ASCII twins of the signal patterns — for the reference tests compare against.
+   */
+  private final boolean shortcuts;
+
+  /** Per signal: {@link #asciiTwin} of its pattern, used on ASCII clauses; {@code null} if none. */
+  private final @Nullable Pattern[] asciiTwins;
+
+  /** The scanner's longest word: how far a hit can reach from a rewritten token. */
+  private final int longestKeyword;
+
   /** Keywords and their ROT13 forms; scanner words past this are only {@link Signal#requires()}. */
   private final int scannedKeywords;
 
@@ -188,6 +200,15 @@ public final class InjectionDetector implements Detector {
   }
 
   InjectionDetector(double threshold, List<Signal> signals) {
+    this(threshold, signals, true);
+  }
+
+  /**
+   * @param shortcuts false scans the leet view whole instead of reusing the base view's hits and
+   *     clauses, and runs every signal's pattern as written: the reference tests compare against
+   */
+  InjectionDetector(double threshold, List<Signal> signals, boolean shortcuts) {
+    this.shortcuts = shortcuts;
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("injection threshold must be in (0, 1), got " + threshold);
     }
@@ -217,6 +238,11 @@ public final class InjectionDetector implements Detector {
       }
     }
     this.scanner = new KeywordScanner(words);
+    this.asciiTwins = new Pattern[this.signals.size()];
+    for (int i = 0; i < asciiTwins.length; i++) {
+      asciiTwins[i] = asciiTwin(this.signals.get(i).pattern());
+    }
+    this.longestKeyword = scanner.longestKeyword();
     this.wordStartOnly = new boolean[plainKeywords];
     for (int k = 0; k < plainKeywords; k++) {
       String w = words.get(k);
@@ -270,22 +296,25 @@ public final class InjectionDetector implements Detector {
     if (folded != null) {
       shape = TextView.shape(folded.text); // full-width digits become leet digits, and so on
     }
-    boolean rot13 = analyze(base, 0, raw);
+    Pass basePass = new Pass();
+    boolean rot13 = analyze(base, 0, raw, basePass, null);
     TextView leet = (shape & TextView.LEET) != 0 ? base.unleet() : null;
     if (leet != null) {
-      analyze(leet, ENCODED_BOOST, raw);
+      // Same length as the base view and equal outside its rewritten tokens: the base pass's
+      // keyword hits and clauses hold there, only the tokens' surroundings are scanned again.
+      analyze(leet, ENCODED_BOOST, raw, new Pass(), shortcuts ? basePass : null);
     }
     TextView spaced =
         (shape & TextView.SPACED) != 0 ? (leet == null ? base : leet).unspace() : null;
     if (spaced != null) {
-      analyze(spaced, ENCODED_BOOST, raw);
+      analyze(spaced, ENCODED_BOOST, raw, new Pass(), null);
     }
     if (rot13) {
-      analyze(base.rot13(), ENCODED_BOOST, raw);
+      analyze(base.rot13(), ENCODED_BOOST, raw, new Pass(), null);
     }
     if ((originalShape & TextView.BASE64) != 0) {
       for (TextView decoded : TextView.base64Runs(original)) {
-        analyze(decoded, ENCODED_BOOST, raw);
+        analyze(decoded, ENCODED_BOOST, raw, new Pass(), null);
       }
     }
     return merge(raw, original);
@@ -295,38 +324,137 @@ public final class InjectionDetector implements Detector {
   private record Raw(Span span, double score, String ruleId, List<String> hits) {}
 
   /**
+   * What one view's pass found before scoring: every keyword-scanner hit, packed as {@code (start
+   * << 32) | keyword}, and the clauses (when computed). A same-length rewrite of the view reuses
+   * both outside the characters it rewrote.
+   */
+  private static final class Pass {
+    long[] hits = new long[64];
+    int count;
+    @Nullable List<int[]> clauses;
+
+    void add(int start, int keyword) {
+      if (count == hits.length) {
+        hits = java.util.Arrays.copyOf(hits, count * 2);
+      }
+      hits[count++] = ((long) start << 32) | keyword;
+    }
+  }
+
+  /**
+   * Every scanner hit of {@code view}: a full scan, or, when {@code from} is the pass of the text
+   * {@code view} rewrote in place ({@link TextView#rewritten}), {@code from}'s hits away from the
+   * rewritten tokens plus a scan of each token's surroundings. A hit "touches" a token when its
+   * span or the character before it (which the word-start test reads) lies in the token; hits that
+   * do not touch any token are the same in both texts, and every hit that does lies within the
+   * longest keyword's length of the token.
+   */
+  private void collect(TextView view, Pass pass, @Nullable Pass from) {
+    String text = view.text;
+    int[] tokens = view.rewritten;
+    if (from == null || tokens == null) {
+      scanner.scan(text, (k, start, end) -> pass.add(start, k));
+      return;
+    }
+    List<String> words = scanner.keywords();
+    for (int i = 0; i < from.count; i++) {
+      int start = (int) (from.hits[i] >>> 32);
+      int k = (int) from.hits[i];
+      if (!touches(tokens, start - 1, start + words.get(k).length())) {
+        pass.add(start, k);
+      }
+    }
+    int reach = longestKeyword;
+    int n = text.length();
+    for (int t = 0; t < tokens.length; ) {
+      int windowStart = Math.max(0, tokens[t] - reach);
+      int windowEnd = Math.min(n, tokens[t + 1] + reach);
+      t += 2;
+      while (t < tokens.length && tokens[t] - reach <= windowEnd) {
+        windowEnd = Math.min(n, tokens[t + 1] + reach);
+        t += 2;
+      }
+      scanner.scan(
+          text,
+          windowStart,
+          windowEnd,
+          (k, start, end) -> {
+            if (touches(tokens, start - 1, end)) {
+              pass.add(start, k);
+            }
+          });
+    }
+  }
+
+  /** Whether {@code [lo, hi)} meets one of the ascending, disjoint {@code [start, end)} pairs. */
+  private static boolean touches(int[] ranges, int lo, int hi) {
+    // The first range ending after lo (ends ascend), then whether it starts before hi.
+    int a = 0;
+    int b = ranges.length / 2;
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (ranges[2 * mid + 1] > lo) {
+        b = mid;
+      } else {
+        a = mid + 1;
+      }
+    }
+    return a < ranges.length / 2 && ranges[2 * a] < hi;
+  }
+
+  /**
+   * Whether a rewritten token ends right before a full stop: the only place where {@link #clauses}
+   * reads a character a rewrite changes (whether the stop follows a letter, for abbreviations).
+   */
+  private static boolean tokenBeforeStop(String text, int[] tokens) {
+    for (int t = 1; t < tokens.length; t += 2) {
+      if (tokens[t] < text.length() && text.charAt(tokens[t]) == '.') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Scores one view and adds its findings to {@code out}.
    *
+   * @param pass receives this view's hits and clauses
+   * @param from the pass of the text this view rewrote in place, or {@code null}
    * @return whether the ROT13 form of a keyword occurs (the caller then scores the ROT13 view)
    */
-  private boolean analyze(TextView view, double boost, List<Raw> out) {
+  private boolean analyze(
+      TextView view, double boost, List<Raw> out, Pass pass, @Nullable Pass from) {
     String text = view.text;
+    collect(view, pass, from);
     // {position, keyword} pairs packed in longs: no per-hit array, one sort later.
     long[][] hits = {new long[64]};
     int[] count = {0, 0}; // packed entries, keyword hits among them
     boolean[] rot = {false};
-    scanner.scan(
-        text,
-        (k, start, end) -> {
-          if (signalsByRequired[k].length > 0) {
-            // any occurrence counts, also inside a word: the second prefilter must never refuse a
-            // clause the pattern would match
-            add(hits, count, ((long) start << 32) | k | REQUIRED_HIT);
-          }
-          if (k >= plainKeywords) {
-            rot[0] |= k < scannedKeywords;
-          } else if (!wordStartOnly[k]
-              || start == 0
-              || !Character.isLetter(text.charAt(start - 1))) {
-            add(hits, count, ((long) start << 32) | k);
-            count[1]++;
-          }
-        });
+    for (int i = 0; i < pass.count; i++) {
+      int start = (int) (pass.hits[i] >>> 32);
+      int k = (int) pass.hits[i];
+      if (signalsByRequired[k].length > 0) {
+        // any occurrence counts, also inside a word: the second prefilter must never refuse a
+        // clause the pattern would match
+        add(hits, count, ((long) start << 32) | k | REQUIRED_HIT);
+      }
+      if (k >= plainKeywords) {
+        rot[0] |= k < scannedKeywords;
+      } else if (!wordStartOnly[k] || start == 0 || !Character.isLetter(text.charAt(start - 1))) {
+        add(hits, count, ((long) start << 32) | k);
+        count[1]++;
+      }
+    }
     int n = count[0];
     if (count[1] == 0) {
       return rot[0];
     }
-    List<int[]> clauses = clauses(text);
+    int[] tokens = view.rewritten;
+    List<int[]> clauses =
+        from != null && from.clauses != null && tokens != null && !tokenBeforeStop(text, tokens)
+            ? from.clauses
+            : clauses(text);
+    pass.clauses = clauses;
     int[] clauseStarts = new int[clauses.size()];
     for (int i = 0; i < clauseStarts.length; i++) {
       clauseStarts[i] = clauses.get(i)[0];
@@ -406,13 +534,11 @@ public final class InjectionDetector implements Detector {
    * Whether the text holds İ, ı, ſ or the Kelvin sign: non-ASCII, yet equal to ASCII ignoring case.
    */
   private static boolean caseFoldsToAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x130 && (c == '\u0130' || c == '\u0131' || c == '\u017f' || c == '\u212a')) {
-        return true;
-      }
-    }
-    return false;
+    // String.indexOf is vectorized: four of them beat one loop of character tests.
+    return text.indexOf('\u0130') >= 0
+        || text.indexOf('\u0131') >= 0
+        || text.indexOf('\u017f') >= 0
+        || text.indexOf('\u212a') >= 0;
   }
 
   /**
@@ -449,9 +575,11 @@ public final class InjectionDetector implements Detector {
     boolean action = false;
     @Nullable Signal strongest = null;
     double strongestWeight = 0;
+    boolean ascii = shortcuts && isAscii(text, c[0], c[1]);
     for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(s + 1)) {
       Signal signal = signals.get(s);
-      Matcher m = signal.pattern().matcher(text);
+      Pattern twin = asciiTwins[s];
+      Matcher m = (ascii && twin != null ? twin : signal.pattern()).matcher(text);
       m.region(c[0], c[1]);
       double best = 0;
       int tries = 0;
@@ -507,6 +635,48 @@ public final class InjectionDetector implements Detector {
       return null;
     }
     return new Clause(clause, 1 - miss, secrecy, action, strongest, strongestWeight, hits);
+  }
+
+  private static boolean isAscii(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The pattern compiled without {@link Pattern#UNICODE_CASE}, or {@code null} when that could
+   * match differently on ASCII text. With opaque region bounds (the default) the matcher reads only
+   * the clause; when the clause and the pattern's source are ASCII, every comparison is between two
+   * ASCII characters, where ASCII and Unicode case folding agree, and {@code \w}, {@code \b},
+   * {@code \s} do not depend on the flag. Unicode case folding calls {@link
+   * Character#toLowerCase(int)} and {@link Character#toUpperCase(int)} for every character
+   * compared; the twin does not. Sources with inline flags or escapes that name characters or
+   * properties (backslash and p, P, u, x, N, c, Q or 0) get no twin.
+   */
+  static @Nullable Pattern asciiTwin(Pattern pattern) {
+    if (pattern.flags() != (Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) {
+      return null;
+    }
+    String source = pattern.pattern();
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if (c == '\\' && i + 1 < source.length() && "pPuxNcQ0".indexOf(source.charAt(i + 1)) >= 0) {
+        return null;
+      }
+      if (c == '(' && source.startsWith("?", i + 1) && i + 2 < source.length()) {
+        char k = source.charAt(i + 2);
+        if (k != ':' && k != '=' && k != '!' && k != '<' && k != '>') {
+          return null; // inline flags: (?i), (?u:…)
+        }
+      }
+    }
+    return Pattern.compile(source, Pattern.CASE_INSENSITIVE);
   }
 
   private static boolean negated(String text, int clauseStart, int start, int end, int clauseEnd) {
@@ -631,6 +801,9 @@ public final class InjectionDetector implements Detector {
     int start = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if (!boundaryCandidate(c) && i - start < MAX_CLAUSE) {
+        continue; // most characters: no boundary, no cut
+      }
       int cut = -1; // end of the clause (exclusive), and the next one starts after the boundary
       int next = i + 1;
       if (c == '\n' || c == '\r') {
@@ -663,6 +836,14 @@ public final class InjectionDetector implements Detector {
     }
     addTrimmed(text, start, n, out);
     return out;
+  }
+
+  /** Whether {@code c} may end a clause: a line break, a backslash, a sentence end. */
+  private static boolean boundaryCandidate(char c) {
+    if (c < 0x80) {
+      return c == '\n' || c == '\r' || c == '\\' || c == '.' || c == '!' || c == '?';
+    }
+    return c == '。' || c == '！' || c == '？';
   }
 
   /** "e.g.", "i.e.", "z.B.", "z. B.", "u. a.": a full stop that does not end a sentence. */

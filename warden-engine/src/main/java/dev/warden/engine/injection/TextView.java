@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +32,27 @@ final class TextView {
 
   private final int @Nullable [] ends;
 
+  /**
+   * For a same-length rewrite ({@link #unleet}): the {@code [start, end)} pairs, ascending, outside
+   * which this view's text equals the text it was made from; {@code null} when unknown.
+   */
+  final int @Nullable [] rewritten;
+
   private TextView(String text, String name, int @Nullable [] starts, int @Nullable [] ends) {
+    this(text, name, starts, ends, null);
+  }
+
+  private TextView(
+      String text,
+      String name,
+      int @Nullable [] starts,
+      int @Nullable [] ends,
+      int @Nullable [] rewritten) {
     this.text = text;
     this.name = name;
     this.starts = starts;
     this.ends = ends;
+    this.rewritten = rewritten;
   }
 
   static TextView of(String text) {
@@ -74,6 +91,7 @@ final class TextView {
    * matching transform acts on, so skipping a view whose flag is clear never loses a finding.
    */
   static int shape(String text) {
+    byte[] classes = CLASSES;
     int flags = 0;
     int tokenLength = 0;
     int tokenLetters = 0;
@@ -84,22 +102,14 @@ final class TextView {
     int n = text.length();
     for (int i = 0; i <= n; i++) {
       char c = i < n ? text.charAt(i) : ' ';
-      boolean letter;
-      if (c < 0x80) {
-        char lower = (char) (c | 0x20);
-        letter = lower >= 'a' && lower <= 'z';
-      } else {
-        if (invisible(c) || fullWidth(c) || confusable(c) != 0) {
-          flags |= FOLD;
-        }
-        letter = Character.isLetter(c);
-      }
-      boolean digit = c >= '0' && c <= '9';
-      if (letter || digit || c == '@' || c == '$') {
+      int k = classes[c];
+      flags |= k & C_FOLDS; // C_FOLDS == FOLD
+      if ((k & C_SHAPE_TOKEN) != 0) {
+        boolean letter = (k & C_LETTER) != 0;
         tokenLength++;
         tokenLetters += letter ? 1 : 0;
         tokenLatin += letter && c < 0x80 ? 1 : 0;
-        tokenLeet += leetLetter(c) != 0 ? 1 : 0;
+        tokenLeet += (k & C_LEET_LETTER) != 0 ? 1 : 0;
       } else {
         if (tokenLatin > 0 && tokenLeet > 0) {
           flags |= LEET;
@@ -108,7 +118,7 @@ final class TextView {
           if (++singles >= MIN_SPACED_LETTERS) {
             flags |= SPACED;
           }
-        } else if (tokenLength > 0 || !separator(c)) {
+        } else if (tokenLength > 0 || (k & C_SEPARATOR) == 0) {
           singles = 0;
         }
         tokenLength = 0;
@@ -116,7 +126,7 @@ final class TextView {
         tokenLeet = 0;
         tokenLatin = 0;
       }
-      if (i < n && base64Char(c)) {
+      if (i < n && (k & C_BASE64) != 0) {
         base64++;
       } else {
         if (base64 >= MIN_BASE64) {
@@ -126,6 +136,38 @@ final class TextView {
       }
     }
     return flags;
+  }
+
+  // Per-character classes for the linear passes ({@link #shape}, {@link #unleet}): one table read
+  // instead of a chain of comparisons, a string search for confusables and a Unicode property
+  // lookup per character.
+  private static final int C_FOLDS = FOLD; // invisible, full-width or confusable (non-ASCII)
+  private static final int C_LETTER = 2; // Character.isLetter
+  private static final int C_LEET_TOKEN = 4; // leetToken
+  private static final int C_LEET_LETTER = 8; // leetLetter != 0
+  private static final int C_SEPARATOR = 16; // separator
+  private static final int C_BASE64 = 32; // base64Char
+  private static final int C_SHAPE_TOKEN = 64; // a letter, an ASCII digit, '@' or '$'
+  private static final byte[] CLASSES = classes();
+
+  private static byte[] classes() {
+    byte[] out = new byte[Character.MAX_VALUE + 1];
+    for (int i = 0; i <= Character.MAX_VALUE; i++) {
+      char c = (char) i;
+      int k = 0;
+      if (c >= 0x80 && (invisible(c) || fullWidth(c) || confusable(c) != 0)) {
+        k |= C_FOLDS;
+      }
+      boolean letter = Character.isLetter(c);
+      k |= letter ? C_LETTER : 0;
+      k |= leetTokenSlow(c) ? C_LEET_TOKEN : 0;
+      k |= leetLetter(c) != 0 ? C_LEET_LETTER : 0;
+      k |= separator(c) ? C_SEPARATOR : 0;
+      k |= base64Char(c) ? C_BASE64 : 0;
+      k |= letter || (c >= '0' && c <= '9') || c == '@' || c == '$' ? C_SHAPE_TOKEN : 0;
+      out[i] = (byte) k;
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -198,27 +240,35 @@ final class TextView {
 
   /** Leet characters read as letters inside tokens that also hold letters; {@code null} if none. */
   @Nullable TextView unleet() {
+    byte[] classes = CLASSES;
     char[] out = null;
+    int[] tokens = new int[16];
+    int tokenCount = 0;
     int n = text.length();
     int i = 0;
     while (i < n) {
-      if (!leetToken(text.charAt(i))) {
+      if ((classes[text.charAt(i)] & C_LEET_TOKEN) == 0) {
         i++;
         continue;
       }
       int start = i;
-      boolean letter = false;
-      boolean leet = false;
-      while (i < n && leetToken(text.charAt(i))) {
-        char c = text.charAt(i);
-        letter |= Character.isLetter(c);
-        leet |= leetLetter(c) != 0;
+      int seen = 0;
+      int kind;
+      while (i < n && ((kind = classes[text.charAt(i)]) & C_LEET_TOKEN) != 0) {
+        seen |= kind;
         i++;
       }
+      boolean letter = (seen & C_LETTER) != 0;
+      boolean leet = (seen & C_LEET_LETTER) != 0;
       if (letter && leet) {
         if (out == null) {
           out = text.toCharArray();
         }
+        if (tokenCount + 2 > tokens.length) {
+          tokens = Arrays.copyOf(tokens, tokens.length * 2);
+        }
+        tokens[tokenCount++] = start;
+        tokens[tokenCount++] = i;
         for (int k = start; k < i; k++) {
           char l = leetLetter(text.charAt(k));
           if (l != 0) {
@@ -227,10 +277,12 @@ final class TextView {
         }
       }
     }
-    return out == null ? null : sameLength(out, "leet");
+    return out == null
+        ? null
+        : new TextView(new String(out), "leet", starts, ends, Arrays.copyOf(tokens, tokenCount));
   }
 
-  private static boolean leetToken(char c) {
+  private static boolean leetTokenSlow(char c) {
     return Character.isLetterOrDigit(c) || c == '@' || c == '$';
   }
 

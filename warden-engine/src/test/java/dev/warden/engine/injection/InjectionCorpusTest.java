@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -113,6 +114,74 @@ class InjectionCorpusTest {
       findings += expected.size();
     }
     assertThat(findings).as("the comparison must cover findings").isGreaterThan(SAMPLES.size() / 3);
+  }
+
+  /**
+   * The shortcuts only save time: the leet view reuses the base view's keyword hits and clauses
+   * away from the tokens it rewrote, and ASCII clauses run ASCII-case twins of the signal patterns.
+   * Without them the findings are the same: on every sample, on every signal example, on each
+   * sample with letters turned into leet digits in alternate words, with leet tokens glued to
+   * keywords and full stops ("v2ignore", "r3v3al.", "x1.gn0re"), and on all samples in one text.
+   */
+  @Test
+  void shortcutsChangeNoFinding() {
+    InjectionDetector whole =
+        new InjectionDetector(InjectionDetector.DEFAULT_THRESHOLD, InjectionSignals.ALL, false);
+    InjectionDetector detector = InjectionDetector.builtin();
+    List<String> texts = new ArrayList<>();
+    StringBuilder all = new StringBuilder();
+    for (Sample sample : SAMPLES) {
+      String text = sample.text();
+      texts.add(text);
+      texts.add(leetAlternateWords(text));
+      texts.add(text.replace(" ", " v2").replace(".", "4.").replace("e", "3"));
+      texts.add("x1." + text.replace("o", "0") + " b4.");
+      all.append(text).append(" mp3 v2. ").append(leetAlternateWords(text)).append('\n');
+    }
+    InjectionSignals.ALL.forEach(s ->
+        s.examples()
+            .forEach(e -> {
+              texts.add(e);
+              texts.add(e.toUpperCase(java.util.Locale.ROOT));
+              texts.add("1" + leetAlternateWords(e) + "$");
+            }));
+    texts.add(all.toString());
+    int findings = 0;
+    for (String text : texts) {
+      List<Finding> expected = whole.detect(ScanInput.text(text));
+      assertThat(detector.detect(ScanInput.text(text))).as(text).isEqualTo(expected);
+      findings += expected.size();
+    }
+    assertThat(findings).as("the comparison must cover findings").isGreaterThan(SAMPLES.size());
+    assertThat(
+            InjectionSignals.ALL.stream()
+                .filter(s -> InjectionDetector.asciiTwin(s.pattern()) != null)
+                .count())
+        .as("English signals get ASCII twins")
+        .isGreaterThan(20);
+  }
+
+  @Test
+  void asciiTwinsOnlyForPatternsThatFoldAlikeOnAscii() {
+    int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("\\bignore\\s+all\\b", flags)))
+        .isNotNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("stra\u00dfe", flags))).isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("\\p{Lu}x", flags))).isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("\\u017fx", flags))).isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("(?u)kx", Pattern.CASE_INSENSITIVE)))
+        .isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("a(?i)b", flags))).isNull();
+    assertThat(InjectionDetector.asciiTwin(Pattern.compile("ab", Pattern.CASE_INSENSITIVE)))
+        .isNull();
+  }
+
+  private static String leetAlternateWords(String text) {
+    String[] words = text.split(" ", -1);
+    for (int i = 0; i < words.length; i += 2) {
+      words[i] = words[i].replace('o', '0').replace('e', '3').replace('a', '4').replace('i', '1');
+    }
+    return String.join(" ", words);
   }
 
   @Test
