@@ -249,11 +249,11 @@ final class CredentialRules {
                 + ")"
                 + "(?:"
                 + ASSIGN
-                + "|(?:[ \\t]{1,3}+(?i:for|für|fuer|of|pour|para|voor)[ \\t][^\\n\"'`.,;:=]{1,40}?)?"
-                + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war|est|es|era)(?:[ \\t]{0,2}+:)?[ \\t]{1,3}+"
+                + "|(?:[ \\t]{1,3}+(?i:for|on|für|fuer|auf|of|pour|para|voor|del|della|per)[ \\t][^\\n\"'`.,;:=]{1,40}?)?"
+                + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war|est|es|era|è)(?:[ \\t]{0,2}+:)?[ \\t]{1,3}+"
                 + "(?:\\\\?[\"'`])?"
                 + "|[ \\t]{0,2}+(?:는|은|이|가|は|が|を)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?"
-                + "(?:\\\\?[\"'`])?"
+                + "(?:\\\\?[\"'`]|「)?"
                 + "|[ \\t]{1,3}+\\\\?[\"'`]"
                 + "|(?<=(?i:password|passwort|kennwort|passphrase))[ \\t]{1,2}+"
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])))"
@@ -275,6 +275,9 @@ final class CredentialRules {
             "Das Passwort lautet " + mark("Blume#7712") + ", bitte ändern",
             "das neue Passwort für den Testserver lautet: " + mark("qwe!Rty7Uio2") + " – danke",
             "the wifi password for the office is " + mark("maple77#Tr") + ".",
+            "The root password on the staging box is " + mark("WpNimbus6987!x") + ", thanks",
+            "La password del server è " + mark("Quartz_7124zQ") + ", cambiala",
+            "Wi-Fiのパスワードは「" + mark("tulip+2845Lm") + "」です。",
             "{\"password\": \"" + mark("correct horse battery staple") + "\"}",
             "ssh root@bastion with password '" + mark("Tr0ub4dor&3") + "' then sudo",
             "export PGPASSWORD=" + mark("Hunter2Pg!x"),
@@ -457,7 +460,8 @@ final class CredentialRules {
 
   private static final String OTHER_KEY =
       "(?i:x-api-key|api[_-]?key|access[_-]?key|auth(?:[_-]?key)?"
-          + "|(?<!(?i:page|next|continuation|pagination|sync|cursor)[_-]?)"
+          + "|(?<!(?i:page|next|continuation|pagination|sync|cursor"
+          + "|etag|hash|sha|sha1|sha256|md5|checksum|digest|commit|integrity)[_-]?)"
           + "(?:access|auth|refresh|bearer|session)?[_-]?token"
           + "|private[_-]?key)";
 
@@ -535,6 +539,7 @@ final class CredentialRules {
             "token_checksum: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             "ETag: \"a1b2c3d4e5f60718293a4b5c6d7e8f90\"",
             "commit a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            "etag_token=da39a3ee5e6b4b0d3255bfef95601890afd80709",
             "authority: login.microsoftonline.com/common/oauth2",
             "api_key=aaaaaaaaaaaaaaaaaaaaaaaa",
             "token=settings.SECRET_TOKEN_VALUE",
