@@ -21,8 +21,11 @@ final class CredentialRules {
     return List.of(
         urlCredentials(),
         awsSecretAccessKey(),
+        awsSecretAfterKeyId(),
+        awsSecretWorded(),
         passwordAssignment(),
         passwordJsonValue(),
+        passwordCliFlag(),
         genericCredentialAssignment(),
         bearerToken());
   }
@@ -32,7 +35,9 @@ final class CredentialRules {
       "(?:\\\\?[\"'])?[ \\t]{0,3}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?";
 
   // scheme://user:password@host. The user may be empty (redis://:password@host); a user without a
-  // password (ssh://git@host) is a login, not a credential. "anonymous" FTP logins are public.
+  // password (ssh://git@host) is a login, not a credential. "anonymous" FTP logins are public. An
+  // unencoded '@' belongs to the password: it runs to the last '@' before the host
+  // (postgres://admin:S3cr3tP@ss@db), so no part of it is left in clear.
   static Rule urlCredentials() {
     String pw = FakeValues.base62(201, 16);
     return Rule.builder("url-credentials")
@@ -41,7 +46,7 @@ final class CredentialRules {
         .reach(20, 3 + 128 + 1 + 256 + 1)
         .pattern(
             "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,19}+://(?!anonymous:)"
-                + "[^\\s:@/?#\"'<>\\\\]{0,128}+:([^\\s@/\"'<>\\\\]{1,256}+)@(?=[A-Za-z0-9\\[])")
+                + "[^\\s:@/?#\"'<>\\\\]{0,128}+:([^\\s/\"'<>\\\\]{1,256})@(?=[A-Za-z0-9\\[])")
         .secretGroup(1)
         .validator(CredentialValues.URL_PASSWORD)
         .confidence(0.9)
@@ -51,7 +56,9 @@ final class CredentialRules {
             "git clone https://x-access-token:" + mark(pw) + "@github.com/acme/infra.git",
             "DATABASE_URL=postgres://app:" + mark("Tz8#qLw2vR") + "@db.internal:5432/app",
             "{\\\"url\\\":\\\"redis://:" + mark(FakeValues.base62(202, 24)) + "@cache:6379/0\\\"}",
-            "접속 주소 mongodb+srv://admin:" + mark("Xk29vLp0") + "@cluster0.mongodb.net 입니다")
+            "접속 주소 mongodb+srv://admin:" + mark("Xk29vLp0") + "@cluster0.mongodb.net 입니다",
+            "postgres://admin:" + mark("S3cr3tP@ss") + "@db.internal:5432/prod",
+            "amqp://worker:" + mark("pa@@" + FakeValues.base62(203, 10)) + "@rabbit:5672/ failed")
         .falsePositives(
             "ssh://git@github.com/acme/infra.git",
             "postgres://user:password@localhost:5432/db",
@@ -59,7 +66,8 @@ final class CredentialRules {
             "https://user:<password>@host.example.org",
             "mysql://root:****@db:3306 (masked in logs)",
             "ftp://anonymous:guest@ftp.example.org/pub",
-            "see https://example.org:8443/path?x=1 and mail@example.org")
+            "see https://example.org:8443/path?x=1 and mail@example.org",
+            "postgres://user:password@db:5432/app?admin=ops@example.org")
         .build();
   }
 
@@ -103,16 +111,85 @@ final class CredentialRules {
         .build();
   }
 
+  /** 40 base64 characters, standalone (also right after a JSON escape such as {@code \n}). */
+  private static final String AWS_SECRET_VALUE =
+      Boundaries.startNotAfter("[A-Za-z0-9/+=]") + "([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])";
+
+  // A secret access key written next to its access key id, as the pair is usually pasted: the
+  // first standalone 40-character base64 value at most 240 characters after an AKIA/ASIA id, on any
+  // key or none ("AKIA… / wJalr…", "access_key: AKIA…\n  secret_key: …", two CSV columns).
+  static Rule awsSecretAfterKeyId() {
+    String id = FakeValues.awsKeyId("AKIA", 215);
+    String secret = FakeValues.awsSecret(216);
+    return Rule.builder("aws-secret-access-key-paired")
+        .type("aws_secret_key")
+        .keywords("akia", "asia")
+        .reach(0, 20 + 240 + 40)
+        .pattern("(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])[\\s\\S]{1,240}?" + AWS_SECRET_VALUE)
+        .secretGroup(1)
+        .validator(CredentialValues.AWS_SECRET)
+        .confidence(0.85)
+        .placeholderCheck(true)
+        .truePositives(
+            "creds for the bucket: " + id + " / " + mark(secret) + " - rotate them",
+            "aws:\n  access_key: " + id + "\n  secret_key: " + mark(FakeValues.awsSecret(217)),
+            "User name,Access key ID,Secret access key\\nci,"
+                + id
+                + ","
+                + mark(FakeValues.awsSecret(218)))
+        .falsePositives(
+            "AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            id + " then commit 3f2a9c4e1b7d8a6f5e4c3b2a1f0e9d8c7b6a5f4e",
+            id + " and a 41-character value " + secret + "Q",
+            "no key id here, only " + secret)
+        .build();
+  }
+
+  // A secret access key after "secret" (secret key, secret access key) and a separator or "is",
+  // when an AWS word comes before it: "The AWS secret key is wJalr…". Without "aws", "amazon" or
+  // "iam" nearby, a 40-character secret is a generic_secret.
+  static Rule awsSecretWorded() {
+    return Rule.builder("aws-secret-key-worded")
+        .type("aws_secret_key")
+        .keywords("secret")
+        .reach(0, 6 + 14 + 16 + 10 + 40)
+        .pattern(
+            "(?i:secret)(?:[ _-]?(?i:access)?[ _-]?(?i:key))?"
+                + "[\\s\"'`:=：\\\\,]{0,16}+"
+                + "(?:(?i:is|ist|lautet)[\\s:：]{1,4}+|[는은は][\\s:：]{0,4}+)?"
+                + AWS_SECRET_VALUE)
+        .secretGroup(1)
+        .validator(CredentialValues.AWS_SECRET)
+        .confidence(0.85)
+        .placeholderCheck(true)
+        .context(ContextWords.requiring(List.of("aws", "amazon", "iam", "boto3", "s3")))
+        .truePositives(
+            "The AWS secret key is " + mark(FakeValues.awsSecret(219)) + ", keep it safe",
+            "IAM user ci: secret: " + mark(FakeValues.awsSecret(220)))
+        .falsePositives(
+            "client secret: " + FakeValues.awsSecret(219),
+            "The AWS secret key is wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "AWS secret: abcdefghijklmnopqrstuvwxyzabcdefghijklmn")
+        .build();
+  }
+
   // A bare "pass" is also an English word ("boarding pass: BA123"): on its own it counts only
   // before "=" or before ":" and a quote; as the end of an identifier (smtp_pass, userPass) it
-  // takes any separator.
+  // takes any separator. An upper-case identifier may end in PASSWORD or PWD without a separator
+  // (PGPASSWORD, MYSQLPWD). "pw" counts only right before ":" or "=" ("pw: …", "PW=…").
   private static final String PASSWORD_WORD =
       "(?:(?<![A-Za-z])(?i:passphrase|password|passwort|kennwort|passwd|pwd)"
           + "|(?<=[A-Za-z0-9][_.-])(?i:pass)"
           + "|(?<![A-Za-z0-9_.-])(?i:pass)"
           + "(?=\\\\?[\"']?[ \\t]{0,3}+(?:=|:[ \\t]{0,3}+\\\\?[\"'`]))"
-          + "|(?<=[a-z0-9])(?:Passphrase|Password|Passwort|Passwd|Pass|Pwd|Kennwort))"
+          + "|(?<=[a-z0-9])(?:Passphrase|Password|Passwort|Passwd|Pass|Pwd|Kennwort)"
+          + "|(?<=[A-Z0-9])(?:PASSWORD|PASSWD|PASSPHRASE|PWD)"
+          + "|(?<![A-Za-z0-9_.-])(?i:pw)(?=[ \\t]{0,2}+[:=：]))"
           + "(?![A-Za-z0-9])";
+
+  /** Password words of other languages, matched as written (CJK) or case-insensitively. */
+  private static final String PASSWORD_WORD_INTL =
+      "비밀번호|비번|패스워드|암호|パスワード|(?i:mot de passe|contraseña|contrasena|wachtwoord)";
 
   /** Printable ASCII without quotes, backslash, {@code ; , &} (they end a value in code). */
   private static final String VALUE_CHAR = "[\\x21-\\x7E&&[^\"'`\\\\;,&]]";
@@ -120,30 +197,67 @@ final class CredentialRules {
   /** The last character: also not trailing punctuation of a sentence. */
   private static final String VALUE_END = "[\\x21-\\x7E&&[^\"'`\\\\;,&.!?)\\]}:]]";
 
-  // A password word, a separator (=, :, full-width ：, "is"/"ist"/"lautet", a Korean or Japanese
-  // particle), an optional quote, and 6-128 printable ASCII characters. CLI flags --password and
-  // --passwd also take a space. The value is ASCII: "パスワードはabc123です" ends before です.
+  /**
+   * A password value. After an opening quote the whole quoted string is the value, spaces and
+   * {@code & ; ,} included ({@code "correct horse battery staple"}, {@code 'Tr0ub4dor&3'}), when
+   * the closing quote follows within 128 characters on the same line; otherwise one token of 6–128
+   * printable ASCII characters.
+   */
+  private static final String PASSWORD_VALUE =
+      "((?<=[\"'`])[\\x20-\\x7E&&[^\"'`\\\\]]{6,128}+(?=\\\\?[\"'`])"
+          + "|"
+          + VALUE_CHAR
+          + "{5,127}"
+          + VALUE_END
+          + ")";
+
+  // A password word, a separator (=, :, full-width ：, "is"/"ist"/"lautet"/"est"/"es", a Korean or
+  // Japanese particle), an optional quote, and the value. Also a password word, a space and a
+  // quoted value ("with password 'x'"), or, for password/Passwort/Kennwort/passphrase, a space and
+  // an unquoted value holding a digit ("ssh as root, password Tr0ub4dor3"). CLI flags --password
+  // and --passwd also take a space. An unquoted value is ASCII: "パスワードはabc123です" ends
+  // before です.
   static Rule passwordAssignment() {
     return Rule.builder("password-assignment")
         .type("password")
-        .keywords("pass", "pwd", "passwort", "kennwort", "비밀번호", "암호", "パスワード")
-        .reach(2, 6 + 30 + 128)
+        .keywords(
+            "pass",
+            "pwd",
+            "passwort",
+            "kennwort",
+            "pw:",
+            "pw=",
+            "pw :",
+            "pw =",
+            "pw：",
+            "비밀번호",
+            "비번",
+            "패스워드",
+            "암호",
+            "パスワード",
+            "mot de passe",
+            "contraseña",
+            "contrasena",
+            "wachtwoord")
+        .reach(2, 12 + 52 + 30 + 128)
         .pattern(
             "(?:--(?i:password|passwd)[ \\t=]{1,2}+(?:\\\\?[\"'])?"
                 + "|(?:"
                 + PASSWORD_WORD
-                + "|비밀번호|암호|パスワード)"
+                + "|"
+                + PASSWORD_WORD_INTL
+                + ")"
                 + "(?:"
                 + ASSIGN
-                + "|[ \\t]{1,3}+(?i:is|was|ist|lautet|war)(?:[ \\t]{0,2}+:)?[ \\t]{1,3}+"
+                + "|(?:[ \\t]{1,3}+(?i:for|on|für|fuer|auf|of|pour|para|voor|del|della|per)[ \\t][^\\n\"'`.,;:=]{1,40}?)?"
+                + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war|est|es|era|è)(?:[ \\t]{0,2}+:)?[ \\t]{1,3}+"
                 + "(?:\\\\?[\"'`])?"
                 + "|[ \\t]{0,2}+(?:는|은|이|가|は|が|を)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?"
-                + "(?:\\\\?[\"'`])?))"
-                + "("
-                + VALUE_CHAR
-                + "{5,127}"
-                + VALUE_END
-                + ")")
+                + "(?:\\\\?[\"'`]|「)?"
+                + "|[ \\t]{1,3}+\\\\?[\"'`]"
+                + "|(?<=(?i:password|passwort|kennwort|passphrase))[ \\t]{1,2}+"
+                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])))"
+                + PASSWORD_VALUE)
         .secretGroup(1)
         .validator(CredentialValues.PASSWORD)
         .confidence(0.7)
@@ -156,8 +270,21 @@ final class CredentialRules {
             "Driver={ODBC};Server=db;UID=sa;PWD=" + mark("H7v#kq2Lp") + ";",
             "Your password is " + mark("mango-42-Tulip") + ".",
             "제 비밀번호는 " + mark("hana0815#") + " 입니다",
+            "공유기 비번은 " + mark("Kx29vLp0#") + " 이에요",
             "新しいパスワード：" + mark("Sakura2024x") + "です",
-            "Das Passwort lautet " + mark("Blume#7712") + ", bitte ändern")
+            "Das Passwort lautet " + mark("Blume#7712") + ", bitte ändern",
+            "das neue Passwort für den Testserver lautet: " + mark("qwe!Rty7Uio2") + " – danke",
+            "the wifi password for the office is " + mark("maple77#Tr") + ".",
+            "The root password on the staging box is " + mark("WpNimbus6987!x") + ", thanks",
+            "La password del server è " + mark("Quartz_7124zQ") + ", cambiala",
+            "Wi-Fiのパスワードは「" + mark("tulip+2845Lm") + "」です。",
+            "{\"password\": \"" + mark("correct horse battery staple") + "\"}",
+            "ssh root@bastion with password '" + mark("Tr0ub4dor&3") + "' then sudo",
+            "export PGPASSWORD=" + mark("Hunter2Pg!x"),
+            "wifi: CorpGuest / pw: " + mark("Orbit42#Kx"),
+            "Le mot de passe est " + mark("Falcon77!Lm") + ", change-le.",
+            "La contraseña es " + mark("tulip2024$Vb") + " y el usuario es soporte",
+            "login as admin, password " + mark("Quartz9*zQ") + " and reboot")
         .falsePositives(
             "password=${DB_PASSWORD}",
             "password: \"{{ vault_db_password }}\"",
@@ -174,13 +301,22 @@ final class CredentialRules {
             "POSTGRES_PASSWORD_FILE=/run/secrets/pg",
             "boarding pass: BA12345X gate 4",
             "비밀번호가 틀렸습니다",
-            "password: \"\"")
+            "password: \"\"",
+            "{\"placeholder\": \"Enter your password\"}",
+            "password: \"Enter your password here\"",
+            "a password like 'correct horse battery staple' is the classic example",
+            "password reset link sent to the user",
+            "the password for this account is incorrect",
+            "hardcode the password 'admin123' in config.js",
+            "cd $(pwd) && make",
+            "the pw is short")
         .build();
   }
 
   // A JSON leaf whose key ends in a password word ({"password": "…"}, {"dbPassword": "…"}) is a
-  // password as a whole: the key is the separator. Same value checks as in text; one token of
-  // printable ASCII (a UI label such as "Enter your password" has spaces).
+  // password as a whole, spaces included ("correct horse battery staple"): the key is the
+  // separator. Same value checks as in text (a UI label such as "Enter your password" names a
+  // password instead of being one).
   static Rule passwordJsonValue() {
     return Rule.builder("password-json-value")
         .type("password")
@@ -195,7 +331,7 @@ final class CredentialRules {
             "비밀번호",
             "암호",
             "パスワード")
-        .pattern("\\A[ \\t]*+([\\x21-\\x7E]{6,128}+)[ \\t]*+\\z")
+        .pattern("\\A[ \\t]*+([\\x21-\\x7E][\\x20-\\x7E]{4,126}[\\x21-\\x7E])[ \\t]*+\\z")
         .secretGroup(1)
         .validator(CredentialValues.PASSWORD)
         .confidence(0.8)
@@ -206,7 +342,8 @@ final class CredentialRules {
             keyed("db_password", mark("s3cr3t-Pa55")),
             keyed("userPassword", mark("sunshine99")),
             keyed("비밀번호", mark("hana0815#")),
-            keyed("Passwort", " " + mark("Blume#7712") + " "))
+            keyed("Passwort", " " + mark("Blume#7712") + " "),
+            keyed("password", mark("correct horse battery staple")))
         .falsePositives(
             keyed("password", "${DB_PASSWORD}"),
             keyed("password", "********"),
@@ -215,7 +352,106 @@ final class CredentialRules {
             keyed("password_hint", "Tr0ub4dor#3x"),
             keyed("passwordLength", "12345678"),
             keyed("password", "{{ vault_password }}"),
+            keyed("password", "none"),
+            keyed("password", "Password must be at least 8 characters"),
             "Tr0ub4dor#3x")
+        .build();
+  }
+
+  // Passwords given to a command on its command line. Each command has its own flag, and the value
+  // follows it: mysql -pSECRET (glued: "-p SECRET" prompts and SECRET is the database), sshpass -p,
+  // curl -u user:SECRET, htpasswd -b FILE USER SECRET, docker/podman/helm login -p, redis-cli -a,
+  // ldapsearch -w, mongo -p, sqlcmd -P, openssl -pass pass:SECRET. --password=… and PGPASSWORD=…
+  // are password-assignment's.
+  static Rule passwordCliFlag() {
+    String args = "[^\\n|;&]{0,160}?[ \\t]";
+    String quote = "(?:\\\\?[\"'])?";
+    return Rule.builder("password-cli-flag")
+        .type("password")
+        .keywords(
+            "mysql",
+            "mariadb",
+            "sshpass",
+            "curl",
+            "wget",
+            "htpasswd",
+            "login",
+            "redis-cli",
+            "ldap",
+            "mongo",
+            "sqlcmd",
+            "openssl")
+        .reach(16, 16 + 160 + 80 + 128)
+        .pattern(
+            "(?<![A-Za-z0-9_.-])(?:"
+                + "(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb"
+                + "|mariadb-dump)(?![A-Za-z0-9_.-])"
+                + args
+                + "-p(?:[ \\t]{1,3}+(?=\\\\?[\"']))?"
+                + quote
+                + "|sshpass[ \\t]{1,3}+-p[ \\t]{0,3}+"
+                + quote
+                + "|(?:curl|wget)(?![A-Za-z0-9_.-])"
+                + args
+                + "(?:-u|--user)[ \\t=]{1,3}+"
+                + quote
+                + "[^\\s:\"'@]{1,64}+:"
+                + "|htpasswd[ \\t]{1,3}+-[A-Za-z]{0,4}b[A-Za-z]{0,4}(?:[ \\t]{1,3}+-[A-Za-z]{1,6})?"
+                + "(?:[ \\t]{1,3}+[^\\s-][^\\s]{0,255}+){1,2}[ \\t]{1,3}+"
+                + quote
+                + "|(?:docker|podman|helm|nerdctl|buildah|skopeo)[ \\t]{1,3}+(?:registry[ \\t]+)?login"
+                + args
+                + "-p[ \\t]{1,3}+"
+                + quote
+                + "|redis-cli"
+                + args
+                + "-a[ \\t]{1,3}+"
+                + quote
+                + "|ldap(?:search|add|modify|delete|passwd|whoami|compare)"
+                + args
+                + "-w[ \\t]{1,3}+"
+                + quote
+                + "|(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)"
+                + args
+                + "-p[ \\t]{1,3}+"
+                + quote
+                + "|sqlcmd"
+                + args
+                + "-P[ \\t]{1,3}+"
+                + quote
+                + "|openssl"
+                + args
+                + "-pass(?:in|out)?[ \\t]{1,3}+"
+                + quote
+                + "pass:"
+                + ")"
+                + PASSWORD_VALUE)
+        .secretGroup(1)
+        .validator(CredentialValues.PASSWORD)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "mysql -u root -p" + mark("MyS3cretPass") + " shop",
+            "mysql -u root -p '" + mark("MyS3cret Pass") + "' shop",
+            "sshpass -p '" + mark("Zx9vQw2Lk") + "' ssh deploy@build-07",
+            "curl -u admin:" + mark("Qw9zx7Lm3") + " https://jenkins.internal/api/json",
+            "curl --user 'svc-ci:" + mark("N3bula#77kp") + "' -X POST https://nexus.internal",
+            "htpasswd -b /etc/nginx/.htpasswd alice " + mark("Pa55w0rdX"),
+            "htpasswd -nb bob " + mark("river42!Kx") + " > users",
+            "docker login -u ci-bot -p " + mark("Cobalt99$Tr") + " registry.internal",
+            "redis-cli -h cache -a " + mark("ember2024#Wp") + " PING",
+            "ldapsearch -x -D 'cn=admin,dc=corp' -w " + mark("Nimbus7_Lm") + " -b dc=corp",
+            "openssl pkcs12 -export -in c.pem -passout pass:" + mark("saffron88+Vb"))
+        .falsePositives(
+            "mysql -u root -p shop",
+            "mkdir -p /var/lib/app && docker run -p 8080:80 nginx",
+            "mysql -u root -p\"$MYSQL_ROOT_PASSWORD\" -e 'show databases'",
+            "echo \"$TOKEN\" | docker login -u ci-bot --password-stdin registry.internal",
+            "ssh -p 2222 deploy@bastion",
+            "curl -u \"$USER:$PASS\" https://api.internal",
+            "mysql -u root -ppassword shop",
+            "sshpass -p ${SSH_PASS} ssh host")
         .build();
   }
 
@@ -223,8 +459,9 @@ final class CredentialRules {
   private static final String SECRET_KEY = "(?i:secret(?:[_-]?key)?)";
 
   private static final String OTHER_KEY =
-      "(?i:x-api-key|api[_-]?key"
-          + "|(?<!(?i:page|next|continuation|pagination|sync|cursor)[_-]?)"
+      "(?i:x-api-key|api[_-]?key|access[_-]?key|auth(?:[_-]?key)?"
+          + "|(?<!(?i:page|next|continuation|pagination|sync|cursor"
+          + "|etag|hash|sha|sha1|sha256|md5|checksum|digest|commit|integrity)[_-]?)"
           + "(?:access|auth|refresh|bearer|session)?[_-]?token"
           + "|private[_-]?key)";
 
@@ -235,20 +472,26 @@ final class CredentialRules {
   private static final String NOT_VENDOR =
       "(?!eyJ|gh[pousr]_|github_pat_|sk-(?!ant-)|AKIA|ASIA|ABIA|ACCA)";
 
-  /** A hex digest (32, 40 or 64 hex digits of one case): a checksum unless the key says secret. */
-  private static final String HEX_DIGEST =
-      "(?:[0-9a-f]{64}|[0-9A-F]{64}|[0-9a-f]{40}|[0-9A-F]{40}|[0-9a-f]{32}|[0-9A-F]{32})(?!"
-          + SECRET_CHARS
-          + ")";
-
   // key = value, where the key is a credential name and the value looks random (≥ 16 characters,
-  // ≥ 3 bits of entropy per character, two of upper/lower/digit). A 32/40/64-digit hex value
-  // counts only after a "secret" key: after "token" or "api_key" it is as often a checksum,
-  // ETag or cache key.
+  // ≥ 3 bits of entropy per character, two of upper/lower/digit). A hex value counts like any
+  // other: many API keys are 32 or 40 hex digits. A digest or commit SHA is not in a credential
+  // position (sha256=, checksum:, ETag:, integrity=, commit …): the key names it, and this rule
+  // never sees it because its key is not a credential key.
   static Rule genericCredentialAssignment() {
     return Rule.builder("generic-credential-assignment")
         .type("generic_secret")
-        .keywords("secret", "api_key", "apikey", "api-key", "token", "private_key", "privatekey")
+        .keywords(
+            "secret",
+            "api_key",
+            "apikey",
+            "api-key",
+            "token",
+            "private_key",
+            "privatekey",
+            "access_key",
+            "accesskey",
+            "access-key",
+            "auth")
         // The match starts at the credential word, whatever identifier it ends ("client_secret",
         // "STRIPE_SECRET_KEY", "accessToken"): at most "x-" or "refresh_" before the keyword.
         // Matching the identifier's own start instead cost a lazy prefix loop per attempt.
@@ -264,9 +507,7 @@ final class CredentialRules {
                 + OTHER_KEY
                 + "(?![A-Za-z0-9])"
                 + ASSIGN
-                + "(?!"
-                + HEX_DIGEST
-                + "))"
+                + ")"
                 + NOT_VENDOR
                 + "("
                 + SECRET_CHARS
@@ -285,13 +526,21 @@ final class CredentialRules {
             "X-API-Key: " + mark(FakeValues.base62(223, 24)),
             "accessToken: '" + mark(FakeValues.base62(224, 28)) + "'",
             "webhook_secret = "
-                + mark("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
+                + mark("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+            "api_key = \"" + mark("a1b2c3d4e5f60718293a4b5c6d7e8f90") + "\"",
+            "-H 'X-API-Key: " + mark(FakeValues.chars(226, "0123456789abcdef", 32)) + "'",
+            "access_key: " + mark(FakeValues.chars(227, "0123456789ABCDEF", 40)))
         .falsePositives(
             "api_key=${OPENAI_API_KEY}",
             "token: <your-token>",
             "secret_key=changeme-changeme-changeme",
             "session_token=123e4567-e89b-12d3-a456-426614174000",
-            "cache_token=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "token_checksum: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "ETag: \"a1b2c3d4e5f60718293a4b5c6d7e8f90\"",
+            "commit a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            "etag_token=da39a3ee5e6b4b0d3255bfef95601890afd80709",
+            "authority: login.microsoftonline.com/common/oauth2",
             "api_key=aaaaaaaaaaaaaaaaaaaaaaaa",
             "token=settings.SECRET_TOKEN_VALUE",
             "max_tokens: 4096000000000000000",

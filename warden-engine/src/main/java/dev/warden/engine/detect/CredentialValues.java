@@ -71,7 +71,20 @@ final class CredentialValues {
           "secretpassword",
           "password123",
           "p@ssw0rd",
-          "p@ssword");
+          "p@ssword",
+          // Factory defaults and the most common weak passwords: named as examples, not secrets.
+          "admin",
+          "admin123",
+          "root",
+          "toor",
+          "123456",
+          "12345678",
+          "123456789",
+          "qwerty",
+          "qwerty123",
+          "letmein",
+          "welcome",
+          "welcome1");
 
   /** Variables, templates, format specifiers and bracketed markers. */
   private static final Pattern TEMPLATE =
@@ -100,7 +113,51 @@ final class CredentialValues {
 
   static boolean isPassword(CharSequence value) {
     String v = value.toString();
-    return isUrlPassword(v) && !WORD.matcher(v).matches() && !PATH.matcher(v).matches();
+    return isUrlPassword(v)
+        && !WORD.matcher(v).matches()
+        && !PATH.matcher(v).matches()
+        && !isDescription(v);
+  }
+
+  /**
+   * Words that make a value of several words a label, a hint or a message about a password rather
+   * than a passphrase: {@code Enter your password}, {@code Password must be at least 8 characters},
+   * {@code The password you entered is incorrect}.
+   */
+  private static final Set<String> DESCRIPTION_WORDS =
+      Set.of(
+          "password",
+          "passwords",
+          "passwort",
+          "kennwort",
+          "passphrase",
+          "enter",
+          "your",
+          "here",
+          "required",
+          "must",
+          "least",
+          "characters",
+          "invalid",
+          "incorrect",
+          "please",
+          "field",
+          "forgot");
+
+  private static final Pattern SPACES = Pattern.compile("[ \\t]+");
+
+  /** A value of several words, one of which is a {@link #DESCRIPTION_WORDS description word}. */
+  private static boolean isDescription(String v) {
+    if (v.indexOf(' ') < 0 && v.indexOf('\t') < 0) {
+      return false;
+    }
+    for (String word : SPACES.split(v.strip())) {
+      String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+      if (DESCRIPTION_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isUrlPassword(CharSequence value) {

@@ -22,6 +22,11 @@ final class SecretRules {
         githubClassic("github-user-to-server-token", "ghu_", 31),
         githubClassic("github-server-to-server-token", "ghs_", 41),
         githubClassic("github-refresh-token", "ghr_", 51),
+        githubClassicUnverified("github-classic-pat-unverified", "ghp_", 12),
+        githubClassicUnverified("github-oauth-token-unverified", "gho_", 22),
+        githubClassicUnverified("github-user-to-server-token-unverified", "ghu_", 32),
+        githubClassicUnverified("github-server-to-server-token-unverified", "ghs_", 42),
+        githubClassicUnverified("github-refresh-token-unverified", "ghr_", 52),
         githubFineGrained(),
         openaiScoped("openai-project-key", "proj", 61),
         openaiScoped("openai-service-account-key", "svcacct", 71),
@@ -30,6 +35,7 @@ final class SecretRules {
         openaiGeneric(),
         anthropicKey(),
         npmToken(),
+        npmTokenUnverified(),
         privateKey(),
         jwt());
   }
@@ -114,26 +120,117 @@ final class SecretRules {
         .build();
   }
 
-  /** npm access tokens: {@code npm_} + 36 base62 characters. */
+  /**
+   * Confidence of a token that has its vendor's shape but whose embedded checksum does not hold: a
+   * mistyped, truncated-and-padded or hand-made token, or a random string of the right shape. Above
+   * the default minimum (0.5), so the default policy still acts on it; a policy may raise the
+   * minimum for the type to act on checksum-valid tokens only.
+   */
+  static final double UNVERIFIED_CONFIDENCE = 0.6;
+
+  /**
+   * A shape-valid token whose checksum fails and that still looks random (not filler such as {@code
+   * 0000…} or a run of the alphabet such as {@code ABCDEFGH…0123456789}, which test fixtures use):
+   * the complement of {@code checksum} within the shape.
+   */
+  private static Validator unverified(Validator checksum) {
+    return Validator.of(
+        checksum.name() + "-failed",
+        v -> !checksum.test(v) && VendorValidators.RANDOM.test(v) && !isAlphabetRun(v));
+  }
+
+  /**
+   * Whether at least half of the adjacent characters after the prefix's {@code _} are successive
+   * ({@code AB}, {@code 78}): an alphabet typed in order, not random.
+   */
+  static boolean isAlphabetRun(CharSequence token) {
+    String v = token.toString();
+    String body = v.substring(v.lastIndexOf('_') + 1);
+    int successive = 0;
+    for (int i = 1; i < body.length(); i++) {
+      if (body.charAt(i) == body.charAt(i - 1) + 1) {
+        successive++;
+      }
+    }
+    return body.length() > 1 && successive * 2 >= body.length() - 1;
+  }
+
+  /**
+   * npm access tokens: {@code npm_} + 30 base62 + the base62 CRC32 of those 30, the same layout as
+   * GitHub's classic tokens.
+   */
   static Rule npmToken() {
-    String token = "npm_" + FakeValues.base62(151, 36);
     return Rule.builder("npm-access-token")
         .type("npm_token")
         .keywords("npm_")
         .reach(0, 36)
         .pattern(token("npm_[A-Za-z0-9]{36}"))
         .secretGroup(1)
+        .validator(NPM_CRC32)
         .confidence(0.9)
         .placeholderCheck(true)
         .truePositives(
-            "//registry.npmjs.org/:_authToken=" + mark(token),
-            "NPM_TOKEN=" + mark("npm_" + FakeValues.base62(152, 36)),
-            "npm 토큰 " + mark("npm_" + FakeValues.base62(153, 36)) + " 을 폐기하세요")
+            "//registry.npmjs.org/:_authToken=" + mark(FakeValues.githubClassic("npm_", 151)),
+            "NPM_TOKEN=" + mark(FakeValues.githubClassic("npm_", 152)),
+            "npm 토큰 " + mark(FakeValues.githubClassic("npm_", 153)) + " 을 폐기하세요")
         .falsePositives(
             "npm_config_registry=https://registry.npmjs.org/",
             "npm_" + FakeValues.base62(154, 20) + " too short",
             "NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-            "embedded" + token)
+            "bad checksum " + FakeValues.githubClassicBadChecksum("npm_", 155),
+            "embedded" + FakeValues.githubClassic("npm_", 151))
+        .build();
+  }
+
+  private static final Validator NPM_CRC32 = Validator.of("npm-crc32", GitHubChecksum::isValid);
+
+  /** An npm token of the right shape whose checksum fails: lower confidence. */
+  static Rule npmTokenUnverified() {
+    return Rule.builder("npm-access-token-unverified")
+        .type("npm_token")
+        .keywords("npm_")
+        .reach(0, 36)
+        .pattern(token("npm_[A-Za-z0-9]{36}"))
+        .secretGroup(1)
+        .validator(unverified(NPM_CRC32))
+        .confidence(UNVERIFIED_CONFIDENCE)
+        .placeholderCheck(true)
+        .truePositives(
+            "NPM_TOKEN=" + mark("npm_" + FakeValues.base62(156, 36)),
+            "//registry.npmjs.org/:_authToken="
+                + mark(FakeValues.githubClassicBadChecksum("npm_", 157)))
+        .falsePositives(
+            "valid checksum " + FakeValues.githubClassic("npm_", 158),
+            "NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "filler npm_000000000000000000000000000000000000",
+            "npm_" + FakeValues.base62(159, 20) + " too short")
+        .build();
+  }
+
+  /**
+   * A classic GitHub token of the right shape whose CRC32 fails: reported at {@link
+   * #UNVERIFIED_CONFIDENCE} instead of dropped (a corpus labels it by its shape; it may be a real
+   * token with one character mistyped).
+   */
+  static Rule githubClassicUnverified(String id, String prefix, long seed) {
+    return Rule.builder(id)
+        .type("github_token")
+        .keywords(prefix)
+        .reach(0, 36)
+        .pattern(token(prefix + "[A-Za-z0-9]{36}"))
+        .secretGroup(1)
+        .validator(unverified(GitHubChecksum.INSTANCE))
+        .confidence(UNVERIFIED_CONFIDENCE)
+        .placeholderCheck(true)
+        .truePositives(
+            "GITHUB_TOKEN=" + mark(FakeValues.githubClassicBadChecksum(prefix, seed)),
+            "use " + mark(prefix + FakeValues.base62(seed + 1, 36)) + " for the CI job")
+        .falsePositives(
+            "valid checksum " + FakeValues.githubClassic(prefix, seed),
+            "filler " + prefix + "000000000000000000000000000000000000",
+            "placeholder " + prefix + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "fixture " + prefix + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+            "too short " + FakeValues.githubClassicBadChecksum(prefix, seed).substring(0, 39))
         .build();
   }
 
@@ -152,7 +249,8 @@ final class SecretRules {
             "{\\\"token\\\":\\\"" + mark(FakeValues.githubClassic(prefix, seed + 1)) + "\\\"}",
             "Das Token " + mark(FakeValues.githubClassic(prefix, seed + 2)) + " ist abgelaufen")
         .falsePositives(
-            "bad checksum " + FakeValues.githubClassicBadChecksum(prefix, seed),
+            "bad checksum (the -unverified rule's) "
+                + FakeValues.githubClassicBadChecksum(prefix, seed),
             "too short " + FakeValues.githubClassic(prefix, seed).substring(0, 39),
             "too long " + FakeValues.githubClassic(prefix, seed) + "Z",
             "filler " + prefix + "000000000000000000000000000000000000")

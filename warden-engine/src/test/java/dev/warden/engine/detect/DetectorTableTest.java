@@ -149,7 +149,9 @@ class DetectorTableTest {
         hit("github_token", "{\\\"t\\\":\\\"«" + FakeValues.githubClassic("ghs_", 1009) + "»\\\"}"),
         hit("github_token", "토큰 «" + FakeValues.githubClassic("ghr_", 1010) + "» 사용"),
         hit("github_token", "Das Token «" + FakeValues.githubFineGrained(1011) + "» ist neu"),
-        miss("github_token", "bad " + FakeValues.githubClassicBadChecksum("ghp_", 1001)),
+        // A checksum that fails lowers the confidence (github-*-unverified, 0.6) but still reports.
+        hit("github_token", "bad «" + FakeValues.githubClassicBadChecksum("ghp_", 1001) + "»"),
+        miss("github_token", "fixture ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
         miss("github_token", "ghp_" + "x".repeat(36)),
         miss("github_token", "GITHUB_TOKEN=ghp_<your-token>"),
         miss("github_token", "mid" + ghp),
