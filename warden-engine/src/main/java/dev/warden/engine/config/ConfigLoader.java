@@ -146,6 +146,9 @@ public final class ConfigLoader {
     List<List<String>> signatureKeys = new ArrayList<>(1);
     Policy policy = top.section("policy", n -> policy(n, mode, detection, signatureKeys));
     boolean watch = top.section("reload", n -> n.bool("watch", true));
+    AuthSettings auth = AuthSection.read(top, server);
+    ProfileSettings profiles = ProfilesSection.read(top, policy, upstreams);
+    LimitSettings limits = LimitsSection.read(top, profiles);
     top.finish();
     if (dataDir.isBlank()) {
       throw new ConfigException("dataDir", "must not be empty");
@@ -161,7 +164,8 @@ public final class ConfigLoader {
             new WardenConfig.Detection(detection.rules(), checkAllowlist(detection, policy)),
             upstreams,
             vault,
-            new WardenConfig.PolicyFile(signatureKeys.getFirst(), watch));
+            new WardenConfig.PolicyFile(signatureKeys.getFirst(), watch),
+            new Access(auth, profiles, limits));
     return new Loaded(config, showable(top.effective(), policy), top.secretPaths());
   }
 

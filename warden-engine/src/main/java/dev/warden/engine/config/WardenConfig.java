@@ -21,7 +21,8 @@ public record WardenConfig(
     Detection detection,
     Map<String, Upstream> upstreams,
     Vault vault,
-    PolicyFile policyFile) {
+    PolicyFile policyFile,
+    Access access) {
 
   /**
    * @param upstream the default, OpenAI-compatible upstream ({@code upstream:})
@@ -30,6 +31,32 @@ public record WardenConfig(
    */
   public WardenConfig {
     upstreams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(upstreams));
+  }
+
+  /** A configuration without authentication, profiles or limits ({@link Access#OPEN}). */
+  public WardenConfig(
+      String dataDir,
+      Server server,
+      Upstream upstream,
+      Responses responses,
+      LedgerSettings ledger,
+      Policy policy,
+      Detection detection,
+      Map<String, Upstream> upstreams,
+      Vault vault,
+      PolicyFile policyFile) {
+    this(
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        vault,
+        policyFile,
+        Access.OPEN);
   }
 
   /** A configuration whose policy file needs no signature and is watched. */
@@ -279,41 +306,136 @@ public record WardenConfig(
 
   public WardenConfig withServer(Server s) {
     return new WardenConfig(
-        dataDir, s, upstream, responses, ledger, policy, detection, upstreams, vault, policyFile);
+        dataDir,
+        s,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        vault,
+        policyFile,
+        access);
   }
 
   public WardenConfig withUpstream(Upstream u) {
     return new WardenConfig(
-        dataDir, server, u, responses, ledger, policy, detection, upstreams, vault, policyFile);
+        dataDir,
+        server,
+        u,
+        responses,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        vault,
+        policyFile,
+        access);
   }
 
   public WardenConfig withDataDir(String d) {
     return new WardenConfig(
-        d, server, upstream, responses, ledger, policy, detection, upstreams, vault, policyFile);
+        d,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        vault,
+        policyFile,
+        access);
   }
 
   public WardenConfig withUpstreams(Map<String, Upstream> named) {
     return new WardenConfig(
-        dataDir, server, upstream, responses, ledger, policy, detection, named, vault, policyFile);
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        detection,
+        named,
+        vault,
+        policyFile,
+        access);
   }
 
   public WardenConfig withPolicy(Policy p) {
     return new WardenConfig(
-        dataDir, server, upstream, responses, ledger, p, detection, upstreams, vault, policyFile);
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        p,
+        detection,
+        upstreams,
+        vault,
+        policyFile,
+        access);
   }
 
   public WardenConfig withVault(Vault v) {
     return new WardenConfig(
-        dataDir, server, upstream, responses, ledger, policy, detection, upstreams, v, policyFile);
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        v,
+        policyFile,
+        access);
   }
 
   public WardenConfig withResponses(Responses r) {
     return new WardenConfig(
-        dataDir, server, upstream, r, ledger, policy, detection, upstreams, vault, policyFile);
+        dataDir,
+        server,
+        upstream,
+        r,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        vault,
+        policyFile,
+        access);
   }
 
   public WardenConfig withDetection(Detection d) {
     return new WardenConfig(
-        dataDir, server, upstream, responses, ledger, policy, d, upstreams, vault, policyFile);
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        d,
+        upstreams,
+        vault,
+        policyFile,
+        access);
+  }
+
+  public WardenConfig withAccess(Access a) {
+    return new WardenConfig(
+        dataDir,
+        server,
+        upstream,
+        responses,
+        ledger,
+        policy,
+        detection,
+        upstreams,
+        vault,
+        policyFile,
+        a);
   }
 }
