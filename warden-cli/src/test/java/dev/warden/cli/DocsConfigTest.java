@@ -53,6 +53,7 @@ class DocsConfigTest {
             .replaceAll("(?m)^  #( ? )(?=[- a-z])", "  ")
             .replace("allowlist: []", "allowlist:")
             .replace("customRules: []", "customRules:")
+            .replace("identities: {}", "identities:")
             // The timestamp example names a CA file; loading checks that it is readable.
             .replace(
                 "/etc/warden/tsa-ca.pem", Files.writeString(tmp.resolve("ca.pem"), "").toString())
@@ -66,6 +67,8 @@ class DocsConfigTest {
     assertThat(examples.policy().minConfidence("phone")).isEqualTo(0.8);
     assertThat(examples.ledger().timestamp().enabled()).isTrue();
     assertThat(examples.policyFile().requireSignatureKeys()).hasSize(1);
+    assertThat(examples.access().limits().ratesFor("batch-job", null).requestsPerMinute())
+        .isEqualTo(10);
   }
 
   @Test
