@@ -86,4 +86,19 @@ class DocsConfigTest {
     assertThat(found).extracting(Finding::type).containsExactlyInAnyOrder("employee_id", "email");
     assertThat(c.policy().action("employee_id").id()).isEqualTo("block");
   }
+
+  @Test
+  void theLimitsExampleLoadsAndResolvesAsDocumented() throws Exception {
+    String example =
+        yamlBlocks(Files.readString(DOC)).stream()
+            .filter(b -> b.startsWith("limits:"))
+            .findFirst()
+            .orElseThrow();
+    var limits = ConfigLoader.fromYaml(example).access().limits();
+
+    assertThat(limits.maxInFlight()).isEqualTo(256);
+    assertThat(limits.ratesFor("batch-job", "eu-team").requestsPerMinute()).isEqualTo(10);
+    assertThat(limits.ratesFor("batch-job", "eu-team").tokensPerDay()).isEqualTo(2_000_000);
+    assertThat(limits.ratesFor("someone", null).tokensPerDay()).isEqualTo(200_000);
+  }
 }

@@ -446,6 +446,8 @@ final class ExchangeHandler {
 
   /** Protects a whole upstream answer, records it and sends it. */
   private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
+    // Charged before protection: a withheld answer was generated (and billed) all the same.
+    limits.charge(ex.who, answer.status(), answer.body(), ex.id);
     byte[] out =
         restore(
             protectResponse(answer, ex, target, ex.vault.answers()),
@@ -453,7 +455,6 @@ final class ExchangeHandler {
             ex.vault.restorer(),
             ex);
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
-    limits.charge(ex.who, answer.status(), answer.body(), ex.id);
     res.status(Status.create(answer.status()));
     answer.returnedHeaders().forEach((name, value) -> res.header(name, value));
     res.header(LEDGER_SEQ, Long.toString(receipt.seq()));
