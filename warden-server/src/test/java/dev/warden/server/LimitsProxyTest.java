@@ -59,12 +59,7 @@ class LimitsProxyTest {
          "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
          "usage":{"prompt_tokens":20,"completion_tokens":600,"total_tokens":620}}
         """;
-    try (ProxyHarness proxy =
-        new ProxyHarness(
-            dir,
-            StubUpstream.builder().rawReply(answer, "application/json").start(),
-            "limits: {defaults: {tokensPerDay: 1000}}",
-            c -> c)) {
+    try (ProxyHarness proxy = budgetOf1000(answer, "application/json")) {
       String body = ProxyHarness.chat("hello");
       // about 40 estimated prompt tokens each: 1000 - 40 - 600 - 40 - 600 < 40 for the third
       assertThat(proxy.post("/v1/chat/completions", body).statusCode()).isEqualTo(200);
@@ -86,12 +81,7 @@ class LimitsProxyTest {
   void withoutReportedUsageTheAnswerIsEstimated() throws Exception {
     // 2000 ASCII bytes of answer and no usage: charged as about 500 tokens.
     String answer = "{\"text\":\"" + "a".repeat(2000) + "\"}";
-    try (ProxyHarness proxy =
-        new ProxyHarness(
-            dir,
-            StubUpstream.builder().rawReply(answer, "application/json").start(),
-            "limits: {defaults: {tokensPerDay: 1000}}",
-            c -> c)) {
+    try (ProxyHarness proxy = budgetOf1000(answer, "application/json")) {
       String body = ProxyHarness.chat("hello");
       assertThat(proxy.post("/v1/chat/completions", body).statusCode()).isEqualTo(200);
       assertThat(proxy.post("/v1/chat/completions", body).statusCode()).isEqualTo(200);
@@ -125,12 +115,7 @@ class LimitsProxyTest {
             + "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
             + "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":990,\"total_tokens\":999}}\n\n"
             + "data: [DONE]\n\n";
-    try (ProxyHarness proxy =
-        new ProxyHarness(
-            dir,
-            StubUpstream.builder().rawReply(stream, "text/event-stream").start(),
-            "limits: {defaults: {tokensPerDay: 1000}}",
-            c -> c)) {
+    try (ProxyHarness proxy = budgetOf1000(stream, "text/event-stream")) {
       String body =
           "{\"model\":\"gpt-test\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
               + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
@@ -186,6 +171,17 @@ class LimitsProxyTest {
         pool.shutdownNow();
       }
     }
+  }
+
+  /**
+   * A gateway with a daily budget of 1000 tokens before a stub that always answers {@code reply}.
+   */
+  private ProxyHarness budgetOf1000(String reply, String contentType) {
+    return new ProxyHarness(
+        dir,
+        StubUpstream.builder().rawReply(reply, contentType).start(),
+        "limits: {defaults: {tokensPerDay: 1000}}",
+        c -> c);
   }
 
   /** Sends {@code n} identical requests released at once; all answers, in any order. */
