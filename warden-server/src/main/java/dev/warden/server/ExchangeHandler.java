@@ -689,7 +689,9 @@ final class ExchangeHandler {
    */
   private void rejectForgedHeaders(ServerRequest req, Exchange ex) {
     for (Header h : req.headers()) {
-      if (h.name().toLowerCase(Locale.ROOT).startsWith("warden-")) {
+      String lower = h.name().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("warden-")
+          && !(ex.who.asserted() && OwnerHeaders.NAMES.contains(lower))) {
         throw refuse(
             ex,
             400,
@@ -718,6 +720,9 @@ final class ExchangeHandler {
           .filter(
               v -> credential ? printable(v) : !v.isEmpty() && PlainText.isPlain(v, "_-.,:", 256))
           .ifPresent(v -> out.put(name, v));
+    }
+    if (!target.forwardCredentials()) {
+      Authentication.putUpstreamKey(out, credentials, target.upstream().ownKey());
     }
     return out;
   }

@@ -90,6 +90,9 @@ public final class WardenServer implements AutoCloseable {
                     + health.reason()
                     + "\"}"));
     Map<String, Upstream> clients = new LinkedHashMap<>();
+    // With authentication on, the client's credential is Warden's: never forwarded.
+    boolean authenticated = config.access().auth().enabled();
+    @Nullable String upstreamKey = Authentication.upstreamKey(config.access().auth());
     Map<Dialect, Upstreamed> served = new LinkedHashMap<>();
     for (Dialect d : DIALECTS.all()) {
       config
@@ -97,8 +100,9 @@ public final class WardenServer implements AutoCloseable {
           .ifPresent(e -> {
             WardenConfig.Upstream u = e.getValue();
             Upstream client =
-                clients.computeIfAbsent(e.getKey(), k -> new Upstream(u, s.maxBodyBytes()));
-            served.put(d, new Upstreamed(client, u.forwardAuthorization()));
+                clients.computeIfAbsent(
+                    e.getKey(), k -> new Upstream(u, s.maxBodyBytes(), upstreamKey));
+            served.put(d, new Upstreamed(client, u.forwardAuthorization() && !authenticated));
           });
     }
     for (Dialect d : DIALECTS.all()) {
@@ -126,7 +130,7 @@ public final class WardenServer implements AutoCloseable {
       Upstream defaultClient =
           clients.computeIfAbsent(
               WardenConfig.DEFAULT_UPSTREAM,
-              k -> new Upstream(config.upstream(), s.maxBodyBytes()));
+              k -> new Upstream(config.upstream(), s.maxBodyBytes(), upstreamKey));
       // Pass-through paths speak no particular dialect: OpenAI's error shape, nothing binary.
       Dialect generic = DIALECTS.byId(Dialects.OPENAI_COMPLETIONS).orElseThrow();
       for (String path : config.upstream().passThrough()) {
@@ -134,13 +138,13 @@ public final class WardenServer implements AutoCloseable {
             new DialectRoute(
                 Endpoint.fixed(generic, path),
                 defaultClient,
-                config.upstream().forwardAuthorization());
+                config.upstream().forwardAuthorization() && !authenticated);
         routing.get(path, (req, res) -> exchange.get().handle(req, res, route));
         routing.post(path, (req, res) -> exchange.get().handle(req, res, route));
       }
     }
     routing.any((req, res) -> templated(req, res, exchange, served));
-    this.server =
+    io.helidon.webserver.WebServerConfig.Builder listener =
         WebServer.builder()
             .host(s.host())
             .port(s.port())
@@ -153,8 +157,9 @@ public final class WardenServer implements AutoCloseable {
               for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
                 d.addHandler(type, this::protocolError);
               }
-            })
-            .build();
+            });
+    Authentication.listenerTls(config.access().auth()).ifPresent(listener::tls);
+    this.server = listener.build();
   }
 
   /**
