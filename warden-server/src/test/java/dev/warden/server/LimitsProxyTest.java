@@ -2,13 +2,18 @@ package dev.warden.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.api.Identity;
 import dev.warden.testing.StubUpstream;
+import dev.warden.vault.ApiKeyStore;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Limits through the real proxy: rates, token budgets, streamed usage and backpressure. */
 class LimitsProxyTest {
@@ -48,6 +54,51 @@ class LimitsProxyTest {
         assertThat(r.headers().firstValue("Warden-Ledger-Seq")).isPresent();
       }
       assertThat(count(OUTCOME, readLedger(proxy))).isEqualTo(17);
+    }
+  }
+
+  @Test
+  void eachIdentityHasItsOwnRateAndOverridesApplyByIdentityId() throws Exception {
+    ApiKeyStore keys = ApiKeyStore.open(dir);
+    String alice = keys.issue("alice", Identity.Kind.USER, Set.of(), Map.of()).key();
+    String batch = keys.issue("batch-job", Identity.Kind.SERVICE, Set.of(), Map.of()).key();
+    try (ProxyHarness proxy =
+        new ProxyHarness(
+            dir,
+            StubUpstream.start(),
+            """
+            auth: {mode: api-key}
+            limits:
+              defaults: {requestsPerMinute: 3}
+              identities: {batch-job: {requestsPerMinute: 1}}
+            """,
+            c -> c)) {
+      byte[] body = ProxyHarness.chat("hello").getBytes(StandardCharsets.UTF_8);
+      Map<String, String> asAlice = Map.of("Authorization", "Bearer " + alice);
+      Map<String, String> asBatch = Map.of("Authorization", "Bearer " + batch);
+
+      assertThat(proxy.post("/v1/chat/completions", body, asBatch).statusCode()).isEqualTo(200);
+      HttpResponse<String> batchLimited = proxy.post("/v1/chat/completions", body, asBatch);
+      for (int i = 0; i < 3; i++) {
+        assertThat(proxy.post("/v1/chat/completions", body, asAlice).statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> aliceLimited = proxy.post("/v1/chat/completions", body, asAlice);
+
+      assertThat(batchLimited.statusCode()).isEqualTo(429);
+      assertThat(batchLimited.body()).contains("limits.identities.batch-job.requestsPerMinute");
+      assertThat(aliceLimited.statusCode()).isEqualTo(429);
+      assertThat(aliceLimited.body()).contains("limits.defaults.requestsPerMinute");
+      assertThat(proxy.received()).hasSize(4);
+      String ledger = readLedger(proxy);
+      assertThat(count(OUTCOME, ledger)).isEqualTo(2);
+      assertThat(ledger).doesNotContain(alice).doesNotContain(batch);
+      List<String> limitedBy =
+          ledger
+              .lines()
+              .filter(l -> l.contains("\"outcome\":\"limited\""))
+              .map(l -> JsonMapper.shared().readTree(l).path("identity").path("id").asString())
+              .toList();
+      assertThat(limitedBy).containsExactlyInAnyOrder("alice", "batch-job");
     }
   }
 
