@@ -125,7 +125,7 @@ final class ExchangeHandler {
     Exchange ex = new Exchange(id, target, mode());
     int status;
     try {
-      try (dev.warden.engine.limit.Limiter.Slot slot = enter(ex)) {
+      try (dev.warden.server.limit.Limiter.Slot slot = enter(ex)) {
         status = exchange(req, res, ex, target);
       }
     } catch (Refusal r) {
@@ -234,23 +234,23 @@ final class ExchangeHandler {
   }
 
   /** Takes an in-flight slot; a full gateway refuses the exchange (recorded, with Retry-After). */
-  private dev.warden.engine.limit.Limiter.Slot enter(Exchange ex) {
+  private dev.warden.server.limit.Limiter.Slot enter(Exchange ex) {
     try {
       return limits.enter();
-    } catch (dev.warden.engine.limit.LimitExceeded e) {
+    } catch (dev.warden.server.limit.LimitExceeded e) {
       throw limited(ex, e.refused());
     }
   }
 
   /** Refuses the exchange when a limit says so. */
-  private void limit(Exchange ex, dev.warden.engine.limit.Limiter.@Nullable Refused refused) {
+  private void limit(Exchange ex, dev.warden.server.limit.Limiter.@Nullable Refused refused) {
     if (refused != null) {
       throw limited(ex, refused);
     }
   }
 
   /** Records the exchange as {@code limited} (not forwarded) and returns what answers it. */
-  private Refusal limited(Exchange ex, dev.warden.engine.limit.Limiter.Refused refused) {
+  private Refusal limited(Exchange ex, dev.warden.server.limit.Limiter.Refused refused) {
     ex.outcome = "limited";
     ErrorBody err = new ErrorBody(refused.status(), refused.type(), refused.message());
     Ledger.Receipt receipt = record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));

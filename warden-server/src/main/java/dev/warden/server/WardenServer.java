@@ -66,7 +66,7 @@ public final class WardenServer implements AutoCloseable {
       Admission admission) {
     this.ledger = ledger;
     this.admission = admission;
-    this.limits = new LimitGate(dev.warden.engine.limit.Limiter.open(config.access().limits()));
+    this.limits = new LimitGate(dev.warden.server.limit.Limiter.open(config.access().limits()));
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     this.receipts = receipts;

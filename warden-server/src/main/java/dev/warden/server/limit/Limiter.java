@@ -1,10 +1,7 @@
-package dev.warden.engine.limit;
+package dev.warden.server.limit;
 
+import dev.warden.api.LimitStore;
 import dev.warden.engine.config.LimitSettings;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -185,20 +182,17 @@ public final class Limiter implements AutoCloseable {
    */
   private @Nullable Refused take(
       String kind, long capacity, Duration window, String identityId, long n, Refused refusal) {
-    ConsumptionProbe probe;
+    LimitStore.Take take;
     try {
-      probe = bucket(kind, capacity, window, identityId).tryConsumeAndReturnRemaining(n);
+      take = store().take(key(kind, capacity, identityId), capacity, window, n);
     } catch (RuntimeException e) {
       return unavailable();
     }
-    if (probe.isConsumed()) {
+    if (take.taken()) {
       return null;
     }
     return new Refused(
-        refusal.status(),
-        refusal.type(),
-        refusal.message(),
-        seconds(probe.getNanosToWaitForRefill(), window));
+        refusal.status(), refusal.type(), refusal.message(), seconds(take.nanosToWait(), window));
   }
 
   /**
@@ -212,7 +206,7 @@ public final class Limiter implements AutoCloseable {
       return true;
     }
     try {
-      bucket("tpd", perDay, DAY, identityId).consumeIgnoringRateLimits(completionTokens);
+      store().charge(key("tpd", perDay, identityId), perDay, DAY, completionTokens);
       return true;
     } catch (RuntimeException e) {
       return false;
@@ -236,22 +230,16 @@ public final class Limiter implements AutoCloseable {
     }
   }
 
+  private LimitStore store() {
+    return java.util.Objects.requireNonNull(store);
+  }
+
   /**
-   * The caller's bucket. The limit is part of the key, so a changed limit (or another profile)
+   * The caller's bucket key. The limit is part of it, so a changed limit (or another profile's)
    * starts a fresh bucket instead of reshaping a live one.
    */
-  private Bucket bucket(String kind, long capacity, Duration window, String identityId) {
-    LimitStore s = java.util.Objects.requireNonNull(store);
-    return s.bucket(
-        "warden:limit:" + kind + ":" + capacity + ":" + identityId,
-        BucketConfiguration.builder()
-            .addLimit(
-                Bandwidth.builder()
-                    .capacity(capacity)
-                    .refillIntervally(capacity, window)
-                    .initialTokens(capacity)
-                    .build())
-            .build());
+  private static String key(String kind, long capacity, String identityId) {
+    return "warden:limit:" + kind + ":" + capacity + ":" + identityId;
   }
 
   private String keyPath(String identityId, @Nullable String profile, String key) {
