@@ -44,6 +44,7 @@ public final class WardenServer implements AutoCloseable {
   private final @Nullable ReceiptSigner receipts;
   private final VaultBinding vaults;
   private final Admission admission;
+  private final LimitGate limits;
 
   /**
    * The handler of the policy in force; each exchange reads it once, so one request never sees two
@@ -65,6 +66,7 @@ public final class WardenServer implements AutoCloseable {
       Admission admission) {
     this.ledger = ledger;
     this.admission = admission;
+    this.limits = new LimitGate(dev.warden.engine.limit.Limiter.open(config.access().limits()));
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     this.receipts = receipts;
@@ -72,7 +74,8 @@ public final class WardenServer implements AutoCloseable {
     this.exchange =
         new AtomicReference<>(
             new ExchangeHandler(
-                config, requests, responses, ledger, health, receipts, streams, vaults, admission));
+                config, requests, responses, ledger, health, receipts, streams, vaults, admission,
+                limits));
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -249,7 +252,8 @@ public final class WardenServer implements AutoCloseable {
     mode = protector.policy().mode().id();
     exchange.set(
         new ExchangeHandler(
-            config, protector, protector, ledger, health, receipts, streams, vaults, admission));
+            config, protector, protector, ledger, health, receipts, streams, vaults, admission,
+            limits));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */
@@ -261,6 +265,7 @@ public final class WardenServer implements AutoCloseable {
     health.draining();
     server.stop();
     ledger.close();
+    limits.close();
     LOG.info("stopped");
   }
 
