@@ -238,20 +238,23 @@ final class ExchangeHandler {
     try {
       return limits.enter();
     } catch (dev.warden.engine.limit.LimitExceeded e) {
-      limit(ex, e.refused());
-      throw new IllegalStateException("unreachable");
+      throw limited(ex, e.refused());
     }
   }
 
-  /** Refuses the exchange as {@code limited} (recorded, not forwarded) when a limit says so. */
+  /** Refuses the exchange when a limit says so. */
   private void limit(Exchange ex, dev.warden.engine.limit.Limiter.@Nullable Refused refused) {
-    if (refused == null) {
-      return;
+    if (refused != null) {
+      throw limited(ex, refused);
     }
+  }
+
+  /** Records the exchange as {@code limited} (not forwarded) and returns what answers it. */
+  private Refusal limited(Exchange ex, dev.warden.engine.limit.Limiter.Refused refused) {
     ex.outcome = "limited";
     ErrorBody err = new ErrorBody(refused.status(), refused.type(), refused.message());
     Ledger.Receipt receipt = record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));
-    throw new Refusal(
+    return new Refusal(
         err, receipt, Map.of("Retry-After", Long.toString(refused.retryAfterSeconds())));
   }
 

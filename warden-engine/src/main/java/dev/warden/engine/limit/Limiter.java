@@ -118,24 +118,21 @@ public final class Limiter implements AutoCloseable {
     if (perMinute <= 0 || store == null) {
       return null;
     }
-    ConsumptionProbe probe;
-    try {
-      probe = bucket("rpm", perMinute, MINUTE, identityId).tryConsumeAndReturnRemaining(1);
-    } catch (RuntimeException e) {
-      return unavailable();
-    }
-    if (probe.isConsumed()) {
-      return null;
-    }
-    return new Refused(
-        429,
-        "warden_rate_limited",
-        "this caller has used its "
-            + perMinute
-            + " requests per minute ("
-            + keyPath(identityId, profile, "requestsPerMinute")
-            + "); retry after the Retry-After seconds",
-        seconds(probe.getNanosToWaitForRefill(), MINUTE));
+    return take(
+        "rpm",
+        perMinute,
+        MINUTE,
+        identityId,
+        1,
+        new Refused(
+            429,
+            "warden_rate_limited",
+            "this caller has used its "
+                + perMinute
+                + " requests per minute ("
+                + keyPath(identityId, profile, "requestsPerMinute")
+                + "); retry after the Retry-After seconds",
+            0));
   }
 
   /**
@@ -163,9 +160,34 @@ public final class Limiter implements AutoCloseable {
               + "); shorten the prompt or raise the budget",
           DAY.toSeconds());
     }
+    return take(
+        "tpd",
+        perDay,
+        DAY,
+        identityId,
+        promptTokens,
+        new Refused(
+            429,
+            "warden_token_budget_exhausted",
+            "this caller's daily token budget of "
+                + perDay
+                + " ("
+                + path
+                + ") cannot cover the prompt's estimated "
+                + promptTokens
+                + " tokens; retry after the Retry-After seconds",
+            0));
+  }
+
+  /**
+   * Takes {@code n} from the caller's bucket; when it cannot, {@code refusal} with the wait until
+   * the window refills.
+   */
+  private @Nullable Refused take(
+      String kind, long capacity, Duration window, String identityId, long n, Refused refusal) {
     ConsumptionProbe probe;
     try {
-      probe = bucket("tpd", perDay, DAY, identityId).tryConsumeAndReturnRemaining(promptTokens);
+      probe = bucket(kind, capacity, window, identityId).tryConsumeAndReturnRemaining(n);
     } catch (RuntimeException e) {
       return unavailable();
     }
@@ -173,16 +195,10 @@ public final class Limiter implements AutoCloseable {
       return null;
     }
     return new Refused(
-        429,
-        "warden_token_budget_exhausted",
-        "this caller's daily token budget of "
-            + perDay
-            + " ("
-            + path
-            + ") cannot cover the prompt's estimated "
-            + promptTokens
-            + " tokens; retry after the Retry-After seconds",
-        seconds(probe.getNanosToWaitForRefill(), DAY));
+        refusal.status(),
+        refusal.type(),
+        refusal.message(),
+        seconds(probe.getNanosToWaitForRefill(), window));
   }
 
   /**
