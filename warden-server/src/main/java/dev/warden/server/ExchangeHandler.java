@@ -337,7 +337,8 @@ final class ExchangeHandler {
       StreamInspector inspector;
       try {
         inspector =
-            java.util.Objects.requireNonNull(streams).open(dialect.id(), ex.vault.restorer());
+            java.util.Objects.requireNonNull(streams)
+                .open(dialect.id(), ex.vault.answers(), ex.vault.restorer());
       } catch (RuntimeException e) {
         throw refuse(
             ex,

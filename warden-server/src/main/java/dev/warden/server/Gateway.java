@@ -107,8 +107,8 @@ public final class Gateway implements AutoCloseable {
 
   /** Streamed answers are inspected by the stream codecs, with the given response engine. */
   static StreamInspection streamInspection(Protector protector) {
-    return (dialect, restorer) ->
-        dev.warden.engine.stream.StreamInspectors.forDialect(dialect, protector, restorer);
+    return (dialect, answers, restorer) ->
+        dev.warden.engine.stream.StreamInspectors.forDialect(dialect, protector, answers, restorer);
   }
 
   /**
