@@ -118,8 +118,16 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(
       ConfigSource source,
       java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
+    return start(source, streams, Admission.ANONYMOUS);
+  }
+
+  /** As above, with {@code admission} deciding who each exchange is from. */
+  static Gateway start(
+      ConfigSource source,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams,
+      Admission admission) {
     LoadedPolicy initial = source.load();
-    Gateway g = start(initial.config(), streams);
+    Gateway g = start(initial.config(), streams, admission);
     try {
       PolicyReloader r =
           new PolicyReloader(
@@ -201,9 +209,19 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(
       WardenConfig config,
       java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
+    return start(config, streams, Admission.ANONYMOUS);
+  }
+
+  /** As above, with {@code admission} deciding who each exchange is from. */
+  static Gateway start(
+      WardenConfig config,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams,
+      Admission admission) {
     Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
     LocalKeyring keys = LocalKeyring.open(dataDir);
     Protector protector = protector(config, keys.hasher(VALUE_KEY));
+    Protector answers = ProfileEngines.answers(config, keys.hasher(VALUE_KEY), protector);
+    ProfileEngines profiles = ProfileEngines.of(config, keys.hasher(VALUE_KEY), streams);
     Signer signer =
         keys.signingKeys().active(SigningAlgorithm.parse(config.ledger().signingAlgorithm()));
     @Nullable CheckpointAnchor anchor = checkpointAnchor(config.ledger().timestamp());
@@ -247,11 +265,13 @@ public final class Gateway implements AutoCloseable {
           WardenServer.start(
               config,
               protector,
-              protector,
+              answers,
               ledger,
               receipts,
-              streams.apply(protector),
-              vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()));
+              streams.apply(answers),
+              vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()),
+              admission,
+              profiles);
       LOG.info(
           "warden started",
           net.logstash.logback.argument.StructuredArguments.kv("port", server.port()),
