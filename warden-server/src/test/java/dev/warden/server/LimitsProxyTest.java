@@ -103,6 +103,46 @@ class LimitsProxyTest {
   }
 
   @Test
+  void aProfilesOverrideAppliesToIdentitiesOfThatProfile() throws Exception {
+    ApiKeyStore keys = ApiKeyStore.open(dir);
+    String payroll =
+        keys.issue("payroll-bot", Identity.Kind.SERVICE, Set.of(), Map.of("team", "pay")).key();
+    String other = keys.issue("helpdesk", Identity.Kind.USER, Set.of(), Map.of()).key();
+    try (ProxyHarness proxy =
+        new ProxyHarness(
+            dir,
+            StubUpstream.start(),
+            """
+            auth: {mode: api-key}
+            profiles:
+              pay: {match: {labels: {team: pay}}}
+            limits:
+              defaults: {requestsPerMinute: 3}
+              profiles: {pay: {requestsPerMinute: 1}}
+            """,
+            c -> c)) {
+      byte[] body = ProxyHarness.chat("hello").getBytes(StandardCharsets.UTF_8);
+      Map<String, String> asPayroll = Map.of("Authorization", "Bearer " + payroll);
+      Map<String, String> asOther = Map.of("Authorization", "Bearer " + other);
+
+      assertThat(proxy.post("/v1/chat/completions", body, asPayroll).statusCode()).isEqualTo(200);
+      HttpResponse<String> limited = proxy.post("/v1/chat/completions", body, asPayroll);
+      assertThat(proxy.post("/v1/chat/completions", body, asOther).statusCode()).isEqualTo(200);
+      assertThat(proxy.post("/v1/chat/completions", body, asOther).statusCode()).isEqualTo(200);
+
+      assertThat(limited.statusCode()).isEqualTo(429);
+      assertThat(limited.body()).contains("limits.profiles.pay.requestsPerMinute");
+      String record =
+          readLedger(proxy)
+              .lines()
+              .filter(l -> l.contains("\"outcome\":\"limited\""))
+              .findFirst()
+              .orElseThrow();
+      assertThat(JsonMapper.shared().readTree(record).path("profile").asString()).isEqualTo("pay");
+    }
+  }
+
+  @Test
   void tokenBudgetIsExhaustedByReportedCompletionTokens() throws Exception {
     String answer =
         """

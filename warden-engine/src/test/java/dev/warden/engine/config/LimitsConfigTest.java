@@ -3,7 +3,6 @@ package dev.warden.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LimitsConfigTest {
@@ -141,17 +140,34 @@ class LimitsConfigTest {
 
   @Test
   void profileOverridesAreCheckedAgainstDefinedProfilesWhenThereAreAny() {
-    ConfigNode top =
-        new ConfigNode(
-            "", ConfigLoader.parseYaml("limits: {profiles: {eu-team: {tokensPerDay: 5}}}"));
-    assertThat(LimitsSection.read(top, ProfileSettings.NONE).profiles()).containsKey("eu-team");
+    assertThat(
+            ConfigLoader.fromYaml("limits: {profiles: {eu-team: {tokensPerDay: 5}}}")
+                .access()
+                .limits()
+                .profiles())
+        .containsKey("eu-team");
 
-    ConfigNode again =
-        new ConfigNode(
-            "", ConfigLoader.parseYaml("limits: {profiles: {eu-team: {tokensPerDay: 5}}}"));
-    assertThatThrownBy(() -> LimitsSection.read(again, new ProfileSettings(List.of("us-team"))))
+    assertThatThrownBy(() ->
+            ConfigLoader.fromYaml(
+                """
+                profiles:
+                  us-team: {match: {labels: {team: us}}}
+                limits: {profiles: {eu-team: {tokensPerDay: 5}}}
+                """))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("limits.profiles.eu-team")
         .hasMessageContaining("us-team");
+    assertThat(
+            ConfigLoader.fromYaml(
+                    """
+                    profiles:
+                      us-team: {match: {labels: {team: us}}}
+                    limits: {profiles: {us-team: {tokensPerDay: 5}}}
+                    """)
+                .access()
+                .limits()
+                .ratesFor("anyone", "us-team")
+                .tokensPerDay())
+        .isEqualTo(5);
   }
 }
