@@ -149,7 +149,7 @@ class LimitsConfigTest {
     ConfigNode again =
         new ConfigNode(
             "", ConfigLoader.parseYaml("limits: {profiles: {eu-team: {tokensPerDay: 5}}}"));
-    assertThatThrownBy(() -> LimitsSection.read(again, new ProfileSettings(List.of("us-team"))))
+    assertThatThrownBy(() -> LimitsSection.read(again, ConfigLoader.fromYaml("profiles: {us-team: {match: {scopes: [chat]}}}").access().profiles()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("limits.profiles.eu-team")
         .hasMessageContaining("us-team");
