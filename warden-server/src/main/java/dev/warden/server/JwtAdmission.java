@@ -69,9 +69,9 @@ public final class JwtAdmission implements Admission {
 
   /**
    * Tokens verified recently, by SHA-256 of the token: a client sends the same token for its whole
-   * lifetime, and verifying an ES256 or EdDSA signature costs hundreds of microseconds. An entry
-   * is used until the token's {@code exp} (plus skew) or {@link #CACHE_MILLIS}, whichever is first,
-   * so the cache adds at most a minute to the life of a token whose key left the JWKS.
+   * lifetime, and verifying an ES256 or EdDSA signature costs hundreds of microseconds. An entry is
+   * used until the token's {@code exp} (plus skew) or {@link #CACHE_MILLIS}, whichever is first, so
+   * the cache adds at most a minute to the life of a token whose key left the JWKS.
    */
   private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified =
       new java.util.concurrent.ConcurrentHashMap<>();

@@ -298,7 +298,8 @@ class JwtProxyTest {
     JwtAdmission admission =
         new JwtAdmission(settings, new ImmutableJWKSet<>(new JWKSet(ec.toPublicJWK())));
     String token =
-        sign(ec, JWSAlgorithm.ES256, b -> b.expirationTime(Date.from(Instant.now().plusSeconds(2))));
+        sign(
+            ec, JWSAlgorithm.ES256, b -> b.expirationTime(Date.from(Instant.now().plusSeconds(2))));
 
     assertThat(admission.verify(token).id()).isEqualTo("alice@example.com");
     assertThat(admission.verify(token).id()).isEqualTo("alice@example.com");
