@@ -148,14 +148,15 @@ class LimitsConfigTest {
     ConfigNode again =
         new ConfigNode(
             "", ConfigLoader.parseYaml("limits: {profiles: {eu-team: {tokensPerDay: 5}}}"));
-    assertThatThrownBy(() ->
-            LimitsSection.read(
-                again,
-                ConfigLoader.fromYaml("profiles: {us-team: {match: {scopes: [chat]}}}")
-                    .access()
-                    .profiles()))
+    assertThatThrownBy(() -> LimitsSection.read(again, usTeamProfiles()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("limits.profiles.eu-team")
         .hasMessageContaining("us-team");
+  }
+
+  private static ProfileSettings usTeamProfiles() {
+    return ConfigLoader.fromYaml("profiles:\n  us-team:\n    match: {scopes: [us]}\n")
+        .access()
+        .profiles();
   }
 }
