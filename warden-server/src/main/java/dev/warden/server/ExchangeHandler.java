@@ -83,29 +83,6 @@ final class ExchangeHandler {
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams,
       VaultBinding vaults,
-      Admission admission) {
-    this(
-        config,
-        requests,
-        responses,
-        ledger,
-        health,
-        receipts,
-        streams,
-        vaults,
-        admission,
-        ProfileEngines.NONE);
-  }
-
-  ExchangeHandler(
-      WardenConfig config,
-      Protector requests,
-      Protector responses,
-      Ledger ledger,
-      Health health,
-      @Nullable ReceiptSigner receipts,
-      @Nullable StreamInspection streams,
-      VaultBinding vaults,
       Admission admission,
       ProfileEngines profiles) {
     this.admission = admission;
@@ -125,7 +102,8 @@ final class ExchangeHandler {
                     receipts,
                     e.streams(),
                     vaults,
-                    admission)));
+                    admission,
+                    ProfileEngines.NONE)));
     this.byProfile = Map.copyOf(handlers);
     this.streams = streams;
     this.config = config;
