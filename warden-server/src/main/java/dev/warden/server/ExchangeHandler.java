@@ -67,6 +67,7 @@ final class ExchangeHandler {
   private final @Nullable StreamInspection streams;
   private final VaultBinding vaults;
   private final Admission admission;
+  private final LimitGate limits;
 
   /** The profiles' engines and shadow policy of this configuration. */
   private final ProfileEngines profiles;
@@ -84,8 +85,35 @@ final class ExchangeHandler {
       @Nullable StreamInspection streams,
       VaultBinding vaults,
       Admission admission,
+      LimitGate limits) {
+    this(
+        config,
+        requests,
+        responses,
+        ledger,
+        health,
+        receipts,
+        streams,
+        vaults,
+        admission,
+        limits,
+        ProfileEngines.NONE);
+  }
+
+  ExchangeHandler(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      Health health,
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams,
+      VaultBinding vaults,
+      Admission admission,
+      LimitGate limits,
       ProfileEngines profiles) {
     this.admission = admission;
+    this.limits = limits;
     this.profiles = profiles;
     Map<String, ExchangeHandler> handlers = new java.util.HashMap<>();
     profiles
@@ -103,7 +131,7 @@ final class ExchangeHandler {
                     e.streams(),
                     vaults,
                     admission,
-                    ProfileEngines.NONE)));
+                    limits)));
     this.byProfile = Map.copyOf(handlers);
     this.streams = streams;
     this.config = config;
@@ -151,7 +179,9 @@ final class ExchangeHandler {
     Exchange ex = new Exchange(id, target, mode());
     int status;
     try {
-      status = exchange(req, res, ex, target);
+      try (dev.warden.server.limit.Limiter.Slot slot = enter(ex)) {
+        status = exchange(req, res, ex, target);
+      }
     } catch (Refusal r) {
       status = r.error.status();
       r.headers.forEach((name, value) -> res.header(HeaderNames.create(name), value));
@@ -231,6 +261,7 @@ final class ExchangeHandler {
   private int admitted(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
+    limit(ex, limits.admit(ex.who));
     ex.vault = vaultSessions(req, ex);
     Map<String, String> query = query(req, ex, target);
     byte @Nullable [] sent = null;
@@ -283,6 +314,7 @@ final class ExchangeHandler {
       }
       ex.outcome = outcome(r.outcome());
       sent = r.body();
+      limit(ex, limits.reserve(ex.who, sent));
     }
     Ledger.Receipt requestRecord = record(ex, ex.record("request", ex.outcome, 0, null));
     ex.startResponse();
@@ -315,6 +347,31 @@ final class ExchangeHandler {
           record(ex, ex.record(ex.phase, ex.outcome, e.error.status(), e.error.type()));
       throw new Refusal(e.error, receipt, e.headers);
     }
+  }
+
+  /** Takes an in-flight slot; a full gateway refuses the exchange (recorded, with Retry-After). */
+  private dev.warden.server.limit.Limiter.Slot enter(Exchange ex) {
+    try {
+      return limits.enter();
+    } catch (dev.warden.server.limit.LimitExceeded e) {
+      throw limited(ex, e.refused());
+    }
+  }
+
+  /** Refuses the exchange when a limit says so. */
+  private void limit(Exchange ex, dev.warden.server.limit.Limiter.@Nullable Refused refused) {
+    if (refused != null) {
+      throw limited(ex, refused);
+    }
+  }
+
+  /** Records the exchange as {@code limited} (not forwarded) and returns what answers it. */
+  private Refusal limited(Exchange ex, dev.warden.server.limit.Limiter.Refused refused) {
+    ex.outcome = "limited";
+    ErrorBody err = new ErrorBody(refused.status(), refused.type(), refused.message());
+    Ledger.Receipt receipt = record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));
+    return new Refusal(
+        err, receipt, Map.of("Retry-After", Long.toString(refused.retryAfterSeconds())));
   }
 
   /**
@@ -396,7 +453,8 @@ final class ExchangeHandler {
       StreamInspector inspector;
       try {
         inspector =
-            java.util.Objects.requireNonNull(streams).open(dialect.id(), ex.vault.restorer());
+            java.util.Objects.requireNonNull(streams)
+                .open(dialect.id(), ex.vault.answers(), ex.vault.restorer());
       } catch (RuntimeException e) {
         throw refuse(
             ex,
@@ -425,7 +483,7 @@ final class ExchangeHandler {
       Dialect dialect) {
     java.util.function.Function<ErrorBody, byte[]> errorEvent =
         err -> dialect.errorEvent(err.status(), err.type(), err.message());
-    java.io.OutputStream out = res.outputStream();
+    java.io.OutputStream out = limits.meter(ex.who, res.outputStream());
     try (StreamDeadline deadline =
         new StreamDeadline(live, Duration.ofMillis(config.responses().streamMaxDurationMs()))) {
       StreamRelay.Result result =
@@ -437,6 +495,7 @@ final class ExchangeHandler {
               deadline,
               requests.policy().mode() == dev.warden.engine.policy.Mode.ENFORCE);
       live.close(); // cancels the upstream call if it is still running (block, failure)
+      limits.charge(ex.who, out, ex.id);
       ex.add(result.replacements(), "response");
       ex.outcome = result.outcome();
       Ledger.Receipt recorded;
@@ -507,6 +566,8 @@ final class ExchangeHandler {
 
   /** Protects a whole upstream answer, records it and sends it. */
   private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
+    // Charged before protection: a withheld answer was generated (and billed) all the same.
+    limits.charge(ex.who, answer.status(), answer.body(), ex.id);
     byte[] out =
         restore(
             protectResponse(answer, ex, target, ex.vault.answers()),
@@ -745,7 +806,9 @@ final class ExchangeHandler {
    */
   private void rejectForgedHeaders(ServerRequest req, Exchange ex) {
     for (Header h : req.headers()) {
-      if (h.name().toLowerCase(Locale.ROOT).startsWith("warden-")) {
+      String lower = h.name().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("warden-")
+          && !(ex.who.asserted() && OwnerHeaders.NAMES.contains(lower))) {
         throw refuse(
             ex,
             400,
@@ -774,6 +837,9 @@ final class ExchangeHandler {
           .filter(
               v -> credential ? printable(v) : !v.isEmpty() && PlainText.isPlain(v, "_-.,:", 256))
           .ifPresent(v -> out.put(name, v));
+    }
+    if (!target.forwardCredentials()) {
+      Authentication.putUpstreamKey(out, credentials, target.upstream().ownKey());
     }
     return out;
   }
