@@ -3,7 +3,6 @@ package dev.warden.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LimitsConfigTest {
@@ -149,7 +148,7 @@ class LimitsConfigTest {
     ConfigNode again =
         new ConfigNode(
             "", ConfigLoader.parseYaml("limits: {profiles: {eu-team: {tokensPerDay: 5}}}"));
-    assertThatThrownBy(() -> LimitsSection.read(again, new ProfileSettings(List.of("us-team"))))
+    assertThatThrownBy(() -> LimitsSection.read(again, ConfigLoader.fromYaml("profiles: {us-team: {match: {scopes: [chat]}}}").access().profiles()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("limits.profiles.eu-team")
         .hasMessageContaining("us-team");
