@@ -64,6 +64,7 @@ final class ExchangeHandler {
   private final @Nullable StreamInspection streams;
   private final VaultBinding vaults;
   private final Admission admission;
+  private final LimitGate limits;
 
   ExchangeHandler(
       WardenConfig config,
@@ -74,8 +75,10 @@ final class ExchangeHandler {
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams,
       VaultBinding vaults,
-      Admission admission) {
+      Admission admission,
+      LimitGate limits) {
     this.admission = admission;
+    this.limits = limits;
     this.streams = streams;
     this.config = config;
     this.requests = requests;
@@ -122,7 +125,9 @@ final class ExchangeHandler {
     Exchange ex = new Exchange(id, target, mode());
     int status;
     try {
-      status = exchange(req, res, ex, target);
+      try (dev.warden.engine.limit.Limiter.Slot slot = enter(ex)) {
+        status = exchange(req, res, ex, target);
+      }
     } catch (Refusal r) {
       status = r.error.status();
       r.headers.forEach((name, value) -> res.header(HeaderNames.create(name), value));
@@ -161,6 +166,7 @@ final class ExchangeHandler {
     String method = req.prologue().method().text();
     admit(req, ex);
     rejectForgedHeaders(req, ex);
+    limit(ex, limits.admit(ex.who));
     ex.vault = vaultSessions(req, ex);
     Map<String, String> query = query(req, ex, target);
     byte @Nullable [] sent = null;
@@ -192,6 +198,7 @@ final class ExchangeHandler {
       }
       ex.outcome = outcome(r.outcome());
       sent = r.body();
+      limit(ex, limits.reserve(ex.who, sent));
     }
     Ledger.Receipt requestRecord = record(ex, ex.record("request", ex.outcome, 0, null));
     ex.startResponse();
@@ -224,6 +231,28 @@ final class ExchangeHandler {
           record(ex, ex.record(ex.phase, ex.outcome, e.error.status(), e.error.type()));
       throw new Refusal(e.error, receipt, e.headers);
     }
+  }
+
+  /** Takes an in-flight slot; a full gateway refuses the exchange (recorded, with Retry-After). */
+  private dev.warden.engine.limit.Limiter.Slot enter(Exchange ex) {
+    try {
+      return limits.enter();
+    } catch (dev.warden.engine.limit.LimitExceeded e) {
+      limit(ex, e.refused());
+      throw new IllegalStateException("unreachable");
+    }
+  }
+
+  /** Refuses the exchange as {@code limited} (recorded, not forwarded) when a limit says so. */
+  private void limit(Exchange ex, dev.warden.engine.limit.Limiter.@Nullable Refused refused) {
+    if (refused == null) {
+      return;
+    }
+    ex.outcome = "limited";
+    ErrorBody err = new ErrorBody(refused.status(), refused.type(), refused.message());
+    Ledger.Receipt receipt = record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));
+    throw new Refusal(
+        err, receipt, Map.of("Retry-After", Long.toString(refused.retryAfterSeconds())));
   }
 
   /**
@@ -335,7 +364,7 @@ final class ExchangeHandler {
       Dialect dialect) {
     java.util.function.Function<ErrorBody, byte[]> errorEvent =
         err -> dialect.errorEvent(err.status(), err.type(), err.message());
-    java.io.OutputStream out = res.outputStream();
+    java.io.OutputStream out = limits.meter(ex.who, res.outputStream());
     try (StreamDeadline deadline =
         new StreamDeadline(live, Duration.ofMillis(config.responses().streamMaxDurationMs()))) {
       StreamRelay.Result result =
@@ -347,6 +376,7 @@ final class ExchangeHandler {
               deadline,
               requests.policy().mode() == dev.warden.engine.policy.Mode.ENFORCE);
       live.close(); // cancels the upstream call if it is still running (block, failure)
+      limits.charge(ex.who, out, ex.id);
       ex.add(result.replacements(), "response");
       ex.outcome = result.outcome();
       Ledger.Receipt recorded;
@@ -417,6 +447,8 @@ final class ExchangeHandler {
 
   /** Protects a whole upstream answer, records it and sends it. */
   private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
+    // Charged before protection: a withheld answer was generated (and billed) all the same.
+    limits.charge(ex.who, answer.status(), answer.body(), ex.id);
     byte[] out =
         restore(
             protectResponse(answer, ex, target, ex.vault.answers()),
@@ -655,7 +687,9 @@ final class ExchangeHandler {
    */
   private void rejectForgedHeaders(ServerRequest req, Exchange ex) {
     for (Header h : req.headers()) {
-      if (h.name().toLowerCase(Locale.ROOT).startsWith("warden-")) {
+      String lower = h.name().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("warden-")
+          && !(ex.who.asserted() && OwnerHeaders.NAMES.contains(lower))) {
         throw refuse(
             ex,
             400,
@@ -684,6 +718,9 @@ final class ExchangeHandler {
           .filter(
               v -> credential ? printable(v) : !v.isEmpty() && PlainText.isPlain(v, "_-.,:", 256))
           .ifPresent(v -> out.put(name, v));
+    }
+    if (!target.forwardCredentials()) {
+      Authentication.putUpstreamKey(out, credentials, target.upstream().ownKey());
     }
     return out;
   }

@@ -251,11 +251,14 @@ public final class Gateway implements AutoCloseable {
               ledger,
               receipts,
               streams.apply(protector),
-              vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()));
+              vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()),
+              Authentication.admission(config, dataDir));
       LOG.info(
           "warden started",
           net.logstash.logback.argument.StructuredArguments.kv("port", server.port()),
           net.logstash.logback.argument.StructuredArguments.kv("mode", config.policy().mode().id()),
+          net.logstash.logback.argument.StructuredArguments.kv(
+              "auth", config.access().auth().mode()),
           net.logstash.logback.argument.StructuredArguments.kv(
               "response_protection", config.responses().protect()),
           net.logstash.logback.argument.StructuredArguments.kv("signing_key", signer.keyId()),

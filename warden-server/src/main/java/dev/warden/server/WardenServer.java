@@ -44,6 +44,7 @@ public final class WardenServer implements AutoCloseable {
   private final @Nullable ReceiptSigner receipts;
   private final VaultBinding vaults;
   private final Admission admission;
+  private final LimitGate limits;
 
   /**
    * The handler of the policy in force; each exchange reads it once, so one request never sees two
@@ -65,6 +66,7 @@ public final class WardenServer implements AutoCloseable {
       Admission admission) {
     this.ledger = ledger;
     this.admission = admission;
+    this.limits = new LimitGate(dev.warden.engine.limit.Limiter.open(config.access().limits()));
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     this.receipts = receipts;
@@ -72,7 +74,8 @@ public final class WardenServer implements AutoCloseable {
     this.exchange =
         new AtomicReference<>(
             new ExchangeHandler(
-                config, requests, responses, ledger, health, receipts, streams, vaults, admission));
+                config, requests, responses, ledger, health, receipts, streams, vaults, admission,
+                limits));
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -87,6 +90,9 @@ public final class WardenServer implements AutoCloseable {
                     + health.reason()
                     + "\"}"));
     Map<String, Upstream> clients = new LinkedHashMap<>();
+    // With authentication on, the client's credential is Warden's: never forwarded.
+    boolean authenticated = config.access().auth().enabled();
+    @Nullable String upstreamKey = Authentication.upstreamKey(config.access().auth());
     Map<Dialect, Upstreamed> served = new LinkedHashMap<>();
     for (Dialect d : DIALECTS.all()) {
       config
@@ -94,8 +100,9 @@ public final class WardenServer implements AutoCloseable {
           .ifPresent(e -> {
             WardenConfig.Upstream u = e.getValue();
             Upstream client =
-                clients.computeIfAbsent(e.getKey(), k -> new Upstream(u, s.maxBodyBytes()));
-            served.put(d, new Upstreamed(client, u.forwardAuthorization()));
+                clients.computeIfAbsent(
+                    e.getKey(), k -> new Upstream(u, s.maxBodyBytes(), upstreamKey));
+            served.put(d, new Upstreamed(client, u.forwardAuthorization() && !authenticated));
           });
     }
     for (Dialect d : DIALECTS.all()) {
@@ -123,7 +130,7 @@ public final class WardenServer implements AutoCloseable {
       Upstream defaultClient =
           clients.computeIfAbsent(
               WardenConfig.DEFAULT_UPSTREAM,
-              k -> new Upstream(config.upstream(), s.maxBodyBytes()));
+              k -> new Upstream(config.upstream(), s.maxBodyBytes(), upstreamKey));
       // Pass-through paths speak no particular dialect: OpenAI's error shape, nothing binary.
       Dialect generic = DIALECTS.byId(Dialects.OPENAI_COMPLETIONS).orElseThrow();
       for (String path : config.upstream().passThrough()) {
@@ -131,13 +138,13 @@ public final class WardenServer implements AutoCloseable {
             new DialectRoute(
                 Endpoint.fixed(generic, path),
                 defaultClient,
-                config.upstream().forwardAuthorization());
+                config.upstream().forwardAuthorization() && !authenticated);
         routing.get(path, (req, res) -> exchange.get().handle(req, res, route));
         routing.post(path, (req, res) -> exchange.get().handle(req, res, route));
       }
     }
     routing.any((req, res) -> templated(req, res, exchange, served));
-    this.server =
+    io.helidon.webserver.WebServerConfig.Builder listener =
         WebServer.builder()
             .host(s.host())
             .port(s.port())
@@ -145,13 +152,17 @@ public final class WardenServer implements AutoCloseable {
             .shutdownGracePeriod(Duration.ofSeconds(s.drainSeconds()))
             // Warden enforces its own limit with a JSON error; the listener's is a backstop.
             .maxPayloadSize(s.maxBodyBytes() * 2L)
+            // Streamed events are small writes: without TCP_NODELAY, Nagle holds each one until
+            // the client's delayed ACK (40 ms on Linux) for the previous one arrives.
+            .connectionOptions(o -> o.tcpNoDelay(true))
             .routing(routing)
             .directHandlers(d -> {
               for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
                 d.addHandler(type, this::protocolError);
               }
-            })
-            .build();
+            });
+    Authentication.listenerTls(config.access().auth()).ifPresent(listener::tls);
+    this.server = listener.build();
   }
 
   /**
@@ -244,7 +255,8 @@ public final class WardenServer implements AutoCloseable {
     mode = protector.policy().mode().id();
     exchange.set(
         new ExchangeHandler(
-            config, protector, protector, ledger, health, receipts, streams, vaults, admission));
+            config, protector, protector, ledger, health, receipts, streams, vaults, admission,
+            limits));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */
@@ -256,6 +268,7 @@ public final class WardenServer implements AutoCloseable {
     health.draining();
     server.stop();
     ledger.close();
+    limits.close();
     LOG.info("stopped");
   }
 
