@@ -1,8 +1,8 @@
 package dev.warden.bench;
 
 import dev.warden.engine.config.LimitSettings;
-import dev.warden.engine.limit.Limiter;
-import dev.warden.engine.limit.MemoryLimitStore;
+import dev.warden.server.limit.Limiter;
+import dev.warden.server.limit.MemoryLimitStore;
 import dev.warden.store.redis.RedisLimitStore;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -86,7 +86,7 @@ public class LimitBenchmark {
     limiter =
         Limiter.over(
             settings,
-            RedisLimitStore.connect(new LimitSettings.Redis("redis://127.0.0.1:" + port, 1000)));
+            RedisLimitStore.connect("redis://127.0.0.1:" + port, java.time.Duration.ofSeconds(1)));
   }
 
   @TearDown(Level.Trial)

@@ -72,6 +72,20 @@ class DocsConfigTest {
   }
 
   @Test
+  void theAuthenticationExampleLoads() throws Exception {
+    String example =
+        yamlBlocks(Files.readString(DOC)).stream()
+            .filter(b -> b.startsWith("auth:"))
+            .findFirst()
+            .orElseThrow();
+    WardenConfig c = ConfigLoader.fromYaml(example);
+
+    assertThat(c.access().auth().mode()).isEqualTo("api-key");
+    assertThat(c.access().auth().ownerScope()).isEqualTo("owner:assert");
+    assertThat(c.access().auth().upstreamKey().env()).isEqualTo("OPENAI_API_KEY");
+  }
+
+  @Test
   void thePrecisionControlsExampleLoadsAndWorks() throws Exception {
     List<String> blocks = yamlBlocks(Files.readString(DOC));
     String example =

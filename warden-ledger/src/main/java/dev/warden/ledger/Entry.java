@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One parsed ledger line: its position, its chain fields and its canonical body (the record without
- * {@code hash} and {@code mac}).
+ * {@code hash} and {@code mac}) as UTF-8 bytes, which the entry owns and nobody modifies.
  */
+@SuppressWarnings("ArrayRecordComponent") // body is never exposed for writing; equality unused
 record Entry(
     Path file,
     long line,
@@ -23,7 +24,7 @@ record Entry(
     String prev,
     String hash,
     String mac,
-    String canonicalBody,
+    byte[] body,
     boolean hashValid,
     @Nullable String macCheckedAfter,
     boolean macCheckedOk) {
@@ -31,7 +32,16 @@ record Entry(
   /** The predecessor of the first record. */
   static final Entry GENESIS =
       new Entry(
-          Path.of(""), 0, 0, "", LedgerFormat.GENESIS, LedgerFormat.GENESIS, "", true, null, false);
+          Path.of(""),
+          0,
+          0,
+          "",
+          LedgerFormat.GENESIS,
+          LedgerFormat.GENESIS,
+          new byte[0],
+          true,
+          null,
+          false);
 
   private static final Set<String> CHAIN_FIELDS = Set.of(LedgerFormat.HASH, LedgerFormat.MAC);
 
@@ -46,9 +56,31 @@ record Entry(
 
   /**
    * Parses a line (without its {@code '\n'}). A line must be strict UTF-8, a JSON object, and
-   * byte-identical to its own JCS form: anything else is not what the writer wrote.
+   * byte-identical to its own JCS form: anything else is not what the writer wrote. Lines the
+   * writer wrote take {@link CanonicalLine}'s single scan; the rest the general path below, which
+   * is the reference and names what is wrong.
    */
   static Entry parse(Path file, long line, byte[] bytes) throws MalformedException {
+    CanonicalLine.Fields fast = CanonicalLine.scan(bytes);
+    if (fast != null) {
+      boolean valid = LedgerFormat.hashMatches(fast.prev(), fast.body(), fast.hash());
+      return new Entry(
+          file,
+          line,
+          fast.seq(),
+          fast.prev(),
+          fast.hash(),
+          fast.mac(),
+          fast.body(),
+          valid,
+          null,
+          false);
+    }
+    return parseGeneral(file, line, bytes);
+  }
+
+  /** The reference parse: strict decode, a JSON tree, JCS of the tree compared with the line. */
+  static Entry parseGeneral(Path file, long line, byte[] bytes) throws MalformedException {
     String text;
     try {
       text =
@@ -88,8 +120,8 @@ record Entry(
     String hash = hex(object, LedgerFormat.HASH);
     String mac = hex(object, LedgerFormat.MAC);
     // The body is the canonical line minus hash and mac: cut out, not serialized a second time.
-    String body = canonical.without(CHAIN_FIELDS);
-    boolean valid = LedgerFormat.hash(prev, body).equals(hash);
+    byte[] body = canonical.without(CHAIN_FIELDS).getBytes(StandardCharsets.UTF_8);
+    boolean valid = LedgerFormat.hashMatches(prev, body, hash);
     return new Entry(file, line, seqNode.longValue(), prev, hash, mac, body, valid, null, false);
   }
 
@@ -117,7 +149,7 @@ record Entry(
     if (p.mac.equals(macCheckedAfter)) {
       return macCheckedOk; // computed ahead with the same key and the same predecessor MAC
     }
-    return LedgerFormat.macMatches(key, p.mac, canonicalBody, mac);
+    return LedgerFormat.macMatches(key, p.mac, body, mac);
   }
 
   /**
@@ -125,8 +157,8 @@ record Entry(
    * result for that predecessor MAC. Only the walk's own key may be used here.
    */
   Entry macCheckedAfter(Entry p, MessageAuthenticator key) {
-    boolean ok = LedgerFormat.macMatches(key, p.mac, canonicalBody, mac);
-    return new Entry(file, line, seq, prev, hash, mac, canonicalBody, hashValid, p.mac, ok);
+    boolean ok = LedgerFormat.macMatches(key, p.mac, body, mac);
+    return new Entry(file, line, seq, prev, hash, mac, body, hashValid, p.mac, ok);
   }
 
   /** "ledger-000001.jsonl line 7 (seq 7)". */

@@ -23,22 +23,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The single writer behind {@link FileLedger}: appenders queue records; one thread takes everything
- * queued, chains it, writes it with one {@code write} and makes it durable with one {@code force},
- * then releases every appender of the batch. After any write or force failure it fails every queued
- * and later append (fail closed) — the chain on disk may then end in a partial batch, which the
- * next {@link FileLedger#open} repairs or refuses.
+ * queued and chains it. In {@code ASYNC} mode that thread writes the batch and releases its
+ * appenders. In {@code FSYNC} mode it hands the chained batch to a second thread, the flusher, and
+ * goes on chaining the next one: the flusher takes every batch handed over since its last {@code
+ * force}, writes them with one gathering {@code write}, makes them durable with one {@code force},
+ * then releases their appenders — so chaining and hashing overlap the disk's flush instead of
+ * waiting for it, and one {@code force} serves everything that arrived while the previous one ran.
+ * After any write or force failure both fail every queued and later append (fail closed) — the
+ * chain on disk may then end in a partial batch, which the next {@link FileLedger#open} repairs or
+ * refuses.
  */
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
   private static final Pending STOP =
       new Pending(
           CanonicalRecord.of(new LedgerRecord("stop", "", "", null, "", "", 0, null, List.of())));
-
-  /**
-   * Longest wait for more appends before a durable batch is written (group commit delay); the
-   * actual wait is also capped at half the recent {@code force} time, see {@link #gather}.
-   */
-  private static final long MAX_GATHER_NANOS = 500_000;
 
   private final Path dir;
   private final MessageAuthenticator key;
@@ -47,6 +46,7 @@ final class GroupCommitWriter {
   private final BlockingQueue<Pending> queue;
   private final AtomicLong forces = new AtomicLong();
   private final Thread thread;
+  private final @Nullable Flusher flusher; // FSYNC only
 
   /** Appenders hold it shared while queueing; close takes it exclusively, so STOP comes last. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -58,14 +58,13 @@ final class GroupCommitWriter {
   private FileChannel channel;
   private Path segment;
   private long segmentOpenedNanos = System.nanoTime();
+  private long segmentSize; // bytes chained into the active segment (FSYNC: some still flushing)
   private @Nullable Throwable closeFailure;
   private long seq;
   private String hash;
   private String mac;
   private boolean dirty;
-  private long lastForceNanos = System.nanoTime();
-  private int lastBatch; // size of the last batch written
-  private long forceNanos; // moving average of one force's duration
+  private volatile long lastForceNanos = System.nanoTime();
   private final MessageDigest sha256 = Checkpointer.sha256();
 
   private static final class Pending {
@@ -95,6 +94,12 @@ final class GroupCommitWriter {
     this.seq = head.seq();
     this.hash = head.hash();
     this.mac = head.mac();
+    try {
+      this.segmentSize = channel.size();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the size of " + segment, e);
+    }
+    this.flusher = options.durability() == FileLedger.Durability.FSYNC ? new Flusher() : null;
     this.thread = Thread.ofPlatform().name("warden-ledger-writer").daemon(true).start(this::run);
   }
 
@@ -199,9 +204,6 @@ final class GroupCommitWriter {
         if (first != null) {
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
-          if (options.durability() == FileLedger.Durability.FSYNC) {
-            gather(batch);
-          }
         }
       } catch (InterruptedException e) {
         continue; // nobody else should interrupt this thread; only STOP ends it
@@ -210,11 +212,12 @@ final class GroupCommitWriter {
       if (stop) {
         batch.removeLast();
       }
-      if (!batch.isEmpty()) {
-        lastBatch = batch.size();
-      }
       commit(batch);
       batch.clear();
+    }
+    Flusher f = flusher;
+    if (f != null) {
+      f.stop(); // after every batch handed over is written, forced and released
     }
     if (dirty && failure == null) {
       force(); // ASYNC: the last writes become durable at close
@@ -230,37 +233,6 @@ final class GroupCommitWriter {
     }
     if (failure != null && closeFailure == null && dirty) {
       closeFailure = failure;
-    }
-  }
-
-  /**
-   * Group commit delay: while fewer appends are queued than the last batch held (so other appenders
-   * are still on their way back), waits for them up to half the recent {@code force} time and at
-   * most {@link #MAX_GATHER_NANOS}. One appender alone never waits (its last batch held one), and a
-   * batch never waits longer than its own {@code force} would take.
-   */
-  private void gather(List<Pending> batch) {
-    int target = Math.min(lastBatch, MAX_BATCH);
-    if (batch.size() >= target || batch.getLast() == STOP) {
-      return;
-    }
-    long deadline = System.nanoTime() + Math.min(MAX_GATHER_NANOS, forceNanos / 2);
-    while (batch.size() < target && batch.getLast() != STOP) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return;
-      }
-      Pending next;
-      try {
-        next = queue.poll(left, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        return; // write what we have; only STOP ends the thread
-      }
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
-      queue.drainTo(batch, MAX_BATCH - batch.size());
     }
   }
 
@@ -283,10 +255,20 @@ final class GroupCommitWriter {
       return;
     }
     try {
-      boolean rotate =
-          channel.size() >= options.maxSegmentBytes()
-              || System.nanoTime() - segmentOpenedNanos >= options.maxSegmentAge().toNanos();
       Checkpointer cp = checkpointer;
+      boolean rotate =
+          segmentSize >= options.maxSegmentBytes()
+              || System.nanoTime() - segmentOpenedNanos >= options.maxSegmentAge().toNanos();
+      if (!rotate && (cp == null || !cp.due())) {
+        return;
+      }
+      Flusher f = flusher;
+      if (f != null) {
+        f.awaitIdle(); // what follows needs every handed batch on disk and forced
+        if (failure != null) {
+          return;
+        }
+      }
       if (cp != null && (cp.due() || (rotate && cp.pending()))) {
         if (dirty) {
           force(); // a checkpoint never covers a record that is not durable
@@ -295,7 +277,7 @@ final class GroupCommitWriter {
           cp.checkpoint();
         }
       }
-      if (rotate && failure == null && channel.size() > 0) {
+      if (rotate && failure == null && segmentSize > 0) {
         rotate();
       }
     } catch (Throwable t) { // fail closed, as for a write failure
@@ -322,6 +304,7 @@ final class GroupCommitWriter {
     channel = opened;
     segment = next;
     segmentOpenedNanos = System.nanoTime();
+    segmentSize = 0;
     old.close();
     Checkpointer cp = checkpointer;
     if (cp != null) {
@@ -333,6 +316,14 @@ final class GroupCommitWriter {
     Throwable f = failure;
     if (f != null) {
       batch.forEach(p -> p.done.completeExceptionally(refusing(f)));
+      return;
+    }
+    Flusher flush = flusher;
+    if (flush != null) {
+      if (!batch.isEmpty()) {
+        handOver(batch, flush);
+      }
+      maintain();
       return;
     }
     if (batch.isEmpty()) {
@@ -349,17 +340,10 @@ final class GroupCommitWriter {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
-      if (options.durability() == FileLedger.Durability.FSYNC) {
-        long started = System.nanoTime();
-        channel.force(false);
-        forces.incrementAndGet();
-        lastForceNanos = System.nanoTime();
-        forceNanos += (lastForceNanos - started - forceNanos) / 8;
-      } else {
-        dirty = true;
-        if (System.nanoTime() - lastForceNanos >= options.asyncFlushInterval().toNanos()) {
-          force();
-        }
+      segmentSize += bytes.limit();
+      dirty = true;
+      if (System.nanoTime() - lastForceNanos >= options.asyncFlushInterval().toNanos()) {
+        force();
       }
     } catch (Throwable t) { // fail closed on anything, including Errors
       failure = t;
@@ -382,8 +366,157 @@ final class GroupCommitWriter {
     maintain();
   }
 
+  /**
+   * FSYNC: chains the batch, moves the head and hands the bytes to the flusher, which releases the
+   * appenders once they are durable. The head moves before the bytes are on disk; if the flusher
+   * then fails, the ledger refuses every later append, so nothing chains onto a lost record.
+   */
+  private void handOver(List<Pending> batch, Flusher flush) {
+    Encoded encoded;
+    try {
+      encoded = encode(batch);
+    } catch (Throwable t) { // fail closed on anything, including Errors
+      failure = t;
+      LedgerException e =
+          new LedgerException("ledger write failed; the ledger refuses further appends", t);
+      batch.forEach(p -> p.done.completeExceptionally(e));
+      return;
+    }
+    List<Receipt> receipts = encoded.receipts();
+    seq = receipts.getLast().seq();
+    hash = receipts.getLast().hash();
+    mac = encoded.mac();
+    segmentSize += encoded.bytes().remaining();
+    Checkpointer cp = checkpointer;
+    if (cp != null) {
+      cp.written(encoded.bytes().array(), receipts);
+    }
+    flush.hand(new Handed(channel, List.copyOf(batch), encoded));
+  }
+
   /** A chained batch: its bytes, one receipt per record, and the MAC of its last record. */
   private record Encoded(ByteBuffer bytes, List<Receipt> receipts, String mac) {}
+
+  /** A chained batch handed to the flusher, with the segment it belongs to. */
+  private record Handed(FileChannel channel, List<Pending> batch, Encoded encoded) {}
+
+  /**
+   * FSYNC's second thread: writes and forces what the writer handed over, then releases those
+   * appenders. Rotation and checkpoints wait for it to be idle ({@link #awaitIdle}), so a group
+   * never spans two segments and a checkpoint never covers a record that is not durable.
+   */
+  private final class Flusher {
+    private final java.util.ArrayDeque<Handed> handed = new java.util.ArrayDeque<>();
+    private int unfinished; // handed and not yet released; guarded by this
+    private boolean stopping; // guarded by this
+    private final Thread thread =
+        Thread.ofPlatform().name("warden-ledger-flusher").daemon(true).start(this::run);
+
+    synchronized void hand(Handed h) {
+      handed.add(h);
+      unfinished++;
+      notifyAll();
+    }
+
+    /** Blocks (uninterruptibly: the writer thread has no one to answer to) until all is done. */
+    synchronized void awaitIdle() {
+      boolean interrupted = false;
+      while (unfinished > 0) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Finishes everything handed over, then ends the thread. */
+    void stop() {
+      synchronized (this) {
+        stopping = true;
+        notifyAll();
+      }
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void run() {
+      List<Handed> group = new ArrayList<>();
+      while (true) {
+        synchronized (this) {
+          while (handed.isEmpty() && !stopping) {
+            try {
+              wait();
+            } catch (InterruptedException e) {
+              // nobody else should interrupt this thread; only stop() ends it
+            }
+          }
+          if (handed.isEmpty()) {
+            return;
+          }
+          group.addAll(handed);
+          handed.clear();
+        }
+        flush(group);
+        synchronized (this) {
+          unfinished -= group.size();
+          notifyAll();
+        }
+        group.clear();
+      }
+    }
+
+    /** One gathering write and one force for the whole group, then its appenders go. */
+    private void flush(List<Handed> group) {
+      Throwable f = failure;
+      if (f != null) {
+        group.forEach(h -> h.batch().forEach(p -> p.done.completeExceptionally(refusing(f))));
+        return;
+      }
+      try {
+        FileChannel target = group.getFirst().channel();
+        ByteBuffer[] buffers = new ByteBuffer[group.size()];
+        long left = 0;
+        for (int i = 0; i < buffers.length; i++) {
+          if (group.get(i).channel() != target) {
+            throw new IllegalStateException("a flush group spans two segments");
+          }
+          buffers[i] = group.get(i).encoded().bytes();
+          left += buffers[i].remaining();
+        }
+        while (left > 0) {
+          left -= target.write(buffers);
+        }
+        target.force(false);
+        forces.incrementAndGet();
+        lastForceNanos = System.nanoTime();
+      } catch (Throwable t) { // fail closed on anything, including Errors
+        failure = t;
+        LedgerException e =
+            new LedgerException("ledger write failed; the ledger refuses further appends", t);
+        group.forEach(h -> h.batch().forEach(p -> p.done.completeExceptionally(e)));
+        return;
+      }
+      for (Handed h : group) {
+        List<Receipt> receipts = h.encoded().receipts();
+        for (int i = 0; i < h.batch().size(); i++) {
+          h.batch().get(i).done.complete(receipts.get(i));
+        }
+      }
+    }
+  }
 
   /**
    * Chains the batch from the current head; the head itself moves only once it is written. Each

@@ -90,7 +90,7 @@ public final class InclusionProofs {
               builder.add(Rfc6962.leafHash(HEX.parseHex(e.hash())));
             }
             if (e.seq() == seq) {
-              ObjectNode o = (ObjectNode) LedgerFormat.MAPPER.readTree(e.canonicalBody());
+              ObjectNode o = (ObjectNode) LedgerFormat.MAPPER.readTree(e.body());
               o.put(LedgerFormat.HASH, e.hash());
               record[0] = Jcs.canonicalize(o);
             }

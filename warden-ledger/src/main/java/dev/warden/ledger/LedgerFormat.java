@@ -75,7 +75,8 @@ final class LedgerFormat {
       o.put("streamedBytes", streamed.longValue());
     }
     if (!r.details().isEmpty()) {
-      // Only policy records carry details; exchange records keep their exact stored form.
+      // Policy records, and request records with a ticket or a shadow verdict, carry details;
+      // other records keep their exact stored form.
       ObjectNode details = o.putObject("details");
       new java.util.TreeMap<>(r.details()).forEach(details::put);
     }
@@ -178,9 +179,21 @@ final class LedgerFormat {
     return HEX.formatHex(mac.tag(chainInput(prevMac, canonical)));
   }
 
-  static boolean macMatches(
-      MessageAuthenticator mac, String prevMac, String canonical, String macHex) {
-    return mac.verify(chainInput(prevMac, canonical), HEX.parseHex(macHex));
+  /** Whether {@code hashHex} is the hash of {@code prev ‖ body} (body as UTF-8 bytes). */
+  static boolean hashMatches(String prev, byte[] body, String hashHex) {
+    MessageDigest d = sha256();
+    d.update(prev.getBytes(StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(
+        hexAscii(d.digest(body)), hashHex.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Whether {@code macHex} is the MAC of {@code prevMac ‖ body} (body as UTF-8 bytes). */
+  static boolean macMatches(MessageAuthenticator mac, String prevMac, byte[] body, String macHex) {
+    byte[] prev = prevMac.getBytes(StandardCharsets.US_ASCII); // 64 hex digits
+    byte[] input = new byte[prev.length + body.length];
+    System.arraycopy(prev, 0, input, 0, prev.length);
+    System.arraycopy(body, 0, input, prev.length, body.length);
+    return mac.verify(input, HEX.parseHex(macHex));
   }
 
   static boolean isHex64(String s) {

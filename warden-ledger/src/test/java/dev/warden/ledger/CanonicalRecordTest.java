@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (jqwik is not in this build's repository), 5 000 records.
  */
 class CanonicalRecordTest {
-  private static final String[] ALPHABET = {
+  static final String[] ALPHABET = {
     "a",
     "Z",
     "0",
@@ -131,74 +131,83 @@ class CanonicalRecordTest {
         .hasMessageContaining("streamedBytes");
   }
 
-  private static LedgerRecord record(Random random) {
+  /** A random record over the full alphabet (escapes, controls, non-ASCII, astral). */
+  static LedgerRecord record(Random random) {
+    return record(random, ALPHABET);
+  }
+
+  /** A random record whose strings are drawn from {@code alphabet}. */
+  static LedgerRecord record(Random random, String[] alphabet) {
     List<LedgerRecord.FindingEntry> findings = new ArrayList<>();
     for (int i = random.nextInt(4); i > 0; i--) {
       findings.add(
           new LedgerRecord.FindingEntry(
-              text(random),
-              text(random),
-              text(random),
-              text(random),
+              text(random, alphabet),
+              text(random, alphabet),
+              text(random, alphabet),
+              text(random, alphabet),
               random.nextInt(Integer.MAX_VALUE) * (random.nextBoolean() ? 1 : -1),
-              text(random)));
+              text(random, alphabet)));
     }
-    Map<String, String> details = random.nextInt(3) == 0 ? map(random) : Map.of();
+    Map<String, String> details = random.nextInt(3) == 0 ? map(random, alphabet) : Map.of();
     @Nullable Long streamed =
         random.nextBoolean() ? null : random.nextLong(-Jcs.MAX_SAFE_INTEGER, Jcs.MAX_SAFE_INTEGER);
     @Nullable Attribution who = null;
     if (random.nextBoolean()) {
       Set<String> scopes = new HashSet<>();
       for (int i = random.nextInt(4); i > 0; i--) {
-        scopes.add(text(random));
+        scopes.add(text(random, alphabet));
       }
       Identity id =
           new Identity(
-              text(random),
+              text(random, alphabet),
               Identity.Kind.values()[random.nextInt(Identity.Kind.values().length)],
               scopes,
-              map(random),
-              text(random));
+              map(random, alphabet),
+              text(random, alphabet));
       who =
           new Attribution(
-              id, nullable(random), nullable(random), random.nextBoolean() ? text(random) : null);
+              id,
+              nullable(random, alphabet),
+              nullable(random, alphabet),
+              random.nextBoolean() ? text(random, alphabet) : null);
     }
     return new LedgerRecord(
-        text(random),
-        text(random),
-        text(random),
-        nullable(random),
-        text(random),
-        text(random),
+        text(random, alphabet),
+        text(random, alphabet),
+        text(random, alphabet),
+        nullable(random, alphabet),
+        text(random, alphabet),
+        text(random, alphabet),
         random.nextInt(),
-        nullable(random),
+        nullable(random, alphabet),
         findings,
         streamed,
         details,
         who);
   }
 
-  private static Map<String, String> map(Random random) {
+  private static Map<String, String> map(Random random, String[] alphabet) {
     Map<String, String> m = new HashMap<>();
     for (int i = random.nextInt(5); i > 0; i--) {
-      m.put(text(random), text(random));
+      m.put(text(random, alphabet), text(random, alphabet));
     }
     return m;
   }
 
-  private static @Nullable String nullable(Random random) {
-    return random.nextInt(3) == 0 ? null : text(random);
+  private static @Nullable String nullable(Random random, String[] alphabet) {
+    return random.nextInt(3) == 0 ? null : text(random, alphabet);
   }
 
-  private static String text(Random random) {
+  private static String text(Random random, String[] alphabet) {
     StringBuilder s = new StringBuilder();
     for (int i = random.nextInt(12); i > 0; i--) {
-      s.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+      s.append(alphabet[random.nextInt(alphabet.length)]);
     }
     return s.toString();
   }
 
-  private static String hex(Random random) {
+  static String hex(Random random) {
     StringBuilder s = new StringBuilder(64);
     for (int i = 0; i < 64; i++) {
       s.append(Character.forDigit(random.nextInt(16), 16));

@@ -118,8 +118,19 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(
       ConfigSource source,
       java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
+    return start(source, streams, null);
+  }
+
+  /**
+   * As above, with {@code admission} deciding who each exchange is from (null: the configured
+   * {@code auth:} mode).
+   */
+  static Gateway start(
+      ConfigSource source,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams,
+      @Nullable Admission admission) {
     LoadedPolicy initial = source.load();
-    Gateway g = start(initial.config(), streams);
+    Gateway g = start(initial.config(), streams, admission);
     try {
       PolicyReloader r =
           new PolicyReloader(
@@ -201,9 +212,22 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(
       WardenConfig config,
       java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
+    return start(config, streams, null);
+  }
+
+  /**
+   * As above, with {@code admission} deciding who each exchange is from (null: the configured
+   * {@code auth:} mode).
+   */
+  static Gateway start(
+      WardenConfig config,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams,
+      @Nullable Admission admission) {
     Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
     LocalKeyring keys = LocalKeyring.open(dataDir);
     Protector protector = protector(config, keys.hasher(VALUE_KEY));
+    Protector answers = ProfileEngines.answers(config, keys.hasher(VALUE_KEY), protector);
+    ProfileEngines profiles = ProfileEngines.of(config, keys.hasher(VALUE_KEY), streams);
     Signer signer =
         keys.signingKeys().active(SigningAlgorithm.parse(config.ledger().signingAlgorithm()));
     @Nullable CheckpointAnchor anchor = checkpointAnchor(config.ledger().timestamp());
@@ -247,12 +271,13 @@ public final class Gateway implements AutoCloseable {
           WardenServer.start(
               config,
               protector,
-              protector,
+              answers,
               ledger,
               receipts,
-              streams.apply(protector),
+              streams.apply(answers),
               vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()),
-              Authentication.admission(config, dataDir));
+              admission == null ? Authentication.admission(config, dataDir) : admission,
+              profiles);
       LOG.info(
           "warden started",
           net.logstash.logback.argument.StructuredArguments.kv("port", server.port()),

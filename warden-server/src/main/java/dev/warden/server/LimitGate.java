@@ -3,9 +3,9 @@ package dev.warden.server;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.warden.api.Attribution;
-import dev.warden.engine.limit.Limiter;
 import dev.warden.engine.limit.TokenCount;
 import dev.warden.engine.limit.Usage;
+import dev.warden.server.limit.Limiter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +32,7 @@ final class LimitGate implements AutoCloseable {
   /**
    * Takes an in-flight slot.
    *
-   * @throws dev.warden.engine.limit.LimitExceeded when none is free
+   * @throws dev.warden.server.limit.LimitExceeded when none is free
    */
   Limiter.Slot enter() {
     return limiter.enter();

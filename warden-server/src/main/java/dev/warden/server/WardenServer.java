@@ -63,10 +63,11 @@ public final class WardenServer implements AutoCloseable {
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams,
       VaultBinding vaults,
-      Admission admission) {
+      Admission admission,
+      ProfileEngines profiles) {
     this.ledger = ledger;
     this.admission = admission;
-    this.limits = new LimitGate(dev.warden.engine.limit.Limiter.open(config.access().limits()));
+    this.limits = new LimitGate(dev.warden.server.limit.Limiter.open(config.access().limits()));
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     this.receipts = receipts;
@@ -75,7 +76,7 @@ public final class WardenServer implements AutoCloseable {
         new AtomicReference<>(
             new ExchangeHandler(
                 config, requests, responses, ledger, health, receipts, streams, vaults, admission,
-                limits));
+                limits, profiles));
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -226,13 +227,37 @@ public final class WardenServer implements AutoCloseable {
       @Nullable StreamInspection streams,
       VaultBinding vaults,
       Admission admission) {
+    return start(
+        config,
+        requests,
+        responses,
+        ledger,
+        receipts,
+        streams,
+        vaults,
+        admission,
+        ProfileEngines.NONE);
+  }
+
+  /** As above, with the profiles' engines and the shadow policy of {@code config}. */
+  static WardenServer start(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams,
+      VaultBinding vaults,
+      Admission admission,
+      ProfileEngines profiles) {
     if (!config.hasUpstream()) {
       throw new IllegalArgumentException(
           "upstream.url is not set; pass --upstream URL or set upstream.url (or upstreams) in"
               + " warden.yaml");
     }
     WardenServer ws =
-        new WardenServer(config, requests, responses, ledger, receipts, streams, vaults, admission);
+        new WardenServer(
+            config, requests, responses, ledger, receipts, streams, vaults, admission, profiles);
     ws.server.start();
     return ws;
   }
@@ -251,12 +276,17 @@ public final class WardenServer implements AutoCloseable {
    * responses) may differ from the running configuration; the caller ({@link PolicyReloader}) keeps
    * the rest as started.
    */
-  void swap(WardenConfig config, Protector protector, @Nullable StreamInspection streams) {
-    mode = protector.policy().mode().id();
+  void swap(
+      WardenConfig config,
+      Protector requests,
+      Protector answers,
+      @Nullable StreamInspection streams,
+      ProfileEngines profiles) {
+    mode = requests.policy().mode().id();
     exchange.set(
         new ExchangeHandler(
-            config, protector, protector, ledger, health, receipts, streams, vaults, admission,
-            limits));
+            config, requests, answers, ledger, health, receipts, streams, vaults, admission,
+            limits, profiles));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */

@@ -2,13 +2,18 @@ package dev.warden.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.api.Identity;
 import dev.warden.testing.StubUpstream;
+import dev.warden.vault.ApiKeyStore;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Limits through the real proxy: rates, token budgets, streamed usage and backpressure. */
 class LimitsProxyTest {
@@ -52,6 +58,51 @@ class LimitsProxyTest {
   }
 
   @Test
+  void eachIdentityHasItsOwnRateAndOverridesApplyByIdentityId() throws Exception {
+    ApiKeyStore keys = ApiKeyStore.open(dir);
+    String alice = keys.issue("alice", Identity.Kind.USER, Set.of(), Map.of()).key();
+    String batch = keys.issue("batch-job", Identity.Kind.SERVICE, Set.of(), Map.of()).key();
+    try (ProxyHarness proxy =
+        new ProxyHarness(
+            dir,
+            StubUpstream.start(),
+            """
+            auth: {mode: api-key}
+            limits:
+              defaults: {requestsPerMinute: 3}
+              identities: {batch-job: {requestsPerMinute: 1}}
+            """,
+            c -> c)) {
+      byte[] body = ProxyHarness.chat("hello").getBytes(StandardCharsets.UTF_8);
+      Map<String, String> asAlice = Map.of("Authorization", "Bearer " + alice);
+      Map<String, String> asBatch = Map.of("Authorization", "Bearer " + batch);
+
+      assertThat(proxy.post("/v1/chat/completions", body, asBatch).statusCode()).isEqualTo(200);
+      HttpResponse<String> batchLimited = proxy.post("/v1/chat/completions", body, asBatch);
+      for (int i = 0; i < 3; i++) {
+        assertThat(proxy.post("/v1/chat/completions", body, asAlice).statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> aliceLimited = proxy.post("/v1/chat/completions", body, asAlice);
+
+      assertThat(batchLimited.statusCode()).isEqualTo(429);
+      assertThat(batchLimited.body()).contains("limits.identities.batch-job.requestsPerMinute");
+      assertThat(aliceLimited.statusCode()).isEqualTo(429);
+      assertThat(aliceLimited.body()).contains("limits.defaults.requestsPerMinute");
+      assertThat(proxy.received()).hasSize(4);
+      String ledger = readLedger(proxy);
+      assertThat(count(OUTCOME, ledger)).isEqualTo(2);
+      assertThat(ledger).doesNotContain(alice).doesNotContain(batch);
+      List<String> limitedBy =
+          ledger
+              .lines()
+              .filter(l -> l.contains("\"outcome\":\"limited\""))
+              .map(l -> JsonMapper.shared().readTree(l).path("identity").path("id").asString())
+              .toList();
+      assertThat(limitedBy).containsExactlyInAnyOrder("alice", "batch-job");
+    }
+  }
+
+  @Test
   void tokenBudgetIsExhaustedByReportedCompletionTokens() throws Exception {
     String answer =
         """
@@ -59,12 +110,7 @@ class LimitsProxyTest {
          "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
          "usage":{"prompt_tokens":20,"completion_tokens":600,"total_tokens":620}}
         """;
-    try (ProxyHarness proxy =
-        new ProxyHarness(
-            dir,
-            StubUpstream.builder().rawReply(answer, "application/json").start(),
-            "limits: {defaults: {tokensPerDay: 1000}}",
-            c -> c)) {
+    try (ProxyHarness proxy = budgetOf1000(answer, "application/json")) {
       String body = ProxyHarness.chat("hello");
       // about 40 estimated prompt tokens each: 1000 - 40 - 600 - 40 - 600 < 40 for the third
       assertThat(proxy.post("/v1/chat/completions", body).statusCode()).isEqualTo(200);
@@ -86,12 +132,7 @@ class LimitsProxyTest {
   void withoutReportedUsageTheAnswerIsEstimated() throws Exception {
     // 2000 ASCII bytes of answer and no usage: charged as about 500 tokens.
     String answer = "{\"text\":\"" + "a".repeat(2000) + "\"}";
-    try (ProxyHarness proxy =
-        new ProxyHarness(
-            dir,
-            StubUpstream.builder().rawReply(answer, "application/json").start(),
-            "limits: {defaults: {tokensPerDay: 1000}}",
-            c -> c)) {
+    try (ProxyHarness proxy = budgetOf1000(answer, "application/json")) {
       String body = ProxyHarness.chat("hello");
       assertThat(proxy.post("/v1/chat/completions", body).statusCode()).isEqualTo(200);
       assertThat(proxy.post("/v1/chat/completions", body).statusCode()).isEqualTo(200);
@@ -125,12 +166,7 @@ class LimitsProxyTest {
             + "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-test\","
             + "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":990,\"total_tokens\":999}}\n\n"
             + "data: [DONE]\n\n";
-    try (ProxyHarness proxy =
-        new ProxyHarness(
-            dir,
-            StubUpstream.builder().rawReply(stream, "text/event-stream").start(),
-            "limits: {defaults: {tokensPerDay: 1000}}",
-            c -> c)) {
+    try (ProxyHarness proxy = budgetOf1000(stream, "text/event-stream")) {
       String body =
           "{\"model\":\"gpt-test\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
               + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
@@ -186,6 +222,17 @@ class LimitsProxyTest {
         pool.shutdownNow();
       }
     }
+  }
+
+  /**
+   * A gateway with a daily budget of 1000 tokens before a stub that always answers {@code reply}.
+   */
+  private ProxyHarness budgetOf1000(String reply, String contentType) {
+    return new ProxyHarness(
+        dir,
+        StubUpstream.builder().rawReply(reply, contentType).start(),
+        "limits: {defaults: {tokensPerDay: 1000}}",
+        c -> c);
   }
 
   /** Sends {@code n} identical requests released at once; all answers, in any order. */

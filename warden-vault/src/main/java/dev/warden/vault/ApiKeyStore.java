@@ -62,6 +62,9 @@ public final class ApiKeyStore {
   private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9._:/@-]{0,128}");
 
+  private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Path dir;
   private final Path file;
   private final KeyedHasher hasher;
@@ -402,7 +405,15 @@ public final class ApiKeyStore {
    * atomically.
    */
   private <T> T mutate(java.util.function.Function<Map<String, Stored>, T> change) {
-    Path lockFile = dir.resolve(LOCK);
+    Path lockFile = dir.resolve(LOCK).toAbsolutePath().normalize();
+    // File locks exclude other processes only; stores of one directory in this JVM queue here.
+    synchronized (IN_PROCESS.computeIfAbsent(lockFile, k -> new Object())) {
+      return mutateLocked(lockFile, change);
+    }
+  }
+
+  private <T> T mutateLocked(
+      Path lockFile, java.util.function.Function<Map<String, Stored>, T> change) {
     try (FileChannel ch =
             FileChannel.open(
                 lockFile,

@@ -73,7 +73,10 @@ public final class LocalKeyring {
   /** HMAC-SHA256 under the key named {@code purpose} (created on first use). */
   public MessageAuthenticator authenticator(String purpose) {
     Mac prototype = newMac(new SecretKeySpec(loadOrCreate(purpose), "HmacSHA256"));
-    return data -> copy(prototype).doFinal(data);
+    // One keyed Mac per thread, reused (doFinal resets it): the ledger writer tags every record,
+    // and a clone per call cost as much as tagging a short one.
+    ThreadLocal<Mac> perThread = ThreadLocal.withInitial(() -> copy(prototype));
+    return data -> perThread.get().doFinal(data);
   }
 
   /** Keyed hashing of values under the key named {@code purpose} (created on first use). */

@@ -1,8 +1,7 @@
 /**
- * Rate limits, token budgets and in-flight backpressure: {@link dev.warden.engine.limit.Limiter}
- * decides, a {@link dev.warden.engine.limit.LimitStore} keeps the counters (in memory, or shared
- * through a store found by {@link java.util.ServiceLoader}), {@link
- * dev.warden.engine.limit.TokenCount} estimates and reads token counts.
+ * Token counts for budgets: {@link dev.warden.engine.limit.TokenCount} estimates prompts, {@link
+ * dev.warden.engine.limit.Usage} reads the completion count an answer reports. Pure functions of
+ * the bytes; the limits themselves live in the server.
  */
 @NullMarked
 package dev.warden.engine.limit;

@@ -1,9 +1,10 @@
 package dev.warden.store.redis;
 
-import dev.warden.engine.config.LimitSettings;
-import dev.warden.engine.limit.LimitStore;
-import io.github.bucket4j.Bucket;
+import dev.warden.api.LimitStore;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
@@ -19,13 +20,13 @@ import java.time.Duration;
 
 /**
  * Buckets kept in Redis through bucket4j's compare-and-swap proxy manager over one multiplexed
- * Lettuce connection: each check is one optimistic read-modify-write, retried on conflict, so
- * concurrent instances never both take the last token.
+ * Lettuce connection: each operation is an optimistic read-modify-write, retried on conflict, so
+ * concurrent instances never both take the last unit.
  *
- * <p>Fails closed and fast: commands time out after {@code limits.redis.timeoutMs} and are rejected
- * at once while disconnected (instead of queueing until Redis returns), so a Redis outage turns
- * into refusals, never into unlimited traffic or stalled requests. Keys expire once their bucket
- * would have refilled, so Redis holds only callers of the current windows.
+ * <p>Fails closed and fast: commands time out after the configured timeout and are rejected at once
+ * while disconnected (instead of queueing until Redis returns), so a Redis outage turns into
+ * refusals, never into unlimited traffic or stalled requests. Keys expire once their bucket would
+ * have refilled, so Redis holds only callers of the current windows.
  */
 public final class RedisLimitStore implements LimitStore {
   /** How long a refilled bucket stays in Redis before it expires (it is full by then). */
@@ -45,14 +46,13 @@ public final class RedisLimitStore implements LimitStore {
   }
 
   /**
-   * Connects to {@code redis}.
+   * Connects to the Redis at {@code url}.
    *
    * @throws IllegalArgumentException when Redis cannot be reached; the message names the host and
    *     port, never the URL (it may hold a password)
    */
-  public static RedisLimitStore connect(LimitSettings.Redis redis) {
-    RedisURI uri = RedisURI.create(redis.url());
-    Duration timeout = Duration.ofMillis(redis.timeoutMs());
+  public static RedisLimitStore connect(String url, Duration timeout) {
+    RedisURI uri = RedisURI.create(url);
     uri.setTimeout(timeout);
     RedisClient client = RedisClient.create(uri);
     client.setOptions(
@@ -84,7 +84,26 @@ public final class RedisLimitStore implements LimitStore {
   }
 
   @Override
-  public Bucket bucket(String key, BucketConfiguration configuration) {
+  public Take take(String key, long capacity, Duration window, long amount) {
+    ConsumptionProbe probe = bucket(key, capacity, window).tryConsumeAndReturnRemaining(amount);
+    return new Take(probe.isConsumed(), probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill());
+  }
+
+  @Override
+  public void charge(String key, long capacity, Duration window, long amount) {
+    bucket(key, capacity, window).consumeIgnoringRateLimits(amount);
+  }
+
+  private BucketProxy bucket(String key, long capacity, Duration window) {
+    BucketConfiguration configuration =
+        BucketConfiguration.builder()
+            .addLimit(
+                Bandwidth.builder()
+                    .capacity(capacity)
+                    .refillIntervally(capacity, window)
+                    .initialTokens(capacity)
+                    .build())
+            .build();
     return buckets.builder().build(key, () -> configuration);
   }
 

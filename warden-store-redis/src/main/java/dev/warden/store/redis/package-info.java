@@ -1,6 +1,6 @@
 /**
- * A {@link dev.warden.engine.limit.LimitStore} on Redis, so every gateway instance that points at
- * the same Redis draws from the same limits.
+ * A {@link dev.warden.api.LimitStore} on Redis, so every gateway instance that points at the same
+ * Redis draws from the same limits.
  */
 @NullMarked
 package dev.warden.store.redis;

@@ -1,4 +1,4 @@
-package dev.warden.engine.limit;
+package dev.warden.server.limit;
 
 /** Thrown by {@link Limiter#enter()} when no in-flight slot is free. */
 public final class LimitExceeded extends RuntimeException {

@@ -1,10 +1,7 @@
-package dev.warden.engine.limit;
+package dev.warden.server.limit;
 
+import dev.warden.api.LimitStore;
 import dev.warden.engine.config.LimitSettings;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -118,24 +115,21 @@ public final class Limiter implements AutoCloseable {
     if (perMinute <= 0 || store == null) {
       return null;
     }
-    ConsumptionProbe probe;
-    try {
-      probe = bucket("rpm", perMinute, MINUTE, identityId).tryConsumeAndReturnRemaining(1);
-    } catch (RuntimeException e) {
-      return unavailable();
-    }
-    if (probe.isConsumed()) {
-      return null;
-    }
-    return new Refused(
-        429,
-        "warden_rate_limited",
-        "this caller has used its "
-            + perMinute
-            + " requests per minute ("
-            + keyPath(identityId, profile, "requestsPerMinute")
-            + "); retry after the Retry-After seconds",
-        seconds(probe.getNanosToWaitForRefill(), MINUTE));
+    return take(
+        "rpm",
+        perMinute,
+        MINUTE,
+        identityId,
+        1,
+        new Refused(
+            429,
+            "warden_rate_limited",
+            "this caller has used its "
+                + perMinute
+                + " requests per minute ("
+                + keyPath(identityId, profile, "requestsPerMinute")
+                + "); retry after the Retry-After seconds",
+            0));
   }
 
   /**
@@ -163,26 +157,42 @@ public final class Limiter implements AutoCloseable {
               + "); shorten the prompt or raise the budget",
           DAY.toSeconds());
     }
-    ConsumptionProbe probe;
+    return take(
+        "tpd",
+        perDay,
+        DAY,
+        identityId,
+        promptTokens,
+        new Refused(
+            429,
+            "warden_token_budget_exhausted",
+            "this caller's daily token budget of "
+                + perDay
+                + " ("
+                + path
+                + ") cannot cover the prompt's estimated "
+                + promptTokens
+                + " tokens; retry after the Retry-After seconds",
+            0));
+  }
+
+  /**
+   * Takes {@code n} from the caller's bucket; when it cannot, {@code refusal} with the wait until
+   * the window refills.
+   */
+  private @Nullable Refused take(
+      String kind, long capacity, Duration window, String identityId, long n, Refused refusal) {
+    LimitStore.Take take;
     try {
-      probe = bucket("tpd", perDay, DAY, identityId).tryConsumeAndReturnRemaining(promptTokens);
+      take = store().take(key(kind, capacity, identityId), capacity, window, n);
     } catch (RuntimeException e) {
       return unavailable();
     }
-    if (probe.isConsumed()) {
+    if (take.taken()) {
       return null;
     }
     return new Refused(
-        429,
-        "warden_token_budget_exhausted",
-        "this caller's daily token budget of "
-            + perDay
-            + " ("
-            + path
-            + ") cannot cover the prompt's estimated "
-            + promptTokens
-            + " tokens; retry after the Retry-After seconds",
-        seconds(probe.getNanosToWaitForRefill(), DAY));
+        refusal.status(), refusal.type(), refusal.message(), seconds(take.nanosToWait(), window));
   }
 
   /**
@@ -196,7 +206,7 @@ public final class Limiter implements AutoCloseable {
       return true;
     }
     try {
-      bucket("tpd", perDay, DAY, identityId).consumeIgnoringRateLimits(completionTokens);
+      store().charge(key("tpd", perDay, identityId), perDay, DAY, completionTokens);
       return true;
     } catch (RuntimeException e) {
       return false;
@@ -220,22 +230,16 @@ public final class Limiter implements AutoCloseable {
     }
   }
 
+  private LimitStore store() {
+    return java.util.Objects.requireNonNull(store);
+  }
+
   /**
-   * The caller's bucket. The limit is part of the key, so a changed limit (or another profile)
+   * The caller's bucket key. The limit is part of it, so a changed limit (or another profile's)
    * starts a fresh bucket instead of reshaping a live one.
    */
-  private Bucket bucket(String kind, long capacity, Duration window, String identityId) {
-    LimitStore s = java.util.Objects.requireNonNull(store);
-    return s.bucket(
-        "warden:limit:" + kind + ":" + capacity + ":" + identityId,
-        BucketConfiguration.builder()
-            .addLimit(
-                Bandwidth.builder()
-                    .capacity(capacity)
-                    .refillIntervally(capacity, window)
-                    .initialTokens(capacity)
-                    .build())
-            .build());
+  private static String key(String kind, long capacity, String identityId) {
+    return "warden:limit:" + kind + ":" + capacity + ":" + identityId;
   }
 
   private String keyPath(String identityId, @Nullable String profile, String key) {

@@ -1,6 +1,9 @@
-package dev.warden.engine.limit;
+package dev.warden.server.limit;
 
+import dev.warden.api.LimitStore;
+import dev.warden.api.LimitStoreProvider;
 import dev.warden.engine.config.LimitSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -13,7 +16,8 @@ public final class LimitStores {
    * The store for {@code settings}: {@link MemoryLimitStore} for {@code memory}, otherwise the
    * {@link LimitStoreProvider} of that name on the class path.
    *
-   * @throws IllegalArgumentException when no provider serves the configured store
+   * @throws IllegalArgumentException when no provider serves the configured store, or it cannot
+   *     connect
    */
   public static LimitStore open(LimitSettings settings) {
     if (settings.store().equals(LimitSettings.MEMORY)) {
@@ -22,7 +26,8 @@ public final class LimitStores {
     List<String> found = new ArrayList<>();
     for (LimitStoreProvider provider : ServiceLoader.load(LimitStoreProvider.class)) {
       if (provider.name().equals(settings.store())) {
-        return provider.open(settings);
+        return provider.open(
+            settings.redis().url(), Duration.ofMillis(settings.redis().timeoutMs()));
       }
       found.add(provider.name());
     }
