@@ -285,8 +285,8 @@ public final class WardenServer implements AutoCloseable {
     mode = requests.policy().mode().id();
     exchange.set(
         new ExchangeHandler(
-            config, requests, answers, ledger, health, receipts, streams, vaults, admission,
-            limits, profiles));
+            config, requests, answers, ledger, health, receipts, streams, vaults, admission, limits,
+            profiles));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */

@@ -3,7 +3,6 @@ package dev.warden.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LimitsConfigTest {
@@ -149,9 +148,15 @@ class LimitsConfigTest {
     ConfigNode again =
         new ConfigNode(
             "", ConfigLoader.parseYaml("limits: {profiles: {eu-team: {tokensPerDay: 5}}}"));
-    assertThatThrownBy(() -> LimitsSection.read(again, new ProfileSettings(List.of("us-team"))))
+    assertThatThrownBy(() -> LimitsSection.read(again, usTeamProfiles()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("limits.profiles.eu-team")
         .hasMessageContaining("us-team");
+  }
+
+  private static ProfileSettings usTeamProfiles() {
+    return ConfigLoader.fromYaml("profiles:\n  us-team:\n    match: {scopes: [us]}\n")
+        .access()
+        .profiles();
   }
 }
