@@ -20,6 +20,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.warden.api.ApiKeyFormat;
 import dev.warden.api.Identity;
+import dev.warden.engine.config.AuthSettings;
 import dev.warden.engine.config.ConfigLoader;
 import dev.warden.server.JwtAdmission;
 import dev.warden.vault.ApiKeyStore;
@@ -79,6 +80,9 @@ public class AuthBenchmark {
   @SuppressWarnings("NullAway.Init")
   private JwtAdmission jwt;
 
+  @SuppressWarnings("NullAway.Init")
+  private JwtAdmission uncached;
+
   private String validKey = "";
   private String unknownKey = "";
   private String rs256 = "";
@@ -102,17 +106,17 @@ public class AuthBenchmark {
     ImmutableJWKSet<SecurityContext> keys =
         new ImmutableJWKSet<>(
             new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK(), ed.toPublicJWK())));
-    jwt =
-        new JwtAdmission(
-            ConfigLoader.fromYaml(
-                    """
-                    auth:
-                      jwt: {jwksUrl: 'https://login.example/jwks', issuer: 'https://login.example/', audience: [warden]}
-                    """)
-                .access()
-                .auth()
-                .jwt(),
-            keys);
+    AuthSettings.Jwt settings =
+        ConfigLoader.fromYaml(
+                """
+                auth:
+                  jwt: {jwksUrl: 'https://login.example/jwks', issuer: 'https://login.example/', audience: [warden]}
+                """)
+            .access()
+            .auth()
+            .jwt();
+    jwt = new JwtAdmission(settings, keys);
+    uncached = new JwtAdmission(settings, keys, 0);
     rs256 = token(JWSAlgorithm.RS256, rsa, new RSASSASigner(rsa));
     es256 = token(JWSAlgorithm.ES256, ec, new ECDSASigner(ec));
     edDsa = token(JWSAlgorithm.EdDSA, ed, new Ed25519Signer(ed));
@@ -156,16 +160,21 @@ public class AuthBenchmark {
 
   @Benchmark
   public Identity jwtRs256() {
-    return jwt.verify(rs256);
+    return uncached.verify(rs256);
   }
 
   @Benchmark
   public Identity jwtEs256() {
-    return jwt.verify(es256);
+    return uncached.verify(es256);
   }
 
   @Benchmark
   public Identity jwtEdDsa() {
-    return jwt.verify(edDsa);
+    return uncached.verify(edDsa);
+  }
+
+  @Benchmark
+  public Identity jwtEs256Repeat() {
+    return jwt.verify(es256);
   }
 }

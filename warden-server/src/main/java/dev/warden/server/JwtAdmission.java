@@ -31,6 +31,7 @@ import dev.warden.engine.config.AuthSettings;
 import io.helidon.webserver.http.ServerRequest;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,12 +65,41 @@ public final class JwtAdmission implements Admission {
   private final DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
   private final AuthSettings.Claims claims;
   private final Identity.Kind defaultKind;
+  private final long skewMillis;
+
+  /**
+   * Tokens verified recently, by SHA-256 of the token: a client sends the same token for its whole
+   * lifetime, and verifying an ES256 or EdDSA signature costs hundreds of microseconds. An entry is
+   * used until the token's {@code exp} (plus skew) or {@link #CACHE_MILLIS}, whichever is first, so
+   * the cache adds at most a minute to the life of a token whose key left the JWKS.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final int maxCached;
+
+  /** How long a verified token is admitted without verifying it again. */
+  static final long CACHE_MILLIS = 60_000;
+
+  /** Default bound on remembered tokens; the cache is emptied when it is reached. */
+  public static final int DEFAULT_CACHE_SIZE = 10_000;
+
+  private record Verified(Identity identity, long notAfterMillis) {}
 
   /**
    * @param settings issuer, audience, algorithms, skew and claim names ({@code auth.jwt})
    * @param keys where the issuer's public keys come from (a cached JWKS, or one key)
    */
   public JwtAdmission(AuthSettings.Jwt settings, JWKSource<SecurityContext> keys) {
+    this(settings, keys, DEFAULT_CACHE_SIZE);
+  }
+
+  /**
+   * @param maxCached how many verified tokens to remember (0: verify every time)
+   */
+  public JwtAdmission(AuthSettings.Jwt settings, JWKSource<SecurityContext> keys, int maxCached) {
+    this.maxCached = maxCached;
+    this.skewMillis = settings.clockSkewSeconds() * 1000L;
     this.keys = keys;
     Set<JWSAlgorithm> algs = new LinkedHashSet<>();
     settings.algorithms().forEach(a -> algs.add(JWSAlgorithm.parse(a)));
@@ -102,6 +132,35 @@ public final class JwtAdmission implements Admission {
    *     message never quotes the token
    */
   public Identity verify(String token) {
+    if (maxCached <= 0) {
+      return verifyNow(token).identity();
+    }
+    String digest = sha256(token);
+    long now = System.currentTimeMillis();
+    Verified hit = verified.get(digest);
+    if (hit != null && now < hit.notAfterMillis()) {
+      return hit.identity();
+    }
+    Verified fresh = verifyNow(token);
+    if (verified.size() >= maxCached) {
+      verified.clear();
+    }
+    verified.put(digest, fresh);
+    return fresh.identity();
+  }
+
+  private static String sha256(String token) {
+    try {
+      return java.util.Base64.getEncoder()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
+    }
+  }
+
+  private Verified verifyNow(String token) {
     JWT parsed;
     try {
       parsed = JWTParser.parse(token);
@@ -140,7 +199,10 @@ public final class JwtAdmission implements Admission {
     } catch (ParseException e) {
       throw AuthRefusals.invalid(CHALLENGE, "the token's claims are not a JSON object");
     }
-    return identity(set);
+    Date exp = set.getExpirationTime();
+    long now = System.currentTimeMillis();
+    long notAfter = Math.min(now + CACHE_MILLIS, exp == null ? now : exp.getTime() + skewMillis);
+    return new Verified(identity(set), notAfter);
   }
 
   private List<JWK> candidates(JWSHeader header) {

@@ -153,6 +153,9 @@ public final class WardenServer implements AutoCloseable {
             .shutdownGracePeriod(Duration.ofSeconds(s.drainSeconds()))
             // Warden enforces its own limit with a JSON error; the listener's is a backstop.
             .maxPayloadSize(s.maxBodyBytes() * 2L)
+            // Streamed events are small writes: without TCP_NODELAY, Nagle holds each one until
+            // the client's delayed ACK (40 ms on Linux) for the previous one arrives.
+            .connectionOptions(o -> o.tcpNoDelay(true))
             .routing(routing)
             .directHandlers(d -> {
               for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
@@ -282,8 +285,8 @@ public final class WardenServer implements AutoCloseable {
     mode = requests.policy().mode().id();
     exchange.set(
         new ExchangeHandler(
-            config, requests, answers, ledger, health, receipts, streams, vaults, admission,
-            limits, profiles));
+            config, requests, answers, ledger, health, receipts, streams, vaults, admission, limits,
+            profiles));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */

@@ -3,6 +3,7 @@ package dev.warden.server;
 import static dev.warden.server.AuthProxyTest.errorType;
 import static dev.warden.server.AuthProxyTest.lastRequestRecord;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,10 +22,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.warden.engine.config.AuthSettings;
 import dev.warden.testing.StubUpstream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -278,5 +281,33 @@ class JwtProxyTest {
     assertThat(send(sign(ec, JWSAlgorithm.ES256, b -> {})).statusCode()).isEqualTo(200);
     assertRefused(sign(rsa, JWSAlgorithm.RS256, b -> {}), "warden_auth_invalid");
     assertThat(proxy.received()).hasSize(1);
+  }
+
+  @Test
+  void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
+    AuthSettings.Jwt settings =
+        dev.warden.engine.config.ConfigLoader.fromYaml(
+                "auth: {jwt: {issuer: '"
+                    + ISSUER
+                    + "', audience: ["
+                    + AUDIENCE
+                    + "], clockSkewSeconds: 0}}")
+            .access()
+            .auth()
+            .jwt();
+    JwtAdmission admission =
+        new JwtAdmission(settings, new ImmutableJWKSet<>(new JWKSet(ec.toPublicJWK())));
+    String token =
+        sign(
+            ec, JWSAlgorithm.ES256, b -> b.expirationTime(Date.from(Instant.now().plusSeconds(2))));
+
+    assertThat(admission.verify(token).id()).isEqualTo("alice@example.com");
+    assertThat(admission.verify(token).id()).isEqualTo("alice@example.com");
+    Thread.sleep(2_500);
+
+    assertThatThrownBy(() -> admission.verify(token))
+        .isInstanceOfSatisfying(
+            AdmissionRefused.class,
+            e -> assertThat(e.error.type()).isEqualTo("warden_auth_expired"));
   }
 }

@@ -3,12 +3,6 @@ package dev.warden.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.warden.engine.policy.ModelAllowlist;
-import dev.warden.engine.policy.Policy;
-import dev.warden.engine.policy.Profile;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LimitsConfigTest {
@@ -154,21 +148,15 @@ class LimitsConfigTest {
     ConfigNode again =
         new ConfigNode(
             "", ConfigLoader.parseYaml("limits: {profiles: {eu-team: {tokensPerDay: 5}}}"));
-    assertThatThrownBy(() ->
-            LimitsSection.read(
-                again,
-                new ProfileSettings(
-                    List.of(
-                        new Profile(
-                            "us-team",
-                            new Profile.Match(Set.of("team:us"), Map.of()),
-                            Policy.defaults(),
-                            null,
-                            ModelAllowlist.ANY,
-                            null)),
-                    null)))
+    assertThatThrownBy(() -> LimitsSection.read(again, usTeamProfiles()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("limits.profiles.eu-team")
         .hasMessageContaining("us-team");
+  }
+
+  private static ProfileSettings usTeamProfiles() {
+    return ConfigLoader.fromYaml("profiles:\n  us-team:\n    match: {scopes: [us]}\n")
+        .access()
+        .profiles();
   }
 }
