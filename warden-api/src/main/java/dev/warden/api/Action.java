@@ -3,8 +3,9 @@ package dev.warden.api;
 /**
  * What to do with a finding. Sealed so every switch over actions is exhaustive.
  *
- * <p>Strength orders merges: {@code allow < redact = mask = hash < tokenize = encrypt < block}; a
- * merge of two decisions keeps the stronger one.
+ * <p>Strength orders merges: {@code allow < redact = mask = hash < tokenize = encrypt < escalate <
+ * block}; a merge of two decisions keeps the stronger one. Block wins over escalate: a message that
+ * must not go on is refused outright, not queued for someone to wave through.
  */
 public sealed interface Action {
   /** Configuration name, as written in {@code warden.yaml}. */
@@ -98,6 +99,24 @@ public sealed interface Action {
     }
   }
 
+  /**
+   * Hold the whole message for human review: the request is not forwarded, the caller gets a ticket
+   * id (HTTP 202) and the ledger records it. Where a message cannot be held (an upstream answer, a
+   * stream, plain text), hosts treat it as {@link Block}; a rewriter that meets it redacts the
+   * value.
+   */
+  record Escalate() implements Action {
+    @Override
+    public String id() {
+      return "escalate";
+    }
+
+    @Override
+    public int strength() {
+      return 3;
+    }
+  }
+
   /** Refuse the whole message. */
   record Block() implements Action {
     @Override
@@ -107,7 +126,7 @@ public sealed interface Action {
 
     @Override
     public int strength() {
-      return 3;
+      return 4;
     }
   }
 
@@ -129,6 +148,10 @@ public sealed interface Action {
 
   static Action block() {
     return new Block();
+  }
+
+  static Action escalate() {
+    return new Escalate();
   }
 
   /** The stronger of two actions; {@code a} wins ties. */

@@ -16,16 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param model the requested model, or {@code null} when unknown
  * @param mode {@code enforce} or {@code dry-run}
  * @param outcome {@code forwarded}, {@code transformed}, {@code observed} (dry-run), {@code
- *     blocked}, {@code rejected} (bad input) or {@code failed}
+ *     blocked}, {@code escalated} (held for review), {@code rejected} (bad input) or {@code failed}
  * @param status the HTTP status returned to the client; 0 in a request record that was forwarded
  *     (the status is known only in the response record) and outside HTTP
  * @param errorType the {@code warden_*} error type, or {@code null}
  * @param findings one entry per finding, in body order
  * @param streamedBytes in the response record of a streamed answer: the bytes sent to the client
  *     before the receipt event (what the receipt's response digest covers); {@code null} otherwise
- * @param details further plain-text facts of non-exchange events (a {@code policy} reload's {@code
- *     sha256}, {@code trigger}, {@code reason}); empty for exchanges, and then not written at all,
- *     so records without details keep their exact stored form. Never plaintext values.
+ * @param details further plain-text facts: a {@code policy} reload's {@code sha256}, {@code
+ *     trigger}, {@code reason}; a request's escalation {@code ticket} and shadow verdict ({@code
+ *     shadowOutcome}, {@code shadowActions}). When empty it is not written at all, so records
+ *     without details keep their exact stored form. Never plaintext values.
  * @param attribution who the exchange is attributed to (identity, asserted owner, profile); {@code
  *     null} outside exchanges (recovery, policy) and then not written at all
  */

@@ -45,8 +45,16 @@ final class ConfigOptions {
    * finish}.
    */
   ConfigSource source(UnaryOperator<WardenConfig> finish) {
+    return source(Map.of(), finish);
+  }
+
+  /**
+   * As {@link #source(UnaryOperator)}, with the command's own flags as dotted key paths ({@code
+   * auth.mode}) validated with the rest of the file.
+   */
+  ConfigSource source(Map<String, JsonNode> commandFlags, UnaryOperator<WardenConfig> finish) {
     ConfigLoader.registerTypes(DetectorStack.builtinTypes());
-    Map<String, JsonNode> flags = new LinkedHashMap<>();
+    Map<String, JsonNode> flags = new LinkedHashMap<>(commandFlags);
     if (dataDir != null) {
       flags.put("dataDir", JsonNodeFactory.instance.stringNode(dataDir.toString()));
     }

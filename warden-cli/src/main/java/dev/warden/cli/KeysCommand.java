@@ -22,11 +22,14 @@ import picocli.CommandLine.Spec;
     name = "keys",
     mixinStandardHelpOptions = true,
     description = {
-      "Manage the signing keys in <data dir>/keys (checkpoints and response receipts).",
-      "Private keys never leave that directory; share the public keys."
+      "Manage the signing keys in <data dir>/keys (checkpoints and response receipts) and the",
+      "API keys callers authenticate with (auth.mode: api-key). Private keys never leave that",
+      "directory; share the public keys. API keys are stored only as keyed hashes."
     },
     subcommands = {
       KeysCommand.ListKeys.class,
+      ApiKeysCommands.Issue.class,
+      ApiKeysCommands.Revoke.class,
       KeysCommand.Rotate.class,
       KeysCommand.ExportPublic.class,
       CommandLine.HelpCommand.class
@@ -46,7 +49,10 @@ final class KeysCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "List the signing keys: key id, algorithm, created, active.")
+      description = {
+        "List the signing keys (key id, algorithm, created, active) and the API keys (name, id,",
+        "kind, scopes, labels, created, status). API keys themselves are never shown."
+      })
   static final class ListKeys implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin ConfigOptions configOptions = new ConfigOptions();
@@ -58,6 +64,7 @@ final class KeysCommand implements Runnable {
       if (keys.isEmpty()) {
         out.println(
             "no signing keys yet (one is created on first use, or run: warden keys rotate)");
+        ApiKeysCommands.list(configOptions, out);
         out.flush();
         return 0;
       }
@@ -68,6 +75,7 @@ final class KeysCommand implements Runnable {
             "  %-64s  %-8s  %-20s  %s%n",
             k.keyId(), k.algorithm().id(), k.created(), k.active() ? "active" : "verify-only");
       }
+      ApiKeysCommands.list(configOptions, out);
       out.flush();
       return 0;
     }

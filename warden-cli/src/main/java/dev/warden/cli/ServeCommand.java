@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  warden serve --upstream https://api.openai.com",
       "  warden serve --upstream http://127.0.0.1:11434 --port 9000 --mode dry-run",
-      "  warden serve --config warden.yaml"
+      "  warden serve --config warden.yaml",
+      "  warden serve --upstream https://api.openai.com --auth api-key --host 0.0.0.0"
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions configOptions = new ConfigOptions();
@@ -57,11 +58,18 @@ final class ServeCommand implements Callable<Integer> {
       description = "enforce (default) or dry-run (detect and record, forward unchanged).")
   @Nullable String mode;
 
+  @Option(
+      names = "--auth",
+      paramLabel = "MODE",
+      description =
+          "How callers authenticate (auth.mode): none (loopback only), api-key, jwt or mtls.")
+  @Nullable String auth;
+
   @Override
   public Integer call() throws InterruptedException {
     Gateway gateway;
     try {
-      gateway = Gateway.start(configOptions.source(this::effective));
+      gateway = Gateway.start(configOptions.source(flags(), this::effective));
     } catch (ConfigException e) {
       throw new IllegalArgumentException(configOptions.where() + ": " + e.getMessage(), e);
     }
@@ -76,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "warden-shutdown"));
     System.err.println(
-        "warden: listening on http://"
+        "warden: listening on "
+            + (config.access().auth().mode().equals("mtls") ? "https://" : "http://")
             + config.server().host()
             + ":"
             + gateway.port()
@@ -84,6 +93,8 @@ final class ServeCommand implements Callable<Integer> {
             + upstreams(config)
             + " (mode "
             + config.policy().mode().id()
+            + ", auth "
+            + config.access().auth().mode()
             + ", ledger "
             + gateway.ledgerDir()
             + ")");
@@ -109,6 +120,21 @@ final class ServeCommand implements Callable<Integer> {
     }
     c.upstreams().forEach((name, u) -> parts.add(name + "=" + u.url()));
     return String.join(", ", parts);
+  }
+
+  /**
+   * Flags that other keys are checked against ({@code auth.mode: none} only on a loopback {@code
+   * server.host}), so they go in before validation.
+   */
+  java.util.Map<String, tools.jackson.databind.JsonNode> flags() {
+    java.util.Map<String, tools.jackson.databind.JsonNode> f = new java.util.LinkedHashMap<>();
+    if (auth != null) {
+      f.put("auth.mode", tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(auth));
+    }
+    if (host != null) {
+      f.put("server.host", tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(host));
+    }
+    return f;
   }
 
   WardenConfig effective(WardenConfig c) {
@@ -145,11 +171,10 @@ final class ServeCommand implements Callable<Integer> {
           };
       out = out.withPolicy(out.policy().withMode(m));
     }
-    if (!isLoopback(server.host())) {
+    if (!out.access().auth().enabled()) {
       System.err.println(
-          "warden: WARNING listening on "
-              + server.host()
-              + ", which is not a loopback address: anyone who can reach it can use the upstream through Warden (authentication arrives in a later version)");
+          "warden: WARNING auth.mode is none: every local caller is admitted anonymously; use"
+              + " --auth api-key (with warden keys issue), jwt or mtls beyond development");
     }
     return out;
   }
@@ -159,9 +184,5 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--port: must be between 0 and 65535, got " + p);
     }
     return p;
-  }
-
-  static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 }

@@ -81,6 +81,34 @@ class CliTest {
   }
 
   @Test
+  void serveRefusesNoAuthenticationOffLoopbackAndUnknownAuthModes() {
+    Run open =
+        run(
+            "serve",
+            "--data-dir",
+            tmp.toString(),
+            "--upstream",
+            "http://127.0.0.1:9",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "0");
+    assertThat(open.code()).isEqualTo(2);
+    assertThat(open.err()).contains("auth.mode", "server.host", "--auth api-key");
+    Run unknown =
+        run(
+            "serve",
+            "--data-dir",
+            tmp.toString(),
+            "--upstream",
+            "http://127.0.0.1:9",
+            "--auth",
+            "basic");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("auth.mode", "none, api-key, jwt, mtls");
+  }
+
+  @Test
   void serveWithoutUpstreamSaysHowToFixIt() {
     Run r = run("serve", "--data-dir", tmp.toString());
     assertThat(r.code()).isEqualTo(2);

@@ -53,6 +53,7 @@ class DocsConfigTest {
             .replaceAll("(?m)^  #( ? )(?=[- a-z])", "  ")
             .replace("allowlist: []", "allowlist:")
             .replace("customRules: []", "customRules:")
+            .replace("identities: {}", "identities:")
             // The timestamp example names a CA file; loading checks that it is readable.
             .replace(
                 "/etc/warden/tsa-ca.pem", Files.writeString(tmp.resolve("ca.pem"), "").toString())
@@ -66,6 +67,22 @@ class DocsConfigTest {
     assertThat(examples.policy().minConfidence("phone")).isEqualTo(0.8);
     assertThat(examples.ledger().timestamp().enabled()).isTrue();
     assertThat(examples.policyFile().requireSignatureKeys()).hasSize(1);
+    assertThat(examples.access().limits().ratesFor("batch-job", null).requestsPerMinute())
+        .isEqualTo(10);
+  }
+
+  @Test
+  void theAuthenticationExampleLoads() throws Exception {
+    String example =
+        yamlBlocks(Files.readString(DOC)).stream()
+            .filter(b -> b.startsWith("auth:"))
+            .findFirst()
+            .orElseThrow();
+    WardenConfig c = ConfigLoader.fromYaml(example);
+
+    assertThat(c.access().auth().mode()).isEqualTo("api-key");
+    assertThat(c.access().auth().ownerScope()).isEqualTo("owner:assert");
+    assertThat(c.access().auth().upstreamKey().env()).isEqualTo("OPENAI_API_KEY");
   }
 
   @Test
@@ -82,5 +99,20 @@ class DocsConfigTest {
                     "badge EMP-204311, mail qa-bot@example-corp.test or dana.whitfield@example.org"));
     assertThat(found).extracting(Finding::type).containsExactlyInAnyOrder("employee_id", "email");
     assertThat(c.policy().action("employee_id").id()).isEqualTo("block");
+  }
+
+  @Test
+  void theLimitsExampleLoadsAndResolvesAsDocumented() throws Exception {
+    String example =
+        yamlBlocks(Files.readString(DOC)).stream()
+            .filter(b -> b.startsWith("limits:"))
+            .findFirst()
+            .orElseThrow();
+    var limits = ConfigLoader.fromYaml(example).access().limits();
+
+    assertThat(limits.maxInFlight()).isEqualTo(256);
+    assertThat(limits.ratesFor("batch-job", "eu-team").requestsPerMinute()).isEqualTo(10);
+    assertThat(limits.ratesFor("batch-job", "eu-team").tokensPerDay()).isEqualTo(2_000_000);
+    assertThat(limits.ratesFor("someone", null).tokensPerDay()).isEqualTo(200_000);
   }
 }

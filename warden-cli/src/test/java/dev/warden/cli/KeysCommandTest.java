@@ -122,4 +122,63 @@ class KeysCommandTest {
     bad.getInputStream().readAllBytes();
     assertThat(bad.waitFor()).isNotZero();
   }
+
+  @Test
+  void issuePrintsTheKeyOnceListNeverShowsItAndRevokeMarksIt() throws Exception {
+    CliTest.Run issued =
+        warden(
+            "keys",
+            "issue",
+            "--name",
+            "ci-bot",
+            "--kind",
+            "service",
+            "--scope",
+            "chat",
+            "--scope",
+            "owner:assert",
+            "--label",
+            "team=payments");
+    assertThat(issued.code()).as(issued.err()).isZero();
+    String key = issued.out().strip();
+    assertThat(dev.warden.api.ApiKeyFormat.wellFormed(key)).isTrue();
+    assertThat(issued.err()).contains("ci-bot", "shown only now").doesNotContain(key);
+
+    CliTest.Run list = warden("keys", "list");
+    assertThat(list.out())
+        .contains("api keys:", "ci-bot", dev.warden.api.ApiKeyFormat.idOf(key), "service")
+        .contains("chat,owner:assert", "team=payments", "active")
+        .doesNotContain(key);
+    Path data = tmp.resolve("data");
+    try (java.util.stream.Stream<Path> all = Files.walk(data)) {
+      for (Path f : all.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f, StandardCharsets.ISO_8859_1))
+            .as(f.toString())
+            .doesNotContain(key);
+      }
+    }
+    assertThat(Files.getPosixFilePermissions(data.resolve("api-keys")))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+    assertThat(warden("keys", "issue", "--name", "ci-bot").err())
+        .contains("active key named 'ci-bot' exists");
+    CliTest.Run revoked = warden("keys", "revoke", "ci-bot");
+    assertThat(revoked.code()).isZero();
+    assertThat(revoked.out()).contains("revoked API key 'ci-bot'");
+    assertThat(warden("keys", "list").out()).contains("revoked 20");
+    assertThat(warden("keys", "revoke", "ci-bot").code()).isNotZero();
+    assertThat(dev.warden.vault.ApiKeyStore.open(data).verify(key).status())
+        .isEqualTo(dev.warden.vault.ApiKeyStore.Status.REVOKED);
+  }
+
+  @Test
+  void issueRefusesBadNamesKindsAndLabelsNamingTheOption() {
+    assertThat(warden("keys", "issue", "--name", "../etc").err()).contains("--name");
+    assertThat(warden("keys", "issue", "--name", "a", "--kind", "robot").err()).contains("--kind");
+    assertThat(warden("keys", "issue", "--name", "a", "--label", "team").err()).contains("--label");
+    assertThat(warden("keys", "issue", "--name", "a", "--scope", "bad scope").err())
+        .contains("--scope");
+  }
 }

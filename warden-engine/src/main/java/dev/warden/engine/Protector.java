@@ -278,7 +278,11 @@ public final class Protector {
     return decide(in, VaultSession.NONE);
   }
 
-  private List<Replacement> decide(ScanInput in, VaultSession vault) {
+  /**
+   * The policy's decisions on the findings in {@code in}; values inside markers that {@code vault}
+   * issued are not detected again.
+   */
+  public List<Replacement> decide(ScanInput in, VaultSession vault) {
     List<Finding> findings = withoutIssuedMarkers(detector.detect(in), in, vault);
     if (findings.isEmpty()) {
       return List.of();
@@ -301,6 +305,15 @@ public final class Protector {
    */
   public String rewrite(String text, List<Replacement> replacements) {
     return rewriter.apply(text, replacements);
+  }
+
+  /**
+   * {@link #rewrite(String, List)} with tokenize and encrypt served by {@code vault}.
+   *
+   * @throws IllegalStateException when the vault fails (the host must fail closed)
+   */
+  public String rewrite(String text, List<Replacement> replacements, VaultSession vault) {
+    return rewriter.apply(text, replacements, vault);
   }
 
   /** The strict JSON settings this protector parses bodies with. */

@@ -54,7 +54,8 @@ final class CanonicalRecord {
     out.append("{\"correlationId\":");
     string(r.correlationId(), out);
     if (!r.details().isEmpty()) {
-      // Only policy records carry details; exchange records keep their exact stored form.
+      // Policy records, and request records with a ticket or a shadow verdict, carry details;
+      // other records keep their exact stored form.
       out.append(",\"details\":");
       map(r.details(), out);
     }

@@ -75,7 +75,8 @@ final class LedgerFormat {
       o.put("streamedBytes", streamed.longValue());
     }
     if (!r.details().isEmpty()) {
-      // Only policy records carry details; exchange records keep their exact stored form.
+      // Policy records, and request records with a ticket or a shadow verdict, carry details;
+      // other records keep their exact stored form.
       ObjectNode details = o.putObject("details");
       new java.util.TreeMap<>(r.details()).forEach(details::put);
     }

@@ -12,6 +12,9 @@ import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.dialect.Dialect;
 import dev.warden.engine.dialect.Dialects;
 import dev.warden.engine.json.BodyException;
+import dev.warden.engine.policy.Escalation;
+import dev.warden.engine.policy.ModelAllowlist;
+import dev.warden.engine.policy.Profile;
 import dev.warden.engine.stream.StreamInspector;
 import dev.warden.engine.stream.StreamInspectors;
 import dev.warden.engine.transform.Replacement;
@@ -64,6 +67,13 @@ final class ExchangeHandler {
   private final @Nullable StreamInspection streams;
   private final VaultBinding vaults;
   private final Admission admission;
+  private final LimitGate limits;
+
+  /** The profiles' engines and shadow policy of this configuration. */
+  private final ProfileEngines profiles;
+
+  /** A handler per profile, running the exchange on from the moment its profile is known. */
+  private final Map<String, ExchangeHandler> byProfile;
 
   ExchangeHandler(
       WardenConfig config,
@@ -74,8 +84,55 @@ final class ExchangeHandler {
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams,
       VaultBinding vaults,
-      Admission admission) {
+      Admission admission,
+      LimitGate limits) {
+    this(
+        config,
+        requests,
+        responses,
+        ledger,
+        health,
+        receipts,
+        streams,
+        vaults,
+        admission,
+        limits,
+        ProfileEngines.NONE);
+  }
+
+  ExchangeHandler(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      Health health,
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams,
+      VaultBinding vaults,
+      Admission admission,
+      LimitGate limits,
+      ProfileEngines profiles) {
     this.admission = admission;
+    this.limits = limits;
+    this.profiles = profiles;
+    Map<String, ExchangeHandler> handlers = new java.util.HashMap<>();
+    profiles
+        .engines()
+        .forEach((name, e) ->
+            handlers.put(
+                name,
+                new ExchangeHandler(
+                    config,
+                    e.requests(),
+                    e.answers(),
+                    ledger,
+                    health,
+                    receipts,
+                    e.streams(),
+                    vaults,
+                    admission,
+                    limits)));
+    this.byProfile = Map.copyOf(handlers);
     this.streams = streams;
     this.config = config;
     this.requests = requests;
@@ -122,7 +179,9 @@ final class ExchangeHandler {
     Exchange ex = new Exchange(id, target, mode());
     int status;
     try {
-      status = exchange(req, res, ex, target);
+      try (dev.warden.server.limit.Limiter.Slot slot = enter(ex)) {
+        status = exchange(req, res, ex, target);
+      }
     } catch (Refusal r) {
       status = r.error.status();
       r.headers.forEach((name, value) -> res.header(HeaderNames.create(name), value));
@@ -158,9 +217,51 @@ final class ExchangeHandler {
   }
 
   private int exchange(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
-    String method = req.prologue().method().text();
     admit(req, ex);
+    return profiled(req, res, ex, target);
+  }
+
+  /**
+   * Puts the caller's profile in force for the rest of the exchange (its policy, models and
+   * upstream, recorded as the attribution's profile); callers no profile matches go on under the
+   * default policy.
+   */
+  private int profiled(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
+    ex.shadow = profiles.shadow();
+    ProfileEngines.Engine engine = profiles.select(ex.who.identity()).orElse(null);
+    if (engine == null) {
+      return admitted(req, res, ex, target);
+    }
+    Profile profile = engine.profile();
+    ex.who = ex.who.withProfile(profile.name());
+    ex.models = profile.models();
+    ExchangeHandler handler = java.util.Objects.requireNonNull(byProfile.get(profile.name()));
+    ex.mode = handler.mode();
+    DialectRoute routed =
+        profiles
+            .route(profile, target)
+            .orElseThrow(() ->
+                refuse(
+                    ex,
+                    404,
+                    "warden_not_found",
+                    "profile '"
+                        + profile.name()
+                        + "' routes to upstreams."
+                        + profile.upstream()
+                        + ", which does not serve the "
+                        + target.dialect().id()
+                        + " dialect; list it under upstreams."
+                        + profile.upstream()
+                        + ".dialects"));
+    return handler.admitted(req, res, ex, routed);
+  }
+
+  /** The exchange after admission, under this handler's policy. */
+  private int admitted(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
+    String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
+    limit(ex, limits.admit(ex.who));
     ex.vault = vaultSessions(req, ex);
     Map<String, String> query = query(req, ex, target);
     byte @Nullable [] sent = null;
@@ -172,8 +273,25 @@ final class ExchangeHandler {
       requireJson(req, ex);
       byte[] body = readBody(req, ex);
       ex.requestBody = body;
+      ShadowPolicy.Pending shadow =
+          ex.shadow == null ? null : ex.shadow.start(body, target.endpoint());
       Protector.Result r = protect(requests, body, ex, target, ex.vault.requests());
       ex.model = r.model();
+      if (shadow != null) {
+        ex.details.putAll(shadow.await().details());
+      }
+      if (!ex.models.allows(r.model())) {
+        throw refuse(
+            ex,
+            403,
+            "warden_model_not_allowed",
+            "the model '"
+                + (r.model() == null ? "(none)" : r.model())
+                + "' is not allowed for profile '"
+                + ex.who.profile()
+                + "'; allowed models: "
+                + String.join(", ", ex.models.globs()));
+      }
       if (r.outcome() == Protector.Outcome.BLOCKED) {
         Replacement by = r.blockedBy().orElseThrow();
         ex.outcome = "blocked";
@@ -187,11 +305,16 @@ final class ExchangeHandler {
                 + by.finding().ruleId()
                 + ") that policy blocks; remove it and retry");
       }
+      Replacement escalated = Escalation.firstEscalated(r.replacements()).orElse(null);
+      if (escalated != null && r.outcome() == Protector.Outcome.TRANSFORMED) {
+        return hold(res, ex, escalated);
+      }
       if (r.streamRequested()) {
         dialect = streamDialect(ex, target);
       }
       ex.outcome = outcome(r.outcome());
       sent = r.body();
+      limit(ex, limits.reserve(ex.who, sent));
     }
     Ledger.Receipt requestRecord = record(ex, ex.record("request", ex.outcome, 0, null));
     ex.startResponse();
@@ -224,6 +347,31 @@ final class ExchangeHandler {
           record(ex, ex.record(ex.phase, ex.outcome, e.error.status(), e.error.type()));
       throw new Refusal(e.error, receipt, e.headers);
     }
+  }
+
+  /** Takes an in-flight slot; a full gateway refuses the exchange (recorded, with Retry-After). */
+  private dev.warden.server.limit.Limiter.Slot enter(Exchange ex) {
+    try {
+      return limits.enter();
+    } catch (dev.warden.server.limit.LimitExceeded e) {
+      throw limited(ex, e.refused());
+    }
+  }
+
+  /** Refuses the exchange when a limit says so. */
+  private void limit(Exchange ex, dev.warden.server.limit.Limiter.@Nullable Refused refused) {
+    if (refused != null) {
+      throw limited(ex, refused);
+    }
+  }
+
+  /** Records the exchange as {@code limited} (not forwarded) and returns what answers it. */
+  private Refusal limited(Exchange ex, dev.warden.server.limit.Limiter.Refused refused) {
+    ex.outcome = "limited";
+    ErrorBody err = new ErrorBody(refused.status(), refused.type(), refused.message());
+    Ledger.Receipt receipt = record(ex, ex.record(ex.phase, ex.outcome, err.status(), err.type()));
+    return new Refusal(
+        err, receipt, Map.of("Retry-After", Long.toString(refused.retryAfterSeconds())));
   }
 
   /**
@@ -305,7 +453,8 @@ final class ExchangeHandler {
       StreamInspector inspector;
       try {
         inspector =
-            java.util.Objects.requireNonNull(streams).open(dialect.id(), ex.vault.restorer());
+            java.util.Objects.requireNonNull(streams)
+                .open(dialect.id(), ex.vault.answers(), ex.vault.restorer());
       } catch (RuntimeException e) {
         throw refuse(
             ex,
@@ -334,7 +483,7 @@ final class ExchangeHandler {
       Dialect dialect) {
     java.util.function.Function<ErrorBody, byte[]> errorEvent =
         err -> dialect.errorEvent(err.status(), err.type(), err.message());
-    java.io.OutputStream out = res.outputStream();
+    java.io.OutputStream out = limits.meter(ex.who, res.outputStream());
     try (StreamDeadline deadline =
         new StreamDeadline(live, Duration.ofMillis(config.responses().streamMaxDurationMs()))) {
       StreamRelay.Result result =
@@ -346,6 +495,7 @@ final class ExchangeHandler {
               deadline,
               requests.policy().mode() == dev.warden.engine.policy.Mode.ENFORCE);
       live.close(); // cancels the upstream call if it is still running (block, failure)
+      limits.charge(ex.who, out, ex.id);
       ex.add(result.replacements(), "response");
       ex.outcome = result.outcome();
       Ledger.Receipt recorded;
@@ -416,6 +566,8 @@ final class ExchangeHandler {
 
   /** Protects a whole upstream answer, records it and sends it. */
   private int answer(ServerResponse res, Exchange ex, Upstream.Answer answer, DialectRoute target) {
+    // Charged before protection: a withheld answer was generated (and billed) all the same.
+    limits.charge(ex.who, answer.status(), answer.body(), ex.id);
     byte[] out =
         restore(
             protectResponse(answer, ex, target, ex.vault.answers()),
@@ -654,7 +806,9 @@ final class ExchangeHandler {
    */
   private void rejectForgedHeaders(ServerRequest req, Exchange ex) {
     for (Header h : req.headers()) {
-      if (h.name().toLowerCase(Locale.ROOT).startsWith("warden-")) {
+      String lower = h.name().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("warden-")
+          && !(ex.who.asserted() && OwnerHeaders.NAMES.contains(lower))) {
         throw refuse(
             ex,
             400,
@@ -683,6 +837,9 @@ final class ExchangeHandler {
           .filter(
               v -> credential ? printable(v) : !v.isEmpty() && PlainText.isPlain(v, "_-.,:", 256))
           .ifPresent(v -> out.put(name, v));
+    }
+    if (!target.forwardCredentials()) {
+      Authentication.putUpstreamKey(out, credentials, target.upstream().ownKey());
     }
     return out;
   }
@@ -797,6 +954,40 @@ final class ExchangeHandler {
   }
 
   /**
+   * Holds a request for review ({@code escalate}): records it with a new ticket id (outcome {@code
+   * escalated}) and answers 202 with the ticket; nothing is forwarded.
+   */
+  private int hold(ServerResponse res, Exchange ex, Replacement by) {
+    String ticket = Tickets.next();
+    ex.outcome = "escalated";
+    ex.details.put("ticket", ticket);
+    Ledger.Receipt receipt = record(ex, ex.record(ex.phase, ex.outcome, 202, null));
+    byte[] body = Tickets.body(ticket, by.finding().type(), ex.id);
+    res.status(Status.ACCEPTED_202);
+    res.header(LEDGER_SEQ, Long.toString(receipt.seq()));
+    if (receipts != null) {
+      // Fail closed as for any answer: no receipt, no answer (the ticket stays in the ledger).
+      String header;
+      try {
+        header = issue(ex, 202, null, ReceiptStatement.sha256Hex(body), receipt);
+      } catch (RuntimeException e) {
+        throw new Refusal(
+            new ErrorBody(
+                500,
+                "warden_receipt_failed",
+                "the response receipt could not be signed; the request was held for review as"
+                    + " ticket "
+                    + ticket),
+            null);
+      }
+      res.header(RECEIPT, header);
+    }
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(body);
+    return 202;
+  }
+
+  /**
    * Sends a Warden error. When the refusal was recorded it carries the ledger position and a
    * receipt like any response; without a record (the ledger is down) there is nothing to bind a
    * receipt to, so none is sent.
@@ -851,7 +1042,7 @@ final class ExchangeHandler {
             recorded.hash()));
   }
 
-  private String mode() {
+  String mode() {
     return requests.policy().mode().id();
   }
 
@@ -882,8 +1073,20 @@ final class ExchangeHandler {
     final String id;
     final String route;
     final dev.warden.engine.dialect.Dialect dialect;
-    final String mode;
+    String mode;
     final List<LedgerRecord.FindingEntry> findings = new ArrayList<>();
+
+    /**
+     * Facts of the current record beyond the findings: an escalation ticket, the shadow verdict.
+     */
+    final java.util.SortedMap<String, String> details = new java.util.TreeMap<>();
+
+    /** The models the caller's profile may call. */
+    ModelAllowlist models = ModelAllowlist.ANY;
+
+    /** The shadow policy evaluated beside the one in force, if any. */
+    @Nullable ShadowPolicy shadow;
+
     String phase = "request";
     String outcome = "pending";
     String requestOutcome = "";
@@ -915,6 +1118,7 @@ final class ExchangeHandler {
       phase = "response";
       outcome = "forwarded";
       findings.clear();
+      details.clear();
     }
 
     void add(List<Replacement> replacements, String direction) {
@@ -939,7 +1143,17 @@ final class ExchangeHandler {
 
     LedgerRecord record(String event, String outcome, int status, @Nullable String errorType) {
       return new LedgerRecord(
-              event, id, safeRoute(route), model, mode, outcome, status, errorType, findings)
+              event,
+              id,
+              safeRoute(route),
+              model,
+              mode,
+              outcome,
+              status,
+              errorType,
+              findings,
+              null,
+              details)
           .withAttribution(who);
     }
 
@@ -956,7 +1170,8 @@ final class ExchangeHandler {
               status,
               errorType,
               findings,
-              streamed)
+              streamed,
+              details)
           .withAttribution(who);
     }
 

@@ -107,8 +107,8 @@ public final class Gateway implements AutoCloseable {
 
   /** Streamed answers are inspected by the stream codecs, with the given response engine. */
   static StreamInspection streamInspection(Protector protector) {
-    return (dialect, restorer) ->
-        dev.warden.engine.stream.StreamInspectors.forDialect(dialect, protector, restorer);
+    return (dialect, answers, restorer) ->
+        dev.warden.engine.stream.StreamInspectors.forDialect(dialect, protector, answers, restorer);
   }
 
   /**
@@ -118,8 +118,19 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(
       ConfigSource source,
       java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
+    return start(source, streams, null);
+  }
+
+  /**
+   * As above, with {@code admission} deciding who each exchange is from (null: the configured
+   * {@code auth:} mode).
+   */
+  static Gateway start(
+      ConfigSource source,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams,
+      @Nullable Admission admission) {
     LoadedPolicy initial = source.load();
-    Gateway g = start(initial.config(), streams);
+    Gateway g = start(initial.config(), streams, admission);
     try {
       PolicyReloader r =
           new PolicyReloader(
@@ -201,9 +212,22 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(
       WardenConfig config,
       java.util.function.Function<Protector, @Nullable StreamInspection> streams) {
+    return start(config, streams, null);
+  }
+
+  /**
+   * As above, with {@code admission} deciding who each exchange is from (null: the configured
+   * {@code auth:} mode).
+   */
+  static Gateway start(
+      WardenConfig config,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams,
+      @Nullable Admission admission) {
     Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
     LocalKeyring keys = LocalKeyring.open(dataDir);
     Protector protector = protector(config, keys.hasher(VALUE_KEY));
+    Protector answers = ProfileEngines.answers(config, keys.hasher(VALUE_KEY), protector);
+    ProfileEngines profiles = ProfileEngines.of(config, keys.hasher(VALUE_KEY), streams);
     Signer signer =
         keys.signingKeys().active(SigningAlgorithm.parse(config.ledger().signingAlgorithm()));
     @Nullable CheckpointAnchor anchor = checkpointAnchor(config.ledger().timestamp());
@@ -247,15 +271,19 @@ public final class Gateway implements AutoCloseable {
           WardenServer.start(
               config,
               protector,
-              protector,
+              answers,
               ledger,
               receipts,
-              streams.apply(protector),
-              vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()));
+              streams.apply(answers),
+              vault == null ? VaultBinding.NONE : VaultBinding.of(vault, config.vault()),
+              admission == null ? Authentication.admission(config, dataDir) : admission,
+              profiles);
       LOG.info(
           "warden started",
           net.logstash.logback.argument.StructuredArguments.kv("port", server.port()),
           net.logstash.logback.argument.StructuredArguments.kv("mode", config.policy().mode().id()),
+          net.logstash.logback.argument.StructuredArguments.kv(
+              "auth", config.access().auth().mode()),
           net.logstash.logback.argument.StructuredArguments.kv(
               "response_protection", config.responses().protect()),
           net.logstash.logback.argument.StructuredArguments.kv("signing_key", signer.keyId()),

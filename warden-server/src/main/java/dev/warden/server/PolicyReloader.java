@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  *   <li>A file that fails to read, parse, validate or verify never replaces the running policy; the
  *       old one stays and the reason is logged and recorded.
  *   <li>Only the live settings change: {@code mode}, {@code policy}, {@code detection}, {@code
- *       responses}. Any other setting that differs (port, data directory, upstream, ledger,
- *       signature keys, and every section added later unless listed in {@link #LIVE}) is reported
- *       as {@code needsRestart} and not applied.
+ *       responses}, and the profiles and shadow policy ({@code access.profiles}; a profile may
+ *       route only to an upstream the gateway started with). Any other setting that differs (port,
+ *       data directory, upstream, ledger, signature keys, and every section added later unless
+ *       listed in {@link #LIVE}) is reported as {@code needsRestart} and not applied.
  *   <li>Every attempt — {@code applied}, {@code unchanged} or {@code refused} — is appended to the
  *       ledger as a {@code policy} event with the new text's sha256 (and the reason when refused)
  *       before the swap; if the ledger cannot record it, the reload is refused.
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PolicyReloader implements AutoCloseable {
   /** {@link WardenConfig} components that may change while running. */
-  static final Set<String> LIVE = Set.of("policy", "detection", "responses");
+  static final Set<String> LIVE = Set.of("policy", "detection", "responses", "access.profiles");
 
   private static final Logger LOG = LoggerFactory.getLogger(PolicyReloader.class);
   private static final int MAX_REASON = 600;
@@ -190,14 +191,19 @@ public final class PolicyReloader implements AutoCloseable {
         old.config()
             .withPolicy(next.config().policy())
             .withDetection(next.config().detection())
-            .withResponses(next.config().responses());
+            .withResponses(next.config().responses())
+            .withAccess(old.config().access().withProfiles(next.config().access().profiles()));
     boolean same = next.sha256().equals(old.sha256()) && restart.isEmpty();
     Protector protector = null;
+    Protector answers = null;
     StreamInspection inspection = null;
+    ProfileEngines profiles = ProfileEngines.NONE;
     if (!same) {
       try {
         protector = Gateway.protector(live, hasher);
-        inspection = streams.apply(protector);
+        answers = ProfileEngines.answers(live, hasher, protector);
+        inspection = streams.apply(answers);
+        profiles = ProfileEngines.of(live, hasher, streams);
       } catch (RuntimeException e) {
         return refuse(old, trigger, next.sha256(), reason(e));
       }
@@ -213,8 +219,8 @@ public final class PolicyReloader implements AutoCloseable {
           kv("exception", e.getClass().getName()));
       return notify(new Outcome("refused", next.sha256(), "the ledger cannot record it", restart));
     }
-    if (protector != null) {
-      server.swap(live, protector, inspection);
+    if (protector != null && answers != null) {
+      server.swap(live, protector, answers, inspection, profiles);
       running =
           new LoadedPolicy(live, next.sha256(), next.signedBy(), next.signedAt(), next.effective());
     }
@@ -325,7 +331,7 @@ public final class PolicyReloader implements AutoCloseable {
   private static void diff(String prefix, Object old, Object next, List<String> out) {
     for (RecordComponent c : old.getClass().getRecordComponents()) {
       String path = prefix.isEmpty() ? c.getName() : prefix + "." + c.getName();
-      if (prefix.isEmpty() && LIVE.contains(c.getName())) {
+      if (LIVE.contains(path)) {
         continue;
       }
       Object a = value(c, old);

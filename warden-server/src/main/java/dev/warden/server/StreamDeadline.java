@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * error event); if the exchange is still running {@link #WRITE_GRACE} later — stuck writing to a
  * client that stopped reading — its thread is interrupted, which closes that client's connection.
  * The lock makes sure an interrupt is consumed in {@link #close} and never leaks into later work on
- * the thread. Create and close on the exchange's thread.
+ * the thread. Create and close on the exchange's thread; closing again is harmless.
  */
 final class StreamDeadline implements AutoCloseable {
   /** After the deadline closed the upstream, how long the exchange may still take to finish. */

@@ -1,6 +1,7 @@
 package dev.warden.server;
 
 import dev.warden.api.Restorer;
+import dev.warden.api.VaultSession;
 import dev.warden.engine.stream.StreamInspector;
 
 /**
@@ -13,8 +14,10 @@ public interface StreamInspection {
   /**
    * A new inspector for one stream of dialect {@code dialectId} (e.g. {@code openai-chat}).
    *
+   * @param answers the exchange's vault session for answers: serves {@code tokenize} and {@code
+   *     encrypt} in the stream ({@link VaultSession#NONE} without a vault: they redact)
    * @param restorer turns this exchange's vault tokens back into values
    * @throws IllegalArgumentException if the dialect has no stream codec
    */
-  StreamInspector open(String dialectId, Restorer restorer);
+  StreamInspector open(String dialectId, VaultSession answers, Restorer restorer);
 }

@@ -115,6 +115,7 @@ final class StreamRelay {
         } catch (IOException | RuntimeException e) {
           ErrorBody err = readFailure(e, deadline.expired());
           boolean sent = tryWrite(sink, errorEvent.apply(err));
+          deadline.close();
           return result("failed", err.type(), sink, inspector, !sent);
         }
         if (n < 0) {
@@ -142,8 +143,23 @@ final class StreamRelay {
                       "the upstream stream is not valid framing for its dialect; the rest of it was not passed on")));
     } catch (ClientGone e) {
       outcome = "failed";
-      errorType = "warden_client_closed";
+      // Past the deadline, a write fails because the deadline interrupted a client that stopped
+      // reading: record why the stream was cut, not that the client left.
+      errorType = deadline.expired() ? "warden_stream_deadline" : "warden_client_closed";
       gone = true;
+    } catch (dev.warden.vault.VaultException e) {
+      // tokenize/encrypt in the stream could not reach the vault: fail closed.
+      outcome = "failed";
+      errorType = "warden_vault_unavailable";
+      gone =
+          !tryWrite(
+              sink,
+              errorEvent.apply(
+                  new ErrorBody(
+                      503,
+                      errorType,
+                      "the token vault cannot be used; the rest of the stream was not passed on."
+                          + " Check the vault store and keys under the data directory")));
     } catch (RuntimeException e) {
       // An inspector or restorer failure: fail closed, tell the client without detail.
       outcome = "failed";
@@ -157,6 +173,9 @@ final class StreamRelay {
                       errorType,
                       "Warden could not inspect the rest of the stream; it was not passed on")));
     }
+    // The stream is over: no interrupt may come any more, and one the deadline already sent is
+    // consumed now, before the caller appends to the ledger (an interrupted append fails).
+    deadline.close();
     Result r = result(outcome, errorType, sink, inspector, gone);
     if (blockedBy != null && !r.replacements().contains(blockedBy)) {
       // The finding that ended the stream is recorded like any other.

@@ -35,7 +35,15 @@ final class Upstream {
   private final Duration timeout;
   private final String basePath;
 
+  /** The upstream's own key ({@code auth.upstreamKey}), sent in place of the client's; or null. */
+  private final @Nullable String ownKey;
+
   Upstream(WardenConfig.Upstream config, int maxBodyBytes) {
+    this(config, maxBodyBytes, null);
+  }
+
+  Upstream(WardenConfig.Upstream config, int maxBodyBytes, @Nullable String ownKey) {
+    this.ownKey = ownKey;
     this.maxBodyBytes = maxBodyBytes;
     this.timeout = Duration.ofMillis(config.timeoutMs());
     java.net.URI uri = java.net.URI.create(config.url());
@@ -47,6 +55,11 @@ final class Upstream {
             .socketOptions(s ->
                 s.connectTimeout(Duration.ofMillis(config.connectTimeoutMs())).readTimeout(timeout))
             .build();
+  }
+
+  /** The key Warden sends this upstream in place of the client's, or null. */
+  @Nullable String ownKey() {
+    return ownKey;
   }
 
   /**

@@ -44,6 +44,7 @@ public final class WardenServer implements AutoCloseable {
   private final @Nullable ReceiptSigner receipts;
   private final VaultBinding vaults;
   private final Admission admission;
+  private final LimitGate limits;
 
   /**
    * The handler of the policy in force; each exchange reads it once, so one request never sees two
@@ -62,9 +63,11 @@ public final class WardenServer implements AutoCloseable {
       @Nullable ReceiptSigner receipts,
       @Nullable StreamInspection streams,
       VaultBinding vaults,
-      Admission admission) {
+      Admission admission,
+      ProfileEngines profiles) {
     this.ledger = ledger;
     this.admission = admission;
+    this.limits = new LimitGate(dev.warden.server.limit.Limiter.open(config.access().limits()));
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
     this.receipts = receipts;
@@ -72,7 +75,8 @@ public final class WardenServer implements AutoCloseable {
     this.exchange =
         new AtomicReference<>(
             new ExchangeHandler(
-                config, requests, responses, ledger, health, receipts, streams, vaults, admission));
+                config, requests, responses, ledger, health, receipts, streams, vaults, admission,
+                limits, profiles));
     HttpRouting.Builder routing = HttpRouting.builder();
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
@@ -87,6 +91,9 @@ public final class WardenServer implements AutoCloseable {
                     + health.reason()
                     + "\"}"));
     Map<String, Upstream> clients = new LinkedHashMap<>();
+    // With authentication on, the client's credential is Warden's: never forwarded.
+    boolean authenticated = config.access().auth().enabled();
+    @Nullable String upstreamKey = Authentication.upstreamKey(config.access().auth());
     Map<Dialect, Upstreamed> served = new LinkedHashMap<>();
     for (Dialect d : DIALECTS.all()) {
       config
@@ -94,8 +101,9 @@ public final class WardenServer implements AutoCloseable {
           .ifPresent(e -> {
             WardenConfig.Upstream u = e.getValue();
             Upstream client =
-                clients.computeIfAbsent(e.getKey(), k -> new Upstream(u, s.maxBodyBytes()));
-            served.put(d, new Upstreamed(client, u.forwardAuthorization()));
+                clients.computeIfAbsent(
+                    e.getKey(), k -> new Upstream(u, s.maxBodyBytes(), upstreamKey));
+            served.put(d, new Upstreamed(client, u.forwardAuthorization() && !authenticated));
           });
     }
     for (Dialect d : DIALECTS.all()) {
@@ -123,7 +131,7 @@ public final class WardenServer implements AutoCloseable {
       Upstream defaultClient =
           clients.computeIfAbsent(
               WardenConfig.DEFAULT_UPSTREAM,
-              k -> new Upstream(config.upstream(), s.maxBodyBytes()));
+              k -> new Upstream(config.upstream(), s.maxBodyBytes(), upstreamKey));
       // Pass-through paths speak no particular dialect: OpenAI's error shape, nothing binary.
       Dialect generic = DIALECTS.byId(Dialects.OPENAI_COMPLETIONS).orElseThrow();
       for (String path : config.upstream().passThrough()) {
@@ -131,13 +139,13 @@ public final class WardenServer implements AutoCloseable {
             new DialectRoute(
                 Endpoint.fixed(generic, path),
                 defaultClient,
-                config.upstream().forwardAuthorization());
+                config.upstream().forwardAuthorization() && !authenticated);
         routing.get(path, (req, res) -> exchange.get().handle(req, res, route));
         routing.post(path, (req, res) -> exchange.get().handle(req, res, route));
       }
     }
     routing.any((req, res) -> templated(req, res, exchange, served));
-    this.server =
+    io.helidon.webserver.WebServerConfig.Builder listener =
         WebServer.builder()
             .host(s.host())
             .port(s.port())
@@ -150,8 +158,9 @@ public final class WardenServer implements AutoCloseable {
               for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
                 d.addHandler(type, this::protocolError);
               }
-            })
-            .build();
+            });
+    Authentication.listenerTls(config.access().auth()).ifPresent(listener::tls);
+    this.server = listener.build();
   }
 
   /**
@@ -215,13 +224,37 @@ public final class WardenServer implements AutoCloseable {
       @Nullable StreamInspection streams,
       VaultBinding vaults,
       Admission admission) {
+    return start(
+        config,
+        requests,
+        responses,
+        ledger,
+        receipts,
+        streams,
+        vaults,
+        admission,
+        ProfileEngines.NONE);
+  }
+
+  /** As above, with the profiles' engines and the shadow policy of {@code config}. */
+  static WardenServer start(
+      WardenConfig config,
+      Protector requests,
+      Protector responses,
+      Ledger ledger,
+      @Nullable ReceiptSigner receipts,
+      @Nullable StreamInspection streams,
+      VaultBinding vaults,
+      Admission admission,
+      ProfileEngines profiles) {
     if (!config.hasUpstream()) {
       throw new IllegalArgumentException(
           "upstream.url is not set; pass --upstream URL or set upstream.url (or upstreams) in"
               + " warden.yaml");
     }
     WardenServer ws =
-        new WardenServer(config, requests, responses, ledger, receipts, streams, vaults, admission);
+        new WardenServer(
+            config, requests, responses, ledger, receipts, streams, vaults, admission, profiles);
     ws.server.start();
     return ws;
   }
@@ -240,11 +273,17 @@ public final class WardenServer implements AutoCloseable {
    * responses) may differ from the running configuration; the caller ({@link PolicyReloader}) keeps
    * the rest as started.
    */
-  void swap(WardenConfig config, Protector protector, @Nullable StreamInspection streams) {
-    mode = protector.policy().mode().id();
+  void swap(
+      WardenConfig config,
+      Protector requests,
+      Protector answers,
+      @Nullable StreamInspection streams,
+      ProfileEngines profiles) {
+    mode = requests.policy().mode().id();
     exchange.set(
         new ExchangeHandler(
-            config, protector, protector, ledger, health, receipts, streams, vaults, admission));
+            config, requests, answers, ledger, health, receipts, streams, vaults, admission,
+            limits, profiles));
   }
 
   /** Drains in-flight exchanges, then closes the ledger. Idempotent. */
@@ -256,6 +295,7 @@ public final class WardenServer implements AutoCloseable {
     health.draining();
     server.stop();
     ledger.close();
+    limits.close();
     LOG.info("stopped");
   }
 

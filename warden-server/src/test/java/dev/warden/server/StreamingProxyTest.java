@@ -101,8 +101,13 @@ class StreamingProxyTest {
   }
 
   private List<JsonNode> ledger() throws Exception {
+    return ledger(tmp.resolve("data/ledger"));
+  }
+
+  /** Every record in the ledger segments under {@code ledgerDir}, in order. */
+  static List<JsonNode> ledger(Path ledgerDir) throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(tmp.resolve("data/ledger"))) {
+    try (Stream<Path> files = Files.walk(ledgerDir)) {
       for (Path p :
           files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
         for (String line : Files.readAllLines(p)) {
@@ -116,14 +121,19 @@ class StreamingProxyTest {
   }
 
   private JsonNode responseRecord(String correlationId) throws Exception {
-    return ledger().stream()
+    return responseRecord(tmp.resolve("data/ledger"), correlationId);
+  }
+
+  /** The response record of exchange {@code correlationId}. */
+  static JsonNode responseRecord(Path ledgerDir, String correlationId) throws Exception {
+    return ledger(ledgerDir).stream()
         .filter(r -> r.path("correlationId").asString("").equals(correlationId))
         .filter(r -> r.path("event").asString("").equals("response"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no response record for " + correlationId));
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+  static void await(String what, BooleanSupplier condition) throws InterruptedException {
     for (int i = 0; i < 300; i++) {
       if (condition.getAsBoolean()) {
         return;

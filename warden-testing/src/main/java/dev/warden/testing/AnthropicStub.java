@@ -102,9 +102,11 @@ public final class AnthropicStub extends EchoStub {
     }
     events.add(event("content_block_start", blockStart));
     events.add("event: ping\ndata: {\"type\": \"ping\"}\n\n");
-    String payload =
-        tool ? JSON.writeValueAsString(JSON.readTree(options.toolArguments)) : reply(said);
-    for (String piece : chunks(payload)) {
+    List<String> pieces =
+        tool
+            ? chunks(JSON.writeValueAsString(JSON.readTree(options.toolArguments)))
+            : replyChunks(said);
+    for (String piece : pieces) {
       ObjectNode delta = JSON.createObjectNode();
       delta.put("type", "content_block_delta");
       delta.put("index", 0);

@@ -34,6 +34,8 @@ abstract class EchoStub implements AutoCloseable {
   private final List<String> paths = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong streamsCompleted = new AtomicLong();
+  private final AtomicLong streamsAborted = new AtomicLong();
   final Options options;
 
   EchoStub(Options options) {
@@ -88,6 +90,19 @@ abstract class EchoStub implements AutoCloseable {
     return List.copyOf(headers);
   }
 
+  /** Streamed answers written to the end and closed. */
+  public final long streamsCompleted() {
+    return streamsCompleted.get();
+  }
+
+  /**
+   * Streamed answers that ended because a write failed: the caller closed the connection. A gateway
+   * that cancels its upstream call (a block, a client disconnect) shows up here.
+   */
+  public final long streamsAborted() {
+    return streamsAborted.get();
+  }
+
   @Override
   public final void close() {
     server.stop();
@@ -125,18 +140,49 @@ abstract class EchoStub implements AutoCloseable {
     res.header(HeaderNames.CONTENT_TYPE, "application/json").send(JSON.writeValueAsBytes(body));
   }
 
-  /** Writes each event and flushes it, so the client sees the chunks as separate reads. */
-  static void sendStream(ServerResponse res, String contentType, List<String> events) {
+  /**
+   * Writes each event and flushes it ({@link Builder#chunkDelay} apart), so the client sees the
+   * chunks as separate reads. A failed write counts the stream as aborted.
+   */
+  final void sendStream(ServerResponse res, String contentType, List<String> events) {
     res.header(HeaderNames.CONTENT_TYPE, contentType);
     res.header(HeaderNames.CACHE_CONTROL, "no-cache");
     try (OutputStream out = res.outputStream()) {
-      for (String e : events) {
-        out.write(e.getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < events.size(); i++) {
+        if (i > 0 && !options.chunkDelay.isZero()) {
+          Thread.sleep(options.chunkDelay);
+        }
+        out.write(events.get(i).getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      streamsAborted.incrementAndGet();
+      return;
+    } catch (InterruptedException e) {
+      streamsAborted.incrementAndGet();
+      Thread.currentThread().interrupt();
+      return;
+    } catch (RuntimeException e) {
+      // Helidon reports a closed connection with its own unchecked types.
+      streamsAborted.incrementAndGet();
+      return;
     }
+    streamsCompleted.incrementAndGet();
+  }
+
+  /**
+   * The streamed reply to {@code said}: {@link #reply} in {@link #chunks}, then {@link
+   * Builder#fillerChunks} pieces of filler prose, so a test can make a stream outlast a block.
+   */
+  final List<String> replyChunks(String said) {
+    List<String> out = chunks(reply(said));
+    int size = Math.max(1, options.chunkChars <= 0 ? 8 : options.chunkChars);
+    // Leading space: filler must not run on into the reply's last word (an address, a number).
+    String filler = " lorem ipsum dolor sit amet".repeat(size / 27 + 1).substring(0, size);
+    for (int i = 0; i < options.fillerChunks; i++) {
+      out.add(filler);
+    }
+    return out;
   }
 
   /** {@code text} cut into pieces of {@link Options#chunkChars} code points (whole when 0). */
@@ -161,6 +207,8 @@ abstract class EchoStub implements AutoCloseable {
     int chunkChars;
     @Nullable String toolName;
     String toolArguments = "{}";
+    int fillerChunks;
+    java.time.Duration chunkDelay = java.time.Duration.ZERO;
   }
 
   /**
@@ -190,6 +238,18 @@ abstract class EchoStub implements AutoCloseable {
      */
     public B chunkChars(int chars) {
       options.chunkChars = chars;
+      return (B) this;
+    }
+
+    /** Extra filler pieces after the streamed reply text, for long streams (default 0). */
+    public B fillerChunks(int chunks) {
+      options.fillerChunks = chunks;
+      return (B) this;
+    }
+
+    /** Pause between streamed events (default none). */
+    public B chunkDelay(java.time.Duration delay) {
+      options.chunkDelay = delay;
       return (B) this;
     }
 

@@ -70,7 +70,7 @@ public final class GeminiStub extends EchoStub {
     if (options.toolName != null) {
       pieces.add(answer(model, parts(said, null), true, said.length()));
     } else {
-      List<String> chunks = chunks(reply(said));
+      List<String> chunks = replyChunks(said);
       for (int i = 0; i < chunks.size(); i++) {
         boolean last = i == chunks.size() - 1;
         pieces.add(answer(model, parts(said, chunks.get(i)), last, said.length()));

@@ -84,7 +84,7 @@ public final class OllamaStub extends EchoStub {
       return;
     }
     List<String> lines = new ArrayList<>();
-    for (String piece : chunks(reply(said))) {
+    for (String piece : replyChunks(said)) {
       ObjectNode o = base(model, false);
       ObjectNode msg = o.putObject("message");
       msg.put("role", "assistant");
@@ -115,7 +115,7 @@ public final class OllamaStub extends EchoStub {
       return;
     }
     List<String> lines = new ArrayList<>();
-    for (String piece : chunks(reply(said))) {
+    for (String piece : replyChunks(said)) {
       ObjectNode o = base(model, false);
       o.put("response", piece);
       lines.add(JSON.writeValueAsString(o) + "\n");

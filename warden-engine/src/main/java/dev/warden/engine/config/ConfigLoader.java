@@ -147,7 +147,13 @@ public final class ConfigLoader {
     Policy policy = top.section("policy", n -> policy(n, mode, detection, signatureKeys));
     boolean watch = top.section("reload", n -> n.bool("watch", true));
     AuthSettings auth = AuthSection.read(top, server);
-    ProfileSettings profiles = ProfilesSection.read(top, policy, upstreams);
+    ProfileSettings profiles =
+        ProfilesSection.read(
+            top,
+            policy,
+            upstreams,
+            policyTypes(detection),
+            n -> policy(n, mode, detection, new ArrayList<>()));
     LimitSettings limits = LimitsSection.read(top, profiles);
     top.finish();
     if (dataDir.isBlank()) {
@@ -376,7 +382,7 @@ public final class ConfigLoader {
       }
       for (String id : dialects) {
         named.forEach((name, u) -> {
-          if (u.dialects().contains(id)) {
+          if (!u.profilesOnly() && u.dialects().contains(id)) {
             throw new ConfigException(
                 n.path("dialects"),
                 "dialect '"
@@ -391,7 +397,8 @@ public final class ConfigLoader {
       n.strings("dialects"); // marks the (absent) key read
       dialects = new ArrayList<>();
       for (String id : Dialects.OPENAI_IDS) {
-        if (named.values().stream().noneMatch(u -> u.dialects().contains(id))) {
+        if (named.values().stream()
+            .noneMatch(u -> !u.profilesOnly() && u.dialects().contains(id))) {
           dialects.add(id);
         }
       }
@@ -421,7 +428,8 @@ public final class ConfigLoader {
                       + " with a letter), and not 'default' (the name of upstream:)");
             }
             WardenConfig.Upstream u = all.section(name, n -> namedUpstream(n));
-            for (String id : u.dialects()) {
+            // A profiles-only upstream serves no route by itself, so it shares dialects freely.
+            for (String id : u.profilesOnly() ? List.<String>of() : u.dialects()) {
               String other = servedBy.putIfAbsent(id, name);
               if (other != null) {
                 throw new ConfigException(
@@ -455,7 +463,8 @@ public final class ConfigLoader {
         (int) n.integer("timeoutMs", 120_000, 1, 3_600_000),
         n.bool("forwardAuthorization", true),
         List.of(),
-        dialects);
+        dialects,
+        n.bool("profilesOnly", false));
   }
 
   private static List<String> dialectIds(ConfigNode n) {
@@ -577,8 +586,7 @@ public final class ConfigLoader {
     if (global != null) {
       minConfidence = global;
     }
-    Set<String> types = new TreeSet<>(knownTypes);
-    types.addAll(detection.customTypes());
+    Set<String> types = policyTypes(detection);
     Action defaultAction = n.choice("defaultAction", Action.redact(), actions(4));
     int visible = n.section("mask", m -> (int) m.integer("visible", 4, 0, 8));
     Map<String, Action> actions = actions(visible);
@@ -617,6 +625,13 @@ public final class ConfigLoader {
     return new Policy(mode, minConfidence, defaultAction, perType, detection.minByType());
   }
 
+  /** The detection types a policy may name: the registered catalog and the custom rules'. */
+  private static Set<String> policyTypes(DetectionParts detection) {
+    Set<String> types = new TreeSet<>(knownTypes);
+    types.addAll(detection.customTypes());
+    return types;
+  }
+
   /**
    * {@code policy.requireSignature}: the public keys one of which must have signed the file. The
    * keys are parsed where they are used (the server); here they must at least be readable files.
@@ -637,7 +652,7 @@ public final class ConfigLoader {
   }
 
   /** The configurable actions, by their {@code warden.yaml} names. */
-  private static Map<String, Action> actions(int visible) {
+  static Map<String, Action> actions(int visible) {
     Map<String, Action> m = new LinkedHashMap<>();
     m.put("allow", Action.allow());
     m.put("redact", Action.redact());
@@ -645,6 +660,7 @@ public final class ConfigLoader {
     m.put("hash", Action.hash());
     m.put("tokenize", new Action.Tokenize());
     m.put("encrypt", new Action.Encrypt());
+    m.put("escalate", Action.escalate());
     m.put("block", Action.block());
     return m;
   }

@@ -122,6 +122,8 @@ public record WardenConfig(
    *     the dialect's own such as {@code x-api-key}) to the upstream
    * @param passThrough extra request paths forwarded (still scanned both ways)
    * @param dialects the dialect ids whose routes this upstream serves
+   * @param profilesOnly {@code upstreams.<name>.profilesOnly}: the upstream serves only the
+   *     profiles that name it, never a route by itself
    */
   public record Upstream(
       String url,
@@ -129,10 +131,22 @@ public record WardenConfig(
       int timeoutMs,
       boolean forwardAuthorization,
       List<String> passThrough,
-      List<String> dialects) {
+      List<String> dialects,
+      boolean profilesOnly) {
     public Upstream {
       passThrough = List.copyOf(passThrough);
       dialects = List.copyOf(dialects);
+    }
+
+    /** An upstream that serves its dialects' routes. */
+    public Upstream(
+        String url,
+        int connectTimeoutMs,
+        int timeoutMs,
+        boolean forwardAuthorization,
+        List<String> passThrough,
+        List<String> dialects) {
+      this(url, connectTimeoutMs, timeoutMs, forwardAuthorization, passThrough, dialects, false);
     }
 
     /** An upstream serving the OpenAI-compatible dialects. */
@@ -154,7 +168,13 @@ public record WardenConfig(
     /** The same upstream at another URL. */
     public Upstream withUrl(String newUrl) {
       return new Upstream(
-          newUrl, connectTimeoutMs, timeoutMs, forwardAuthorization, passThrough, dialects);
+          newUrl,
+          connectTimeoutMs,
+          timeoutMs,
+          forwardAuthorization,
+          passThrough,
+          dialects,
+          profilesOnly);
     }
 
     public boolean configured() {
@@ -171,7 +191,7 @@ public record WardenConfig(
       return java.util.Optional.of(Map.entry(DEFAULT_UPSTREAM, upstream));
     }
     for (Map.Entry<String, Upstream> e : upstreams.entrySet()) {
-      if (e.getValue().dialects().contains(dialectId)) {
+      if (!e.getValue().profilesOnly() && e.getValue().dialects().contains(dialectId)) {
         return java.util.Optional.of(e);
       }
     }
@@ -277,7 +297,8 @@ public record WardenConfig(
             a instanceof dev.warden.api.Action.Tokenize
                 || a instanceof dev.warden.api.Action.Encrypt;
     return reversible.test(policy.defaultAction())
-        || policy.actions().values().stream().anyMatch(reversible);
+        || policy.actions().values().stream().anyMatch(reversible)
+        || access.profiles().usesVault();
   }
 
   /**

@@ -48,6 +48,14 @@ final class FakeValues {
     return prefix + random + GitHubChecksum.checksum(random);
   }
 
+  /** A Warden API key shape ({@link dev.warden.api.ApiKeyFormat}) with a valid checksum. */
+  static String wardenApiKey(long seed) {
+    String random = base62(seed, dev.warden.api.ApiKeyFormat.RANDOM_LENGTH);
+    return dev.warden.api.ApiKeyFormat.PREFIX
+        + random
+        + dev.warden.api.ApiKeyFormat.checksum(random);
+  }
+
   /** A classic GitHub token whose checksum is off by one character. */
   static String githubClassicBadChecksum(String prefix, long seed) {
     String good = githubClassic(prefix, seed);

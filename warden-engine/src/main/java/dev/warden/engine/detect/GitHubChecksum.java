@@ -1,8 +1,5 @@
 package dev.warden.engine.detect;
 
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
-
 /**
  * The checksum GitHub embeds in classic tokens ({@code ghp_}, {@code gho_}, {@code ghu_}, {@code
  * ghs_}, {@code ghr_}): 30 random base62 characters, then the CRC32 of those 30 characters encoded
@@ -13,8 +10,6 @@ import java.util.zip.CRC32;
 final class GitHubChecksum {
   static final Validator INSTANCE = Validator.of("github-crc32", GitHubChecksum::isValid);
 
-  private static final String BASE62 =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final int RANDOM_LENGTH = 30;
   private static final int CHECKSUM_LENGTH = 6;
 
@@ -30,16 +25,8 @@ final class GitHubChecksum {
     return checksum(body.substring(0, RANDOM_LENGTH)).equals(body.substring(RANDOM_LENGTH));
   }
 
-  /** The 6-character base62 checksum of {@code random}. */
+  /** The 6-character base62 checksum of {@code random} (Warden's own keys use the same). */
   static String checksum(String random) {
-    CRC32 crc = new CRC32();
-    crc.update(random.getBytes(StandardCharsets.US_ASCII));
-    long value = crc.getValue();
-    char[] out = new char[CHECKSUM_LENGTH];
-    for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
-      out[i] = BASE62.charAt((int) (value % 62));
-      value /= 62;
-    }
-    return new String(out);
+    return dev.warden.api.ApiKeyFormat.checksum(random);
   }
 }

@@ -34,6 +34,7 @@ final class SecretRules {
         openaiLegacy(),
         openaiGeneric(),
         anthropicKey(),
+        wardenApiKey(),
         npmToken(),
         npmTokenUnverified(),
         privateKey(),
@@ -117,6 +118,38 @@ final class SecretRules {
             "sk-ant-api03-" + FakeValues.base62(143, 20) + " is truncated",
             "prefix only sk-ant- in the docs",
             "embedded X" + api)
+        .build();
+  }
+
+  /**
+   * Warden's own API keys ({@link dev.warden.api.ApiKeyFormat}): {@code wdn_} + 40 base62 + a
+   * 6-character base62 CRC32. A key pasted into a prompt would hand the gateway's access to the
+   * model provider and to whoever reads its logs.
+   */
+  static Rule wardenApiKey() {
+    String key = FakeValues.wardenApiKey(151);
+    String other = FakeValues.wardenApiKey(152);
+    char last = key.charAt(key.length() - 1);
+    String badChecksum = key.substring(0, key.length() - 1) + (last == 'a' ? 'b' : 'a');
+    return Rule.builder("warden-api-key")
+        .type("warden_api_key")
+        .keywords("wdn_")
+        .reach(0, dev.warden.api.ApiKeyFormat.LENGTH)
+        .pattern(token("wdn_[A-Za-z0-9]{46}"))
+        .secretGroup(1)
+        .validator(Validator.of("warden-crc32", dev.warden.api.ApiKeyFormat::wellFormed))
+        .confidence(0.99)
+        .placeholderCheck(true)
+        .truePositives(
+            "WARDEN_API_KEY=" + mark(key),
+            "{\\\"Authorization\\\":\\\"Bearer " + mark(other) + "\\\"}",
+            "게이트웨이 키 " + mark(key) + " 를 사용하세요")
+        .falsePositives(
+            "bad checksum " + badChecksum,
+            "too short " + key.substring(0, key.length() - 1),
+            "too long " + key + "Z",
+            "prefix only wdn_ in the docs",
+            "embedded X" + key)
         .build();
   }
 

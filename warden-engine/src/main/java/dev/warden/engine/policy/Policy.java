@@ -128,6 +128,7 @@ public final class Policy {
     m.put("aws_secret_key", Action.redact());
     m.put("url_credentials", Action.redact());
     m.put("anthropic_key", Action.redact());
+    m.put("warden_api_key", Action.redact());
     m.put("npm_token", Action.redact());
     m.put("ai_api_key", Action.redact());
     m.put("azure_key", Action.redact());

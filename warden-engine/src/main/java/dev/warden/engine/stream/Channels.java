@@ -5,6 +5,7 @@ import dev.warden.api.Finding;
 import dev.warden.api.Restorer;
 import dev.warden.api.ScanInput;
 import dev.warden.api.Span;
+import dev.warden.api.VaultSession;
 import dev.warden.engine.Protector;
 import dev.warden.engine.detect.StreamAnchor;
 import dev.warden.engine.policy.Mode;
@@ -147,6 +148,7 @@ final class Channels {
   }
 
   private final Protector protector;
+  private final VaultSession vault;
   private final Restorer restorer;
   private final int window;
   private final List<StreamAnchor> anchors;
@@ -167,9 +169,12 @@ final class Channels {
    * @param anchorContext characters held past an anchored match's longest end (context words)
    * @param maxRunLength the longest encoded run the decoder tries
    * @param keepTotals remember each channel's released text, for events that repeat it whole
+   * @param vault serves {@code tokenize} and {@code encrypt} in answers ({@link VaultSession#NONE}:
+   *     they redact)
    */
   Channels(
       Protector protector,
+      VaultSession vault,
       Restorer restorer,
       int window,
       List<StreamAnchor> anchors,
@@ -180,6 +185,7 @@ final class Channels {
       throw new IllegalArgumentException("holdBack must be positive, got " + window);
     }
     this.protector = protector;
+    this.vault = vault;
     this.restorer = restorer;
     this.window = window;
     this.anchors = List.copyOf(anchors);
@@ -307,7 +313,7 @@ final class Channels {
     }
     int ctx = c.context.length();
     String scanned = ctx == 0 ? pending : c.context + pending;
-    List<Replacement> found = protector.decide(new ScanInput(scanned, c.jsonKey, c.path));
+    List<Replacement> found = protector.decide(new ScanInput(scanned, c.jsonKey, c.path), vault);
     if (enforce) {
       for (Replacement r : found) {
         if (r.decision().action() instanceof Action.Block && r.finding().span().end() > ctx) {
@@ -354,7 +360,7 @@ final class Channels {
       replacements.add(at(r, c.released + from, c.released + e));
     }
     if (enforce && !applied.isEmpty()) {
-      out = protector.rewrite(out, applied);
+      out = protector.rewrite(out, applied, vault);
     }
     out = restorer.restore(out);
     c.context.append(pending, 0, cut);

@@ -1,6 +1,7 @@
 package dev.warden.engine.stream;
 
 import dev.warden.api.Restorer;
+import dev.warden.api.VaultSession;
 import dev.warden.engine.Protector;
 import dev.warden.engine.detect.ContextWords;
 import dev.warden.engine.detect.RuleCatalog;
@@ -27,11 +28,13 @@ final class DialectStreamInspector implements StreamInspector {
   private final SseReader.Listener listener;
   private boolean ended;
 
-  DialectStreamInspector(StreamCodec codec, Protector responses, Restorer restorer, int holdBack) {
+  DialectStreamInspector(
+      StreamCodec codec, Protector responses, VaultSession vault, Restorer restorer, int holdBack) {
     this.codec = codec;
     Channels channels =
         new Channels(
             responses,
+            vault,
             restorer,
             holdBack,
             RuleCatalog.longAnchors(),

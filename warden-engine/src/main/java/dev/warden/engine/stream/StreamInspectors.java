@@ -1,6 +1,7 @@
 package dev.warden.engine.stream;
 
 import dev.warden.api.Restorer;
+import dev.warden.api.VaultSession;
 import dev.warden.engine.Protector;
 import dev.warden.engine.detect.ContextWords;
 import dev.warden.engine.detect.RuleCatalog;
@@ -34,7 +35,8 @@ public final class StreamInspectors {
           "ollama-generate");
 
   /**
-   * A new inspector for one streamed response of {@code dialectId}.
+   * A new inspector for one streamed response of {@code dialectId}, without a vault: {@code
+   * tokenize} and {@code encrypt} redact.
    *
    * @param responses the protector for response bodies (its policy decides; dry-run records only)
    * @param restorer turns this exchange's vault tokens back into values ({@link Restorer#NONE} if
@@ -44,13 +46,41 @@ public final class StreamInspectors {
    */
   public static StreamInspector forDialect(
       String dialectId, Protector responses, Restorer restorer) {
-    return forDialect(dialectId, responses, restorer, holdBack(restorer));
+    return forDialect(dialectId, responses, VaultSession.NONE, restorer);
+  }
+
+  /**
+   * A new inspector for one streamed response of {@code dialectId} whose {@code tokenize} and
+   * {@code encrypt} decisions are served by {@code answers} (the exchange's answer session: values
+   * it tokenizes are recognised later but never restored), in-stream like redact and mask.
+   *
+   * @param responses the protector for response bodies (its policy decides; dry-run records only)
+   * @param answers the exchange's vault session for answers ({@link VaultSession#NONE}: redact)
+   * @param restorer turns this exchange's vault tokens back into values ({@link Restorer#NONE} if
+   *     none)
+   * @throws IllegalArgumentException naming the dialect when it does not stream (embeddings) or is
+   *     unknown
+   */
+  public static StreamInspector forDialect(
+      String dialectId, Protector responses, VaultSession answers, Restorer restorer) {
+    return forDialect(dialectId, responses, answers, restorer, holdBack(restorer));
   }
 
   /** As {@link #forDialect(String, Protector, Restorer)} with an explicit window (for tests). */
   static StreamInspector forDialect(
       String dialectId, Protector responses, Restorer restorer, int holdBack) {
-    return new DialectStreamInspector(codec(dialectId).get(), responses, restorer, holdBack);
+    return forDialect(dialectId, responses, VaultSession.NONE, restorer, holdBack);
+  }
+
+  /** As {@link #forDialect(String, Protector, VaultSession, Restorer)} with an explicit window. */
+  static StreamInspector forDialect(
+      String dialectId,
+      Protector responses,
+      VaultSession answers,
+      Restorer restorer,
+      int holdBack) {
+    return new DialectStreamInspector(
+        codec(dialectId).get(), responses, answers, restorer, holdBack);
   }
 
   /**

@@ -74,6 +74,9 @@ public final class Rewriter {
     return switch (action) {
       case Action.Allow a -> value;
       case Action.Block b -> value;
+      // Escalation holds the whole message; should a host rewrite it anyway, the value stays
+      // hidden.
+      case Action.Escalate e -> "[REDACTED:" + type + "]";
       case Action.Redact r -> "[REDACTED:" + type + "]";
       case Action.Mask m ->
           mask(value, value.length() < 8 ? 0 : Math.min(m.visibleSuffix(), value.length() / 3));

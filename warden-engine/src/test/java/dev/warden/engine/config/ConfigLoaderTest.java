@@ -100,7 +100,7 @@ class ConfigLoaderTest {
           ledger: {timestamp: {timeout: 5}}        | ledger.timestamp.timeout: unknown key; allowed here: url, trustAnchor, timeoutMs
           policy: {minConfidence: 2}               | policy.minConfidence: must be between 0.0 and 1.0, got 2.0
           policy: {types: {emial: redact}}         | policy.types.emial: unknown detection type; known types:
-          policy: {types: {email: shred}}          | policy.types.email: unknown action 'shred'; allowed: allow, redact, mask, hash, tokenize, encrypt, block
+          policy: {types: {email: shred}}          | policy.types.email: unknown action 'shred'; allowed: allow, redact, mask, hash, tokenize, encrypt, escalate, block
           vault: {scope: session}                  | vault.scope: unknown value 'session'
           vault: {ttlMinutes: 0}                   | vault.ttlMinutes: must be between 1 and
           vault: {conversationHeader: Warden-Conv} | vault.conversationHeader: 'Warden-Conv' is reserved

@@ -241,6 +241,17 @@ class DetectorTableTest {
         miss("anthropic_key", "sk-ant- is the prefix of Anthropic keys"),
         miss("anthropic_key", "sk-ant-api03-" + FakeValues.base62(2005, 30)),
         miss("anthropic_key", "see docs: sk-ant-api03-..."),
+        // warden_api_key
+        hit("warden_api_key", "WARDEN_API_KEY=«" + FakeValues.wardenApiKey(2101) + "»"),
+        hit(
+            "warden_api_key",
+            "curl -H 'Authorization: Bearer «" + FakeValues.wardenApiKey(2102) + "»'"),
+        miss("warden_api_key", "the key looks like wdn_ followed by 46 characters"),
+        miss("warden_api_key", FakeValues.wardenApiKey(2103).substring(0, 49) + "!"),
+        miss("warden_api_key", "wdn_" + FakeValues.base62(2104, 46)),
+        hit("warden_api_key", "{\\\"api_key\\\":\\\"«" + FakeValues.wardenApiKey(2105) + "»\\\"}"),
+        hit("warden_api_key", "게이트웨이 키는 «" + FakeValues.wardenApiKey(2106) + "» 입니다"),
+        miss("warden_api_key", "WARDEN_API_KEY=wdn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
         // npm_token
         hit(
             "npm_token",

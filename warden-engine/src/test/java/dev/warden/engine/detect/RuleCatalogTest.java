@@ -184,7 +184,8 @@ class RuleCatalogTest {
             "telegram_token",
             "uk_nino",
             "url_credentials",
-            "us_ssn");
+            "us_ssn",
+            "warden_api_key");
   }
 
   @Test
