@@ -94,52 +94,22 @@ final class CanonicalLine {
   }
 
   private boolean topObject() {
-    if (b[p++] != '{') {
+    return b[p] == '{' && object(1, true);
+  }
+
+  /** Keeps a top-level member's span and checks the chain fields among them. */
+  private boolean member(int start, int nameStart, int nameEnd, int valueStart) {
+    if (!topLevelField(nameStart, nameEnd, valueStart, p)) {
       return false;
     }
-    if (b[p] == '}') {
-      p++;
-      return true;
+    if (members == starts.length) {
+      starts = java.util.Arrays.copyOf(starts, members * 2);
+      ends = java.util.Arrays.copyOf(ends, members * 2);
     }
-    int lastNameStart = -1;
-    int lastNameEnd = -1;
-    while (true) {
-      int start = p;
-      int nameStart = p + 1;
-      if (!name()) {
-        return false;
-      }
-      int nameEnd = p - 1;
-      if (lastNameStart >= 0 && !ascending(lastNameStart, lastNameEnd, nameStart, nameEnd)) {
-        return false;
-      }
-      lastNameStart = nameStart;
-      lastNameEnd = nameEnd;
-      if (b[p++] != ':') {
-        return false;
-      }
-      int valueStart = p;
-      if (!value(1)) {
-        return false;
-      }
-      if (!topLevelField(nameStart, nameEnd, valueStart, p)) {
-        return false;
-      }
-      if (members == starts.length) {
-        starts = java.util.Arrays.copyOf(starts, members * 2);
-        ends = java.util.Arrays.copyOf(ends, members * 2);
-      }
-      starts[members] = start;
-      ends[members] = p;
-      members++;
-      byte next = b[p++];
-      if (next == '}') {
-        return true;
-      }
-      if (next != ',') {
-        return false;
-      }
-    }
+    starts[members] = start;
+    ends[members] = p;
+    members++;
+    return true;
   }
 
   /** Records seq, prev, hash and mac; false if one of them has the wrong shape. */
@@ -228,7 +198,7 @@ final class CanonicalLine {
         return string();
       }
       case '{' -> {
-        return depth < MAX_DEPTH && object(depth + 1);
+        return depth < MAX_DEPTH && object(depth + 1, false);
       }
       case '[' -> {
         return depth < MAX_DEPTH && array(depth + 1);
@@ -248,7 +218,8 @@ final class CanonicalLine {
     }
   }
 
-  private boolean object(int depth) {
+  /** An object whose members are in strictly increasing name order; {@code top}: the record. */
+  private boolean object(int depth, boolean top) {
     p++; // '{'
     if (b[p] == '}') {
       p++;
@@ -257,6 +228,7 @@ final class CanonicalLine {
     int lastStart = -1;
     int lastEnd = -1;
     while (true) {
+      int start = p;
       int nameStart = p + 1;
       if (!name()) {
         return false;
@@ -267,7 +239,11 @@ final class CanonicalLine {
       }
       lastStart = nameStart;
       lastEnd = nameEnd;
-      if (b[p++] != ':' || !value(depth)) {
+      if (b[p++] != ':') {
+        return false;
+      }
+      int valueStart = p;
+      if (!value(depth) || (top && !member(start, nameStart, nameEnd, valueStart))) {
         return false;
       }
       byte next = b[p++];

@@ -163,16 +163,22 @@ final class GroupCommitWriter {
         interrupted = true;
       }
     }
-    while (thread.isAlive()) {
+    if (joinUninterruptibly(thread) || interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for {@code t} to end even if interrupted; returns whether an interrupt came. */
+  private static boolean joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
       try {
-        thread.join();
+        t.join();
       } catch (InterruptedException e) {
         interrupted = true;
       }
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    return interrupted;
   }
 
   @Nullable Throwable failure() {
@@ -346,20 +352,10 @@ final class GroupCommitWriter {
         force();
       }
     } catch (Throwable t) { // fail closed on anything, including Errors
-      failure = t;
-      LedgerException e =
-          new LedgerException("ledger write failed; the ledger refuses further appends", t);
-      batch.forEach(p -> p.done.completeExceptionally(e));
+      failWrite(t, batch);
       return;
     }
-    List<Receipt> receipts = encoded.receipts();
-    seq = receipts.getLast().seq();
-    hash = receipts.getLast().hash();
-    mac = encoded.mac();
-    Checkpointer cp = checkpointer;
-    if (cp != null) {
-      cp.written(encoded.bytes().array(), receipts);
-    }
+    List<Receipt> receipts = advance(encoded);
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).done.complete(receipts.get(i));
     }
@@ -376,22 +372,33 @@ final class GroupCommitWriter {
     try {
       encoded = encode(batch);
     } catch (Throwable t) { // fail closed on anything, including Errors
-      failure = t;
-      LedgerException e =
-          new LedgerException("ledger write failed; the ledger refuses further appends", t);
-      batch.forEach(p -> p.done.completeExceptionally(e));
+      failWrite(t, batch);
       return;
     }
+    segmentSize += encoded.bytes().remaining();
+    advance(encoded);
+    flush.hand(new Handed(channel, List.copyOf(batch), encoded));
+  }
+
+  /** Moves the chain head past a chained batch and tells the checkpointer; its receipts. */
+  private List<Receipt> advance(Encoded encoded) {
     List<Receipt> receipts = encoded.receipts();
     seq = receipts.getLast().seq();
     hash = receipts.getLast().hash();
     mac = encoded.mac();
-    segmentSize += encoded.bytes().remaining();
     Checkpointer cp = checkpointer;
     if (cp != null) {
       cp.written(encoded.bytes().array(), receipts);
     }
-    flush.hand(new Handed(channel, List.copyOf(batch), encoded));
+    return receipts;
+  }
+
+  /** Fails closed: the ledger refuses from now on, and these appends fail with the cause. */
+  private void failWrite(Throwable t, List<Pending> batch) {
+    failure = t;
+    LedgerException e =
+        new LedgerException("ledger write failed; the ledger refuses further appends", t);
+    batch.forEach(p -> p.done.completeExceptionally(e));
   }
 
   /** A chained batch: its bytes, one receipt per record, and the MAC of its last record. */
@@ -439,15 +446,7 @@ final class GroupCommitWriter {
         stopping = true;
         notifyAll();
       }
-      boolean interrupted = false;
-      while (thread.isAlive()) {
-        try {
-          thread.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
+      if (joinUninterruptibly(thread)) {
         Thread.currentThread().interrupt();
       }
     }
@@ -503,10 +502,7 @@ final class GroupCommitWriter {
         forces.incrementAndGet();
         lastForceNanos = System.nanoTime();
       } catch (Throwable t) { // fail closed on anything, including Errors
-        failure = t;
-        LedgerException e =
-            new LedgerException("ledger write failed; the ledger refuses further appends", t);
-        group.forEach(h -> h.batch().forEach(p -> p.done.completeExceptionally(e)));
+        failWrite(t, group.stream().flatMap(h -> h.batch().stream()).toList());
         return;
       }
       for (Handed h : group) {
