@@ -145,6 +145,23 @@ public final class LedgerVerifier {
       for (Cp c : cps) {
         atSize.put(c.f().treeSize(), null);
       }
+      // The segments' digests need a second read of every byte: done meanwhile, on its own thread.
+      SegmentDigests digests = new SegmentDigests(dir, cps);
+      try {
+        return walkAndCheck(segments, missing, cps, cpDamage, atSize, digests);
+      } finally {
+        digests.cancel();
+      }
+    }
+
+    private VerifyReport walkAndCheck(
+        List<Path> segments,
+        @Nullable Path missing,
+        List<Cp> cps,
+        @Nullable VerifyReport cpDamage,
+        Map<Long, String[]> atSize,
+        SegmentDigests digests)
+        throws IOException {
       CompactTree tree = new CompactTree();
       Map<Path, Long> before = offsets(segments);
       long total = before.getOrDefault(null, 0L);
@@ -227,7 +244,7 @@ public final class LedgerVerifier {
         }
         lastMatching = "seq " + f.treeSize();
       }
-      VerifyReport segmentDamage = checkSegmentDigests(r, cps);
+      VerifyReport segmentDamage = checkSegmentDigests(r, cps, digests.get());
       if (segmentDamage != null) {
         return segmentDamage;
       }
@@ -341,19 +358,15 @@ public final class LedgerVerifier {
     }
 
     /** Compares each checkpoint's subject digest with the segment bytes it covered. */
-    private @Nullable VerifyReport checkSegmentDigests(VerifyReport r, List<Cp> cps)
-        throws IOException {
-      Map<String, List<Cp>> bySegment = new HashMap<>();
-      for (Cp c : cps) {
-        bySegment.computeIfAbsent(c.f().segment(), k -> new ArrayList<>()).add(c);
-      }
+    private @Nullable VerifyReport checkSegmentDigests(
+        VerifyReport r, List<Cp> cps, Map<Cp, String> digests) {
+      Map<String, List<Cp>> bySegment = SegmentDigests.bySegment(cps);
       for (Cp first : cps) {
         List<Cp> group = bySegment.remove(first.f().segment());
         if (group == null) {
           continue;
         }
-        Path file = dir.resolve(first.f().segment());
-        if (!Files.isRegularFile(file)) {
+        if (!digests.containsKey(first)) {
           return damaged(
               r,
               Damage.SEGMENT_MISSING,
@@ -366,37 +379,21 @@ public final class LedgerVerifier {
                   + first.file().getFileName()
                   + ", is missing");
         }
-        group.sort((a, b) -> Long.compare(a.f().segmentBytes(), b.f().segmentBytes()));
-        MessageDigest d = Checkpointer.sha256();
-        long read = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-          byte[] buf = new byte[1 << 16];
-          for (Cp c : group) {
-            long want = c.f().segmentBytes();
-            while (read < want) {
-              int n = in.read(buf, 0, (int) Math.min(buf.length, want - read));
-              if (n < 0) {
-                break;
-              }
-              d.update(buf, 0, n);
-              read += n;
-            }
-            String got = read == want ? HEX.formatHex(Checkpointer.copy(d).digest()) : "";
-            if (!got.equals(c.f().segmentSha256())) {
-              return damaged(
-                  r,
-                  Damage.SEGMENT_REPLACED,
-                  c.f().segmentFirstSeq(),
-                  c.f().segment(),
-                  0,
-                  "segment "
-                      + c.f().segment()
-                      + " differs from the bytes checkpoint "
-                      + c.file().getFileName()
-                      + " signed (its first "
-                      + c.f().segmentBytes()
-                      + " bytes have another SHA-256): the file was replaced or edited");
-            }
+        for (Cp c : group) {
+          if (!Objects.equals(digests.get(c), c.f().segmentSha256())) {
+            return damaged(
+                r,
+                Damage.SEGMENT_REPLACED,
+                c.f().segmentFirstSeq(),
+                c.f().segment(),
+                0,
+                "segment "
+                    + c.f().segment()
+                    + " differs from the bytes checkpoint "
+                    + c.file().getFileName()
+                    + " signed (its first "
+                    + c.f().segmentBytes()
+                    + " bytes have another SHA-256): the file was replaced or edited");
           }
         }
       }
@@ -631,6 +628,91 @@ public final class LedgerVerifier {
       }
       out.put(null, sum);
       return out;
+    }
+  }
+
+  /**
+   * The SHA-256 of each checkpoint's segment prefix ({@code segmentBytes} long), computed on a
+   * thread of its own while the chain is walked. {@link #get} maps each checkpoint to its digest in
+   * hex ({@code ""} if the file is shorter); a checkpoint whose segment file is missing has no
+   * entry. {@link #cancel} stops the reading when the verdict no longer needs it.
+   */
+  private static final class SegmentDigests {
+    private final java.util.concurrent.FutureTask<Map<Cp, String>> task;
+    private volatile boolean cancelled;
+
+    SegmentDigests(Path dir, List<Cp> cps) {
+      task = new java.util.concurrent.FutureTask<>(() -> compute(dir, cps));
+      if (!cps.isEmpty()) {
+        Thread.ofPlatform().name("warden-verify-digests").daemon(true).start(task);
+      } else {
+        task.run();
+      }
+    }
+
+    static Map<String, List<Cp>> bySegment(List<Cp> cps) {
+      Map<String, List<Cp>> bySegment = new java.util.LinkedHashMap<>();
+      for (Cp c : cps) {
+        bySegment.computeIfAbsent(c.f().segment(), k -> new ArrayList<>()).add(c);
+      }
+      for (List<Cp> group : bySegment.values()) {
+        group.sort((a, b) -> Long.compare(a.f().segmentBytes(), b.f().segmentBytes()));
+      }
+      return bySegment;
+    }
+
+    private Map<Cp, String> compute(Path dir, List<Cp> cps) throws IOException {
+      Map<Cp, String> out = new java.util.IdentityHashMap<>();
+      for (List<Cp> group : bySegment(cps).values()) {
+        Path file = dir.resolve(group.getFirst().f().segment());
+        if (!Files.isRegularFile(file)) {
+          continue;
+        }
+        MessageDigest d = Checkpointer.sha256();
+        long read = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+          byte[] buf = new byte[1 << 16];
+          for (Cp c : group) {
+            long want = c.f().segmentBytes();
+            while (read < want && !cancelled) {
+              int n = in.read(buf, 0, (int) Math.min(buf.length, want - read));
+              if (n < 0) {
+                break;
+              }
+              d.update(buf, 0, n);
+              read += n;
+            }
+            out.put(c, read == want ? HEX.formatHex(Checkpointer.copy(d).digest()) : "");
+          }
+        }
+      }
+      return out;
+    }
+
+    Map<Cp, String> get() throws IOException {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return task.get();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IllegalStateException("computing segment digests failed", e.getCause());
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    void cancel() {
+      cancelled = true;
     }
   }
 }

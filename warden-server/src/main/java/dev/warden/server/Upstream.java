@@ -52,8 +52,12 @@ final class Upstream {
         Http1Client.builder()
             .baseUri(uri.getScheme() + "://" + uri.getRawAuthority())
             .followRedirects(false)
+            // TCP_NODELAY: the request's head and body are separate writes, which Nagle would
+            // hold for the upstream's delayed ACK.
             .socketOptions(s ->
-                s.connectTimeout(Duration.ofMillis(config.connectTimeoutMs())).readTimeout(timeout))
+                s.connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
+                    .readTimeout(timeout)
+                    .tcpNoDelay(true))
             .build();
   }
 

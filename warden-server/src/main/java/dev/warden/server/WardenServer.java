@@ -153,6 +153,9 @@ public final class WardenServer implements AutoCloseable {
             .shutdownGracePeriod(Duration.ofSeconds(s.drainSeconds()))
             // Warden enforces its own limit with a JSON error; the listener's is a backstop.
             .maxPayloadSize(s.maxBodyBytes() * 2L)
+            // Streamed events are small writes: without TCP_NODELAY, Nagle holds each one until
+            // the client's delayed ACK (40 ms on Linux) for the previous one arrives.
+            .connectionOptions(o -> o.tcpNoDelay(true))
             .routing(routing)
             .directHandlers(d -> {
               for (DirectHandler.EventType type : DirectHandler.EventType.values()) {

@@ -51,6 +51,7 @@ abstract class EchoStub implements AutoCloseable {
             .host("127.0.0.1")
             .port(options.port)
             .shutdownHook(false)
+            .connectionOptions(o -> o.tcpNoDelay(true)) // as providers do: no Nagle on SSE
             .routing(routing)
             .build()
             .start();

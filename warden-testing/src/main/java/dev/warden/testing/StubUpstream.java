@@ -87,6 +87,7 @@ public final class StubUpstream implements AutoCloseable {
             .host("127.0.0.1")
             .port(b.port)
             .shutdownHook(false)
+            .connectionOptions(o -> o.tcpNoDelay(true)) // as providers do: no Nagle on SSE
             .routing(r ->
                 r.post("/v1/chat/completions", (req, res) -> handle(req, res, this::chat))
                     .post("/v1/completions", (req, res) -> handle(req, res, this::completion))

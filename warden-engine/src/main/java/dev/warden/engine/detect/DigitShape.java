@@ -38,38 +38,65 @@ final class DigitShape {
   record Cluster(int start, int end, int digits) {}
 
   /**
-   * Maximal stretches that start and end with a digit, where up to {@value #CLUSTER_GAP} separator
-   * characters may sit between digits — looser than {@link #longestRun}, so every run that passes
-   * the gate lies inside one cluster. One linear pass.
+   * What one pass over a text tells the digit-gated rules: its clusters and its {@link
+   * #longestRun}, measured together so a text is read once instead of twice.
    */
-  static List<Cluster> clusters(CharSequence text) {
+  record Digits(List<Cluster> clusters, int longestRun) {}
+
+  /**
+   * The clusters of {@code text} — maximal stretches that start and end with a digit, where up to
+   * {@value #CLUSTER_GAP} separator characters may sit between digits; looser than {@link
+   * #longestRun}, so every run that passes the gate lies inside one cluster — and its {@link
+   * #longestRun}, in one pass.
+   */
+  static Digits digits(CharSequence text) {
     List<Cluster> out = new ArrayList<>();
-    int start = -1;
+    int best = 0;
+    int run = 0; // longestRun's state
+    int runSeparators = 0;
+    int start = -1; // clusters' state
     int lastDigit = -1;
     int digits = 0;
     int gap = 0;
-    for (int i = 0; i < text.length(); i++) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
+        run++;
+        runSeparators = 0;
+        best = Math.max(best, run);
         if (start < 0) {
           start = i;
         }
         digits++;
         lastDigit = i;
         gap = 0;
-      } else if (start >= 0 && isSeparator(c) && gap < CLUSTER_GAP) {
-        gap++;
-      } else if (start >= 0) {
-        out.add(new Cluster(start, lastDigit + 1, digits));
-        start = -1;
-        digits = 0;
-        gap = 0;
+      } else if (start < 0) {
+        // Outside a cluster no run is open either: a run never outlives its cluster.
+        run = 0;
+        runSeparators = 0;
+      } else {
+        boolean separator = isSeparator(c);
+        if (run > 0 && separator && runSeparators < MAX_SEPARATORS) {
+          runSeparators++;
+        } else {
+          run = 0;
+          runSeparators = 0;
+        }
+        if (separator && gap < CLUSTER_GAP) {
+          gap++;
+        } else {
+          out.add(new Cluster(start, lastDigit + 1, digits));
+          start = -1;
+          digits = 0;
+          gap = 0;
+        }
       }
     }
     if (start >= 0) {
       out.add(new Cluster(start, lastDigit + 1, digits));
     }
-    return out;
+    return new Digits(out, best);
   }
 
   static final int CLUSTER_GAP = 3;

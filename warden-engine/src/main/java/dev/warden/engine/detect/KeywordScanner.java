@@ -46,9 +46,10 @@ public final class KeywordScanner {
   private final int width;
 
   /**
-   * {@code table[state * width + column]}: the next state, or its complement ({@code ~state}, a
-   * negative number) when that state ends a keyword, so the scan loop tests a sign instead of
-   * loading the state's outputs for every character.
+   * {@code table[row + column]}, where {@code row} is {@code state * width}: the next state's row,
+   * or its complement ({@code ~row}, a negative number) when that state ends a keyword, so the scan
+   * loop tests a sign instead of loading the state's outputs for every character, and adds instead
+   * of multiplying (the multiplication sat on the loop's dependency chain, once per character).
    */
   private final int[] table;
 
@@ -187,9 +188,8 @@ public final class KeywordScanner {
       }
     }
     for (int i = 0; i < table.length; i++) {
-      if (outputs[table[i]].length > 0) {
-        table[i] = ~table[i];
-      }
+      int offset = table[i] * width;
+      table[i] = outputs[table[i]].length > 0 ? ~offset : offset;
     }
   }
 
@@ -240,12 +240,12 @@ public final class KeywordScanner {
     int[] next = table;
     char[] columns = column;
     int w = width;
-    int state = 0;
+    int row = 0;
     for (int i = from; i < to; i++) {
-      state = next[state * w + columns[text.charAt(i)]];
-      if (state < 0) {
-        state = ~state;
-        for (int k : outputs[state]) {
+      row = next[row + columns[text.charAt(i)]];
+      if (row < 0) {
+        row = ~row;
+        for (int k : outputs[row / w]) {
           hit.at(k, i + 1 - lengths[k], i + 1);
         }
       }

@@ -130,12 +130,29 @@ public final class Rule {
    * for every rule, so a detector computes it once per leaf.
    */
   static @Nullable String lastKeyWord(String jsonKey) {
+    if (isLowerAsciiWord(jsonKey)) {
+      return jsonKey; // "content", "role", "arguments": no camel case, no separator to split at
+    }
     String[] words =
         NON_WORD.split(ContextWords.splitCamelCase(jsonKey).toLowerCase(Locale.ROOT).strip());
     return words.length > 0 ? words[words.length - 1] : null;
   }
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /**
+   * Whether {@code key} is only lower-case ASCII letters and digits, which {@link #lastKeyWord}
+   * returns as it is. Most JSON keys of a chat body are; checking costs less than the split.
+   */
+  private static boolean isLowerAsciiWord(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Characters a match may extend before its keyword's start; -1 for digit-gated rules. */
   public int reachBefore() {

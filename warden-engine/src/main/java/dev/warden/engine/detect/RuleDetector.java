@@ -451,8 +451,9 @@ public final class RuleDetector implements Detector {
             }
           });
     }
-    if (digitGroups.length > 0 && DigitShape.longestRun(text) >= minDigitsOfAnyRule) {
-      List<DigitShape.Cluster> clusters = DigitShape.clusters(text);
+    DigitShape.Digits digits = digitGroups.length > 0 ? DigitShape.digits(text) : null;
+    if (digits != null && digits.longestRun() >= minDigitsOfAnyRule) {
+      List<DigitShape.Cluster> clusters = digits.clusters();
       for (int g : digitGroups) {
         Rule rule = groups.get(g).get(0);
         String needs = rule.digitRegionNeeds();
