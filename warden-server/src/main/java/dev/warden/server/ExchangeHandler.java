@@ -85,31 +85,6 @@ final class ExchangeHandler {
       @Nullable StreamInspection streams,
       VaultBinding vaults,
       Admission admission,
-      LimitGate limits) {
-    this(
-        config,
-        requests,
-        responses,
-        ledger,
-        health,
-        receipts,
-        streams,
-        vaults,
-        admission,
-        limits,
-        ProfileEngines.NONE);
-  }
-
-  ExchangeHandler(
-      WardenConfig config,
-      Protector requests,
-      Protector responses,
-      Ledger ledger,
-      Health health,
-      @Nullable ReceiptSigner receipts,
-      @Nullable StreamInspection streams,
-      VaultBinding vaults,
-      Admission admission,
       LimitGate limits,
       ProfileEngines profiles) {
     this.admission = admission;
@@ -131,7 +106,8 @@ final class ExchangeHandler {
                     e.streams(),
                     vaults,
                     admission,
-                    limits)));
+                    limits,
+                    ProfileEngines.NONE)));
     this.byProfile = Map.copyOf(handlers);
     this.streams = streams;
     this.config = config;
