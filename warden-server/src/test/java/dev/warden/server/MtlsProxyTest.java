@@ -60,22 +60,25 @@ class MtlsProxyTest {
     write(tmp.resolve("server.crt"), pem("CERTIFICATE", server.cert.getEncoded()));
     write(tmp.resolve("server.key"), pem("PRIVATE KEY", server.keys.getPrivate().getEncoded()));
     write(tmp.resolve("clients-ca.crt"), pem("CERTIFICATE", ca.cert.getEncoded()));
-    proxy =
-        new ProxyHarness(
-            tmp,
-            StubUpstream.start(),
-            "auth:\n  mode: mtls\n  mtls:\n"
-                + "    certFile: '"
-                + tmp.resolve("server.crt")
-                + "'\n"
-                + "    keyFile: '"
-                + tmp.resolve("server.key")
-                + "'\n"
-                + "    clientCaFile: '"
-                + tmp.resolve("clients-ca.crt")
-                + "'\n"
-                + "    clients:\n      agent-runner: {kind: agent, scopes: [owner:assert]}\n",
-            c -> c);
+    proxy = new ProxyHarness(tmp, StubUpstream.start(), mtlsConfig("cn"), c -> c);
+  }
+
+  /** The {@code auth:} section of these tests, taking the identity from {@code identityFrom}. */
+  String mtlsConfig(String identityFrom) {
+    return "auth:\n  mode: mtls\n  mtls:\n"
+        + "    identityFrom: "
+        + identityFrom
+        + "\n"
+        + "    certFile: '"
+        + tmp.resolve("server.crt")
+        + "'\n"
+        + "    keyFile: '"
+        + tmp.resolve("server.key")
+        + "'\n"
+        + "    clientCaFile: '"
+        + tmp.resolve("clients-ca.crt")
+        + "'\n"
+        + "    clients:\n      agent-runner: {kind: agent, scopes: [owner:assert]}\n";
   }
 
   @AfterEach
@@ -147,9 +150,14 @@ class MtlsProxyTest {
   }
 
   HttpResponse<String> send(HttpClient http, Map<String, String> headers) throws Exception {
+    return send(http, headers, proxy);
+  }
+
+  static HttpResponse<String> send(HttpClient http, Map<String, String> headers, ProxyHarness to)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(
-                URI.create("https://127.0.0.1:" + proxy.gateway.port() + "/v1/chat/completions"))
+                URI.create("https://127.0.0.1:" + to.gateway.port() + "/v1/chat/completions"))
             .timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(ProxyHarness.chat("hello")));
@@ -195,5 +203,31 @@ class MtlsProxyTest {
     JsonNode rec = lastRequestRecord(proxy);
     assertThat(rec.get("identity").get("id").asString()).isEqualTo("billing-service");
     assertThat(rec.get("outcome").asString()).isEqualTo("rejected");
+  }
+
+  @Test
+  void withIdentityFromSanTheFirstSubjectAlternativeNameIsTheIdentity() throws Exception {
+    Issued batch =
+        issue(
+            "CN=ignored-common-name",
+            ca,
+            false,
+            new GeneralName(GeneralName.dNSName, "batch.payments.example"));
+    Issued noSan = issue("CN=only-a-common-name", ca, false, null);
+    try (ProxyHarness sanProxy =
+        new ProxyHarness(tmp.resolve("san"), StubUpstream.start(), mtlsConfig("san"), c -> c)) {
+      HttpResponse<String> ok = send(client(batch), Map.of(), sanProxy);
+
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+      assertThat(lastRequestRecord(sanProxy).get("identity").get("id").asString())
+          .isEqualTo("batch.payments.example");
+
+      HttpResponse<String> refused = send(client(noSan), Map.of(), sanProxy);
+
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+      assertThat(AuthProxyTest.errorType(refused)).isEqualTo("warden_auth_invalid");
+      assertThat(lastRequestRecord(sanProxy).get("outcome").asString()).isEqualTo("rejected");
+      assertThat(sanProxy.received()).hasSize(1);
+    }
   }
 }
