@@ -12,11 +12,9 @@ import dev.warden.vault.ApiKeyStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -79,17 +77,7 @@ public class AccessBenchmark {
                 Set.of("chat"),
                 Map.of("team", "t" + (PROFILES - 1), "region", "kr"))
             .key();
-    StringBuilder yaml = new StringBuilder("profiles:\n");
-    for (int i = 0; i < PROFILES; i++) {
-      yaml.append("  team-")
-          .append(i)
-          .append(":\n    match: {scopes: [chat], labels: {team: t")
-          .append(i)
-          .append(", region: kr}}\n    privacy: ")
-          .append(i % 2 == 0 ? "kr-pipa" : "eu-gdpr")
-          .append('\n');
-    }
-    WardenConfig config = ConfigLoader.fromYaml(yaml.toString());
+    WardenConfig config = ConfigLoader.fromYaml(ProfileBenchmark.teamProfiles(PROFILES, ""));
     profiles = config.access().profiles();
     LimitSettings limits =
         new LimitSettings(
@@ -108,11 +96,7 @@ public class AccessBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     limiter.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TempTrees.delete(dir);
   }
 
   /** The profile name the request runs under, or null when any check refused it. */

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -109,7 +108,7 @@ public class LedgerBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
       ledger.close();
-      deleteTree(dataDir);
+      TempTrees.delete(dataDir);
     }
   }
 
@@ -166,7 +165,7 @@ public class LedgerBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-      deleteTree(dataDir);
+      TempTrees.delete(dataDir);
     }
   }
 
@@ -261,17 +260,6 @@ public class LedgerBenchmark {
       return Files.size(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

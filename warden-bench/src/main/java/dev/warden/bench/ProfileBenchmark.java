@@ -66,23 +66,36 @@ public class ProfileBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
-    StringBuilder yaml = new StringBuilder("profiles:\n");
-    for (int i = 0; i < PROFILES; i++) {
-      yaml.append("  team-")
-          .append(i)
-          .append(":\n    match: {scopes: [chat], labels: {team: t")
-          .append(i)
-          .append(", region: kr}}\n    privacy: ")
-          .append(i % 2 == 0 ? "kr-pipa" : "eu-gdpr")
-          .append("\n    models: [\"gpt-4o*\", claude-3-haiku, \"llama-3.?-8b\"]\n");
-    }
-    WardenConfig config = ConfigLoader.fromYaml(yaml.toString());
+    WardenConfig config =
+        ConfigLoader.fromYaml(
+            teamProfiles(
+                PROFILES, "    models: [\"gpt-4o*\", claude-3-haiku, \"llama-3.?-8b\"]\n"));
     profiles = config.access().profiles();
     defaultPolicy = config.policy();
     models = profiles.profiles().getFirst().models();
     first = identity("t0");
     last = identity("t" + (PROFILES - 1));
     none = identity("search");
+  }
+
+  /**
+   * {@code count} profiles {@code team-<i>}, each matching scope {@code chat} and labels {@code
+   * team: t<i>, region: kr}, alternately {@code kr-pipa} and {@code eu-gdpr}, each followed by
+   * {@code extra} (YAML lines indented as profile keys).
+   */
+  static String teamProfiles(int count, String extra) {
+    StringBuilder yaml = new StringBuilder("profiles:\n");
+    for (int i = 0; i < count; i++) {
+      yaml.append("  team-")
+          .append(i)
+          .append(":\n    match: {scopes: [chat], labels: {team: t")
+          .append(i)
+          .append(", region: kr}}\n    privacy: ")
+          .append(i % 2 == 0 ? "kr-pipa" : "eu-gdpr")
+          .append('\n')
+          .append(extra);
+    }
+    return yaml.toString();
   }
 
   private static Identity identity(String team) {
