@@ -6,7 +6,6 @@ import dev.warden.ledger.VerifyReport.Damage;
 import dev.warden.ledger.dsse.Dsse;
 import dev.warden.ledger.dsse.InvalidEnvelopeException;
 import dev.warden.ledger.merkle.CompactTree;
-import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +170,7 @@ public final class LedgerVerifier {
               mac,
               (e, end) -> {
                 if (!cps.isEmpty()) {
-                  tree.append(Rfc6962.leafHash(HEX.parseHex(e.hash())));
+                  tree.append(e.leafHash());
                   if (atSize.containsKey(tree.size())) {
                     atSize.put(tree.size(), new String[] {HEX.formatHex(tree.root()), e.hash()});
                   }
