@@ -35,9 +35,10 @@ public class LedgerVirtualBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   public Ledger.Receipt append64(LedgerBenchmark.Appends s) {
     if (!Thread.currentThread().isVirtual()) {
-      // A JMH that ignores -Djmh.executor would silently measure platform threads again.
+      // Otherwise this would silently measure platform threads again.
       throw new IllegalStateException(
-          "not on a virtual thread: this JMH ignores -Djmh.executor=VIRTUAL (needs JMH 1.37+)");
+          "not on a virtual thread: the fork needs -Djmh.executor=VIRTUAL (JMH 1.37+); a"
+              + " -jvmArgsAppend on the command line replaces this class's, so repeat it there");
     }
     return LedgerBenchmark.appendOne(s);
   }

@@ -4,7 +4,6 @@ import dev.warden.api.Signer;
 import dev.warden.ledger.dsse.Dsse;
 import dev.warden.ledger.dsse.InvalidEnvelopeException;
 import dev.warden.ledger.merkle.CompactTree;
-import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -125,15 +124,18 @@ final class Checkpointer {
     return new Existing(file, f, HEX.formatHex(sha256().digest(payload)));
   }
 
-  /** Adds a written batch: its bytes (as appended to the active segment) and its receipts. */
-  void written(byte[] bytes, List<dev.warden.api.Ledger.Receipt> receipts) {
+  /**
+   * Adds a written batch: its bytes (as appended to the active segment), its receipts and each
+   * record's Merkle leaf hash, in the same order.
+   */
+  void written(byte[] bytes, List<dev.warden.api.Ledger.Receipt> receipts, byte[][] leaves) {
     if (segmentBytes == 0 && !receipts.isEmpty()) {
       segmentFirstSeq = receipts.getFirst().seq();
     }
     segmentDigest.update(bytes);
     segmentBytes += bytes.length;
-    for (var r : receipts) {
-      tree.append(Rfc6962.leafHash(HEX.parseHex(r.hash())));
+    for (byte[] leaf : leaves) {
+      tree.append(leaf);
     }
     if (!receipts.isEmpty()) {
       head = receipts.getLast().hash();

@@ -4,6 +4,7 @@ import dev.warden.api.Ledger.LedgerException;
 import dev.warden.api.Ledger.Receipt;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.MessageAuthenticator;
+import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -416,7 +417,7 @@ final class GroupCommitWriter {
     mac = encoded.mac();
     Checkpointer cp = checkpointer;
     if (cp != null) {
-      cp.written(encoded.bytes().array(), receipts);
+      cp.written(encoded.bytes().array(), receipts, encoded.leaves());
     }
     return receipts;
   }
@@ -428,8 +429,12 @@ final class GroupCommitWriter {
         batch, new LedgerException("ledger write failed; the ledger refuses further appends", t));
   }
 
-  /** A chained batch: its bytes, one receipt per record, and the MAC of its last record. */
-  private record Encoded(ByteBuffer bytes, List<Receipt> receipts, String mac) {}
+  /**
+   * A chained batch: its bytes, one receipt and one Merkle leaf hash per record (leaves only with
+   * checkpoints, else empty), and the MAC of its last record.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // private to this class; equality unused
+  private record Encoded(ByteBuffer bytes, List<Receipt> receipts, byte[][] leaves, String mac) {}
 
   /** A chained batch handed to the flusher, with the segment it belongs to. */
   private record Handed(FileChannel channel, List<PendingAppend> batch, Encoded encoded) {}
@@ -571,6 +576,8 @@ final class GroupCommitWriter {
     long s = seq;
     byte[] h = hash.getBytes(StandardCharsets.US_ASCII);
     byte[] m = mac.getBytes(StandardCharsets.US_ASCII);
+    // The leaf hashes the raw chain hash: taken here, before it is hex, instead of parsed back.
+    byte[][] leaves = new byte[checkpointer == null ? 0 : batch.size()][];
     for (int i = 0; i < batch.size(); i++) {
       CanonicalRecord r = batch.get(i).record;
       s++;
@@ -580,14 +587,19 @@ final class GroupCommitWriter {
       sha256.reset();
       sha256.update(h); // prev is 64 hex digits (ASCII): prev ‖ body hashed in two updates
       sha256.update(input, 64, input.length - 64);
-      byte[] nextHash = LedgerFormat.hexAscii(sha256.digest());
+      byte[] rawHash = sha256.digest();
+      if (leaves.length > 0) {
+        leaves[i] = Rfc6962.leafHash(rawHash);
+      }
+      byte[] nextHash = LedgerFormat.hexAscii(rawHash);
       byte[] nextMac = LedgerFormat.hexAscii(key.tag(input));
       at = r.line(out, at, seqs[i], time, h, nextHash, nextMac);
       h = nextHash;
       m = nextMac;
       receipts.add(new Receipt(s, new String(h, StandardCharsets.US_ASCII)));
     }
-    return new Encoded(ByteBuffer.wrap(out), receipts, new String(m, StandardCharsets.US_ASCII));
+    return new Encoded(
+        ByteBuffer.wrap(out), receipts, leaves, new String(m, StandardCharsets.US_ASCII));
   }
 
   private void force() {
