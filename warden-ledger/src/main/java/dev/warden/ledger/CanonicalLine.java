@@ -161,18 +161,37 @@ final class CanonicalLine {
     if (to - from != 66 || b[from] != '"' || b[to - 1] != '"') {
       return -1;
     }
+    int notHex = 0; // one table load per digit and no branch: three of these run per line
     for (int i = from + 1; i < to - 1; i++) {
-      byte c = b[i];
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return -1;
-      }
+      notHex |= NOT_LOWER_HEX[b[i] & 0xff];
     }
-    return from + 1;
+    return notHex == 0 ? from + 1 : -1;
   }
 
+  /** 1 for every byte that is not one of {@code 0-9a-f}. */
+  private static final byte[] NOT_LOWER_HEX = new byte[256];
+
+  static {
+    java.util.Arrays.fill(NOT_LOWER_HEX, (byte) 1);
+    for (char c : "0123456789abcdef".toCharArray()) {
+      NOT_LOWER_HEX[c] = 0;
+    }
+  }
+
+  /**
+   * Whether name {@code a} sorts strictly before name {@code b} (unsigned bytes). A plain loop:
+   * member names are a few bytes, too short to pay for the vectorized mismatch's call.
+   */
   private boolean ascending(int aFrom, int aTo, int bFrom, int bTo) {
-    int cmp = java.util.Arrays.compareUnsigned(b, aFrom, aTo, b, bFrom, bTo);
-    return cmp < 0;
+    int n = Math.min(aTo - aFrom, bTo - bFrom);
+    for (int i = 0; i < n; i++) {
+      int x = b[aFrom + i] & 0xff;
+      int y = b[bFrom + i] & 0xff;
+      if (x != y) {
+        return x < y;
+      }
+    }
+    return aTo - aFrom < bTo - bFrom;
   }
 
   /** A member name: a string without escapes (so its bytes are its UTF-16 code units). */

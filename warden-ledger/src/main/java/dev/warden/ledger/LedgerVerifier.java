@@ -670,7 +670,7 @@ public final class LedgerVerifier {
         MessageDigest d = Checkpointer.sha256();
         long read = 0;
         try (InputStream in = Files.newInputStream(file)) {
-          byte[] buf = new byte[1 << 16];
+          byte[] buf = new byte[1 << 20]; // large reads: this thread competes for the cores
           for (Cp c : group) {
             long want = c.f().segmentBytes();
             while (read < want && !cancelled) {
