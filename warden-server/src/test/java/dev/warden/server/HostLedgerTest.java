@@ -2,7 +2,6 @@ package dev.warden.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.api.Ledger;
 import dev.warden.api.LedgerRecord;
 import dev.warden.engine.config.ConfigLoader;
 import dev.warden.engine.config.WardenConfig;
@@ -14,36 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A gateway started with a host-supplied ledger records there and leaves the file ledger alone. */
 class HostLedgerTest {
-  /** Keeps every record in memory and remembers whether the gateway closed it. */
-  static final class ListLedger implements Ledger {
-    final List<LedgerRecord> records = new CopyOnWriteArrayList<>();
-    final AtomicBoolean closed = new AtomicBoolean();
-
-    @Override
-    public synchronized Receipt append(LedgerRecord record) {
-      if (closed.get()) {
-        throw new LedgerException("closed");
-      }
-      records.add(record);
-      return new Receipt(records.size() - 1, "%064x".formatted(records.size()));
-    }
-
-    @Override
-    public void close() {
-      closed.set(true);
-    }
-  }
-
   @Test
   void decisionsGoToTheHostLedgerAndNoLedgerFileIsCreated(@TempDir Path tmp) throws Exception {
-    ListLedger ledger = new ListLedger();
+    FailClosedTest.SwitchableLedger ledger = new FailClosedTest.SwitchableLedger();
     Path data = tmp.resolve("data");
     try (StubUpstream stub = StubUpstream.builder().start()) {
       WardenConfig config =
