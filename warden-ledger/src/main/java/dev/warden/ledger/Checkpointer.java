@@ -21,7 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the Merkle tree and the active segment's digest in step with what the writer has written,
- * and signs and publishes checkpoints. Writer thread only.
+ * and signs and publishes checkpoints.
+ *
+ * <p>Threads: {@link #written} runs on the writer's tracker thread, everything else on the writer
+ * thread, which calls {@link #checkpoint} and {@link #rotated} only after the tracker is idle
+ * ({@link GroupWorker#awaitIdle}, which also makes the tracker's writes visible). What the writer
+ * decides on in between ({@link #pending}, {@link #due}) counts records it has chained itself.
  */
 final class Checkpointer {
   private static final HexFormat HEX = HexFormat.of();
@@ -43,6 +48,7 @@ final class Checkpointer {
   private long number;
   private String previous;
   private long checkpointedSize;
+  private long chained; // records chained so far: writer thread
   private long lastCheckpointNanos = System.nanoTime();
 
   /**
@@ -78,6 +84,7 @@ final class Checkpointer {
     this.number = last == null ? 0 : last.format().checkpoint();
     this.previous = last == null ? LedgerFormat.GENESIS : last.statementDigest();
     this.checkpointedSize = last == null ? 0 : last.format().treeSize();
+    this.chained = tree.size();
   }
 
   /** A checkpoint found on disk: its parsed statement and the statement's digest. */
@@ -142,16 +149,21 @@ final class Checkpointer {
     }
   }
 
+  /** The writer chained {@code records} more (their bytes and leaves follow via the tracker). */
+  void chained(int records) {
+    chained += records;
+  }
+
   /** The writer moved to a new, empty segment. */
   void rotated(Path newSegment) {
     segment = newSegment.getFileName().toString();
     segmentDigest = sha256();
     segmentBytes = 0;
-    segmentFirstSeq = tree.size() + 1;
+    segmentFirstSeq = chained + 1;
   }
 
   boolean pending() {
-    return tree.size() > checkpointedSize;
+    return chained > checkpointedSize;
   }
 
   /**
@@ -164,7 +176,7 @@ final class Checkpointer {
 
   boolean due() {
     return pending()
-        && (tree.size() - checkpointedSize >= options.checkpointEvery() || nanosUntilDue() == 0);
+        && (chained - checkpointedSize >= options.checkpointEvery() || nanosUntilDue() == 0);
   }
 
   /**
@@ -173,6 +185,10 @@ final class Checkpointer {
    * @throws IOException if the file cannot be published; the caller fails closed
    */
   Checkpoint checkpoint() throws IOException {
+    if (tree.size() != chained) {
+      throw new IllegalStateException(
+          "checkpoint before the tracker caught up: tree " + tree.size() + ", chained " + chained);
+    }
     Instant now = options.clock().instant();
     CheckpointFormat f =
         new CheckpointFormat(

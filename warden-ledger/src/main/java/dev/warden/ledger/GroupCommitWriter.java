@@ -50,7 +50,9 @@ final class GroupCommitWriter {
   private final AtomicBoolean writerParked = new AtomicBoolean();
   private final AtomicLong forces = new AtomicLong();
   private final Thread thread;
-  private final @Nullable Flusher flusher; // FSYNC only
+  private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
+  // Keeps the segment digest and Merkle tree (with checkpoints only), off the chaining thread.
+  private final @Nullable GroupWorker<Encoded> tracker;
 
   /** Appenders hold it shared while queueing; close takes it exclusively, so STOP comes last. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -94,7 +96,12 @@ final class GroupCommitWriter {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read the size of " + segment, e);
     }
-    this.flusher = options.durability() == FileLedger.Durability.FSYNC ? new Flusher() : null;
+    this.flusher =
+        options.durability() == FileLedger.Durability.FSYNC
+            ? new GroupWorker<>("warden-ledger-flusher", this::flush)
+            : null;
+    this.tracker =
+        checkpointer == null ? null : new GroupWorker<>("warden-ledger-tracker", this::track);
     this.thread = Thread.ofPlatform().name("warden-ledger-writer").daemon(true).start(this::run);
   }
 
@@ -217,9 +224,13 @@ final class GroupCommitWriter {
       commit(batch);
       batch.clear();
     }
-    Flusher f = flusher;
+    GroupWorker<Handed> f = flusher;
     if (f != null) {
       f.stop(); // after every batch handed over is written, forced and released
+    }
+    GroupWorker<Encoded> t = tracker;
+    if (t != null) {
+      t.stop(); // the final checkpoint below needs the whole tree
     }
     if (dirty && failure == null) {
       force(); // ASYNC: the last writes become durable at close
@@ -300,12 +311,16 @@ final class GroupCommitWriter {
       if (!rotate && (cp == null || !cp.due())) {
         return;
       }
-      Flusher f = flusher;
+      GroupWorker<Handed> f = flusher;
       if (f != null) {
         f.awaitIdle(); // what follows needs every handed batch on disk and forced
-        if (failure != null) {
-          return;
-        }
+      }
+      GroupWorker<Encoded> t = tracker;
+      if (t != null) {
+        t.awaitIdle(); // and in the segment digest and the tree
+      }
+      if (failure != null) {
+        return;
       }
       if (cp != null && (cp.due() || (rotate && cp.pending()))) {
         if (dirty) {
@@ -356,7 +371,7 @@ final class GroupCommitWriter {
       PendingAppend.fail(batch, refusing(f));
       return;
     }
-    Flusher flush = flusher;
+    GroupWorker<Handed> flush = flusher;
     if (flush != null) {
       if (!batch.isEmpty()) {
         handOver(batch, flush);
@@ -396,7 +411,7 @@ final class GroupCommitWriter {
    * appenders once they are durable. The head moves before the bytes are on disk; if the flusher
    * then fails, the ledger refuses every later append, so nothing chains onto a lost record.
    */
-  private void handOver(List<PendingAppend> batch, Flusher flush) {
+  private void handOver(List<PendingAppend> batch, GroupWorker<Handed> flush) {
     Encoded encoded;
     try {
       encoded = encode(batch);
@@ -416,10 +431,27 @@ final class GroupCommitWriter {
     hash = receipts.getLast().hash();
     mac = encoded.mac();
     Checkpointer cp = checkpointer;
-    if (cp != null) {
-      cp.written(encoded.bytes().array(), receipts, encoded.leaves());
+    GroupWorker<Encoded> t = tracker;
+    if (cp != null && t != null) {
+      cp.chained(receipts.size());
+      t.hand(encoded);
     }
     return receipts;
+  }
+
+  /** The tracker's work: adds chained batches to the segment digest and the Merkle tree. */
+  private void track(List<Encoded> group) {
+    Checkpointer cp = checkpointer;
+    if (cp == null) {
+      return;
+    }
+    try {
+      for (Encoded e : group) {
+        cp.written(e.bytes().array(), e.receipts(), e.leaves());
+      }
+    } catch (Throwable t) { // fail closed: a checkpoint must never sign a partial digest
+      failure = t;
+    }
   }
 
   /** Fails closed: the ledger refuses from now on, and these appends fail with the cause. */
@@ -440,121 +472,54 @@ final class GroupCommitWriter {
   private record Handed(FileChannel channel, List<PendingAppend> batch, Encoded encoded) {}
 
   /**
-   * FSYNC's second thread: writes and forces what the writer handed over, then releases those
-   * appenders. Rotation and checkpoints wait for it to be idle ({@link #awaitIdle}), so a group
-   * never spans two segments and a checkpoint never covers a record that is not durable.
+   * The flusher's work (FSYNC): one gathering write and one force for the whole group, then its
+   * appenders go. Rotation and checkpoints wait for the flusher to be idle, so a group never spans
+   * two segments and a checkpoint never covers a record that is not durable.
    */
-  private final class Flusher {
-    private final java.util.ArrayDeque<Handed> handed = new java.util.ArrayDeque<>();
-    private int unfinished; // handed and not yet released; guarded by this
-    private boolean stopping; // guarded by this
-    private final Thread thread =
-        Thread.ofPlatform().name("warden-ledger-flusher").daemon(true).start(this::run);
-
-    synchronized void hand(Handed h) {
-      handed.add(h);
-      unfinished++;
-      notifyAll();
+  private void flush(List<Handed> group) {
+    Throwable f = failure;
+    if (f != null) {
+      PendingAppend.fail(appenders(group), refusing(f));
+      return;
     }
-
-    /** Blocks (uninterruptibly: the writer thread has no one to answer to) until all is done. */
-    synchronized void awaitIdle() {
-      boolean interrupted = false;
-      while (unfinished > 0) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
+    try {
+      FileChannel target = group.getFirst().channel();
+      ByteBuffer[] buffers = new ByteBuffer[group.size()];
+      long left = 0;
+      for (int i = 0; i < buffers.length; i++) {
+        if (group.get(i).channel() != target) {
+          throw new IllegalStateException("a flush group spans two segments");
         }
+        buffers[i] = group.get(i).encoded().bytes();
+        left += buffers[i].remaining();
       }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      while (left > 0) {
+        left -= target.write(buffers);
       }
+      target.force(false);
+      forces.incrementAndGet();
+      lastForceNanos = System.nanoTime();
+    } catch (Throwable t) { // fail closed on anything, including Errors
+      failWrite(t, appenders(group));
+      return;
     }
+    if (group.size() == 1) {
+      PendingAppend.complete(group.getFirst().batch(), group.getFirst().encoded().receipts());
+      return;
+    }
+    List<Receipt> receipts = new ArrayList<>();
+    for (Handed h : group) {
+      receipts.addAll(h.encoded().receipts());
+    }
+    PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
+  }
 
-    /** Finishes everything handed over, then ends the thread. */
-    void stop() {
-      synchronized (this) {
-        stopping = true;
-        notifyAll();
-      }
-      if (joinUninterruptibly(thread)) {
-        Thread.currentThread().interrupt();
-      }
+  private static List<PendingAppend> appenders(List<Handed> group) {
+    List<PendingAppend> all = new ArrayList<>();
+    for (Handed h : group) {
+      all.addAll(h.batch());
     }
-
-    private void run() {
-      List<Handed> group = new ArrayList<>();
-      while (true) {
-        synchronized (this) {
-          while (handed.isEmpty() && !stopping) {
-            try {
-              wait();
-            } catch (InterruptedException e) {
-              // nobody else should interrupt this thread; only stop() ends it
-            }
-          }
-          if (handed.isEmpty()) {
-            return;
-          }
-          group.addAll(handed);
-          handed.clear();
-        }
-        flush(group);
-        synchronized (this) {
-          unfinished -= group.size();
-          notifyAll();
-        }
-        group.clear();
-      }
-    }
-
-    /** One gathering write and one force for the whole group, then its appenders go. */
-    private void flush(List<Handed> group) {
-      Throwable f = failure;
-      if (f != null) {
-        PendingAppend.fail(appenders(group), refusing(f));
-        return;
-      }
-      try {
-        FileChannel target = group.getFirst().channel();
-        ByteBuffer[] buffers = new ByteBuffer[group.size()];
-        long left = 0;
-        for (int i = 0; i < buffers.length; i++) {
-          if (group.get(i).channel() != target) {
-            throw new IllegalStateException("a flush group spans two segments");
-          }
-          buffers[i] = group.get(i).encoded().bytes();
-          left += buffers[i].remaining();
-        }
-        while (left > 0) {
-          left -= target.write(buffers);
-        }
-        target.force(false);
-        forces.incrementAndGet();
-        lastForceNanos = System.nanoTime();
-      } catch (Throwable t) { // fail closed on anything, including Errors
-        failWrite(t, appenders(group));
-        return;
-      }
-      if (group.size() == 1) {
-        PendingAppend.complete(group.getFirst().batch(), group.getFirst().encoded().receipts());
-        return;
-      }
-      List<Receipt> receipts = new ArrayList<>();
-      for (Handed h : group) {
-        receipts.addAll(h.encoded().receipts());
-      }
-      PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
-    }
-
-    private static List<PendingAppend> appenders(List<Handed> group) {
-      List<PendingAppend> all = new ArrayList<>();
-      for (Handed h : group) {
-        all.addAll(h.batch());
-      }
-      return all;
-    }
+    return all;
   }
 
   /**
