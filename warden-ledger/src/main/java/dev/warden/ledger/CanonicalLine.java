@@ -1,5 +1,8 @@
 package dev.warden.ledger;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -299,6 +302,9 @@ final class CanonicalLine {
   private boolean string() {
     p++; // '"'
     while (true) {
+      while (p <= b.length - Long.BYTES && plain((long) LONGS.get(b, p))) {
+        p += Long.BYTES; // most of a line is string bytes with nothing to look at
+      }
       byte c = b[p++];
       if (c == '"') {
         return true;
@@ -310,6 +316,24 @@ final class CanonicalLine {
         return false;
       }
     }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+  /**
+   * Whether all eight bytes of {@code w} are printable ASCII other than {@code "} and {@code \}: no
+   * high bit ({@code | w}), none below 0x20 ({@code w - 0x20…} borrows into a high bit), none equal
+   * to a quote or a backslash ({@code x - 1…} borrows out of a zero byte of {@code x}). A borrow
+   * can only add false alarms, which merely send those bytes through the byte-wise loop.
+   */
+  private static boolean plain(long w) {
+    return (((w - 0x20 * ONES) | ((w ^ QUOTES) - ONES) | ((w ^ BACKSLASHES) - ONES) | w) & HIGHS)
+        == 0;
   }
 
   private boolean escape() {
