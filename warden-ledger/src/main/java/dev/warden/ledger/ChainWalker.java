@@ -219,6 +219,39 @@ final class ChainWalker {
         b, Damage.MODIFIED, l.seq(), l, "modified — its prev does not link to the previous record");
   }
 
+  /**
+   * The value of {@code f}, waiting through interrupts (a half-checked chain is no answer; the
+   * interrupt status is restored); its {@code IOException}, runtime exception or error rethrown.
+   */
+  static <T> T await(Future<T> f) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("a ledger verification task failed", cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Where the walk stopped: records verified so far, the last good one, and the bad line. */
   private record Break(long count, Entry head, Located at) {}
 
@@ -364,35 +397,6 @@ final class ChainWalker {
         pool = p;
       }
       return p;
-    }
-
-    private static Located[] await(Future<Located[]> f) throws IOException {
-      boolean interrupted = false;
-      try {
-        while (true) {
-          try {
-            return f.get();
-          } catch (InterruptedException e) {
-            interrupted = true; // the walk must finish: a half-checked chain is no answer
-          }
-        }
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IOException io) {
-          throw io;
-        }
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        if (cause instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException("parsing ledger lines failed", cause);
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
     }
 
     /** Parses a chunk and checks each MAC against the line before it (for the first: before). */

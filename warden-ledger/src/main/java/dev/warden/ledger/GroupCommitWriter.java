@@ -168,20 +168,11 @@ final class GroupCommitWriter {
         interrupted = true;
       }
     }
-    if (joinUninterruptibly(thread) || interrupted) {
+    if (GroupWorker.joinUninterruptibly(thread) || interrupted) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** Waits for {@code t} to end even if interrupted; returns whether an interrupt came. */
-  private static boolean joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
     }
     return interrupted;
   }

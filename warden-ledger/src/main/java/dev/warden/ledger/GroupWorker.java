@@ -55,17 +55,22 @@ final class GroupWorker<T> {
       stopping = true;
       notifyAll();
     }
+    if (joinUninterruptibly(thread)) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for {@code t} to end even if interrupted; returns whether an interrupt came. */
+  static boolean joinUninterruptibly(Thread t) {
     boolean interrupted = false;
-    while (thread.isAlive()) {
+    while (t.isAlive()) {
       try {
-        thread.join();
+        t.join();
       } catch (InterruptedException e) {
         interrupted = true;
       }
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    return interrupted;
   }
 
   private void run() {

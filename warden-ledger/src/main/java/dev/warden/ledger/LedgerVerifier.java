@@ -689,25 +689,7 @@ public final class LedgerVerifier {
     }
 
     Map<Cp, String> get() throws IOException {
-      boolean interrupted = false;
-      try {
-        while (true) {
-          try {
-            return task.get();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        }
-        throw new IllegalStateException("computing segment digests failed", e.getCause());
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
+      return ChainWalker.await(task);
     }
 
     void cancel() {

@@ -59,13 +59,18 @@ class PendingAppendTest {
     }
   }
 
-  @Test
-  void everyAppenderGetsItsOwnReceipt() throws InterruptedException {
-    Appenders a = new Appenders();
+  private static List<Receipt> receipts() {
     List<Receipt> receipts = new ArrayList<>();
     for (int i = 0; i < GROUP; i++) {
       receipts.add(new Receipt(i + 1, String.format("%064x", i + 1)));
     }
+    return receipts;
+  }
+
+  @Test
+  void everyAppenderGetsItsOwnReceipt() throws InterruptedException {
+    Appenders a = new Appenders();
+    List<Receipt> receipts = receipts();
     PendingAppend.complete(a.pending, receipts);
     a.joinAll();
     for (int i = 0; i < GROUP; i++) {
@@ -83,10 +88,7 @@ class PendingAppendTest {
         .isInstanceOfSatisfying(
             LedgerException.class,
             e -> assertThat(e).hasMessageContaining("interrupted while waiting"));
-    List<Receipt> receipts = new ArrayList<>();
-    for (int i = 0; i < GROUP; i++) {
-      receipts.add(new Receipt(i + 1, String.format("%064x", i + 1)));
-    }
+    List<Receipt> receipts = receipts();
     PendingAppend.complete(a.pending, receipts);
     a.joinAll();
     for (int i = 0; i < GROUP; i++) {
