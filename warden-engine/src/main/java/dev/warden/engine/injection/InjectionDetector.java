@@ -192,6 +192,19 @@ public final class InjectionDetector implements Detector {
    */
   private final int[] reach;
 
+  /**
+   * Per signal without a reach: the literals every match begins with ({@link
+   * KeywordReach#leadingLiterals}), or {@code null}. The pattern is then tried only where one of
+   * them occurs.
+   */
+  private final String[] @Nullable [] leadingLiterals;
+
+  /** Per signal: the ASCII characters (both cases) its {@link #leadingLiterals} begin with. */
+  private final boolean[][] leadingChars;
+
+  /** Per signal: whether every match starts at a word boundary. */
+  private final boolean[] wordStart;
+
   /** Per signal: its keywords, as scanner word indexes. */
   private final BitSet[] keywordsOf;
 
@@ -286,6 +299,28 @@ public final class InjectionDetector implements Detector {
       reach[i] =
           shortcuts ? KeywordReach.of(signal.pattern(), signal.keywords()) : KeywordReach.UNKNOWN;
       keywordsOf[i] = new BitSet(plainKeywords);
+    }
+    this.leadingLiterals = new String[reach.length][];
+    this.leadingChars = new boolean[reach.length][];
+    this.wordStart = new boolean[reach.length];
+    for (int i = 0; i < reach.length; i++) {
+      Pattern pattern = this.signals.get(i).pattern();
+      List<String> literals = KeywordReach.leadingLiterals(pattern);
+      leadingChars[i] = new boolean[128];
+      if (!shortcuts || reach[i] >= 0 || literals.isEmpty()) {
+        continue;
+      }
+      leadingLiterals[i] = literals.toArray(String[]::new);
+      for (String literal : literals) {
+        char first = literal.charAt(0);
+        leadingChars[i][Character.toLowerCase(first)] = true;
+        leadingChars[i][Character.toUpperCase(first)] = true;
+      }
+      // the test reads the character before a start: sound only when the match's first
+      // character is a word character, so that a word character before it rules out \b
+      wordStart[i] =
+          KeywordReach.startsAtWordBoundary(pattern)
+              && literals.stream().allMatch(l -> asciiWordChar(l.charAt(0)));
     }
     for (int k = 0; k < plainKeywords; k++) {
       for (int s : signalsByKeyword[k]) {
@@ -614,10 +649,15 @@ public final class InjectionDetector implements Detector {
       Signal signal = signals.get(s);
       Pattern twin = asciiTwins[s];
       Pattern pattern = ascii && twin != null ? twin : signal.pattern();
+      String[] literals = leadingLiterals[s];
       double best =
-          anchors != null && reach[s] >= 0
-              ? bestNearKeywords(text, c, s, pattern, anchors, hits)
-              : bestInClause(text, c, signal, pattern, hits);
+          anchors == null
+              ? bestInClause(text, c, signal, pattern, hits)
+              : reach[s] >= 0
+                  ? bestNearKeywords(text, c, s, pattern, anchors, hits)
+                  : literals != null
+                      ? bestAtLiterals(text, c, s, literals, pattern, anchors, hits)
+                      : bestInClause(text, c, signal, pattern, hits);
       if (best > 0) {
         if (signal.family() == Family.DELIMITER
             && CODE.matcher(text)
@@ -699,6 +739,66 @@ public final class InjectionDetector implements Detector {
       next = Math.max(next, at + 1);
     }
     return best;
+  }
+
+  /**
+   * {@link #bestInClause}, trying the pattern only where one of the literals every match begins
+   * with occurs (compared ignoring case, which on a text without İ, ı, ſ or the Kelvin sign agrees
+   * with the pattern's folding), and with a word boundary test first for patterns that need one: no
+   * match starts anywhere else.
+   */
+  private double bestAtLiterals(
+      String text,
+      int[] c,
+      int s,
+      String[] literals,
+      Pattern pattern,
+      Anchors anchors,
+      Set<String> hits) {
+    Signal signal = signals.get(s);
+    boolean[] first = leadingChars[s];
+    boolean boundary = wordStart[s];
+    ClauseText clause = null;
+    Matcher m = null;
+    double best = 0;
+    int matches = 0;
+    for (int p = c[0]; p < c[1]; p++) {
+      char ch = text.charAt(p);
+      if (ch >= 128 || !first[ch] || (boundary && p > c[0] && asciiWordChar(text.charAt(p - 1)))) {
+        continue;
+      }
+      if (!startsWithAny(text, p, c[1], literals)) {
+        continue;
+      }
+      if (m == null || clause == null) {
+        clause = anchors.clause.set(text, c[0], c[1]);
+        m = anchors.matcher(s, pattern, clause);
+      }
+      if (!m.region(p - c[0], clause.length()).lookingAt()) {
+        continue;
+      }
+      best = Math.max(best, weigh(text, c, signal, m, c[0], hits));
+      p = Math.max(c[0] + m.end(), p + 1) - 1;
+      if (++matches == MAX_MATCHES) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  private static boolean startsWithAny(String text, int at, int end, String[] literals) {
+    for (String literal : literals) {
+      if (at + literal.length() <= end
+          && text.regionMatches(true, at, literal, 0, literal.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A character {@code \b} always counts as part of a word. */
+  private static boolean asciiWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.warden.engine.injection;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -53,16 +54,30 @@ final class KeywordReach {
 
   /**
    * The literals one of which every match begins with (after {@code \b}), in the shape described
-   * above; empty when the pattern has another shape.
+   * above, or in that shape in each alternative of a top-level alternation; empty when the pattern
+   * has another shape.
    */
   static List<String> leadingLiterals(Pattern pattern) {
     if ((pattern.flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) != 0) {
       return List.of(); // COMMENTS, LITERAL, MULTILINE …: the source reads differently
     }
-    String re = pattern.pattern();
-    if (topLevelAlternation(re)) {
-      return List.of();
+    List<String> out = new ArrayList<>();
+    for (String branch : topLevelBranches(pattern.pattern())) {
+      List<String> literals = branchLiterals(branch);
+      if (literals.isEmpty()) {
+        return List.of();
+      }
+      out.addAll(literals);
     }
+    return List.copyOf(out);
+  }
+
+  /** Whether every top-level alternative of the pattern begins with {@code \b}. */
+  static boolean startsAtWordBoundary(Pattern pattern) {
+    return topLevelBranches(pattern.pattern()).stream().allMatch(b -> b.startsWith("\\b"));
+  }
+
+  private static List<String> branchLiterals(String re) {
     int i = 0;
     while (re.startsWith("\\b", i)) {
       i += 2;
@@ -109,7 +124,14 @@ final class KeywordReach {
 
   /** Whether a {@code |} outside every group and character class splits the whole pattern. */
   static boolean topLevelAlternation(String re) {
+    return topLevelBranches(re).size() > 1;
+  }
+
+  /** The pattern source cut at each {@code |} outside every group and character class. */
+  static List<String> topLevelBranches(String re) {
+    List<String> out = new ArrayList<>();
     int depth = 0;
+    int from = 0;
     for (int i = 0; i < re.length(); i++) {
       char c = re.charAt(i);
       if (c == '\\') {
@@ -121,10 +143,12 @@ final class KeywordReach {
       } else if (c == ')') {
         depth--;
       } else if (c == '|' && depth == 0) {
-        return true;
+        out.add(re.substring(from, i));
+        from = i + 1;
       }
     }
-    return false;
+    out.add(re.substring(from));
+    return out;
   }
 
   /** The index of the {@code ]} closing the class opened at {@code open}, nested classes too. */

@@ -195,11 +195,19 @@ class FastPathEquivalenceTest {
         .isEqualTo(7);
     assertThat(reach("\\binstead,?\\s+say", flags, "instead")).isZero();
     assertThat(reach("\\bplease ignore\\b", flags, "ignor")).isEqualTo(7);
-    // a leading group that may be absent, an alternative without a keyword, a top-level
-    // alternation, a character class or escape in front, flags that change how the source reads
+    // a leading group that may be absent, an alternative without a keyword, a branch beginning
+    // with a repeated character, a character class or escape in front, flags that change how the
+    // source reads
     assertThat(reach("\\b(?:ignore|skip)?\\s+all", flags, "ignor", "skip")).isEqualTo(-1);
     assertThat(reach("\\b(?:ignore|bypass)\\s+all", flags, "ignor")).isEqualTo(-1);
     assertThat(reach("\\bignore\\b|\\bx+ignore", flags, "ignor")).isEqualTo(-1);
+    assertThat(reach("\\bignore\\b|\\bplease ignore", flags, "ignor")).isEqualTo(7);
+    assertThat(
+            KeywordReach.leadingLiterals(Pattern.compile("\\b(?:call|run)\\s+x|\\buse\\b", flags)))
+        .containsExactly("call", "run", "use");
+    assertThat(KeywordReach.startsAtWordBoundary(Pattern.compile("\\bcall|\\buse", flags)))
+        .isTrue();
+    assertThat(KeywordReach.startsAtWordBoundary(Pattern.compile("\\bcall|use", flags))).isFalse();
     assertThat(reach("(?:a|b)ignore|c", flags, "ignor")).isEqualTo(-1);
     assertThat(reach("[ab]ignore", flags, "ignor")).isEqualTo(-1);
     assertThat(reach("\\wignore", flags, "ignor")).isEqualTo(-1);
