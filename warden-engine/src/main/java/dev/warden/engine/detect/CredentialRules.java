@@ -458,12 +458,29 @@ final class CredentialRules {
   /** Credential key names; a longer identifier may end with them ({@code STRIPE_SECRET_KEY}). */
   private static final String SECRET_KEY = "(?i:secret(?:[_-]?key)?)";
 
-  private static final String OTHER_KEY =
-      "(?i:x-api-key|api[_-]?key|access[_-]?key|auth(?:[_-]?key)?"
-          + "|(?<!(?i:page|next|continuation|pagination|sync|cursor"
-          + "|etag|hash|sha|sha1|sha256|md5|checksum|digest|commit|integrity)[_-]?)"
-          + "(?:access|auth|refresh|bearer|session)?[_-]?token"
-          + "|private[_-]?key)";
+  /**
+   * Credential key names other than {@link #SECRET_KEY}. {@code guarded} puts a lookahead for the
+   * token word before the lookbehind that excludes pagination and digest tokens: the lookbehind
+   * tries each of its lengths at every start, and most starts are not followed by a token word at
+   * all (on {@code key1=secret1 key2=…} it was nine tenths of the rule's cost). The lookahead only
+   * repeats what the alternative itself requires next, so it changes no match.
+   */
+  private static String otherKey(boolean guarded) {
+    return "(?i:x-api-key|api[_-]?key|access[_-]?key|auth(?:[_-]?key)?|"
+        + (guarded ? "(?=(?:access|auth|refresh|bearer|session)?[_-]?token)" : "")
+        + "(?<!(?i:page|next|continuation|pagination|sync|cursor"
+        + "|etag|hash|sha|sha1|sha256|md5|checksum|digest|commit|integrity)[_-]?)"
+        + "(?:access|auth|refresh|bearer|session)?[_-]?token"
+        + "|private[_-]?key)";
+  }
+
+  /**
+   * The characters a generic credential match starts with: the first letter of each key name in
+   * {@link #SECRET_KEY} and {@link #otherKey}, or the {@code _}/{@code -} before a bare {@code
+   * token}. As a leading lookahead it lets {@link FirstChars} skip every other start for one array
+   * read; the rest of the pattern requires the same, so it changes no match.
+   */
+  private static final String CREDENTIAL_FIRST_CHAR = "(?=[SsXxAaPpRrBbTt_-])";
 
   /** Generic secret characters (base64, base64url, hex, dotted tokens). */
   private static final String SECRET_CHARS = "[A-Za-z0-9+/=_.~-]";
@@ -471,6 +488,29 @@ final class CredentialRules {
   /** Formats with their own rules: a value in one of them is left to that rule. */
   private static final String NOT_VENDOR =
       "(?!eyJ|gh[pousr]_|github_pat_|sk-(?!ant-)|AKIA|ASIA|ABIA|ACCA)";
+
+  /**
+   * The generic credential pattern; {@code guarded = false} is the reference without the two
+   * lookaheads that only skip doomed attempts ({@code GenericCredentialGuardTest} compares both).
+   */
+  static String genericCredentialPattern(boolean guarded) {
+    return (guarded ? CREDENTIAL_FIRST_CHAR : "")
+        + "(?:"
+        + SECRET_KEY
+        + "(?![A-Za-z0-9])"
+        + ASSIGN
+        + "|"
+        + otherKey(guarded)
+        + "(?![A-Za-z0-9])"
+        + ASSIGN
+        + ")"
+        + NOT_VENDOR
+        + "("
+        + SECRET_CHARS
+        + "{16,512}+)(?!"
+        + SECRET_CHARS
+        + ")";
+  }
 
   // key = value, where the key is a credential name and the value looks random (≥ 16 characters,
   // ≥ 3 bits of entropy per character, two of upper/lower/digit). A hex value counts like any
@@ -498,22 +538,7 @@ final class CredentialRules {
         .reach(8, 4 + 12 + 512)
         // "secret" + "_key" + closing quote + spaces + the operator: 4 + 2 + 3 + 1 = 10.
         .keywordFollowedBy("=:：>", 12)
-        .pattern(
-            "(?:"
-                + SECRET_KEY
-                + "(?![A-Za-z0-9])"
-                + ASSIGN
-                + "|"
-                + OTHER_KEY
-                + "(?![A-Za-z0-9])"
-                + ASSIGN
-                + ")"
-                + NOT_VENDOR
-                + "("
-                + SECRET_CHARS
-                + "{16,512}+)(?!"
-                + SECRET_CHARS
-                + ")")
+        .pattern(genericCredentialPattern(true))
         .secretGroup(1)
         .validator(CredentialValues.HIGH_ENTROPY)
         .confidence(0.7)
