@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  * dev.warden.engine.policy.FindingFilter} in {@link DetectorStack}. Spans are offsets into the
  * text, so a remembered list is valid for every leaf with that text.
  *
- * <p>Bounded: leaves of at most {@value #MAX_LEAF_CHARS} chars and at most {@value #MAX_ENTRIES}
- * distinct ones per body; past that, leaves are scanned as usual. Not thread-safe: one per body.
+ * <p>Bounded: leaves of at most {@value #MAX_LEAF_CHARS} chars — key names, enum-like values
+ * ({@code user}, {@code function}), ids, one-word replies; not sentences, which rarely repeat
+ * within a body — and at most {@value #MAX_ENTRIES} distinct ones per body; past that, leaves are
+ * scanned as usual. Not thread-safe: one per body.
  */
 final class ShortLeafMemo implements Detector {
-  static final int MAX_LEAF_CHARS = 64;
+  static final int MAX_LEAF_CHARS = 32;
   static final int MAX_ENTRIES = 4096;
 
   private record Leaf(String text, @Nullable String jsonKey) {}

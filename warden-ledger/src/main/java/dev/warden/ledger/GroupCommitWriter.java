@@ -173,10 +173,6 @@ final class GroupCommitWriter {
     }
   }
 
-    }
-    return interrupted;
-  }
-
   @Nullable Throwable failure() {
     return failure;
   }
