@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # warden-bench/load.sh — Warden proxy load benchmark against the reference workload.
 #
-# Usage: warden-bench/load.sh [--extra dry-run,async] [--no-build] [--no-docs] [--keep] [--help]
+# Usage: warden-bench/load.sh [--extra dry-run,async,no-ledger] [--no-build] [--no-docs] [--keep] [--help]
 #
 # In ONE run, all on 127.0.0.1:
 #   1. starts the Node stub upstream (shared/bench/stub-upstream.mjs) on a free port,
@@ -14,7 +14,10 @@
 #
 # Options:
 #   --extra LIST  extra, clearly labelled Warden passes after the main one (comma-separated):
-#                 dry-run (--mode dry-run) and/or async (ledger.durability: async). Each adds ~30 s.
+#                 dry-run (--mode dry-run), async (ledger.durability: async) and/or no-ledger (the
+#                 same gateway with a ledger that keeps nothing — dev.warden.bench.NoLedgerServe
+#                 from warden-bench/target/benchmarks.jar, built when missing or stale; a
+#                 benchmark baseline for the ledger's cost, not a product mode). Each adds ~30 s.
 #   --no-build    use warden-cli/target/warden.jar as it is (default: `./warden --version`, which
 #                 rebuilds the jar with Maven when it is missing or older than the sources).
 #   --no-docs     print the summary only; do not touch docs/benchmarks.md.
@@ -53,7 +56,7 @@ while [ $# -gt 0 ]; do
 done
 IFS=',' read -r -a extra_list <<<"$extras"
 for e in "${extra_list[@]}"; do
-  case "$e" in dry-run|async) ;; *) echo "load.sh: --extra: unknown pass '$e' (allowed: dry-run, async)" >&2; exit 2 ;; esac
+  case "$e" in dry-run|async|no-ledger) ;; *) echo "load.sh: --extra: unknown pass '$e' (allowed: dry-run, async, no-ledger)" >&2; exit 2 ;; esac
 done
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -90,6 +93,15 @@ if [ "$build" -eq 1 ]; then
   (cd "$repo" && timeout 900 ./warden --version >/dev/null)
 fi
 [ -f "$jar" ] || { echo "load.sh: $jar not found (run ./warden --version to build it)" >&2; exit 2; }
+bench_jar="$repo/warden-bench/target/benchmarks.jar"
+if [[ ",$extras," == *",no-ledger,"* ]]; then
+  if [ "$build" -eq 1 ] && { [ ! -f "$bench_jar" ] ||
+      [ -n "$(cd "$repo" && find warden-*/src/main warden-*/pom.xml pom.xml -newer "$bench_jar" -print -quit)" ]; }; then
+    echo "load.sh: building warden-bench/target/benchmarks.jar for the no-ledger pass…" >&2
+    (cd "$repo" && timeout 900 ./mvnw -q -B package -DskipTests -pl warden-bench -am) >&2
+  fi
+  [ -f "$bench_jar" ] || { echo "load.sh: $bench_jar not found (./mvnw package -DskipTests -pl warden-bench -am)" >&2; exit 2; }
+fi
 java_opts=(--enable-native-access=ALL-UNNAMED -XX:+IgnoreUnrecognizedVMOptions
   --sun-misc-unsafe-memory-access=allow)
 read -r -a warden_extra_opts <<<"${WARDEN_BENCH_JAVA_OPTS:-}"
@@ -172,14 +184,22 @@ DUMP_BODY="$work/body.json" timeout 20 wrk -t1 -c1 -d1s -s "$workload/chat-1kb.l
 [ -s "$work/body.json" ] || { echo "load.sh: could not dump the request body from chat-1kb.lua" >&2; exit 1; }
 
 # ---- Warden -------------------------------------------------------------------------------------
-# start_warden NAME [serve args…]: fresh data dir $work/NAME-data, sets warden_pid/warden_port
+# start_warden NAME [serve args…]: fresh data dir $work/NAME-data, sets warden_pid/warden_port.
+# NAME no-ledger starts dev.warden.bench.NoLedgerServe on the same settings instead of serve.
 start_warden() {
   local name="$1"; shift
   warden_port="$(free_port)"
   mkdir -p "$work/$name-data"
-  (cd "$work" && exec "$java" "${java_opts[@]}" ${warden_extra_opts[@]+"${warden_extra_opts[@]}"} -Dwarden.log.level=WARN -jar "$jar" serve \
-      --upstream "$stub_url" --host 127.0.0.1 --port "$warden_port" --data-dir "$work/$name-data" "$@" \
-      >"$work/$name.out" 2>"$work/$name.err") &
+  if [ "$name" = warden-no-ledger ]; then
+    printf 'server: {host: 127.0.0.1, port: %s}\nupstream: {url: "%s"}\ndataDir: "%s"\n' \
+      "$warden_port" "$stub_url" "$work/$name-data" >"$work/$name.yaml"
+    (cd "$work" && exec "$java" "${java_opts[@]}" ${warden_extra_opts[@]+"${warden_extra_opts[@]}"} -Dwarden.log.level=WARN \
+        -cp "$bench_jar" dev.warden.bench.NoLedgerServe "$work/$name.yaml" >"$work/$name.out" 2>"$work/$name.err") &
+  else
+    (cd "$work" && exec "$java" "${java_opts[@]}" ${warden_extra_opts[@]+"${warden_extra_opts[@]}"} -Dwarden.log.level=WARN -jar "$jar" serve \
+        --upstream "$stub_url" --host 127.0.0.1 --port "$warden_port" --data-dir "$work/$name-data" "$@" \
+        >"$work/$name.out" 2>"$work/$name.err") &
+  fi
   warden_pid=$!
   if ! wait_http "http://127.0.0.1:$warden_port/ready" 60; then
     echo "load.sh: Warden ($name) did not become ready; last log lines:" >&2
@@ -248,6 +268,11 @@ warden_pass() {
   kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
   peak_rss["$name"]="$(sort -n "$work/$name.rss" | tail -n1 | tr -d ' ')"
   stop_warden
+  if [ "$name" = warden-no-ledger ]; then
+    ledger["$name"]="none (the pass records nothing)"; ledger_n["$name"]=0
+    warn_lines["$name"]="$(grep -c '"level":"\(WARN\|ERROR\)"' "$work/$name.err" 2>/dev/null || true)"
+    return 0
+  fi
   local out
   out="$("$java" "${java_opts[@]}" -Dwarden.log.level=WARN -jar "$jar" ledger verify --data-dir "$work/$name-data" 2>&1)" \
     && ledger_rc=0 || ledger_rc=$?
@@ -272,6 +297,7 @@ for e in "${extra_list[@]}"; do
     async)
       printf 'ledger:\n  durability: async\n' >"$work/async.yaml"
       warden_pass warden-async yes --config "$work/async.yaml" ;;
+    no-ledger) warden_pass warden-no-ledger yes ;;
   esac
 done
 
@@ -315,6 +341,7 @@ row() { # label name-of-wrk-output
     case "$e" in
       dry-run) row "extra: Warden \`--mode dry-run\` (fsync ledger)" warden-dry-run ;;
       async) row "extra: Warden enforce, \`ledger.durability: async\`" warden-async ;;
+      no-ledger) row "extra: Warden enforce, no ledger (\`NoLedgerServe\`, baseline only)" warden-no-ledger ;;
     esac
   done
   echo
@@ -323,6 +350,9 @@ row() { # label name-of-wrk-output
     n="warden-$e"
     echo "- extra \`$e\` / stub-direct: $(ratio "$(val "$n" rps)" "$stub_rps")"
   done
+  if [[ ",$extras," == *",no-ledger,"* ]]; then
+    echo "- **ledger cost: Warden (fsync ledger) / no-ledger req/s: $(ratio "$(val warden rps)" "$(val warden-no-ledger rps)")** (target ≥ 90 %, i.e. the ledger costs ≤ 10 % of throughput)"
+  fi
   for n in warden "${extra_list[@]/#/warden-}"; do
     [ -n "${peak_rss[$n]+x}" ] || continue
     reqs="$(val "$n" requests)"

@@ -47,13 +47,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Appends ({@code append1}, {@code append16}, {@code append64}: 1, 16 and 64 JMH threads, each
  * an independent writer blocked in {@link FileLedger#append} exactly like a proxy request thread):
  * reported twice, as records/s ({@code thrpt}, summed over threads) and as the latency distribution
- * of one append ({@code sample}: p50, p99, p99.9). The ledger is opened the way {@code Gateway}
- * opens it — keyring HMAC key, signed checkpoints (default every 10 000 records or 10 s) — in a
- * fresh temporary data directory per trial, with {@code durability} {@code fsync} (an append
- * returns after the batch's {@code force}) or {@code async} (after {@code write}). Records have the
- * shape the proxy writes for the reference request body: a {@code request} decision with three
- * findings (email, phone, an {@code openai_key}), path, rule, action, length and a 64-hex value
- * hash — about 800 bytes per line.
+ * of one append ({@code sample}: p50, p99, p99.9). JMH's threads are platform threads; {@link
+ * LedgerVirtualBenchmark} runs {@code append64} on virtual threads, as the proxy's handlers are.
+ * The ledger is opened the way {@code Gateway} opens it — keyring HMAC key, signed checkpoints
+ * (default every 10 000 records or 10 s) — in a fresh temporary data directory per trial, with
+ * {@code durability} {@code fsync} (an append returns after the batch's {@code force}) or {@code
+ * async} (after {@code write}). Records have the shape the proxy writes for the reference request
+ * body: a {@code request} decision with three findings (email, phone, an {@code openai_key}), path,
+ * rule, action, length and a 64-hex value hash — about 800 bytes per line.
  *
  * <p>{@code verify}: {@link LedgerVerifier#verify} over a ledger of {@link #VERIFY_RECORDS} records
  * built once per trial (async, 64 writers) in a temporary directory, with the HMAC key ({@code
@@ -221,7 +222,7 @@ public class LedgerBenchmark {
   @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
   @OutputTimeUnit(TimeUnit.SECONDS)
   public Ledger.Receipt append1(Appends s) {
-    return s.ledger.append(proxyRecord(IDS.incrementAndGet()));
+    return appendOne(s);
   }
 
   @Benchmark
@@ -229,7 +230,7 @@ public class LedgerBenchmark {
   @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
   @OutputTimeUnit(TimeUnit.SECONDS)
   public Ledger.Receipt append16(Appends s) {
-    return s.ledger.append(proxyRecord(IDS.incrementAndGet()));
+    return appendOne(s);
   }
 
   @Benchmark
@@ -237,6 +238,11 @@ public class LedgerBenchmark {
   @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
   @OutputTimeUnit(TimeUnit.SECONDS)
   public Ledger.Receipt append64(Appends s) {
+    return appendOne(s);
+  }
+
+  /** One append of a fresh proxy-shaped record, from the calling (benchmark) thread. */
+  static Ledger.Receipt appendOne(Appends s) {
     return s.ledger.append(proxyRecord(IDS.incrementAndGet()));
   }
 

@@ -2,6 +2,7 @@ package dev.warden.engine;
 
 import dev.warden.api.Detector;
 import dev.warden.api.Finding;
+import dev.warden.api.ScanInput;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.detect.CustomRuleDetector;
 import dev.warden.engine.detect.Rule;
@@ -39,7 +40,43 @@ public final class DetectorStack {
     }
     Detector evasive =
         new EvasionDetector(allOf(detectors), EvasionLimits.defaults(), keyedRuleIds());
-    return new FindingFilter(config.policy(), config.detection().allowlist()).around(evasive);
+    return new Stack(evasive, new FindingFilter(config.policy(), config.detection().allowlist()));
+  }
+
+  /**
+   * The assembled stack. Below the {@link FindingFilter} every detector reads only a leaf's text
+   * and JSON key, never its path (the filter's allowlist is the one path-dependent stage), so the
+   * same text under the same key always yields the same findings: {@link #forOneBody} uses that to
+   * scan the leaves a JSON body repeats ({@code role}, {@code content}, {@code "user"}) once.
+   */
+  static final class Stack implements Detector {
+    private final Detector unfiltered;
+    private final FindingFilter filter;
+
+    Stack(Detector unfiltered, FindingFilter filter) {
+      this.unfiltered = unfiltered;
+      this.filter = filter;
+    }
+
+    @Override
+    public List<Finding> detect(ScanInput in) {
+      return filter.apply(in, unfiltered.detect(in));
+    }
+
+    /**
+     * A detector for the leaves of one body, with the same findings as this stack: it remembers
+     * what the unfiltered stack found on short leaves and filters per leaf (by path). Not
+     * thread-safe; drop it with the body, so no leaf text outlives the request.
+     */
+    Detector forOneBody() {
+      ShortLeafMemo memo = new ShortLeafMemo(unfiltered);
+      return in -> filter.apply(in, memo.detect(in));
+    }
+
+    @Override
+    public String toString() {
+      return "DetectorStack[" + unfiltered + "]";
+    }
   }
 
   /** Built-in rules found by a key or word before the value rather than by its format. */

@@ -140,11 +140,12 @@ public final class Protector {
       VaultSession vault) {
     List<Replacement> all = new ArrayList<>();
     boolean enforce = policy.mode() == Mode.ENFORCE;
+    Detector leaves = detector instanceof DetectorStack.Stack stack ? stack.forOneBody() : detector;
     JsonNode out =
         walker.walk(
             root,
             (text, key, path) -> {
-              List<Replacement> found = decide(new ScanInput(text, key, path), vault);
+              List<Replacement> found = decide(leaves, new ScanInput(text, key, path), vault);
               all.addAll(found);
               return enforce ? rewriter.apply(text, found, vault) : text;
             },
@@ -283,7 +284,11 @@ public final class Protector {
    * issued are not detected again.
    */
   public List<Replacement> decide(ScanInput in, VaultSession vault) {
-    List<Finding> findings = withoutIssuedMarkers(detector.detect(in), in, vault);
+    return decide(detector, in, vault);
+  }
+
+  private List<Replacement> decide(Detector leafDetector, ScanInput in, VaultSession vault) {
+    List<Finding> findings = withoutIssuedMarkers(leafDetector.detect(in), in, vault);
     if (findings.isEmpty()) {
       return List.of();
     }

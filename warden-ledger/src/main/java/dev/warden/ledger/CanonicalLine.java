@@ -1,5 +1,8 @@
 package dev.warden.ledger;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -161,18 +164,37 @@ final class CanonicalLine {
     if (to - from != 66 || b[from] != '"' || b[to - 1] != '"') {
       return -1;
     }
+    int notHex = 0; // one table load per digit and no branch: three of these run per line
     for (int i = from + 1; i < to - 1; i++) {
-      byte c = b[i];
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return -1;
-      }
+      notHex |= NOT_LOWER_HEX[b[i] & 0xff];
     }
-    return from + 1;
+    return notHex == 0 ? from + 1 : -1;
   }
 
+  /** 1 for every byte that is not one of {@code 0-9a-f}. */
+  private static final byte[] NOT_LOWER_HEX = new byte[256];
+
+  static {
+    java.util.Arrays.fill(NOT_LOWER_HEX, (byte) 1);
+    for (char c : "0123456789abcdef".toCharArray()) {
+      NOT_LOWER_HEX[c] = 0;
+    }
+  }
+
+  /**
+   * Whether name {@code a} sorts strictly before name {@code b} (unsigned bytes). A plain loop:
+   * member names are a few bytes, too short to pay for the vectorized mismatch's call.
+   */
   private boolean ascending(int aFrom, int aTo, int bFrom, int bTo) {
-    int cmp = java.util.Arrays.compareUnsigned(b, aFrom, aTo, b, bFrom, bTo);
-    return cmp < 0;
+    int n = Math.min(aTo - aFrom, bTo - bFrom);
+    for (int i = 0; i < n; i++) {
+      int x = b[aFrom + i] & 0xff;
+      int y = b[bFrom + i] & 0xff;
+      if (x != y) {
+        return x < y;
+      }
+    }
+    return aTo - aFrom < bTo - bFrom;
   }
 
   /** A member name: a string without escapes (so its bytes are its UTF-16 code units). */
@@ -280,6 +302,9 @@ final class CanonicalLine {
   private boolean string() {
     p++; // '"'
     while (true) {
+      while (p <= b.length - Long.BYTES && plain((long) LONGS.get(b, p))) {
+        p += Long.BYTES; // most of a line is string bytes with nothing to look at
+      }
       byte c = b[p++];
       if (c == '"') {
         return true;
@@ -291,6 +316,24 @@ final class CanonicalLine {
         return false;
       }
     }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+  /**
+   * Whether all eight bytes of {@code w} are printable ASCII other than {@code "} and {@code \}: no
+   * high bit ({@code | w}), none below 0x20 ({@code w - 0x20…} borrows into a high bit), none equal
+   * to a quote or a backslash ({@code x - 1…} borrows out of a zero byte of {@code x}). A borrow
+   * can only add false alarms, which merely send those bytes through the byte-wise loop.
+   */
+  private static boolean plain(long w) {
+    return (((w - 0x20 * ONES) | ((w ^ QUOTES) - ONES) | ((w ^ BACKSLASHES) - ONES) | w) & HIGHS)
+        == 0;
   }
 
   private boolean escape() {

@@ -3,6 +3,7 @@ package dev.warden.ledger;
 import dev.warden.api.Attribution;
 import dev.warden.api.LedgerRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * generic path stays the reference ({@code CanonicalRecordTest} compares them on random records).
  *
  * <p>Failures: {@link IllegalArgumentException} naming the field (never its value) for a lone
- * surrogate or an integer outside ±(2<sup>53</sup>−1), as {@link LedgerFormat#checkEncodable}.
+ * surrogate (the message of {@link LedgerFormat#checkEncodable}, which runs only then) or an
+ * integer outside ±(2<sup>53</sup>−1).
  */
 final class CanonicalRecord {
   private static final byte[] HASH = bytes(",\"hash\":\"");
@@ -49,88 +51,89 @@ final class CanonicalRecord {
 
   /** Serializes {@code r}; see the class comment for failures. */
   static CanonicalRecord of(LedgerRecord r) {
-    LedgerFormat.checkEncodable(r);
-    StringBuilder out = new StringBuilder(768);
-    out.append("{\"correlationId\":");
-    string(r.correlationId(), out);
+    Utf8 out = new Utf8(r);
+    out.ascii("{\"correlationId\":");
+    out.string(r.correlationId());
     if (!r.details().isEmpty()) {
       // Policy records, and request records with a ticket or a shadow verdict, carry details;
       // other records keep their exact stored form.
-      out.append(",\"details\":");
-      map(r.details(), out);
+      out.ascii(",\"details\":");
+      out.map(r.details());
     }
-    out.append(",\"errorType\":");
-    string(r.errorType(), out);
-    out.append(",\"event\":");
-    string(r.event(), out);
-    out.append(",\"findings\":[");
+    out.ascii(",\"errorType\":");
+    out.string(r.errorType());
+    out.ascii(",\"event\":");
+    out.string(r.event());
+    out.ascii(",\"findings\":[");
     boolean first = true;
     for (LedgerRecord.FindingEntry f : r.findings()) {
       if (!first) {
-        out.append(',');
+        out.ascii(",");
       }
       first = false;
-      out.append("{\"action\":");
-      string(f.action(), out);
-      out.append(",\"length\":").append(f.length());
-      out.append(",\"path\":");
-      string(f.path(), out);
-      out.append(",\"ruleId\":");
-      string(f.ruleId(), out);
-      out.append(",\"type\":");
-      string(f.type(), out);
-      out.append(",\"valueHash\":");
-      string(f.valueHash(), out);
-      out.append('}');
+      out.ascii("{\"action\":");
+      out.string(f.action());
+      out.ascii(",\"length\":");
+      out.ascii(Integer.toString(f.length()));
+      out.ascii(",\"path\":");
+      out.string(f.path());
+      out.ascii(",\"ruleId\":");
+      out.string(f.ruleId());
+      out.ascii(",\"type\":");
+      out.string(f.type());
+      out.ascii(",\"valueHash\":");
+      out.string(f.valueHash());
+      out.ascii("}");
     }
-    out.append(']');
-    int c0 = out.length();
+    out.ascii("]");
+    int e0 = out.length;
     Attribution who = r.attribution();
     if (who != null) {
-      out.append(",\"identity\":{\"id\":");
-      string(who.identity().id(), out);
-      out.append(",\"kind\":");
-      string(who.identity().kind().id(), out);
-      out.append(",\"labels\":");
-      map(who.identity().labels(), out);
-      out.append(",\"method\":");
-      string(who.identity().method(), out);
-      out.append(",\"scopes\":[");
+      out.ascii(",\"identity\":{\"id\":");
+      out.string(who.identity().id());
+      out.ascii(",\"kind\":");
+      out.string(who.identity().kind().id());
+      out.ascii(",\"labels\":");
+      out.map(who.identity().labels());
+      out.ascii(",\"method\":");
+      out.string(who.identity().method());
+      out.ascii(",\"scopes\":[");
       first = true;
-      for (String s : new TreeSet<>(who.identity().scopes())) {
+      for (String scope : new TreeSet<>(who.identity().scopes())) {
         if (!first) {
-          out.append(',');
+          out.ascii(",");
         }
         first = false;
-        string(s, out);
+        out.string(scope);
       }
-      out.append("]}");
+      out.ascii("]}");
     }
-    int c1 = out.length();
-    out.append(",\"mode\":");
-    string(r.mode(), out);
-    out.append(",\"model\":");
-    string(r.model(), out);
-    out.append(",\"outcome\":");
-    string(r.outcome(), out);
+    int e1 = out.length;
+    out.ascii(",\"mode\":");
+    out.string(r.mode());
+    out.ascii(",\"model\":");
+    out.string(r.model());
+    out.ascii(",\"outcome\":");
+    out.string(r.outcome());
     if (who != null && who.asserted()) {
-      out.append(",\"owner\":{\"agentId\":");
-      string(who.agentId(), out);
-      out.append(",\"assertedBy\":");
-      string(who.identity().id(), out);
-      out.append(",\"onBehalfOf\":");
-      string(who.onBehalfOf(), out);
-      out.append('}');
+      out.ascii(",\"owner\":{\"agentId\":");
+      out.string(who.agentId());
+      out.ascii(",\"assertedBy\":");
+      out.string(who.identity().id());
+      out.ascii(",\"onBehalfOf\":");
+      out.string(who.onBehalfOf());
+      out.ascii("}");
     }
-    int c2 = out.length();
+    int e2 = out.length;
     if (who != null && who.profile() != null) {
-      out.append(",\"profile\":");
-      string(who.profile(), out);
+      out.ascii(",\"profile\":");
+      out.string(who.profile());
     }
-    out.append(",\"route\":");
-    string(r.route(), out);
-    int c3 = out.length();
-    out.append(",\"status\":").append(r.status());
+    out.ascii(",\"route\":");
+    out.string(r.route());
+    int e3 = out.length;
+    out.ascii(",\"status\":");
+    out.ascii(Integer.toString(r.status()));
     Long streamed = r.streamedBytes();
     if (streamed != null) {
       // Only streamed answers carry it, so records of every other kind keep their old shape.
@@ -138,49 +141,121 @@ final class CanonicalRecord {
       if (v > Jcs.MAX_SAFE_INTEGER || v < -Jcs.MAX_SAFE_INTEGER) {
         throw new IllegalArgumentException("field streamedBytes is outside +-(2^53-1)");
       }
-      out.append(",\"streamedBytes\":").append(v);
+      out.ascii(",\"streamedBytes\":");
+      out.ascii(Long.toString(v));
     }
-    // Lone surrogates were refused above, so every piece has an exact UTF-8 form.
-    byte[] p0 = out.substring(0, c0).getBytes(StandardCharsets.UTF_8);
-    byte[] p1 = out.substring(c0, c1).getBytes(StandardCharsets.UTF_8);
-    byte[] p2 = out.substring(c1, c2).getBytes(StandardCharsets.UTF_8);
-    byte[] p3 = out.substring(c2, c3).getBytes(StandardCharsets.UTF_8);
-    byte[] p4 = out.substring(c3).getBytes(StandardCharsets.UTF_8);
-    byte[] all = new byte[p0.length + p1.length + p2.length + p3.length + p4.length];
-    int e0 = p0.length;
-    int e1 = e0 + p1.length;
-    int e2 = e1 + p2.length;
-    int e3 = e2 + p3.length;
-    System.arraycopy(p0, 0, all, 0, p0.length);
-    System.arraycopy(p1, 0, all, e0, p1.length);
-    System.arraycopy(p2, 0, all, e1, p2.length);
-    System.arraycopy(p3, 0, all, e2, p3.length);
-    System.arraycopy(p4, 0, all, e3, p4.length);
-    return new CanonicalRecord(all, e0, e1, e2, e3);
+    return new CanonicalRecord(out.toByteArray(), e0, e1, e2, e3);
   }
 
-  private static void string(@Nullable String s, StringBuilder out) {
-    if (s == null) {
-      out.append("null");
-    } else {
-      Jcs.appendString(s, out);
-    }
-  }
+  /**
+   * The record's canonical bytes, written as UTF-8 straight from the strings: one pass per string,
+   * no {@code StringBuilder} and no re-encoding. Escapes exactly as {@link Jcs} does (the six short
+   * forms, other controls as lowercase {@code &#92;u00xx}, nothing else).
+   */
+  private static final class Utf8 {
+    private final LedgerRecord record;
+    private byte[] bytes = new byte[1024];
+    int length;
 
-  private static void map(Map<String, String> m, StringBuilder out) {
-    out.append('{');
-    boolean first = true;
-    // TreeMap orders by String.compareTo: UTF-16 code units, as RFC 8785 requires.
-    for (Map.Entry<String, String> e : new TreeMap<>(m).entrySet()) {
-      if (!first) {
-        out.append(',');
+    Utf8(LedgerRecord record) {
+      this.record = record;
+    }
+
+    void ascii(String s) {
+      int n = s.length();
+      room(n);
+      for (int i = 0; i < n; i++) {
+        bytes[length++] = (byte) s.charAt(i); // member names and digits: ASCII only
       }
-      first = false;
-      string(e.getKey(), out);
-      out.append(':');
-      string(e.getValue(), out);
     }
-    out.append('}');
+
+    void string(@Nullable String s) {
+      if (s == null) {
+        ascii("null");
+        return;
+      }
+      int n = s.length();
+      room(n + 2);
+      bytes[length++] = '"';
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+          bytes[length++] = (byte) c;
+          continue;
+        }
+        room(n - i + 6); // the longest form of one char (an escape), and what is left of s
+        if (c < 0x20 || c == '"' || c == '\\') {
+          escape(c);
+        } else if (c < 0x800) {
+          bytes[length++] = (byte) (0xc0 | (c >> 6));
+          bytes[length++] = (byte) (0x80 | (c & 0x3f));
+        } else if (!Character.isSurrogate(c)) {
+          bytes[length++] = (byte) (0xe0 | (c >> 12));
+          bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+          bytes[length++] = (byte) (0x80 | (c & 0x3f));
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, s.charAt(++i));
+          bytes[length++] = (byte) (0xf0 | (cp >> 18));
+          bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+          bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+          bytes[length++] = (byte) (0x80 | (cp & 0x3f));
+        } else {
+          // Let the reference check name the field (and only the field) as it always has.
+          LedgerFormat.checkEncodable(record);
+          throw new IllegalStateException("a lone surrogate that checkEncodable accepted");
+        }
+      }
+      room(1);
+      bytes[length++] = '"';
+    }
+
+    private void escape(char c) {
+      bytes[length++] = '\\';
+      switch (c) {
+        case '"' -> bytes[length++] = '"';
+        case '\\' -> bytes[length++] = '\\';
+        case '\b' -> bytes[length++] = 'b';
+        case '\t' -> bytes[length++] = 't';
+        case '\n' -> bytes[length++] = 'n';
+        case '\f' -> bytes[length++] = 'f';
+        case '\r' -> bytes[length++] = 'r';
+        default -> {
+          bytes[length++] = 'u';
+          bytes[length++] = '0';
+          bytes[length++] = '0';
+          bytes[length++] = (byte) Character.forDigit(c >> 4, 16);
+          bytes[length++] = (byte) Character.forDigit(c & 0xF, 16);
+        }
+      }
+    }
+
+    void map(Map<String, String> m) {
+      ascii("{");
+      boolean first = true;
+      // TreeMap orders by String.compareTo: UTF-16 code units, as RFC 8785 requires.
+      for (Map.Entry<String, String> e : new TreeMap<>(m).entrySet()) {
+        if (!first) {
+          ascii(",");
+        }
+        first = false;
+        string(e.getKey());
+        ascii(":");
+        string(e.getValue());
+      }
+      ascii("}");
+    }
+
+    private void room(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, length);
+    }
   }
 
   /** Bytes {@link #body} writes for these writer fields. */

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +36,8 @@ final class ChainWalker {
     }
   }
 
-  /** Lines the cursor reads, parses (in parallel) and MAC-checks ahead of the walk. */
-  static final int CHUNK = 2048;
+  /** Lines the cursor reads, parses (on the pool) and MAC-checks ahead of the walk, per job. */
+  static final int CHUNK = 1024;
 
   /**
    * Result of a walk.
@@ -216,6 +219,39 @@ final class ChainWalker {
         b, Damage.MODIFIED, l.seq(), l, "modified — its prev does not link to the previous record");
   }
 
+  /**
+   * The value of {@code f}, waiting through interrupts (a half-checked chain is no answer; the
+   * interrupt status is restored); its {@code IOException}, runtime exception or error rethrown.
+   */
+  static <T> T await(Future<T> f) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("a ledger verification task failed", cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Where the walk stopped: records verified so far, the last good one, and the bad line. */
   private record Break(long count, Entry head, Located at) {}
 
@@ -288,81 +324,102 @@ final class ChainWalker {
   }
 
   /**
-   * Lines of all segments in order, read {@link #CHUNK} at a time and parsed ahead on every core:
-   * each line's parse (canonical form, fields, its own hash) depends on that line alone, and its
-   * MAC check on the line before it, so both run in parallel; the walk itself, which links each
-   * record to the one it accepted before, stays sequential and uses the MAC result only when its
-   * predecessor is that same line before it.
+   * Lines of all segments in order, parsed ahead on every core. The calling thread only reads and
+   * splits lines, {@link #CHUNK} at a time, and hands each chunk to a pool of one thread per core,
+   * keeping up to {@link #IN_FLIGHT} chunks queued in order: each line's parse (canonical form,
+   * fields, its own hash, its Merkle leaf) depends on that line alone, and its MAC check on the
+   * line before it, so chunks are independent. The walk itself, which links each record to the one
+   * it accepted before, stays sequential and overlaps the parsing of the chunks after it; it uses a
+   * MAC result only when its predecessor is that same line before it.
    */
   private static final class Cursor implements AutoCloseable {
+    /** Chunks read and queued for parsing ahead of the walk: enough to keep every core busy. */
+    static final int IN_FLIGHT = 2 * Runtime.getRuntime().availableProcessors() + 2;
+
     private final List<Path> segments;
     private final Start start;
     private final @Nullable MessageAuthenticator key;
     private int index = -1;
     private @Nullable LineReader reader;
-    private final List<Located> ahead = new ArrayList<>();
-    private int aheadPos;
-    private @Nullable Entry lastParsed;
+    private final java.util.ArrayDeque<Future<Located[]>> inFlight = new java.util.ArrayDeque<>();
+    private Located[] current = new Located[0];
+    private int currentPos;
+    private boolean firstChunk = true;
+    private boolean exhausted;
+    private @Nullable ExecutorService pool; // started with the first chunk
 
     Cursor(List<Path> segments, Start start, @Nullable MessageAuthenticator key) {
       this.segments = segments;
       this.start = start;
       this.key = key;
-      this.lastParsed = start.head();
     }
 
     @Nullable Located next() throws IOException {
-      if (aheadPos == ahead.size()) {
-        ahead.clear();
-        aheadPos = 0;
-        for (Located at = read(); at != null; at = ahead.size() < CHUNK ? read() : null) {
-          ahead.add(at);
-        }
-        if (ahead.isEmpty()) {
+      while (currentPos == current.length) {
+        fill();
+        Future<Located[]> f = inFlight.poll();
+        if (f == null) {
           return null;
         }
-        parseAhead();
+        current = await(f);
+        currentPos = 0;
       }
-      return ahead.get(aheadPos++);
+      return current[currentPos++];
     }
 
-    private void parseAhead() {
-      Located[] lines = ahead.toArray(new Located[0]);
-      IntStream.range(0, lines.length)
-          .parallel()
-          .forEach(i -> {
-            Located at = lines[i];
-            if (!at.line().terminated()) {
-              return;
-            }
-            try {
-              lines[i] = new Located(at.file(), at.line(), ChainWalker.parse(at), null);
-            } catch (Entry.MalformedException m) {
-              lines[i] = new Located(at.file(), at.line(), null, m);
-            }
-          });
-      MessageAuthenticator k = key;
-      if (k != null) {
-        @Nullable Entry[] before = new Entry[lines.length];
-        Entry last = lastParsed;
-        for (int i = 0; i < lines.length; i++) {
-          before[i] = last;
-          last = lines[i].parsed();
+    /** Reads and queues chunks until {@link #IN_FLIGHT} wait or the segments end. */
+    private void fill() throws IOException {
+      while (!exhausted && inFlight.size() < IN_FLIGHT) {
+        List<Located> chunk = new ArrayList<>(CHUNK);
+        for (Located at = read(); at != null; at = chunk.size() < CHUNK ? read() : null) {
+          chunk.add(at);
         }
-        IntStream.range(0, lines.length)
-            .parallel()
-            .forEach(i -> {
-              Entry e = lines[i].parsed();
-              Entry p = before[i];
-              if (e != null && p != null) {
-                lines[i] =
-                    new Located(lines[i].file(), lines[i].line(), e.macCheckedAfter(p, k), null);
-              }
-            });
+        if (chunk.isEmpty()) {
+          exhausted = true;
+          return;
+        }
+        Located[] lines = chunk.toArray(new Located[0]);
+        // The first line of a later chunk gets its MAC checked by the walk itself.
+        Entry before = firstChunk ? start.head() : null;
+        firstChunk = false;
+        MessageAuthenticator k = key;
+        inFlight.add(pool().submit(() -> parseAhead(lines, before, k)));
       }
-      lastParsed = lines[lines.length - 1].parsed();
-      ahead.clear();
-      ahead.addAll(java.util.Arrays.asList(lines));
+    }
+
+    private ExecutorService pool() {
+      ExecutorService p = pool;
+      if (p == null) {
+        p =
+            Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("warden-ledger-parse-", 0).daemon(true).factory());
+        pool = p;
+      }
+      return p;
+    }
+
+    /** Parses a chunk and checks each MAC against the line before it (for the first: before). */
+    private static Located[] parseAhead(
+        Located[] lines, @Nullable Entry before, @Nullable MessageAuthenticator key) {
+      Entry previous = before;
+      for (int i = 0; i < lines.length; i++) {
+        Located at = lines[i];
+        Entry parsed = null;
+        if (at.line().terminated()) {
+          try {
+            parsed = ChainWalker.parse(at);
+            if (key != null && previous != null) {
+              parsed = parsed.macCheckedAfter(previous, key);
+            }
+            lines[i] = new Located(at.file(), at.line(), parsed, null);
+          } catch (Entry.MalformedException m) {
+            lines[i] = new Located(at.file(), at.line(), null, m);
+          }
+        }
+        previous = parsed;
+      }
+      return lines;
     }
 
     private @Nullable Located read() throws IOException {
@@ -407,6 +464,10 @@ final class ChainWalker {
 
     @Override
     public void close() throws IOException {
+      ExecutorService p = pool;
+      if (p != null) {
+        p.shutdownNow(); // chunks past a break are not needed; parsing ignores interrupts
+      }
       LineReader r = reader;
       if (r != null) {
         r.close();

@@ -4,7 +4,6 @@ import dev.warden.api.Signer;
 import dev.warden.ledger.dsse.Dsse;
 import dev.warden.ledger.dsse.InvalidEnvelopeException;
 import dev.warden.ledger.merkle.CompactTree;
-import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the Merkle tree and the active segment's digest in step with what the writer has written,
- * and signs and publishes checkpoints. Writer thread only.
+ * and signs and publishes checkpoints.
+ *
+ * <p>Threads: {@link #written} runs on the writer's tracker thread, everything else on the writer
+ * thread, which calls {@link #checkpoint} and {@link #rotated} only after the tracker is idle
+ * ({@link GroupWorker#awaitIdle}, which also makes the tracker's writes visible). What the writer
+ * decides on in between ({@link #pending}, {@link #due}) counts records it has chained itself.
  */
 final class Checkpointer {
   private static final HexFormat HEX = HexFormat.of();
@@ -44,6 +48,7 @@ final class Checkpointer {
   private long number;
   private String previous;
   private long checkpointedSize;
+  private long chained; // records chained so far: writer thread
   private long lastCheckpointNanos = System.nanoTime();
 
   /**
@@ -79,6 +84,7 @@ final class Checkpointer {
     this.number = last == null ? 0 : last.format().checkpoint();
     this.previous = last == null ? LedgerFormat.GENESIS : last.statementDigest();
     this.checkpointedSize = last == null ? 0 : last.format().treeSize();
+    this.chained = tree.size();
   }
 
   /** A checkpoint found on disk: its parsed statement and the statement's digest. */
@@ -125,19 +131,27 @@ final class Checkpointer {
     return new Existing(file, f, HEX.formatHex(sha256().digest(payload)));
   }
 
-  /** Adds a written batch: its bytes (as appended to the active segment) and its receipts. */
-  void written(byte[] bytes, List<dev.warden.api.Ledger.Receipt> receipts) {
+  /**
+   * Adds a written batch: its bytes (as appended to the active segment), its receipts and each
+   * record's Merkle leaf hash, in the same order.
+   */
+  void written(byte[] bytes, List<dev.warden.api.Ledger.Receipt> receipts, byte[][] leaves) {
     if (segmentBytes == 0 && !receipts.isEmpty()) {
       segmentFirstSeq = receipts.getFirst().seq();
     }
     segmentDigest.update(bytes);
     segmentBytes += bytes.length;
-    for (var r : receipts) {
-      tree.append(Rfc6962.leafHash(HEX.parseHex(r.hash())));
+    for (byte[] leaf : leaves) {
+      tree.append(leaf);
     }
     if (!receipts.isEmpty()) {
       head = receipts.getLast().hash();
     }
+  }
+
+  /** The writer chained {@code records} more (their bytes and leaves follow via the tracker). */
+  void chained(int records) {
+    chained += records;
   }
 
   /** The writer moved to a new, empty segment. */
@@ -145,11 +159,11 @@ final class Checkpointer {
     segment = newSegment.getFileName().toString();
     segmentDigest = sha256();
     segmentBytes = 0;
-    segmentFirstSeq = tree.size() + 1;
+    segmentFirstSeq = chained + 1;
   }
 
   boolean pending() {
-    return tree.size() > checkpointedSize;
+    return chained > checkpointedSize;
   }
 
   /**
@@ -162,7 +176,7 @@ final class Checkpointer {
 
   boolean due() {
     return pending()
-        && (tree.size() - checkpointedSize >= options.checkpointEvery() || nanosUntilDue() == 0);
+        && (chained - checkpointedSize >= options.checkpointEvery() || nanosUntilDue() == 0);
   }
 
   /**
@@ -171,6 +185,10 @@ final class Checkpointer {
    * @throws IOException if the file cannot be published; the caller fails closed
    */
   Checkpoint checkpoint() throws IOException {
+    if (tree.size() != chained) {
+      throw new IllegalStateException(
+          "checkpoint before the tracker caught up: tree " + tree.size() + ", chained " + chained);
+    }
     Instant now = options.clock().instant();
     CheckpointFormat f =
         new CheckpointFormat(

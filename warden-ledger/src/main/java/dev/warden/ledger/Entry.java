@@ -1,11 +1,13 @@
 package dev.warden.ledger;
 
 import dev.warden.api.MessageAuthenticator;
+import dev.warden.ledger.merkle.Rfc6962;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -13,10 +15,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One parsed ledger line: its position, its chain fields and its canonical body (the record without
- * {@code hash} and {@code mac}) as UTF-8 bytes, which the entry owns and nobody modifies.
+ * One parsed ledger line: its position, its chain fields, its canonical body (the record without
+ * {@code hash} and {@code mac}) as UTF-8 bytes and its RFC 6962 Merkle leaf hash (over the raw
+ * chain hash), computed with the parse so it runs wherever lines are parsed ahead; the entry owns
+ * both arrays and nobody modifies them.
  */
-@SuppressWarnings("ArrayRecordComponent") // body is never exposed for writing; equality unused
+@SuppressWarnings("ArrayRecordComponent") // arrays never exposed for writing; equality unused
 record Entry(
     Path file,
     long line,
@@ -27,7 +31,8 @@ record Entry(
     byte[] body,
     boolean hashValid,
     @Nullable String macCheckedAfter,
-    boolean macCheckedOk) {
+    boolean macCheckedOk,
+    byte[] leafHash) {
 
   /** The predecessor of the first record. */
   static final Entry GENESIS =
@@ -41,7 +46,8 @@ record Entry(
           new byte[0],
           true,
           null,
-          false);
+          false,
+          new byte[0]);
 
   private static final Set<String> CHAIN_FIELDS = Set.of(LedgerFormat.HASH, LedgerFormat.MAC);
 
@@ -74,7 +80,8 @@ record Entry(
           fast.body(),
           valid,
           null,
-          false);
+          false,
+          leaf(fast.hash()));
     }
     return parseGeneral(file, line, bytes);
   }
@@ -122,7 +129,12 @@ record Entry(
     // The body is the canonical line minus hash and mac: cut out, not serialized a second time.
     byte[] body = canonical.without(CHAIN_FIELDS).getBytes(StandardCharsets.UTF_8);
     boolean valid = LedgerFormat.hashMatches(prev, body, hash);
-    return new Entry(file, line, seqNode.longValue(), prev, hash, mac, body, valid, null, false);
+    return new Entry(
+        file, line, seqNode.longValue(), prev, hash, mac, body, valid, null, false, leaf(hash));
+  }
+
+  private static byte[] leaf(String hashHex) {
+    return Rfc6962.leafHash(HexFormat.of().parseHex(hashHex));
   }
 
   private static String hex(ObjectNode object, String field) throws MalformedException {
@@ -158,7 +170,7 @@ record Entry(
    */
   Entry macCheckedAfter(Entry p, MessageAuthenticator key) {
     boolean ok = LedgerFormat.macMatches(key, p.mac, body, mac);
-    return new Entry(file, line, seq, prev, hash, mac, body, hashValid, p.mac, ok);
+    return new Entry(file, line, seq, prev, hash, mac, body, hashValid, p.mac, ok, leafHash);
   }
 
   /** "ledger-000001.jsonl line 7 (seq 7)". */

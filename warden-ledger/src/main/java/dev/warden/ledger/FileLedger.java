@@ -13,7 +13,6 @@ import dev.warden.api.Signer;
 import dev.warden.ledger.VerifyReport.Damage;
 import dev.warden.ledger.dsse.InvalidEnvelopeException;
 import dev.warden.ledger.merkle.CompactTree;
-import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -362,7 +361,7 @@ public final class FileLedger implements Ledger {
       if (!enabled) {
         return;
       }
-      tree.append(Rfc6962.leafHash(HexFormat.of().parseHex(e.hash())));
+      tree.append(e.leafHash());
       if (activeFirstSeq == 0 && e.file().equals(active)) {
         activeFirstSeq = e.seq();
       }

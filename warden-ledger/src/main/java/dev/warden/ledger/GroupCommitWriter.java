@@ -4,6 +4,7 @@ import dev.warden.api.Ledger.LedgerException;
 import dev.warden.api.Ledger.Receipt;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.MessageAuthenticator;
+import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,41 +13,46 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The single writer behind {@link FileLedger}: appenders queue records; one thread takes everything
+ * The single writer behind {@link FileLedger}: appenders queue records on a lock-free queue
+ * (bounded by a semaphore, so a full queue blocks instead of dropping); one thread takes everything
  * queued and chains it. In {@code ASYNC} mode that thread writes the batch and releases its
  * appenders. In {@code FSYNC} mode it hands the chained batch to a second thread, the flusher, and
  * goes on chaining the next one: the flusher takes every batch handed over since its last {@code
  * force}, writes them with one gathering {@code write}, makes them durable with one {@code force},
- * then releases their appenders — so chaining and hashing overlap the disk's flush instead of
- * waiting for it, and one {@code force} serves everything that arrived while the previous one ran.
- * After any write or force failure both fail every queued and later append (fail closed) — the
- * chain on disk may then end in a partial batch, which the next {@link FileLedger#open} repairs or
- * refuses.
+ * then releases their appenders ({@link PendingAppend}: it wakes one, and the woken wake the rest)
+ * — so chaining and hashing overlap the disk's flush instead of waiting for it, and one {@code
+ * force} serves everything that arrived while the previous one ran. After any write or force
+ * failure both fail every queued and later append (fail closed) — the chain on disk may then end in
+ * a partial batch, which the next {@link FileLedger#open} repairs or refuses.
  */
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
-  private static final Pending STOP =
-      new Pending(
+  private static final PendingAppend STOP =
+      new PendingAppend(
           CanonicalRecord.of(new LedgerRecord("stop", "", "", null, "", "", 0, null, List.of())));
 
   private final Path dir;
   private final MessageAuthenticator key;
   private final @Nullable Checkpointer checkpointer;
   private final FileLedger.Options options;
-  private final BlockingQueue<Pending> queue;
+  private final Queue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
+  private final Semaphore queueSpace; // one permit per queued append: backpressure, never a drop
+  private final AtomicBoolean writerParked = new AtomicBoolean();
   private final AtomicLong forces = new AtomicLong();
   private final Thread thread;
-  private final @Nullable Flusher flusher; // FSYNC only
+  private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
+  // Keeps the segment digest and Merkle tree (with checkpoints only), off the chaining thread.
+  private final @Nullable GroupWorker<Encoded> tracker;
 
   /** Appenders hold it shared while queueing; close takes it exclusively, so STOP comes last. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -67,15 +73,6 @@ final class GroupCommitWriter {
   private volatile long lastForceNanos = System.nanoTime();
   private final MessageDigest sha256 = Checkpointer.sha256();
 
-  private static final class Pending {
-    final CanonicalRecord record;
-    final CompletableFuture<Receipt> done = new CompletableFuture<>();
-
-    Pending(CanonicalRecord record) {
-      this.record = record;
-    }
-  }
-
   GroupCommitWriter(
       Path dir,
       Path segment,
@@ -90,7 +87,7 @@ final class GroupCommitWriter {
     this.key = key;
     this.checkpointer = checkpointer;
     this.options = options;
-    this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+    this.queueSpace = new Semaphore(options.queueCapacity());
     this.seq = head.seq();
     this.hash = head.hash();
     this.mac = head.mac();
@@ -99,7 +96,12 @@ final class GroupCommitWriter {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read the size of " + segment, e);
     }
-    this.flusher = options.durability() == FileLedger.Durability.FSYNC ? new Flusher() : null;
+    this.flusher =
+        options.durability() == FileLedger.Durability.FSYNC
+            ? new GroupWorker<>("warden-ledger-flusher", this::flush)
+            : null;
+    this.tracker =
+        checkpointer == null ? null : new GroupWorker<>("warden-ledger-tracker", this::track);
     this.thread = Thread.ofPlatform().name("warden-ledger-writer").daemon(true).start(this::run);
   }
 
@@ -112,7 +114,7 @@ final class GroupCommitWriter {
     } catch (IllegalArgumentException e) {
       throw new LedgerException("record rejected: " + e.getMessage(), e);
     }
-    Pending p = new Pending(canonical);
+    PendingAppend p = new PendingAppend(canonical);
     gate.readLock().lock();
     try {
       if (closing) {
@@ -122,22 +124,24 @@ final class GroupCommitWriter {
       if (f != null) {
         throw refusing(f);
       }
-      queue.put(p); // blocks when full: backpressure, never a dropped record
+      queueSpace.acquire(); // blocks when full: backpressure, never a dropped record
+      enqueue(p);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LedgerException("interrupted before the record was queued; it was not written", e);
     } finally {
       gate.readLock().unlock();
     }
-    try {
-      return p.done.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LedgerException(
-          "interrupted while waiting; the record may still become durable", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new LedgerException(String.valueOf(cause.getMessage()), cause);
+    return p.await();
+  }
+
+  /** Queues {@code p} (its queue permit already held) and wakes the writer if it sleeps. */
+  private void enqueue(PendingAppend p) {
+    queue.add(p);
+    // The writer sets the flag before its last look at the queue, this reads it after the add:
+    // one of the two sees the other, so an append never waits on a sleeping writer.
+    if (writerParked.get() && writerParked.getAndSet(false)) {
+      LockSupport.unpark(thread);
     }
   }
 
@@ -157,28 +161,16 @@ final class GroupCommitWriter {
     boolean stopQueued = false;
     while (!stopQueued) {
       try {
-        queue.put(STOP);
+        queueSpace.acquire();
+        enqueue(STOP);
         stopQueued = true;
       } catch (InterruptedException e) {
         interrupted = true;
       }
     }
-    if (joinUninterruptibly(thread) || interrupted) {
+    if (GroupWorker.joinUninterruptibly(thread) || interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Waits for {@code t} to end even if interrupted; returns whether an interrupt came. */
-  private static boolean joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    return interrupted;
   }
 
   @Nullable Throwable failure() {
@@ -200,19 +192,17 @@ final class GroupCommitWriter {
   }
 
   private void run() {
-    List<Pending> batch = new ArrayList<>();
+    List<PendingAppend> batch = new ArrayList<>();
     boolean stop = false;
     while (!stop) {
-      try {
-        long wait = waitNanos();
-        Pending first =
-            wait == Long.MAX_VALUE ? queue.take() : queue.poll(wait, TimeUnit.NANOSECONDS);
-        if (first != null) {
-          batch.add(first);
-          queue.drainTo(batch, MAX_BATCH - 1);
+      PendingAppend first = take(waitNanos());
+      if (first != null) {
+        batch.add(first);
+        for (PendingAppend p = first;
+            p != STOP && batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
+          batch.add(p);
         }
-      } catch (InterruptedException e) {
-        continue; // nobody else should interrupt this thread; only STOP ends it
+        queueSpace.release(batch.size());
       }
       stop = !batch.isEmpty() && batch.getLast() == STOP;
       if (stop) {
@@ -221,9 +211,13 @@ final class GroupCommitWriter {
       commit(batch);
       batch.clear();
     }
-    Flusher f = flusher;
+    GroupWorker<Handed> f = flusher;
     if (f != null) {
       f.stop(); // after every batch handed over is written, forced and released
+    }
+    GroupWorker<Encoded> t = tracker;
+    if (t != null) {
+      t.stop(); // the final checkpoint below needs the whole tree
     }
     if (dirty && failure == null) {
       force(); // ASYNC: the last writes become durable at close
@@ -239,6 +233,42 @@ final class GroupCommitWriter {
     }
     if (failure != null && closeFailure == null && dirty) {
       closeFailure = failure;
+    }
+  }
+
+  /**
+   * The next queued append, waiting at most {@code waitNanos} ({@link Long#MAX_VALUE}: until one
+   * comes); null when the time is up first. Interrupts are ignored: only STOP ends the writer.
+   */
+  private @Nullable PendingAppend take(long waitNanos) {
+    PendingAppend p = queue.poll();
+    if (p != null) {
+      return p;
+    }
+    long deadline = System.nanoTime() + waitNanos;
+    while (true) {
+      writerParked.set(true);
+      p = queue.poll(); // after the flag: see enqueue
+      if (p != null) {
+        writerParked.set(false);
+        return p;
+      }
+      if (waitNanos == Long.MAX_VALUE) {
+        LockSupport.park(this);
+      } else {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          writerParked.set(false);
+          return null;
+        }
+        LockSupport.parkNanos(this, left);
+      }
+      writerParked.set(false);
+      Thread.interrupted(); // nobody else should interrupt this thread
+      p = queue.poll();
+      if (p != null || (waitNanos != Long.MAX_VALUE && deadline - System.nanoTime() <= 0)) {
+        return p;
+      }
     }
   }
 
@@ -268,12 +298,16 @@ final class GroupCommitWriter {
       if (!rotate && (cp == null || !cp.due())) {
         return;
       }
-      Flusher f = flusher;
+      GroupWorker<Handed> f = flusher;
       if (f != null) {
         f.awaitIdle(); // what follows needs every handed batch on disk and forced
-        if (failure != null) {
-          return;
-        }
+      }
+      GroupWorker<Encoded> t = tracker;
+      if (t != null) {
+        t.awaitIdle(); // and in the segment digest and the tree
+      }
+      if (failure != null) {
+        return;
       }
       if (cp != null && (cp.due() || (rotate && cp.pending()))) {
         if (dirty) {
@@ -318,13 +352,13 @@ final class GroupCommitWriter {
     }
   }
 
-  private void commit(List<Pending> batch) {
+  private void commit(List<PendingAppend> batch) {
     Throwable f = failure;
     if (f != null) {
-      batch.forEach(p -> p.done.completeExceptionally(refusing(f)));
+      PendingAppend.fail(batch, refusing(f));
       return;
     }
-    Flusher flush = flusher;
+    GroupWorker<Handed> flush = flusher;
     if (flush != null) {
       if (!batch.isEmpty()) {
         handOver(batch, flush);
@@ -355,10 +389,7 @@ final class GroupCommitWriter {
       failWrite(t, batch);
       return;
     }
-    List<Receipt> receipts = advance(encoded);
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).done.complete(receipts.get(i));
-    }
+    PendingAppend.complete(batch, advance(encoded));
     maintain();
   }
 
@@ -367,7 +398,7 @@ final class GroupCommitWriter {
    * appenders once they are durable. The head moves before the bytes are on disk; if the flusher
    * then fails, the ledger refuses every later append, so nothing chains onto a lost record.
    */
-  private void handOver(List<Pending> batch, Flusher flush) {
+  private void handOver(List<PendingAppend> batch, GroupWorker<Handed> flush) {
     Encoded encoded;
     try {
       encoded = encode(batch);
@@ -387,131 +418,95 @@ final class GroupCommitWriter {
     hash = receipts.getLast().hash();
     mac = encoded.mac();
     Checkpointer cp = checkpointer;
-    if (cp != null) {
-      cp.written(encoded.bytes().array(), receipts);
+    GroupWorker<Encoded> t = tracker;
+    if (cp != null && t != null) {
+      cp.chained(receipts.size());
+      t.hand(encoded);
     }
     return receipts;
   }
 
-  /** Fails closed: the ledger refuses from now on, and these appends fail with the cause. */
-  private void failWrite(Throwable t, List<Pending> batch) {
-    failure = t;
-    LedgerException e =
-        new LedgerException("ledger write failed; the ledger refuses further appends", t);
-    batch.forEach(p -> p.done.completeExceptionally(e));
+  /** The tracker's work: adds chained batches to the segment digest and the Merkle tree. */
+  private void track(List<Encoded> group) {
+    Checkpointer cp = checkpointer;
+    if (cp == null) {
+      return;
+    }
+    try {
+      for (Encoded e : group) {
+        cp.written(e.bytes().array(), e.receipts(), e.leaves());
+      }
+    } catch (Throwable t) { // fail closed: a checkpoint must never sign a partial digest
+      failure = t;
+    }
   }
 
-  /** A chained batch: its bytes, one receipt per record, and the MAC of its last record. */
-  private record Encoded(ByteBuffer bytes, List<Receipt> receipts, String mac) {}
-
-  /** A chained batch handed to the flusher, with the segment it belongs to. */
-  private record Handed(FileChannel channel, List<Pending> batch, Encoded encoded) {}
+  /** Fails closed: the ledger refuses from now on, and these appends fail with the cause. */
+  private void failWrite(Throwable t, List<PendingAppend> batch) {
+    failure = t;
+    PendingAppend.fail(
+        batch, new LedgerException("ledger write failed; the ledger refuses further appends", t));
+  }
 
   /**
-   * FSYNC's second thread: writes and forces what the writer handed over, then releases those
-   * appenders. Rotation and checkpoints wait for it to be idle ({@link #awaitIdle}), so a group
-   * never spans two segments and a checkpoint never covers a record that is not durable.
+   * A chained batch: its bytes, one receipt and one Merkle leaf hash per record (leaves only with
+   * checkpoints, else empty), and the MAC of its last record.
    */
-  private final class Flusher {
-    private final java.util.ArrayDeque<Handed> handed = new java.util.ArrayDeque<>();
-    private int unfinished; // handed and not yet released; guarded by this
-    private boolean stopping; // guarded by this
-    private final Thread thread =
-        Thread.ofPlatform().name("warden-ledger-flusher").daemon(true).start(this::run);
+  @SuppressWarnings("ArrayRecordComponent") // private to this class; equality unused
+  private record Encoded(ByteBuffer bytes, List<Receipt> receipts, byte[][] leaves, String mac) {}
 
-    synchronized void hand(Handed h) {
-      handed.add(h);
-      unfinished++;
-      notifyAll();
-    }
+  /** A chained batch handed to the flusher, with the segment it belongs to. */
+  private record Handed(FileChannel channel, List<PendingAppend> batch, Encoded encoded) {}
 
-    /** Blocks (uninterruptibly: the writer thread has no one to answer to) until all is done. */
-    synchronized void awaitIdle() {
-      boolean interrupted = false;
-      while (unfinished > 0) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+  /**
+   * The flusher's work (FSYNC): one gathering write and one force for the whole group, then its
+   * appenders go. Rotation and checkpoints wait for the flusher to be idle, so a group never spans
+   * two segments and a checkpoint never covers a record that is not durable.
+   */
+  private void flush(List<Handed> group) {
+    Throwable f = failure;
+    if (f != null) {
+      PendingAppend.fail(appenders(group), refusing(f));
+      return;
     }
+    try {
+      FileChannel target = group.getFirst().channel();
+      ByteBuffer[] buffers = new ByteBuffer[group.size()];
+      long left = 0;
+      for (int i = 0; i < buffers.length; i++) {
+        if (group.get(i).channel() != target) {
+          throw new IllegalStateException("a flush group spans two segments");
+        }
+        buffers[i] = group.get(i).encoded().bytes();
+        left += buffers[i].remaining();
+      }
+      while (left > 0) {
+        left -= target.write(buffers);
+      }
+      target.force(false);
+      forces.incrementAndGet();
+      lastForceNanos = System.nanoTime();
+    } catch (Throwable t) { // fail closed on anything, including Errors
+      failWrite(t, appenders(group));
+      return;
+    }
+    if (group.size() == 1) {
+      PendingAppend.complete(group.getFirst().batch(), group.getFirst().encoded().receipts());
+      return;
+    }
+    List<Receipt> receipts = new ArrayList<>();
+    for (Handed h : group) {
+      receipts.addAll(h.encoded().receipts());
+    }
+    PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
+  }
 
-    /** Finishes everything handed over, then ends the thread. */
-    void stop() {
-      synchronized (this) {
-        stopping = true;
-        notifyAll();
-      }
-      if (joinUninterruptibly(thread)) {
-        Thread.currentThread().interrupt();
-      }
+  private static List<PendingAppend> appenders(List<Handed> group) {
+    List<PendingAppend> all = new ArrayList<>();
+    for (Handed h : group) {
+      all.addAll(h.batch());
     }
-
-    private void run() {
-      List<Handed> group = new ArrayList<>();
-      while (true) {
-        synchronized (this) {
-          while (handed.isEmpty() && !stopping) {
-            try {
-              wait();
-            } catch (InterruptedException e) {
-              // nobody else should interrupt this thread; only stop() ends it
-            }
-          }
-          if (handed.isEmpty()) {
-            return;
-          }
-          group.addAll(handed);
-          handed.clear();
-        }
-        flush(group);
-        synchronized (this) {
-          unfinished -= group.size();
-          notifyAll();
-        }
-        group.clear();
-      }
-    }
-
-    /** One gathering write and one force for the whole group, then its appenders go. */
-    private void flush(List<Handed> group) {
-      Throwable f = failure;
-      if (f != null) {
-        group.forEach(h -> h.batch().forEach(p -> p.done.completeExceptionally(refusing(f))));
-        return;
-      }
-      try {
-        FileChannel target = group.getFirst().channel();
-        ByteBuffer[] buffers = new ByteBuffer[group.size()];
-        long left = 0;
-        for (int i = 0; i < buffers.length; i++) {
-          if (group.get(i).channel() != target) {
-            throw new IllegalStateException("a flush group spans two segments");
-          }
-          buffers[i] = group.get(i).encoded().bytes();
-          left += buffers[i].remaining();
-        }
-        while (left > 0) {
-          left -= target.write(buffers);
-        }
-        target.force(false);
-        forces.incrementAndGet();
-        lastForceNanos = System.nanoTime();
-      } catch (Throwable t) { // fail closed on anything, including Errors
-        failWrite(t, group.stream().flatMap(h -> h.batch().stream()).toList());
-        return;
-      }
-      for (Handed h : group) {
-        List<Receipt> receipts = h.encoded().receipts();
-        for (int i = 0; i < h.batch().size(); i++) {
-          h.batch().get(i).done.complete(receipts.get(i));
-        }
-      }
-    }
+    return all;
   }
 
   /**
@@ -519,7 +514,7 @@ final class GroupCommitWriter {
    * record's canonical body is laid out once as {@code prevMac ‖ body} (the HMAC input); SHA-256 is
    * fed {@code prev} and the body part of the same array.
    */
-  private Encoded encode(List<Pending> batch) {
+  private Encoded encode(List<PendingAppend> batch) {
     List<Receipt> receipts = new ArrayList<>(batch.size());
     byte[] time = LedgerFormat.time(options.clock().instant());
     byte[][] seqs = new byte[batch.size()][];
@@ -533,6 +528,8 @@ final class GroupCommitWriter {
     long s = seq;
     byte[] h = hash.getBytes(StandardCharsets.US_ASCII);
     byte[] m = mac.getBytes(StandardCharsets.US_ASCII);
+    // The leaf hashes the raw chain hash: taken here, before it is hex, instead of parsed back.
+    byte[][] leaves = new byte[checkpointer == null ? 0 : batch.size()][];
     for (int i = 0; i < batch.size(); i++) {
       CanonicalRecord r = batch.get(i).record;
       s++;
@@ -542,14 +539,19 @@ final class GroupCommitWriter {
       sha256.reset();
       sha256.update(h); // prev is 64 hex digits (ASCII): prev ‖ body hashed in two updates
       sha256.update(input, 64, input.length - 64);
-      byte[] nextHash = LedgerFormat.hexAscii(sha256.digest());
+      byte[] rawHash = sha256.digest();
+      if (leaves.length > 0) {
+        leaves[i] = Rfc6962.leafHash(rawHash);
+      }
+      byte[] nextHash = LedgerFormat.hexAscii(rawHash);
       byte[] nextMac = LedgerFormat.hexAscii(key.tag(input));
       at = r.line(out, at, seqs[i], time, h, nextHash, nextMac);
       h = nextHash;
       m = nextMac;
       receipts.add(new Receipt(s, new String(h, StandardCharsets.US_ASCII)));
     }
-    return new Encoded(ByteBuffer.wrap(out), receipts, new String(m, StandardCharsets.US_ASCII));
+    return new Encoded(
+        ByteBuffer.wrap(out), receipts, leaves, new String(m, StandardCharsets.US_ASCII));
   }
 
   private void force() {

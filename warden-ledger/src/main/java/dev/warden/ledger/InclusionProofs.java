@@ -87,7 +87,7 @@ public final class InclusionProofs {
           null,
           (e, end) -> {
             if (e.seq() <= f.treeSize()) {
-              builder.add(Rfc6962.leafHash(HEX.parseHex(e.hash())));
+              builder.add(e.leafHash());
             }
             if (e.seq() == seq) {
               ObjectNode o = (ObjectNode) LedgerFormat.MAPPER.readTree(e.body());

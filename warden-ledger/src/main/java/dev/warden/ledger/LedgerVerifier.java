@@ -6,7 +6,6 @@ import dev.warden.ledger.VerifyReport.Damage;
 import dev.warden.ledger.dsse.Dsse;
 import dev.warden.ledger.dsse.InvalidEnvelopeException;
 import dev.warden.ledger.merkle.CompactTree;
-import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +170,7 @@ public final class LedgerVerifier {
               mac,
               (e, end) -> {
                 if (!cps.isEmpty()) {
-                  tree.append(Rfc6962.leafHash(HEX.parseHex(e.hash())));
+                  tree.append(e.leafHash());
                   if (atSize.containsKey(tree.size())) {
                     atSize.put(tree.size(), new String[] {HEX.formatHex(tree.root()), e.hash()});
                   }
@@ -671,7 +670,7 @@ public final class LedgerVerifier {
         MessageDigest d = Checkpointer.sha256();
         long read = 0;
         try (InputStream in = Files.newInputStream(file)) {
-          byte[] buf = new byte[1 << 16];
+          byte[] buf = new byte[1 << 20]; // large reads: this thread competes for the cores
           for (Cp c : group) {
             long want = c.f().segmentBytes();
             while (read < want && !cancelled) {
@@ -690,25 +689,7 @@ public final class LedgerVerifier {
     }
 
     Map<Cp, String> get() throws IOException {
-      boolean interrupted = false;
-      try {
-        while (true) {
-          try {
-            return task.get();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        }
-        throw new IllegalStateException("computing segment digests failed", e.getCause());
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
+      return ChainWalker.await(task);
     }
 
     void cancel() {

@@ -38,7 +38,7 @@ final class LineReader implements AutoCloseable {
 
   private final InputStream in;
   // Our own buffer: scanning it for '\n' beats a synchronized read() per byte.
-  private final byte[] buf = new byte[1 << 16];
+  private final byte[] buf = new byte[1 << 18];
   private int pos;
   private int limit;
   private long offset;

@@ -112,6 +112,31 @@ class CanonicalRecordTest {
   }
 
   @Test
+  void refusesATrailingOrReversedSurrogateNamingTheFieldOnly() {
+    LedgerRecord trailingHigh =
+        new LedgerRecord(
+            "request",
+            "c",
+            "/r",
+            null,
+            "enforce",
+            "forwarded",
+            0,
+            null,
+            List.of(new LedgerRecord.FindingEntry("email", "r", "redact", "p\ud800", 3, "h")));
+    assertThatThrownBy(() -> CanonicalRecord.of(trailingHigh))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("findings.path")
+        .hasMessageNotContaining("p\ud800");
+    LedgerRecord lowThenHigh =
+        new LedgerRecord(
+            "request", "c", "/r\udc00\ud800x", null, "enforce", "forwarded", 0, null, List.of());
+    assertThatThrownBy(() -> CanonicalRecord.of(lowThenHigh))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("route");
+  }
+
+  @Test
   void refusesAStreamedByteCountJcsCannotRepresent() {
     LedgerRecord r =
         new LedgerRecord(

@@ -1,6 +1,7 @@
 package dev.warden.server;
 
 import dev.warden.api.KeyedHasher;
+import dev.warden.api.Ledger;
 import dev.warden.api.Signer;
 import dev.warden.engine.DetectorStack;
 import dev.warden.engine.Protector;
@@ -223,6 +224,26 @@ public final class Gateway implements AutoCloseable {
       WardenConfig config,
       java.util.function.Function<Protector, @Nullable StreamInspection> streams,
       @Nullable Admission admission) {
+    return start(config, streams, admission, null);
+  }
+
+  /**
+   * As {@link #start(WardenConfig)}, but recording every decision into {@code ledger} instead of
+   * the file ledger under the data directory, which is then neither opened nor created (and {@code
+   * ledger.timestamp} anchors nothing: it belongs to the file ledger's checkpoints). For hosts that
+   * keep the record elsewhere, and for the load harness, which measures the file ledger's cost
+   * against a ledger that keeps nothing. The gateway closes {@code ledger} when it stops; receipts
+   * still carry the sequence numbers {@code ledger} returns.
+   */
+  public static Gateway start(WardenConfig config, Ledger ledger) {
+    return start(config, Gateway::streamInspection, null, ledger);
+  }
+
+  private static Gateway start(
+      WardenConfig config,
+      java.util.function.Function<Protector, @Nullable StreamInspection> streams,
+      @Nullable Admission admission,
+      @Nullable Ledger hostLedger) {
     Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
     LocalKeyring keys = LocalKeyring.open(dataDir);
     Protector protector = protector(config, keys.hasher(VALUE_KEY));
@@ -230,28 +251,10 @@ public final class Gateway implements AutoCloseable {
     ProfileEngines profiles = ProfileEngines.of(config, keys.hasher(VALUE_KEY), streams);
     Signer signer =
         keys.signingKeys().active(SigningAlgorithm.parse(config.ledger().signingAlgorithm()));
-    @Nullable CheckpointAnchor anchor = checkpointAnchor(config.ledger().timestamp());
-    FileLedger.Options options =
-        FileLedger.Options.defaults()
-            .withDurability(
-                config.ledger().durability().equals("async")
-                    ? FileLedger.Durability.ASYNC
-                    : FileLedger.Durability.FSYNC)
-            .withSigner(signer)
-            .withCheckpointListener(anchor == null ? CheckpointListener.NONE : anchor);
-    FileLedger ledger;
-    try {
-      ledger = FileLedger.open(ledgerDir(dataDir), keys.authenticator(LEDGER_KEY), options);
-    } catch (RuntimeException e) {
-      closeQuietly(anchor);
-      throw e;
-    }
-    if (ledger.recoveredTornBytes() > 0) {
-      LOG.warn(
-          "ledger recovered: a torn last record was truncated and the truncation recorded",
-          net.logstash.logback.argument.StructuredArguments.kv(
-              "truncated_bytes", ledger.recoveredTornBytes()));
-    }
+    @Nullable CheckpointAnchor anchor =
+        hostLedger == null ? checkpointAnchor(config.ledger().timestamp()) : null;
+    Ledger ledger =
+        hostLedger != null ? hostLedger : openFileLedger(config, dataDir, keys, signer, anchor);
     @Nullable ReceiptSigner receipts =
         switch (config.ledger().receipts()) {
           case "signed" -> ReceiptSigner.signed(signer);
@@ -298,6 +301,36 @@ public final class Gateway implements AutoCloseable {
       closeQuietly(anchor);
       throw e;
     }
+  }
+
+  private static FileLedger openFileLedger(
+      WardenConfig config,
+      Path dataDir,
+      LocalKeyring keys,
+      Signer signer,
+      @Nullable CheckpointAnchor anchor) {
+    FileLedger.Options options =
+        FileLedger.Options.defaults()
+            .withDurability(
+                config.ledger().durability().equals("async")
+                    ? FileLedger.Durability.ASYNC
+                    : FileLedger.Durability.FSYNC)
+            .withSigner(signer)
+            .withCheckpointListener(anchor == null ? CheckpointListener.NONE : anchor);
+    FileLedger ledger;
+    try {
+      ledger = FileLedger.open(ledgerDir(dataDir), keys.authenticator(LEDGER_KEY), options);
+    } catch (RuntimeException e) {
+      closeQuietly(anchor);
+      throw e;
+    }
+    if (ledger.recoveredTornBytes() > 0) {
+      LOG.warn(
+          "ledger recovered: a torn last record was truncated and the truncation recorded",
+          net.logstash.logback.argument.StructuredArguments.kv(
+              "truncated_bytes", ledger.recoveredTornBytes()));
+    }
+    return ledger;
   }
 
   private static @Nullable CheckpointAnchor checkpointAnchor(WardenConfig.Timestamping t) {

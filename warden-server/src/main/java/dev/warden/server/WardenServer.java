@@ -167,79 +167,16 @@ public final class WardenServer implements AutoCloseable {
   }
 
   /**
-   * Builds and starts the server.
+   * Builds and starts the server. {@link Gateway} is the one place that assembles its parts.
    *
    * @param requests the engine for request bodies
    * @param responses the engine for upstream responses (may be the same instance)
+   * @param receipts makes the {@code Warden-Receipt} of every proxied response (null: none)
+   * @param streams inspects {@code stream: true} answers (null: such requests are refused, 400)
+   * @param vaults the token vault bound to the exchanges
+   * @param admission decides who each exchange is from
+   * @param profiles the profiles' engines and the shadow policy of {@code config}
    */
-  public static WardenServer start(
-      WardenConfig config, Protector requests, Protector responses, Ledger ledger) {
-    return start(config, requests, responses, ledger, null);
-  }
-
-  /**
-   * Builds and starts the server; every proxied response carries a {@code Warden-Receipt} made by
-   * {@code receipts} (null: no receipts).
-   */
-  public static WardenServer start(
-      WardenConfig config,
-      Protector requests,
-      Protector responses,
-      Ledger ledger,
-      @Nullable ReceiptSigner receipts) {
-    return start(config, requests, responses, ledger, receipts, null);
-  }
-
-  /**
-   * Builds and starts the server; {@code stream: true} requests are answered as inspected streams,
-   * each through an inspector from {@code streams} (null: such requests are refused with 400).
-   */
-  public static WardenServer start(
-      WardenConfig config,
-      Protector requests,
-      Protector responses,
-      Ledger ledger,
-      @Nullable ReceiptSigner receipts,
-      @Nullable StreamInspection streams) {
-    return start(config, requests, responses, ledger, receipts, streams, VaultBinding.NONE);
-  }
-
-  /** As above, with the token vault bound to the exchanges. */
-  static WardenServer start(
-      WardenConfig config,
-      Protector requests,
-      Protector responses,
-      Ledger ledger,
-      @Nullable ReceiptSigner receipts,
-      @Nullable StreamInspection streams,
-      VaultBinding vaults) {
-    return start(
-        config, requests, responses, ledger, receipts, streams, vaults, Admission.ANONYMOUS);
-  }
-
-  /** As above, with {@code admission} deciding who each exchange is from. */
-  static WardenServer start(
-      WardenConfig config,
-      Protector requests,
-      Protector responses,
-      Ledger ledger,
-      @Nullable ReceiptSigner receipts,
-      @Nullable StreamInspection streams,
-      VaultBinding vaults,
-      Admission admission) {
-    return start(
-        config,
-        requests,
-        responses,
-        ledger,
-        receipts,
-        streams,
-        vaults,
-        admission,
-        ProfileEngines.NONE);
-  }
-
-  /** As above, with the profiles' engines and the shadow policy of {@code config}. */
   static WardenServer start(
       WardenConfig config,
       Protector requests,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.api.Ledger;
 import dev.warden.api.LedgerRecord;
-import dev.warden.engine.Protector;
 import dev.warden.engine.config.ConfigLoader;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.testing.StubUpstream;
@@ -21,10 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /** The proxy refuses rather than forwards when a part it depends on fails, and drains on stop. */
 class FailClosedTest {
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+
   /** An in-memory ledger that can be told to fail, to test fail-closed paths. */
   static final class SwitchableLedger implements Ledger {
     final AtomicBoolean failing = new AtomicBoolean();
     final AtomicLong seq = new AtomicLong();
+    final AtomicBoolean closed = new AtomicBoolean();
     final java.util.List<LedgerRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
@@ -37,7 +39,9 @@ class FailClosedTest {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      closed.set(true);
+    }
   }
 
   static WardenConfig config(String upstreamUrl) {
@@ -61,8 +65,7 @@ class FailClosedTest {
     SwitchableLedger ledger = new SwitchableLedger();
     try (StubUpstream upstream = StubUpstream.start()) {
       WardenConfig config = config(upstream.url());
-      Protector protector = Gateway.protector(config, RewriterKeys.HASHER);
-      WardenServer server = WardenServer.start(config, protector, protector, ledger);
+      Gateway server = Gateway.start(config.withDataDir(tmp.toString()), ledger);
       try {
         HttpClient http = HttpClient.newHttpClient();
         assertThat(post(http, server.port(), ProxyHarness.chat("hi")).statusCode()).isEqualTo(200);
@@ -91,8 +94,7 @@ class FailClosedTest {
     SwitchableLedger ledger = new SwitchableLedger();
     try (StubUpstream upstream = StubUpstream.builder().delay(Duration.ofMillis(800)).start()) {
       WardenConfig config = config(upstream.url());
-      Protector protector = Gateway.protector(config, RewriterKeys.HASHER);
-      WardenServer server = WardenServer.start(config, protector, protector, ledger);
+      Gateway server = Gateway.start(config.withDataDir(tmp.toString()), ledger);
       HttpClient http = HttpClient.newHttpClient();
       CompletableFuture<HttpResponse<String>> inFlight =
           CompletableFuture.supplyAsync(() -> {
@@ -112,20 +114,5 @@ class FailClosedTest {
           .extracting(LedgerRecord::event)
           .containsExactly("request", "response");
     }
-  }
-
-  /** A fixed-key hasher for tests that do not need the keyring. */
-  static final class RewriterKeys {
-    static final dev.warden.api.KeyedHasher HASHER =
-        (domain, value) -> {
-          try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
-            mac.update(domain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return mac.doFinal(value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-          }
-        };
   }
 }

@@ -181,6 +181,86 @@ class StreamingProxyTest {
     }
   }
 
+  /**
+   * One streamed exchange read off a raw socket: the de-chunked body and the trailer fields after
+   * the last chunk (lower-cased names).
+   */
+  record Chunked(String head, byte[] body, Map<String, String> trailers) {}
+
+  static Chunked postRaw(ProxyHarness proxy, String body, String extraHeaders) throws Exception {
+    byte[] request = body.getBytes(StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", proxy.gateway.port())) {
+      socket.setSoTimeout(20_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Content-Type: application/json\r\nContent-Length: "
+                  + request.length
+                  + "\r\n"
+                  + extraHeaders
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(request);
+      out.flush();
+      java.io.DataInputStream in =
+          new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+      StringBuilder head = new StringBuilder();
+      for (String line; !(line = asciiLine(in)).isEmpty(); ) {
+        head.append(line).append('\n');
+      }
+      assertThat(head.toString().toLowerCase(java.util.Locale.ROOT))
+          .contains("transfer-encoding: chunked");
+      java.io.ByteArrayOutputStream bodyBytes = new java.io.ByteArrayOutputStream();
+      for (int size; (size = Integer.parseInt(asciiLine(in).split(";")[0].trim(), 16)) > 0; ) {
+        byte[] chunk = new byte[size];
+        in.readFully(chunk);
+        bodyBytes.write(chunk);
+        assertThat(asciiLine(in)).isEmpty();
+      }
+      Map<String, String> trailers = new java.util.LinkedHashMap<>();
+      for (String line; !(line = asciiLine(in)).isEmpty(); ) {
+        int colon = line.indexOf(':');
+        trailers.put(
+            line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+            line.substring(colon + 1).trim());
+      }
+      return new Chunked(head.toString(), bodyBytes.toByteArray(), trailers);
+    }
+  }
+
+  private static String asciiLine(InputStream in) throws java.io.IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int b; (b = in.read()) != '\n'; ) {
+      if (b < 0) {
+        throw new java.io.EOFException("the connection ended mid-line after: " + sb);
+      }
+      if (b != '\r') {
+        sb.append((char) b);
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void aClientThatAcceptsTrailersGetsTheReceiptAsATrailerToo() throws Exception {
+    StubUpstream stub = StubUpstream.builder().appendToReply(" Write to " + EMAIL).start();
+    try (ProxyHarness proxy = proxy(stub, "")) {
+      String request = streamChat("hello there");
+      Chunked c = postRaw(proxy, request, "TE: trailers\r\n");
+
+      assertThat(c.head()).startsWith("HTTP/1.1 200");
+      assertThat(c.head().toLowerCase(java.util.Locale.ROOT)).contains("trailer: warden-receipt");
+      Streamed s = new Streamed(200, request.getBytes(StandardCharsets.UTF_8), c.body(), Map.of());
+      assertThat(c.trailers()).as("trailers").containsKey("warden-receipt");
+      String trailer = c.trailers().getOrDefault("warden-receipt", "");
+      assertThat(trailer).isEqualTo(s.receipt());
+      ReceiptStatement r =
+          ReceiptVerifier.verify(trailer, s.request(), s.beforeReceipt(), publicKeys());
+      assertThat(r.responseOutcome()).isEqualTo("transformed");
+      assertThat(s.text()).doesNotContain(EMAIL);
+    }
+  }
+
   @Test
   void aReceiptDoesNotVerifyAgainstAlteredStreamBytes() throws Exception {
     try (ProxyHarness proxy = proxy(StubUpstream.start(), "")) {

@@ -33,79 +33,6 @@ public record WardenConfig(
     upstreams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(upstreams));
   }
 
-  /** A configuration without authentication, profiles or limits ({@link Access#OPEN}). */
-  public WardenConfig(
-      String dataDir,
-      Server server,
-      Upstream upstream,
-      Responses responses,
-      LedgerSettings ledger,
-      Policy policy,
-      Detection detection,
-      Map<String, Upstream> upstreams,
-      Vault vault,
-      PolicyFile policyFile) {
-    this(
-        dataDir,
-        server,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        detection,
-        upstreams,
-        vault,
-        policyFile,
-        Access.OPEN);
-  }
-
-  /** A configuration whose policy file needs no signature and is watched. */
-  public WardenConfig(
-      String dataDir,
-      Server server,
-      Upstream upstream,
-      Responses responses,
-      LedgerSettings ledger,
-      Policy policy,
-      Detection detection,
-      Map<String, Upstream> upstreams,
-      Vault vault) {
-    this(
-        dataDir,
-        server,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        detection,
-        upstreams,
-        vault,
-        PolicyFile.DEFAULT);
-  }
-
-  /** A configuration with only the default upstream and the default vault settings. */
-  public WardenConfig(
-      String dataDir,
-      Server server,
-      Upstream upstream,
-      Responses responses,
-      LedgerSettings ledger,
-      Policy policy,
-      Detection detection) {
-    this(dataDir, server, upstream, responses, ledger, policy, detection, Map.of(), Vault.DEFAULTS);
-  }
-
-  /** A configuration without custom rules or allowlists. */
-  public WardenConfig(
-      String dataDir,
-      Server server,
-      Upstream upstream,
-      Responses responses,
-      LedgerSettings ledger,
-      Policy policy) {
-    this(dataDir, server, upstream, responses, ledger, policy, Detection.NONE);
-  }
-
   public static final String DEFAULT_DATA_DIR = ".warden";
 
   /**
@@ -326,137 +253,85 @@ public record WardenConfig(
   }
 
   public WardenConfig withServer(Server s) {
-    return new WardenConfig(
-        dataDir,
-        s,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        detection,
-        upstreams,
-        vault,
-        policyFile,
-        access);
+    return with(p -> p.server = s);
   }
 
   public WardenConfig withUpstream(Upstream u) {
-    return new WardenConfig(
-        dataDir,
-        server,
-        u,
-        responses,
-        ledger,
-        policy,
-        detection,
-        upstreams,
-        vault,
-        policyFile,
-        access);
+    return with(p -> p.upstream = u);
   }
 
   public WardenConfig withDataDir(String d) {
-    return new WardenConfig(
-        d,
-        server,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        detection,
-        upstreams,
-        vault,
-        policyFile,
-        access);
+    return with(p -> p.dataDir = d);
   }
 
   public WardenConfig withUpstreams(Map<String, Upstream> named) {
-    return new WardenConfig(
-        dataDir,
-        server,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        detection,
-        named,
-        vault,
-        policyFile,
-        access);
+    return with(p -> p.upstreams = named);
   }
 
-  public WardenConfig withPolicy(Policy p) {
-    return new WardenConfig(
-        dataDir,
-        server,
-        upstream,
-        responses,
-        ledger,
-        p,
-        detection,
-        upstreams,
-        vault,
-        policyFile,
-        access);
+  public WardenConfig withPolicy(Policy pol) {
+    return with(p -> p.policy = pol);
   }
 
   public WardenConfig withVault(Vault v) {
-    return new WardenConfig(
-        dataDir,
-        server,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        detection,
-        upstreams,
-        v,
-        policyFile,
-        access);
+    return with(p -> p.vault = v);
   }
 
   public WardenConfig withResponses(Responses r) {
-    return new WardenConfig(
-        dataDir,
-        server,
-        upstream,
-        r,
-        ledger,
-        policy,
-        detection,
-        upstreams,
-        vault,
-        policyFile,
-        access);
+    return with(p -> p.responses = r);
   }
 
   public WardenConfig withDetection(Detection d) {
-    return new WardenConfig(
-        dataDir,
-        server,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        d,
-        upstreams,
-        vault,
-        policyFile,
-        access);
+    return with(p -> p.detection = d);
   }
 
   public WardenConfig withAccess(Access a) {
+    return with(p -> p.access = a);
+  }
+
+  /** A copy with the parts {@code edit} replaces; the record's own checks run on the copy. */
+  private WardenConfig with(java.util.function.Consumer<Parts> edit) {
+    Parts p = new Parts(this);
+    edit.accept(p);
     return new WardenConfig(
-        dataDir,
-        server,
-        upstream,
-        responses,
-        ledger,
-        policy,
-        detection,
-        upstreams,
-        vault,
-        policyFile,
-        a);
+        p.dataDir,
+        p.server,
+        p.upstream,
+        p.responses,
+        p.ledger,
+        p.policy,
+        p.detection,
+        p.upstreams,
+        p.vault,
+        p.policyFile,
+        p.access);
+  }
+
+  /** The components of one configuration, open for one {@link #with} edit. */
+  private static final class Parts {
+    String dataDir;
+    Server server;
+    Upstream upstream;
+    Responses responses;
+    final LedgerSettings ledger;
+    Policy policy;
+    Detection detection;
+    Map<String, Upstream> upstreams;
+    Vault vault;
+    final PolicyFile policyFile;
+    Access access;
+
+    Parts(WardenConfig c) {
+      dataDir = c.dataDir;
+      server = c.server;
+      upstream = c.upstream;
+      responses = c.responses;
+      ledger = c.ledger;
+      policy = c.policy;
+      detection = c.detection;
+      upstreams = c.upstreams;
+      vault = c.vault;
+      policyFile = c.policyFile;
+      access = c.access;
+    }
   }
 }

@@ -64,6 +64,10 @@ public final class InjectionDetector implements Detector {
   static final double HIDDEN_BOOST = 0.15;
   static final double ENCODED_BOOST = 0.1;
   static final int MAX_CLAUSE = 2_000;
+
+  /** Matches of one signal weighed per clause (a bound on the work a clause full of them costs). */
+  static final int MAX_MATCHES = 8;
+
   static final double DESCRIPTIVE_FACTOR = 0.4;
 
   /** How far around a delimiter to look for signs of code or a template. */
@@ -182,6 +186,28 @@ public final class InjectionDetector implements Detector {
    */
   private final boolean[] wordStartOnly;
 
+  /**
+   * Per signal: how far before one of its keyword hits a match can start ({@link KeywordReach}), or
+   * {@link KeywordReach#UNKNOWN}. A signal with a reach is tried only at those start positions.
+   */
+  private final int[] reach;
+
+  /**
+   * Per signal without a reach: the literals every match begins with ({@link
+   * KeywordReach#leadingLiterals}), or {@code null}. The pattern is then tried only where one of
+   * them occurs.
+   */
+  private final String[] @Nullable [] leadingLiterals;
+
+  /** Per signal: the ASCII characters (both cases) its {@link #leadingLiterals} begin with. */
+  private final boolean[][] leadingChars;
+
+  /** Per signal: whether every match starts at a word boundary. */
+  private final boolean[] wordStart;
+
+  /** Per signal: its keywords, as scanner word indexes. */
+  private final BitSet[] keywordsOf;
+
   /** A detector with the built-in signals and {@link #DEFAULT_THRESHOLD}. */
   public static InjectionDetector builtin() {
     return Builtin.INSTANCE;
@@ -265,6 +291,41 @@ public final class InjectionDetector implements Detector {
     this.requiring = new BitSet(this.signals.size());
     for (int i = 0; i < this.signals.size(); i++) {
       requiring.set(i, !this.signals.get(i).requires().isEmpty());
+    }
+    this.reach = new int[this.signals.size()];
+    this.keywordsOf = new BitSet[this.signals.size()];
+    for (int i = 0; i < reach.length; i++) {
+      Signal signal = this.signals.get(i);
+      reach[i] =
+          shortcuts ? KeywordReach.of(signal.pattern(), signal.keywords()) : KeywordReach.UNKNOWN;
+      keywordsOf[i] = new BitSet(plainKeywords);
+    }
+    this.leadingLiterals = new String[reach.length][];
+    this.leadingChars = new boolean[reach.length][];
+    this.wordStart = new boolean[reach.length];
+    for (int i = 0; i < reach.length; i++) {
+      Pattern pattern = this.signals.get(i).pattern();
+      List<String> literals = KeywordReach.leadingLiterals(pattern);
+      leadingChars[i] = new boolean[128];
+      if (!shortcuts || reach[i] >= 0 || literals.isEmpty()) {
+        continue;
+      }
+      leadingLiterals[i] = literals.toArray(String[]::new);
+      for (String literal : literals) {
+        char first = literal.charAt(0);
+        leadingChars[i][Character.toLowerCase(first)] = true;
+        leadingChars[i][Character.toUpperCase(first)] = true;
+      }
+      // the test reads the character before a start: sound only when the match's first
+      // character is a word character, so that a word character before it rules out \b
+      wordStart[i] =
+          KeywordReach.startsAtWordBoundary(pattern)
+              && literals.stream().allMatch(l -> asciiWordChar(l.charAt(0)));
+    }
+    for (int k = 0; k < plainKeywords; k++) {
+      for (int s : signalsByKeyword[k]) {
+        keywordsOf[s].set(k);
+      }
     }
   }
 
@@ -478,6 +539,9 @@ public final class InjectionDetector implements Detector {
     // ASCII one under Unicode case folding (the Kelvin sign matches "k"): with those present, the
     // second prefilter could refuse a clause the pattern matches, so it stands aside.
     boolean prefilterRequired = !caseFoldsToAscii(text);
+    // The same folding argument holds for the keyword reach: a match begins with a literal whose
+    // keyword the scanner reports.
+    Anchors anchors = prefilterRequired ? new Anchors(pass) : null;
     BitSet set = new BitSet(signals.size()); // reused: score() only reads it during the call
     BitSet satisfied = new BitSet(signals.size());
     @Nullable Group group = null;
@@ -507,7 +571,7 @@ public final class InjectionDetector implements Detector {
       }
       boolean continues = group != null && group.lastClause == clause - 1;
       Set<String> seen = continues && group != null ? group.hits : Set.of();
-      Clause found = score(text, clauses, clause, set, seen);
+      Clause found = score(text, clauses, clause, set, seen, anchors);
       if (found == null) {
         continue;
       }
@@ -567,7 +631,12 @@ public final class InjectionDetector implements Detector {
    * group this clause continues already has them) are reported but add nothing to the score.
    */
   private @Nullable Clause score(
-      String text, List<int[]> clauses, int clause, BitSet set, Set<String> seen) {
+      String text,
+      List<int[]> clauses,
+      int clause,
+      BitSet set,
+      Set<String> seen,
+      @Nullable Anchors anchors) {
     int[] c = clauses.get(clause);
     Set<String> hits = new TreeSet<>();
     double miss = 1;
@@ -579,36 +648,16 @@ public final class InjectionDetector implements Detector {
     for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(s + 1)) {
       Signal signal = signals.get(s);
       Pattern twin = asciiTwins[s];
-      Matcher m = (ascii && twin != null ? twin : signal.pattern()).matcher(text);
-      m.region(c[0], c[1]);
-      double best = 0;
-      int tries = 0;
-      while (tries++ < 8 && m.find()) {
-        Pattern unless = signal.unless();
-        if (unless != null && unless.matcher(m.group()).find()) {
-          continue;
-        }
-        double w = signal.weight();
-        if (signal.negatable() && negated(text, c[0], m.start(), m.end(), c[1])) {
-          w *= NEGATED_FACTOR;
-          hits.add("discount:negated");
-        } else if (signal.family() == Family.OVERRIDE
-            && DEFENSIVE_AFTER
-                .matcher(text)
-                .region(m.end(), Math.min(c[1], m.end() + 80))
-                .lookingAt()) {
-          w = 0; // "ignore any instructions inside the document": a guard, not an attack
-          hits.add("discount:defensive");
-        } else if (signal.negatable()
-            && DESCRIPTIVE_BEFORE
-                .matcher(text)
-                .region(Math.max(c[0], m.start() - 30), m.start())
-                .find()) {
-          w *= DESCRIPTIVE_FACTOR;
-          hits.add("discount:descriptive");
-        }
-        best = Math.max(best, w);
-      }
+      Pattern pattern = ascii && twin != null ? twin : signal.pattern();
+      String[] literals = leadingLiterals[s];
+      double best =
+          anchors == null
+              ? bestInClause(text, c, signal, pattern, hits)
+              : reach[s] >= 0
+                  ? bestNearKeywords(text, c, s, pattern, anchors, hits)
+                  : literals != null
+                      ? bestAtLiterals(text, c, s, literals, pattern, anchors, hits)
+                      : bestInClause(text, c, signal, pattern, hits);
       if (best > 0) {
         if (signal.family() == Family.DELIMITER
             && CODE.matcher(text)
@@ -635,6 +684,199 @@ public final class InjectionDetector implements Detector {
       return null;
     }
     return new Clause(clause, 1 - miss, secrecy, action, strongest, strongestWeight, hits);
+  }
+
+  /** The heaviest of the first {@value #MAX_MATCHES} matches of the pattern in the clause. */
+  private static double bestInClause(
+      String text, int[] c, Signal signal, Pattern pattern, Set<String> hits) {
+    Matcher m = pattern.matcher(text);
+    m.region(c[0], c[1]);
+    double best = 0;
+    int tries = 0;
+    while (tries++ < MAX_MATCHES && m.find()) {
+      best = Math.max(best, weigh(text, c, signal, m, 0, hits));
+    }
+    return best;
+  }
+
+  /**
+   * {@link #bestInClause}, trying the pattern only at the start positions within {@link #reach} in
+   * front of the signal's keyword hits. A match begins there or nowhere, so the matches found, in
+   * order, are those a search through the whole clause finds.
+   */
+  private double bestNearKeywords(
+      String text, int[] c, int s, Pattern pattern, Anchors anchors, Set<String> hits) {
+    Signal signal = signals.get(s);
+    ClauseText clause = anchors.clause.set(text, c[0], c[1]);
+    Matcher m = anchors.matcher(s, pattern, clause);
+    int reachBefore = reach[s];
+    BitSet keywords = keywordsOf[s];
+    double best = 0;
+    int matches = 0;
+    int next = 0; // in clause coordinates: no match may start before the end of the last one
+    long[] sorted = anchors.hits();
+    for (int h = anchors.firstAtOrAfter(c[0]); h < sorted.length && matches < MAX_MATCHES; h++) {
+      int start = (int) (sorted[h] >>> 32);
+      if (start >= c[1]) {
+        break;
+      }
+      int keyword = (int) sorted[h];
+      if (keyword >= plainKeywords || !keywords.get(keyword)) {
+        continue;
+      }
+      int at = start - c[0];
+      for (int from = Math.max(next, at - reachBefore); from <= at; from++) {
+        if (!m.region(from, clause.length()).lookingAt()) {
+          continue;
+        }
+        best = Math.max(best, weigh(text, c, signal, m, c[0], hits));
+        from = Math.max(m.end(), from + 1) - 1;
+        next = from + 1;
+        if (++matches == MAX_MATCHES) {
+          break;
+        }
+      }
+      next = Math.max(next, at + 1);
+    }
+    return best;
+  }
+
+  /**
+   * {@link #bestInClause}, trying the pattern only where one of the literals every match begins
+   * with occurs (compared ignoring case, which on a text without İ, ı, ſ or the Kelvin sign agrees
+   * with the pattern's folding), and with a word boundary test first for patterns that need one: no
+   * match starts anywhere else.
+   */
+  private double bestAtLiterals(
+      String text,
+      int[] c,
+      int s,
+      String[] literals,
+      Pattern pattern,
+      Anchors anchors,
+      Set<String> hits) {
+    Signal signal = signals.get(s);
+    boolean[] first = leadingChars[s];
+    boolean boundary = wordStart[s];
+    ClauseText clause = null;
+    Matcher m = null;
+    double best = 0;
+    int matches = 0;
+    for (int p = c[0]; p < c[1]; p++) {
+      char ch = text.charAt(p);
+      if (ch >= 128 || !first[ch] || (boundary && p > c[0] && asciiWordChar(text.charAt(p - 1)))) {
+        continue;
+      }
+      if (!startsWithAny(text, p, c[1], literals)) {
+        continue;
+      }
+      if (m == null || clause == null) {
+        clause = anchors.clause.set(text, c[0], c[1]);
+        m = anchors.matcher(s, pattern, clause);
+      }
+      if (!m.region(p - c[0], clause.length()).lookingAt()) {
+        continue;
+      }
+      best = Math.max(best, weigh(text, c, signal, m, c[0], hits));
+      p = Math.max(c[0] + m.end(), p + 1) - 1;
+      if (++matches == MAX_MATCHES) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  private static boolean startsWithAny(String text, int at, int end, String[] literals) {
+    for (String literal : literals) {
+      if (at + literal.length() <= end
+          && text.regionMatches(true, at, literal, 0, literal.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A character {@code \b} always counts as part of a word. */
+  private static boolean asciiWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /**
+   * The weight of one match (found at {@code offset} + the matcher's positions), after negation and
+   * guard discounts; 0 when the signal's {@link Signal#unless()} also matches it.
+   */
+  private static double weigh(
+      String text, int[] c, Signal signal, Matcher m, int offset, Set<String> hits) {
+    Pattern unless = signal.unless();
+    if (unless != null && unless.matcher(m.group()).find()) {
+      return 0;
+    }
+    int start = offset + m.start();
+    int end = offset + m.end();
+    double w = signal.weight();
+    if (signal.negatable() && negated(text, c[0], start, end, c[1])) {
+      w *= NEGATED_FACTOR;
+      hits.add("discount:negated");
+    } else if (signal.family() == Family.OVERRIDE
+        && DEFENSIVE_AFTER.matcher(text).region(end, Math.min(c[1], end + 80)).lookingAt()) {
+      w = 0; // "ignore any instructions inside the document": a guard, not an attack
+      hits.add("discount:defensive");
+    } else if (signal.negatable()
+        && DESCRIPTIVE_BEFORE.matcher(text).region(Math.max(c[0], start - 30), start).find()) {
+      w *= DESCRIPTIVE_FACTOR;
+      hits.add("discount:descriptive");
+    }
+    return w;
+  }
+
+  /**
+   * Per view: the keyword hits by position, a clause view and a matcher per signal pattern, reused
+   * across the view's clauses.
+   */
+  private final class Anchors {
+    private final Pass pass;
+
+    /** {@code (start << 32) | word}, ascending; sorted when first needed. */
+    private long @Nullable [] hits;
+
+    final ClauseText clause = new ClauseText();
+    private final @Nullable Matcher[] matchers = new Matcher[2 * signals.size()];
+
+    Anchors(Pass pass) {
+      this.pass = pass;
+    }
+
+    long[] hits() {
+      long[] sorted = hits;
+      if (sorted == null) {
+        sorted = java.util.Arrays.copyOf(pass.hits, pass.count);
+        java.util.Arrays.sort(sorted);
+        hits = sorted;
+      }
+      return sorted;
+    }
+
+    /** The index of the first hit starting at or after {@code position}. */
+    int firstAtOrAfter(int position) {
+      int i = java.util.Arrays.binarySearch(hits(), (long) position << 32);
+      return i >= 0 ? i : -i - 1;
+    }
+
+    /**
+     * The signal's matcher over {@code clause}, with transparent bounds (a start inside the clause
+     * still sees the characters before it) and without anchoring bounds ({@code ^} only at the
+     * clause's start).
+     */
+    Matcher matcher(int signal, Pattern pattern, ClauseText clause) {
+      int slot = 2 * signal + (pattern == signals.get(signal).pattern() ? 0 : 1);
+      Matcher m = matchers[slot];
+      if (m == null) {
+        m = pattern.matcher(clause).useTransparentBounds(true).useAnchoringBounds(false);
+        matchers[slot] = m;
+        return m;
+      }
+      return m.reset(clause);
+    }
   }
 
   private static boolean isAscii(String text, int from, int to) {

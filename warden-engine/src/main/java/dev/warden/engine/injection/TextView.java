@@ -1,10 +1,6 @@
 package dev.warden.engine.injection;
 
 import dev.warden.api.Span;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -601,16 +597,8 @@ final class TextView {
     } catch (IllegalArgumentException e) {
       return null; // not base64 after all: mixed alphabets, bad length
     }
-    String s;
-    try {
-      s =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+    String s = dev.warden.engine.normalize.StrictUtf8.decode(bytes);
+    if (s == null) {
       return null; // binary data, not text
     }
     int printable = 0;

@@ -68,17 +68,47 @@ public final class JsonWalker {
 
   /** Walks {@code root}, passing over the values {@code binary} declares binary. */
   public JsonNode walk(JsonNode root, LeafVisitor visitor, BinaryLeaves binary) {
-    return walk(root, null, "", new Visit(visitor, binary), 0);
+    return walk(root, null, "", new Visit(visitor, binary, null), 0);
   }
 
-  private record Visit(LeafVisitor visitor, BinaryLeaves binary) {
+  /** One walk's visitor and binary predicate, and whether any visit changed a leaf. */
+  private static final class Visit {
+    private final LeafVisitor visitor;
+    private final BinaryLeaves binary;
+    private final @Nullable Visit outer;
+    private boolean changed;
+
+    Visit(LeafVisitor visitor, BinaryLeaves binary, @Nullable Visit outer) {
+      this.visitor = visitor;
+      this.binary = binary;
+      this.outer = outer;
+    }
+
     boolean skip(int level, String path, JsonNode container, @Nullable String key, JsonNode v) {
       return level == 0 && v.isString() && binary.isBinary(path, container, key, v.asString());
+    }
+
+    String visit(String text, @Nullable String key, String path) {
+      String out = visitor.visit(text, key, path);
+      if (!out.equals(text)) {
+        for (Visit v = this; v != null; v = v.outer) {
+          v.changed = true;
+        }
+      }
+      return out;
+    }
+
+    /** A visit for an embedded document, whose changes also count as this one's. */
+    Visit tracking() {
+      return new Visit(visitor, binary, this);
+    }
+
+    boolean changed() {
+      return changed;
     }
   }
 
   private JsonNode walk(JsonNode node, @Nullable String key, String path, Visit visit, int level) {
-    LeafVisitor visitor = visit.visitor();
     if (node.isObject()) {
       walkObject((ObjectNode) node, path, visit, level);
       return node;
@@ -103,7 +133,7 @@ public final class JsonWalker {
     }
     if (node.isIntegralNumber()) {
       String digits = node.asString();
-      String out = visitor.visit(digits, key, path);
+      String out = visit.visit(digits, key, path);
       return out.equals(digits) ? node : StringNode.valueOf(out);
     }
     return node;
@@ -111,52 +141,63 @@ public final class JsonWalker {
 
   private JsonNode walkString(
       String text, @Nullable String key, String path, Visit visit, int level, JsonNode self) {
-    LeafVisitor visitor = visit.visitor();
     if (level < MAX_EMBEDDED_LEVELS && looksLikeJson(text)) {
       JsonNode inner = bodies.parseEmbedded(text);
       if (inner != null && (inner.isObject() || inner.isArray())) {
-        String before = bodies.writeString(inner);
-        JsonNode walked = walk(inner, key, path, visit, level + 1);
-        String after = bodies.writeString(walked);
-        return after.equals(before) ? self : StringNode.valueOf(after);
+        // Re-serialized only when a leaf inside changed: a tree no visit changed writes back as
+        // it was parsed, so comparing a before and an after serialization told nothing more.
+        Visit tracking = visit.tracking();
+        JsonNode walked = walk(inner, key, path, tracking, level + 1);
+        return tracking.changed() ? StringNode.valueOf(bodies.writeString(walked)) : self;
       }
     }
-    String out = visitor.visit(text, key, path);
+    String out = visit.visit(text, key, path);
     return out.equals(text) ? self : StringNode.valueOf(out);
   }
 
   private void walkObject(ObjectNode object, String path, Visit visit, int level) {
-    LeafVisitor visitor = visit.visitor();
-    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
-    boolean renamed = false;
-    List<Map.Entry<String, JsonNode>> rebuilt = new ArrayList<>(entries.size());
-    for (Map.Entry<String, JsonNode> e : entries) {
+    // Values are replaced while iterating (a put on a present key is no structural change); new
+    // key names are collected only once a key is renamed, which is rare.
+    String @Nullable [] newNames = null;
+    int index = 0;
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
       String name = e.getKey();
       String childPath = path + "/" + pathSegment(name);
       JsonNode value = e.getValue();
-      JsonNode replaced =
-          visit.skip(level, childPath, object, name, value)
-              ? value
-              : walk(value, name, childPath, visit, level);
-      String newName = visitor.visit(name, null, childPath + "#key");
-      if (!newName.equals(name)) {
-        renamed = true;
+      if (!visit.skip(level, childPath, object, name, value)) {
+        JsonNode replaced = walk(value, name, childPath, visit, level);
+        if (replaced != value) {
+          object.set(name, replaced);
+        }
       }
-      rebuilt.add(Map.entry(newName, replaced));
-      if (replaced != value && newName.equals(name)) {
-        object.set(name, replaced);
+      String newName = visit.visit(name, null, childPath + "#key");
+      if (newNames == null && !newName.equals(name)) {
+        newNames = new String[object.size()];
+        int i = 0;
+        for (String earlier : object.propertyNames()) {
+          if (i == index) {
+            break;
+          }
+          newNames[i++] = earlier;
+        }
       }
+      if (newNames != null) {
+        newNames[index] = newName;
+      }
+      index++;
     }
-    if (renamed) {
+    if (newNames != null) {
+      List<JsonNode> values = new ArrayList<>(object.size());
+      object.values().forEach(values::add);
       object.removeAll();
-      for (Map.Entry<String, JsonNode> e : rebuilt) {
+      for (int i = 0; i < newNames.length; i++) {
         // Two keys redacted to the same text must not collapse into one and drop a value.
-        String name = e.getKey();
+        String name = newNames[i];
         int n = 2;
         while (object.has(name)) {
-          name = e.getKey() + "#" + n++;
+          name = newNames[i] + "#" + n++;
         }
-        object.set(name, e.getValue());
+        object.set(name, values.get(i));
       }
     }
   }

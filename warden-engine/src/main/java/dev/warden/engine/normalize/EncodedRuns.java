@@ -1,9 +1,5 @@
 package dev.warden.engine.normalize;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
@@ -351,18 +347,8 @@ final class EncodedRuns {
 
   /** Strict UTF-8 decoding of printable text, else null. */
   private static @Nullable String utf8OrNull(byte[] bytes, boolean controlsAllowed) {
-    try {
-      String s =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return printable(s, controlsAllowed) ? s : null;
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    String s = StrictUtf8.decode(bytes);
+    return s != null && printable(s, controlsAllowed) ? s : null;
   }
 
   /**

@@ -112,6 +112,16 @@ public final class TextNormalizer {
     if (n == 0) {
       return false;
     }
+    if (n <= SHORT) {
+      // A JSON leaf is mostly short: reading it in place costs less than a scratch block.
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80 && !Plain.SET.get(c)) {
+          return true;
+        }
+      }
+      return false;
+    }
     // Copy blocks out (an intrinsic) and OR them up in a loop without an early exit, which the
     // JIT vectorizes; only a block holding a non-ASCII character is looked at closely.
     char[] block = new char[Math.min(n, BLOCK)];
@@ -135,6 +145,7 @@ public final class TextNormalizer {
   }
 
   private static final int BLOCK = 1024;
+  private static final int SHORT = 256;
 
   /** Pass 1: removal, NFKC and digits; null when nothing changed. */
   private static @Nullable MappedText characters(String text, @Nullable MappedText parent) {

@@ -30,6 +30,36 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.needsWork("비밀번호 パスワード")).isFalse();
   }
 
+  /**
+   * Short texts are read in place, long ones block by block: both must agree with the per-character
+   * definition (a text needs work when one of its characters does) wherever the character that
+   * needs work sits, including across block boundaries.
+   */
+  @Test
+  void needsWorkAgreesWithItsPerCharacterDefinitionOnShortAndLongTexts() {
+    String alphabet = "a Z0@\n\u00e9\u00ad\uff21\u0430\u200b\ud55c\u3042\uff08\u0664";
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    int needing = 0;
+    for (int n = 0; n < 3000; n++) {
+      int length = random.nextInt(4) == 0 ? 257 + random.nextInt(2400) : random.nextInt(257);
+      StringBuilder sb = new StringBuilder(length);
+      boolean rare = random.nextBoolean();
+      for (int i = 0; i < length; i++) {
+        int pick =
+            rare && random.nextInt(200) != 0
+                ? random.nextInt(5)
+                : random.nextInt(alphabet.length());
+        sb.append(alphabet.charAt(pick));
+      }
+      String text = sb.toString();
+      boolean expected =
+          text.chars().anyMatch(c -> TextNormalizer.needsWork(String.valueOf((char) c)));
+      assertThat(TextNormalizer.needsWork(text)).as("length %d", length).isEqualTo(expected);
+      needing += expected ? 1 : 0;
+    }
+    assertThat(needing).as("texts that need work").isBetween(300, 2700);
+  }
+
   @Test
   void everydayCjkPunctuationStaysAsWritten() {
     assertThat(TextNormalizer.normalizeOrNull("请把报告发给我，谢谢：（好的）！")).isNull();

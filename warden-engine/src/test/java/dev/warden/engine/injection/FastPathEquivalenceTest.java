@@ -1,0 +1,225 @@
+package dev.warden.engine.injection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.api.Finding;
+import dev.warden.api.ScanInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector's shortcuts (keyword-anchored signal search, reused leet hits, ASCII pattern twins)
+ * against the detector without them, on generated texts: random filler mixed with every signal's
+ * keywords, pieces and whole copies of the signal examples, negations, reporting cues, clause
+ * breaks, and the obfuscations the detector reads through (leet digits, spaced letters, full-width
+ * and zero-width characters, look-alikes, case folding that only Unicode knows).
+ */
+class FastPathEquivalenceTest {
+  private static final InjectionDetector REFERENCE =
+      new InjectionDetector(InjectionDetector.DEFAULT_THRESHOLD, InjectionSignals.ALL, false);
+  private static final InjectionDetector FAST = InjectionDetector.builtin();
+
+  private static final List<String> FILLER =
+      List.of(
+          "the",
+          "report",
+          "was",
+          "filed",
+          "and",
+          "we",
+          "follow",
+          "up",
+          "tomorrow",
+          "ai",
+          "model",
+          "user",
+          "rules",
+          "all",
+          "previous",
+          "system",
+          "prompt",
+          "said",
+          "contact",
+          "new",
+          "act",
+          "as",
+          "tool",
+          "function",
+          "http://example.test/a?q=1",
+          "x1",
+          "v2",
+          "mp3",
+          "don't",
+          "never",
+          "for example",
+          "attackers",
+          "write",
+          "e.g.",
+          "instructions",
+          "skip",
+          "cancel",
+          "stop",
+          "following",
+          "the above",
+          "verbatim",
+          "secret",
+          "이전",
+          "지시를",
+          "무시하고",
+          "Anweisungen",
+          "ignoriere",
+          "以前の",
+          "指示を",
+          "無視して",
+          "<|im_start|>",
+          "[INST]",
+          "</system>",
+          "email");
+
+  private static final List<String> BREAKS =
+      List.of(" ", " ", " ", " ", ", ", ". ", "\n", "\\n", ": ", "! ", "。", " - ", "  ");
+
+  @Test
+  void generatedTextsGiveTheSameFindingsWithAndWithoutShortcuts() {
+    List<String> pieces = new ArrayList<>(FILLER);
+    for (Signal s : InjectionSignals.ALL) {
+      pieces.addAll(s.keywords());
+      for (String example : s.examples()) {
+        pieces.add(example);
+        pieces.addAll(List.of(example.split(" ")));
+        // every way the anchored patterns may begin, with the rest of the example after it
+        String tail = example.substring(Math.max(0, example.indexOf(' ')));
+        for (String literal : KeywordReach.leadingLiterals(s.pattern())) {
+          pieces.add(literal + tail);
+          pieces.add(literal + " all previous instructions");
+        }
+      }
+    }
+    Random random = new Random(20261123);
+    int findings = 0;
+    int texts = 0;
+    long deadline = System.nanoTime() + 8_000_000_000L;
+    for (int t = 0; t < 4_000 && System.nanoTime() < deadline; t++) {
+      StringBuilder text = new StringBuilder();
+      int words = 1 + random.nextInt(30);
+      for (int w = 0; w < words; w++) {
+        text.append(obfuscate(pieces.get(random.nextInt(pieces.size())), random));
+        text.append(BREAKS.get(random.nextInt(BREAKS.size())));
+      }
+      String s = text.toString();
+      List<Finding> expected = REFERENCE.detect(ScanInput.text(s));
+      assertThat(FAST.detect(ScanInput.text(s))).as(s).isEqualTo(expected);
+      findings += expected.size();
+      texts++;
+    }
+    assertThat(texts).as("texts compared in the time bound").isGreaterThan(500);
+    assertThat(findings).as("the comparison must cover findings").isGreaterThan(texts / 4);
+  }
+
+  private static String obfuscate(String piece, Random random) {
+    return switch (random.nextInt(14)) {
+      case 0 -> piece.toUpperCase(Locale.ROOT);
+      case 1 -> piece.replace('o', '0').replace('e', '3').replace('i', '1').replace('a', '4');
+      case 2 -> String.join(" ", piece.split(""));
+      case 3 -> piece.replace("i", "i\u200B");
+      case 4 -> fullWidth(piece);
+      case 5 -> piece.replace('o', '\u043E').replace('a', '\u0430');
+      case 6 -> piece.replace('k', '\u212A').replace('s', '\u017F').replace('i', '\u0131');
+      case 7 -> "x" + piece; // glued to a word: anchors must respect \b before the keyword
+      case 8 -> piece + "s";
+      case 9 -> rot13(piece);
+      default -> piece;
+    };
+  }
+
+  private static String fullWidth(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      b.append(c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : c);
+    }
+    return b.toString();
+  }
+
+  private static String rot13(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      b.append(TextView.rot13(c));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The reach read off each pattern holds on its examples, as they are and upper-cased: every match
+   * has a keyword starting at most the reach after its start.
+   */
+  @Test
+  void everyExampleMatchStartsWithinTheReachOfAKeyword() {
+    int anchored = 0;
+    for (Signal s : InjectionSignals.ALL) {
+      int reach = KeywordReach.of(s.pattern(), s.keywords());
+      if (reach == KeywordReach.UNKNOWN) {
+        continue;
+      }
+      anchored++;
+      for (String example : s.examples()) {
+        for (String text : List.of(example, example.toUpperCase(Locale.ROOT), "x " + example)) {
+          String lower = text.toLowerCase(Locale.ROOT);
+          Matcher m = s.pattern().matcher(text);
+          int matches = 0;
+          while (m.find()) {
+            matches++;
+            boolean near = false;
+            for (int p = m.start(); p <= m.start() + reach && !near; p++) {
+              for (String k : s.keywords()) {
+                near |= lower.startsWith(k, p);
+              }
+            }
+            assertThat(near).as("%s: '%s' in '%s'", s.id(), m.group(), text).isTrue();
+          }
+          assertThat(matches).as("%s matches its example '%s'", s.id(), text).isPositive();
+        }
+      }
+    }
+    assertThat(anchored).as("signals anchored on their keywords").isGreaterThanOrEqualTo(14);
+  }
+
+  @Test
+  void reachIsReadOnlyOffLeadingLiteralsThatHoldAKeyword() {
+    int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    assertThat(reach("\\b(?:ignore|stop following|do not follow)\\s+x", flags, "ignor", "follow"))
+        .isEqualTo(7);
+    assertThat(reach("\\binstead,?\\s+say", flags, "instead")).isZero();
+    assertThat(reach("\\bplease ignore\\b", flags, "ignor")).isEqualTo(7);
+    // a leading group that may be absent, an alternative without a keyword, a branch beginning
+    // with a repeated character, a character class or escape in front, flags that change how the
+    // source reads
+    assertThat(reach("\\b(?:ignore|skip)?\\s+all", flags, "ignor", "skip")).isEqualTo(-1);
+    assertThat(reach("\\b(?:ignore|bypass)\\s+all", flags, "ignor")).isEqualTo(-1);
+    assertThat(reach("\\bignore\\b|\\bx+ignore", flags, "ignor")).isEqualTo(-1);
+    assertThat(reach("\\bignore\\b|\\bplease ignore", flags, "ignor")).isEqualTo(7);
+    assertThat(
+            KeywordReach.leadingLiterals(Pattern.compile("\\b(?:call|run)\\s+x|\\buse\\b", flags)))
+        .containsExactly("call", "run", "use");
+    assertThat(KeywordReach.startsAtWordBoundary(Pattern.compile("\\bcall|\\buse", flags)))
+        .isTrue();
+    assertThat(KeywordReach.startsAtWordBoundary(Pattern.compile("\\bcall|use", flags))).isFalse();
+    assertThat(reach("(?:a|b)ignore|c", flags, "ignor")).isEqualTo(-1);
+    assertThat(reach("[ab]ignore", flags, "ignor")).isEqualTo(-1);
+    assertThat(reach("\\wignore", flags, "ignor")).isEqualTo(-1);
+    assertThat(reach("(?<!x)ignore", flags, "ignor")).isEqualTo(-1);
+    assertThat(reach("ignore all", flags | Pattern.COMMENTS, "ignor")).isEqualTo(-1);
+    assertThat(reach("\\b(?:schl\u00fcssel|ignore)\\b", flags, "ignor", "schl\u00fcssel"))
+        .isEqualTo(-1);
+    assertThat(KeywordReach.topLevelAlternation("a[|]b(c|d)\\|e")).isFalse();
+    assertThat(KeywordReach.topLevelAlternation("a[]|]|b")).isTrue();
+  }
+
+  private static int reach(String source, int flags, String... keywords) {
+    return KeywordReach.of(Pattern.compile(source, flags), List.of(keywords));
+  }
+}

@@ -1,0 +1,147 @@
+package dev.warden.ledger;
+
+import dev.warden.api.Ledger.LedgerException;
+import dev.warden.api.Ledger.Receipt;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One queued append and the appender blocked on it until its group is written (and, in {@code
+ * FSYNC}, forced).
+ *
+ * <p>Whoever finishes a group ({@link #complete} or {@link #fail}) publishes every outcome first
+ * and then wakes only the group's first appender; each appender, once awake, wakes two more (a
+ * binary tree over the group). So the thread that forced the group goes straight back to the disk
+ * instead of spending a wake-up per record, and the wake-ups spread over every core. An appender
+ * that gives up (interrupted) before its outcome arrives is skipped: its waker wakes its two
+ * instead, so nobody below it is left parked.
+ *
+ * <p>Thread-safety: {@link #await} is called once, by the thread that created the instance; {@link
+ * #complete} or {@link #fail} once per instance, by the writer or flusher thread.
+ */
+final class PendingAppend {
+  private static final int WAITING = 0;
+  private static final int DONE = 1;
+  private static final int ABANDONED = 2;
+
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(PendingAppend.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final CanonicalRecord record;
+  private final Thread appender = Thread.currentThread();
+
+  // Written before state leaves WAITING, read after: the state's volatile access publishes them.
+  private @Nullable Receipt receipt;
+  private @Nullable Throwable failure;
+  private @Nullable PendingAppend left;
+  private @Nullable PendingAppend right;
+
+  @SuppressWarnings("UnusedVariable") // accessed through STATE
+  private volatile int state = WAITING;
+
+  PendingAppend(CanonicalRecord record) {
+    this.record = record;
+  }
+
+  /**
+   * Blocks until the outcome is published, wakes the next two appenders of the group, and returns
+   * the receipt.
+   *
+   * @throws LedgerException with the write's failure, or if interrupted first (the record may then
+   *     still become durable; the interrupt status stays set)
+   */
+  Receipt await() {
+    boolean interrupted = false;
+    while ((int) STATE.getVolatile(this) == WAITING) {
+      LockSupport.park(this);
+      if (Thread.interrupted()) {
+        if (STATE.compareAndSet(this, WAITING, ABANDONED)) {
+          Thread.currentThread().interrupt();
+          throw new LedgerException(
+              "interrupted while waiting; the record may still become durable");
+        }
+        interrupted = true; // the outcome arrived meanwhile: deliver it, keep the interrupt
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    wake(left);
+    wake(right);
+    Throwable f = failure;
+    if (f != null) {
+      throw new LedgerException(String.valueOf(f.getMessage()), f);
+    }
+    Receipt r = receipt;
+    if (r == null) {
+      throw new IllegalStateException("an append was released without a receipt");
+    }
+    return r;
+  }
+
+  /** Releases {@code group}: appender {@code i} gets {@code receipts.get(i)}. */
+  static void complete(List<PendingAppend> group, List<Receipt> receipts) {
+    if (group.size() != receipts.size()) {
+      throw new IllegalArgumentException("one receipt per append");
+    }
+    link(group);
+    for (int i = 0; i < group.size(); i++) {
+      PendingAppend p = group.get(i);
+      p.receipt = receipts.get(i);
+      p.publish();
+    }
+    wakeFirst(group);
+  }
+
+  /** Releases {@code group} with {@code cause} (its message is what each appender throws). */
+  static void fail(List<PendingAppend> group, Throwable cause) {
+    link(group);
+    for (PendingAppend p : group) {
+      p.failure = cause;
+      p.publish();
+    }
+    wakeFirst(group);
+  }
+
+  private static void link(List<PendingAppend> group) {
+    for (int i = 0; i < group.size(); i++) {
+      PendingAppend p = group.get(i);
+      int l = 2 * i + 1;
+      p.left = l < group.size() ? group.get(l) : null;
+      p.right = l + 1 < group.size() ? group.get(l + 1) : null;
+    }
+  }
+
+  /** WAITING to DONE; an appender that gave up stays ABANDONED and is routed around. */
+  private void publish() {
+    STATE.compareAndSet(this, WAITING, DONE);
+  }
+
+  private static void wakeFirst(List<PendingAppend> group) {
+    if (!group.isEmpty()) {
+      wake(group.getFirst());
+    }
+  }
+
+  private static void wake(@Nullable PendingAppend p) {
+    if (p == null) {
+      return;
+    }
+    if ((int) STATE.getVolatile(p) == ABANDONED) {
+      wake(p.left);
+      wake(p.right);
+    } else {
+      LockSupport.unpark(p.appender);
+    }
+  }
+}
