@@ -80,6 +80,15 @@ public final class RuleDetector implements Detector {
    */
   private final boolean[] @Nullable [] firstChars;
 
+  /**
+   * Per group: its leader's {@link Rule#startsAfterNone()} as a table over ASCII, or {@code null}
+   * when not declared. A table read per start instead of a search through the declared string.
+   */
+  private final @Nullable AsciiSet[] notAfter;
+
+  /** Per group: its leader's {@link Rule#digitRegionNeeds()}, or {@code null} when not declared. */
+  private final @Nullable AsciiSet[] digitNeeds;
+
   private final List<List<Rule>> rulesByKeyword;
 
   /**
@@ -166,6 +175,13 @@ public final class RuleDetector implements Detector {
     this.firstChars = new boolean[groups.size()][];
     for (int g = 0; g < groups.size(); g++) {
       firstChars[g] = candidateWindows ? FirstChars.of(groups.get(g).get(0).pattern()) : null;
+    }
+    this.notAfter = new AsciiSet[groups.size()];
+    this.digitNeeds = new AsciiSet[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      Rule leader = groups.get(g).get(0);
+      notAfter[g] = AsciiSet.ofNullable(leader.startsAfterNone());
+      digitNeeds[g] = AsciiSet.ofNullable(leader.digitRegionNeeds());
     }
     this.minDigitsOfAnyRule =
         this.rules.stream()
@@ -301,10 +317,12 @@ public final class RuleDetector implements Detector {
         continue;
       }
       if (candidateWindows && !rule.keywords().isEmpty()) {
-        scanAroundKeywords(group, firstChars[g], in, regions, found, seen);
+        scanAroundKeywords(group, firstChars[g], notAfter[g], in, regions, found, seen);
       } else {
+        Matcher m = rule.pattern().matcher(text);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
         for (Region r : Region.merge(regions)) {
-          scan(group, firstChars[g], in, r, found, seen);
+          scan(group, firstChars[g], notAfter[g], in, r, m, found, seen);
         }
       }
     }
@@ -321,6 +339,7 @@ public final class RuleDetector implements Detector {
   private void scanAroundKeywords(
       List<Rule> group,
       boolean @Nullable [] firstChars,
+      @Nullable AsciiSet notAfter,
       ScanInput in,
       List<Region> hits,
       List<Finding> found,
@@ -337,7 +356,6 @@ public final class RuleDetector implements Detector {
     int tried = -1;
     List<Region> ordered = new ArrayList<>(hits);
     ordered.sort(Comparator.comparingInt(Region::start));
-    String notAfter = rule.startsAfterNone();
     String followedBy = rule.keywordFollowedBy();
     for (Region hit : ordered) {
       if (followedBy != null && !followedWithin(text, hit.end(), followedBy, rule)) {
@@ -391,7 +409,7 @@ public final class RuleDetector implements Detector {
   record Region(int start, int end) {
     /** Sorted, with overlapping or touching regions joined. */
     static List<Region> merge(List<Region> regions) {
-      if (regions.size() < 2) {
+      if (regions.size() < 2 || isMerged(regions)) {
         return regions;
       }
       List<Region> sorted = new ArrayList<>(regions);
@@ -409,6 +427,16 @@ public final class RuleDetector implements Detector {
       }
       out.add(current);
       return out;
+    }
+
+    /** Whether each region ends before the next one starts: what {@link #merge} returns. */
+    private static boolean isMerged(List<Region> regions) {
+      for (int i = 1; i < regions.size(); i++) {
+        if (regions.get(i).start() <= regions.get(i - 1).end()) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -455,23 +483,33 @@ public final class RuleDetector implements Detector {
     if (digits != null && digits.longestRun() >= minDigitsOfAnyRule) {
       List<DigitShape.Cluster> clusters = digits.clusters();
       for (int g : digitGroups) {
-        Rule rule = groups.get(g).get(0);
-        String needs = rule.digitRegionNeeds();
+        int minDigits = groups.get(g).get(0).minDigits();
+        AsciiSet needs = digitNeeds[g];
+        List<Region> regions = null;
+        int openFrom = -1; // the region being grown: clusters come in text order, so regions do too
+        int openTo = -1;
         for (DigitShape.Cluster c : clusters) {
-          if (c.digits() >= rule.minDigits()) {
+          if (c.digits() >= minDigits) {
             int from = Math.max(0, c.start() - DIGIT_MARGIN);
             int to = Math.min(length, c.end() + DIGIT_MARGIN);
-            if (needs != null && !containsAny(text, from, to, needs)) {
+            if (needs != null && !needs.anyIn(text, from, to)) {
               continue;
             }
-            List<Region> regions = out[g];
-            if (regions == null) {
-              regions = new ArrayList<>();
-              out[g] = regions;
+            if (openFrom >= 0 && from <= openTo) {
+              openTo =
+                  Math.max(openTo, to); // overlapping or touching: Region.merge would join them
+              continue;
             }
-            regions.add(new Region(from, to));
-            any[0] = true;
+            if (openFrom >= 0) {
+              regions = add(regions, new Region(openFrom, openTo));
+            }
+            openFrom = from;
+            openTo = to;
           }
+        }
+        if (openFrom >= 0) {
+          out[g] = add(regions, new Region(openFrom, openTo));
+          any[0] = true;
         }
       }
     }
@@ -480,6 +518,12 @@ public final class RuleDetector implements Detector {
       any[0] = true;
     }
     return any[0] ? out : null;
+  }
+
+  private static List<Region> add(@Nullable List<Region> regions, Region region) {
+    List<Region> out = regions == null ? new ArrayList<>() : regions;
+    out.add(region);
+    return out;
   }
 
   /** Rules whose keyword occurs, whose digit shape fits or whose JSON key matches, in order. */
@@ -510,16 +554,13 @@ public final class RuleDetector implements Detector {
   private void scan(
       List<Rule> group,
       boolean @Nullable [] first,
+      @Nullable AsciiSet notAfter,
       ScanInput in,
       Region region,
+      Matcher m,
       List<Finding> found,
       Set<Finding> seen) {
-    Rule rule = group.get(0);
-    String text = in.text();
-    Matcher m = rule.pattern().matcher(text);
-    m.useTransparentBounds(true).useAnchoringBounds(false);
     int step = windowSize - windowOverlap;
-    String notAfter = rule.startsAfterNone();
     for (int from = region.start(); from < region.end(); from += step) {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
       if (notAfter != null) {
@@ -547,7 +588,7 @@ public final class RuleDetector implements Detector {
       ScanInput in,
       int from,
       int to,
-      String notAfter,
+      AsciiSet notAfter,
       Matcher m,
       List<Finding> found,
       Set<Finding> seen) {
@@ -579,12 +620,12 @@ public final class RuleDetector implements Detector {
    * \n}, {@code \r} or {@code \t} before {@code p} never blocks: {@link Boundaries#startNotAfter}
    * lets a match start after one (text from JSON-in-strings).
    */
-  private static boolean startBlocked(String text, int p, String notAfter) {
+  private static boolean startBlocked(String text, int p, AsciiSet notAfter) {
     if (p == 0) {
       return false;
     }
     char before = text.charAt(p - 1);
-    if (notAfter.indexOf(before) < 0) {
+    if (!notAfter.contains(before)) {
       return false;
     }
     boolean escapedControl =
