@@ -1118,24 +1118,19 @@ final class ExchangeHandler {
     }
 
     LedgerRecord record(String event, String outcome, int status, @Nullable String errorType) {
-      return new LedgerRecord(
-              event,
-              id,
-              safeRoute(route),
-              model,
-              mode,
-              outcome,
-              status,
-              errorType,
-              findings,
-              null,
-              details)
-          .withAttribution(who);
+      return record(event, outcome, status, errorType, null);
     }
 
-    /** The response record of a streamed answer, with the bytes streamed before the receipt. */
+    /**
+     * A record with {@code streamed}: the bytes of a streamed answer before its receipt (null for
+     * anything else).
+     */
     LedgerRecord record(
-        String event, String outcome, int status, @Nullable String errorType, long streamed) {
+        String event,
+        String outcome,
+        int status,
+        @Nullable String errorType,
+        @Nullable Long streamed) {
       return new LedgerRecord(
               event,
               id,
