@@ -268,9 +268,9 @@ warden_pass() {
   kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
   peak_rss["$name"]="$(sort -n "$work/$name.rss" | tail -n1 | tr -d ' ')"
   stop_warden
+  warn_lines["$name"]="$(grep -c '"level":"\(WARN\|ERROR\)"' "$work/$name.err" 2>/dev/null || true)"
   if [ "$name" = warden-no-ledger ]; then
     ledger["$name"]="none (the pass records nothing)"; ledger_n["$name"]=0
-    warn_lines["$name"]="$(grep -c '"level":"\(WARN\|ERROR\)"' "$work/$name.err" 2>/dev/null || true)"
     return 0
   fi
   local out
@@ -278,7 +278,6 @@ warden_pass() {
     && ledger_rc=0 || ledger_rc=$?
   ledger["$name"]="$(echo "$out" | head -n1) (exit $ledger_rc)"
   ledger_n["$name"]="$(echo "$out" | grep -oE '[0-9]+ records? ' | head -n1 | grep -oE '[0-9]+' || echo '?')"
-  warn_lines["$name"]="$(grep -c '"level":"\(WARN\|ERROR\)"' "$work/$name.err" 2>/dev/null || true)"
 }
 declare -A idle_rss=() peak_rss=() check=() cpu_s=() ledger=() ledger_n=() warn_lines=()
 
