@@ -65,10 +65,7 @@ public class AccessBenchmark {
   @Setup(Level.Trial)
   public void setup() throws IOException {
     dir = Files.createTempDirectory("warden-access-bench");
-    keys = ApiKeyStore.open(dir);
-    for (int i = 0; i < 99; i++) {
-      keys.issue("svc-" + i, Identity.Kind.SERVICE, Set.of("chat"), Map.of("team", "t" + i));
-    }
+    keys = AuthBenchmark.storeOfOthers(dir);
     // the caller matches the last profile, so every earlier match is tried first
     key =
         keys.issue(
