@@ -734,26 +734,40 @@ final class ExchangeHandler {
           "warden_too_large",
           "the request body is larger than the limit of " + max + " bytes");
     }
+    // A client that drips its body would hold this thread and an in-flight slot for as long as it
+    // likes: the whole body must arrive within the bound (the deadline interrupts the read).
+    int timeoutMs = config.server().bodyReadTimeoutMs();
+    Upstream.Deadline deadline = Upstream.Deadline.start(Duration.ofMillis(timeoutMs));
+    byte @Nullable [] body;
     try (InputStream in = req.content().inputStream()) {
-      byte[] body = BoundedRead.read(in, declared, max);
-      if (body == null) {
+      body = BoundedRead.read(in, declared, max);
+    } catch (IOException | RuntimeException e) {
+      deadline.finish(); // consumes the deadline's interrupt before the refusal is recorded
+      if (deadline.expired()) {
         throw refuse(
             ex,
-            413,
-            "warden_too_large",
-            "the request body is larger than the limit of " + max + " bytes");
-      }
-      if (body.length == 0) {
-        throw refuse(
-            ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
-      }
-      return body;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof Refusal r) {
-        throw r;
+            408,
+            "warden_body_timeout",
+            "the request body did not arrive within server.bodyReadTimeoutMs ("
+                + timeoutMs
+                + " ms); send it at once, nothing was forwarded");
       }
       throw refuse(ex, 400, "warden_bad_request", "the request body could not be read");
+    } finally {
+      deadline.finish();
     }
+    if (body == null) {
+      throw refuse(
+          ex,
+          413,
+          "warden_too_large",
+          "the request body is larger than the limit of " + max + " bytes");
+    }
+    if (body.length == 0) {
+      throw refuse(
+          ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
+    }
+    return body;
   }
 
   private void requireJson(ServerRequest req, Exchange ex) {

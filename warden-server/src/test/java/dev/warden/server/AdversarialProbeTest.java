@@ -2,6 +2,7 @@ package dev.warden.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.engine.config.WardenConfig;
 import dev.warden.testing.StubUpstream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -61,6 +62,8 @@ class AdversarialProbeTest {
         return new Exchange(got.toString(StandardCharsets.ISO_8859_1), true);
       } catch (SocketTimeoutException e) {
         return new Exchange(got.toString(StandardCharsets.ISO_8859_1), false);
+      } catch (java.net.SocketException e) {
+        return new Exchange(got.toString(StandardCharsets.ISO_8859_1), true); // reset: closed
       }
     }
   }
@@ -208,6 +211,46 @@ class AdversarialProbeTest {
       assertThat(ledgerText(proxy))
           .contains("response/header/x-request-id")
           .doesNotContain(githubToken);
+    }
+  }
+
+  /**
+   * Probe: headers, then the first bytes of a declared body, then nothing. Before the fix the
+   * exchange waited for the rest without bound (still waiting after 40 s), holding its thread and
+   * in-flight slot; now {@code server.bodyReadTimeoutMs} ends it, recorded as a refusal.
+   */
+  @Test
+  void aBodyThatStopsArrivingIsCutOffAtTheBound() throws Exception {
+    try (ProxyHarness proxy =
+        new ProxyHarness(
+            tmp.resolve("b"),
+            StubUpstream.start(),
+            "",
+            c -> {
+              WardenConfig.Server s = c.server();
+              return c.withServer(
+                  new WardenConfig.Server(
+                      s.host(), s.port(), s.maxBodyBytes(), s.maxJsonDepth(), 1, 800));
+            })) {
+      byte[] whole = request("POST", CHAT, "application/json", ProxyHarness.chat("hi"), "");
+      byte[] partial = java.util.Arrays.copyOf(whole, whole.length - 20);
+      long started = System.nanoTime();
+      Exchange ex = raw(proxy.gateway.port(), partial);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+
+      assertThat(ex.closedByServer()).as("the gateway ended the stalled exchange").isTrue();
+      assertThat(millis).isBetween(700L, 2_900L);
+      assertThat(proxy.received()).isEmpty();
+      // The client sees the close as the deadline fires; the refusal is recorded just after.
+      String ledger = ledgerText(proxy);
+      for (int i = 0; i < 30 && !ledger.contains("warden_body_timeout"); i++) {
+        Thread.sleep(100);
+        ledger = ledgerText(proxy);
+      }
+      assertThat(ledger).contains("warden_body_timeout");
+      // The interrupt that ended the read did not reach the ledger append: still ready.
+      assertThat(proxy.get("/ready").statusCode()).isEqualTo(200);
+      assertThat(proxy.post(CHAT, ProxyHarness.chat("hi")).statusCode()).isEqualTo(200);
     }
   }
 
