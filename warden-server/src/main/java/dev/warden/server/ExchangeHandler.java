@@ -150,9 +150,13 @@ final class ExchangeHandler {
   void handle(ServerRequest req, ServerResponse res, DialectRoute target) {
     long started = System.nanoTime();
     String id = newCorrelationId();
-    String route = target.path();
+    // A model name in the path that holds a value is refused after admission; until then neither
+    // the log nor the ledger may carry it, so they name the route by its template.
+    List<Replacement> inPath = OutsideBody.inPath(requests, target.endpoint());
+    String route = inPath.isEmpty() ? target.path() : target.endpoint().template();
     res.header(CORRELATION_ID, id);
-    Exchange ex = new Exchange(id, target, mode());
+    Exchange ex = new Exchange(id, target, route, mode());
+    ex.inPath = inPath;
     int status;
     try {
       try (dev.warden.server.limit.Limiter.Slot slot = enter(ex)) {
@@ -237,6 +241,16 @@ final class ExchangeHandler {
   private int admitted(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
+    if (!ex.inPath.isEmpty()) {
+      ex.add(ex.inPath, "request");
+      throw refuse(
+          ex,
+          400,
+          "warden_path_sensitive",
+          "the model name in the request path holds a value of type '"
+              + ex.inPath.getFirst().finding().type()
+              + "'; name the model plainly and retry");
+    }
     screenForwardedHeaders(req, ex, target);
     limit(ex, limits.admit(ex.who));
     ex.vault = vaultSessions(req, ex);
@@ -823,7 +837,7 @@ final class ExchangeHandler {
       if (value == null || credentials.contains(header)) {
         continue;
       }
-      List<Replacement> found = HeaderScreen.findings(requests, name, value);
+      List<Replacement> found = OutsideBody.inHeader(requests, name, value);
       if (!found.isEmpty()) {
         ex.add(found, "request");
         throw refuse(
@@ -847,7 +861,7 @@ final class ExchangeHandler {
       Map<HeaderName, String> returned, Exchange ex) {
     Map<HeaderName, String> out = new java.util.LinkedHashMap<>();
     returned.forEach((name, value) -> {
-      List<Replacement> found = HeaderScreen.findings(responses, name, value);
+      List<Replacement> found = OutsideBody.inHeader(responses, name, value);
       if (found.isEmpty()) {
         out.put(name, value);
       } else {
@@ -1145,9 +1159,12 @@ final class ExchangeHandler {
     /** Finding counts of both directions by (direction, type, action), in that order. */
     final java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
 
-    Exchange(String id, DialectRoute target, String mode) {
+    /** Findings in the path's model name, refused after admission. */
+    List<Replacement> inPath = List.of();
+
+    Exchange(String id, DialectRoute target, String route, String mode) {
       this.id = id;
-      this.route = target.path();
+      this.route = route;
       this.dialect = target.dialect();
       this.mode = mode;
     }

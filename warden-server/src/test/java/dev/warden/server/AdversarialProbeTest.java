@@ -254,10 +254,35 @@ class AdversarialProbeTest {
     }
   }
 
+  /**
+   * Probe: an AWS key id as the Gemini model name in the path. Before the fix it was forwarded in
+   * the upstream's URL and written in clear as the route of the ledger record and the access log.
+   */
+  @Test
+  void aModelNameInThePathHoldingASecretIsRefusedAndNeverRecorded() throws Exception {
+    String awsKeyId = SecretLeakTest.secrets().get(1);
+    try (DialectGateway gw = DialectGateway.start(tmp.resolve("g"), "")) {
+      String body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}";
+      HttpResponse<String> res = gw.post("/v1beta/models/" + awsKeyId + ":generateContent", body);
+
+      assertThat(res.statusCode()).isEqualTo(400);
+      assertThat(res.body()).contains("warden_path_sensitive").doesNotContain(awsKeyId);
+      assertThat(gw.gemini.received()).isEmpty();
+      String ledger = ledgerText(gw.gateway);
+      assertThat(ledger).contains("request/path/model").doesNotContain(awsKeyId);
+      // A plain model name still passes.
+      assertThat(gw.post("/v1beta/models/gemini-2.0-flash:generateContent", body).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
   private static String ledgerText(ProxyHarness proxy) throws Exception {
+    return ledgerText(proxy.gateway);
+  }
+
+  private static String ledgerText(Gateway gateway) throws Exception {
     StringBuilder b = new StringBuilder();
-    try (java.util.stream.Stream<Path> files =
-        java.nio.file.Files.walk(proxy.gateway.ledgerDir())) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(gateway.ledgerDir())) {
       for (Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
         b.append(java.nio.file.Files.readString(p, StandardCharsets.ISO_8859_1));
       }
