@@ -70,6 +70,14 @@ final class GroupCommitWriter {
   private String hash;
   private String mac;
   private boolean dirty;
+
+  /**
+   * FSYNC: the flusher wrote records it did not force (only unawaited ones). Flusher thread, read
+   * by the writer after {@link GroupWorker#awaitIdle} or {@link GroupWorker#stop}, which publish
+   * it.
+   */
+  private boolean unforced;
+
   private volatile long lastForceNanos = System.nanoTime();
   private final MessageDigest sha256 = Checkpointer.sha256();
 
@@ -106,6 +114,19 @@ final class GroupCommitWriter {
   }
 
   Receipt append(LedgerRecord record) {
+    return submit(record, true).await();
+  }
+
+  /**
+   * Queues {@code record} without waiting ({@link dev.warden.api.Ledger#queue}): the same FIFO
+   * queue as {@link #append}, so a later append of this thread is chained, written and forced after
+   * it.
+   */
+  void queue(LedgerRecord record) {
+    submit(record, false);
+  }
+
+  private PendingAppend submit(LedgerRecord record, boolean awaited) {
     CanonicalRecord canonical;
     try {
       // Serialized here, on the appender's thread: appenders canonicalize in parallel and the
@@ -114,7 +135,7 @@ final class GroupCommitWriter {
     } catch (IllegalArgumentException e) {
       throw new LedgerException("record rejected: " + e.getMessage(), e);
     }
-    PendingAppend p = new PendingAppend(canonical);
+    PendingAppend p = awaited ? new PendingAppend(canonical) : PendingAppend.unawaited(canonical);
     gate.readLock().lock();
     try {
       if (closing) {
@@ -132,7 +153,7 @@ final class GroupCommitWriter {
     } finally {
       gate.readLock().unlock();
     }
-    return p.await();
+    return p;
   }
 
   /** Queues {@code p} (its queue permit already held) and wakes the writer if it sleeps. */
@@ -219,8 +240,8 @@ final class GroupCommitWriter {
     if (t != null) {
       t.stop(); // the final checkpoint below needs the whole tree
     }
-    if (dirty && failure == null) {
-      force(); // ASYNC: the last writes become durable at close
+    if ((dirty || unforced) && failure == null) {
+      force(); // ASYNC, or FSYNC queued records: the last writes become durable at close
     }
     Checkpointer cp = checkpointer;
     if (failure == null && cp != null && cp.pending()) {
@@ -310,7 +331,7 @@ final class GroupCommitWriter {
         return;
       }
       if (cp != null && (cp.due() || (rotate && cp.pending()))) {
-        if (dirty) {
+        if (dirty || unforced) {
           force(); // a checkpoint never covers a record that is not durable
         }
         if (failure == null) {
@@ -327,7 +348,7 @@ final class GroupCommitWriter {
 
   /** Closes the full segment and continues the chain in the next one. */
   private void rotate() throws IOException {
-    if (dirty) {
+    if (dirty || unforced) {
       force();
     }
     Path next = Segments.name(dir, Segments.number(segment) + 1);
@@ -483,9 +504,16 @@ final class GroupCommitWriter {
       while (left > 0) {
         left -= target.write(buffers);
       }
-      target.force(false);
-      forces.incrementAndGet();
-      lastForceNanos = System.nanoTime();
+      if (awaited(group)) {
+        target.force(false);
+        forces.incrementAndGet();
+        lastForceNanos = System.nanoTime();
+        unforced = false;
+      } else {
+        // Only queued records nobody waits for: they ride the next force (an awaited record's,
+        // a checkpoint's, a rotation's or close's), which covers every byte written before it.
+        unforced = true;
+      }
     } catch (Throwable t) { // fail closed on anything, including Errors
       failWrite(t, appenders(group));
       return;
@@ -499,6 +527,17 @@ final class GroupCommitWriter {
       receipts.addAll(h.encoded().receipts());
     }
     PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
+  }
+
+  private static boolean awaited(List<Handed> group) {
+    for (Handed h : group) {
+      for (PendingAppend p : h.batch()) {
+        if (p.awaited()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static List<PendingAppend> appenders(List<Handed> group) {
@@ -559,6 +598,7 @@ final class GroupCommitWriter {
       channel.force(false);
       forces.incrementAndGet();
       dirty = false;
+      unforced = false;
       lastForceNanos = System.nanoTime();
     } catch (IOException | RuntimeException e) {
       failure = e; // already acknowledged ASYNC records may be lost: refuse everything after
