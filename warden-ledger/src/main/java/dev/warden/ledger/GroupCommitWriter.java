@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
  * goes on chaining the next one: the flusher takes every batch handed over since its last {@code
  * force}, writes them with one gathering {@code write}, makes them durable with one {@code force},
  * then releases their appenders ({@link PendingAppend}: it wakes one, and the woken wake the rest)
- * — so chaining and hashing overlap the disk's flush instead of waiting for it, and one {@code
- * force} serves everything that arrived while the previous one ran. After any write or force
- * failure both fail every queued and later append (fail closed) — the chain on disk may then end in
- * a partial batch, which the next {@link FileLedger#open} repairs or refuses.
+ * and, with checkpoints, adds the group to the segment digest and the Merkle tree — so chaining and
+ * hashing overlap the disk's flush instead of waiting for it, and one {@code force} serves
+ * everything that arrived while the previous one ran. After any write or force failure both fail
+ * every queued and later append (fail closed) — the chain on disk may then end in a partial batch,
+ * which the next {@link FileLedger#open} repairs or refuses.
  */
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
@@ -51,7 +52,8 @@ final class GroupCommitWriter {
   private final AtomicLong forces = new AtomicLong();
   private final Thread thread;
   private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
-  // Keeps the segment digest and Merkle tree (with checkpoints only), off the chaining thread.
+  // ASYNC with checkpoints only: keeps the segment digest and Merkle tree off the chaining thread
+  // (in FSYNC the flusher keeps them).
   private final @Nullable GroupWorker<Encoded> tracker;
 
   /** Appenders hold it shared while queueing; close takes it exclusively, so STOP comes last. */
@@ -108,8 +110,12 @@ final class GroupCommitWriter {
         options.durability() == FileLedger.Durability.FSYNC
             ? new GroupWorker<>("warden-ledger-flusher", this::flush)
             : null;
+    // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
+    // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
     this.tracker =
-        checkpointer == null ? null : new GroupWorker<>("warden-ledger-tracker", this::track);
+        checkpointer == null || flusher != null
+            ? null
+            : new GroupWorker<>("warden-ledger-tracker", this::track);
     this.thread = Thread.ofPlatform().name("warden-ledger-writer").daemon(true).start(this::run);
   }
 
@@ -120,7 +126,8 @@ final class GroupCommitWriter {
   /**
    * Queues {@code record} without waiting ({@link dev.warden.api.Ledger#queue}): the same FIFO
    * queue as {@link #append}, so a later append of this thread is chained, written and forced after
-   * it.
+   * it. It does not wake the writer: it is chained with whatever append comes next (or a due
+   * checkpoint, or close).
    */
   void queue(LedgerRecord record) {
     submit(record, false);
@@ -146,7 +153,13 @@ final class GroupCommitWriter {
         throw refusing(f);
       }
       queueSpace.acquire(); // blocks when full: backpressure, never a dropped record
-      enqueue(p);
+      if (awaited) {
+        enqueue(p);
+      } else {
+        // No wake-up: nobody waits for it. The writer takes it with the next append that does
+        // wake it — at the latest this thread's own next one, which the contract is about.
+        queue.add(p);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LedgerException("interrupted before the record was queued; it was not written", e);
@@ -439,15 +452,20 @@ final class GroupCommitWriter {
     hash = receipts.getLast().hash();
     mac = encoded.mac();
     Checkpointer cp = checkpointer;
-    GroupWorker<Encoded> t = tracker;
-    if (cp != null && t != null) {
+    if (cp != null) {
       cp.chained(receipts.size());
-      t.hand(encoded);
+      GroupWorker<Encoded> t = tracker;
+      if (t != null) {
+        t.hand(encoded);
+      }
     }
     return receipts;
   }
 
-  /** The tracker's work: adds chained batches to the segment digest and the Merkle tree. */
+  /**
+   * Adds chained batches to the segment digest and the Merkle tree, in chain order: on the tracker
+   * thread (ASYNC) or the flusher's (FSYNC).
+   */
   private void track(List<Encoded> group) {
     Checkpointer cp = checkpointer;
     if (cp == null) {
@@ -520,13 +538,21 @@ final class GroupCommitWriter {
     }
     if (group.size() == 1) {
       PendingAppend.complete(group.getFirst().batch(), group.getFirst().encoded().receipts());
-      return;
+    } else {
+      List<Receipt> receipts = new ArrayList<>();
+      for (Handed h : group) {
+        receipts.addAll(h.encoded().receipts());
+      }
+      PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
     }
-    List<Receipt> receipts = new ArrayList<>();
-    for (Handed h : group) {
-      receipts.addAll(h.encoded().receipts());
+    if (checkpointer != null) {
+      // After the release, while the next group gathers; awaitIdle still waits for it.
+      List<Encoded> written = new ArrayList<>(group.size());
+      for (Handed h : group) {
+        written.add(h.encoded());
+      }
+      track(written);
     }
-    PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
   }
 
   private static boolean awaited(List<Handed> group) {

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 /**
  * A daemon thread that takes, each round, everything handed to it since its last round and
  * processes it as one group, in the order handed. The ledger writer uses two: the flusher (one
- * {@code write} and one {@code force} per group) and, with checkpoints, the tracker (segment digest
- * and Merkle tree), so neither holds up the chaining of the next records.
+ * {@code write} and one {@code force} per group) and, in {@code ASYNC} with checkpoints, the
+ * tracker (segment digest and Merkle tree), so neither holds up the chaining of the next records.
  *
  * <p>Contract: {@code work} must not throw (it records its own failure; an exception ends the
  * thread and {@link #awaitIdle} would then wait forever). {@link #awaitIdle} returns once every

@@ -403,25 +403,14 @@ class FileLedgerTest {
 
   @Test
   void aQueuedRecordThatCannotBeWrittenFailsTheNextAppend() {
-    byte[] poison = "corr-poison".getBytes(StandardCharsets.UTF_8);
+    LedgerRecord poisoned = sample(999);
     MessageAuthenticator failsOnPoison =
         data -> {
-          if (indexOf(data, poison) >= 0) {
+          if (new String(data, StandardCharsets.UTF_8).contains("\"corr-999\"")) {
             throw new IllegalStateException("key store unavailable");
           }
           return KEY.tag(data);
         };
-    LedgerRecord poisoned =
-        new LedgerRecord(
-            "request",
-            "corr-poison",
-            "/v1/chat/completions",
-            null,
-            "enforce",
-            "forwarded",
-            0,
-            null,
-            List.of());
     try (FileLedger ledger = FileLedger.open(dir(), failsOnPoison, FileLedger.Options.defaults())) {
       ledger.append(sample(1));
       ledger.queue(poisoned); // returns: the failure happens on the writer
@@ -453,18 +442,5 @@ class FileLedgerTest {
     assertThatThrownBy(() -> ledger.queue(sample(2)))
         .isInstanceOf(LedgerException.class)
         .hasMessageContaining("closed");
-  }
-
-  private static int indexOf(byte[] data, byte[] part) {
-    outer:
-    for (int i = 0; i + part.length <= data.length; i++) {
-      for (int j = 0; j < part.length; j++) {
-        if (data[i + j] != part[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }
