@@ -27,17 +27,35 @@ import org.jspecify.annotations.Nullable;
  * (bounded by a semaphore, so a full queue blocks instead of dropping); one thread takes everything
  * queued and chains it. In {@code ASYNC} mode that thread writes the batch and releases its
  * appenders. In {@code FSYNC} mode it hands the chained batch to a second thread, the flusher, and
- * goes on chaining the next one: the flusher takes every batch handed over since its last {@code
- * force}, writes them with one gathering {@code write}, makes them durable with one {@code force},
- * then releases their appenders ({@link PendingAppend}: it wakes one, and the woken wake the rest)
- * and, with checkpoints, adds the group to the segment digest and the Merkle tree — so chaining and
- * hashing overlap the disk's flush instead of waiting for it, and one {@code force} serves
- * everything that arrived while the previous one ran. After any write or force failure both fail
- * every queued and later append (fail closed) — the chain on disk may then end in a partial batch,
- * which the next {@link FileLedger#open} repairs or refuses.
+ * goes on chaining the next one: the flusher takes every batch handed over since its last take,
+ * writes them with one gathering {@code write}, makes them durable with one {@code force}, then
+ * releases their appenders ({@link PendingAppend}: it wakes one, and the woken wake the rest) — so
+ * chaining and hashing overlap the disk's flush instead of waiting for it, and one {@code force}
+ * serves everything that arrived while the previous one ran. The flusher has {@link
+ * #FORCES_IN_FLIGHT} threads ({@link GroupWorker}): while one group is in {@code force}, the next
+ * is written and forced, and groups are released in order. After any write or force failure both
+ * fail every queued and later append (fail closed) — the chain on disk may then end in a partial
+ * batch, which the next {@link FileLedger#open} repairs or refuses. With checkpoints, the flusher's
+ * release step also adds each group to the segment digest and the Merkle tree. A group of queued
+ * records only ({@link #queue}) is written but not forced: it rides the next force.
+ *
+ * <p>In {@code FSYNC} mode the flusher keeps real zero-filled space ahead of the records (up to
+ * {@link #PREALLOCATE} bytes, written with ordinary writes, never a sparse {@code setLength}): a
+ * {@code force} that only overwrites allocated blocks flushes data, while one that grows the file
+ * must also commit the size change through the filesystem journal — on ext4 here about half of a
+ * {@code force}'s time. Rotation and close cut the padding off again; after a crash {@link
+ * FileLedger#open} does, and the verifier reads it as the end of the file ({@link
+ * Segments#dataEnd}).
  */
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
+
+  /** FSYNC: how many groups may be in {@code force} at once ({@link GroupWorker}). */
+  static final int FORCES_IN_FLIGHT = 2;
+
+  /** Zero-filled space kept ahead of the active segment's records, in FSYNC mode. */
+  static final int PREALLOCATE = 1 << 20;
+
   private static final PendingAppend STOP =
       new PendingAppend(
           CanonicalRecord.of(new LedgerRecord("stop", "", "", null, "", "", 0, null, List.of())));
@@ -74,14 +92,20 @@ final class GroupCommitWriter {
   private boolean dirty;
 
   /**
-   * FSYNC: the flusher wrote records it did not force (only unawaited ones). Flusher thread, read
-   * by the writer after {@link GroupWorker#awaitIdle} or {@link GroupWorker#stop}, which publish
-   * it.
+   * FSYNC: the flusher wrote records it did not force (only unawaited ones) since the writer's last
+   * force. Set by the flusher's threads, cleared only by the writer's own {@link #force}, which
+   * runs with the flusher idle (after {@link GroupWorker#awaitIdle} or {@link GroupWorker#stop}).
    */
-  private boolean unforced;
+  private volatile boolean unforced;
 
   private volatile long lastForceNanos = System.nanoTime();
   private final MessageDigest sha256 = Checkpointer.sha256();
+
+  // The flusher's preallocation: the channel it covers and where its zero-filled space ends.
+  private final int preallocate;
+  private @Nullable FileChannel preallocated;
+  private long preallocatedEnd;
+  private @Nullable ByteBuffer zeros;
 
   GroupCommitWriter(
       Path dir,
@@ -98,6 +122,8 @@ final class GroupCommitWriter {
     this.checkpointer = checkpointer;
     this.options = options;
     this.queueSpace = new Semaphore(options.queueCapacity());
+    // A small segment gets no more padding than its own size: rotation would only cut it off.
+    this.preallocate = (int) Math.min(PREALLOCATE, (options.maxSegmentBytes() + 4095) & -4096L);
     this.seq = head.seq();
     this.hash = head.hash();
     this.mac = head.mac();
@@ -108,7 +134,7 @@ final class GroupCommitWriter {
     }
     this.flusher =
         options.durability() == FileLedger.Durability.FSYNC
-            ? new GroupWorker<>("warden-ledger-flusher", this::flush)
+            ? new GroupWorker<>("warden-ledger-flusher", FORCES_IN_FLIGHT, new Flush())
             : null;
     // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
     // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
@@ -248,6 +274,10 @@ final class GroupCommitWriter {
     GroupWorker<Handed> f = flusher;
     if (f != null) {
       f.stop(); // after every batch handed over is written, forced and released
+      if (failure == null) {
+        cutPadding(channel);
+        closeFailure = failure;
+      }
     }
     GroupWorker<Encoded> t = tracker;
     if (t != null) {
@@ -363,6 +393,10 @@ final class GroupCommitWriter {
   private void rotate() throws IOException {
     if (dirty || unforced) {
       force();
+    }
+    cutPadding(channel); // a closed segment ends with its last record
+    if (failure != null) {
+      return;
     }
     Path next = Segments.name(dir, Segments.number(segment) + 1);
     FileChannel opened =
@@ -499,59 +533,82 @@ final class GroupCommitWriter {
 
   /**
    * The flusher's work (FSYNC): one gathering write and one force for the whole group, then its
-   * appenders go. Rotation and checkpoints wait for the flusher to be idle, so a group never spans
-   * two segments and a checkpoint never covers a record that is not durable.
+   * appenders go; with {@link #FORCES_IN_FLIGHT} groups forcing at once ({@link GroupWorker}).
+   * Rotation and checkpoints wait for the flusher to be idle, so a group never spans two segments
+   * and a checkpoint never covers a record that is not durable.
    */
-  private void flush(List<Handed> group) {
-    Throwable f = failure;
-    if (f != null) {
-      PendingAppend.fail(appenders(group), refusing(f));
-      return;
-    }
-    try {
-      FileChannel target = group.getFirst().channel();
-      ByteBuffer[] buffers = new ByteBuffer[group.size()];
-      long left = 0;
-      for (int i = 0; i < buffers.length; i++) {
-        if (group.get(i).channel() != target) {
-          throw new IllegalStateException("a flush group spans two segments");
+  private final class Flush implements GroupWorker.Stage<Handed> {
+    @Override
+    public boolean write(List<Handed> group) {
+      Throwable f = failure;
+      if (f != null) {
+        PendingAppend.fail(appenders(group), refusing(f));
+        return false;
+      }
+      try {
+        FileChannel target = group.getFirst().channel();
+        ByteBuffer[] buffers = new ByteBuffer[group.size()];
+        long left = 0;
+        for (int i = 0; i < buffers.length; i++) {
+          if (group.get(i).channel() != target) {
+            throw new IllegalStateException("a flush group spans two segments");
+          }
+          buffers[i] = group.get(i).encoded().bytes();
+          left += buffers[i].remaining();
         }
-        buffers[i] = group.get(i).encoded().bytes();
-        left += buffers[i].remaining();
+        // Only here, one write at a time, does the file's end move: the zeros go in first.
+        preallocate(target, target.position() + left);
+        while (left > 0) {
+          left -= target.write(buffers);
+        }
+        return true;
+      } catch (Throwable t) { // fail closed on anything, including Errors
+        failWrite(t, appenders(group));
+        return false;
       }
-      while (left > 0) {
-        left -= target.write(buffers);
-      }
-      if (awaited(group)) {
-        target.force(false);
-        forces.incrementAndGet();
-        lastForceNanos = System.nanoTime();
-        unforced = false;
-      } else {
+    }
+
+    @Override
+    public boolean force(List<Handed> group) {
+      if (!awaited(group)) {
         // Only queued records nobody waits for: they ride the next force (an awaited record's,
         // a checkpoint's, a rotation's or close's), which covers every byte written before it.
         unforced = true;
+        return true;
       }
-    } catch (Throwable t) { // fail closed on anything, including Errors
-      failWrite(t, appenders(group));
-      return;
+      try {
+        group.getFirst().channel().force(false);
+        forces.incrementAndGet();
+        lastForceNanos = System.nanoTime();
+        return true;
+      } catch (Throwable t) { // fail closed on anything, including Errors
+        failWrite(t, appenders(group));
+        return false;
+      }
     }
-    if (group.size() == 1) {
-      PendingAppend.complete(group.getFirst().batch(), group.getFirst().encoded().receipts());
-    } else {
-      List<Receipt> receipts = new ArrayList<>();
-      for (Handed h : group) {
-        receipts.addAll(h.encoded().receipts());
+
+    @Override
+    public void release(List<Handed> group) {
+      Throwable f = failure;
+      if (f != null) { // an earlier group's force failed: this one's success proves nothing
+        PendingAppend.fail(appenders(group), refusing(f));
+      } else if (group.size() == 1) {
+        PendingAppend.complete(group.getFirst().batch(), group.getFirst().encoded().receipts());
+      } else {
+        List<Receipt> receipts = new ArrayList<>();
+        for (Handed h : group) {
+          receipts.addAll(h.encoded().receipts());
+        }
+        PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
       }
-      PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
-    }
-    if (checkpointer != null) {
-      // After the release, while the next group gathers; awaitIdle still waits for it.
-      List<Encoded> written = new ArrayList<>(group.size());
-      for (Handed h : group) {
-        written.add(h.encoded());
+      if (checkpointer != null && failure == null) {
+        // After the release, one group at a time in chain order; awaitIdle still waits for it.
+        List<Encoded> written = new ArrayList<>(group.size());
+        for (Handed h : group) {
+          written.add(h.encoded());
+        }
+        track(written);
       }
-      track(written);
     }
   }
 
@@ -564,6 +621,50 @@ final class GroupCommitWriter {
       }
     }
     return false;
+  }
+
+  /**
+   * Before a write that will end at {@code dataEnd}: when less than half of {@link #preallocate}
+   * would be left ahead of the records, fills the next stretch with zeros, so the forces that
+   * follow overwrite allocated blocks instead of growing the file. This write's {@code force} makes
+   * the zeros (and the new size) durable with its records; a write that outruns the space simply
+   * grows the file, as without preallocation. Flusher, inside its one-at-a-time write step.
+   */
+  private void preallocate(FileChannel target, long dataEnd) throws IOException {
+    if (target != preallocated) {
+      preallocated = target;
+      preallocatedEnd = target.size();
+    }
+    if (preallocatedEnd - dataEnd >= preallocate / 2) {
+      return;
+    }
+    ByteBuffer z = zeros;
+    if (z == null) {
+      z = ByteBuffer.allocateDirect(preallocate);
+      zeros = z;
+    }
+    long from = Math.max(preallocatedEnd, dataEnd);
+    z.clear();
+    while (z.hasRemaining()) {
+      target.write(z, from + z.position());
+    }
+    preallocatedEnd = from + preallocate;
+  }
+
+  /**
+   * Cuts the zero-filled space off the end of a segment that is being closed and forces the new
+   * size, so only the active segment can ever end in padding. Writer thread, with the flusher idle.
+   */
+  private void cutPadding(FileChannel segmentChannel) {
+    try {
+      if (segmentChannel.size() > segmentSize) {
+        segmentChannel.truncate(segmentSize);
+        segmentChannel.force(false);
+        forces.incrementAndGet();
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+    }
   }
 
   private static List<PendingAppend> appenders(List<Handed> group) {
