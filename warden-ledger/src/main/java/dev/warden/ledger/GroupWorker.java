@@ -15,7 +15,10 @@ import java.util.function.Consumer;
  * land in the file in chain order; releases run in the same order, so a group is released only
  * after every earlier group's {@code force} came back (a failed earlier force fails it: an error
  * that one {@code fsync} reports may not be reported to another, so a later success does not prove
- * the earlier bytes durable).
+ * the earlier bytes durable). For the same reason a group is also released only after every force
+ * still running when its own came back has come back too: Linux reports a write-back error to the
+ * first {@code fsync} on the file that looks, so a later group's overlapping force may take the
+ * error that belongs to this group's bytes — the stage's release then sees that failure.
  *
  * <p>Why: an appender released by one {@code force} comes back with its next record while the next
  * {@code force} already runs, and with one force at a time it waits for that one and then its own.
@@ -50,6 +53,7 @@ final class GroupWorker<T> {
   private boolean writing; // a thread is between its take and the end of its write
   private long nextTicket; // the order of takes
   private long releasing; // the ticket whose turn it is to release
+  private final java.util.TreeSet<Long> forcing = new java.util.TreeSet<>(); // tickets in force
 
   /** {@code threads} threads, of which as many may be between their write and their release. */
   GroupWorker(String name, int threads, Stage<T> stage) {
@@ -150,11 +154,15 @@ final class GroupWorker<T> {
       boolean written = stage.write(group);
       synchronized (this) {
         writing = false;
+        forcing.add(ticket);
         notifyAll();
       }
       boolean forced = written && stage.force(group);
       synchronized (this) {
-        while (releasing != ticket) {
+        forcing.remove(ticket);
+        notifyAll();
+        long overlapped = forcing.isEmpty() ? -1 : forcing.last();
+        while (releasing != ticket || (!forcing.isEmpty() && forcing.first() <= overlapped)) {
           waitQuietly();
         }
       }

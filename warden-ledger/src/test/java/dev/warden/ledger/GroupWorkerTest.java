@@ -89,6 +89,68 @@ class GroupWorkerTest {
         .containsExactly("write a", "write b", "forced b", "forced a", "release b");
   }
 
+  /**
+   * a's force comes back while b's overlapping force still runs: a waits for b's outcome, because
+   * b's {@code fsync} may be the one the kernel reports a write-back error of a's bytes to.
+   */
+  @Test
+  void aGroupWaitsForEveryForceThatOverlappedItsOwn() throws InterruptedException {
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch inForceA = new CountDownLatch(1);
+    CountDownLatch inForceB = new CountDownLatch(1);
+    CountDownLatch holdB = new CountDownLatch(1);
+    GroupWorker<String> worker =
+        new GroupWorker<>(
+            "test-flusher",
+            2,
+            new GroupWorker.Stage<>() {
+              @Override
+              public boolean write(List<String> group) {
+                return true;
+              }
+
+              @Override
+              public boolean force(List<String> group) {
+                String g = String.join("", group);
+                try {
+                  if (g.equals("a")) {
+                    inForceA.countDown();
+                    assertThat(inForceB.await(10, TimeUnit.SECONDS)).isTrue();
+                  } else {
+                    inForceB.countDown();
+                    assertThat(holdB.await(10, TimeUnit.SECONDS)).isTrue();
+                  }
+                } catch (InterruptedException e) {
+                  throw new AssertionError(e);
+                }
+                events.add("forced " + g);
+                return true;
+              }
+
+              @Override
+              public void release(List<String> group) {
+                events.add("release " + String.join("", group));
+              }
+            });
+    try {
+      worker.hand("a");
+      assertThat(inForceA.await(10, TimeUnit.SECONDS)).isTrue();
+      worker.hand("b");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!events.contains("forced a") && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      Thread.sleep(200); // time for a wrong early release to show
+      assertThat(events).containsExactly("forced a");
+      holdB.countDown();
+      worker.awaitIdle();
+      assertThat(events.subList(0, 3)).containsExactly("forced a", "forced b", "release a");
+    } finally {
+      holdB.countDown();
+      worker.stop();
+    }
+  }
+
   @Test
   void oneThreadHandsEveryGroupToItsWorkInOrder() throws InterruptedException {
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
