@@ -150,9 +150,13 @@ final class ExchangeHandler {
   void handle(ServerRequest req, ServerResponse res, DialectRoute target) {
     long started = System.nanoTime();
     String id = newCorrelationId();
-    String route = target.path();
+    // A model name in the path that holds a value is refused after admission; until then neither
+    // the log nor the ledger may carry it, so they name the route by its template.
+    List<Replacement> inPath = OutsideBody.inPath(requests, target.endpoint());
+    String route = inPath.isEmpty() ? target.path() : target.endpoint().template();
     res.header(CORRELATION_ID, id);
-    Exchange ex = new Exchange(id, target, mode());
+    Exchange ex = new Exchange(id, target, route, mode());
+    ex.inPath = inPath;
     int status;
     try {
       try (dev.warden.server.limit.Limiter.Slot slot = enter(ex)) {
@@ -237,6 +241,17 @@ final class ExchangeHandler {
   private int admitted(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
+    if (!ex.inPath.isEmpty()) {
+      ex.add(ex.inPath, "request");
+      throw refuse(
+          ex,
+          400,
+          "warden_path_sensitive",
+          "the model name in the request path holds a value of type '"
+              + ex.inPath.getFirst().finding().type()
+              + "'; name the model plainly and retry");
+    }
+    screenForwardedHeaders(req, ex, target);
     limit(ex, limits.admit(ex.who));
     ex.vault = vaultSessions(req, ex);
     Map<String, String> query = query(req, ex, target);
@@ -439,7 +454,7 @@ final class ExchangeHandler {
             "no stream inspector for dialect " + dialect.id() + "; the stream was not passed on");
       }
       res.status(Status.create(live.status));
-      live.returnedHeaders.forEach((name, value) -> res.header(name, value));
+      screenReturnedHeaders(live.returnedHeaders, ex).forEach(res::header);
       res.header(LEDGER_SEQ, Long.toString(requestRecord.seq()));
       res.header(HeaderNames.CONTENT_TYPE, dialect.framing().contentType());
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");
@@ -550,9 +565,10 @@ final class ExchangeHandler {
             answer,
             ex.vault.restorer(),
             ex);
+    Map<HeaderName, String> returned = screenReturnedHeaders(answer.returnedHeaders(), ex);
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
     res.status(Status.create(answer.status()));
-    answer.returnedHeaders().forEach((name, value) -> res.header(name, value));
+    returned.forEach(res::header);
     res.header(LEDGER_SEQ, Long.toString(receipt.seq()));
     if (receipts != null) {
       String header;
@@ -732,26 +748,40 @@ final class ExchangeHandler {
           "warden_too_large",
           "the request body is larger than the limit of " + max + " bytes");
     }
+    // A client that drips its body would hold this thread and an in-flight slot for as long as it
+    // likes: the whole body must arrive within the bound (the deadline interrupts the read).
+    int timeoutMs = config.server().bodyReadTimeoutMs();
+    Upstream.Deadline deadline = Upstream.Deadline.start(Duration.ofMillis(timeoutMs));
+    byte @Nullable [] body;
     try (InputStream in = req.content().inputStream()) {
-      byte[] body = BoundedRead.read(in, declared, max);
-      if (body == null) {
+      body = BoundedRead.read(in, declared, max);
+    } catch (IOException | RuntimeException e) {
+      deadline.finish(); // consumes the deadline's interrupt before the refusal is recorded
+      if (deadline.expired()) {
         throw refuse(
             ex,
-            413,
-            "warden_too_large",
-            "the request body is larger than the limit of " + max + " bytes");
-      }
-      if (body.length == 0) {
-        throw refuse(
-            ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
-      }
-      return body;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof Refusal r) {
-        throw r;
+            408,
+            "warden_body_timeout",
+            "the request body did not arrive within server.bodyReadTimeoutMs ("
+                + timeoutMs
+                + " ms); send it at once, nothing was forwarded");
       }
       throw refuse(ex, 400, "warden_bad_request", "the request body could not be read");
+    } finally {
+      deadline.finish();
     }
+    if (body == null) {
+      throw refuse(
+          ex,
+          413,
+          "warden_too_large",
+          "the request body is larger than the limit of " + max + " bytes");
+    }
+    if (body.length == 0) {
+      throw refuse(
+          ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
+    }
+    return body;
   }
 
   private void requireJson(ServerRequest req, Exchange ex) {
@@ -792,6 +822,53 @@ final class ExchangeHandler {
             "request headers starting with 'Warden-' are reserved for the gateway");
       }
     }
+  }
+
+  /**
+   * Refuses a request whose non-credential forwarded header ({@code OpenAI-Organization}, {@code
+   * anthropic-beta} …) holds a value the policy acts on: a header cannot be rewritten the way a
+   * body field is, and must not carry the value upstream unscanned.
+   */
+  private void screenForwardedHeaders(ServerRequest req, Exchange ex, DialectRoute target) {
+    List<String> credentials = target.dialect().credentialHeaders();
+    for (String header : target.dialect().forwardedHeaders()) {
+      HeaderName name = HeaderNames.create(header);
+      String value = req.headers().first(name).orElse(null);
+      if (value == null || credentials.contains(header)) {
+        continue;
+      }
+      List<Replacement> found = OutsideBody.inHeader(requests, name, value);
+      if (!found.isEmpty()) {
+        ex.add(found, "request");
+        throw refuse(
+            ex,
+            400,
+            "warden_header_sensitive",
+            "the request header '"
+                + header
+                + "' holds a value of type '"
+                + found.getFirst().finding().type()
+                + "'; headers are forwarded only as sent, so remove the value and retry");
+      }
+    }
+  }
+
+  /**
+   * The upstream's returned headers (request ids, rate limits) without those holding a value the
+   * policy acts on; those are withheld and recorded as response findings.
+   */
+  private Map<HeaderName, String> screenReturnedHeaders(
+      Map<HeaderName, String> returned, Exchange ex) {
+    Map<HeaderName, String> out = new java.util.LinkedHashMap<>();
+    returned.forEach((name, value) -> {
+      List<Replacement> found = OutsideBody.inHeader(responses, name, value);
+      if (found.isEmpty()) {
+        out.put(name, value);
+      } else {
+        ex.add(found, "response");
+      }
+    });
+    return out;
   }
 
   /**
@@ -1082,9 +1159,12 @@ final class ExchangeHandler {
     /** Finding counts of both directions by (direction, type, action), in that order. */
     final java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
 
-    Exchange(String id, DialectRoute target, String mode) {
+    /** Findings in the path's model name, refused after admission. */
+    List<Replacement> inPath = List.of();
+
+    Exchange(String id, DialectRoute target, String route, String mode) {
       this.id = id;
-      this.route = target.path();
+      this.route = route;
       this.dialect = target.dialect();
       this.mode = mode;
     }
