@@ -630,9 +630,7 @@ public final class RuleDetector implements Detector {
     String text = in.text();
     int p = from;
     while (p < to) {
-      if ((first != null && cannotStart(first, text.charAt(p)))
-          || (notAfter != null && startBlocked(text, p, notAfter))
-          || (shape != null && !shape.admits(text, p))) {
+      if (refused(text, p, first, notAfter, shape)) {
         p++;
         continue;
       }
@@ -644,6 +642,18 @@ public final class RuleDetector implements Detector {
         p++;
       }
     }
+  }
+
+  /** Whether the first character, the lookbehind's set or the start shape rules out {@code p}. */
+  private static boolean refused(
+      String text,
+      int p,
+      boolean @Nullable [] first,
+      @Nullable AsciiSet notAfter,
+      @Nullable StartShape shape) {
+    return (first != null && cannotStart(first, text.charAt(p)))
+        || (notAfter != null && startBlocked(text, p, notAfter))
+        || (shape != null && !shape.admits(text, p));
   }
 
   /**
@@ -667,9 +677,7 @@ public final class RuleDetector implements Detector {
     int i = lowerBound(wordStarts, from);
     while (i < wordStarts.length && wordStarts[i] < to) {
       int p = wordStarts[i];
-      if ((first != null && cannotStart(first, text.charAt(p)))
-          || (notAfter != null && startBlocked(text, p, notAfter))
-          || (shape != null && !shape.admits(text, p))) {
+      if (refused(text, p, first, notAfter, shape)) {
         i++;
         continue;
       }
