@@ -307,12 +307,20 @@ final class ExchangeHandler {
       sent = r.body();
       limit(ex, limits.reserve(ex.who, sent));
     }
-    Ledger.Receipt requestRecord = record(ex, ex.record("request", ex.outcome, 0, null));
+    LedgerRecord requestRecord = ex.record("request", ex.outcome, 0, null);
+    if (dialect != null) {
+      // A stream's first bytes reach the client long before its response record: the request
+      // record must be durable before them, and its seq goes out in the headers.
+      Ledger.Receipt recorded = record(ex, requestRecord);
+      ex.startResponse();
+      return stream(req, res, ex, method, sent, dialect, recorded, target, query);
+    }
+    // Not waited for: every way on from here appends a response-phase record and waits for it,
+    // and the ledger makes a record durable no later than the ones this thread appends after it.
+    // So no answer leaves before the request record is durable either (docs/ledger.md).
+    queueRecord(ex, requestRecord);
     ex.startResponse();
 
-    if (dialect != null) {
-      return stream(req, res, ex, method, sent, dialect, requestRecord, target, query);
-    }
     Upstream.Answer answer;
     try {
       answer =
@@ -983,17 +991,30 @@ final class ExchangeHandler {
     try {
       return ledger.append(rec);
     } catch (Ledger.LedgerException e) {
-      health.ledgerFailed();
-      LOG.error(
-          "ledger append failed",
-          kv("correlation_id", ex.id),
-          kv("exception", e.getClass().getName()));
-      throw new Refusal(
-          new ErrorBody(
-              503,
-              "warden_ledger_unavailable",
-              "the decision ledger cannot be written; Warden refuses traffic until it can"),
-          null);
+      throw ledgerUnavailable(ex, e);
+    }
+  }
+
+  private Refusal ledgerUnavailable(Exchange ex, Ledger.LedgerException e) {
+    health.ledgerFailed();
+    LOG.error(
+        "ledger append failed",
+        kv("correlation_id", ex.id),
+        kv("exception", e.getClass().getName()));
+    return new Refusal(
+        new ErrorBody(
+            503,
+            "warden_ledger_unavailable",
+            "the decision ledger cannot be written; Warden refuses traffic until it can"),
+        null);
+  }
+
+  /** As {@link #record}, without waiting for durability ({@link Ledger#queue}). */
+  private void queueRecord(Exchange ex, LedgerRecord rec) {
+    try {
+      ledger.queue(rec);
+    } catch (Ledger.LedgerException e) {
+      throw ledgerUnavailable(ex, e);
     }
   }
 
