@@ -12,8 +12,12 @@ final class AsciiSet {
   private final boolean[] ascii = new boolean[128];
   private final String chars;
 
+  /** Whether any declared character is outside ASCII; when none is, others need no search. */
+  private final boolean wide;
+
   private AsciiSet(String chars) {
     this.chars = chars;
+    this.wide = chars.chars().anyMatch(c -> c >= 128);
     for (int i = 0; i < chars.length(); i++) {
       char c = chars.charAt(i);
       if (c < 128) {
@@ -28,7 +32,17 @@ final class AsciiSet {
   }
 
   boolean contains(char c) {
-    return c < 128 ? ascii[c] : chars.indexOf(c) >= 0;
+    return c < 128 ? ascii[c] : wide && chars.indexOf(c) >= 0;
+  }
+
+  /** Whether every ASCII letter and digit is in the set. */
+  boolean containsAsciiAlphanumerics() {
+    for (char c = '0'; c <= 'z'; c++) {
+      if (Character.isLetterOrDigit(c) && !ascii[c]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether one of {@code text[from, to)} is in the set. */

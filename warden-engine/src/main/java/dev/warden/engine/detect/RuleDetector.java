@@ -95,6 +95,14 @@ public final class RuleDetector implements Detector {
    */
   private final @Nullable StartShape[] startShapes;
 
+  /**
+   * Per group: whether it is digit-gated and its {@link Rule#startsAfterNone()} holds every ASCII
+   * letter and digit, so only {@linkplain WordStarts word starts} can begin a match. Every built-in
+   * digit rule is; they then share one list of those starts per leaf instead of each testing every
+   * position of its regions.
+   */
+  private final boolean[] startsAtWords;
+
   private final List<List<Rule>> rulesByKeyword;
 
   /**
@@ -190,6 +198,15 @@ public final class RuleDetector implements Detector {
       notAfter[g] = AsciiSet.ofNullable(leader.startsAfterNone());
       digitNeeds[g] = AsciiSet.ofNullable(leader.digitRegionNeeds());
       startShapes[g] = candidateWindows ? leader.startShape() : null;
+    }
+    this.startsAtWords = new boolean[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      AsciiSet blocked = notAfter[g];
+      startsAtWords[g] =
+          candidateWindows
+              && groups.get(g).get(0).minDigits() > 0
+              && blocked != null
+              && blocked.containsAsciiAlphanumerics();
     }
     this.minDigitsOfAnyRule =
         this.rules.stream()
@@ -312,7 +329,8 @@ public final class RuleDetector implements Detector {
     if (text.isEmpty()) {
       return List.of();
     }
-    @Nullable List<Region>[] candidates = candidates(in);
+    WordStarts wordStarts = new WordStarts();
+    @Nullable List<Region>[] candidates = candidates(in, wordStarts);
     if (candidates == null) {
       return List.of(); // most leaves: no keyword, no digit run
     }
@@ -330,8 +348,9 @@ public final class RuleDetector implements Detector {
       } else {
         Matcher m = rule.pattern().matcher(text);
         m.useTransparentBounds(true).useAnchoringBounds(false);
+        int @Nullable [] starts = startsAtWords[g] ? wordStarts.positions() : null;
         for (Region r : Region.merge(regions)) {
-          scan(group, firstChars[g], notAfter[g], startShapes[g], in, r, m, found, seen);
+          scan(group, firstChars[g], notAfter[g], startShapes[g], starts, in, r, m, found, seen);
         }
       }
     }
@@ -458,7 +477,7 @@ public final class RuleDetector implements Detector {
    * whole-leaf {@code find()} tries every position.
    */
   @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per group
-  private @Nullable List<Region> @Nullable [] candidates(ScanInput in) {
+  private @Nullable List<Region> @Nullable [] candidates(ScanInput in, WordStarts wordStarts) {
     String text = in.text();
     @Nullable List<Region>[] out = new List[groups.size()];
     boolean[] any = {false};
@@ -491,6 +510,7 @@ public final class RuleDetector implements Detector {
     DigitShape.Digits digits = digitGroups.length > 0 ? DigitShape.digits(text) : null;
     if (digits != null && digits.longestRun() >= minDigitsOfAnyRule) {
       List<DigitShape.Cluster> clusters = digits.clusters();
+      wordStarts.collect(text, clusters, minDigitsOfAnyRule);
       for (int g : digitGroups) {
         int minDigits = groups.get(g).get(0).minDigits();
         AsciiSet needs = digitNeeds[g];
@@ -565,6 +585,7 @@ public final class RuleDetector implements Detector {
       boolean @Nullable [] first,
       @Nullable AsciiSet notAfter,
       @Nullable StartShape shape,
+      int @Nullable [] wordStarts,
       ScanInput in,
       Region region,
       Matcher m,
@@ -573,7 +594,9 @@ public final class RuleDetector implements Detector {
     int step = windowSize - windowOverlap;
     for (int from = region.start(); from < region.end(); from += step) {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
-      if (notAfter != null || shape != null) {
+      if (wordStarts != null) {
+        scanWordStarts(group, first, notAfter, shape, wordStarts, in, from, to, m, found, seen);
+      } else if (notAfter != null || shape != null) {
         scanAllowedStarts(group, first, notAfter, shape, in, from, to, m, found, seen);
       } else {
         m.region(from, to);
@@ -607,9 +630,7 @@ public final class RuleDetector implements Detector {
     String text = in.text();
     int p = from;
     while (p < to) {
-      if ((first != null && cannotStart(first, text.charAt(p)))
-          || (notAfter != null && startBlocked(text, p, notAfter))
-          || (shape != null && !shape.admits(text, p))) {
+      if (refused(text, p, first, notAfter, shape)) {
         p++;
         continue;
       }
@@ -620,6 +641,111 @@ public final class RuleDetector implements Detector {
       } else {
         p++;
       }
+    }
+  }
+
+  /** Whether the first character, the lookbehind's set or the start shape rules out {@code p}. */
+  private static boolean refused(
+      String text,
+      int p,
+      boolean @Nullable [] first,
+      @Nullable AsciiSet notAfter,
+      @Nullable StartShape shape) {
+    return (first != null && cannotStart(first, text.charAt(p)))
+        || (notAfter != null && startBlocked(text, p, notAfter))
+        || (shape != null && !shape.admits(text, p));
+  }
+
+  /**
+   * {@link #scanAllowedStarts} for a group whose lookbehind refuses every start after an ASCII
+   * letter or digit: only the {@code wordStarts} in {@code [from, to)} are looked at, the rest
+   * being refused by {@link #startBlocked} anyway.
+   */
+  private static void scanWordStarts(
+      List<Rule> group,
+      boolean @Nullable [] first,
+      @Nullable AsciiSet notAfter,
+      @Nullable StartShape shape,
+      int[] wordStarts,
+      ScanInput in,
+      int from,
+      int to,
+      Matcher m,
+      List<Finding> found,
+      Set<Finding> seen) {
+    String text = in.text();
+    int i = lowerBound(wordStarts, from);
+    while (i < wordStarts.length && wordStarts[i] < to) {
+      int p = wordStarts[i];
+      if (refused(text, p, first, notAfter, shape)) {
+        i++;
+        continue;
+      }
+      m.region(p, to);
+      if (m.lookingAt()) {
+        acceptAll(group, in, m, found, seen);
+        int next = Math.max(m.end(), p + 1);
+        while (i < wordStarts.length && wordStarts[i] < next) {
+          i++;
+        }
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /**
+   * The positions of a leaf's digit regions where a match of a digit rule can start: at the start
+   * of the text, after a character that is not an ASCII letter or digit, or after an escaped {@code
+   * \n}, {@code \r} or {@code \t} (see {@link #startBlocked}). Collected once per leaf, over every
+   * cluster long enough for some digit rule and its margin; each rule's regions lie inside those.
+   */
+  static final class WordStarts {
+    private int[] positions = new int[0];
+    private int size;
+
+    void collect(String text, List<DigitShape.Cluster> clusters, int minDigits) {
+      int length = text.length();
+      int done = 0; // clusters come in text order: each position is looked at once
+      for (DigitShape.Cluster c : clusters) {
+        if (c.digits() < minDigits) {
+          continue;
+        }
+        int from = Math.max(done, c.start() - DIGIT_MARGIN);
+        int to = Math.min(length, c.end() + DIGIT_MARGIN);
+        for (int p = Math.max(0, from); p < to; p++) {
+          if (p == 0 || !isAsciiAlphanumeric(text.charAt(p - 1)) || afterEscapedControl(text, p)) {
+            add(p);
+          }
+        }
+        done = Math.max(done, to);
+      }
+    }
+
+    private void add(int p) {
+      if (size == positions.length) {
+        positions = java.util.Arrays.copyOf(positions, Math.max(64, size * 2));
+      }
+      positions[size++] = p;
+    }
+
+    /** The starts collected, ascending; trimmed once, shared by every group of the leaf. */
+    int[] positions() {
+      if (size != positions.length) {
+        positions = java.util.Arrays.copyOf(positions, size);
+      }
+      return positions;
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean afterEscapedControl(String text, int p) {
+      char before = text.charAt(p - 1);
+      return (before == 'n' || before == 'r' || before == 't')
+          && p >= 2
+          && text.charAt(p - 2) == '\\';
     }
   }
 

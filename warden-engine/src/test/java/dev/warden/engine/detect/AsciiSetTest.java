@@ -33,6 +33,22 @@ class AsciiSetTest {
     assertThat(AsciiSet.ofNullable(null)).isNull();
   }
 
+  @Test
+  void containsAsciiAlphanumericsOnlyWhenEveryLetterAndDigitIsDeclared() {
+    String all = Boundaries.ASCII_WORD;
+    assertThat(set(all).containsAsciiAlphanumerics()).isTrue();
+    assertThat(set("+" + all + "é").containsAsciiAlphanumerics()).isTrue();
+    for (int i = 0; i < all.length(); i++) {
+      char c = all.charAt(i);
+      String without = all.substring(0, i) + all.substring(i + 1);
+      assertThat(set(without).containsAsciiAlphanumerics()).as("without %s", c).isEqualTo(c == '_');
+    }
+  }
+
+  private static AsciiSet set(String declared) {
+    return java.util.Objects.requireNonNull(AsciiSet.ofNullable(declared));
+  }
+
   private static String randomText(SplittableRandom random, int length) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < length; i++) {
