@@ -230,7 +230,9 @@ public final class Protector {
 
   /**
    * Protects one (non-streamed) response body of a dialect; {@link Result#model()} and {@link
-   * Result#streamRequested()} are the response's own fields and not meaningful here.
+   * Result#streamRequested()} are the response's own fields and not meaningful here. Token
+   * log-probabilities ({@code logprobs}, {@code logprobsResult}) are set to null first, as in
+   * streams: they spell the answer again token by token and byte by byte.
    *
    * @throws dev.warden.engine.json.BodyException when the body is not acceptable JSON
    */
@@ -243,7 +245,8 @@ public final class Protector {
    * re-detected.
    */
   public Result protectResponse(byte[] body, Endpoint endpoint, VaultSession vault) {
-    return protectJson(body, endpoint, Dialect.Direction.RESPONSE, vault);
+    return protectJson(
+        TokenLogprobs.withoutThem(body, bodies), endpoint, Dialect.Direction.RESPONSE, vault);
   }
 
   private Result protectJson(

@@ -1,7 +1,6 @@
 package dev.warden.it;
 
 import static dev.warden.it.OpenAiNodeSdkTest.input;
-import static dev.warden.it.OpenAiNodeSdkTest.ledgerText;
 import static dev.warden.it.OpenAiNodeSdkTest.sendEmailArguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +55,7 @@ class AnthropicNodeSdkTest {
           .isEqualTo("You said: Rotate [REDACTED:github_token] tonight Mail [REDACTED:email]");
       assertThat(ok.path("stopReason").asString()).isEqualTo("end_turn");
       assertThat(ok.path("id").asString()).startsWith("msg_stub_");
-      assertThat(ledgerText(warden)).doesNotContain(token, replyEmail);
+      assertThat(warden.ledgerText()).doesNotContain(token, replyEmail);
     }
   }
 
@@ -95,7 +94,7 @@ class AnthropicNodeSdkTest {
       assertThat(ok.path("stopReason").asString()).isEqualTo("end_turn");
       assertThat(ok.path("events").asInt()).isGreaterThan(20);
       assertThat(stub.received()).singleElement().asString().doesNotContain(promptEmail);
-      assertThat(ledgerText(warden)).doesNotContain(token, promptEmail);
+      assertThat(warden.ledgerText()).doesNotContain(token, promptEmail);
     }
   }
 
@@ -146,10 +145,7 @@ class AnthropicNodeSdkTest {
       assertThat(error.path("sdkClass").asString()).isEqualTo("APIError");
       assertThat(error.path("status").isNull()).isTrue();
       assertThat(error.path("type").asString()).isEqualTo("warden_response_blocked");
-      assertThat(error.path("message").asString()).doesNotContain(card, card.replace(" ", ""));
-      assertThat(error.path("streamedBeforeError").asString())
-          .doesNotContain(card, card.replace(" ", ""), card.substring(0, 9));
-      assertThat(ledgerText(warden)).contains("warden_response_blocked").doesNotContain(card);
+      warden.assertBlockedMidStreamLeavingNothingOf(card, error);
     }
   }
 

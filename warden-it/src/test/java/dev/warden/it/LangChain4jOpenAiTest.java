@@ -195,7 +195,7 @@ class LangChain4jOpenAiTest {
       assertThat(String.valueOf(response.aiMessage().text()))
           .doesNotContain(card, card.substring(0, 9));
       assertThat(response.finishReason()).isNull();
-      assertThat(OpenAiNodeSdkTest.ledgerText(warden)).contains("warden_response_blocked");
+      assertThat(warden.ledgerText()).contains("warden_response_blocked");
     }
   }
 

@@ -7,10 +7,8 @@ import dev.warden.ledger.receipt.InvalidReceiptException;
 import dev.warden.ledger.receipt.ReceiptVerifier;
 import dev.warden.testing.StubUpstream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -87,7 +85,7 @@ class OpenAiNodeSdkTest {
       // The stub echoes what it got, so the SDK shows the application what the model saw.
       assertThat(ok.path("content").asString())
           .isEqualTo("You said: Deploy with [REDACTED:github_token] and notify [REDACTED:email]");
-      assertThat(ledgerText(warden)).doesNotContain(token, email);
+      assertThat(warden.ledgerText()).doesNotContain(token, email);
     }
   }
 
@@ -131,7 +129,7 @@ class OpenAiNodeSdkTest {
           run(warden, "chat", input("prompt", "Forward to " + email)).ok().path("wire").get(0);
 
       assertThat(exchange.path("correlationId").asString()).isNotBlank();
-      assertThat(ledgerText(warden)).contains(exchange.path("correlationId").asString());
+      assertThat(warden.ledgerText()).contains(exchange.path("correlationId").asString());
       String receipt = exchange.path("receipt").asString();
       byte[] request = exchange.path("request").asString().getBytes(StandardCharsets.UTF_8);
       String response = exchange.path("response").asString();
@@ -308,15 +306,5 @@ class OpenAiNodeSdkTest {
         .put("completion_tokens", 9)
         .put("total_tokens", 21);
     return JSON.writeValueAsString(reply);
-  }
-
-  static String ledgerText(WardenUnderTest warden) throws Exception {
-    StringBuilder b = new StringBuilder();
-    try (Stream<Path> files = Files.walk(warden.ledgerDir())) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        b.append(Files.readString(p, StandardCharsets.ISO_8859_1));
-      }
-    }
-    return b.toString();
   }
 }

@@ -1,16 +1,21 @@
 package dev.warden.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.warden.engine.DetectorStack;
 import dev.warden.engine.config.ConfigLoader;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.ledger.receipt.ReceiptVerifier;
 import dev.warden.server.Gateway;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The real gateway on a free loopback port, configured from YAML the way {@code warden serve} is,
@@ -94,6 +99,30 @@ final class WardenUnderTest implements AutoCloseable {
 
   Path ledgerDir() {
     return gateway.ledgerDir();
+  }
+
+  /** Every ledger file's bytes as Latin-1 text: what a reader of the files could find in them. */
+  String ledgerText() throws IOException {
+    StringBuilder b = new StringBuilder();
+    try (Stream<Path> files = Files.walk(ledgerDir())) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        b.append(Files.readString(p, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * A card value blocked mid-stream left nothing behind: not in the SDK's error message, not in
+   * what streamed before the error (not even its first nine characters), not in the ledger, which
+   * records the block.
+   */
+  void assertBlockedMidStreamLeavingNothingOf(String card, JsonNode sdkError) throws IOException {
+    String compact = card.replace(" ", "");
+    assertThat(sdkError.path("message").asString()).doesNotContain(card, compact);
+    assertThat(sdkError.path("streamedBeforeError").asString())
+        .doesNotContain(card, compact, card.substring(0, 9));
+    assertThat(ledgerText()).contains("warden_response_blocked").doesNotContain(card);
   }
 
   @Override

@@ -436,10 +436,12 @@ final class ChainWalker {
         if (index + 1 >= segments.size()) {
           return null;
         }
+        ++index;
+        boolean active = index == segments.size() - 1;
         reader =
-            ++index == 0
-                ? new LineReader(segments.get(0), start.offset(), start.linesBefore())
-                : new LineReader(segments.get(index));
+            index == 0
+                ? new LineReader(segments.get(0), start.offset(), start.linesBefore(), active)
+                : new LineReader(segments.get(index), 0, 0, active);
       }
     }
 

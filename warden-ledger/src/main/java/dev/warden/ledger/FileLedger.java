@@ -290,8 +290,9 @@ public final class FileLedger implements Ledger {
       Signer signer = options.signer();
       Checkpointer.Existing last = signer == null ? null : Checkpointer.newest(dir);
       Tracker tracker = new Tracker(signer != null, active, last);
-      ChainWalker.Walk walk = ChainWalker.walk(segments, mac, tracker, ChainWalker.FROM_GENESIS);
       segment = FileChannel.open(active, READ, WRITE, NOFOLLOW_LINKS);
+      trimPadding(segment);
+      ChainWalker.Walk walk = ChainWalker.walk(segments, mac, tracker, ChainWalker.FROM_GENESIS);
       long torn = repairTail(dir, active, segment, walk);
       segment.position(segment.size());
       Checkpointer checkpointer = null;
@@ -426,6 +427,19 @@ public final class FileLedger implements Ledger {
         .close();
     AtomicFiles.forceDirectory(dir); // make the new directory entry itself durable
     return first;
+  }
+
+  /**
+   * Cuts the NUL padding a crashed writer left after the active segment's last record: it holds no
+   * data, so this is the end of the file as it would have been without preallocation. A NUL byte
+   * followed by anything else is kept, and the walk then reports it as damage.
+   */
+  private static void trimPadding(FileChannel segment) throws IOException {
+    long end = Segments.dataEnd(segment);
+    if (end < segment.size()) {
+      segment.truncate(end);
+      segment.force(true);
+    }
   }
 
   /** Cuts a torn last line off; returns the bytes cut. Refuses every other kind of damage. */

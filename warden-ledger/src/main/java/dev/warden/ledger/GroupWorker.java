@@ -6,26 +6,79 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A daemon thread that takes, each round, everything handed to it since its last round and
- * processes it as one group, in the order handed. The ledger writer uses two: the flusher (one
- * {@code write} and one {@code force} per group) and, with checkpoints, the tracker (segment digest
- * and Merkle tree), so neither holds up the chaining of the next records.
+ * Daemon threads that take, each round, everything handed over since the last take and process it
+ * as one group. The ledger writer uses two: with checkpoints the tracker (one thread: segment
+ * digest and Merkle tree), and in FSYNC mode the flusher, with more than one {@code force} in
+ * flight. Each of the flusher's threads, in turn, takes a group and writes it; then forces it while
+ * the next thread already takes and writes the next group; then releases it. Takes and writes run
+ * one at a time in hand order, so the bytes land in the file in chain order; releases run in the
+ * same order, so a group is released only after every earlier group's {@code force} came back (a
+ * failed earlier force fails it: an error that one {@code fsync} reports may not be reported to
+ * another, so a later success does not prove the earlier bytes durable).
  *
- * <p>Contract: {@code work} must not throw (it records its own failure; an exception ends the
- * thread and {@link #awaitIdle} would then wait forever). {@link #awaitIdle} returns once every
- * item handed before the call has been processed, which also publishes what {@code work} wrote to
- * the caller. {@link #hand} after {@link #stop} is a programming error.
+ * <p>Why: an appender released by one {@code force} comes back with its next record while the next
+ * {@code force} already runs, and with one force at a time it waits for that one and then its own.
+ * Two overlapping {@code fdatasync} calls on one file do overlap on this disk ({@code
+ * warden-bench/tools/FsyncLatency.java} mode {@code overlap}), so the next group starts its force
+ * as soon as it is written.
+ *
+ * <p>Contract: the stage's methods must not throw (they record their own failure). {@link
+ * #awaitIdle} returns once every item handed before the call has been released, which also
+ * publishes what the stage did to the caller. {@link #hand} after {@link #stop} is a programming
+ * error.
  */
 final class GroupWorker<T> {
-  private final ArrayDeque<T> handed = new ArrayDeque<>();
-  private final Consumer<List<T>> work;
-  private int unfinished; // handed and not yet processed; guarded by this
-  private boolean stopping; // guarded by this
-  private final Thread thread;
+  /** What a round does with a group, in three steps (a flush: write, force, release). */
+  interface Stage<T> {
+    /** Writes the group; one thread at a time, in hand order. False: it failed and is released. */
+    boolean write(List<T> group);
 
+    /** Forces what was written; may overlap another thread's write and force. False: failed. */
+    boolean force(List<T> group);
+
+    /** Lets the group's appenders go; one thread at a time, in hand order. */
+    void release(List<T> group);
+  }
+
+  private final ArrayDeque<T> handed = new ArrayDeque<>();
+  private final Stage<T> stage;
+  private final Thread[] threads;
+  // All guarded by this.
+  private int unfinished; // handed and not yet released
+  private boolean stopping;
+  private boolean writing; // a thread is between its take and the end of its write
+  private long nextTicket; // the order of takes
+  private long releasing; // the ticket whose turn it is to release
+
+  /** {@code threads} threads, of which as many may be between their write and their release. */
+  GroupWorker(String name, int threads, Stage<T> stage) {
+    this.stage = stage;
+    this.threads = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      this.threads[i] = Thread.ofPlatform().name(name + "-" + i).daemon(true).start(this::run);
+    }
+  }
+
+  /** One thread that hands each group to {@code work}, in hand order. */
   GroupWorker(String name, Consumer<List<T>> work) {
-    this.work = work;
-    this.thread = Thread.ofPlatform().name(name).daemon(true).start(this::run);
+    this(
+        name,
+        1,
+        new Stage<T>() {
+          @Override
+          public boolean write(List<T> group) {
+            work.accept(group);
+            return true;
+          }
+
+          @Override
+          public boolean force(List<T> group) {
+            return true;
+          }
+
+          @Override
+          public void release(List<T> group) {}
+        });
   }
 
   synchronized void hand(T item) {
@@ -34,7 +87,7 @@ final class GroupWorker<T> {
     notifyAll();
   }
 
-  /** Blocks (uninterruptibly: the writer thread has no one to answer to) until all is done. */
+  /** Blocks (uninterruptibly: the writer thread has no one to answer to) until all is released. */
   synchronized void awaitIdle() {
     boolean interrupted = false;
     while (unfinished > 0) {
@@ -49,13 +102,17 @@ final class GroupWorker<T> {
     }
   }
 
-  /** Finishes everything handed over, then ends the thread. */
+  /** Releases everything handed over, then ends the threads. */
   void stop() {
     synchronized (this) {
       stopping = true;
       notifyAll();
     }
-    if (joinUninterruptibly(thread)) {
+    boolean interrupted = false;
+    for (Thread t : threads) {
+      interrupted |= joinUninterruptibly(t);
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
@@ -76,26 +133,47 @@ final class GroupWorker<T> {
   private void run() {
     List<T> group = new ArrayList<>();
     while (true) {
+      long ticket;
       synchronized (this) {
-        while (handed.isEmpty() && !stopping) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            // nobody else should interrupt this thread; only stop() ends it
-          }
+        while ((handed.isEmpty() || writing) && !(stopping && handed.isEmpty())) {
+          waitQuietly();
         }
         if (handed.isEmpty()) {
           return;
         }
         group.addAll(handed);
         handed.clear();
+        ticket = nextTicket++;
+        writing = true;
       }
-      work.accept(group);
+      boolean written = stage.write(group);
       synchronized (this) {
+        writing = false;
+        notifyAll();
+      }
+      boolean forced = written && stage.force(group);
+      synchronized (this) {
+        while (releasing != ticket) {
+          waitQuietly();
+        }
+      }
+      if (forced) {
+        stage.release(group);
+      }
+      synchronized (this) {
+        releasing++;
         unfinished -= group.size();
         notifyAll();
       }
       group.clear();
+    }
+  }
+
+  private void waitQuietly() {
+    try {
+      wait();
+    } catch (InterruptedException e) {
+      // nobody else should interrupt these threads; only stop() ends them
     }
   }
 }

@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
-/** Reads a segment as raw byte lines, keeping offsets so a torn tail can be cut off exactly. */
+/**
+ * Reads a segment as raw byte lines, keeping offsets so a torn tail can be cut off exactly. For the
+ * active segment it stops at {@link Segments#dataEnd}: the NUL padding after the last record reads
+ * as the end of the file.
+ */
 final class LineReader implements AutoCloseable {
   /** No record comes near this; a longer line is damage, and must not exhaust memory. */
   static final int MAX_LINE = 1 << 20;
@@ -43,13 +47,19 @@ final class LineReader implements AutoCloseable {
   private int limit;
   private long offset;
   private long number;
+  private long unread; // bytes of data left in the stream; the padding after them is never read
 
+  /** Reads a closed segment to its end: NUL bytes are data there (and damage). */
   LineReader(Path file) throws IOException {
-    this(file, 0, 0);
+    this(file, 0, 0, false);
   }
 
-  /** Reads from byte {@code offset}, which starts line {@code linesBefore + 1}. */
-  LineReader(Path file, long offset, long linesBefore) throws IOException {
+  /**
+   * Reads from byte {@code offset}, which starts line {@code linesBefore + 1}; with {@code active},
+   * only up to {@link Segments#dataEnd}.
+   */
+  LineReader(Path file, long offset, long linesBefore, boolean active) throws IOException {
+    long end = active ? Segments.dataEnd(file) : Long.MAX_VALUE;
     InputStream raw =
         Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     try {
@@ -61,6 +71,7 @@ final class LineReader implements AutoCloseable {
     this.in = raw;
     this.offset = offset;
     this.number = linesBefore;
+    this.unread = Math.max(0, end - offset);
   }
 
   /** The next line, or null at end of file. */
@@ -70,7 +81,8 @@ final class LineReader implements AutoCloseable {
     long length = 0;
     while (true) {
       if (pos == limit) {
-        limit = in.read(buf);
+        limit = unread == 0 ? -1 : in.read(buf, 0, (int) Math.min(buf.length, unread));
+        unread -= Math.max(0, limit);
         pos = 0;
         if (limit <= 0) {
           limit = 0;

@@ -1,6 +1,8 @@
 package dev.warden.ledger;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,8 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Segment naming and private-file handling. Segments are {@code ledger-NNNNNN.jsonl} (six digits,
- * from 1) so they sort by name; the chain runs on from one segment into the next.
+ * Segment naming, private-file handling and the active segment's padding. Segments are {@code
+ * ledger-NNNNNN.jsonl} (six digits, from 1) so they sort by name; the chain runs on from one
+ * segment into the next. The active (last) segment may end in NUL bytes: space the writer filled
+ * with zeros ahead of its records so that a {@code force} flushes data blocks only (see {@link
+ * #dataEnd}).
  */
 final class Segments {
   static final String LOCK_FILE = "ledger.lock";
@@ -88,6 +93,44 @@ final class Segments {
     if (perms.contains(PosixFilePermission.GROUP_WRITE)
         || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
       throw new IOException(path + " is writable by group or others; run: chmod go-w " + path);
+    }
+  }
+
+  /**
+   * Where the records of the active segment end: just past its last non-NUL byte. Everything after
+   * is padding (zero-filled space the writer keeps ahead of its records, left in place by a crash)
+   * and reads exactly like the end of the file. A NUL byte before that point is inside the data and
+   * is damage: padding can only end a segment, never hide a record in the middle of one. Closed
+   * segments carry no padding (rotation and close cut it off), so only the last segment is read
+   * this way.
+   */
+  static long dataEnd(FileChannel channel) throws IOException {
+    ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+    long end = channel.size();
+    while (end > 0) {
+      long from = Math.max(0, end - block.capacity());
+      block.clear().limit((int) (end - from));
+      while (block.hasRemaining()) {
+        if (channel.read(block, from + block.position()) < 0) {
+          throw new IOException("the segment shrank while its padding was read");
+        }
+      }
+      for (int i = block.limit() - 1; i >= 0; i--) {
+        if (block.get(i) != 0) {
+          return from + i + 1;
+        }
+      }
+      end = from;
+    }
+    return 0;
+  }
+
+  /** {@link #dataEnd(FileChannel)} of the segment file {@code segment}. */
+  static long dataEnd(Path segment) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            segment, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return dataEnd(channel);
     }
   }
 }

@@ -33,6 +33,7 @@ class CrashSafetyTest {
     Path dir = tmp.resolve("ledger");
     Random random = new Random(20261123L); // fixed seed: a failure can be replayed
     Map<Long, String> acknowledged = new HashMap<>();
+    int killedWithPadding = 0;
     for (int run = 0; run < RUNS; run++) {
       int killAfter = 1 + random.nextInt(400);
       Process child =
@@ -70,8 +71,21 @@ class CrashSafetyTest {
       }
       assertThat(acks).as("run %d", run).isEqualTo(killAfter);
 
-      // Reopen: recovery cuts a torn tail, and refuses anything worse.
+      // As the kill left it: the active segment usually ends in the writer's zero padding, which
+      // the verifier reads as the end of the file (at worst a torn last line before it).
+      Path active = Segments.list(dir).getLast();
+      if (Files.size(active) > Segments.dataEnd(active)) {
+        killedWithPadding++;
+      }
+      VerifyReport killed = LedgerVerifier.verify(dir, Ledgers.KEY);
+      assertThat(killed.ok() || killed.damage() == VerifyReport.Damage.TRUNCATED_LINE)
+          .as("run %d, before recovery: %s", run, killed.message())
+          .isTrue();
+
+      // Reopen: recovery cuts the padding and a torn tail, and refuses anything worse.
       FileLedger.open(dir, Ledgers.KEY, FileLedger.Options.defaults()).close();
+      assertThat(Segments.dataEnd(Segments.list(dir).getLast()))
+          .isEqualTo(Files.size(Segments.list(dir).getLast()));
       Map<Long, String> onDisk = records(dir);
       for (Map.Entry<Long, String> a : acknowledged.entrySet()) {
         assertThat(onDisk.get(a.getKey()))
@@ -87,6 +101,7 @@ class CrashSafetyTest {
       assertThat(r.ok()).as("run %d: %s", run, r.message()).isTrue();
     }
     assertThat(Segments.list(dir).size()).as("rotation happened under the kills").isGreaterThan(1);
+    assertThat(killedWithPadding).as("kills that left padding behind").isPositive();
     assertThat(Checkpointer.list(dir)).isNotEmpty();
   }
 

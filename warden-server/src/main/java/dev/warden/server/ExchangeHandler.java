@@ -237,6 +237,7 @@ final class ExchangeHandler {
   private int admitted(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
+    screenForwardedHeaders(req, ex, target);
     limit(ex, limits.admit(ex.who));
     ex.vault = vaultSessions(req, ex);
     Map<String, String> query = query(req, ex, target);
@@ -439,7 +440,7 @@ final class ExchangeHandler {
             "no stream inspector for dialect " + dialect.id() + "; the stream was not passed on");
       }
       res.status(Status.create(live.status));
-      live.returnedHeaders.forEach((name, value) -> res.header(name, value));
+      screenReturnedHeaders(live.returnedHeaders, ex).forEach(res::header);
       res.header(LEDGER_SEQ, Long.toString(requestRecord.seq()));
       res.header(HeaderNames.CONTENT_TYPE, dialect.framing().contentType());
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");
@@ -550,9 +551,10 @@ final class ExchangeHandler {
             answer,
             ex.vault.restorer(),
             ex);
+    Map<HeaderName, String> returned = screenReturnedHeaders(answer.returnedHeaders(), ex);
     Ledger.Receipt receipt = record(ex, ex.record("response", ex.outcome, answer.status(), null));
     res.status(Status.create(answer.status()));
-    answer.returnedHeaders().forEach((name, value) -> res.header(name, value));
+    returned.forEach(res::header);
     res.header(LEDGER_SEQ, Long.toString(receipt.seq()));
     if (receipts != null) {
       String header;
@@ -792,6 +794,53 @@ final class ExchangeHandler {
             "request headers starting with 'Warden-' are reserved for the gateway");
       }
     }
+  }
+
+  /**
+   * Refuses a request whose non-credential forwarded header ({@code OpenAI-Organization}, {@code
+   * anthropic-beta} …) holds a value the policy acts on: a header cannot be rewritten the way a
+   * body field is, and must not carry the value upstream unscanned.
+   */
+  private void screenForwardedHeaders(ServerRequest req, Exchange ex, DialectRoute target) {
+    List<String> credentials = target.dialect().credentialHeaders();
+    for (String header : target.dialect().forwardedHeaders()) {
+      HeaderName name = HeaderNames.create(header);
+      String value = req.headers().first(name).orElse(null);
+      if (value == null || credentials.contains(header)) {
+        continue;
+      }
+      List<Replacement> found = HeaderScreen.findings(requests, name, value);
+      if (!found.isEmpty()) {
+        ex.add(found, "request");
+        throw refuse(
+            ex,
+            400,
+            "warden_header_sensitive",
+            "the request header '"
+                + header
+                + "' holds a value of type '"
+                + found.getFirst().finding().type()
+                + "'; headers are forwarded only as sent, so remove the value and retry");
+      }
+    }
+  }
+
+  /**
+   * The upstream's returned headers (request ids, rate limits) without those holding a value the
+   * policy acts on; those are withheld and recorded as response findings.
+   */
+  private Map<HeaderName, String> screenReturnedHeaders(
+      Map<HeaderName, String> returned, Exchange ex) {
+    Map<HeaderName, String> out = new java.util.LinkedHashMap<>();
+    returned.forEach((name, value) -> {
+      List<Replacement> found = HeaderScreen.findings(responses, name, value);
+      if (found.isEmpty()) {
+        out.put(name, value);
+      } else {
+        ex.add(found, "response");
+      }
+    });
+    return out;
   }
 
   /**

@@ -10,8 +10,12 @@ import dev.warden.ledger.receipt.ReceiptSigner;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +82,7 @@ public final class WardenServer implements AutoCloseable {
                 config, requests, responses, ledger, health, receipts, streams, vaults, admission,
                 limits, profiles));
     HttpRouting.Builder routing = HttpRouting.builder();
+    routing.addFilter(WardenServer::closeWhenAsked);
     routing.get("/live", (req, res) -> json(res, 200, "{\"status\":\"live\"}"));
     routing.get(
         "/ready",
@@ -294,6 +299,19 @@ public final class WardenServer implements AutoCloseable {
         .entity(err.json())
         .keepAlive(false)
         .build();
+  }
+
+  /**
+   * Closes the connection after an answer to a request that said {@code Connection: close}. Helidon
+   * 4.5 answers such a request with {@code Connection: close} but then keeps reading the
+   * connection, and skips draining a body the handler did not read (a refusal before the body): the
+   * unread body would be parsed as the next request, a smuggled one (helidon-io/helidon#12324).
+   */
+  private static void closeWhenAsked(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    chain.proceed();
+    if (res.isSent() && ConnectionOptions.close(req.headers())) {
+      throw new CloseConnectionException("the client asked for Connection: close");
+    }
   }
 
   private static void json(ServerResponse res, int status, String body) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.api.ApiKeyFormat;
 import dev.warden.api.Identity;
+import dev.warden.testing.LedgerLines;
 import dev.warden.testing.StubUpstream;
 import dev.warden.vault.ApiKeyStore;
 import java.net.http.HttpResponse;
@@ -62,7 +63,7 @@ class AuthProxyTest {
     List<JsonNode> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(p.gateway.ledgerDir())) {
       for (Path f : files.filter(x -> x.toString().endsWith(".jsonl")).sorted().toList()) {
-        for (String line : Files.readAllLines(f)) {
+        for (String line : LedgerLines.read(f)) {
           if (!line.isBlank()) {
             out.add(JsonMapper.shared().readTree(line));
           }

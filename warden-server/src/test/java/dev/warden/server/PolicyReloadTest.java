@@ -8,6 +8,7 @@ import dev.warden.ledger.LedgerVerifier;
 import dev.warden.ledger.VerifyReport;
 import dev.warden.server.policy.ConfigSource;
 import dev.warden.server.policy.PolicyBundle;
+import dev.warden.testing.LedgerLines;
 import dev.warden.testing.StubUpstream;
 import dev.warden.vault.LocalKeyring;
 import dev.warden.vault.PemSigningKey;
@@ -342,7 +343,7 @@ class PolicyReloadTest {
     List<JsonNode> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(gw().ledgerDir())) {
       for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        for (String line : Files.readAllLines(f)) {
+        for (String line : LedgerLines.read(f)) {
           out.add(JSON.readTree(line));
         }
       }

@@ -8,6 +8,7 @@ import dev.warden.engine.config.ConfigLoader;
 import dev.warden.engine.config.WardenConfig;
 import dev.warden.ledger.LedgerVerifier;
 import dev.warden.server.policy.ConfigSource;
+import dev.warden.testing.LedgerLines;
 import dev.warden.testing.StubUpstream;
 import dev.warden.vault.LocalKeyring;
 import io.helidon.http.HeaderNames;
@@ -128,7 +129,7 @@ class ProfilesProxyTest {
     List<JsonNode> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(gw().ledgerDir())) {
       for (Path p : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        for (String line : Files.readAllLines(p)) {
+        for (String line : LedgerLines.read(p)) {
           if (!line.isBlank()) {
             out.add(JSON.readTree(line));
           }

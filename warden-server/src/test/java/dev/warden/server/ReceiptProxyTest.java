@@ -7,6 +7,7 @@ import dev.warden.ledger.dsse.Dsse;
 import dev.warden.ledger.receipt.InvalidReceiptException;
 import dev.warden.ledger.receipt.ReceiptStatement;
 import dev.warden.ledger.receipt.ReceiptVerifier;
+import dev.warden.testing.LedgerLines;
 import dev.warden.testing.StubUpstream;
 import dev.warden.vault.LocalKeyring;
 import java.net.URI;
@@ -225,7 +226,7 @@ class ReceiptProxyTest {
   private String ledgerHashOf(long seq) throws Exception {
     try (Stream<Path> files = Files.list(tmp.resolve("data/ledger"))) {
       for (Path seg : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        for (String line : Files.readAllLines(seg)) {
+        for (String line : LedgerLines.read(seg)) {
           JsonNode r = JsonMapper.shared().readTree(line);
           if (r.path("seq").asLong() == seq) {
             return r.path("hash").asString();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.ledger.receipt.ReceiptStatement;
 import dev.warden.ledger.receipt.ReceiptVerifier;
+import dev.warden.testing.LedgerLines;
 import dev.warden.testing.StubUpstream;
 import java.io.InputStream;
 import java.net.URI;
@@ -110,7 +111,7 @@ class StreamingProxyTest {
     try (Stream<Path> files = Files.walk(ledgerDir)) {
       for (Path p :
           files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
-        for (String line : Files.readAllLines(p)) {
+        for (String line : LedgerLines.read(p)) {
           if (!line.isBlank()) {
             out.add(JSON.readTree(line));
           }

@@ -84,6 +84,7 @@ final class IntlIdRules {
     return Rule.builder("uk-nino")
         .type("uk_nino")
         .minDigits(6)
+        .startShape(StartShape.uppercaseThenDigits(2, " ", 2, 6))
         // AB123456C, AB 12 34 56 C (one separator kind), AB 123456 C.
         .startsAfterNone(ALNUM)
         .pattern(
@@ -126,6 +127,7 @@ final class IntlIdRules {
     return Rule.builder("de-steuer-id")
         .type("de_steuer_id")
         .minDigits(11)
+        .startShape(StartShape.digitsThen(2, 2, " ").or(StartShape.digits(11, 11)))
         // Unbroken, or 2-3-3-3 as printed on the notice (one separator kind).
         .startsAfterNone(WORD_DOT_HYPHEN + "/")
         .pattern(
@@ -186,6 +188,7 @@ final class IntlIdRules {
     return Rule.builder("fr-nir")
         .type("fr_nir")
         .minDigits(6)
+        .startShape(StartShape.digitsThen(1, 1, " "))
         // 1 85 05 78 006 084 36: sex, year, month, département (or 2A/2B), commune, order, key.
         .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
@@ -213,6 +216,10 @@ final class IntlIdRules {
     return Rule.builder("fr-nir-bare")
         .type("fr_nir")
         .minDigits(6)
+        .startShape(
+            StartShape.digitsThen(6, 6, "AB")
+                .or(StartShape.digitsThen(13, 13, " "))
+                .or(StartShape.digits(15, 15)))
         .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
             AT_DIGIT
@@ -250,6 +257,9 @@ final class IntlIdRules {
     return Rule.builder("es-dni")
         .type("es_dni")
         .minDigits(8)
+        .startShape(
+            StartShape.digitsThen(8, 8, "- ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                .or(StartShape.digitsThen(2, 2, ".")))
         // 12345678Z, 12345678-Z, 12.345.678-Z.
         .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
@@ -277,6 +287,7 @@ final class IntlIdRules {
     return Rule.builder("es-nie")
         .type("es_dni")
         .minDigits(7)
+        .startShape(StartShape.uppercaseThenDigits(1, "- ", 7, 7))
         .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
             AT_UPPER
@@ -310,6 +321,7 @@ final class IntlIdRules {
         .type("it_codice_fiscale")
         // The year digits survive up to five omocodia substitutions, the commonest cases.
         .minDigits(2)
+        .startShape(StartShape.alphanumericToken(16, 6))
         .startsAfterNone(ALNUM)
         .pattern(CF_PATTERN)
         .validator(IntlIdValidators.IT_CODICE_FISCALE)
@@ -344,6 +356,10 @@ final class IntlIdRules {
     return Rule.builder("nl-bsn")
         .type("nl_bsn")
         .minDigits(9)
+        .startShape(
+            StartShape.digits(9, 9)
+                .or(StartShape.digitsThen(4, 4, "."))
+                .or(StartShape.digitsThen(3, 3, " ")))
         // 123456782, 1234.56.782, 123 456 782.
         .startsAfterNone(WORD_DOT_HYPHEN)
         .pattern(
@@ -382,6 +398,7 @@ final class IntlIdRules {
     return Rule.builder("sg-nric")
         .type("sg_nric")
         .minDigits(7)
+        .startShape(StartShape.uppercaseThenDigits(1, "", 7, 7))
         .startsAfterNone(ALNUM)
         .pattern("(?=[STFGM]\\d)" + NOT_ALNUM_BEFORE + "[STFGM]\\d{7}[A-Z]" + NOT_ALNUM_AFTER)
         .validator(IntlIdValidators.SG_NRIC)

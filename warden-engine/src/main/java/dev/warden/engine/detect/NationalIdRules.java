@@ -39,6 +39,7 @@ final class NationalIdRules {
         // country code and a letter bank code (GB "WEST", NL "ABNA") lie within the digit margin
         // before that run.
         .minDigits(10)
+        .startShape(StartShape.uppercaseThenDigits(2, "", 2, 32))
         .pattern(IBAN)
         .startsAfterNone(Boundaries.ASCII_ALNUM)
         .validator(NationalIdValidators.IBAN)
@@ -113,6 +114,7 @@ final class NationalIdRules {
     return Rule.builder("us-ssn")
         .type("us_ssn")
         .minDigits(9)
+        .startShape(StartShape.digitsThen(3, 3, "- "))
         .pattern(SSN)
         .startsAfterNone(Boundaries.ASCII_WORD + ".-/*#")
         .validator(NationalIdValidators.US_SSN)
@@ -139,6 +141,7 @@ final class NationalIdRules {
     return Rule.builder("us-ssn-bare")
         .type("us_ssn")
         .minDigits(9)
+        .startShape(StartShape.digits(9, 9))
         .pattern(Boundaries.startNotAfter("[\\w.\\-]") + "\\d{9}(?![\\w]|[-.]\\d)")
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.US_SSN)
@@ -175,6 +178,7 @@ final class NationalIdRules {
     return Rule.builder("kr-rrn")
         .type("kr_rrn")
         .minDigits(13)
+        .startShape(StartShape.digitsThen(6, 6, "-"))
         .pattern(RRN)
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.KR_RRN)
@@ -200,6 +204,7 @@ final class NationalIdRules {
     return Rule.builder("kr-rrn-bare")
         .type("kr_rrn")
         .minDigits(13)
+        .startShape(StartShape.digits(13, 13))
         .pattern(Boundaries.startNotAfter("[\\w.\\-]") + "\\d{6}[1-8]\\d{6}(?![\\w]|[-.]\\d)")
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.KR_RRN)
@@ -223,10 +228,15 @@ final class NationalIdRules {
   private static final String TWELVE_BARE =
       Boundaries.startNotAfter("[\\w.\\-]") + "\\d{12}(?![\\w]|[-.]\\d)";
 
+  // One instance per shared pattern: My Number and Aadhaar rules keep sharing one scan.
+  private static final StartShape TWELVE_GROUPED_SHAPE = StartShape.digitsThen(4, 4, "- ");
+  private static final StartShape TWELVE_BARE_SHAPE = StartShape.digits(12, 12);
+
   static Rule jpMyNumber() {
     return Rule.builder("jp-my-number")
         .type("jp_mynumber")
         .minDigits(12)
+        .startShape(TWELVE_GROUPED_SHAPE)
         .pattern(TWELVE_GROUPED)
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.JP_MY_NUMBER)
@@ -248,6 +258,7 @@ final class NationalIdRules {
     return Rule.builder("jp-my-number-bare")
         .type("jp_mynumber")
         .minDigits(12)
+        .startShape(TWELVE_BARE_SHAPE)
         .pattern(TWELVE_BARE)
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.JP_MY_NUMBER)
@@ -262,6 +273,7 @@ final class NationalIdRules {
     return Rule.builder("in-aadhaar")
         .type("in_aadhaar")
         .minDigits(12)
+        .startShape(TWELVE_GROUPED_SHAPE)
         .pattern(TWELVE_GROUPED)
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.IN_AADHAAR)
@@ -283,6 +295,7 @@ final class NationalIdRules {
     return Rule.builder("in-aadhaar-bare")
         .type("in_aadhaar")
         .minDigits(12)
+        .startShape(TWELVE_BARE_SHAPE)
         .pattern(TWELVE_BARE)
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.IN_AADHAAR)

@@ -50,6 +50,7 @@ public final class Rule {
   private final @Nullable String keywordFollowedBy;
   private final @Nullable IntPredicate runBeforeKeyword;
   private final @Nullable String digitRegionNeeds;
+  private final @Nullable StartShape startShape;
   private final int keywordFollowedWithin;
   private final List<StreamAnchor> streamAnchors;
   private final List<RuleExample> truePositives;
@@ -74,6 +75,7 @@ public final class Rule {
     this.keywordFollowedBy = b.keywordFollowedBy;
     this.runBeforeKeyword = b.runBeforeKeyword;
     this.digitRegionNeeds = b.digitRegionNeeds;
+    this.startShape = b.startShape;
     this.keywordFollowedWithin = b.keywordFollowedWithin;
     this.streamAnchors =
         b.streamAnchors != null
@@ -261,6 +263,14 @@ public final class Rule {
     return digitRegionNeeds;
   }
 
+  /**
+   * A cheap necessary condition on a match's start, checked before the regex is tried there (see
+   * {@link StartShape}). {@code null} when not declared.
+   */
+  public @Nullable StartShape startShape() {
+    return startShape;
+  }
+
   /** See {@link #keywordFollowedBy()}. */
   public int keywordFollowedWithin() {
     return keywordFollowedWithin;
@@ -309,6 +319,7 @@ public final class Rule {
     private @Nullable String keywordFollowedBy;
     private @Nullable IntPredicate runBeforeKeyword;
     private @Nullable String digitRegionNeeds;
+    private @Nullable StartShape startShape;
     private int keywordFollowedWithin;
     private @Nullable List<StreamAnchor> streamAnchors;
     private final List<String> truePositives = new ArrayList<>();
@@ -424,6 +435,15 @@ public final class Rule {
     /** Declares {@link Rule#digitRegionNeeds()}, mirroring a literal the pattern requires. */
     public Builder digitRegionNeeds(String chars) {
       this.digitRegionNeeds = chars;
+      return this;
+    }
+
+    /**
+     * Declares {@link Rule#startShape()}, a necessary condition on every match's start. Rules that
+     * share a pattern share one shape instance, so they keep sharing one scan.
+     */
+    public Builder startShape(StartShape shape) {
+      this.startShape = Objects.requireNonNull(shape, "startShape");
       return this;
     }
 

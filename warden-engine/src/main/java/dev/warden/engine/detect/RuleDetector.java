@@ -89,6 +89,12 @@ public final class RuleDetector implements Detector {
   /** Per group: its leader's {@link Rule#digitRegionNeeds()}, or {@code null} when not declared. */
   private final @Nullable AsciiSet[] digitNeeds;
 
+  /**
+   * Per group: its leader's {@link Rule#startShape()}, or {@code null} when not declared. Used only
+   * by the windowed scan; the whole-leaf reference tries every start.
+   */
+  private final @Nullable StartShape[] startShapes;
+
   private final List<List<Rule>> rulesByKeyword;
 
   /**
@@ -178,10 +184,12 @@ public final class RuleDetector implements Detector {
     }
     this.notAfter = new AsciiSet[groups.size()];
     this.digitNeeds = new AsciiSet[groups.size()];
+    this.startShapes = new StartShape[groups.size()];
     for (int g = 0; g < groups.size(); g++) {
       Rule leader = groups.get(g).get(0);
       notAfter[g] = AsciiSet.ofNullable(leader.startsAfterNone());
       digitNeeds[g] = AsciiSet.ofNullable(leader.digitRegionNeeds());
+      startShapes[g] = candidateWindows ? leader.startShape() : null;
     }
     this.minDigitsOfAnyRule =
         this.rules.stream()
@@ -270,7 +278,8 @@ public final class RuleDetector implements Detector {
         rule.keywordFollowedBy(),
         rule.keywordFollowedWithin(),
         rule.runBeforeKeyword(),
-        rule.digitRegionNeeds());
+        rule.digitRegionNeeds(),
+        rule.startShape());
   }
 
   /** The detector for {@link RuleCatalog#builtin()}, built once. */
@@ -322,7 +331,7 @@ public final class RuleDetector implements Detector {
         Matcher m = rule.pattern().matcher(text);
         m.useTransparentBounds(true).useAnchoringBounds(false);
         for (Region r : Region.merge(regions)) {
-          scan(group, firstChars[g], notAfter[g], in, r, m, found, seen);
+          scan(group, firstChars[g], notAfter[g], startShapes[g], in, r, m, found, seen);
         }
       }
     }
@@ -555,6 +564,7 @@ public final class RuleDetector implements Detector {
       List<Rule> group,
       boolean @Nullable [] first,
       @Nullable AsciiSet notAfter,
+      @Nullable StartShape shape,
       ScanInput in,
       Region region,
       Matcher m,
@@ -563,8 +573,8 @@ public final class RuleDetector implements Detector {
     int step = windowSize - windowOverlap;
     for (int from = region.start(); from < region.end(); from += step) {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
-      if (notAfter != null) {
-        scanAllowedStarts(group, first, in, from, to, notAfter, m, found, seen);
+      if (notAfter != null || shape != null) {
+        scanAllowedStarts(group, first, notAfter, shape, in, from, to, m, found, seen);
       } else {
         m.region(from, to);
         while (m.find()) {
@@ -579,16 +589,18 @@ public final class RuleDetector implements Detector {
 
   /**
    * What {@code find()} over {@code [from, to)} reports, trying only starts the rule's leading
-   * lookbehind can accept: inside a digit run or a word most positions are skipped for the price of
-   * one character test instead of a regex attempt.
+   * lookbehind and its {@link StartShape} can accept: inside a digit run or a word most positions
+   * are skipped for the price of one character test, and a date or version number that opens with
+   * the wrong digit run for a few more, instead of a regex attempt each.
    */
   private static void scanAllowedStarts(
       List<Rule> group,
       boolean @Nullable [] first,
+      @Nullable AsciiSet notAfter,
+      @Nullable StartShape shape,
       ScanInput in,
       int from,
       int to,
-      AsciiSet notAfter,
       Matcher m,
       List<Finding> found,
       Set<Finding> seen) {
@@ -596,7 +608,8 @@ public final class RuleDetector implements Detector {
     int p = from;
     while (p < to) {
       if ((first != null && cannotStart(first, text.charAt(p)))
-          || startBlocked(text, p, notAfter)) {
+          || (notAfter != null && startBlocked(text, p, notAfter))
+          || (shape != null && !shape.admits(text, p))) {
         p++;
         continue;
       }

@@ -55,7 +55,7 @@ final class DialectStreamInspector implements StreamInspector {
         new SseReader.Listener() {
           @Override
           public void event(SseEvent event) {
-            codec.event(event, session);
+            codec.event(screened(event), session);
           }
 
           @Override
@@ -65,6 +65,18 @@ final class DialectStreamInspector implements StreamInspector {
             session.writeRaw(":" + scanned.replace('\n', ' ').replace('\r', ' ') + "\n\n");
           }
         };
+  }
+
+  /**
+   * The event with its {@code event:} and {@code id:} fields scanned: they reach the client as
+   * sent, so an upstream must not be able to carry a value out in them.
+   */
+  private SseEvent screened(SseEvent event) {
+    String type = event.type() == null ? null : session.repeated("(event)", null, event.type());
+    String id = event.id() == null ? null : session.repeated("(id)", null, event.id());
+    return java.util.Objects.equals(type, event.type()) && java.util.Objects.equals(id, event.id())
+        ? event
+        : new SseEvent(type, event.data(), id, event.retry());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.warden.engine.stream;
 
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,125 +18,72 @@ import tools.jackson.databind.node.ObjectNode;
  * channels; {@code [DONE]} ends all. Carriers are chunks with the same {@code id}, {@code model}
  * and {@code created} and one delta.
  */
-final class OpenAiChatCodec implements StreamCodec {
+final class OpenAiChatCodec extends OpenAiChoicesCodec {
   @Override
   public String dialect() {
     return "openai-chat";
   }
 
   @Override
-  public boolean ndjson() {
-    return false;
-  }
-
-  @Override
-  public void event(SseEvent event, Session s) {
-    if (event.data().strip().equals("[DONE]")) {
-      s.flushAll();
-      s.write(event);
+  void choice(Choice c) {
+    if (!(c.choice().get("delta") instanceof ObjectNode delta)) {
       return;
     }
-    ObjectNode root = s.parse(event);
-    Frame f = s.frame(event, root);
-    if (root.path("choices") instanceof ArrayNode choices) {
-      for (int k = 0; k < choices.size(); k++) {
-        if (!(choices.get(k) instanceof ObjectNode choice)) {
-          continue;
-        }
-        int index = choice.path("index").asInt(k);
-        f.drop(choice, "logprobs");
-        String channel = "/choices/" + index + "/delta/";
-        String at = "/choices/" + k + "/delta/";
-        if (choice.get("delta") instanceof ObjectNode delta) {
-          for (Map.Entry<String, JsonNode> e : new ArrayList<>(delta.properties())) {
-            String name = e.getKey();
-            if (e.getValue().isString() && !name.equals("role")) {
-              f.delta(
-                  channel + name,
-                  delta,
-                  name,
-                  at + name,
-                  text -> carrier(s, event, root, index, d -> d.put(name, text)));
-            }
-          }
-          if (delta.path("tool_calls") instanceof ArrayNode calls) {
-            for (int m = 0; m < calls.size(); m++) {
-              if (calls.get(m) instanceof ObjectNode call
-                  && call.get("function") instanceof ObjectNode fn) {
-                int j = call.path("index").asInt(m);
-                f.delta(
-                    channel + "tool_calls/" + j + "/function/arguments",
-                    fn,
-                    "arguments",
-                    at + "tool_calls/" + m + "/function/arguments",
-                    text ->
-                        carrier(
-                            s,
-                            event,
-                            root,
-                            index,
-                            d -> {
-                              ObjectNode c = d.putArray("tool_calls").addObject();
-                              c.put("index", j);
-                              c.putObject("function").put("arguments", text);
-                            }));
-              }
-            }
-          }
-          if (delta.get("function_call") instanceof ObjectNode fn) {
-            f.delta(
-                channel + "function_call/arguments",
-                fn,
-                "arguments",
-                at + "function_call/arguments",
-                text ->
-                    carrier(
-                        s,
-                        event,
-                        root,
-                        index,
-                        d -> d.putObject("function_call").put("arguments", text)));
-          }
-        }
-        JsonNode finish = choice.get("finish_reason");
-        if (finish != null && !finish.isNull()) {
-          f.endsUnder(channel);
+    Frame f = c.frame();
+    String channel = channelPrefix(c.index());
+    String at = "/choices/" + c.position() + "/delta/";
+    for (Map.Entry<String, JsonNode> e : new ArrayList<>(delta.properties())) {
+      String name = e.getKey();
+      if (e.getValue().isString() && !name.equals("role")) {
+        f.delta(channel + name, delta, name, at + name, text -> carrier(c, d -> d.put(name, text)));
+      }
+    }
+    if (delta.path("tool_calls") instanceof ArrayNode calls) {
+      for (int m = 0; m < calls.size(); m++) {
+        if (calls.get(m) instanceof ObjectNode call
+            && call.get("function") instanceof ObjectNode fn) {
+          int j = call.path("index").asInt(m);
+          f.delta(
+              channel + "tool_calls/" + j + "/function/arguments",
+              fn,
+              "arguments",
+              at + "tool_calls/" + m + "/function/arguments",
+              text ->
+                  carrier(
+                      c,
+                      d -> {
+                        ObjectNode added = d.putArray("tool_calls").addObject();
+                        added.put("index", j);
+                        added.putObject("function").put("arguments", text);
+                      }));
         }
       }
     }
-    s.emit(f);
-  }
-
-  /** A chunk like {@code like} (same id, model, created …) with one choice and one delta. */
-  private static SseEvent carrier(
-      Session s,
-      SseEvent event,
-      ObjectNode like,
-      int index,
-      java.util.function.Consumer<ObjectNode> fill) {
-    ObjectNode c = s.object();
-    for (Map.Entry<String, JsonNode> e : like.properties()) {
-      if (!e.getKey().equals("choices")
-          && !e.getKey().equals("usage")
-          && e.getValue().isValueNode()) {
-        c.set(e.getKey(), e.getValue());
-      }
+    if (delta.get("function_call") instanceof ObjectNode fn) {
+      f.delta(
+          channel + "function_call/arguments",
+          fn,
+          "arguments",
+          at + "function_call/arguments",
+          text -> carrier(c, d -> d.putObject("function_call").put("arguments", text)));
     }
-    ObjectNode choice = c.putArray("choices").addObject();
-    choice.put("index", index);
-    fill.accept(choice.putObject("delta"));
-    choice.putNull("finish_reason");
-    return s.event(event, c);
   }
 
   @Override
-  public String errorEvent(String message, Session s) {
-    ObjectNode root = s.object();
-    ObjectNode error = root.putObject("error");
-    error.put("message", message);
-    error.put("type", "warden_response_blocked");
-    error.putNull("param");
-    error.put("code", "warden_response_blocked");
-    return "data: " + s.mapper.writeValueAsString(root) + "\n\n";
+  void finish(Frame f, int index) {
+    f.endsUnder(channelPrefix(index));
+  }
+
+  private static String channelPrefix(int index) {
+    return "/choices/" + index + "/delta/";
+  }
+
+  /** A chunk like the event's (same id, model, created …) with one choice and one delta. */
+  private static SseEvent carrier(Choice c, Consumer<ObjectNode> fill) {
+    ObjectNode chunk = c.session().object();
+    ObjectNode one = c.carrierChoice(chunk);
+    fill.accept(one.putObject("delta"));
+    one.putNull("finish_reason");
+    return c.session().event(c.event(), chunk);
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Session {
   /**
-   * String values that name structure, not content: enum-like fields every dialect uses. They are
-   * not scanned (a model does not write them); everything else outside a channel is.
+   * String values that name structure, not content: enum-like fields every dialect uses. They
+   * repeat on every event, so each is scanned once per stream and value ({@link #repeated}) rather
+   * than per event; an upstream can still put anything there, so they are never left unscanned.
    */
   private static final Set<String> STRUCTURAL =
       Set.of(
@@ -50,6 +52,11 @@ final class Session {
   private final boolean ndjson;
   private final String dialect;
   private final StringBuilder out = new StringBuilder();
+
+  /** The last value found clean at each structural path (key names included); bounded. */
+  private final java.util.Map<String, String> cleanAt = new java.util.HashMap<>();
+
+  private static final int MAX_CLEAN_PATHS = 512;
 
   Session(Channels channels, JsonMapper mapper, JsonWalker walker, StreamCodec codec) {
     this.channels = channels;
@@ -126,16 +133,35 @@ final class Session {
     walker.walk(
         f.root,
         (text, key, path) -> {
-          if (key == null || STRUCTURAL.contains(key) || f.claims(path)) {
-            return text; // object keys and structure are the dialect's, channels are done
+          if (f.claims(path)) {
+            return text; // channels are done
           }
-          String scanned = channels.whole(path, key, text);
+          String scanned =
+              key == null || STRUCTURAL.contains(key)
+                  ? repeated(path, key, text)
+                  : channels.whole(path, key, text);
           if (!scanned.equals(text)) {
             changed[0] = true;
           }
           return scanned;
         });
     write(changed[0] ? f.event.withData(mapper.writeValueAsString(f.root)) : f.event);
+  }
+
+  /**
+   * Scans a value that repeats from event to event at the same place (an id, a model name, a key
+   * name, an SSE {@code event:} or {@code id:} field) as a whole value, unless this very value was
+   * already found clean there.
+   */
+  String repeated(String path, @Nullable String key, String text) {
+    if (text.equals(cleanAt.get(path))) {
+      return text;
+    }
+    String scanned = channels.whole(path, key, text);
+    if (scanned.equals(text) && (cleanAt.size() < MAX_CLEAN_PATHS || cleanAt.containsKey(path))) {
+      cleanAt.put(path, text);
+    }
+    return scanned;
   }
 
   /** Writes an event unchanged (after the caller has scanned whatever it carries). */

@@ -1,0 +1,107 @@
+package dev.warden.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The flusher's pipeline: two forces in flight, writes and releases in hand order. */
+class GroupWorkerTest {
+  /** Records every step; the force of group "a" waits for {@code holdA}. */
+  private static final class Steps implements GroupWorker.Stage<String> {
+    final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch inForceA = new CountDownLatch(1);
+    final CountDownLatch inForceB = new CountDownLatch(1);
+    final CountDownLatch holdA = new CountDownLatch(1);
+    final boolean failA;
+
+    Steps(boolean failA) {
+      this.failA = failA;
+    }
+
+    @Override
+    public boolean write(List<String> group) {
+      events.add("write " + String.join("", group));
+      return true;
+    }
+
+    @Override
+    public boolean force(List<String> group) {
+      String g = String.join("", group);
+      try {
+        if (g.equals("a")) {
+          inForceA.countDown();
+          assertThat(holdA.await(10, TimeUnit.SECONDS)).isTrue();
+        } else {
+          inForceB.countDown();
+        }
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      events.add("forced " + g);
+      return !(failA && g.equals("a"));
+    }
+
+    @Override
+    public void release(List<String> group) {
+      events.add("release " + String.join("", group));
+    }
+  }
+
+  private static void run(Steps steps) throws InterruptedException {
+    GroupWorker<String> worker = new GroupWorker<>("test-flusher", 2, steps);
+    try {
+      worker.hand("a");
+      assertThat(steps.inForceA.await(10, TimeUnit.SECONDS)).isTrue();
+      worker.hand("b");
+      // b is written and forced while a's force still runs: two forces in flight.
+      assertThat(steps.inForceB.await(10, TimeUnit.SECONDS)).as("b forced during a").isTrue();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!steps.events.contains("forced b") && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(steps.events).containsExactly("write a", "write b", "forced b");
+      steps.holdA.countDown();
+      worker.awaitIdle();
+    } finally {
+      steps.holdA.countDown();
+      worker.stop();
+    }
+  }
+
+  @Test
+  void aLaterGroupForcesDuringAnEarlierOneAndIsReleasedAfterIt() throws InterruptedException {
+    Steps steps = new Steps(false);
+    run(steps);
+    assertThat(steps.events)
+        .containsExactly("write a", "write b", "forced b", "forced a", "release a", "release b");
+  }
+
+  @Test
+  void aFailedForceIsNotReleasedAndTheNextGroupWaitsForItsOutcome() throws InterruptedException {
+    Steps steps = new Steps(true);
+    run(steps);
+    assertThat(steps.events)
+        .containsExactly("write a", "write b", "forced b", "forced a", "release b");
+  }
+
+  @Test
+  void oneThreadHandsEveryGroupToItsWorkInOrder() throws InterruptedException {
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    GroupWorker<String> worker = new GroupWorker<>("test-tracker", seen::addAll);
+    for (int i = 0; i < 100; i++) {
+      worker.hand(Integer.toString(i));
+    }
+    worker.awaitIdle();
+    worker.stop();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      expected.add(Integer.toString(i));
+    }
+    assertThat(seen).containsExactlyElementsOf(expected);
+  }
+}

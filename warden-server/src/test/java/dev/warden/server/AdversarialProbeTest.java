@@ -1,0 +1,224 @@
+package dev.warden.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.testing.StubUpstream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regressions of the adversarial probes of 2026-11-24 (docs/security.md, "Adversarial probes"):
+ * each test replays one probe that found a defect, over real HTTP on loopback.
+ */
+class AdversarialProbeTest {
+  private static final String CHAT = "/v1/chat/completions";
+  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
+
+  @TempDir Path tmp;
+
+  /** What a raw connection received, and whether the gateway closed it within the bound. */
+  record Exchange(String text, boolean closedByServer) {
+    List<String> statuses() {
+      Matcher m = STATUS_LINE.matcher(text);
+      List<String> out = new java.util.ArrayList<>();
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+      return out;
+    }
+  }
+
+  /** Sends raw bytes on a fresh connection and reads until the gateway closes it or 3 s pass. */
+  static Exchange raw(int port, byte[] request) throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setSoTimeout(3000);
+      s.getOutputStream().write(request);
+      s.getOutputStream().flush();
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      InputStream in = s.getInputStream();
+      byte[] buf = new byte[8192];
+      long deadline = System.nanoTime() + 3_000_000_000L;
+      try {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          got.write(buf, 0, n);
+          if (System.nanoTime() > deadline) {
+            return new Exchange(got.toString(StandardCharsets.ISO_8859_1), false);
+          }
+        }
+        return new Exchange(got.toString(StandardCharsets.ISO_8859_1), true);
+      } catch (SocketTimeoutException e) {
+        return new Exchange(got.toString(StandardCharsets.ISO_8859_1), false);
+      }
+    }
+  }
+
+  static byte[] request(String method, String path, String contentType, String body, String extra) {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    String head =
+        method
+            + " "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+            + contentType
+            + "\r\nContent-Length: "
+            + b.length
+            + "\r\n"
+            + extra
+            + "\r\n";
+    byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] out = new byte[h.length + b.length];
+    System.arraycopy(h, 0, out, 0, h.length);
+    System.arraycopy(b, 0, out, h.length, b.length);
+    return out;
+  }
+
+  /**
+   * Probe: a request with {@code Connection: close} refused before its body is read (415, 404, 405,
+   * a forged header) whose body is itself a complete request. Before the fix Helidon answered the
+   * refusal, skipped the body and parsed it as a second request, which was forwarded.
+   */
+  @Test
+  void anUnreadBodyOfAClosingRequestIsNeverParsedAsASecondRequest() throws Exception {
+    try (ProxyHarness proxy = new ProxyHarness(tmp.resolve("d"), StubUpstream.start())) {
+      String inner =
+          new String(
+              request("POST", CHAT, "application/json", ProxyHarness.chat("smuggled"), ""),
+              StandardCharsets.ISO_8859_1);
+      List<byte[]> refusedFirst =
+          List.of(
+              request("POST", CHAT, "text/plain", inner, "Connection: close\r\n"),
+              request("POST", "/admin", "application/json", inner, "Connection: close\r\n"),
+              request("GET", CHAT, "application/json", inner, "Connection: close\r\n"),
+              request(
+                  "POST",
+                  CHAT,
+                  "application/json",
+                  inner,
+                  "Warden-Note: x\r\nConnection: keep-alive, close\r\n"));
+      for (byte[] probe : refusedFirst) {
+        Exchange ex = raw(proxy.gateway.port(), probe);
+        assertThat(ex.statuses()).as(ex.text()).hasSize(1);
+        assertThat(ex.statuses().getFirst()).isIn("400", "404", "405", "415");
+        assertThat(ex.closedByServer()).as("closed after the answer, as announced").isTrue();
+      }
+      // A pipelined request after an answered one that asked to close is not served either.
+      Exchange answered =
+          raw(
+              proxy.gateway.port(),
+              (new String(
+                          request(
+                              "POST",
+                              CHAT,
+                              "application/json",
+                              ProxyHarness.chat("first"),
+                              "Connection: close\r\n"),
+                          StandardCharsets.ISO_8859_1)
+                      + inner)
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(answered.statuses()).containsExactly("200");
+      assertThat(answered.closedByServer()).isTrue();
+      assertThat(proxy.received()).hasSize(1).noneMatch(body -> body.contains("smuggled"));
+      // Without Connection: close the connection stays usable and a body is still drained.
+      Exchange keptAlive =
+          raw(proxy.gateway.port(), request("POST", CHAT, "text/plain", inner, ""));
+      assertThat(keptAlive.statuses()).containsExactly("415");
+      assertThat(proxy.received()).noneMatch(body -> body.contains("smuggled"));
+    }
+  }
+
+  /**
+   * Probe: a GitHub token in {@code OpenAI-Organization} and an AWS key id in {@code
+   * OpenAI-Project}. Before the fix both were forwarded upstream unscanned.
+   */
+  @Test
+  void aForwardedHeaderHoldingASecretIsRefused() throws Exception {
+    List<String> secrets = SecretLeakTest.secrets();
+    String awsKeyId = secrets.get(1);
+    String githubToken = secrets.get(2);
+    try (ProxyHarness proxy = new ProxyHarness(tmp.resolve("h"), StubUpstream.start())) {
+      for (Map.Entry<String, String> header :
+          Map.of("OpenAI-Organization", githubToken, "OpenAI-Project", awsKeyId).entrySet()) {
+        HttpResponse<String> res =
+            proxy.post(
+                CHAT,
+                ProxyHarness.chat("hi").getBytes(StandardCharsets.UTF_8),
+                Map.of(header.getKey(), header.getValue()));
+        assertThat(res.statusCode()).isEqualTo(400);
+        assertThat(res.body())
+            .contains("warden_header_sensitive")
+            .contains(header.getKey().toLowerCase(java.util.Locale.ROOT))
+            .doesNotContain(header.getValue());
+      }
+      assertThat(proxy.received()).isEmpty();
+      // A plain selector still passes.
+      HttpResponse<String> plain =
+          proxy.post(
+              CHAT,
+              ProxyHarness.chat("hi").getBytes(StandardCharsets.UTF_8),
+              Map.of("OpenAI-Organization", "org-acme"));
+      assertThat(plain.statusCode()).isEqualTo(200);
+      assertThat(proxy.upstream.receivedHeaders().getLast())
+          .containsEntry("openai-organization", "org-acme");
+      String ledger = ledgerText(proxy);
+      assertThat(ledger)
+          .contains("request/header/openai-organization")
+          .doesNotContain(githubToken)
+          .doesNotContain(awsKeyId);
+    }
+  }
+
+  /**
+   * Probe: the upstream answers with a GitHub token in {@code x-request-id}, whole and streamed.
+   * Before the fix the header reached the client as sent.
+   */
+  @Test
+  void aReturnedHeaderHoldingASecretIsWithheld() throws Exception {
+    String githubToken = SecretLeakTest.secrets().get(2);
+    try (ProxyHarness proxy =
+        new ProxyHarness(
+            tmp.resolve("r"),
+            StubUpstream.builder()
+                .responseHeader("x-request-id", githubToken)
+                .responseHeader("x-ratelimit-remaining-requests", "99")
+                .start())) {
+      HttpResponse<String> whole = proxy.post(CHAT, ProxyHarness.chat("hi"));
+      assertThat(whole.statusCode()).isEqualTo(200);
+      assertThat(whole.headers().firstValue("x-request-id")).isEmpty();
+      assertThat(whole.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("99");
+      HttpResponse<String> streamed =
+          proxy.post(
+              CHAT,
+              "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+      assertThat(streamed.statusCode()).isEqualTo(200);
+      assertThat(streamed.headers().firstValue("x-request-id")).isEmpty();
+      assertThat(streamed.headers().map().toString()).doesNotContain(githubToken);
+      assertThat(ledgerText(proxy))
+          .contains("response/header/x-request-id")
+          .doesNotContain(githubToken);
+    }
+  }
+
+  private static String ledgerText(ProxyHarness proxy) throws Exception {
+    StringBuilder b = new StringBuilder();
+    try (java.util.stream.Stream<Path> files =
+        java.nio.file.Files.walk(proxy.gateway.ledgerDir())) {
+      for (Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        b.append(java.nio.file.Files.readString(p, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return b.toString();
+  }
+}
