@@ -31,6 +31,10 @@
 #   JAVA_HOME              a JDK 25+ (else found under /usr/lib/jvm by scripts/find-jdk.sh)
 #   WARDEN_BENCH_JAVA_OPTS extra JVM options for the Warden process, split on spaces, e.g. a JFR
 #                          recording: "-XX:StartFlightRecording=settings=profile,filename=/tmp/w.jfr"
+#   BENCH_THREAD_CPU=1     also print, per Warden pass, the measured run's CPU (user, system) and
+#                          context switches by thread name (digits folded: carrier threads
+#                          ForkJoinPool-N-worker-N as one line, the ledger's writer, flusher and
+#                          tracker each on their own), from /proc/<pid>/task/*/stat and status
 #
 # Needs: JDK 25, wrk (apt-get install wrk), node >= 18, curl. Takes about 1.5 min (+30 s per extra).
 # Run it while nothing else is busy (no Maven build: `flock /tmp/warden-mvn.lock warden-bench/load.sh`
@@ -142,6 +146,35 @@ wait_http() { # url seconds [curl args…]: wait until the URL answers 2xx
 
 cpu_ticks() { # utime+stime of a pid, in clock ticks
   awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# thread_snapshot PID: one line per thread — name (digits folded to N), utime, stime (ticks),
+# voluntary and involuntary context switches
+thread_snapshot() {
+  local t name
+  for t in /proc/"$1"/task/*; do
+    name="$(tr ' ' '_' <"$t/comm" 2>/dev/null | sed 's/[0-9][0-9]*/N/g')" || continue
+    # comm may hold spaces and parentheses: read the fields after the last ')'
+    printf '%s %s %s %s\n' "$name" \
+      "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12, $13}')" \
+      "$(awk '/^voluntary_ctxt_switches/ {print $2 + 0}' "$t/status" 2>/dev/null)" \
+      "$(awk '/^nonvoluntary_ctxt_switches/ {print $2 + 0}' "$t/status" 2>/dev/null)"
+  done
+}
+# thread_cpu BEFORE AFTER REQUESTS: per thread name, CPU ms and switches per 1000 requests
+thread_cpu() {
+  printf '  %-28s %9s %9s %14s %12s\n' "thread (by name)" "user ms" "sys ms" "vol cs/1k req" "invol cs/1k"
+  awk -v n="$3" -v hz="$(getconf CLK_TCK)" '
+    FNR == NR { u0[$1] += $2; s0[$1] += $3; v0[$1] += $4; i0[$1] += $5; next }
+    { u[$1] += $2; s[$1] += $3; v[$1] += $4; i[$1] += $5 }
+    END {
+      for (k in u) {
+        du = (u[k] - u0[k]) * 1000 / hz; ds = (s[k] - s0[k]) * 1000 / hz
+        dv = v[k] - v0[k]; di = i[k] - i0[k]
+        if (du + ds == 0 && dv + di == 0) continue
+        printf "  %-28s %9.0f %9.0f %14.1f %12.1f\n", k, du, ds, (n > 0 ? 1000 * dv / n : 0), (n > 0 ? 1000 * di / n : 0)
+      }
+    }' "$1" "$2" | sort -k2,2 -n -r
 }
 
 # warm_wrk LABEL URL: the unrecorded warm-up; measure_wrk LABEL URL: the measured run -> $work/LABEL.wrk
@@ -261,9 +294,15 @@ warden_pass() {
   sampler_pid=$!
   local t0 t1 url="http://127.0.0.1:$warden_port/v1/chat/completions"
   warm_wrk "$name" "$url"
+  [ "${BENCH_THREAD_CPU:-0}" = 1 ] && thread_snapshot "$warden_pid" >"$work/$name.threads0"
   t0="$(cpu_ticks "$warden_pid")"
   measure_wrk "$name" "$url"
   t1="$(cpu_ticks "$warden_pid")"
+  if [ "${BENCH_THREAD_CPU:-0}" = 1 ]; then
+    thread_snapshot "$warden_pid" >"$work/$name.threads1"
+    echo "load.sh: [$name] CPU and context switches by thread over the measured run ($(val "$name" requests) requests):" >&2
+    thread_cpu "$work/$name.threads0" "$work/$name.threads1" "$(val "$name" requests)" | tee "$work/$name.threads" >&2
+  fi
   cpu_s["$name"]="$(awk -v a="$t0" -v b="$t1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')"
   kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
   peak_rss["$name"]="$(sort -n "$work/$name.rss" | tail -n1 | tr -d ' ')"

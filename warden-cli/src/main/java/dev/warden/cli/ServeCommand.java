@@ -145,7 +145,8 @@ final class ServeCommand implements Callable<Integer> {
             port == null ? s.port() : checkPort(port),
             s.maxBodyBytes(),
             s.maxJsonDepth(),
-            s.drainSeconds());
+            s.drainSeconds(),
+            s.bodyReadTimeoutMs());
     WardenConfig.Upstream u = c.upstream();
     String url = u.url();
     if (upstream != null) {

@@ -2,10 +2,8 @@ package dev.warden.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.dialect.Dialects;
 import dev.warden.engine.json.JsonBodies;
-import dev.warden.engine.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -19,12 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TokenLogprobsTest {
   static final String AWS_KEY_ID = "AKIAQYLPMN5HFIQR7XYA"; // generated, base32 body
 
-  final Protector protector =
-      new Protector(
-          DetectorStack.forConfig(WardenConfig.defaults()),
-          Policy.defaults(),
-          ProtectorTest.HASHER,
-          new JsonBodies(64, 1 << 20));
+  final Protector protector = new DialectProtectionTest().protector;
 
   static String bytes(String token) {
     return token.chars().mapToObj(Integer::toString).collect(Collectors.joining(",", "[", "]"));

@@ -493,6 +493,20 @@ public final class FileLedger implements Ledger {
   }
 
   /**
+   * Queues {@code record} on the same queue as {@link #append} and returns at once; the writer
+   * chains, writes and (in {@link Durability#FSYNC}) forces it with its group, so a later {@link
+   * #append} of the calling thread returns only once this record is durable too. A write or force
+   * failure of its group makes every later append throw (see {@link Ledger#queue}).
+   *
+   * @throws Ledger.LedgerException as {@link #append} before anything is queued (closed, failed,
+   *     lone surrogate, interrupted while the queue is full)
+   */
+  @Override
+  public void queue(LedgerRecord record) {
+    writer.queue(record);
+  }
+
+  /**
    * Drains queued appends, forces, and releases the lock. Idempotent.
    *
    * @throws Ledger.LedgerException if the final force or close failed

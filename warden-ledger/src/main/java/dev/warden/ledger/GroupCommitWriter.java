@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * #FORCES_IN_FLIGHT} threads ({@link GroupWorker}): while one group is in {@code force}, the next
  * is written and forced, and groups are released in order. After any write or force failure both
  * fail every queued and later append (fail closed) — the chain on disk may then end in a partial
- * batch, which the next {@link FileLedger#open} repairs or refuses.
+ * batch, which the next {@link FileLedger#open} repairs or refuses. With checkpoints, the flusher's
+ * release step also adds each group to the segment digest and the Merkle tree. A group of queued
+ * records only ({@link #queue}) is written but not forced: it rides the next force.
  *
  * <p>In {@code FSYNC} mode the flusher keeps real zero-filled space ahead of the records (up to
  * {@link #PREALLOCATE} bytes, written with ordinary writes, never a sparse {@code setLength}): a
@@ -68,7 +70,8 @@ final class GroupCommitWriter {
   private final AtomicLong forces = new AtomicLong();
   private final Thread thread;
   private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
-  // Keeps the segment digest and Merkle tree (with checkpoints only), off the chaining thread.
+  // ASYNC with checkpoints only: keeps the segment digest and Merkle tree off the chaining thread
+  // (in FSYNC the flusher keeps them).
   private final @Nullable GroupWorker<Encoded> tracker;
 
   /** Appenders hold it shared while queueing; close takes it exclusively, so STOP comes last. */
@@ -87,6 +90,14 @@ final class GroupCommitWriter {
   private String hash;
   private String mac;
   private boolean dirty;
+
+  /**
+   * FSYNC: the flusher wrote records it did not force (only unawaited ones) since the writer's last
+   * force. Set by the flusher's threads, cleared only by the writer's own {@link #force}, which
+   * runs with the flusher idle (after {@link GroupWorker#awaitIdle} or {@link GroupWorker#stop}).
+   */
+  private volatile boolean unforced;
+
   private volatile long lastForceNanos = System.nanoTime();
   private final MessageDigest sha256 = Checkpointer.sha256();
 
@@ -125,12 +136,30 @@ final class GroupCommitWriter {
         options.durability() == FileLedger.Durability.FSYNC
             ? new GroupWorker<>("warden-ledger-flusher", FORCES_IN_FLIGHT, new Flush())
             : null;
+    // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
+    // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
     this.tracker =
-        checkpointer == null ? null : new GroupWorker<>("warden-ledger-tracker", this::track);
+        checkpointer == null || flusher != null
+            ? null
+            : new GroupWorker<>("warden-ledger-tracker", this::track);
     this.thread = Thread.ofPlatform().name("warden-ledger-writer").daemon(true).start(this::run);
   }
 
   Receipt append(LedgerRecord record) {
+    return submit(record, true).await();
+  }
+
+  /**
+   * Queues {@code record} without waiting ({@link dev.warden.api.Ledger#queue}): the same FIFO
+   * queue as {@link #append}, so a later append of this thread is chained, written and forced after
+   * it. It does not wake the writer: it is chained with whatever append comes next (or a due
+   * checkpoint, or close).
+   */
+  void queue(LedgerRecord record) {
+    submit(record, false);
+  }
+
+  private PendingAppend submit(LedgerRecord record, boolean awaited) {
     CanonicalRecord canonical;
     try {
       // Serialized here, on the appender's thread: appenders canonicalize in parallel and the
@@ -139,7 +168,7 @@ final class GroupCommitWriter {
     } catch (IllegalArgumentException e) {
       throw new LedgerException("record rejected: " + e.getMessage(), e);
     }
-    PendingAppend p = new PendingAppend(canonical);
+    PendingAppend p = awaited ? new PendingAppend(canonical) : PendingAppend.unawaited(canonical);
     gate.readLock().lock();
     try {
       if (closing) {
@@ -150,14 +179,20 @@ final class GroupCommitWriter {
         throw refusing(f);
       }
       queueSpace.acquire(); // blocks when full: backpressure, never a dropped record
-      enqueue(p);
+      if (awaited) {
+        enqueue(p);
+      } else {
+        // No wake-up: nobody waits for it. The writer takes it with the next append that does
+        // wake it — at the latest this thread's own next one, which the contract is about.
+        queue.add(p);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LedgerException("interrupted before the record was queued; it was not written", e);
     } finally {
       gate.readLock().unlock();
     }
-    return p.await();
+    return p;
   }
 
   /** Queues {@code p} (its queue permit already held) and wakes the writer if it sleeps. */
@@ -248,8 +283,8 @@ final class GroupCommitWriter {
     if (t != null) {
       t.stop(); // the final checkpoint below needs the whole tree
     }
-    if (dirty && failure == null) {
-      force(); // ASYNC: the last writes become durable at close
+    if ((dirty || unforced) && failure == null) {
+      force(); // ASYNC, or FSYNC queued records: the last writes become durable at close
     }
     Checkpointer cp = checkpointer;
     if (failure == null && cp != null && cp.pending()) {
@@ -339,7 +374,7 @@ final class GroupCommitWriter {
         return;
       }
       if (cp != null && (cp.due() || (rotate && cp.pending()))) {
-        if (dirty) {
+        if (dirty || unforced) {
           force(); // a checkpoint never covers a record that is not durable
         }
         if (failure == null) {
@@ -356,7 +391,7 @@ final class GroupCommitWriter {
 
   /** Closes the full segment and continues the chain in the next one. */
   private void rotate() throws IOException {
-    if (dirty) {
+    if (dirty || unforced) {
       force();
     }
     cutPadding(channel); // a closed segment ends with its last record
@@ -451,15 +486,20 @@ final class GroupCommitWriter {
     hash = receipts.getLast().hash();
     mac = encoded.mac();
     Checkpointer cp = checkpointer;
-    GroupWorker<Encoded> t = tracker;
-    if (cp != null && t != null) {
+    if (cp != null) {
       cp.chained(receipts.size());
-      t.hand(encoded);
+      GroupWorker<Encoded> t = tracker;
+      if (t != null) {
+        t.hand(encoded);
+      }
     }
     return receipts;
   }
 
-  /** The tracker's work: adds chained batches to the segment digest and the Merkle tree. */
+  /**
+   * Adds chained batches to the segment digest and the Merkle tree, in chain order: on the tracker
+   * thread (ASYNC) or the flusher's (FSYNC).
+   */
   private void track(List<Encoded> group) {
     Checkpointer cp = checkpointer;
     if (cp == null) {
@@ -530,6 +570,12 @@ final class GroupCommitWriter {
 
     @Override
     public boolean force(List<Handed> group) {
+      if (!awaited(group)) {
+        // Only queued records nobody waits for: they ride the next force (an awaited record's,
+        // a checkpoint's, a rotation's or close's), which covers every byte written before it.
+        unforced = true;
+        return true;
+      }
       try {
         group.getFirst().channel().force(false);
         forces.incrementAndGet();
@@ -555,7 +601,26 @@ final class GroupCommitWriter {
         }
         PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
       }
+      if (checkpointer != null && failure == null) {
+        // After the release, one group at a time in chain order; awaitIdle still waits for it.
+        List<Encoded> written = new ArrayList<>(group.size());
+        for (Handed h : group) {
+          written.add(h.encoded());
+        }
+        track(written);
+      }
     }
+  }
+
+  private static boolean awaited(List<Handed> group) {
+    for (Handed h : group) {
+      for (PendingAppend p : h.batch()) {
+        if (p.awaited()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -660,6 +725,7 @@ final class GroupCommitWriter {
       channel.force(false);
       forces.incrementAndGet();
       dirty = false;
+      unforced = false;
       lastForceNanos = System.nanoTime();
     } catch (IOException | RuntimeException e) {
       failure = e; // already acknowledged ASYNC records may be lost: refuse everything after

@@ -7,14 +7,15 @@ import java.util.function.Consumer;
 
 /**
  * Daemon threads that take, each round, everything handed over since the last take and process it
- * as one group. The ledger writer uses two: with checkpoints the tracker (one thread: segment
- * digest and Merkle tree), and in FSYNC mode the flusher, with more than one {@code force} in
- * flight. Each of the flusher's threads, in turn, takes a group and writes it; then forces it while
- * the next thread already takes and writes the next group; then releases it. Takes and writes run
- * one at a time in hand order, so the bytes land in the file in chain order; releases run in the
- * same order, so a group is released only after every earlier group's {@code force} came back (a
- * failed earlier force fails it: an error that one {@code fsync} reports may not be reported to
- * another, so a later success does not prove the earlier bytes durable).
+ * as one group. The ledger writer uses two: in ASYNC mode with checkpoints the tracker (one thread:
+ * segment digest and Merkle tree; in FSYNC the flusher's release step keeps them), and in FSYNC
+ * mode the flusher, with more than one {@code force} in flight. Each of the flusher's threads, in
+ * turn, takes a group and writes it; then forces it while the next thread already takes and writes
+ * the next group; then releases it. Takes and writes run one at a time in hand order, so the bytes
+ * land in the file in chain order; releases run in the same order, so a group is released only
+ * after every earlier group's {@code force} came back (a failed earlier force fails it: an error
+ * that one {@code fsync} reports may not be reported to another, so a later success does not prove
+ * the earlier bytes durable).
  *
  * <p>Why: an appender released by one {@code force} comes back with its next record while the next
  * {@code force} already runs, and with one force at a time it waits for that one and then its own.

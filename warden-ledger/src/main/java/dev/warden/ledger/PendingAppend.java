@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * that gives up (interrupted) before its outcome arrives is skipped: its waker wakes its two
  * instead, so nobody below it is left parked.
  *
- * <p>Thread-safety: {@link #await} is called once, by the thread that created the instance; {@link
- * #complete} or {@link #fail} once per instance, by the writer or flusher thread.
+ * <p>Thread-safety: {@link #await} is called once, by the thread that created the instance (never
+ * on an {@link #unawaited} one); {@link #complete} or {@link #fail} once per instance, by the
+ * writer or flusher thread.
  */
 final class PendingAppend {
   private static final int WAITING = 0;
@@ -38,7 +39,9 @@ final class PendingAppend {
   }
 
   final CanonicalRecord record;
-  private final Thread appender = Thread.currentThread();
+
+  /** The thread parked in {@link #await}; null for a record nobody waits for. */
+  private final @Nullable Thread appender;
 
   // Written before state leaves WAITING, read after: the state's volatile access publishes them.
   private @Nullable Receipt receipt;
@@ -50,7 +53,26 @@ final class PendingAppend {
   private volatile int state = WAITING;
 
   PendingAppend(CanonicalRecord record) {
+    this(record, Thread.currentThread());
+  }
+
+  private PendingAppend(CanonicalRecord record, @Nullable Thread appender) {
     this.record = record;
+    this.appender = appender;
+  }
+
+  /**
+   * A queued record whose appender does not wait ({@link GroupCommitWriter#queue}): it is written
+   * and forced with its group like any other, and the wake-ups route around it as around an
+   * appender that gave up. {@link #await} must not be called on it.
+   */
+  static PendingAppend unawaited(CanonicalRecord record) {
+    return new PendingAppend(record, null);
+  }
+
+  /** Whether a thread waits for this record (so its group must be forced before release). */
+  boolean awaited() {
+    return appender != null;
   }
 
   /**
@@ -137,11 +159,12 @@ final class PendingAppend {
     if (p == null) {
       return;
     }
-    if ((int) STATE.getVolatile(p) == ABANDONED) {
+    Thread waiting = p.appender;
+    if (waiting == null || (int) STATE.getVolatile(p) == ABANDONED) {
       wake(p.left);
       wake(p.right);
     } else {
-      LockSupport.unpark(p.appender);
+      LockSupport.unpark(waiting);
     }
   }
 }

@@ -319,4 +319,132 @@ class FileLedgerTest {
     }
     assertThat(LedgerVerifier.verify(dir(), KEY).recordsChecked()).isEqualTo(1);
   }
+
+  @Test
+  void aQueuedRecordIsOnDiskBeforeTheQueuingThreadsNextAppendReturns() throws IOException {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+      for (int i = 0; i < 20; i++) {
+        ledger.queue(sample(2 * i));
+        Receipt after = ledger.append(sample(2 * i + 1));
+        // Read while the ledger is open: the bytes are there when append returns, not at close.
+        // Records only: the active segment may end in zero-filled preallocated space.
+        List<String> lines =
+            Files.readAllLines(dir().resolve("ledger-000001.jsonl")).stream()
+                .filter(l -> l.startsWith("{"))
+                .toList();
+        assertThat(lines).hasSize((int) after.seq());
+        assertThat(lines.get((int) after.seq() - 2))
+            .contains("\"correlationId\":\"corr-" + (2 * i) + "\"")
+            .contains("\"seq\":" + (after.seq() - 1) + ",");
+      }
+    }
+    VerifyReport report = LedgerVerifier.verify(dir(), KEY);
+    assertThat(report.ok()).as(report.message()).isTrue();
+    assertThat(report.recordsChecked()).isEqualTo(40);
+  }
+
+  @Test
+  void queuedRecordsRideTheNextAwaitedForce() {
+    long forces;
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+      for (int i = 0; i < 100; i++) {
+        ledger.queue(sample(i));
+      }
+      assertThat(ledger.append(sample(100)).seq()).isEqualTo(101);
+      forces = ledger.forceCount();
+    }
+    assertThat(forces).as("queued records alone never force").isEqualTo(1);
+    VerifyReport report = LedgerVerifier.verify(dir(), KEY);
+    assertThat(report.ok()).as(report.message()).isTrue();
+    assertThat(report.recordsChecked()).isEqualTo(101);
+  }
+
+  @Test
+  void closeMakesQueuedRecordsDurable() {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+      for (int i = 0; i < 10; i++) {
+        ledger.queue(sample(i));
+      }
+    }
+    try (FileLedger reopened = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+      assertThat(reopened.append(sample(10)).seq()).isEqualTo(11);
+    }
+    VerifyReport report = LedgerVerifier.verify(dir(), KEY);
+    assertThat(report.ok()).as(report.message()).isTrue();
+    assertThat(report.recordsChecked()).isEqualTo(11);
+  }
+
+  @Test
+  void queuedRecordsInterleavedWithAppendsReleaseEveryAppender() throws Exception {
+    int threads = 32;
+    int each = 100;
+    Set<Long> appended = ConcurrentHashMap.newKeySet();
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int base = t * each * 2;
+          done.add(
+              pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                  // Unawaited records sit in the wake tree of their group: they must be routed
+                  // around, or the appenders below them would never wake.
+                  ledger.queue(sample(base + 2 * i));
+                  appended.add(ledger.append(sample(base + 2 * i + 1)).seq());
+                }
+              }));
+        }
+        for (Future<?> f : done) {
+          f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      }
+    }
+    assertThat(appended).hasSize(threads * each);
+    VerifyReport report = LedgerVerifier.verify(dir(), KEY);
+    assertThat(report.ok()).as(report.message()).isTrue();
+    assertThat(report.recordsChecked()).isEqualTo(2L * threads * each);
+  }
+
+  @Test
+  void aQueuedRecordThatCannotBeWrittenFailsTheNextAppend() {
+    LedgerRecord poisoned = sample(999);
+    MessageAuthenticator failsOnPoison =
+        data -> {
+          if (new String(data, StandardCharsets.UTF_8).contains("\"corr-999\"")) {
+            throw new IllegalStateException("key store unavailable");
+          }
+          return KEY.tag(data);
+        };
+    try (FileLedger ledger = FileLedger.open(dir(), failsOnPoison, FileLedger.Options.defaults())) {
+      ledger.append(sample(1));
+      ledger.queue(poisoned); // returns: the failure happens on the writer
+      assertThatThrownBy(() -> ledger.append(sample(2)))
+          .isInstanceOf(LedgerException.class)
+          .hasMessageContaining("refuses");
+      assertThatThrownBy(() -> ledger.queue(sample(3)))
+          .isInstanceOf(LedgerException.class)
+          .hasMessageContaining("refuses appends");
+    }
+    assertThat(LedgerVerifier.verify(dir(), KEY).recordsChecked()).isEqualTo(1);
+  }
+
+  @Test
+  void queueRefusesAnUnencodableRecordAtOnceAndAfterClose() {
+    LedgerRecord bad =
+        new LedgerRecord(
+            "request", "c", "/r", "model-secret\ud800", "enforce", "forwarded", 0, null, List.of());
+    FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults());
+    try {
+      assertThatThrownBy(() -> ledger.queue(bad))
+          .isInstanceOf(LedgerException.class)
+          .hasMessageContaining("model")
+          .hasMessageNotContaining("secret");
+      assertThat(ledger.append(sample(1)).seq()).isEqualTo(1);
+    } finally {
+      ledger.close();
+    }
+    assertThatThrownBy(() -> ledger.queue(sample(2)))
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("closed");
+  }
 }

@@ -109,4 +109,25 @@ class PendingAppendTest {
               LedgerException.class, e -> assertThat(e).hasMessage("ledger write failed; test"));
     }
   }
+
+  @Test
+  void anUnawaitedRecordIsRoutedAround() throws InterruptedException {
+    Appenders a = new Appenders();
+    // Index 1 of the released group is a queued record nobody waits for; appender 1 waits on a
+    // record of its own that is released last.
+    List<PendingAppend> group = new ArrayList<>(a.pending);
+    group.set(1, PendingAppend.unawaited(CanonicalRecord.of(sample(2))));
+    List<Receipt> receipts = receipts();
+    PendingAppend.complete(group, receipts);
+    for (int i = 0; i < GROUP; i++) {
+      if (i != 1) {
+        a.threads.get(i).join(Duration.ofSeconds(10));
+        assertThat(a.results.get(i)).as("appender " + i).isEqualTo(receipts.get(i));
+      }
+    }
+    assertThat(a.threads.get(1).isAlive()).as("appender 1 still waits for its own record").isTrue();
+    PendingAppend.complete(List.of(a.pending.get(1)), List.of(receipts.get(1)));
+    a.joinAll();
+    assertThat(a.results.get(1)).isEqualTo(receipts.get(1));
+  }
 }

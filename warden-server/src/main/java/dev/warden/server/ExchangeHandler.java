@@ -150,9 +150,13 @@ final class ExchangeHandler {
   void handle(ServerRequest req, ServerResponse res, DialectRoute target) {
     long started = System.nanoTime();
     String id = newCorrelationId();
-    String route = target.path();
+    // A model name in the path that holds a value is refused after admission; until then neither
+    // the log nor the ledger may carry it, so they name the route by its template.
+    List<Replacement> inPath = OutsideBody.inPath(requests, target.endpoint());
+    String route = inPath.isEmpty() ? target.path() : target.endpoint().template();
     res.header(CORRELATION_ID, id);
-    Exchange ex = new Exchange(id, target, mode());
+    Exchange ex = new Exchange(id, target, route, mode());
+    ex.inPath = inPath;
     int status;
     try {
       try (dev.warden.server.limit.Limiter.Slot slot = enter(ex)) {
@@ -237,6 +241,16 @@ final class ExchangeHandler {
   private int admitted(ServerRequest req, ServerResponse res, Exchange ex, DialectRoute target) {
     String method = req.prologue().method().text();
     rejectForgedHeaders(req, ex);
+    if (!ex.inPath.isEmpty()) {
+      ex.add(ex.inPath, "request");
+      throw refuse(
+          ex,
+          400,
+          "warden_path_sensitive",
+          "the model name in the request path holds a value of type '"
+              + ex.inPath.getFirst().finding().type()
+              + "'; name the model plainly and retry");
+    }
     screenForwardedHeaders(req, ex, target);
     limit(ex, limits.admit(ex.who));
     ex.vault = vaultSessions(req, ex);
@@ -293,12 +307,20 @@ final class ExchangeHandler {
       sent = r.body();
       limit(ex, limits.reserve(ex.who, sent));
     }
-    Ledger.Receipt requestRecord = record(ex, ex.record("request", ex.outcome, 0, null));
+    LedgerRecord requestRecord = ex.record("request", ex.outcome, 0, null);
+    if (dialect != null) {
+      // A stream's first bytes reach the client long before its response record: the request
+      // record must be durable before them, and its seq goes out in the headers.
+      Ledger.Receipt recorded = record(ex, requestRecord);
+      ex.startResponse();
+      return stream(req, res, ex, method, sent, dialect, recorded, target, query);
+    }
+    // Not waited for: every way on from here appends a response-phase record and waits for it,
+    // and the ledger makes a record durable no later than the ones this thread appends after it.
+    // So no answer leaves before the request record is durable either (docs/ledger.md).
+    queueRecord(ex, requestRecord);
     ex.startResponse();
 
-    if (dialect != null) {
-      return stream(req, res, ex, method, sent, dialect, requestRecord, target, query);
-    }
     Upstream.Answer answer;
     try {
       answer =
@@ -734,26 +756,40 @@ final class ExchangeHandler {
           "warden_too_large",
           "the request body is larger than the limit of " + max + " bytes");
     }
+    // A client that drips its body would hold this thread and an in-flight slot for as long as it
+    // likes: the whole body must arrive within the bound (the deadline interrupts the read).
+    int timeoutMs = config.server().bodyReadTimeoutMs();
+    Upstream.Deadline deadline = Upstream.Deadline.start(Duration.ofMillis(timeoutMs));
+    byte @Nullable [] body;
     try (InputStream in = req.content().inputStream()) {
-      byte[] body = BoundedRead.read(in, declared, max);
-      if (body == null) {
+      body = BoundedRead.read(in, declared, max);
+    } catch (IOException | RuntimeException e) {
+      deadline.finish(); // consumes the deadline's interrupt before the refusal is recorded
+      if (deadline.expired()) {
         throw refuse(
             ex,
-            413,
-            "warden_too_large",
-            "the request body is larger than the limit of " + max + " bytes");
-      }
-      if (body.length == 0) {
-        throw refuse(
-            ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
-      }
-      return body;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof Refusal r) {
-        throw r;
+            408,
+            "warden_body_timeout",
+            "the request body did not arrive within server.bodyReadTimeoutMs ("
+                + timeoutMs
+                + " ms); send it at once, nothing was forwarded");
       }
       throw refuse(ex, 400, "warden_bad_request", "the request body could not be read");
+    } finally {
+      deadline.finish();
     }
+    if (body == null) {
+      throw refuse(
+          ex,
+          413,
+          "warden_too_large",
+          "the request body is larger than the limit of " + max + " bytes");
+    }
+    if (body.length == 0) {
+      throw refuse(
+          ex, 400, "warden_invalid_json", "the request body is empty; expected a JSON object");
+    }
+    return body;
   }
 
   private void requireJson(ServerRequest req, Exchange ex) {
@@ -809,7 +845,7 @@ final class ExchangeHandler {
       if (value == null || credentials.contains(header)) {
         continue;
       }
-      List<Replacement> found = HeaderScreen.findings(requests, name, value);
+      List<Replacement> found = OutsideBody.inHeader(requests, name, value);
       if (!found.isEmpty()) {
         ex.add(found, "request");
         throw refuse(
@@ -833,7 +869,7 @@ final class ExchangeHandler {
       Map<HeaderName, String> returned, Exchange ex) {
     Map<HeaderName, String> out = new java.util.LinkedHashMap<>();
     returned.forEach((name, value) -> {
-      List<Replacement> found = HeaderScreen.findings(responses, name, value);
+      List<Replacement> found = OutsideBody.inHeader(responses, name, value);
       if (found.isEmpty()) {
         out.put(name, value);
       } else {
@@ -955,17 +991,30 @@ final class ExchangeHandler {
     try {
       return ledger.append(rec);
     } catch (Ledger.LedgerException e) {
-      health.ledgerFailed();
-      LOG.error(
-          "ledger append failed",
-          kv("correlation_id", ex.id),
-          kv("exception", e.getClass().getName()));
-      throw new Refusal(
-          new ErrorBody(
-              503,
-              "warden_ledger_unavailable",
-              "the decision ledger cannot be written; Warden refuses traffic until it can"),
-          null);
+      throw ledgerUnavailable(ex, e);
+    }
+  }
+
+  private Refusal ledgerUnavailable(Exchange ex, Ledger.LedgerException e) {
+    health.ledgerFailed();
+    LOG.error(
+        "ledger append failed",
+        kv("correlation_id", ex.id),
+        kv("exception", e.getClass().getName()));
+    return new Refusal(
+        new ErrorBody(
+            503,
+            "warden_ledger_unavailable",
+            "the decision ledger cannot be written; Warden refuses traffic until it can"),
+        null);
+  }
+
+  /** As {@link #record}, without waiting for durability ({@link Ledger#queue}). */
+  private void queueRecord(Exchange ex, LedgerRecord rec) {
+    try {
+      ledger.queue(rec);
+    } catch (Ledger.LedgerException e) {
+      throw ledgerUnavailable(ex, e);
     }
   }
 
@@ -1131,9 +1180,12 @@ final class ExchangeHandler {
     /** Finding counts of both directions by (direction, type, action), in that order. */
     final java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
 
-    Exchange(String id, DialectRoute target, String mode) {
+    /** Findings in the path's model name, refused after admission. */
+    List<Replacement> inPath = List.of();
+
+    Exchange(String id, DialectRoute target, String route, String mode) {
       this.id = id;
-      this.route = target.path();
+      this.route = route;
       this.dialect = target.dialect();
       this.mode = mode;
     }

@@ -2,6 +2,7 @@ package dev.warden.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.engine.config.WardenConfig;
 import dev.warden.testing.StubUpstream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -61,6 +62,8 @@ class AdversarialProbeTest {
         return new Exchange(got.toString(StandardCharsets.ISO_8859_1), true);
       } catch (SocketTimeoutException e) {
         return new Exchange(got.toString(StandardCharsets.ISO_8859_1), false);
+      } catch (java.net.SocketException e) {
+        return new Exchange(got.toString(StandardCharsets.ISO_8859_1), true); // reset: closed
       }
     }
   }
@@ -211,10 +214,75 @@ class AdversarialProbeTest {
     }
   }
 
+  /**
+   * Probe: headers, then the first bytes of a declared body, then nothing. Before the fix the
+   * exchange waited for the rest without bound (still waiting after 40 s), holding its thread and
+   * in-flight slot; now {@code server.bodyReadTimeoutMs} ends it, recorded as a refusal.
+   */
+  @Test
+  void aBodyThatStopsArrivingIsCutOffAtTheBound() throws Exception {
+    try (ProxyHarness proxy =
+        new ProxyHarness(
+            tmp.resolve("b"),
+            StubUpstream.start(),
+            "",
+            c -> {
+              WardenConfig.Server s = c.server();
+              return c.withServer(
+                  new WardenConfig.Server(
+                      s.host(), s.port(), s.maxBodyBytes(), s.maxJsonDepth(), 1, 800));
+            })) {
+      byte[] whole = request("POST", CHAT, "application/json", ProxyHarness.chat("hi"), "");
+      byte[] partial = java.util.Arrays.copyOf(whole, whole.length - 20);
+      long started = System.nanoTime();
+      Exchange ex = raw(proxy.gateway.port(), partial);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+
+      assertThat(ex.closedByServer()).as("the gateway ended the stalled exchange").isTrue();
+      assertThat(millis).isBetween(700L, 2_900L);
+      assertThat(proxy.received()).isEmpty();
+      // The client sees the close as the deadline fires; the refusal is recorded just after.
+      String ledger = ledgerText(proxy);
+      for (int i = 0; i < 30 && !ledger.contains("warden_body_timeout"); i++) {
+        Thread.sleep(100);
+        ledger = ledgerText(proxy);
+      }
+      assertThat(ledger).contains("warden_body_timeout");
+      // The interrupt that ended the read did not reach the ledger append: still ready.
+      assertThat(proxy.get("/ready").statusCode()).isEqualTo(200);
+      assertThat(proxy.post(CHAT, ProxyHarness.chat("hi")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * Probe: an AWS key id as the Gemini model name in the path. Before the fix it was forwarded in
+   * the upstream's URL and written in clear as the route of the ledger record and the access log.
+   */
+  @Test
+  void aModelNameInThePathHoldingASecretIsRefusedAndNeverRecorded() throws Exception {
+    String awsKeyId = SecretLeakTest.secrets().get(1);
+    try (DialectGateway gw = DialectGateway.start(tmp.resolve("g"), "")) {
+      String body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}";
+      HttpResponse<String> res = gw.post("/v1beta/models/" + awsKeyId + ":generateContent", body);
+
+      assertThat(res.statusCode()).isEqualTo(400);
+      assertThat(res.body()).contains("warden_path_sensitive").doesNotContain(awsKeyId);
+      assertThat(gw.gemini.received()).isEmpty();
+      String ledger = ledgerText(gw.gateway);
+      assertThat(ledger).contains("request/path/model").doesNotContain(awsKeyId);
+      // A plain model name still passes.
+      assertThat(gw.post("/v1beta/models/gemini-2.0-flash:generateContent", body).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
   private static String ledgerText(ProxyHarness proxy) throws Exception {
+    return ledgerText(proxy.gateway);
+  }
+
+  private static String ledgerText(Gateway gateway) throws Exception {
     StringBuilder b = new StringBuilder();
-    try (java.util.stream.Stream<Path> files =
-        java.nio.file.Files.walk(proxy.gateway.ledgerDir())) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(gateway.ledgerDir())) {
       for (Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
         b.append(java.nio.file.Files.readString(p, StandardCharsets.ISO_8859_1));
       }

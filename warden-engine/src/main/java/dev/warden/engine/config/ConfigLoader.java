@@ -358,7 +358,14 @@ public final class ConfigLoader {
     int maxBody = (int) n.integer("maxBodyBytes", 4L << 20, 1024, 256L << 20);
     int depth = (int) n.integer("maxJsonDepth", 64, 4, 1000);
     int drain = (int) n.integer("drainSeconds", 10, 0, 600);
-    return new WardenConfig.Server(host, port, maxBody, depth, drain);
+    int bodyRead =
+        (int)
+            n.integer(
+                "bodyReadTimeoutMs",
+                WardenConfig.Server.DEFAULT_BODY_READ_TIMEOUT_MS,
+                100,
+                3_600_000);
+    return new WardenConfig.Server(host, port, maxBody, depth, drain, bodyRead);
   }
 
   /**

@@ -39,9 +39,23 @@ public record WardenConfig(
    * @param maxBodyBytes larger request or upstream response bodies are refused (413 / 502)
    * @param maxJsonDepth deeper JSON nesting is refused (400)
    * @param drainSeconds on SIGTERM, in-flight requests get this long to finish
+   * @param bodyReadTimeoutMs a request body must have arrived whole this long after its headers; a
+   *     slower one is refused (408) and its connection closed
    */
   public record Server(
-      String host, int port, int maxBodyBytes, int maxJsonDepth, int drainSeconds) {}
+      String host,
+      int port,
+      int maxBodyBytes,
+      int maxJsonDepth,
+      int drainSeconds,
+      int bodyReadTimeoutMs) {
+    public static final int DEFAULT_BODY_READ_TIMEOUT_MS = 60_000;
+
+    /** A listener with the default {@code bodyReadTimeoutMs}. */
+    public Server(String host, int port, int maxBodyBytes, int maxJsonDepth, int drainSeconds) {
+      this(host, port, maxBodyBytes, maxJsonDepth, drainSeconds, DEFAULT_BODY_READ_TIMEOUT_MS);
+    }
+  }
 
   /**
    * @param url base URL of the upstream; empty means "not configured"

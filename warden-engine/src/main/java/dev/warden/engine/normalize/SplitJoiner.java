@@ -7,8 +7,11 @@ import org.jspecify.annotations.Nullable;
  * as an escape ({@code \n}, {@code \r\n} as two characters each, as in a JSON string inside raw
  * text) — plus the indentation after it, between two runs of token characters ({@code
  * A-Za-z0-9+/=_-}) of at least {@value #MIN_BEFORE} characters before and {@value #MIN_AFTER}
- * after. Shorter halves are ordinary line ends and stay apart; a value split that finely is not
- * re-joined.
+ * after; or of at least {@value #MIN_SHORT} on each side when neither run reads as a word (each
+ * holds a digit, one of {@code +/=_}, or a capital after its first letter: {@code AKIAQYLPMN} /
+ * {@code 5HFIQR7XYA}, a 20-character key split in half). Shorter halves, and word halves shorter
+ * than the long bounds ({@code settings} / {@code configuration}), are ordinary line ends and stay
+ * apart; a value split finer than that is not re-joined.
  */
 final class SplitJoiner {
   /** Token characters the line before a split must end with. */
@@ -16,6 +19,9 @@ final class SplitJoiner {
 
   /** Token characters the line after a split must start with. */
   static final int MIN_AFTER = 8;
+
+  /** Token characters on each side of a split whose two runs both look like parts of a value. */
+  static final int MIN_SHORT = 6;
 
   private SplitJoiner() {}
 
@@ -58,8 +64,7 @@ final class SplitJoiner {
       while (after < n && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
         after++;
       }
-      if (tokenRunBefore(text, breakStart) >= MIN_BEFORE
-          && tokenRunAfter(text, after) >= MIN_AFTER
+      if (splitValue(text, breakStart, after)
           && !covered.covers(start(parent, breakStart), end(parent, after - 1))) {
         if (b == null) {
           b = new MappedText.Builder(parent, text);
@@ -99,6 +104,35 @@ final class SplitJoiner {
       k--;
     }
     return ((i - 1 - k) & 1) == 1;
+  }
+
+  /** Whether the token runs ending at {@code breakStart} and starting at {@code after} join. */
+  private static boolean splitValue(String text, int breakStart, int after) {
+    int before = tokenRunBefore(text, breakStart);
+    int next = tokenRunAfter(text, after);
+    if (before >= MIN_BEFORE && next >= MIN_AFTER) {
+      return true;
+    }
+    return before >= MIN_SHORT
+        && next >= MIN_SHORT
+        && !wordLike(text, breakStart - before, breakStart)
+        && !wordLike(text, after, after + next);
+  }
+
+  /**
+   * Whether {@code text[from, to)} could be (part of) a word: letters only, none upper case after
+   * the first. Keys and encodings almost always hold a digit, a symbol or an inner capital.
+   */
+  private static boolean wordLike(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      boolean lower = c >= 'a' && c <= 'z';
+      boolean upper = c >= 'A' && c <= 'Z';
+      if (!lower && !(upper && k == from)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int tokenRunBefore(String text, int end) {

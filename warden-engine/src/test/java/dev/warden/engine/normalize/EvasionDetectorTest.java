@@ -137,6 +137,26 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void aShortKeySplitInHalfIsJoinedWhenNeitherHalfReadsAsAWord() {
+    String real = AWS.substring(0, 10) + "\n" + AWS.substring(10);
+    assertFoundExactly("key: " + real, real, "aws_access_key", "split");
+    String written = AWS.substring(0, 10) + "\\n" + AWS.substring(10);
+    assertFoundExactly("{\"k\": \"" + written + "\"}", written, "aws_access_key", "split");
+  }
+
+  @Test
+  void wordsAtLineEndsAreNotJoined() {
+    Coverage none = new Coverage();
+    assertThat(SplitJoiner.joinOrNull("the settings\nconfiguration page", null, none)).isNull();
+    assertThat(SplitJoiner.joinOrNull("Release notes\nMigration guide", null, none)).isNull();
+    assertThat(SplitJoiner.joinOrNull("version v2.1\nrelease", null, none)).isNull();
+    assertThat(SplitJoiner.joinOrNull("token AB12cd\nEF34gh", null, none)).isNotNull();
+    assertThat(SplitJoiner.joinOrNull("token AB12cd\nbanana", null, none))
+        .as("one half reads as a word")
+        .isNull();
+  }
+
+  @Test
   void base64urlAsTheLastSegmentOfAUrlPath() {
     String run = Fakes.base64url("{\"e\":\"" + EMAIL + "\"}?>");
     assertFoundExactly("https://app.example.net/invite/" + run, run, "email", "base64url");
