@@ -45,6 +45,27 @@ final class InjectionSignals {
   private static final String GAP = "[\\w' ,-]{0,40}?";
   private static final String SHORT_GAP = "[\\w' ,-]{0,25}?";
 
+  /** One word out of each alternative of {@link #EN_TARGET}. */
+  private static final List<String> EN_TARGET_WORDS =
+      List.of(
+          "instruction",
+          "prompt",
+          "rules",
+          "guidelines",
+          "directive",
+          "directions",
+          "commands",
+          "guardrails",
+          "restrictions",
+          "constraints",
+          "policies",
+          "programming",
+          "system message",
+          "orders",
+          "training",
+          "guidance",
+          "context");
+
   /**
    * Second prefilters ({@link Signal#requires()}) for the signals whose keywords are common words
    * ("every", "send", "new", "act", "ai"): each list names, for every alternative of the pattern, a
@@ -52,59 +73,78 @@ final class InjectionSignals {
    * these signals ran their patterns in thousands of clauses a megabyte without a match.
    */
   private static final Map<String, List<String>> REQUIRES =
-      Map.of(
-          "en-exfil-send",
-          List.of(
-              "conversation",
-              "chat",
-              "transcript",
-              "system prompt",
-              "context window",
-              "api key",
-              "credentials",
-              "password",
-              "secret",
-              "access token",
-              "tokens",
-              "personal",
-              "user",
-              "messages",
-              "memory",
-              "history",
-              "cookie"),
-          "en-tool-every-output",
-          List.of("mail", "message", "replies", "responses", "answers", "draft", "output"),
-          "en-redirect-new-task",
-          List.of(
-              "instruction",
-              "task",
-              "rules",
-              "objective",
-              "goal",
-              "directive",
-              "orders",
-              "system prompt"),
-          "en-redirect-address-ai",
-          List.of(
-              "note",
-              "message",
-              "instruction",
-              "attention",
-              "important",
-              "notice",
-              "reminder",
-              "you",
-              "dear",
-              "reading",
-              "processing",
-              "summaris",
-              "summariz",
-              "parsing",
-              "browsing"),
-          "en-redirect-vocative",
-          List.of(":"),
-          "en-role-act-as",
-          List.of("ai", "model", "bot", "llm", "version of"));
+      Map.ofEntries(
+          Map.entry(
+              "en-exfil-send",
+              List.of(
+                  "conversation",
+                  "chat",
+                  "transcript",
+                  "system prompt",
+                  "context window",
+                  "api key",
+                  "credentials",
+                  "password",
+                  "secret",
+                  "access token",
+                  "tokens",
+                  "personal",
+                  "user",
+                  "messages",
+                  "memory",
+                  "history",
+                  "cookie")),
+          Map.entry(
+              "en-tool-every-output",
+              List.of("mail", "message", "replies", "responses", "answers", "draft", "output")),
+          Map.entry(
+              "en-redirect-new-task",
+              List.of(
+                  "instruction",
+                  "task",
+                  "rules",
+                  "objective",
+                  "goal",
+                  "directive",
+                  "orders",
+                  "system prompt")),
+          Map.entry(
+              "en-redirect-address-ai",
+              List.of(
+                  "note",
+                  "message",
+                  "instruction",
+                  "attention",
+                  "important",
+                  "notice",
+                  "reminder",
+                  "you",
+                  "dear",
+                  "reading",
+                  "processing",
+                  "summaris",
+                  "summariz",
+                  "parsing",
+                  "browsing")),
+          Map.entry("en-redirect-vocative", List.of(":")),
+          Map.entry("en-role-act-as", List.of("ai", "model", "bot", "llm", "version of")),
+          // The override verbs ("skip", "cancel", "follow", "ignore the typos") are everyday
+          // words; every override match ends in one of the targets.
+          Map.entry("en-override-scoped", EN_TARGET_WORDS),
+          Map.entry("en-override-bare", EN_TARGET_WORDS),
+          Map.entry(
+              "en-override-everything",
+              List.of("told", "above", "before", "so far", "prior", "previously", "prompt")),
+          Map.entry("en-override-above", List.of("above", "preceding", "foregoing")),
+          // "sende" hides in "Reisenden", "lade" in "Schokolade": every match ends in an address.
+          Map.entry("de-exfil-send", List.of("http", "www.", "@")),
+          // "HTTP 429" in technical prose: every match carries a query parameter's "=".
+          Map.entry("en-exfil-url-template", List.of("=")),
+          Map.entry("en-exfil-open-url-with-data", List.of("=")),
+          // "the function parses …": every match begins with a verb that calls it.
+          Map.entry(
+              "en-tool-call",
+              List.of("call", "invoke", "use", "run", "execute", "trigger", "fire")));
 
   static final List<Signal> ALL = build();
 

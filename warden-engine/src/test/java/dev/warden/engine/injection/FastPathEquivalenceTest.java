@@ -79,16 +79,100 @@ class FastPathEquivalenceTest {
           "<|im_start|>",
           "[INST]",
           "</system>",
-          "email");
+          "email",
+          "Reisenden",
+          "Schokolade",
+          "HTTP 429",
+          "key=value",
+          "team@example.test",
+          "use",
+          "the typos");
 
   private static final List<String> BREAKS =
       List.of(" ", " ", " ", " ", ", ", ". ", "\n", "\\n", ": ", "! ", "。", " - ", "  ");
 
   @Test
   void generatedTextsGiveTheSameFindingsWithAndWithoutShortcuts() {
+    assertSameFindings(REFERENCE, FAST, 20261123);
+  }
+
+  /**
+   * The second prefilter ({@link Signal#requires()}) only saves time: the detector without it finds
+   * the same on generated texts, and every match of a signal's pattern in them holds one of the
+   * signal's required words (the property the prefilter rests on, checked match by match).
+   */
+  @Test
+  void generatedTextsGiveTheSameFindingsWithAndWithoutRequiredWords() {
+    assertSameFindings(
+        new InjectionDetector(InjectionDetector.DEFAULT_THRESHOLD, withoutRequiredWords()),
+        FAST,
+        20261124);
+    Random random = new Random(20261125);
+    List<String> pieces = pieces();
+    int checked = 0;
+    for (int t = 0; t < 3_000; t++) {
+      String text = generatedText(pieces, random);
+      if (text.chars().anyMatch(c -> "\u0130\u0131\u017f\u212a".indexOf(c) >= 0)) {
+        continue; // equal to ASCII letters only under Unicode folding: the prefilter stands aside
+      }
+      for (Signal s : InjectionSignals.ALL) {
+        if (s.requires().isEmpty()) {
+          continue;
+        }
+        Matcher m = s.pattern().matcher(text);
+        while (m.find()) {
+          String match = m.group().toLowerCase(Locale.ROOT);
+          assertThat(s.requires().stream().anyMatch(match::contains))
+              .as("%s matched %s without a required word %s", s.id(), match, s.requires())
+              .isTrue();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("matches of signals with required words").isGreaterThan(300);
+  }
+
+  /** The built-in signals without their second prefilters: the reference those only speed up. */
+  static List<Signal> withoutRequiredWords() {
+    return InjectionSignals.ALL.stream()
+        .map(s ->
+            new Signal(
+                s.id(),
+                s.family(),
+                s.keywords(),
+                s.pattern(),
+                s.unless(),
+                s.weight(),
+                s.negatable(),
+                s.examples(),
+                List.of()))
+        .toList();
+  }
+
+  private static void assertSameFindings(
+      InjectionDetector reference, InjectionDetector fast, long seed) {
+    List<String> pieces = pieces();
+    Random random = new Random(seed);
+    int findings = 0;
+    int texts = 0;
+    long deadline = System.nanoTime() + 8_000_000_000L;
+    for (int t = 0; t < 4_000 && System.nanoTime() < deadline; t++) {
+      String s = generatedText(pieces, random);
+      List<Finding> expected = reference.detect(ScanInput.text(s));
+      assertThat(fast.detect(ScanInput.text(s))).as(s).isEqualTo(expected);
+      findings += expected.size();
+      texts++;
+    }
+    assertThat(texts).as("texts compared in the time bound").isGreaterThan(500);
+    assertThat(findings).as("the comparison must cover findings").isGreaterThan(texts / 4);
+  }
+
+  /** Filler, every keyword and required word, the examples whole, in words and re-begun. */
+  private static List<String> pieces() {
     List<String> pieces = new ArrayList<>(FILLER);
     for (Signal s : InjectionSignals.ALL) {
       pieces.addAll(s.keywords());
+      pieces.addAll(s.requires());
       for (String example : s.examples()) {
         pieces.add(example);
         pieces.addAll(List.of(example.split(" ")));
@@ -100,25 +184,17 @@ class FastPathEquivalenceTest {
         }
       }
     }
-    Random random = new Random(20261123);
-    int findings = 0;
-    int texts = 0;
-    long deadline = System.nanoTime() + 8_000_000_000L;
-    for (int t = 0; t < 4_000 && System.nanoTime() < deadline; t++) {
-      StringBuilder text = new StringBuilder();
-      int words = 1 + random.nextInt(30);
-      for (int w = 0; w < words; w++) {
-        text.append(obfuscate(pieces.get(random.nextInt(pieces.size())), random));
-        text.append(BREAKS.get(random.nextInt(BREAKS.size())));
-      }
-      String s = text.toString();
-      List<Finding> expected = REFERENCE.detect(ScanInput.text(s));
-      assertThat(FAST.detect(ScanInput.text(s))).as(s).isEqualTo(expected);
-      findings += expected.size();
-      texts++;
+    return pieces;
+  }
+
+  private static String generatedText(List<String> pieces, Random random) {
+    StringBuilder text = new StringBuilder();
+    int words = 1 + random.nextInt(30);
+    for (int w = 0; w < words; w++) {
+      text.append(obfuscate(pieces.get(random.nextInt(pieces.size())), random));
+      text.append(BREAKS.get(random.nextInt(BREAKS.size())));
     }
-    assertThat(texts).as("texts compared in the time bound").isGreaterThan(500);
-    assertThat(findings).as("the comparison must cover findings").isGreaterThan(texts / 4);
+    return text.toString();
   }
 
   private static String obfuscate(String piece, Random random) {

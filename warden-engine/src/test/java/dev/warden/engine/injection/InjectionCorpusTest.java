@@ -79,22 +79,9 @@ class InjectionCorpusTest {
    */
   @Test
   void requiredWordsChangeNoFinding() {
-    List<Signal> plain =
-        InjectionSignals.ALL.stream()
-            .map(s ->
-                new Signal(
-                    s.id(),
-                    s.family(),
-                    s.keywords(),
-                    s.pattern(),
-                    s.unless(),
-                    s.weight(),
-                    s.negatable(),
-                    s.examples(),
-                    List.of()))
-            .toList();
     InjectionDetector unfiltered =
-        new InjectionDetector(InjectionDetector.DEFAULT_THRESHOLD, plain);
+        new InjectionDetector(
+            InjectionDetector.DEFAULT_THRESHOLD, FastPathEquivalenceTest.withoutRequiredWords());
     InjectionDetector detector = InjectionDetector.builtin();
     List<String> texts = new ArrayList<>();
     for (Sample sample : SAMPLES) {
