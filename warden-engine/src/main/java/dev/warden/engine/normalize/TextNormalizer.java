@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *       width space and joiners U+200B–U+200F, word joiner and invisible operators U+2060–U+2064,
  *       U+FEFF, soft hyphen U+00AD, bidi controls U+202A–U+202E and U+2066–U+2069, tag characters
  *       U+E0000–U+E007F), variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF, U+180B–U+180F), the
- *       combining grapheme joiner U+034F and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0).
+ *       combining grapheme joiner U+034F, the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and
+ *       unpaired surrogates (invalid UTF-16 that a JSON {@code \ud800} escape decodes to).
  *   <li><b>Digits</b> of other scripts ({@code ٤١١١}) read as ASCII digits.
  *   <li><b>Look-alikes</b> ({@code а} → {@code a}, {@code Α} → {@code A}) are folded only inside a
  *       token (a run of letters, digits, marks and {@code _-.@+/=:%}) that holds a Latin letter or
@@ -222,7 +223,9 @@ public final class TextNormalizer {
     if (cp < 0xAD) {
       return false;
     }
-    return Character.getType(cp) == Character.FORMAT
+    int type = Character.getType(cp);
+    return type == Character.FORMAT
+        || type == Character.SURROGATE // only ever unpaired here: codePointAt joins a pair
         || (cp >= 0xFE00 && cp <= 0xFE0F)
         || (cp >= 0xE0100 && cp <= 0xE01EF)
         || (cp >= 0x180B && cp <= 0x180F)

@@ -145,6 +145,14 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void anUnpairedSurrogateInsideAKeyIsRemovedLikeAZeroWidthCharacter() {
+    String split = AWS.substring(0, 4) + "\ud800" + AWS.substring(4);
+    assertFoundExactly("key " + split + " here", split, "aws_access_key", "zero-width");
+    String paired = "emoji \ud83d\ude00 " + AWS;
+    assertFoundExactly(paired, AWS, "aws_access_key", null);
+  }
+
+  @Test
   void wordsAtLineEndsAreNotJoined() {
     Coverage none = new Coverage();
     assertThat(SplitJoiner.joinOrNull("the settings\nconfiguration page", null, none)).isNull();
