@@ -11,16 +11,34 @@ import org.junit.jupiter.api.Test;
 
 /** The flusher's pipeline: two forces in flight, writes and releases in hand order. */
 class GroupWorkerTest {
-  /** Records every step; the force of group "a" waits for {@code holdA}. */
+  /**
+   * Records every step; the force of group "a" waits for {@code holdA}, b's returns at once — or,
+   * {@link #bOutlastingA}, a's force returns once b is in force and b's waits for {@code holdB}.
+   */
   private static final class Steps implements GroupWorker.Stage<String> {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch inForceA = new CountDownLatch(1);
     final CountDownLatch inForceB = new CountDownLatch(1);
     final CountDownLatch holdA = new CountDownLatch(1);
+    final CountDownLatch holdB = new CountDownLatch(1);
     final boolean failA;
+    private final CountDownLatch aWaitsFor;
+    private final CountDownLatch bWaitsFor;
 
     Steps(boolean failA) {
       this.failA = failA;
+      this.aWaitsFor = holdA;
+      this.bWaitsFor = new CountDownLatch(0);
+    }
+
+    private Steps() {
+      this.failA = false;
+      this.aWaitsFor = inForceB;
+      this.bWaitsFor = holdB;
+    }
+
+    static Steps bOutlastingA() {
+      return new Steps();
     }
 
     @Override
@@ -35,9 +53,10 @@ class GroupWorkerTest {
       try {
         if (g.equals("a")) {
           inForceA.countDown();
-          assertThat(holdA.await(10, TimeUnit.SECONDS)).isTrue();
+          assertThat(aWaitsFor.await(10, TimeUnit.SECONDS)).isTrue();
         } else {
           inForceB.countDown();
+          assertThat(bWaitsFor.await(10, TimeUnit.SECONDS)).isTrue();
         }
       } catch (InterruptedException e) {
         throw new AssertionError(e);
@@ -95,58 +114,23 @@ class GroupWorkerTest {
    */
   @Test
   void aGroupWaitsForEveryForceThatOverlappedItsOwn() throws InterruptedException {
-    List<String> events = Collections.synchronizedList(new ArrayList<>());
-    CountDownLatch inForceA = new CountDownLatch(1);
-    CountDownLatch inForceB = new CountDownLatch(1);
-    CountDownLatch holdB = new CountDownLatch(1);
-    GroupWorker<String> worker =
-        new GroupWorker<>(
-            "test-flusher",
-            2,
-            new GroupWorker.Stage<>() {
-              @Override
-              public boolean write(List<String> group) {
-                return true;
-              }
-
-              @Override
-              public boolean force(List<String> group) {
-                String g = String.join("", group);
-                try {
-                  if (g.equals("a")) {
-                    inForceA.countDown();
-                    assertThat(inForceB.await(10, TimeUnit.SECONDS)).isTrue();
-                  } else {
-                    inForceB.countDown();
-                    assertThat(holdB.await(10, TimeUnit.SECONDS)).isTrue();
-                  }
-                } catch (InterruptedException e) {
-                  throw new AssertionError(e);
-                }
-                events.add("forced " + g);
-                return true;
-              }
-
-              @Override
-              public void release(List<String> group) {
-                events.add("release " + String.join("", group));
-              }
-            });
+    Steps steps = Steps.bOutlastingA();
+    GroupWorker<String> worker = new GroupWorker<>("test-flusher", 2, steps);
     try {
       worker.hand("a");
-      assertThat(inForceA.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(steps.inForceA.await(10, TimeUnit.SECONDS)).isTrue();
       worker.hand("b");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!events.contains("forced a") && System.nanoTime() < deadline) {
+      while (!steps.events.contains("forced a") && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
       Thread.sleep(200); // time for a wrong early release to show
-      assertThat(events).containsExactly("forced a");
-      holdB.countDown();
+      assertThat(steps.events).containsExactly("write a", "write b", "forced a");
+      steps.holdB.countDown();
       worker.awaitIdle();
-      assertThat(events.subList(0, 3)).containsExactly("forced a", "forced b", "release a");
+      assertThat(steps.events.subList(2, 5)).containsExactly("forced a", "forced b", "release a");
     } finally {
-      holdB.countDown();
+      steps.holdB.countDown();
       worker.stop();
     }
   }

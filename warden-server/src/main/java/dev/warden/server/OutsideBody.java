@@ -5,7 +5,6 @@ import dev.warden.engine.dialect.Endpoint;
 import dev.warden.engine.transform.Replacement;
 import io.helidon.http.HeaderName;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Values outside the body are data like any body field. The few the gateway passes on — a model
@@ -23,7 +22,7 @@ final class OutsideBody {
    * {@code /header/<name>}; empty when the value may pass as it is (clean, or dry-run).
    */
   static List<Replacement> inHeader(Protector engine, HeaderName name, String value) {
-    return findings(engine, "/header/" + name.lowerCase().toLowerCase(Locale.ROOT), value);
+    return findings(engine, "/header/" + name.lowerCase(), value);
   }
 
   /**
