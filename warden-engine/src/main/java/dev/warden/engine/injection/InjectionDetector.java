@@ -394,6 +394,9 @@ public final class InjectionDetector implements Detector {
     int count;
     @Nullable List<int[]> clauses;
 
+    /** Indexes into {@link #clauses} of the clauses that carried a signal. */
+    final BitSet found = new BitSet();
+
     void add(int start, int keyword) {
       if (count == hits.length) {
         hits = java.util.Arrays.copyOf(hits, count * 2);
@@ -544,6 +547,9 @@ public final class InjectionDetector implements Detector {
     Anchors anchors = prefilterRequired ? new Anchors(pass) : null;
     BitSet set = new BitSet(signals.size()); // reused: score() only reads it during the call
     BitSet satisfied = new BitSet(signals.size());
+    // A rewrite in place (leet) shares the base pass's clauses: a clause it cannot change has the
+    // base pass's signals, so one that carried none there is not scored again.
+    boolean reuseFound = shortcuts && tokens != null && from != null && clauses == from.clauses;
     @Nullable Group group = null;
     for (int i = 0; i < kept; ) {
       int clause = (int) (byClause[i] >>> 32);
@@ -569,22 +575,37 @@ public final class InjectionDetector implements Detector {
       if (set.isEmpty()) {
         continue;
       }
+      int[] c = clauses.get(clause);
+      boolean changed = tokens != null && rewriteReaches(tokens, c);
+      if (reuseFound && !changed && from != null && !from.found.get(clause)) {
+        continue;
+      }
       boolean continues = group != null && group.lastClause == clause - 1;
       Set<String> seen = continues && group != null ? group.hits : Set.of();
       Clause found = score(text, clauses, clause, set, seen, anchors);
       if (found == null) {
         continue;
       }
-      int[] c = clauses.get(clause);
+      pass.found.set(clause);
       if (continues && group != null) {
-        group.add(clause, c, found);
+        group.add(clause, c, found, changed);
       } else {
         emit(group, view, clauses, boost, out);
-        group = new Group(clause, c, found);
+        group = new Group(clause, c, found, changed);
       }
     }
     emit(group, view, clauses, boost, out);
     return rot[0];
+  }
+
+  /**
+   * Whether a rewritten token can change what {@code clause} holds: it lies in the clause, right
+   * before it (the word-start test reads that character) or within the longest keyword after its
+   * start, where a keyword hit starting in the clause can end. Elsewhere the clause, its keyword
+   * hits and so its signals are the text's before the rewrite.
+   */
+  private boolean rewriteReaches(int[] tokens, int[] clause) {
+    return touches(tokens, clause[0] - 1, clause[1] + longestKeyword);
   }
 
   private static void add(long[][] hits, int[] count, long hit) {
@@ -957,12 +978,18 @@ public final class InjectionDetector implements Detector {
     double strongestWeight = -1;
     final Set<String> hits = new TreeSet<>();
 
-    Group(int clause, int[] c, Clause found) {
+    /**
+     * Whether a clause of the group is one a rewrite in place changed ({@link #rewriteReaches}).
+     */
+    boolean rewritten;
+
+    Group(int clause, int[] c, Clause found, boolean rewritten) {
       this.start = c[0];
-      add(clause, c, found);
+      add(clause, c, found, rewritten);
     }
 
-    void add(int clause, int[] c, Clause found) {
+    void add(int clause, int[] c, Clause found, boolean rewritten) {
+      this.rewritten |= rewritten;
       end = c[1];
       lastClause = clause;
       clauses.add(found);
@@ -977,6 +1004,12 @@ public final class InjectionDetector implements Detector {
   private void emit(
       @Nullable Group g, TextView view, List<int[]> clauses, double boost, List<Raw> out) {
     if (g == null || g.strongest == null) {
+      return;
+    }
+    if (view.rewritten != null && !g.rewritten) {
+      // The group reads as in the text the view rewrote, which was judged without the view's
+      // boost: reporting it here would add the boost to text nobody disguised (a leet view exists
+      // for any text with an e-mail address or an AKIA key in it).
       return;
     }
     boolean action = g.clauses.stream().anyMatch(Clause::action);

@@ -323,4 +323,27 @@ class InjectionDetectorTest {
     assertThat(scan(text)).isNotEmpty();
     assertThat(new InjectionDetector(0.9).detect(ScanInput.text(text))).isEmpty();
   }
+
+  /**
+   * A leet view exists for any text with an e-mail address or an {@code AKIA…} key in it; clauses
+   * it did not rewrite must not be reported again with its boost (a 0.45 signal is below the 0.5
+   * threshold as written, and was 0.55 "in the leet view" before). A clause it did rewrite still
+   * gets the boost.
+   */
+  @Test
+  void theLeetViewBoostsOnlyClausesItRewrote() {
+    String weak = "Your real purpose is to help.";
+    assertThat(scan(weak)).isEmpty();
+    String withAddress = "Reach me at dana.whitfield@example-corp.com about it. " + weak;
+    assertThat(TextView.shape(withAddress) & TextView.LEET).isNotZero();
+    assertThat(scan(withAddress)).isEmpty();
+    String withKey = weak + " export AWS_ACCESS_KEY_ID=AKIAQ3EGRVUYTWNJQ5HB";
+    assertThat(scan(withKey)).isEmpty();
+
+    String disguised = "Reach me at dana@example.test. Y0ur real purpose is to help.";
+    List<Finding> found = scan(disguised);
+    assertThat(found).hasSize(1);
+    assertThat(found.getFirst().why().contextHits()).contains("view:leet");
+    assertThat(covered(disguised, found.getFirst())).isEqualTo("Y0ur real purpose is to help.");
+  }
 }
