@@ -7,6 +7,7 @@ import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.detect.CustomRuleDetector;
 import dev.warden.engine.detect.Rule;
 import dev.warden.engine.detect.RuleDetector;
+import dev.warden.engine.detect.SharedKeywordScan;
 import dev.warden.engine.injection.InjectionDetector;
 import dev.warden.engine.normalize.EvasionDetector;
 import dev.warden.engine.normalize.EvasionLimits;
@@ -33,8 +34,7 @@ public final class DetectorStack {
   /** The detector a configuration asks for. Thread-safe; build once per configuration. */
   public static Detector forConfig(WardenConfig config) {
     List<Detector> detectors = new ArrayList<>();
-    detectors.add(RuleDetector.builtin());
-    detectors.add(InjectionDetector.builtin());
+    detectors.add(BuiltinScannedOnce.INSTANCE);
     if (!config.detection().customRules().isEmpty()) {
       detectors.add(new CustomRuleDetector(config.detection().customRules()));
     }
@@ -77,6 +77,43 @@ public final class DetectorStack {
     public String toString() {
       return "DetectorStack[" + unfiltered + "]";
     }
+  }
+
+  /**
+   * The built-in rules, then the injection detector, with one keyword scan per text for both: the
+   * union of their words in one automaton ({@link SharedKeywordScan}), each detector handed the
+   * hits its own scanner would have found. Their findings are those of the two run one after the
+   * other; the text is read once instead of twice.
+   */
+  static final class ScannedOnce implements Detector {
+    private final RuleDetector rules;
+    private final InjectionDetector injection;
+    private final SharedKeywordScan keywords;
+
+    ScannedOnce(RuleDetector rules, InjectionDetector injection) {
+      this.rules = rules;
+      this.injection = injection;
+      this.keywords =
+          new SharedKeywordScan(List.of(rules.keywordScanner(), injection.keywordScanner()));
+    }
+
+    @Override
+    public List<Finding> detect(ScanInput in) {
+      SharedKeywordScan.Hits hits = keywords.scan(in.text());
+      List<Finding> out = new ArrayList<>(rules.detect(in, hit -> hits.replay(0, hit)));
+      out.addAll(injection.detect(in, hit -> hits.replay(1, hit)));
+      return out;
+    }
+
+    @Override
+    public String toString() {
+      return "ScannedOnce[" + rules + ", " + injection + "]";
+    }
+  }
+
+  private static final class BuiltinScannedOnce {
+    static final ScannedOnce INSTANCE =
+        new ScannedOnce(RuleDetector.builtin(), InjectionDetector.builtin());
   }
 
   /** Built-in rules found by a key or word before the value rather than by its format. */

@@ -37,6 +37,16 @@ public final class KeywordScanner {
     void at(int keyword, int start, int end);
   }
 
+  /**
+   * The hits of one text, reported again on request: what {@link #scan(CharSequence, Hit)} reports
+   * for it, in the same order. Lets a caller scan once for several scanners ({@link
+   * SharedKeywordScan}).
+   */
+  @FunctionalInterface
+  public interface Scan {
+    void replay(Hit hit);
+  }
+
   private final List<String> keywords;
 
   /** Keyword lengths, by keyword index. */

@@ -325,12 +325,28 @@ public final class RuleDetector implements Detector {
    */
   @Override
   public List<Finding> detect(ScanInput in) {
+    return detect(in, hit -> keywords.scan(in.text(), hit));
+  }
+
+  /**
+   * The scanner of the rules' keywords, whose hits {@link #detect(ScanInput, KeywordScanner.Scan)}
+   * takes.
+   */
+  public KeywordScanner keywordScanner() {
+    return keywords;
+  }
+
+  /**
+   * {@link #detect(ScanInput)} with the {@link #keywordScanner()} hits of {@code in.text()} already
+   * found, by a scan shared with another detector ({@link SharedKeywordScan}).
+   */
+  public List<Finding> detect(ScanInput in, KeywordScanner.Scan keywordHits) {
     String text = in.text();
     if (text.isEmpty()) {
       return List.of();
     }
     WordStarts wordStarts = new WordStarts();
-    @Nullable List<Region>[] candidates = candidates(in, wordStarts);
+    @Nullable List<Region>[] candidates = candidates(in, keywordHits, wordStarts);
     if (candidates == null) {
       return List.of(); // most leaves: no keyword, no digit run
     }
@@ -477,7 +493,8 @@ public final class RuleDetector implements Detector {
    * whole-leaf {@code find()} tries every position.
    */
   @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per group
-  private @Nullable List<Region> @Nullable [] candidates(ScanInput in, WordStarts wordStarts) {
+  private @Nullable List<Region> @Nullable [] candidates(
+      ScanInput in, KeywordScanner.Scan keywordHits, WordStarts wordStarts) {
     String text = in.text();
     @Nullable List<Region>[] out = new List[groups.size()];
     boolean[] any = {false};
@@ -493,19 +510,17 @@ public final class RuleDetector implements Detector {
     }
     int length = text.length();
     if (groupsByKeyword.length > 0) {
-      keywords.scan(
-          text,
-          (keyword, hitStart, hitEnd) -> {
-            for (int g : groupsByKeyword[keyword]) {
-              List<Region> regions = out[g];
-              if (regions == null) {
-                regions = new ArrayList<>();
-                out[g] = regions;
-              }
-              regions.add(new Region(hitStart, hitEnd));
-              any[0] = true;
-            }
-          });
+      keywordHits.replay((keyword, hitStart, hitEnd) -> {
+        for (int g : groupsByKeyword[keyword]) {
+          List<Region> regions = out[g];
+          if (regions == null) {
+            regions = new ArrayList<>();
+            out[g] = regions;
+          }
+          regions.add(new Region(hitStart, hitEnd));
+          any[0] = true;
+        }
+      });
     }
     DigitShape.Digits digits = digitGroups.length > 0 ? DigitShape.digits(text) : null;
     if (digits != null && digits.longestRun() >= minDigitsOfAnyRule) {

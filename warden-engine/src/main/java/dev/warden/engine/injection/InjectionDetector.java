@@ -345,6 +345,23 @@ public final class InjectionDetector implements Detector {
    */
   @Override
   public List<Finding> detect(ScanInput in) {
+    return detect(in, null);
+  }
+
+  /**
+   * The scanner of the signals' keywords, whose hits {@link #detect(ScanInput,
+   * KeywordScanner.Scan)} takes.
+   */
+  public KeywordScanner keywordScanner() {
+    return scanner;
+  }
+
+  /**
+   * {@link #detect(ScanInput)} with the {@link #keywordScanner()} hits of {@code in.text()} already
+   * found, by a scan shared with another detector ({@link
+   * dev.warden.engine.detect.SharedKeywordScan}); {@code null} scans here.
+   */
+  public List<Finding> detect(ScanInput in, KeywordScanner.@Nullable Scan keywordHits) {
     String original = in.text();
     if (original.isEmpty()) {
       return List.of();
@@ -358,6 +375,8 @@ public final class InjectionDetector implements Detector {
       shape = TextView.shape(folded.text); // full-width digits become leet digits, and so on
     }
     Pass basePass = new Pass();
+    // The given hits are the original text's: a folded base view is scanned here.
+    basePass.given = folded == null ? keywordHits : null;
     boolean rot13 = analyze(base, 0, raw, basePass, null);
     TextView leet = (shape & TextView.LEET) != 0 ? base.unleet() : null;
     if (leet != null) {
@@ -394,6 +413,9 @@ public final class InjectionDetector implements Detector {
     int count;
     @Nullable List<int[]> clauses;
 
+    /** The view's hits found by the caller, or {@code null}: scan the view. */
+    KeywordScanner.@Nullable Scan given;
+
     /** Indexes into {@link #clauses} of the clauses that carried a signal. */
     final BitSet found = new BitSet();
 
@@ -417,7 +439,12 @@ public final class InjectionDetector implements Detector {
     String text = view.text;
     int[] tokens = view.rewritten;
     if (from == null || tokens == null) {
-      scanner.scan(text, (k, start, end) -> pass.add(start, k));
+      KeywordScanner.Hit add = (k, start, end) -> pass.add(start, k);
+      if (pass.given != null) {
+        pass.given.replay(add);
+      } else {
+        scanner.scan(text, add);
+      }
       return;
     }
     List<String> words = scanner.keywords();
