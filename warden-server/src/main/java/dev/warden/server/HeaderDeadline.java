@@ -4,6 +4,7 @@ import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1ConnectionListener;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +58,10 @@ final class HeaderDeadline implements Http1ConnectionListener {
     }
     // Closing the socket ends the blocked header read; Helidon reports it to the direct handler,
     // where it is counted with the other connections that ended before a complete request.
-    ctx.serverSocket().close();
+    try {
+      ctx.serverSocket().close();
+    } catch (UncheckedIOException alreadyClosed) {
+      // the client left mid-headers before the deadline: nothing left to end
+    }
   }
 }
