@@ -86,14 +86,13 @@ final class PhoneValidators {
     return subscriber.chars().distinct().count() > 1;
   }
 
-  /** US/Canada national format, optionally with a leading 1. */
   // Compiled once: String.matches compiled each pattern again for every validated candidate.
   private static final Pattern KOREAN_MOBILE = Pattern.compile("01[016789].*");
-
   private static final Pattern KOREAN_AREA = Pattern.compile("0(?:[3-6][1-5]|70|80).*");
   private static final Pattern GERMAN_MOBILE = Pattern.compile("01[5-7]\\d{7,9}");
   private static final Pattern JAPANESE_ELEVEN = Pattern.compile("0[5789]0.*");
 
+  /** US/Canada national format, optionally with a leading 1. */
   static boolean isNanp(CharSequence value) {
     String digits = CardValidator.digitsOf(value);
     if (digits.length() == 11 && digits.charAt(0) == '1') {

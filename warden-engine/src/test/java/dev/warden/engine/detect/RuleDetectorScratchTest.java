@@ -136,10 +136,11 @@ class RuleDetectorScratchTest {
             .build();
     List<Rule> rules = new ArrayList<>(RuleCatalog.builtin());
     rules.add(0, nested);
-    self[0] = new RuleDetector(rules);
+    RuleDetector withNested = new RuleDetector(rules);
+    self[0] = withNested;
     RuleDetector plain = new RuleDetector(RuleCatalog.builtin());
 
-    List<Finding> found = self[0].detect(ScanInput.text(outer));
+    List<Finding> found = withNested.detect(ScanInput.text(outer));
 
     assertThat(found.stream().filter(f -> !f.type().equals("probe")).toList())
         .isEqualTo(plain.detect(ScanInput.text(outer)))
