@@ -86,6 +86,12 @@ final class PhoneValidators {
     return subscriber.chars().distinct().count() > 1;
   }
 
+  // Compiled once: String.matches compiled each pattern again for every validated candidate.
+  private static final Pattern KOREAN_MOBILE = Pattern.compile("01[016789].*");
+  private static final Pattern KOREAN_AREA = Pattern.compile("0(?:[3-6][1-5]|70|80).*");
+  private static final Pattern GERMAN_MOBILE = Pattern.compile("01[5-7]\\d{7,9}");
+  private static final Pattern JAPANESE_ELEVEN = Pattern.compile("0[5789]0.*");
+
   /** US/Canada national format, optionally with a leading 1. */
   static boolean isNanp(CharSequence value) {
     String digits = CardValidator.digitsOf(value);
@@ -121,10 +127,10 @@ final class PhoneValidators {
     boolean mobile = false;
     if (d.startsWith("02")) {
       prefixLength = 2;
-    } else if (d.matches("01[016789].*")) {
+    } else if (KOREAN_MOBILE.matcher(d).matches()) {
       prefixLength = 3;
       mobile = true;
-    } else if (d.matches("0(?:[3-6][1-5]|70|80).*")) {
+    } else if (KOREAN_AREA.matcher(d).matches()) {
       prefixLength = 3;
     } else {
       return false;
@@ -158,7 +164,7 @@ final class PhoneValidators {
     if (d.length() < 9 || d.length() > 12 || d.charAt(0) != '0' || d.charAt(1) == '0') {
       return false;
     }
-    if (d.startsWith("01") && !d.matches("01[5-7]\\d{7,9}")) {
+    if (d.startsWith("01") && !GERMAN_MOBILE.matcher(d).matches()) {
       return false; // 01x outside 015–017 are service and carrier prefixes, not subscribers
     }
     return variedSubscriber(d, 4);
@@ -170,7 +176,7 @@ final class PhoneValidators {
     if (d.length() < 10 || d.charAt(0) != '0' || d.charAt(1) == '0') {
       return false;
     }
-    boolean eleven = d.matches("0[5789]0.*") || d.startsWith("0800");
+    boolean eleven = JAPANESE_ELEVEN.matcher(d).matches() || d.startsWith("0800");
     return d.length() == (eleven ? 11 : 10) && variedSubscriber(d, 4);
   }
 

@@ -136,6 +136,8 @@ public final class RuleDetector implements Detector {
 
   private final boolean anyLowerTier;
 
+  private final ThreadLocal<Scratch> scratches;
+
   /**
    * Characters scanned on each side of a digit cluster: enough for a leading {@code +} or {@code
    * (}, or for an IBAN's country code and letter bank code ("GB82 WEST 1234…"); lookarounds see
@@ -248,6 +250,8 @@ public final class RuleDetector implements Detector {
     Map<String, int[]> groupsByKey = new HashMap<>();
     rulesByJsonKey.forEach((k, rs) -> groupsByKey.put(k, leaderGroups(rs, leaders)));
     this.groupsByJsonKey = Map.copyOf(groupsByKey);
+    int groupCount = groups.size();
+    this.scratches = ThreadLocal.withInitial(() -> new Scratch(groupCount));
   }
 
   /** The groups of the group leaders among {@code rules}, in order, each once. */
@@ -260,12 +264,14 @@ public final class RuleDetector implements Detector {
         .toArray();
   }
 
+  private static final int[] NO_GROUPS = new int[0];
+
   private int[] jsonKeyGroups(@Nullable String jsonKey) {
     if (jsonKey == null || groupsByJsonKey.isEmpty()) {
-      return new int[0];
+      return NO_GROUPS;
     }
     String last = Rule.lastKeyWord(jsonKey);
-    return last == null ? new int[0] : groupsByJsonKey.getOrDefault(last, new int[0]);
+    return last == null ? NO_GROUPS : groupsByJsonKey.getOrDefault(last, NO_GROUPS);
   }
 
   /**
@@ -345,32 +351,139 @@ public final class RuleDetector implements Detector {
     if (text.isEmpty()) {
       return List.of();
     }
-    WordStarts wordStarts = new WordStarts();
-    @Nullable List<Region>[] candidates = candidates(in, keywordHits, wordStarts);
-    if (candidates == null) {
+    Scratch scratch = scratches.get().claim(groups.size());
+    try {
+      return detect(in, keywordHits, scratch);
+    } finally {
+      scratch.release();
+    }
+  }
+
+  private List<Finding> detect(ScanInput in, KeywordScanner.Scan keywordHits, Scratch scratch) {
+    if (!candidates(in, keywordHits, scratch)) {
       return List.of(); // most leaves: no keyword, no digit run
     }
-    List<Finding> found = new ArrayList<>();
-    Set<Finding> seen = new HashSet<>();
-    for (int g = 0; g < groups.size(); g++) {
-      List<Rule> group = groups.get(g);
-      Rule rule = group.get(0);
-      List<Region> regions = candidates[g];
-      if (regions == null) {
-        continue;
-      }
-      if (candidateWindows && !rule.keywords().isEmpty()) {
-        scanAroundKeywords(group, firstChars[g], notAfter[g], in, regions, found, seen);
-      } else {
-        Matcher m = rule.pattern().matcher(text);
-        m.useTransparentBounds(true).useAnchoringBounds(false);
-        int @Nullable [] starts = startsAtWords[g] ? wordStarts.positions() : null;
-        for (Region r : Region.merge(regions)) {
-          scan(group, firstChars[g], notAfter[g], startShapes[g], starts, in, r, m, found, seen);
+    String text = in.text();
+    Found found = new Found();
+    long[] active = scratch.active;
+    for (int word = 0; word < active.length; word++) {
+      // Only the groups a keyword, digit cluster or JSON key opened, in group order: a dense body
+      // is many short leaves, and walking all groups per leaf was a tenth of the rules' time.
+      for (long bits = active[word]; bits != 0; bits &= bits - 1) {
+        int g = word * Long.SIZE + Long.numberOfTrailingZeros(bits);
+        List<Rule> group = groups.get(g);
+        Rule rule = group.get(0);
+        List<Region> regions = java.util.Objects.requireNonNull(scratch.regions[g]);
+        Matcher m = scratch.matcher(g, rule, text);
+        if (candidateWindows && !rule.keywords().isEmpty()) {
+          scanAroundKeywords(group, firstChars[g], notAfter[g], in, regions, m, found);
+        } else {
+          WordStarts starts = startsAtWords[g] ? scratch.wordStarts : null;
+          for (Region r : Region.merge(regions)) {
+            scan(group, firstChars[g], notAfter[g], startShapes[g], starts, in, r, m, found);
+          }
         }
       }
     }
-    return resolveOverlaps(found);
+    return resolveOverlaps(found.list);
+  }
+
+  /**
+   * A leaf's findings in the order found, each once (a rule can reach one span from two regions).
+   * The set is made only once the list is long enough for a linear search to cost more.
+   */
+  private static final class Found {
+    private static final int LINEAR = 16;
+    final List<Finding> list = new ArrayList<>();
+    private @Nullable Set<Finding> seen;
+
+    void add(Finding f) {
+      if (seen == null) {
+        if (list.contains(f)) {
+          return;
+        }
+        list.add(f);
+        if (list.size() > LINEAR) {
+          seen = new HashSet<>(list);
+        }
+      } else if (seen.add(f)) {
+        list.add(f);
+      }
+    }
+  }
+
+  /**
+   * What one call needs per group and per leaf, kept per thread so a leaf does not allocate an
+   * array slot per group, a matcher per gated group and a fresh word-start array: on a dense JSON
+   * body (thousands of short leaves) those were most of the rules' allocation. Cleared after every
+   * call, matchers included, so no leaf text stays reachable from a thread.
+   */
+  private static final class Scratch {
+    @Nullable List<Region>[] regions;
+    long[] active;
+    @Nullable Matcher[] matchers;
+    final WordStarts wordStarts = new WordStarts();
+    private boolean busy;
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per group
+    Scratch(int groups) {
+      regions = new List[groups];
+      active = new long[(groups + Long.SIZE - 1) / Long.SIZE];
+      matchers = new Matcher[groups];
+    }
+
+    /** This scratch, or a fresh one when a call on this thread already holds it. */
+    Scratch claim(int groups) {
+      Scratch s = busy ? new Scratch(groups) : this;
+      s.busy = true;
+      return s;
+    }
+
+    void open(int g, List<Region> regions) {
+      this.regions[g] = regions;
+      active[g / Long.SIZE] |= 1L << (g % Long.SIZE);
+    }
+
+    @Nullable List<Region> regions(int g) {
+      return regions[g];
+    }
+
+    boolean any() {
+      for (long word : active) {
+        if (word != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    Matcher matcher(int g, Rule rule, String text) {
+      Matcher m = matchers[g];
+      if (m == null) {
+        m = rule.pattern().matcher(text);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        matchers[g] = m;
+      } else {
+        m.reset(text); // keeps the transparent, non-anchoring bounds
+      }
+      return m;
+    }
+
+    void release() {
+      for (int word = 0; word < active.length; word++) {
+        for (long bits = active[word]; bits != 0; bits &= bits - 1) {
+          int g = word * Long.SIZE + Long.numberOfTrailingZeros(bits);
+          regions[g] = null;
+          Matcher m = matchers[g];
+          if (m != null) {
+            m.reset("");
+          }
+        }
+        active[word] = 0;
+      }
+      wordStarts.clear();
+      busy = false;
+    }
   }
 
   /**
@@ -386,20 +499,21 @@ public final class RuleDetector implements Detector {
       @Nullable AsciiSet notAfter,
       ScanInput in,
       List<Region> hits,
-      List<Finding> found,
-      Set<Finding> seen) {
+      Matcher m,
+      Found found) {
     Rule rule = group.get(0);
     String text = in.text();
     IntPredicate run = rule.runBeforeKeyword();
-    Matcher m = rule.pattern().matcher(text);
-    m.useTransparentBounds(true).useAnchoringBounds(false);
     int free = 0; // like find(): a match never starts inside the previous one
     // Start positions already attempted for an earlier hit. A match starting there contains that
     // earlier keyword too, so that attempt's window (reach after the earlier keyword) already held
     // it; trying again would only repeat work — quadratic work on a text of dense hits ("@@@@…").
     int tried = -1;
-    List<Region> ordered = new ArrayList<>(hits);
-    ordered.sort(Comparator.comparingInt(Region::start));
+    List<Region> ordered = hits;
+    if (!Region.startsAscending(hits)) {
+      ordered = new ArrayList<>(hits);
+      ordered.sort(Comparator.comparingInt(Region::start));
+    }
     String followedBy = rule.keywordFollowedBy();
     for (Region hit : ordered) {
       if (followedBy != null && !followedWithin(text, hit.end(), followedBy, rule)) {
@@ -425,7 +539,7 @@ public final class RuleDetector implements Detector {
         }
         m.region(p, limit);
         if (m.lookingAt()) {
-          acceptAll(group, in, m, found, seen);
+          acceptAll(group, in, m, found);
           free = Math.max(m.end(), p + 1);
           reached = p; // later starts of this window stay open for the next hit
           break;
@@ -473,6 +587,16 @@ public final class RuleDetector implements Detector {
       return out;
     }
 
+    /** Whether the regions' starts never decrease (keyword hits arrive by end, not by start). */
+    static boolean startsAscending(List<Region> regions) {
+      for (int i = 1; i < regions.size(); i++) {
+        if (regions.get(i).start() < regions.get(i - 1).start()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** Whether each region ends before the next one starts: what {@link #merge} returns. */
     private static boolean isMerged(List<Region> regions) {
       for (int i = 1; i < regions.size(); i++) {
@@ -490,42 +614,38 @@ public final class RuleDetector implements Detector {
    * for it, widened by {@link #DIGIT_MARGIN}. Running the regex only there, rather than over the
    * whole leaf, is what keeps a long prompt with one email cheap: patterns that open with a
    * lookbehind or a character class give the regex engine no literal to skip ahead to, so a
-   * whole-leaf {@code find()} tries every position.
+   * whole-leaf {@code find()} tries every position. Opens those groups in {@code out}; false when
+   * none is gated.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per group
-  private @Nullable List<Region> @Nullable [] candidates(
-      ScanInput in, KeywordScanner.Scan keywordHits, WordStarts wordStarts) {
+  private boolean candidates(ScanInput in, KeywordScanner.Scan keywordHits, Scratch out) {
     String text = in.text();
-    @Nullable List<Region>[] out = new List[groups.size()];
-    boolean[] any = {false};
     if (!candidateWindows) {
       for (Rule rule : gatedRules(in)) {
         Integer g = groupOfLeader.get(rule);
         if (g != null) {
-          out[g] = List.of(new Region(0, text.length()));
-          any[0] = true;
+          out.open(g, List.of(new Region(0, text.length())));
         }
       }
-      return any[0] ? out : null;
+      return out.any();
     }
     int length = text.length();
     if (groupsByKeyword.length > 0) {
-      keywordHits.replay((keyword, hitStart, hitEnd) -> {
-        for (int g : groupsByKeyword[keyword]) {
-          List<Region> regions = out[g];
-          if (regions == null) {
-            regions = new ArrayList<>();
-            out[g] = regions;
-          }
-          regions.add(new Region(hitStart, hitEnd));
-          any[0] = true;
-        }
-      });
+      keywordHits.replay(
+          (keyword, hitStart, hitEnd) -> {
+            for (int g : groupsByKeyword[keyword]) {
+              List<Region> regions = out.regions(g);
+              if (regions == null) {
+                regions = new ArrayList<>(4);
+                out.open(g, regions);
+              }
+              regions.add(new Region(hitStart, hitEnd));
+            }
+          });
     }
     DigitShape.Digits digits = digitGroups.length > 0 ? DigitShape.digits(text) : null;
     if (digits != null && digits.longestRun() >= minDigitsOfAnyRule) {
       List<DigitShape.Cluster> clusters = digits.clusters();
-      wordStarts.collect(text, clusters, minDigitsOfAnyRule);
+      out.wordStarts.collect(text, clusters, minDigitsOfAnyRule);
       for (int g : digitGroups) {
         int minDigits = groups.get(g).get(0).minDigits();
         AsciiSet needs = digitNeeds[g];
@@ -552,16 +672,14 @@ public final class RuleDetector implements Detector {
           }
         }
         if (openFrom >= 0) {
-          out[g] = add(regions, new Region(openFrom, openTo));
-          any[0] = true;
+          out.open(g, add(regions, new Region(openFrom, openTo)));
         }
       }
     }
     for (int g : jsonKeyGroups(in.jsonKey())) {
-      out[g] = List.of(new Region(0, length)); // the whole leaf is the value
-      any[0] = true;
+      out.open(g, List.of(new Region(0, length))); // the whole leaf is the value
     }
-    return any[0] ? out : null;
+    return out.any();
   }
 
   private static List<Region> add(@Nullable List<Region> regions, Region region) {
@@ -600,23 +718,22 @@ public final class RuleDetector implements Detector {
       boolean @Nullable [] first,
       @Nullable AsciiSet notAfter,
       @Nullable StartShape shape,
-      int @Nullable [] wordStarts,
+      @Nullable WordStarts wordStarts,
       ScanInput in,
       Region region,
       Matcher m,
-      List<Finding> found,
-      Set<Finding> seen) {
+      Found found) {
     int step = windowSize - windowOverlap;
     for (int from = region.start(); from < region.end(); from += step) {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
       if (wordStarts != null) {
-        scanWordStarts(group, first, notAfter, shape, wordStarts, in, from, to, m, found, seen);
+        scanWordStarts(group, first, notAfter, shape, wordStarts, in, from, to, m, found);
       } else if (notAfter != null || shape != null) {
-        scanAllowedStarts(group, first, notAfter, shape, in, from, to, m, found, seen);
+        scanAllowedStarts(group, first, notAfter, shape, in, from, to, m, found);
       } else {
         m.region(from, to);
         while (m.find()) {
-          acceptAll(group, in, m, found, seen);
+          acceptAll(group, in, m, found);
         }
       }
       if (to == region.end()) {
@@ -640,8 +757,7 @@ public final class RuleDetector implements Detector {
       int from,
       int to,
       Matcher m,
-      List<Finding> found,
-      Set<Finding> seen) {
+      Found found) {
     String text = in.text();
     int p = from;
     while (p < to) {
@@ -651,7 +767,7 @@ public final class RuleDetector implements Detector {
       }
       m.region(p, to);
       if (m.lookingAt()) {
-        acceptAll(group, in, m, found, seen);
+        acceptAll(group, in, m, found);
         p = Math.max(m.end(), p + 1);
       } else {
         p++;
@@ -681,26 +797,27 @@ public final class RuleDetector implements Detector {
       boolean @Nullable [] first,
       @Nullable AsciiSet notAfter,
       @Nullable StartShape shape,
-      int[] wordStarts,
+      WordStarts wordStarts,
       ScanInput in,
       int from,
       int to,
       Matcher m,
-      List<Finding> found,
-      Set<Finding> seen) {
+      Found found) {
     String text = in.text();
-    int i = lowerBound(wordStarts, from);
-    while (i < wordStarts.length && wordStarts[i] < to) {
-      int p = wordStarts[i];
+    int[] starts = wordStarts.positions;
+    int size = wordStarts.size;
+    int i = lowerBound(starts, size, from);
+    while (i < size && starts[i] < to) {
+      int p = starts[i];
       if (refused(text, p, first, notAfter, shape)) {
         i++;
         continue;
       }
       m.region(p, to);
       if (m.lookingAt()) {
-        acceptAll(group, in, m, found, seen);
+        acceptAll(group, in, m, found);
         int next = Math.max(m.end(), p + 1);
-        while (i < wordStarts.length && wordStarts[i] < next) {
+        while (i < size && starts[i] < next) {
           i++;
         }
       } else {
@@ -744,12 +861,14 @@ public final class RuleDetector implements Detector {
       positions[size++] = p;
     }
 
-    /** The starts collected, ascending; trimmed once, shared by every group of the leaf. */
+    /** The starts collected, ascending, shared by every group of the leaf. */
     int[] positions() {
-      if (size != positions.length) {
-        positions = java.util.Arrays.copyOf(positions, size);
-      }
-      return positions;
+      return java.util.Arrays.copyOf(positions, size);
+    }
+
+    /** Forgets the starts; the array is kept for the next leaf. */
+    void clear() {
+      size = 0;
     }
 
     private static boolean isAsciiAlphanumeric(char c) {
@@ -788,20 +907,18 @@ public final class RuleDetector implements Detector {
   }
 
   /** {@link #accept} for each rule of a group sharing one pattern and one gate. */
-  private static void acceptAll(
-      List<Rule> group, ScanInput in, Matcher m, List<Finding> found, Set<Finding> seen) {
+  private static void acceptAll(List<Rule> group, ScanInput in, Matcher m, Found found) {
     for (int i = 0; i < group.size(); i++) {
-      accept(group.get(i), in, m, found, seen);
+      accept(group.get(i), in, m, found);
     }
   }
 
   /** Evaluates the matcher's current match and keeps it when it survives and is new. */
-  private static void accept(
-      Rule rule, ScanInput in, Matcher m, List<Finding> found, Set<Finding> seen) {
+  private static void accept(Rule rule, ScanInput in, Matcher m, Found found) {
     int start = m.start(rule.secretGroup());
     if (start >= 0) {
       Finding f = evaluate(rule, in, start, m.end(rule.secretGroup()));
-      if (f != null && seen.add(f)) {
+      if (f != null) {
         found.add(f);
       }
     }
@@ -915,8 +1032,13 @@ public final class RuleDetector implements Detector {
 
   /** How many of the ascending {@code values} are below {@code key}. */
   private static int lowerBound(int[] values, int key) {
+    return lowerBound(values, values.length, key);
+  }
+
+  /** How many of the first {@code size} ascending {@code values} are below {@code key}. */
+  private static int lowerBound(int[] values, int size, int key) {
     int lo = 0;
-    int hi = values.length;
+    int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (values[mid] < key) {
