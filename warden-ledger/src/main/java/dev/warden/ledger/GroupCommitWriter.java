@@ -32,12 +32,14 @@ import org.jspecify.annotations.Nullable;
  * releases their appenders ({@link PendingAppend}: it wakes one, and the woken wake the rest) — so
  * chaining and hashing overlap the disk's flush instead of waiting for it, and one {@code force}
  * serves everything that arrived while the previous one ran. The flusher has {@link
- * #FORCES_IN_FLIGHT} threads ({@link GroupWorker}): while one group is in {@code force}, the next
- * is written and forced, and groups are released in order. After any write or force failure both
- * fail every queued and later append (fail closed) — the chain on disk may then end in a partial
- * batch, which the next {@link FileLedger#open} repairs or refuses. With checkpoints, the flusher's
- * release step also adds each group to the segment digest and the Merkle tree. A group of queued
- * records only ({@link #queue}) is written but not forced: it rides the next force.
+ * FileLedger.Options#forcesInFlight} threads ({@link GroupWorker}): while one group is in {@code
+ * force}, the next is written and forced, and groups are released in order; with a {@link
+ * FileLedger.Options#commitDelay} a group may first wait briefly for appends on their way. After
+ * any write or force failure both fail every queued and later append (fail closed) — the chain on
+ * disk may then end in a partial batch, which the next {@link FileLedger#open} repairs or refuses.
+ * With checkpoints, the flusher's release step also adds each group to the segment digest and the
+ * Merkle tree. A group of queued records only ({@link #queue}) is written but not forced: it rides
+ * the next force.
  *
  * <p>In {@code FSYNC} mode the flusher keeps real zero-filled space ahead of the records (up to
  * {@link #PREALLOCATE} bytes, written with ordinary writes, never a sparse {@code setLength}): a
@@ -49,9 +51,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
-
-  /** FSYNC: how many groups may be in {@code force} at once ({@link GroupWorker}). */
-  static final int FORCES_IN_FLIGHT = 2;
 
   /** Zero-filled space kept ahead of the active segment's records, in FSYNC mode. */
   static final int PREALLOCATE = 1 << 20;
@@ -68,6 +67,12 @@ final class GroupCommitWriter {
   private final Semaphore queueSpace; // one permit per queued append: backpressure, never a drop
   private final AtomicBoolean writerParked = new AtomicBoolean();
   private final AtomicLong forces = new AtomicLong();
+
+  // FSYNC: awaited appends queued (by appenders) and passed on by the writer (to the flusher, or
+  // failed); the difference is appends on their way to the flusher, which a gathering group waits
+  // for (Flush#gatherNanos).
+  private final AtomicLong awaitedQueued = new AtomicLong();
+  private volatile long awaitedPassed; // written by the writer thread only
   private final Thread thread;
   private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
   // ASYNC with checkpoints only: keeps the segment digest and Merkle tree off the chaining thread
@@ -134,7 +139,7 @@ final class GroupCommitWriter {
     }
     this.flusher =
         options.durability() == FileLedger.Durability.FSYNC
-            ? new GroupWorker<>("warden-ledger-flusher", FORCES_IN_FLIGHT, new Flush())
+            ? new GroupWorker<>("warden-ledger-flusher", options.forcesInFlight(), new Flush())
             : null;
     // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
     // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
@@ -180,6 +185,9 @@ final class GroupCommitWriter {
       }
       queueSpace.acquire(); // blocks when full: backpressure, never a dropped record
       if (awaited) {
+        if (flusher != null) {
+          awaitedQueued.incrementAndGet();
+        }
         enqueue(p);
       } else {
         // No wake-up: nobody waits for it. The writer takes it with the next append that does
@@ -269,6 +277,9 @@ final class GroupCommitWriter {
         batch.removeLast();
       }
       commit(batch);
+      if (flusher != null) {
+        passed(batch);
+      }
       batch.clear();
     }
     GroupWorker<Handed> f = flusher;
@@ -514,6 +525,19 @@ final class GroupCommitWriter {
     }
   }
 
+  /** Counts the batch's awaited appends as handed over (or failed): no longer on their way. */
+  private void passed(List<PendingAppend> batch) {
+    int awaited = 0;
+    for (PendingAppend p : batch) {
+      if (p.awaited()) {
+        awaited++;
+      }
+    }
+    if (awaited > 0) {
+      awaitedPassed += awaited; // single writer: no lost update
+    }
+  }
+
   /** Fails closed: the ledger refuses from now on, and these appends fail with the cause. */
   private void failWrite(Throwable t, List<PendingAppend> batch) {
     failure = t;
@@ -533,11 +557,46 @@ final class GroupCommitWriter {
 
   /**
    * The flusher's work (FSYNC): one gathering write and one force for the whole group, then its
-   * appenders go; with {@link #FORCES_IN_FLIGHT} groups forcing at once ({@link GroupWorker}).
-   * Rotation and checkpoints wait for the flusher to be idle, so a group never spans two segments
-   * and a checkpoint never covers a record that is not durable.
+   * appenders go; with {@link FileLedger.Options#forcesInFlight} groups forcing at once ({@link
+   * GroupWorker}). Rotation and checkpoints wait for the flusher to be idle, so a group never spans
+   * two segments and a checkpoint never covers a record that is not durable.
    */
   private final class Flush implements GroupWorker.Stage<Handed> {
+    private final long commitDelayNanos = options.commitDelay().toNanos();
+    // Gathering state: only the thread between a take and its write uses it, one at a time.
+    private long lastGatherStart = System.nanoTime() - Long.MAX_VALUE / 2;
+    private @Nullable Thread lastAppender;
+    private boolean busy;
+
+    /**
+     * The group commit delay ({@link FileLedger.Options#commitDelay}): a group with a waiting
+     * append waits up to the delay for more, but only while more are known to be coming — appends
+     * already queued that the writer has not passed on yet, or, when the previous group began to
+     * gather less than one delay ago from another appender's record, the next arrival at that pace.
+     * One appender appending alone, however fast, never waits.
+     */
+    @Override
+    public long gatherNanos(List<Handed> group, long waitedNanos) {
+      if (commitDelayNanos == 0) {
+        return 0;
+      }
+      if (waitedNanos == 0) {
+        Thread first = firstAppender(group);
+        if (first == null) {
+          return 0; // queued records only: they wait for nobody, and ride the next force
+        }
+        long now = System.nanoTime();
+        busy = now - lastGatherStart < commitDelayNanos && first != lastAppender;
+        lastGatherStart = now;
+      }
+      long left = commitDelayNanos - waitedNanos;
+      long wait = left > 0 && (busy || awaitedQueued.get() - awaitedPassed > 0) ? left : 0;
+      if (wait == 0) {
+        lastAppender = lastAppender(group);
+      }
+      return wait;
+    }
+
     @Override
     public boolean write(List<Handed> group) {
       Throwable f = failure;
@@ -610,6 +669,29 @@ final class GroupCommitWriter {
         track(written);
       }
     }
+  }
+
+  private static @Nullable Thread firstAppender(List<Handed> group) {
+    for (Handed h : group) {
+      for (PendingAppend p : h.batch()) {
+        if (p.awaited()) {
+          return p.appender();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Thread lastAppender(List<Handed> group) {
+    for (int i = group.size() - 1; i >= 0; i--) {
+      List<PendingAppend> batch = group.get(i).batch();
+      for (int j = batch.size() - 1; j >= 0; j--) {
+        if (batch.get(j).awaited()) {
+          return batch.get(j).appender();
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean awaited(List<Handed> group) {

@@ -3,7 +3,9 @@ package dev.warden.ledger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Daemon threads that take, each round, everything handed over since the last take and process it
@@ -42,6 +44,16 @@ final class GroupWorker<T> {
 
     /** Lets the group's appenders go; one thread at a time, in hand order. */
     void release(List<T> group);
+
+    /**
+     * How much longer the thread that took {@code group} should wait for more items before it
+     * writes it, having waited {@code waitedNanos} so far; zero or less: write now. Asked right
+     * after the take and again after each wake-up (an item handed, or the time up), with the items
+     * handed meanwhile added to the group; one thread at a time (the next take waits meanwhile).
+     */
+    default long gatherNanos(List<T> group, long waitedNanos) {
+      return 0;
+    }
   }
 
   private final ArrayDeque<T> handed = new ArrayDeque<>();
@@ -54,6 +66,7 @@ final class GroupWorker<T> {
   private long nextTicket; // the order of takes
   private long releasing; // the ticket whose turn it is to release
   private final java.util.TreeSet<Long> forcing = new java.util.TreeSet<>(); // tickets in force
+  private volatile @Nullable Thread gathering; // a thread parked in gather(), woken by hand()
 
   /** {@code threads} threads, of which as many may be between their write and their release. */
   GroupWorker(String name, int threads, Stage<T> stage) {
@@ -86,10 +99,16 @@ final class GroupWorker<T> {
         });
   }
 
-  synchronized void hand(T item) {
-    handed.add(item);
-    unfinished++;
-    notifyAll();
+  void hand(T item) {
+    synchronized (this) {
+      handed.add(item);
+      unfinished++;
+      notifyAll();
+    }
+    Thread g = gathering;
+    if (g != null) {
+      LockSupport.unpark(g);
+    }
   }
 
   /** Blocks (uninterruptibly: the writer thread has no one to answer to) until all is released. */
@@ -112,6 +131,10 @@ final class GroupWorker<T> {
     synchronized (this) {
       stopping = true;
       notifyAll();
+    }
+    Thread g = gathering;
+    if (g != null) {
+      LockSupport.unpark(g);
     }
     boolean interrupted = false;
     for (Thread t : threads) {
@@ -151,6 +174,7 @@ final class GroupWorker<T> {
         ticket = nextTicket++;
         writing = true;
       }
+      gather(group);
       boolean written = stage.write(group);
       synchronized (this) {
         writing = false;
@@ -175,6 +199,36 @@ final class GroupWorker<T> {
         notifyAll();
       }
       group.clear();
+    }
+  }
+
+  /**
+   * Lets the stage hold a taken group open for more items ({@link Stage#gatherNanos}). Parks
+   * outside the monitor so that {@link #hand} never waits on it; the thread still counts as
+   * writing, so no other thread takes meanwhile, and stop ends the wait at once.
+   */
+  private void gather(List<T> group) {
+    long wait = stage.gatherNanos(group, 0);
+    if (wait <= 0) {
+      return;
+    }
+    long started = System.nanoTime();
+    gathering = Thread.currentThread();
+    try {
+      while (wait > 0) {
+        LockSupport.parkNanos(this, wait);
+        synchronized (this) {
+          group.addAll(handed);
+          handed.clear();
+          if (stopping) {
+            return;
+          }
+        }
+        wait = stage.gatherNanos(group, System.nanoTime() - started);
+      }
+    } finally {
+      gathering = null;
+      Thread.interrupted(); // nobody else should interrupt these threads; only stop() ends them
     }
   }
 

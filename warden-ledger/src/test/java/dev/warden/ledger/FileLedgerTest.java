@@ -259,6 +259,54 @@ class FileLedgerTest {
   }
 
   @Test
+  void aCommitDelayWithOneForceInFlightStillAcknowledgesEveryAppendOnce() throws Exception {
+    int threads = 32;
+    int each = 100;
+    Set<Long> seqs = ConcurrentHashMap.newKeySet();
+    long forces;
+    FileLedger.Options options =
+        FileLedger.Options.defaults().withGroupCommit(1, java.time.Duration.ofMillis(1));
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, options)) {
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int base = t * each;
+          done.add(
+              pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                  seqs.add(ledger.append(sample(base + i)).seq());
+                }
+              }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+      }
+      forces = ledger.forceCount();
+    }
+    assertThat(seqs).hasSize(threads * each);
+    assertThat(forces).isPositive().isLessThan(threads * each);
+    VerifyReport report = LedgerVerifier.verify(dir(), KEY);
+    assertThat(report.ok()).as(report.message()).isTrue();
+    assertThat(report.recordsChecked()).isEqualTo(threads * each);
+  }
+
+  @Test
+  void groupCommitSettingsOutOfRangeAreRefusedByName() {
+    FileLedger.Options d = FileLedger.Options.defaults();
+    assertThatThrownBy(() -> d.withGroupCommit(0, java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("forcesInFlight must be 1 or 2, got 0");
+    assertThatThrownBy(() -> d.withGroupCommit(3, java.time.Duration.ZERO))
+        .hasMessageContaining("forcesInFlight must be 1 or 2, got 3");
+    assertThatThrownBy(() -> d.withGroupCommit(2, java.time.Duration.ofMillis(6)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("commitDelay must be between 0 and 5000 µs, got 6000 µs");
+    assertThatThrownBy(() -> d.withGroupCommit(2, java.time.Duration.ofNanos(-1)))
+        .hasMessageContaining("commitDelay must be between 0 and 5000 µs");
+  }
+
+  @Test
   void asyncDurabilityWritesAVerifiableChain() {
     FileLedger.Options options =
         FileLedger.Options.defaults()
