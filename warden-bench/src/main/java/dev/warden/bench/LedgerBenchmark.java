@@ -95,12 +95,12 @@ public class LedgerBenchmark {
     public String durability = "fsync";
 
     /** FSYNC groups in {@code force} at once ({@link FileLedger.Options#forcesInFlight}). */
-    @Param({"2"})
-    public int forcesInFlight = 2;
+    @Param({"1"})
+    public int forcesInFlight = 1;
 
     /** FSYNC group commit delay in µs ({@link FileLedger.Options#commitDelay}). */
-    @Param({"0"})
-    public int commitDelayMicros = 0;
+    @Param({"1000"})
+    public int commitDelayMicros = 1000;
 
     @SuppressWarnings("NullAway.Init") // set in setup(), before any @Benchmark call
     private Path dataDir;
@@ -108,14 +108,23 @@ public class LedgerBenchmark {
     @SuppressWarnings("NullAway.Init") // set in setup(), before any @Benchmark call
     private FileLedger ledger;
 
+    private long firstId;
+
     @Setup(Level.Trial)
     public void setup() throws IOException {
       dataDir = Files.createTempDirectory("warden-ledger-bench");
       ledger = open(dataDir, durability, forcesInFlight, commitDelayMicros);
+      firstId = IDS.get();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+      // Records per force over the whole trial (warm-up included): how well group commit grouped.
+      long appends = IDS.get() - firstId;
+      long forces = ledger.forceCount();
+      System.err.printf(
+          "%n[teardown] %d appends, %d forces, %.1f records per force%n",
+          appends, forces, forces == 0 ? 0.0 : (double) appends / forces);
       ledger.close();
       TempTrees.delete(dataDir);
     }

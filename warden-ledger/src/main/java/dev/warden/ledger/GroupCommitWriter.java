@@ -52,6 +52,12 @@ import org.jspecify.annotations.Nullable;
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
 
+  /**
+   * FSYNC commit delay: a group of at most this many awaited appends may wait for the next at the
+   * observed pace; a larger one already shares its {@code force} well.
+   */
+  private static final int SMALL_GROUP = 4;
+
   /** Zero-filled space kept ahead of the active segment's records, in FSYNC mode. */
   static final int PREALLOCATE = 1 << 20;
 
@@ -95,6 +101,8 @@ final class GroupCommitWriter {
   private String hash;
   private String mac;
   private boolean dirty;
+  private long lastHandedNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+  private @Nullable Thread lastHandedAppender;
 
   /**
    * FSYNC: the flusher wrote records it did not force (only unawaited ones) since the writer's last
@@ -487,7 +495,32 @@ final class GroupCommitWriter {
     }
     segmentSize += encoded.bytes().remaining();
     advance(encoded);
-    flush.hand(new Handed(channel, List.copyOf(batch), encoded));
+    flush.hand(new Handed(channel, List.copyOf(batch), encoded, arrivalGap(batch)));
+  }
+
+  /**
+   * The pace of awaited appends from different threads, for the commit delay: the time since the
+   * previous awaited append handed over, if that came from another thread. Writer thread only.
+   */
+  private long arrivalGap(List<PendingAppend> batch) {
+    Thread first = null;
+    Thread last = null;
+    for (PendingAppend p : batch) {
+      if (p.awaited()) {
+        if (first == null) {
+          first = p.appender();
+        }
+        last = p.appender();
+      }
+    }
+    if (first == null || options.commitDelay().isZero()) {
+      return Long.MAX_VALUE;
+    }
+    long now = System.nanoTime();
+    long gap = first != lastHandedAppender ? now - lastHandedNanos : Long.MAX_VALUE;
+    lastHandedNanos = now;
+    lastHandedAppender = last;
+    return gap;
   }
 
   /** Moves the chain head past a chained batch and tells the checkpointer; its receipts. */
@@ -552,8 +585,13 @@ final class GroupCommitWriter {
   @SuppressWarnings("ArrayRecordComponent") // private to this class; equality unused
   private record Encoded(ByteBuffer bytes, List<Receipt> receipts, byte[][] leaves, String mac) {}
 
-  /** A chained batch handed to the flusher, with the segment it belongs to. */
-  private record Handed(FileChannel channel, List<PendingAppend> batch, Encoded encoded) {}
+  /**
+   * A chained batch handed to the flusher, with the segment it belongs to and how long after the
+   * previous awaited append of another thread its first awaited append came ({@link Long#MAX_VALUE}
+   * if it has none, or the previous one was the same thread's).
+   */
+  private record Handed(
+      FileChannel channel, List<PendingAppend> batch, Encoded encoded, long arrivalGapNanos) {}
 
   /**
    * The flusher's work (FSYNC): one gathering write and one force for the whole group, then its
@@ -563,17 +601,16 @@ final class GroupCommitWriter {
    */
   private final class Flush implements GroupWorker.Stage<Handed> {
     private final long commitDelayNanos = options.commitDelay().toNanos();
-    // Gathering state: only the thread between a take and its write uses it, one at a time.
-    private long lastGatherStart = System.nanoTime() - Long.MAX_VALUE / 2;
-    private @Nullable Thread lastAppender;
+    // Only the thread between a take and its write uses it, one at a time.
     private boolean busy;
 
     /**
      * The group commit delay ({@link FileLedger.Options#commitDelay}): a group with a waiting
      * append waits up to the delay for more, but only while more are known to be coming — appends
-     * already queued that the writer has not passed on yet, or, when the previous group began to
-     * gather less than one delay ago from another appender's record, the next arrival at that pace.
-     * One appender appending alone, however fast, never waits.
+     * already queued that the writer has not passed on yet (the wait ends when they are handed
+     * over), or, for a small group whose first append came less than one delay after another
+     * thread's, the next arrival at that pace (the wait runs its length). One thread appending
+     * alone, however fast, never waits; nor does a group already large enough to share its force.
      */
     @Override
     public long gatherNanos(List<Handed> group, long waitedNanos) {
@@ -581,20 +618,29 @@ final class GroupCommitWriter {
         return 0;
       }
       if (waitedNanos == 0) {
-        Thread first = firstAppender(group);
+        Handed first = null;
+        int awaited = 0;
+        for (Handed h : group) {
+          for (PendingAppend p : h.batch()) {
+            if (p.awaited()) {
+              first = first == null ? h : first;
+              awaited++;
+            }
+          }
+        }
         if (first == null) {
           return 0; // queued records only: they wait for nobody, and ride the next force
         }
-        long now = System.nanoTime();
-        busy = now - lastGatherStart < commitDelayNanos && first != lastAppender;
-        lastGatherStart = now;
+        busy = awaited <= SMALL_GROUP && first.arrivalGapNanos() < commitDelayNanos;
       }
       long left = commitDelayNanos - waitedNanos;
-      long wait = left > 0 && (busy || awaitedQueued.get() - awaitedPassed > 0) ? left : 0;
-      if (wait == 0) {
-        lastAppender = lastAppender(group);
-      }
-      return wait;
+      return left > 0 && (busy || awaitedQueued.get() - awaitedPassed > 0) ? left : 0;
+    }
+
+    /** Waiting for known appends ends when they come; waiting at the observed pace runs out. */
+    @Override
+    public boolean gatherWakesOnHand() {
+      return !busy;
     }
 
     @Override
@@ -669,29 +715,6 @@ final class GroupCommitWriter {
         track(written);
       }
     }
-  }
-
-  private static @Nullable Thread firstAppender(List<Handed> group) {
-    for (Handed h : group) {
-      for (PendingAppend p : h.batch()) {
-        if (p.awaited()) {
-          return p.appender();
-        }
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable Thread lastAppender(List<Handed> group) {
-    for (int i = group.size() - 1; i >= 0; i--) {
-      List<PendingAppend> batch = group.get(i).batch();
-      for (int j = batch.size() - 1; j >= 0; j--) {
-        if (batch.get(j).awaited()) {
-          return batch.get(j).appender();
-        }
-      }
-    }
-    return null;
   }
 
   private static boolean awaited(List<Handed> group) {

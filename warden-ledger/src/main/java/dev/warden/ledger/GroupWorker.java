@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Daemon threads that take, each round, everything handed over since the last take and process it
  * as one group. The ledger writer uses two: in ASYNC mode with checkpoints the tracker (one thread:
  * segment digest and Merkle tree; in FSYNC the flusher's release step keeps them), and in FSYNC
- * mode the flusher, with more than one {@code force} in flight. Each of the flusher's threads, in
+ * mode the flusher, with one or two {@code force}s in flight ({@link
+ * FileLedger.Options#forcesInFlight}; a group may first gather more items, {@link
+ * Stage#gatherNanos}). Each of the flusher's threads, in
  * turn, takes a group and writes it; then forces it while the next thread already takes and writes
  * the next group; then releases it. Takes and writes run one at a time in hand order, so the bytes
  * land in the file in chain order; releases run in the same order, so a group is released only
@@ -53,6 +55,14 @@ final class GroupWorker<T> {
      */
     default long gatherNanos(List<T> group, long waitedNanos) {
       return 0;
+    }
+
+    /**
+     * Whether the wait {@link #gatherNanos} just asked for should end early when an item is handed
+     * (false: it runs its full length, and the items handed meanwhile join the group at its end).
+     */
+    default boolean gatherWakesOnHand() {
+      return true;
     }
   }
 
@@ -132,9 +142,8 @@ final class GroupWorker<T> {
       stopping = true;
       notifyAll();
     }
-    Thread g = gathering;
-    if (g != null) {
-      LockSupport.unpark(g);
+    for (Thread t : threads) {
+      LockSupport.unpark(t); // ends a gather at once, whether or not it wakes on hand-overs
     }
     boolean interrupted = false;
     for (Thread t : threads) {
@@ -213,10 +222,18 @@ final class GroupWorker<T> {
       return;
     }
     long started = System.nanoTime();
-    gathering = Thread.currentThread();
     try {
       while (wait > 0) {
-        LockSupport.parkNanos(this, wait);
+        // A wake-up per hand-over only when it can end the wait: each one costs a context switch.
+        boolean wakes = stage.gatherWakesOnHand();
+        gathering = wakes ? Thread.currentThread() : null;
+        boolean handedMeanwhile;
+        synchronized (this) { // after publishing gathering: a hand-over now either shows or wakes
+          handedMeanwhile = !handed.isEmpty();
+        }
+        if (!(wakes && handedMeanwhile)) {
+          LockSupport.parkNanos(this, wait);
+        }
         synchronized (this) {
           group.addAll(handed);
           handed.clear();

@@ -160,10 +160,21 @@ class GroupWorkerTest {
     final CountDownLatch gathering = new CountDownLatch(1);
     private final int size;
     private final long maxWait;
+    private final boolean wakesOnHand;
 
     Gathering(int size, long maxWait, TimeUnit unit) {
+      this(size, maxWait, unit, true);
+    }
+
+    Gathering(int size, long maxWait, TimeUnit unit, boolean wakesOnHand) {
       this.size = size;
       this.maxWait = unit.toNanos(maxWait);
+      this.wakesOnHand = wakesOnHand;
+    }
+
+    @Override
+    public boolean gatherWakesOnHand() {
+      return wakesOnHand;
     }
 
     @Override
@@ -201,6 +212,24 @@ class GroupWorkerTest {
       // One group, written as soon as the third item came: each hand woke the gathering thread.
       assertThat(stage.writes).containsExactly("abc");
       assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+    } finally {
+      worker.stop();
+    }
+  }
+
+  @Test
+  void aGatherThatDoesNotWakeOnHandRunsItsLengthAndTakesWhatCameMeanwhile()
+      throws InterruptedException {
+    Gathering stage = new Gathering(2, 300, TimeUnit.MILLISECONDS, false);
+    GroupWorker<String> worker = new GroupWorker<>("test-flusher", 2, stage);
+    try {
+      long started = System.nanoTime();
+      worker.hand("a");
+      assertThat(stage.gathering.await(10, TimeUnit.SECONDS)).isTrue();
+      worker.hand("b");
+      worker.awaitIdle();
+      assertThat(stage.writes).containsExactly("ab");
+      assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(300_000_000L);
     } finally {
       worker.stop();
     }

@@ -187,10 +187,10 @@ public record WardenConfig(
       int forcesInFlight,
       int commitDelayMicros) {
     /** The default {@code ledger.forcesInFlight}. */
-    public static final int DEFAULT_FORCES_IN_FLIGHT = 2;
+    public static final int DEFAULT_FORCES_IN_FLIGHT = 1;
 
     /** The default {@code ledger.commitDelayMicros}. */
-    public static final int DEFAULT_COMMIT_DELAY_MICROS = 0;
+    public static final int DEFAULT_COMMIT_DELAY_MICROS = 1_000;
 
     /** The largest {@code ledger.commitDelayMicros}. */
     public static final int MAX_COMMIT_DELAY_MICROS = 5_000;
