@@ -99,8 +99,8 @@ public class LedgerBenchmark {
     public int forcesInFlight = 1;
 
     /** FSYNC group commit delay in µs ({@link FileLedger.Options#commitDelay}). */
-    @Param({"1000"})
-    public int commitDelayMicros = 1000;
+    @Param({"0"})
+    public int commitDelayMicros = 0;
 
     @SuppressWarnings("NullAway.Init") // set in setup(), before any @Benchmark call
     private Path dataDir;

@@ -127,7 +127,7 @@ public final class FileLedger implements Ledger {
     /**
      * The default {@link #commitDelay} (measured: docs/benchmarks.md, "Ledger speed, fifth pass").
      */
-    public static final Duration DEFAULT_COMMIT_DELAY = Duration.ofMillis(1);
+    public static final Duration DEFAULT_COMMIT_DELAY = Duration.ZERO;
 
     /** The default {@link #forcesInFlight} (measured: as {@link #DEFAULT_COMMIT_DELAY}). */
     public static final int DEFAULT_FORCES_IN_FLIGHT = 1;

@@ -27,6 +27,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
 class FileLedgerTest {
@@ -226,46 +228,18 @@ class FileLedgerTest {
         .hasMessageContaining("line 1");
   }
 
-  @Test
-  void groupCommitSharesForcesAcrossConcurrentAppends() throws Exception {
+  /** Every group commit setting: one or two forces in flight, with and without a delay. */
+  @ParameterizedTest(name = "forcesInFlight={0}, commitDelayMicros={1}")
+  @CsvSource({"1, 0", "2, 0", "1, 1000", "2, 1000"})
+  void groupCommitSharesForcesAcrossConcurrentAppends(int forcesInFlight, int commitDelayMicros)
+      throws Exception {
     int threads = 32;
     int each = 200;
     Set<Long> seqs = ConcurrentHashMap.newKeySet();
     long forces;
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
-      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          int base = t * each;
-          done.add(
-              pool.submit(() -> {
-                for (int i = 0; i < each; i++) {
-                  seqs.add(ledger.append(sample(base + i)).seq());
-                }
-              }));
-        }
-        for (Future<?> f : done) {
-          f.get();
-        }
-      }
-      forces = ledger.forceCount();
-    }
-    assertThat(seqs).hasSize(threads * each);
-    assertThat(seqs).allMatch(s -> s >= 1 && s <= threads * each);
-    assertThat(forces).isPositive().isLessThan(threads * each);
-    VerifyReport report = LedgerVerifier.verify(dir(), KEY);
-    assertThat(report.ok()).as(report.message()).isTrue();
-    assertThat(report.recordsChecked()).isEqualTo(threads * each);
-  }
-
-  @Test
-  void aCommitDelayWithOneForceInFlightStillAcknowledgesEveryAppendOnce() throws Exception {
-    int threads = 32;
-    int each = 100;
-    Set<Long> seqs = ConcurrentHashMap.newKeySet();
-    long forces;
     FileLedger.Options options =
-        FileLedger.Options.defaults().withGroupCommit(1, java.time.Duration.ofMillis(1));
+        FileLedger.Options.defaults()
+            .withGroupCommit(forcesInFlight, java.time.Duration.ofNanos(commitDelayMicros * 1000L));
     try (FileLedger ledger = FileLedger.open(dir(), KEY, options)) {
       try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
         List<Future<?>> done = new ArrayList<>();
@@ -285,6 +259,7 @@ class FileLedgerTest {
       forces = ledger.forceCount();
     }
     assertThat(seqs).hasSize(threads * each);
+    assertThat(seqs).allMatch(s -> s >= 1 && s <= threads * each);
     assertThat(forces).isPositive().isLessThan(threads * each);
     VerifyReport report = LedgerVerifier.verify(dir(), KEY);
     assertThat(report.ok()).as(report.message()).isTrue();

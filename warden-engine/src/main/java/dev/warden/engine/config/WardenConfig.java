@@ -190,7 +190,7 @@ public record WardenConfig(
     public static final int DEFAULT_FORCES_IN_FLIGHT = 1;
 
     /** The default {@code ledger.commitDelayMicros}. */
-    public static final int DEFAULT_COMMIT_DELAY_MICROS = 1_000;
+    public static final int DEFAULT_COMMIT_DELAY_MICROS = 0;
 
     /** The largest {@code ledger.commitDelayMicros}. */
     public static final int MAX_COMMIT_DELAY_MICROS = 5_000;
