@@ -140,13 +140,7 @@ final class ServeCommand implements Callable<Integer> {
   WardenConfig effective(WardenConfig c) {
     WardenConfig.Server s = c.server();
     WardenConfig.Server server =
-        new WardenConfig.Server(
-            host == null ? s.host() : host,
-            port == null ? s.port() : checkPort(port),
-            s.maxBodyBytes(),
-            s.maxJsonDepth(),
-            s.drainSeconds(),
-            s.bodyReadTimeoutMs());
+        s.withAddress(host == null ? s.host() : host, port == null ? s.port() : checkPort(port));
     WardenConfig.Upstream u = c.upstream();
     String url = u.url();
     if (upstream != null) {

@@ -360,6 +360,10 @@ public final class Gateway implements AutoCloseable {
     return server.port();
   }
 
+  WardenServer server() {
+    return server;
+  }
+
   public Path dataDir() {
     return dataDir;
   }

@@ -18,11 +18,12 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http1.Http1Config;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +43,9 @@ public final class WardenServer implements AutoCloseable {
   private static final Dialects DIALECTS = Dialects.standard();
   private static final Logger LOG = LoggerFactory.getLogger(WardenServer.class);
 
+  /** At most one protocol-error ledger record and log line per this interval. */
+  static final Duration PROTOCOL_REPORT_INTERVAL = Duration.ofSeconds(60);
+
   private final WebServer server;
   private final Ledger ledger;
   private final Health health = new Health();
@@ -49,6 +53,10 @@ public final class WardenServer implements AutoCloseable {
   private final VaultBinding vaults;
   private final Admission admission;
   private final LimitGate limits;
+  private final ProtocolErrors protocolErrors;
+
+  /** Runs the header deadlines and the protocol-error reports; one daemon thread. */
+  private final ScheduledThreadPoolExecutor timer;
 
   /**
    * The handler of the policy in force; each exchange reads it once, so one request never sees two
@@ -74,6 +82,13 @@ public final class WardenServer implements AutoCloseable {
     this.limits = new LimitGate(dev.warden.server.limit.Limiter.open(config.access().limits()));
     this.mode = requests.policy().mode().id();
     WardenConfig.Server s = config.server();
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("warden-connection-timer").daemon().factory());
+    timer.setRemoveOnCancelPolicy(true);
+    this.protocolErrors = new ProtocolErrors(ledger, health, () -> mode);
+    protocolErrors.reportEvery(PROTOCOL_REPORT_INTERVAL.toMillis(), timer);
+    HeaderDeadline headerDeadline = new HeaderDeadline(timer, s.headerReadTimeoutMs());
     this.receipts = receipts;
     this.vaults = vaults;
     this.exchange =
@@ -161,6 +176,17 @@ public final class WardenServer implements AutoCloseable {
             // Streamed events are small writes: without TCP_NODELAY, Nagle holds each one until
             // the client's delayed ACK (40 ms on Linux) for the previous one arrives.
             .connectionOptions(o -> o.tcpNoDelay(true))
+            // A connection with no request in progress is closed after idleTimeoutMs (Helidon
+            // interrupts its wait for a request line); the check runs several times per timeout.
+            .idleConnectionTimeout(Duration.ofMillis(s.idleTimeoutMs()))
+            .idleConnectionPeriod(
+                Duration.ofMillis(Math.clamp(s.idleTimeoutMs() / 4L, 250L, 15_000L)))
+            .maxTcpConnections(s.maxConnections())
+            // HTTP/1.1 only, configured here: a discovered second protocol would make Helidon read
+            // a connection's first bytes before creating it, so the idle check could not see a
+            // client that never sends anything.
+            .protocolsDiscoverServices(false)
+            .addProtocol(Http1Config.builder().addReceiveListener(headerDeadline).build())
             .routing(routing)
             .directHandlers(d -> {
               for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
@@ -212,6 +238,11 @@ public final class WardenServer implements AutoCloseable {
     return ledger;
   }
 
+  /** HTTP-level failures counted since start (each one's report is rate-bounded). */
+  ProtocolErrors protocolErrors() {
+    return protocolErrors;
+  }
+
   /**
    * Puts a new policy in force for exchanges that start from now on; exchanges in flight finish
    * under the one they started with. Only the live parts of {@code config} (policy, detection,
@@ -239,6 +270,8 @@ public final class WardenServer implements AutoCloseable {
     stopped = true;
     health.draining();
     server.stop();
+    timer.shutdownNow();
+    protocolErrors.endInterval();
     ledger.close();
     limits.close();
     LOG.info("stopped");
@@ -251,8 +284,9 @@ public final class WardenServer implements AutoCloseable {
 
   /**
    * Errors Helidon raises before routing (bad framing such as Content-Length with
-   * Transfer-Encoding, an undecodable Content-Encoding, oversized headers): answered in Warden's
-   * JSON shape and recorded. Helidon's own message is not echoed; it may quote the request.
+   * Transfer-Encoding, an undecodable Content-Encoding, oversized headers, a connection that ended
+   * mid-headers): answered in Warden's JSON shape, counted, and reported at a bounded rate ({@link
+   * ProtocolErrors}). Helidon's own message is not echoed; it may quote the request.
    */
   private DirectHandler.TransportResponse protocolError(
       DirectHandler.TransportRequest request,
@@ -278,21 +312,7 @@ public final class WardenServer implements AutoCloseable {
                   "warden_bad_request",
                   "the request is malformed at the HTTP level (framing or encoding headers); nothing was forwarded");
         };
-    try {
-      ledger.append(
-          new dev.warden.api.LedgerRecord(
-              "request",
-              ExchangeHandler.newCorrelationId(),
-              "(protocol)",
-              null,
-              mode,
-              "rejected",
-              err.status(),
-              err.type(),
-              List.of()));
-    } catch (RuntimeException e) {
-      health.ledgerFailed();
-    }
+    protocolErrors.count(event, err);
     return DirectHandler.TransportResponse.builder()
         .status(Status.create(err.status()))
         .header(HeaderNames.CONTENT_TYPE, "application/json")

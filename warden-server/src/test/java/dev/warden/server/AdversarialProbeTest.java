@@ -276,6 +276,34 @@ class AdversarialProbeTest {
     }
   }
 
+  /**
+   * Probe: a card number as a JSON number in floating-point form, as a tool or a model serializing
+   * a number writes it. Before the fix only integer numbers were scanned and it was forwarded.
+   */
+  @Test
+  void aCardWrittenAsAFloatingPointNumberIsBlocked() throws Exception {
+    try (ProxyHarness proxy = new ProxyHarness(tmp.resolve("f"), StubUpstream.start())) {
+      for (String card : List.of("4.111111111111111e15", "4111111111111111.0")) {
+        String body =
+            "{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                + "\"metadata\":{\"card_number\":"
+                + card
+                + "}}";
+        HttpResponse<String> res = proxy.post(CHAT, body);
+
+        assertThat(res.statusCode()).as(card).isEqualTo(403);
+        assertThat(res.body()).contains("warden_blocked").doesNotContain("4111");
+      }
+      assertThat(proxy.received()).isEmpty();
+      // A price is no card: still forwarded.
+      String price =
+          "{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+              + "\"metadata\":{\"amount\":4111.0,\"card_number_last4\":1111.0}}";
+      assertThat(proxy.post(CHAT, price).statusCode()).isEqualTo(200);
+      assertThat(proxy.received()).hasSize(1);
+    }
+  }
+
   private static String ledgerText(ProxyHarness proxy) throws Exception {
     return ledgerText(proxy.gateway);
   }

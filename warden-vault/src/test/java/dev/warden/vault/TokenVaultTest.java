@@ -202,12 +202,24 @@ class TokenVaultTest {
         s.setString(4, tb);
         assertThat(s.executeUpdate()).isEqualTo(1);
       }
+      // Flipped, not overwritten: writing a fixed byte left the value intact whenever that byte
+      // already held it (1 run in 256), and the tampered entry then decrypted.
+      byte[] sealed;
       try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE tokens SET sealed = CAST(substr(sealed, 1, 20) || X'00' || substr(sealed, 22)"
-                  + " AS BLOB) WHERE scope = ? AND token = ?")) {
+          c.prepareStatement("SELECT sealed FROM tokens WHERE scope = ? AND token = ?")) {
         s.setString(1, a.key());
         s.setString(2, other);
+        try (java.sql.ResultSet rs = s.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          sealed = rs.getBytes(1);
+        }
+      }
+      sealed[20] ^= 0x01;
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE tokens SET sealed = ? WHERE scope = ? AND token = ?")) {
+        s.setBytes(1, sealed);
+        s.setString(2, a.key());
+        s.setString(3, other);
         assertThat(s.executeUpdate()).isEqualTo(1);
       }
     }

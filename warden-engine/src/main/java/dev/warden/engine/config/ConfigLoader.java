@@ -365,7 +365,22 @@ public final class ConfigLoader {
                 WardenConfig.Server.DEFAULT_BODY_READ_TIMEOUT_MS,
                 100,
                 3_600_000);
-    return new WardenConfig.Server(host, port, maxBody, depth, drain, bodyRead);
+    int headerRead =
+        (int)
+            n.integer(
+                "headerReadTimeoutMs",
+                WardenConfig.Server.DEFAULT_HEADER_READ_TIMEOUT_MS,
+                100,
+                600_000);
+    int idle =
+        (int)
+            n.integer(
+                "idleTimeoutMs", WardenConfig.Server.DEFAULT_IDLE_TIMEOUT_MS, 1_000, 3_600_000);
+    int maxConnections =
+        (int)
+            n.integer("maxConnections", WardenConfig.Server.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000);
+    return new WardenConfig.Server(
+        host, port, maxBody, depth, drain, bodyRead, headerRead, idle, maxConnections);
   }
 
   /**

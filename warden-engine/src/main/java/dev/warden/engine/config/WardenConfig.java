@@ -41,6 +41,13 @@ public record WardenConfig(
    * @param drainSeconds on SIGTERM, in-flight requests get this long to finish
    * @param bodyReadTimeoutMs a request body must have arrived whole this long after its headers; a
    *     slower one is refused (408) and its connection closed
+   * @param headerReadTimeoutMs the headers must have arrived whole this long after the request
+   *     line; else the connection is closed (a client trickling its headers cannot hold it)
+   * @param idleTimeoutMs a connection with no request in progress (silent, trickling its request
+   *     line, or an idle keep-alive) is closed this long after it opened or its last request began
+   *     or ended
+   * @param maxConnections open client connections at most; further ones wait in the accept backlog
+   *     until one closes
    */
   public record Server(
       String host,
@@ -48,12 +55,52 @@ public record WardenConfig(
       int maxBodyBytes,
       int maxJsonDepth,
       int drainSeconds,
-      int bodyReadTimeoutMs) {
+      int bodyReadTimeoutMs,
+      int headerReadTimeoutMs,
+      int idleTimeoutMs,
+      int maxConnections) {
     public static final int DEFAULT_BODY_READ_TIMEOUT_MS = 60_000;
+    public static final int DEFAULT_HEADER_READ_TIMEOUT_MS = 10_000;
+    public static final int DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
-    /** A listener with the default {@code bodyReadTimeoutMs}. */
+    /** A listener with the default connection bounds. */
+    public Server(
+        String host,
+        int port,
+        int maxBodyBytes,
+        int maxJsonDepth,
+        int drainSeconds,
+        int bodyReadTimeoutMs) {
+      this(
+          host,
+          port,
+          maxBodyBytes,
+          maxJsonDepth,
+          drainSeconds,
+          bodyReadTimeoutMs,
+          DEFAULT_HEADER_READ_TIMEOUT_MS,
+          DEFAULT_IDLE_TIMEOUT_MS,
+          DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /** A listener with the default {@code bodyReadTimeoutMs} and connection bounds. */
     public Server(String host, int port, int maxBodyBytes, int maxJsonDepth, int drainSeconds) {
       this(host, port, maxBodyBytes, maxJsonDepth, drainSeconds, DEFAULT_BODY_READ_TIMEOUT_MS);
+    }
+
+    /** This listener bound to {@code host} and {@code port}, every other setting kept. */
+    public Server withAddress(String host, int port) {
+      return new Server(
+          host,
+          port,
+          maxBodyBytes,
+          maxJsonDepth,
+          drainSeconds,
+          bodyReadTimeoutMs,
+          headerReadTimeoutMs,
+          idleTimeoutMs,
+          maxConnections);
     }
   }
 

@@ -220,11 +220,13 @@ final class PiiRules {
   // Groupings a card is written in: 4-4-4-4(-3), 4-6-5 (Amex), 4-6-4 (Diners), or unbroken.
   // One separator kind per number (backreference). The number must not continue into a larger
   // one: no digit or word character on either side, no further 4-digit group in the same style.
+  // Not followed by a fraction ("4111111111111111.5" is a decimal), but a whole number written as
+  // a float ("4111111111111111.0", how Python prints a float) is the number itself.
   private static final String CARD =
       Boundaries.startNotAfter("[\\w.]|\\d[ -]")
           + "(?:\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?"
           + "|\\d{4}([ -])\\d{6}\\2\\d{4,5}|\\d{13,19}+)"
-          + "(?!\\w|[-.]\\d|\\1\\d{4}|\\2\\d{4})";
+          + "(?!\\w|-\\d|\\.(?!0++(?![\\w.]))\\d|\\1\\d{4}|\\2\\d{4})";
 
   private static final List<String> CARD_WORDS =
       List.of(
@@ -331,6 +333,7 @@ final class PiiRules {
             "UnionPay «6200000000000005»",
             "Refund issued to «4539148803436467»",
             "VISAカード «4111111111111111»",
+            "{\"card\": \"«4111111111111111».0\"} (a float printed by a tool)",
             "クレジットカード番号 «4242 4242 4242 4242»")
         .falsePositives(
             "Order number 4111 1111 1111 1111 has shipped",
@@ -357,7 +360,9 @@ final class PiiRules {
             "계좌번호 4242-4242-4242-4242",
             "口座番号 4111111111111111",
             "IMEI: 4111 1111 1111 1111",
-            "account number 4539148803436467")
+            "account number 4539148803436467",
+            "card total 4111111111111111.05 after rounding",
+            "card build 4111111111111111.0.3")
         .build();
   }
 

@@ -10,8 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * Visits every scannable leaf of a JSON body — string values, integer values (a card number can
- * arrive as a number) and object keys — and rewrites the ones the visitor changes, in place.
+ * Visits every scannable leaf of a JSON body — string values, whole-number values (a card number
+ * can arrive as a number, also as {@code 4.111111111111111e15}: {@link #wholeNumberDigits}) and
+ * object keys — and rewrites the ones the visitor changes, in place.
  *
  * <p>Every position is scanned, not only the known message fields: a gateway that scans only {@code
  * messages[].content} leaks whatever a client puts elsewhere. Strings that hold JSON (OpenAI
@@ -131,12 +132,38 @@ public final class JsonWalker {
     if (node.isString()) {
       return walkString(node.asString(), key, path, visit, level, node);
     }
-    if (node.isIntegralNumber()) {
-      String digits = node.asString();
+    if (node.isNumber()) {
+      String digits = wholeNumberDigits(node);
+      if (digits == null) {
+        return node;
+      }
       String out = visit.visit(digits, key, path);
       return out.equals(digits) ? node : StringNode.valueOf(out);
     }
     return node;
+  }
+
+  /**
+   * The digits of a number that is a whole number: an integer as written, and a floating-point
+   * number whose value is whole ({@code 4.111111111111111e15}, {@code 4111111111111111.0} — how a
+   * tool or a model may serialize a card number) in plain notation; {@code null} for a fraction.
+   * Beyond 2<sup>53</sup> a double no longer holds every whole number, so the digits would not be
+   * the ones written: such a float is left out.
+   */
+  static @Nullable String wholeNumberDigits(JsonNode number) {
+    if (number.isIntegralNumber()) {
+      return number.asString();
+    }
+    if (number.isBigDecimal()) {
+      java.math.BigDecimal value = number.decimalValue().stripTrailingZeros();
+      return value.scale() <= 0 && value.precision() - value.scale() <= 19
+          ? value.toBigInteger().toString()
+          : null;
+    }
+    double value = number.doubleValue();
+    return Math.abs(value) < 0x1p53 && value == Math.rint(value)
+        ? Long.toString((long) value)
+        : null;
   }
 
   private JsonNode walkString(
