@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # warden-bench/load.sh — Warden proxy load benchmark against the reference workload.
 #
-# Usage: warden-bench/load.sh [--extra dry-run,async,no-ledger] [--no-build] [--no-docs] [--keep] [--help]
+# Usage: warden-bench/load.sh [--extra dry-run,async,no-ledger] [--rounds N] [--no-build] [--no-docs] [--keep] [--help]
 #
 # In ONE run, all on 127.0.0.1:
 #   1. starts the Node stub upstream (shared/bench/stub-upstream.mjs) on a free port,
@@ -18,6 +18,12 @@
 #                 same gateway with a ledger that keeps nothing — dev.warden.bench.NoLedgerServe
 #                 from warden-bench/target/benchmarks.jar, built when missing or stale; a
 #                 benchmark baseline for the ledger's cost, not a product mode). Each adds ~30 s.
+#   --rounds N    with --extra no-ledger: N interleaved ledger / no-ledger rounds instead of one
+#                 (default 1). The main and no-ledger passes are round 1; each further round runs
+#                 both again, odd rounds ledger first and even rounds no-ledger first, so a machine
+#                 that drifts during the run weighs on both sides alike. Prints each round's req/s
+#                 ratio and CPU per request, and their mean, median, min and max. Each round adds
+#                 two passes (~(BENCH_WARMUP + BENCH_DURATION + 10) s each).
 #   --no-build    use warden-cli/target/warden.jar as it is (default: `./warden --version`, which
 #                 rebuilds the jar with Maven when it is missing or older than the sources).
 #   --no-docs     print the summary only; do not touch docs/benchmarks.md.
@@ -31,6 +37,8 @@
 #   JAVA_HOME              a JDK 25+ (else found under /usr/lib/jvm by scripts/find-jdk.sh)
 #   WARDEN_BENCH_JAVA_OPTS extra JVM options for the Warden process, split on spaces, e.g. a JFR
 #                          recording: "-XX:StartFlightRecording=settings=profile,filename=/tmp/w.jfr"
+#   WARDEN_BENCH_CONFIG    a config file for the fsync-ledger passes (main and --rounds), e.g. one
+#                          with `ledger: {commitDelayMicros: 500}` to measure a ledger setting
 #   BENCH_THREAD_CPU=1     also print, per Warden pass, the measured run's CPU (user, system) and
 #                          context switches by thread name (digits folded: carrier threads
 #                          ForkJoinPool-N-worker-N as one line, the ledger's writer, flusher and
@@ -44,6 +52,7 @@ set -euo pipefail
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
 
 extras=""
+rounds=1
 build=1
 docs=1
 keep=0
@@ -51,6 +60,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --extra) [ $# -ge 2 ] || { echo "load.sh: --extra needs a value" >&2; exit 2; }; extras="$2"; shift 2 ;;
     --extra=*) extras="${1#--extra=}"; shift ;;
+    --rounds) [ $# -ge 2 ] || { echo "load.sh: --rounds needs a value" >&2; exit 2; }; rounds="$2"; shift 2 ;;
+    --rounds=*) rounds="${1#--rounds=}"; shift ;;
     --no-build) build=0; shift ;;
     --no-docs) docs=0; shift ;;
     --keep) keep=1; shift ;;
@@ -62,6 +73,11 @@ IFS=',' read -r -a extra_list <<<"$extras"
 for e in "${extra_list[@]}"; do
   case "$e" in dry-run|async|no-ledger) ;; *) echo "load.sh: --extra: unknown pass '$e' (allowed: dry-run, async, no-ledger)" >&2; exit 2 ;; esac
 done
+
+[[ "$rounds" =~ ^[0-9]+$ ]] && [ "$rounds" -ge 1 ] || { echo "load.sh: --rounds must be a positive integer, got '$rounds'" >&2; exit 2; }
+if [ "$rounds" -gt 1 ] && [[ ",$extras," != *",no-ledger,"* ]]; then
+  echo "load.sh: --rounds $rounds needs --extra no-ledger (the rounds alternate ledger and no-ledger passes)" >&2; exit 2
+fi
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 workload="${WARDEN_BENCH_WORKLOAD:-$repo/../shared/bench}"
@@ -201,7 +217,7 @@ errors() { grep -oE '^errors .*' "$work/$1.wrk" | sed 's/^errors //' || true; }
 loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" # before anything of ours runs
 
 # ---- stub upstream ------------------------------------------------------------------------------
-n_passes=$((1 + ${#extra_list[@]}))
+n_passes=$((1 + ${#extra_list[@]} + 2 * (rounds - 1)))
 stub_budget=$(( (warmup + duration + 60) * (n_passes + 1) + 120 ))
 stub_port="$(free_port)"
 STUB_PORT="$stub_port" STUB_HOST=127.0.0.1 STUB_MAX_SECONDS="$stub_budget" \
@@ -223,7 +239,7 @@ start_warden() {
   local name="$1"; shift
   warden_port="$(free_port)"
   mkdir -p "$work/$name-data"
-  if [ "$name" = warden-no-ledger ]; then
+  if [[ "$name" == warden-no-ledger* ]]; then
     printf 'server: {host: 127.0.0.1, port: %s}\nupstream: {url: "%s"}\ndataDir: "%s"\n' \
       "$warden_port" "$stub_url" "$work/$name-data" >"$work/$name.yaml"
     (cd "$work" && exec "$java" "${java_opts[@]}" ${warden_extra_opts[@]+"${warden_extra_opts[@]}"} -Dwarden.log.level=WARN \
@@ -308,7 +324,7 @@ warden_pass() {
   peak_rss["$name"]="$(sort -n "$work/$name.rss" | tail -n1 | tr -d ' ')"
   stop_warden
   warn_lines["$name"]="$(grep -c '"level":"\(WARN\|ERROR\)"' "$work/$name.err" 2>/dev/null || true)"
-  if [ "$name" = warden-no-ledger ]; then
+  if [[ "$name" == warden-no-ledger* ]]; then
     ledger["$name"]="none (the pass records nothing)"; ledger_n["$name"]=0
     return 0
   fi
@@ -328,7 +344,12 @@ measure_wrk stub "$stub_url/v1/chat/completions"
 stub_t1="$(cpu_ticks "$stub_pid")"
 stub_cpu="$(awk -v a="$stub_t0" -v b="$stub_t1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')"
 
-warden_pass warden yes
+ledger_args=()
+if [ -n "${WARDEN_BENCH_CONFIG:-}" ]; then
+  [ -f "$WARDEN_BENCH_CONFIG" ] || { echo "load.sh: WARDEN_BENCH_CONFIG: no such file '$WARDEN_BENCH_CONFIG'" >&2; exit 2; }
+  ledger_args=(--config "$(cd "$(dirname "$WARDEN_BENCH_CONFIG")" && pwd)/$(basename "$WARDEN_BENCH_CONFIG")")
+fi
+warden_pass warden yes ${ledger_args[@]+"${ledger_args[@]}"}
 for e in "${extra_list[@]}"; do
   case "$e" in
     dry-run) warden_pass warden-dry-run no --mode dry-run ;;
@@ -337,6 +358,13 @@ for e in "${extra_list[@]}"; do
       warden_pass warden-async yes --config "$work/async.yaml" ;;
     no-ledger) warden_pass warden-no-ledger yes ;;
   esac
+done
+for ((r = 2; r <= rounds; r++)); do
+  if ((r % 2 == 1)); then
+    warden_pass "warden-r$r" yes ${ledger_args[@]+"${ledger_args[@]}"}; warden_pass "warden-no-ledger-r$r" yes
+  else
+    warden_pass "warden-no-ledger-r$r" yes; warden_pass "warden-r$r" yes ${ledger_args[@]+"${ledger_args[@]}"}
+  fi
 done
 
 # ---- report -------------------------------------------------------------------------------------
@@ -369,7 +397,7 @@ row() { # label name-of-wrk-output
   echo "- Code: git $code; jar $(date -u -r "$jar" '+%H:%M UTC')"
   echo "- JDK: $jdk ($jdk_build); Node $node_v (stub); $wrk_v"
   echo "- Load: \`wrk -t$threads -c$conns -d${duration}s --latency -s chat-1kb.lua\` after a ${warmup} s unrecorded warm-up, body $(val stub body_bytes) bytes; stub, Warden and wrk share the machine's cores"
-  echo "- Warden: \`serve\` defaults — enforce, response protection on, ledger durability fsync, \`-Dwarden.log.level=WARN\`${WARDEN_BENCH_JAVA_OPTS:+, extra JVM options \`$WARDEN_BENCH_JAVA_OPTS\`}"
+  echo "- Warden: \`serve\` defaults — enforce, response protection on, ledger durability fsync, \`-Dwarden.log.level=WARN\`${WARDEN_BENCH_JAVA_OPTS:+, extra JVM options \`$WARDEN_BENCH_JAVA_OPTS\`}${WARDEN_BENCH_CONFIG:+; fsync passes with config \`$(tr '\n' ' ' <"$WARDEN_BENCH_CONFIG")\`}"
   echo
   echo "| target | req/s | p50 ms | p90 ms | p99 ms | max ms | responses | wrk errors |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
@@ -390,6 +418,36 @@ row() { # label name-of-wrk-output
   done
   if [[ ",$extras," == *",no-ledger,"* ]]; then
     echo "- **ledger cost: Warden (fsync ledger) / no-ledger req/s: $(ratio "$(val warden rps)" "$(val warden-no-ledger rps)")** (target ≥ 90 %, i.e. the ledger costs ≤ 10 % of throughput)"
+  fi
+  if [ "$rounds" -gt 1 ]; then
+    echo "- **interleaved rounds** (odd: ledger pass first; even: no-ledger first):"
+    echo
+    echo "  | round | req/s ledger / none | ratio | CPU per request ledger / none (ms) |"
+    echo "  | --- | --- | ---: | --- |"
+    : >"$work/rounds.tsv"
+    for ((r = 1; r <= rounds; r++)); do
+      if [ "$r" -eq 1 ]; then a=warden; b=warden-no-ledger; else a="warden-r$r"; b="warden-no-ledger-r$r"; fi
+      ra="$(val "$a" rps)"; rb="$(val "$b" rps)"
+      ca="$(per_req_ms "${cpu_s[$a]}" "$(val "$a" requests)")"; cb="$(per_req_ms "${cpu_s[$b]}" "$(val "$b" requests)")"
+      echo "  | $r | $ra / $rb | $(ratio "$ra" "$rb") | $ca / $cb |"
+      printf '%s\t%s\t%s\t%s\n' "$ra" "$rb" "$ca" "$cb" >>"$work/rounds.tsv"
+    done
+    echo
+    # mean, median, min, max of the ratio (%) and of each side's CPU per request (ms)
+    awk -F'\t' '
+      function stats(name, v, n, fmt,   i, j, t, sum, med) {
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+        for (i = 1; i <= n; i++) sum += v[i]
+        med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+        printf "- %s over %d rounds: mean " fmt ", median " fmt ", min " fmt ", max " fmt "\n", name, n, sum / n, med, v[1], v[n]
+      }
+      $1 ~ /^[0-9.]+$/ && $2 ~ /^[0-9.]+$/ && $2 > 0 && $3 ~ /^[0-9.]+$/ && $4 ~ /^[0-9.]+$/ { n++; r[n] = 100 * $1 / $2; a[n] = $3; b[n] = $4 }
+      END {
+        if (n == 0) { print "- no complete round"; exit }
+        stats("**ledger / no-ledger req/s**", r, n, "%.1f %%")
+        stats("CPU per request with the ledger", a, n, "%.3f ms")
+        stats("CPU per request without", b, n, "%.3f ms")
+      }' "$work/rounds.tsv"
   fi
   for n in warden "${extra_list[@]/#/warden-}"; do
     [ -n "${peak_rss[$n]+x}" ] || continue

@@ -94,20 +94,37 @@ public class LedgerBenchmark {
     @Param({"fsync", "async"})
     public String durability = "fsync";
 
+    /** FSYNC groups in {@code force} at once ({@link FileLedger.Options#forcesInFlight}). */
+    @Param({"1"})
+    public int forcesInFlight = 1;
+
+    /** FSYNC group commit delay in µs ({@link FileLedger.Options#commitDelay}). */
+    @Param({"0"})
+    public int commitDelayMicros = 0;
+
     @SuppressWarnings("NullAway.Init") // set in setup(), before any @Benchmark call
     private Path dataDir;
 
     @SuppressWarnings("NullAway.Init") // set in setup(), before any @Benchmark call
     private FileLedger ledger;
 
+    private long firstId;
+
     @Setup(Level.Trial)
     public void setup() throws IOException {
       dataDir = Files.createTempDirectory("warden-ledger-bench");
-      ledger = open(dataDir, durability);
+      ledger = open(dataDir, durability, forcesInFlight, commitDelayMicros);
+      firstId = IDS.get();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+      // Records per force over the whole trial (warm-up included): how well group commit grouped.
+      long appends = IDS.get() - firstId;
+      long forces = ledger.forceCount();
+      System.err.printf(
+          "%n[teardown] %d appends, %d forces, %.1f records per force%n",
+          appends, forces, forces == 0 ? 0.0 : (double) appends / forces);
       ledger.close();
       TempTrees.delete(dataDir);
     }
@@ -172,6 +189,17 @@ public class LedgerBenchmark {
 
   /** The ledger as {@code Gateway.start} opens it: keyring MAC key, signed checkpoints. */
   static FileLedger open(Path dataDir, String durability) {
+    FileLedger.Options defaults = FileLedger.Options.defaults();
+    return open(
+        dataDir,
+        durability,
+        defaults.forcesInFlight(),
+        (int) (defaults.commitDelay().toNanos() / 1000));
+  }
+
+  /** As {@link #open(Path, String)}, with the FSYNC group commit's two settings. */
+  static FileLedger open(
+      Path dataDir, String durability, int forcesInFlight, int commitDelayMicros) {
     LocalKeyring keys = LocalKeyring.open(dataDir);
     FileLedger.Options options =
         FileLedger.Options.defaults()
@@ -182,7 +210,8 @@ public class LedgerBenchmark {
                   default ->
                       throw new IllegalArgumentException("unknown durability: " + durability);
                 })
-            .withSigner(keys.signingKeys().active());
+            .withSigner(keys.signingKeys().active())
+            .withGroupCommit(forcesInFlight, java.time.Duration.ofNanos(commitDelayMicros * 1000L));
     return FileLedger.open(
         dataDir.resolve("ledger"), keys.authenticator(Gateway.LEDGER_KEY), options);
   }

@@ -69,6 +69,11 @@ public final class FileLedger implements Ledger {
    * @param checkpointListener told about each published checkpoint (e.g. to timestamp it)
    * @param maxSegmentBytes a segment this large is closed and the chain continues in the next
    * @param maxSegmentAge a segment this old (counted from when this process opened it) is closed
+   * @param forcesInFlight {@link Durability#FSYNC}: how many groups may be in {@code force} at once
+   *     (1 or 2; 2 overlaps the next group's write and force with the running one)
+   * @param commitDelay {@link Durability#FSYNC}: how long a group of waiting appends may wait for
+   *     more before its write and {@code force} — only while other appends are known to be on their
+   *     way (zero: never; at most {@link #MAX_COMMIT_DELAY})
    */
   public record Options(
       Durability durability,
@@ -80,7 +85,9 @@ public final class FileLedger implements Ledger {
       Duration checkpointInterval,
       CheckpointListener checkpointListener,
       long maxSegmentBytes,
-      Duration maxSegmentAge) {
+      Duration maxSegmentAge,
+      int forcesInFlight,
+      Duration commitDelay) {
     public Options {
       Objects.requireNonNull(durability, "durability");
       Objects.requireNonNull(asyncFlushInterval, "asyncFlushInterval");
@@ -100,7 +107,30 @@ public final class FileLedger implements Ledger {
       if (maxSegmentBytes < 4096) {
         throw new IllegalArgumentException("maxSegmentBytes must be at least 4096");
       }
+      if (forcesInFlight < 1 || forcesInFlight > 2) {
+        throw new IllegalArgumentException("forcesInFlight must be 1 or 2, got " + forcesInFlight);
+      }
+      Objects.requireNonNull(commitDelay, "commitDelay");
+      if (commitDelay.isNegative() || commitDelay.compareTo(MAX_COMMIT_DELAY) > 0) {
+        throw new IllegalArgumentException(
+            "commitDelay must be between 0 and "
+                + MAX_COMMIT_DELAY.toNanos() / 1000
+                + " µs, got "
+                + commitDelay.toNanos() / 1000
+                + " µs");
+      }
     }
+
+    /** The longest {@link #commitDelay}: past it a wait costs more latency than a force. */
+    public static final Duration MAX_COMMIT_DELAY = Duration.ofMillis(5);
+
+    /**
+     * The default {@link #commitDelay} (measured: docs/benchmarks.md, "Ledger speed, fifth pass").
+     */
+    public static final Duration DEFAULT_COMMIT_DELAY = Duration.ZERO;
+
+    /** The default {@link #forcesInFlight} (measured: as {@link #DEFAULT_COMMIT_DELAY}). */
+    public static final int DEFAULT_FORCES_IN_FLIGHT = 1;
 
     private static void positive(String name, Duration d) {
       if (d.isNegative() || d.isZero()) {
@@ -110,7 +140,8 @@ public final class FileLedger implements Ledger {
 
     /**
      * FSYNC, a queue of 65536, a 1 s async flush interval, the UTC system clock, no signer (no
-     * checkpoints), checkpoints every 10000 records or 10 s, segments of at most 64 MiB or 1 day.
+     * checkpoints), checkpoints every 10000 records or 10 s, segments of at most 64 MiB or 1 day,
+     * {@link #DEFAULT_FORCES_IN_FLIGHT} and {@link #DEFAULT_COMMIT_DELAY}.
      */
     public static Options defaults() {
       return new Options(
@@ -123,7 +154,9 @@ public final class FileLedger implements Ledger {
           Duration.ofSeconds(10),
           CheckpointListener.NONE,
           64L << 20,
-          Duration.ofDays(1));
+          Duration.ofDays(1),
+          DEFAULT_FORCES_IN_FLIGHT,
+          DEFAULT_COMMIT_DELAY);
     }
 
     public Options withDurability(Durability d) {
@@ -137,7 +170,9 @@ public final class FileLedger implements Ledger {
           checkpointInterval,
           checkpointListener,
           maxSegmentBytes,
-          maxSegmentAge);
+          maxSegmentAge,
+          forcesInFlight,
+          commitDelay);
     }
 
     public Options withQueueCapacity(int capacity) {
@@ -151,7 +186,9 @@ public final class FileLedger implements Ledger {
           checkpointInterval,
           checkpointListener,
           maxSegmentBytes,
-          maxSegmentAge);
+          maxSegmentAge,
+          forcesInFlight,
+          commitDelay);
     }
 
     public Options withAsyncFlushInterval(Duration interval) {
@@ -165,7 +202,9 @@ public final class FileLedger implements Ledger {
           checkpointInterval,
           checkpointListener,
           maxSegmentBytes,
-          maxSegmentAge);
+          maxSegmentAge,
+          forcesInFlight,
+          commitDelay);
     }
 
     public Options withClock(Clock c) {
@@ -179,7 +218,9 @@ public final class FileLedger implements Ledger {
           checkpointInterval,
           checkpointListener,
           maxSegmentBytes,
-          maxSegmentAge);
+          maxSegmentAge,
+          forcesInFlight,
+          commitDelay);
     }
 
     /** Signs checkpoints with {@code s} (null: no checkpoints). */
@@ -194,7 +235,9 @@ public final class FileLedger implements Ledger {
           checkpointInterval,
           checkpointListener,
           maxSegmentBytes,
-          maxSegmentAge);
+          maxSegmentAge,
+          forcesInFlight,
+          commitDelay);
     }
 
     /** Checkpoints after {@code records} records or {@code interval}, whichever comes first. */
@@ -209,7 +252,9 @@ public final class FileLedger implements Ledger {
           interval,
           checkpointListener,
           maxSegmentBytes,
-          maxSegmentAge);
+          maxSegmentAge,
+          forcesInFlight,
+          commitDelay);
     }
 
     public Options withCheckpointListener(CheckpointListener listener) {
@@ -223,7 +268,29 @@ public final class FileLedger implements Ledger {
           checkpointInterval,
           listener,
           maxSegmentBytes,
-          maxSegmentAge);
+          maxSegmentAge,
+          forcesInFlight,
+          commitDelay);
+    }
+
+    /**
+     * {@link Durability#FSYNC} group commit: {@code forces} groups in {@code force} at once (1 or
+     * 2) and up to {@code delay} of waiting for more appends before a group's write.
+     */
+    public Options withGroupCommit(int forces, Duration delay) {
+      return new Options(
+          durability,
+          queueCapacity,
+          asyncFlushInterval,
+          clock,
+          signer,
+          checkpointEvery,
+          checkpointInterval,
+          checkpointListener,
+          maxSegmentBytes,
+          maxSegmentAge,
+          forces,
+          delay);
     }
 
     /** Rotates segments at {@code bytes} or {@code age}, whichever comes first. */
@@ -238,7 +305,9 @@ public final class FileLedger implements Ledger {
           checkpointInterval,
           checkpointListener,
           bytes,
-          age);
+          age,
+          forcesInFlight,
+          commitDelay);
     }
   }
 
@@ -548,8 +617,11 @@ public final class FileLedger implements Ledger {
     return recoveredTornBytes;
   }
 
-  /** Number of {@code force} calls so far; lets tests observe group commit. */
-  long forceCount() {
+  /**
+   * Number of {@code force} calls since open; with the number of appends, how well group commit
+   * groups (tests, benchmarks).
+   */
+  public long forceCount() {
     return writer.forceCount();
   }
 

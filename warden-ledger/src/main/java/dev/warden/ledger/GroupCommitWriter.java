@@ -32,12 +32,14 @@ import org.jspecify.annotations.Nullable;
  * releases their appenders ({@link PendingAppend}: it wakes one, and the woken wake the rest) — so
  * chaining and hashing overlap the disk's flush instead of waiting for it, and one {@code force}
  * serves everything that arrived while the previous one ran. The flusher has {@link
- * #FORCES_IN_FLIGHT} threads ({@link GroupWorker}): while one group is in {@code force}, the next
- * is written and forced, and groups are released in order. After any write or force failure both
- * fail every queued and later append (fail closed) — the chain on disk may then end in a partial
- * batch, which the next {@link FileLedger#open} repairs or refuses. With checkpoints, the flusher's
- * release step also adds each group to the segment digest and the Merkle tree. A group of queued
- * records only ({@link #queue}) is written but not forced: it rides the next force.
+ * FileLedger.Options#forcesInFlight} threads ({@link GroupWorker}): while one group is in {@code
+ * force}, the next is written and forced, and groups are released in order; with a {@link
+ * FileLedger.Options#commitDelay} a group may first wait briefly for appends on their way. After
+ * any write or force failure both fail every queued and later append (fail closed) — the chain on
+ * disk may then end in a partial batch, which the next {@link FileLedger#open} repairs or refuses.
+ * With checkpoints, the flusher's release step also adds each group to the segment digest and the
+ * Merkle tree. A group of queued records only ({@link #queue}) is written but not forced: it rides
+ * the next force.
  *
  * <p>In {@code FSYNC} mode the flusher keeps real zero-filled space ahead of the records (up to
  * {@link #PREALLOCATE} bytes, written with ordinary writes, never a sparse {@code setLength}): a
@@ -50,8 +52,11 @@ import org.jspecify.annotations.Nullable;
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
 
-  /** FSYNC: how many groups may be in {@code force} at once ({@link GroupWorker}). */
-  static final int FORCES_IN_FLIGHT = 2;
+  /**
+   * FSYNC commit delay: a group of at most this many awaited appends may wait for the next at the
+   * observed pace; a larger one already shares its {@code force} well.
+   */
+  private static final int SMALL_GROUP = 4;
 
   /** Zero-filled space kept ahead of the active segment's records, in FSYNC mode. */
   static final int PREALLOCATE = 1 << 20;
@@ -68,6 +73,12 @@ final class GroupCommitWriter {
   private final Semaphore queueSpace; // one permit per queued append: backpressure, never a drop
   private final AtomicBoolean writerParked = new AtomicBoolean();
   private final AtomicLong forces = new AtomicLong();
+
+  // FSYNC: awaited appends queued (by appenders) and passed on by the writer (to the flusher, or
+  // failed); the difference is appends on their way to the flusher, which a gathering group waits
+  // for (Flush#gatherNanos).
+  private final AtomicLong awaitedQueued = new AtomicLong();
+  private volatile long awaitedPassed; // written by the writer thread only
   private final Thread thread;
   private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
   // ASYNC with checkpoints only: keeps the segment digest and Merkle tree off the chaining thread
@@ -90,6 +101,8 @@ final class GroupCommitWriter {
   private String hash;
   private String mac;
   private boolean dirty;
+  private long lastHandedNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+  private @Nullable Thread lastHandedAppender;
 
   /**
    * FSYNC: the flusher wrote records it did not force (only unawaited ones) since the writer's last
@@ -134,7 +147,7 @@ final class GroupCommitWriter {
     }
     this.flusher =
         options.durability() == FileLedger.Durability.FSYNC
-            ? new GroupWorker<>("warden-ledger-flusher", FORCES_IN_FLIGHT, new Flush())
+            ? new GroupWorker<>("warden-ledger-flusher", options.forcesInFlight(), new Flush())
             : null;
     // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
     // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
@@ -180,6 +193,9 @@ final class GroupCommitWriter {
       }
       queueSpace.acquire(); // blocks when full: backpressure, never a dropped record
       if (awaited) {
+        if (flusher != null) {
+          awaitedQueued.incrementAndGet();
+        }
         enqueue(p);
       } else {
         // No wake-up: nobody waits for it. The writer takes it with the next append that does
@@ -269,6 +285,9 @@ final class GroupCommitWriter {
         batch.removeLast();
       }
       commit(batch);
+      if (flusher != null) {
+        passed(batch);
+      }
       batch.clear();
     }
     GroupWorker<Handed> f = flusher;
@@ -476,7 +495,32 @@ final class GroupCommitWriter {
     }
     segmentSize += encoded.bytes().remaining();
     advance(encoded);
-    flush.hand(new Handed(channel, List.copyOf(batch), encoded));
+    flush.hand(new Handed(channel, List.copyOf(batch), encoded, arrivalGap(batch)));
+  }
+
+  /**
+   * The pace of awaited appends from different threads, for the commit delay: the time since the
+   * previous awaited append handed over, if that came from another thread. Writer thread only.
+   */
+  private long arrivalGap(List<PendingAppend> batch) {
+    Thread first = null;
+    Thread last = null;
+    for (PendingAppend p : batch) {
+      if (p.awaited()) {
+        if (first == null) {
+          first = p.appender();
+        }
+        last = p.appender();
+      }
+    }
+    if (first == null || options.commitDelay().isZero()) {
+      return Long.MAX_VALUE;
+    }
+    long now = System.nanoTime();
+    long gap = first != lastHandedAppender ? now - lastHandedNanos : Long.MAX_VALUE;
+    lastHandedNanos = now;
+    lastHandedAppender = last;
+    return gap;
   }
 
   /** Moves the chain head past a chained batch and tells the checkpointer; its receipts. */
@@ -514,6 +558,19 @@ final class GroupCommitWriter {
     }
   }
 
+  /** Counts the batch's awaited appends as handed over (or failed): no longer on their way. */
+  private void passed(List<PendingAppend> batch) {
+    int awaited = 0;
+    for (PendingAppend p : batch) {
+      if (p.awaited()) {
+        awaited++;
+      }
+    }
+    if (awaited > 0) {
+      awaitedPassed += awaited; // single writer: no lost update
+    }
+  }
+
   /** Fails closed: the ledger refuses from now on, and these appends fail with the cause. */
   private void failWrite(Throwable t, List<PendingAppend> batch) {
     failure = t;
@@ -528,16 +585,64 @@ final class GroupCommitWriter {
   @SuppressWarnings("ArrayRecordComponent") // private to this class; equality unused
   private record Encoded(ByteBuffer bytes, List<Receipt> receipts, byte[][] leaves, String mac) {}
 
-  /** A chained batch handed to the flusher, with the segment it belongs to. */
-  private record Handed(FileChannel channel, List<PendingAppend> batch, Encoded encoded) {}
+  /**
+   * A chained batch handed to the flusher, with the segment it belongs to and how long after the
+   * previous awaited append of another thread its first awaited append came ({@link Long#MAX_VALUE}
+   * if it has none, or the previous one was the same thread's).
+   */
+  private record Handed(
+      FileChannel channel, List<PendingAppend> batch, Encoded encoded, long arrivalGapNanos) {}
 
   /**
    * The flusher's work (FSYNC): one gathering write and one force for the whole group, then its
-   * appenders go; with {@link #FORCES_IN_FLIGHT} groups forcing at once ({@link GroupWorker}).
-   * Rotation and checkpoints wait for the flusher to be idle, so a group never spans two segments
-   * and a checkpoint never covers a record that is not durable.
+   * appenders go; with {@link FileLedger.Options#forcesInFlight} groups forcing at once ({@link
+   * GroupWorker}). Rotation and checkpoints wait for the flusher to be idle, so a group never spans
+   * two segments and a checkpoint never covers a record that is not durable.
    */
   private final class Flush implements GroupWorker.Stage<Handed> {
+    private final long commitDelayNanos = options.commitDelay().toNanos();
+    // Only the thread between a take and its write uses it, one at a time.
+    private boolean busy;
+
+    /**
+     * The group commit delay ({@link FileLedger.Options#commitDelay}): a group with a waiting
+     * append waits up to the delay for more, but only while more are known to be coming — appends
+     * already queued that the writer has not passed on yet (the wait ends when they are handed
+     * over), or, for a small group whose first append came less than one delay after another
+     * thread's, the next arrival at that pace (the wait runs its length). One thread appending
+     * alone, however fast, never waits; nor does a group already large enough to share its force.
+     */
+    @Override
+    public long gatherNanos(List<Handed> group, long waitedNanos) {
+      if (commitDelayNanos == 0) {
+        return 0;
+      }
+      if (waitedNanos == 0) {
+        Handed first = null;
+        int awaited = 0;
+        for (Handed h : group) {
+          for (PendingAppend p : h.batch()) {
+            if (p.awaited()) {
+              first = first == null ? h : first;
+              awaited++;
+            }
+          }
+        }
+        if (first == null) {
+          return 0; // queued records only: they wait for nobody, and ride the next force
+        }
+        busy = awaited <= SMALL_GROUP && first.arrivalGapNanos() < commitDelayNanos;
+      }
+      long left = commitDelayNanos - waitedNanos;
+      return left > 0 && (busy || awaitedQueued.get() - awaitedPassed > 0) ? left : 0;
+    }
+
+    /** Waiting for known appends ends when they come; waiting at the observed pace runs out. */
+    @Override
+    public boolean gatherWakesOnHand() {
+      return !busy;
+    }
+
     @Override
     public boolean write(List<Handed> group) {
       Throwable f = failure;

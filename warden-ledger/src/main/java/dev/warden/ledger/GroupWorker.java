@@ -3,22 +3,26 @@ package dev.warden.ledger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Daemon threads that take, each round, everything handed over since the last take and process it
  * as one group. The ledger writer uses two: in ASYNC mode with checkpoints the tracker (one thread:
  * segment digest and Merkle tree; in FSYNC the flusher's release step keeps them), and in FSYNC
- * mode the flusher, with more than one {@code force} in flight. Each of the flusher's threads, in
- * turn, takes a group and writes it; then forces it while the next thread already takes and writes
- * the next group; then releases it. Takes and writes run one at a time in hand order, so the bytes
- * land in the file in chain order; releases run in the same order, so a group is released only
- * after every earlier group's {@code force} came back (a failed earlier force fails it: an error
- * that one {@code fsync} reports may not be reported to another, so a later success does not prove
- * the earlier bytes durable). For the same reason a group is also released only after every force
- * still running when its own came back has come back too: Linux reports a write-back error to the
- * first {@code fsync} on the file that looks, so a later group's overlapping force may take the
- * error that belongs to this group's bytes — the stage's release then sees that failure.
+ * mode the flusher, with one or two {@code force}s in flight ({@link
+ * FileLedger.Options#forcesInFlight}; a group may first gather more items, {@link
+ * Stage#gatherNanos}). Each of the flusher's threads, in turn, takes a group and writes it; then
+ * forces it while the next thread already takes and writes the next group; then releases it. Takes
+ * and writes run one at a time in hand order, so the bytes land in the file in chain order;
+ * releases run in the same order, so a group is released only after every earlier group's {@code
+ * force} came back (a failed earlier force fails it: an error that one {@code fsync} reports may
+ * not be reported to another, so a later success does not prove the earlier bytes durable). For the
+ * same reason a group is also released only after every force still running when its own came back
+ * has come back too: Linux reports a write-back error to the first {@code fsync} on the file that
+ * looks, so a later group's overlapping force may take the error that belongs to this group's bytes
+ * — the stage's release then sees that failure.
  *
  * <p>Why: an appender released by one {@code force} comes back with its next record while the next
  * {@code force} already runs, and with one force at a time it waits for that one and then its own.
@@ -42,6 +46,24 @@ final class GroupWorker<T> {
 
     /** Lets the group's appenders go; one thread at a time, in hand order. */
     void release(List<T> group);
+
+    /**
+     * How much longer the thread that took {@code group} should wait for more items before it
+     * writes it, having waited {@code waitedNanos} so far; zero or less: write now. Asked right
+     * after the take and again after each wake-up (an item handed, or the time up), with the items
+     * handed meanwhile added to the group; one thread at a time (the next take waits meanwhile).
+     */
+    default long gatherNanos(List<T> group, long waitedNanos) {
+      return 0;
+    }
+
+    /**
+     * Whether the wait {@link #gatherNanos} just asked for should end early when an item is handed
+     * (false: it runs its full length, and the items handed meanwhile join the group at its end).
+     */
+    default boolean gatherWakesOnHand() {
+      return true;
+    }
   }
 
   private final ArrayDeque<T> handed = new ArrayDeque<>();
@@ -54,6 +76,7 @@ final class GroupWorker<T> {
   private long nextTicket; // the order of takes
   private long releasing; // the ticket whose turn it is to release
   private final java.util.TreeSet<Long> forcing = new java.util.TreeSet<>(); // tickets in force
+  private volatile @Nullable Thread gathering; // a thread parked in gather(), woken by hand()
 
   /** {@code threads} threads, of which as many may be between their write and their release. */
   GroupWorker(String name, int threads, Stage<T> stage) {
@@ -86,10 +109,16 @@ final class GroupWorker<T> {
         });
   }
 
-  synchronized void hand(T item) {
-    handed.add(item);
-    unfinished++;
-    notifyAll();
+  void hand(T item) {
+    synchronized (this) {
+      handed.add(item);
+      unfinished++;
+      notifyAll();
+    }
+    Thread g = gathering;
+    if (g != null) {
+      LockSupport.unpark(g);
+    }
   }
 
   /** Blocks (uninterruptibly: the writer thread has no one to answer to) until all is released. */
@@ -112,6 +141,9 @@ final class GroupWorker<T> {
     synchronized (this) {
       stopping = true;
       notifyAll();
+    }
+    for (Thread t : threads) {
+      LockSupport.unpark(t); // ends a gather at once, whether or not it wakes on hand-overs
     }
     boolean interrupted = false;
     for (Thread t : threads) {
@@ -151,6 +183,7 @@ final class GroupWorker<T> {
         ticket = nextTicket++;
         writing = true;
       }
+      gather(group);
       boolean written = stage.write(group);
       synchronized (this) {
         writing = false;
@@ -175,6 +208,44 @@ final class GroupWorker<T> {
         notifyAll();
       }
       group.clear();
+    }
+  }
+
+  /**
+   * Lets the stage hold a taken group open for more items ({@link Stage#gatherNanos}). Parks
+   * outside the monitor so that {@link #hand} never waits on it; the thread still counts as
+   * writing, so no other thread takes meanwhile, and stop ends the wait at once.
+   */
+  private void gather(List<T> group) {
+    long wait = stage.gatherNanos(group, 0);
+    if (wait <= 0) {
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      while (wait > 0) {
+        // A wake-up per hand-over only when it can end the wait: each one costs a context switch.
+        boolean wakes = stage.gatherWakesOnHand();
+        gathering = wakes ? Thread.currentThread() : null;
+        boolean handedMeanwhile;
+        synchronized (this) { // after publishing gathering: a hand-over now either shows or wakes
+          handedMeanwhile = !handed.isEmpty();
+        }
+        if (!(wakes && handedMeanwhile)) {
+          LockSupport.parkNanos(this, wait);
+        }
+        synchronized (this) {
+          group.addAll(handed);
+          handed.clear();
+          if (stopping) {
+            return;
+          }
+        }
+        wait = stage.gatherNanos(group, System.nanoTime() - started);
+      }
+    } finally {
+      gathering = null;
+      Thread.interrupted(); // nobody else should interrupt these threads; only stop() ends them
     }
   }
 

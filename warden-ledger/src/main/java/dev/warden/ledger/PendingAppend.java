@@ -75,6 +75,11 @@ final class PendingAppend {
     return appender != null;
   }
 
+  /** The thread that waits for this record; null for an {@link #unawaited} one. */
+  @Nullable Thread appender() {
+    return appender;
+  }
+
   /**
    * Blocks until the outcome is published, wakes the next two appenders of the group, and returns
    * the receipt.

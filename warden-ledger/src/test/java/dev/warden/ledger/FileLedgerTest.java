@@ -27,6 +27,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
 class FileLedgerTest {
@@ -226,13 +228,19 @@ class FileLedgerTest {
         .hasMessageContaining("line 1");
   }
 
-  @Test
-  void groupCommitSharesForcesAcrossConcurrentAppends() throws Exception {
+  /** Every group commit setting: one or two forces in flight, with and without a delay. */
+  @ParameterizedTest(name = "forcesInFlight={0}, commitDelayMicros={1}")
+  @CsvSource({"1, 0", "2, 0", "1, 1000", "2, 1000"})
+  void groupCommitSharesForcesAcrossConcurrentAppends(int forcesInFlight, int commitDelayMicros)
+      throws Exception {
     int threads = 32;
     int each = 200;
     Set<Long> seqs = ConcurrentHashMap.newKeySet();
     long forces;
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    FileLedger.Options options =
+        FileLedger.Options.defaults()
+            .withGroupCommit(forcesInFlight, java.time.Duration.ofNanos(commitDelayMicros * 1000L));
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, options)) {
       try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -256,6 +264,21 @@ class FileLedgerTest {
     VerifyReport report = LedgerVerifier.verify(dir(), KEY);
     assertThat(report.ok()).as(report.message()).isTrue();
     assertThat(report.recordsChecked()).isEqualTo(threads * each);
+  }
+
+  @Test
+  void groupCommitSettingsOutOfRangeAreRefusedByName() {
+    FileLedger.Options d = FileLedger.Options.defaults();
+    assertThatThrownBy(() -> d.withGroupCommit(0, java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("forcesInFlight must be 1 or 2, got 0");
+    assertThatThrownBy(() -> d.withGroupCommit(3, java.time.Duration.ZERO))
+        .hasMessageContaining("forcesInFlight must be 1 or 2, got 3");
+    assertThatThrownBy(() -> d.withGroupCommit(2, java.time.Duration.ofMillis(6)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("commitDelay must be between 0 and 5000 µs, got 6000 µs");
+    assertThatThrownBy(() -> d.withGroupCommit(2, java.time.Duration.ofNanos(-1)))
+        .hasMessageContaining("commitDelay must be between 0 and 5000 µs");
   }
 
   @Test

@@ -150,4 +150,115 @@ class GroupWorkerTest {
     }
     assertThat(seen).containsExactlyElementsOf(expected);
   }
+
+  /**
+   * A stage that holds each taken group open until it has {@code size} items or {@code maxWait}
+   * passed ({@link GroupWorker.Stage#gatherNanos}), and records what it writes.
+   */
+  private static final class Gathering implements GroupWorker.Stage<String> {
+    final List<String> writes = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch gathering = new CountDownLatch(1);
+    private final int size;
+    private final long maxWait;
+    private final boolean wakesOnHand;
+
+    Gathering(int size, long maxWait, TimeUnit unit) {
+      this(size, maxWait, unit, true);
+    }
+
+    Gathering(int size, long maxWait, TimeUnit unit, boolean wakesOnHand) {
+      this.size = size;
+      this.maxWait = unit.toNanos(maxWait);
+      this.wakesOnHand = wakesOnHand;
+    }
+
+    @Override
+    public boolean gatherWakesOnHand() {
+      return wakesOnHand;
+    }
+
+    @Override
+    public long gatherNanos(List<String> group, long waitedNanos) {
+      gathering.countDown();
+      return group.size() >= size ? 0 : maxWait - waitedNanos;
+    }
+
+    @Override
+    public boolean write(List<String> group) {
+      writes.add(String.join("", group));
+      return true;
+    }
+
+    @Override
+    public boolean force(List<String> group) {
+      return true;
+    }
+
+    @Override
+    public void release(List<String> group) {}
+  }
+
+  @Test
+  void itemsHandedWhileAGroupGathersJoinItAndWakeIt() throws InterruptedException {
+    Gathering stage = new Gathering(3, 30, TimeUnit.SECONDS);
+    GroupWorker<String> worker = new GroupWorker<>("test-flusher", 2, stage);
+    try {
+      long started = System.nanoTime();
+      worker.hand("a");
+      assertThat(stage.gathering.await(10, TimeUnit.SECONDS)).isTrue();
+      worker.hand("b");
+      worker.hand("c");
+      worker.awaitIdle();
+      // One group, written as soon as the third item came: each hand woke the gathering thread.
+      assertThat(stage.writes).containsExactly("abc");
+      assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+    } finally {
+      worker.stop();
+    }
+  }
+
+  @Test
+  void aGatherThatDoesNotWakeOnHandRunsItsLengthAndTakesWhatCameMeanwhile()
+      throws InterruptedException {
+    Gathering stage = new Gathering(2, 300, TimeUnit.MILLISECONDS, false);
+    GroupWorker<String> worker = new GroupWorker<>("test-flusher", 2, stage);
+    try {
+      long started = System.nanoTime();
+      worker.hand("a");
+      assertThat(stage.gathering.await(10, TimeUnit.SECONDS)).isTrue();
+      worker.hand("b");
+      worker.awaitIdle();
+      assertThat(stage.writes).containsExactly("ab");
+      assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(300_000_000L);
+    } finally {
+      worker.stop();
+    }
+  }
+
+  @Test
+  void aGatherEndsWhenItsTimeIsUp() throws InterruptedException {
+    Gathering stage = new Gathering(3, 100, TimeUnit.MILLISECONDS);
+    GroupWorker<String> worker = new GroupWorker<>("test-flusher", 2, stage);
+    try {
+      long started = System.nanoTime();
+      worker.hand("a");
+      worker.awaitIdle();
+      assertThat(stage.writes).containsExactly("a");
+      assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(100_000_000L);
+    } finally {
+      worker.stop();
+    }
+  }
+
+  @Test
+  void stopEndsAGatherAndStillWritesTheGroup() throws InterruptedException {
+    Gathering stage = new Gathering(3, 60, TimeUnit.SECONDS);
+    GroupWorker<String> worker = new GroupWorker<>("test-flusher", 1, stage);
+    worker.hand("a");
+    assertThat(stage.gathering.await(10, TimeUnit.SECONDS)).isTrue();
+    long started = System.nanoTime();
+    worker.stop();
+    assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+    assertThat(stage.writes).containsExactly("a");
+  }
 }

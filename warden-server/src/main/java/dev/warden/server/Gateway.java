@@ -316,7 +316,10 @@ public final class Gateway implements AutoCloseable {
                     ? FileLedger.Durability.ASYNC
                     : FileLedger.Durability.FSYNC)
             .withSigner(signer)
-            .withCheckpointListener(anchor == null ? CheckpointListener.NONE : anchor);
+            .withCheckpointListener(anchor == null ? CheckpointListener.NONE : anchor)
+            .withGroupCommit(
+                config.ledger().forcesInFlight(),
+                java.time.Duration.ofNanos(config.ledger().commitDelayMicros() * 1000L));
     FileLedger ledger;
     try {
       ledger = FileLedger.open(ledgerDir(dataDir), keys.authenticator(LEDGER_KEY), options);

@@ -517,7 +517,15 @@ public final class ConfigLoader {
         n.choice("durability", "fsync", DURABILITY),
         n.choice("receipts", "signed", RECEIPTS),
         n.choice("signingAlgorithm", "ed25519", SIGNING_ALGORITHMS),
-        n.section("timestamp", ConfigLoader::timestamp));
+        n.section("timestamp", ConfigLoader::timestamp),
+        (int)
+            n.integer("forcesInFlight", WardenConfig.LedgerSettings.DEFAULT_FORCES_IN_FLIGHT, 1, 2),
+        (int)
+            n.integer(
+                "commitDelayMicros",
+                WardenConfig.LedgerSettings.DEFAULT_COMMIT_DELAY_MICROS,
+                0,
+                WardenConfig.LedgerSettings.MAX_COMMIT_DELAY_MICROS));
   }
 
   private static WardenConfig.Vault vault(ConfigNode n) {

@@ -222,12 +222,35 @@ public record WardenConfig(
    *     key created on first start; an existing key is kept ({@code warden keys rotate} changes it)
    * @param timestamp the RFC 3161 authority checkpoints are anchored with, or {@link
    *     Timestamping#NONE}
+   * @param forcesInFlight {@code fsync}: groups of appends in {@code force} at once (1 or 2)
+   * @param commitDelayMicros {@code fsync}: how long a group of appends may wait for more that are
+   *     on their way before its {@code force} (0: never)
    */
   public record LedgerSettings(
-      String durability, String receipts, String signingAlgorithm, Timestamping timestamp) {
-    /** Durability only; receipts signed, Ed25519, no timestamping. */
+      String durability,
+      String receipts,
+      String signingAlgorithm,
+      Timestamping timestamp,
+      int forcesInFlight,
+      int commitDelayMicros) {
+    /** The default {@code ledger.forcesInFlight}. */
+    public static final int DEFAULT_FORCES_IN_FLIGHT = 1;
+
+    /** The default {@code ledger.commitDelayMicros}. */
+    public static final int DEFAULT_COMMIT_DELAY_MICROS = 0;
+
+    /** The largest {@code ledger.commitDelayMicros}. */
+    public static final int MAX_COMMIT_DELAY_MICROS = 5_000;
+
+    /** Durability only; receipts signed, Ed25519, no timestamping, default group commit. */
     public LedgerSettings(String durability) {
-      this(durability, "signed", "ed25519", Timestamping.NONE);
+      this(
+          durability,
+          "signed",
+          "ed25519",
+          Timestamping.NONE,
+          DEFAULT_FORCES_IN_FLIGHT,
+          DEFAULT_COMMIT_DELAY_MICROS);
     }
   }
 

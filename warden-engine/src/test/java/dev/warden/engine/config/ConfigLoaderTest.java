@@ -23,6 +23,10 @@ class ConfigLoaderTest {
     assertThat(c.ledger().receipts()).isEqualTo("signed");
     assertThat(c.ledger().signingAlgorithm()).isEqualTo("ed25519");
     assertThat(c.ledger().timestamp().enabled()).isFalse();
+    assertThat(c.ledger().forcesInFlight())
+        .isEqualTo(WardenConfig.LedgerSettings.DEFAULT_FORCES_IN_FLIGHT);
+    assertThat(c.ledger().commitDelayMicros())
+        .isEqualTo(WardenConfig.LedgerSettings.DEFAULT_COMMIT_DELAY_MICROS);
     assertThat(c.dataDir()).isEqualTo(".warden");
     assertThat(c.policy().actions().get("card")).isInstanceOf(Action.Block.class);
     assertThat(c.policy().actions().get("email")).isInstanceOf(Action.Redact.class);
@@ -73,6 +77,14 @@ class ConfigLoaderTest {
     assertThat(c.ledger().timestamp().enabled()).isTrue();
   }
 
+  @Test
+  void ledgerGroupCommitSettingsAreRead() {
+    WardenConfig c = ConfigLoader.fromYaml("ledger: {forcesInFlight: 1, commitDelayMicros: 250}\n");
+
+    assertThat(c.ledger().forcesInFlight()).isEqualTo(1);
+    assertThat(c.ledger().commitDelayMicros()).isEqualTo(250);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -93,6 +105,9 @@ class ConfigLoaderTest {
           ledger: {durability: sometimes}          | ledger.durability: unknown value 'sometimes'; allowed: fsync, async
           ledger: {receipts: yes}                  | ledger.receipts: unknown value 'yes'; allowed: signed, hmac, off
           ledger: {signingAlgorithm: rsa}          | ledger.signingAlgorithm: unknown value 'rsa'; allowed: ed25519, p256
+          ledger: {forcesInFlight: 3}              | ledger.forcesInFlight: must be between 1 and 2, got 3
+          ledger: {commitDelayMicros: -1}          | ledger.commitDelayMicros: must be between 0 and 5000, got -1
+          ledger: {commitDelayMicros: 10000}       | ledger.commitDelayMicros: must be between 0 and 5000, got 10000
           ledger: {timestamp: {url: 'http://127.0.0.1:1/tsa'}} | ledger.timestamp.trustAnchor: required when ledger.timestamp.url is set
           ledger: {timestamp: {trustAnchor: ca.pem}} | ledger.timestamp.url: required when ledger.timestamp.trustAnchor is set
           ledger: {timestamp: {url: 'http://127.0.0.1:1/tsa', trustAnchor: /nonexistent/ca.pem}} | ledger.timestamp.trustAnchor: cannot read '/nonexistent/ca.pem'
