@@ -81,6 +81,10 @@ public final class InjectionDetector implements Detector {
               + "|injections?|jailbreak(?:s|ing)? (?:attempts?|prompts?)|researchers?|paper|study"
               + "|studies|classifiers?|blocklist|denylist|dataset|benchmark|red[- ]team\\w*|owasp"
               + "|llm01|mitigat\\w*|defen[cs]es?|defend\\w*|guard against|payloads?|phrases?|wrote"
+              // A command passed on to a third person ("my manager told me to disregard the old
+              // guidelines") reports an instruction; "told you to" is left out on purpose.
+              + "|(?:told|asked|instructed|reminded) (?:me|him|her|them|us|everyone|(?:the|my|our"
+              + "|his|her|their) \\w+) to"
               + "|writes|typed|says|said|saying|means|meaning|quoted?|examples?|samples?|patterns?"
               + "|keywords?|(?:prompts?|strings?|texts?|inputs?|messages?|instructions|commands"
               + "|lines?) like|how (?:do|can|should|would) (?:i|we)|if (?:someone|somebody|anyone"
