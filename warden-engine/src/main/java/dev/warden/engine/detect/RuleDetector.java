@@ -630,17 +630,16 @@ public final class RuleDetector implements Detector {
     }
     int length = text.length();
     if (groupsByKeyword.length > 0) {
-      keywordHits.replay(
-          (keyword, hitStart, hitEnd) -> {
-            for (int g : groupsByKeyword[keyword]) {
-              List<Region> regions = out.regions(g);
-              if (regions == null) {
-                regions = new ArrayList<>(4);
-                out.open(g, regions);
-              }
-              regions.add(new Region(hitStart, hitEnd));
-            }
-          });
+      keywordHits.replay((keyword, hitStart, hitEnd) -> {
+        for (int g : groupsByKeyword[keyword]) {
+          List<Region> regions = out.regions(g);
+          if (regions == null) {
+            regions = new ArrayList<>(4);
+            out.open(g, regions);
+          }
+          regions.add(new Region(hitStart, hitEnd));
+        }
+      });
     }
     DigitShape.Digits digits = digitGroups.length > 0 ? DigitShape.digits(text) : null;
     if (digits != null && digits.longestRun() >= minDigitsOfAnyRule) {
