@@ -42,6 +42,20 @@ final class InjectionSignals {
       "(?:instructions?|prompts?|rules|guidelines|directives?|directions|commands|guardrails"
           + "|restrictions|constraints|policies|programming|system (?:prompt|message)|orders"
           + "|training|guidance|context)";
+
+  /** The verbs of a role-play request ("act as", "respond as", "pretend to be"). */
+  private static final List<String> EN_ROLE_VERBS =
+      List.of(
+          "act",
+          "behave",
+          "roleplay",
+          "role-play",
+          "pose",
+          "respond",
+          "answer",
+          "pretend",
+          "function");
+
   private static final String GAP = "[\\w' ,-]{0,40}?";
   private static final String SHORT_GAP = "[\\w' ,-]{0,25}?";
 
@@ -592,16 +606,7 @@ final class InjectionSignals {
             Family.ROLE,
             0.25,
             true,
-            List.of(
-                "act",
-                "behave",
-                "roleplay",
-                "role-play",
-                "pose",
-                "respond",
-                "answer",
-                "pretend",
-                "function"),
+            EN_ROLE_VERBS,
             "\\b(?:act|behave|roleplay|role-play|pose|respond|answer|pretend|function)\\s+(?:as|like"
                 + "|to be|you are)\\s+(?:an?\\s+|the\\s+|my\\s+)?(?:[\\w-]+,?\\s+){0,2}?(?:ai"
                 + "|model|chatbot|bot|llm|version of (?:yourself|chatgpt"
@@ -1249,16 +1254,7 @@ final class InjectionSignals {
             Family.ROLE,
             0.55,
             true,
-            List.of(
-                "act",
-                "behave",
-                "roleplay",
-                "role-play",
-                "pose",
-                "respond",
-                "answer",
-                "pretend",
-                "function"),
+            EN_ROLE_VERBS,
             "\\b(?:act|behave|roleplay|role-play|pose|respond|answer"
                 + "|pretend|function)\\s+(?:as|like|to be)\\s+(?:an?\\s+|the\\s+"
                 + "|my\\s+)?(?:[\\w-]+\\s+){0,2}?(?:unrestricted|unfiltered"
