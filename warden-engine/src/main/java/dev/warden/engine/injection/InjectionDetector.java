@@ -1040,7 +1040,8 @@ public final class InjectionDetector implements Detector {
     if (view.rewritten != null && !g.rewritten) {
       // The group reads as in the text the view rewrote, which was judged without the view's
       // boost: reporting it here would add the boost to text nobody disguised (a leet view exists
-      // for any text with an e-mail address or an AKIA key in it).
+      // for any text with an e-mail address or an AKIA key in it, a spaced view for any text with
+      // six single letters in a row).
       return;
     }
     boolean action = g.clauses.stream().anyMatch(Clause::action);

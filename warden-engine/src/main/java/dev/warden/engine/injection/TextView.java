@@ -29,8 +29,9 @@ final class TextView {
   private final int @Nullable [] ends;
 
   /**
-   * For a same-length rewrite ({@link #unleet}): the {@code [start, end)} pairs, ascending, outside
-   * which this view's text equals the text it was made from; {@code null} when unknown.
+   * The {@code [start, end)} pairs, ascending, of this view's characters that its rewrite produced
+   * — the tokens of {@link #unleet} (a same-length rewrite), the joined runs of {@link #unspace} —
+   * outside which the view reads as the text it was made from; {@code null} when unknown.
    */
   final int @Nullable [] rewritten;
 
@@ -388,6 +389,8 @@ final class TextView {
   @Nullable TextView unspace() {
     int n = text.length();
     Builder b = null;
+    int[] joined = new int[0];
+    int joinedCount = 0;
     int copied = 0;
     int i = 0;
     while (i < n) {
@@ -400,7 +403,12 @@ final class TextView {
         b = new Builder(n);
       }
       copyTo(b, copied, i);
+      if (joinedCount + 2 > joined.length) {
+        joined = Arrays.copyOf(joined, Math.max(8, joined.length * 2));
+      }
+      joined[joinedCount++] = b.length();
       joinRun(b, i, runEnd);
+      joined[joinedCount++] = b.length();
       copied = runEnd;
       i = runEnd;
     }
@@ -408,7 +416,8 @@ final class TextView {
       return null;
     }
     copyTo(b, copied, n);
-    return b.build(name.isEmpty() ? "spaced" : name + "+spaced");
+    return b.build(
+        name.isEmpty() ? "spaced" : name + "+spaced", Arrays.copyOf(joined, joinedCount));
   }
 
   private void copyTo(Builder b, int from, int to) {
@@ -651,13 +660,22 @@ final class TextView {
       ends[i] = end;
     }
 
+    int length() {
+      return text.length();
+    }
+
     TextView build(String name) {
+      return build(name, null);
+    }
+
+    TextView build(String name, int @Nullable [] rewritten) {
       int n = text.length();
       return new TextView(
           text.toString(),
           name,
           java.util.Arrays.copyOf(starts, n),
-          java.util.Arrays.copyOf(ends, n));
+          java.util.Arrays.copyOf(ends, n),
+          rewritten);
     }
   }
 }
