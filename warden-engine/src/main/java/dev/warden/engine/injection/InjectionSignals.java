@@ -944,20 +944,7 @@ final class InjectionSignals {
             Family.OVERRIDE,
             0.7,
             true,
-            List.of(
-                "ignor",
-                "disregard",
-                "forget",
-                "overrid",
-                "overrule",
-                "bypass",
-                "set aside",
-                "pay no attention",
-                "follow",
-                "discard",
-                "abandon",
-                "throw out",
-                "nullify"),
+            verbs, // a superset of the verbs this pattern opens with: only a prefilter
             "\\b(?:ignore|disregard|forget|override|overrule|bypass|set aside"
                 + "|pay no attention to|stop following|do not follow|don't follow"
                 + "|discard|abandon|throw out|nullify)\\s+(?:all\\s+(?:of\\s+)?)?(?:the"
