@@ -618,8 +618,8 @@ public final class FileLedger implements Ledger {
   }
 
   /**
-   * Number of {@code force} calls since open; with the number of appends, how well group commit
-   * groups (tests, benchmarks).
+   * Number of {@code force} calls since open, not counting those that only make the FSYNC padding
+   * durable; with the number of appends, how well group commit groups (tests, benchmarks).
    */
   public long forceCount() {
     return writer.forceCount();

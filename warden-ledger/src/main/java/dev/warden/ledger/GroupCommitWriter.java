@@ -37,17 +37,23 @@ import org.jspecify.annotations.Nullable;
  * FileLedger.Options#commitDelay} a group may first wait briefly for appends on their way. After
  * any write or force failure both fail every queued and later append (fail closed) — the chain on
  * disk may then end in a partial batch, which the next {@link FileLedger#open} repairs or refuses.
- * With checkpoints, the flusher's release step also adds each group to the segment digest and the
- * Merkle tree. A group of queued records only ({@link #queue}) is written but not forced: it rides
- * the next force.
+ * With checkpoints, the writer adds each batch to the segment digest and the Merkle tree right
+ * after handing it to the flusher (ASYNC: a tracker thread does), so that work overlaps the {@code
+ * force} instead of delaying the next one; a checkpoint is signed only after the flusher is idle,
+ * so it still never covers a record that is not durable. A group of queued records only ({@link
+ * #queue}) is written but not forced: it rides the next force.
  *
- * <p>In {@code FSYNC} mode the flusher keeps real zero-filled space ahead of the records (up to
- * {@link #PREALLOCATE} bytes, written with ordinary writes, never a sparse {@code setLength}): a
- * {@code force} that only overwrites allocated blocks flushes data, while one that grows the file
- * must also commit the size change through the filesystem journal — on ext4 here about half of a
- * {@code force}'s time. Rotation and close cut the padding off again; after a crash {@link
- * FileLedger#open} does, and the verifier reads it as the end of the file ({@link
- * Segments#dataEnd}).
+ * <p>In {@code FSYNC} mode a third thread, the padder, keeps real zero-filled space ahead of the
+ * records (up to {@link #PREALLOCATE} bytes, written with ordinary writes, never a sparse {@code
+ * setLength}): a {@code force} that only overwrites allocated blocks flushes data, while one that
+ * grows the file must also commit the size change through the filesystem journal — on ext4 here
+ * about half of a {@code force}'s time. The padder writes each stretch through a channel of its own
+ * and forces it itself, so neither the 1 MiB write nor its {@code force} sits between a group and
+ * its release; the flusher never writes into a stretch the padder has not finished (it waits for it
+ * instead). Its own channel matters for fail-closed: Linux reports a write-back error once per open
+ * file, so a {@code force} on a separate open file cannot take the error that belongs to the
+ * flusher's. Rotation and close cut the padding off again; after a crash {@link FileLedger#open}
+ * does, and the verifier reads it as the end of the file ({@link Segments#dataEnd}).
  */
 final class GroupCommitWriter {
   private static final int MAX_BATCH = 4096;
@@ -81,6 +87,7 @@ final class GroupCommitWriter {
   private volatile long awaitedPassed; // written by the writer thread only
   private final Thread thread;
   private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
+  private final @Nullable GroupWorker<Padding> padder; // FSYNC only
   // ASYNC with checkpoints only: keeps the segment digest and Merkle tree off the chaining thread
   // (in FSYNC the flusher keeps them).
   private final @Nullable GroupWorker<Encoded> tracker;
@@ -114,10 +121,15 @@ final class GroupCommitWriter {
   private volatile long lastForceNanos = System.nanoTime();
   private final MessageDigest sha256 = Checkpointer.sha256();
 
-  // The flusher's preallocation: the channel it covers and where its zero-filled space ends.
+  // Preallocation. Writer thread: where the zero-filled space handed to the padder ends in the
+  // active segment. Written by the writer before each hand-over, read by the flusher: where the
+  // latest stretch starts, which the flusher must not write past while the padder is busy.
   private final int preallocate;
-  private @Nullable FileChannel preallocated;
   private long preallocatedEnd;
+  private volatile long paddingFrom = Long.MAX_VALUE;
+  // Padder thread only: its own channel on the segment it pads, and the zeros.
+  private @Nullable FileChannel padChannel;
+  private @Nullable Path padSegment;
   private @Nullable ByteBuffer zeros;
 
   GroupCommitWriter(
@@ -142,6 +154,7 @@ final class GroupCommitWriter {
     this.mac = head.mac();
     try {
       this.segmentSize = channel.size();
+      this.preallocatedEnd = segmentSize;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read the size of " + segment, e);
     }
@@ -149,8 +162,9 @@ final class GroupCommitWriter {
         options.durability() == FileLedger.Durability.FSYNC
             ? new GroupWorker<>("warden-ledger-flusher", options.forcesInFlight(), new Flush())
             : null;
-    // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
-    // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
+    this.padder = flusher != null ? new GroupWorker<>("warden-ledger-padder", this::pad) : null;
+    // FSYNC: the writer keeps the digest and tree itself while the flusher forces, which spares a
+    // thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
     this.tracker =
         checkpointer == null || flusher != null
             ? null
@@ -293,6 +307,7 @@ final class GroupCommitWriter {
     GroupWorker<Handed> f = flusher;
     if (f != null) {
       f.stop(); // after every batch handed over is written, forced and released
+      stopPadder();
       if (failure == null) {
         cutPadding(channel);
         closeFailure = failure;
@@ -385,6 +400,10 @@ final class GroupCommitWriter {
       if (f != null) {
         f.awaitIdle(); // what follows needs every handed batch on disk and forced
       }
+      GroupWorker<Padding> pd = padder;
+      if (pd != null) {
+        pd.awaitIdle(); // rotation cuts the padding: no stretch may still be on its way
+      }
       GroupWorker<Encoded> t = tracker;
       if (t != null) {
         t.awaitIdle(); // and in the segment digest and the tree
@@ -432,6 +451,8 @@ final class GroupCommitWriter {
     segment = next;
     segmentOpenedNanos = System.nanoTime();
     segmentSize = 0;
+    preallocatedEnd = 0;
+    paddingFrom = Long.MAX_VALUE;
     old.close();
     Checkpointer cp = checkpointer;
     if (cp != null) {
@@ -495,7 +516,11 @@ final class GroupCommitWriter {
     }
     segmentSize += encoded.bytes().remaining();
     advance(encoded);
+    topUpPadding();
     flush.hand(new Handed(channel, List.copyOf(batch), encoded, arrivalGap(batch)));
+    if (checkpointer != null) {
+      track(List.of(encoded)); // while the flusher writes and forces it
+    }
   }
 
   /**
@@ -542,7 +567,7 @@ final class GroupCommitWriter {
 
   /**
    * Adds chained batches to the segment digest and the Merkle tree, in chain order: on the tracker
-   * thread (ASYNC) or the flusher's (FSYNC).
+   * thread (ASYNC) or the writer's, right after the hand-over to the flusher (FSYNC).
    */
   private void track(List<Encoded> group) {
     Checkpointer cp = checkpointer;
@@ -661,8 +686,11 @@ final class GroupCommitWriter {
           buffers[i] = group.get(i).encoded().bytes();
           left += buffers[i].remaining();
         }
-        // Only here, one write at a time, does the file's end move: the zeros go in first.
-        preallocate(target, target.position() + left);
+        // Never into a stretch of zeros the padder is still writing: its write would land later.
+        GroupWorker<Padding> pd = padder;
+        if (pd != null && target.position() + left > paddingFrom) {
+          pd.awaitIdle();
+        }
         while (left > 0) {
           left -= target.write(buffers);
         }
@@ -706,14 +734,6 @@ final class GroupCommitWriter {
         }
         PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
       }
-      if (checkpointer != null && failure == null) {
-        // After the release, one group at a time in chain order; awaitIdle still waits for it.
-        List<Encoded> written = new ArrayList<>(group.size());
-        for (Handed h : group) {
-          written.add(h.encoded());
-        }
-        track(written);
-      }
     }
   }
 
@@ -729,32 +749,79 @@ final class GroupCommitWriter {
   }
 
   /**
-   * Before a write that will end at {@code dataEnd}: when less than half of {@link #preallocate}
-   * would be left ahead of the records, fills the next stretch with zeros, so the forces that
-   * follow overwrite allocated blocks instead of growing the file. This write's {@code force} makes
-   * the zeros (and the new size) durable with its records; a write that outruns the space simply
-   * grows the file, as without preallocation. Flusher, inside its one-at-a-time write step.
+   * After chaining a batch: when less than half of {@link #preallocate} is left ahead of the
+   * records, hands the padder the next stretch of zeros to write and force, so the forces that
+   * follow overwrite allocated blocks instead of growing the file. Records that outrun the space
+   * simply grow the file, as without preallocation. Writer thread.
    */
-  private void preallocate(FileChannel target, long dataEnd) throws IOException {
-    if (target != preallocated) {
-      preallocated = target;
-      preallocatedEnd = target.size();
-    }
-    if (preallocatedEnd - dataEnd >= preallocate / 2) {
+  private void topUpPadding() {
+    GroupWorker<Padding> pd = padder;
+    if (pd == null || preallocatedEnd - segmentSize >= preallocate / 2) {
       return;
     }
-    ByteBuffer z = zeros;
-    if (z == null) {
-      z = ByteBuffer.allocateDirect(preallocate);
-      zeros = z;
-    }
-    long from = Math.max(preallocatedEnd, dataEnd);
-    z.clear();
-    while (z.hasRemaining()) {
-      target.write(z, from + z.position());
-    }
+    long from = Math.max(preallocatedEnd, segmentSize);
+    paddingFrom = from; // before the hand-over: the flusher must see it before any later group
+    pd.hand(new Padding(segment, from));
     preallocatedEnd = from + preallocate;
   }
+
+  /**
+   * The padder's work: writes each stretch of zeros through its own channel on the segment and
+   * forces it. Fails closed: an error refuses every later append.
+   */
+  private void pad(List<Padding> stretches) {
+    try {
+      for (Padding p : stretches) {
+        FileChannel ch = padChannel;
+        if (ch == null || !p.segment().equals(padSegment)) {
+          if (ch != null) {
+            ch.close();
+          }
+          ch =
+              FileChannel.open(
+                  p.segment(),
+                  java.nio.file.StandardOpenOption.WRITE,
+                  java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          padChannel = ch;
+          padSegment = p.segment();
+        }
+        ByteBuffer z = zeros;
+        if (z == null) {
+          z = ByteBuffer.allocateDirect(preallocate);
+          zeros = z;
+        }
+        z.clear();
+        while (z.hasRemaining()) {
+          ch.write(z, p.from() + z.position());
+        }
+        ch.force(false); // not counted in forceCount: it makes no record durable
+      }
+    } catch (Throwable t) { // fail closed on anything, including Errors
+      failure = t;
+    }
+  }
+
+  /** Ends the padder (after its last stretch) and closes its channel. Writer thread. */
+  private void stopPadder() {
+    GroupWorker<Padding> pd = padder;
+    if (pd == null) {
+      return;
+    }
+    pd.stop();
+    FileChannel ch = padChannel; // the padder's thread has ended: its fields are visible
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+  }
+
+  /** A stretch of zeros for the padder: {@link #preallocate} bytes at {@code from} in segment. */
+  private record Padding(Path segment, long from) {}
 
   /**
    * Cuts the zero-filled space off the end of a segment that is being closed and forces the new

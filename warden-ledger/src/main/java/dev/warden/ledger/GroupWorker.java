@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Daemon threads that take, each round, everything handed over since the last take and process it
- * as one group. The ledger writer uses two: in ASYNC mode with checkpoints the tracker (one thread:
- * segment digest and Merkle tree; in FSYNC the flusher's release step keeps them), and in FSYNC
- * mode the flusher, with one or two {@code force}s in flight ({@link
- * FileLedger.Options#forcesInFlight}; a group may first gather more items, {@link
+ * as one group. The ledger writer uses them for: in ASYNC mode with checkpoints the tracker (one
+ * thread: segment digest and Merkle tree; in FSYNC the writer keeps them), in FSYNC mode the padder
+ * (one thread: zeros ahead of the records) and the flusher, with one or two {@code force}s in
+ * flight ({@link FileLedger.Options#forcesInFlight}; a group may first gather more items, {@link
  * Stage#gatherNanos}). Each of the flusher's threads, in turn, takes a group and writes it; then
  * forces it while the next thread already takes and writes the next group; then releases it. Takes
  * and writes run one at a time in hand order, so the bytes land in the file in chain order;
