@@ -23,12 +23,10 @@ import org.jspecify.annotations.Nullable;
  * Keeps the Merkle tree and the active segment's digest in step with what the writer has written,
  * and signs and publishes checkpoints.
  *
- * <p>Threads: in ASYNC mode {@link #written} runs on the writer's tracker thread, everything else
- * on the writer thread, which calls {@link #checkpoint} and {@link #rotated} only after the tracker
- * is idle ({@link GroupWorker#awaitIdle}, which also makes the tracker's writes visible); in FSYNC
- * mode all of it runs on the writer thread, which checkpoints only after the flusher is idle, so
- * every record the digest and the tree cover is durable. What the writer decides on in between
- * ({@link #pending}, {@link #due}) counts records it has chained itself.
+ * <p>Threads: {@link #written} runs on the writer's tracker thread, everything else on the writer
+ * thread, which calls {@link #checkpoint} and {@link #rotated} only after the tracker is idle
+ * ({@link GroupWorker#awaitIdle}, which also makes the tracker's writes visible). What the writer
+ * decides on in between ({@link #pending}, {@link #due}) counts records it has chained itself.
  */
 final class Checkpointer {
   private static final HexFormat HEX = HexFormat.of();

@@ -37,11 +37,9 @@ import org.jspecify.annotations.Nullable;
  * FileLedger.Options#commitDelay} a group may first wait briefly for appends on their way. After
  * any write or force failure both fail every queued and later append (fail closed) — the chain on
  * disk may then end in a partial batch, which the next {@link FileLedger#open} repairs or refuses.
- * With checkpoints, the writer adds each batch to the segment digest and the Merkle tree right
- * after handing it to the flusher (ASYNC: a tracker thread does), so that work overlaps the {@code
- * force} instead of delaying the next one; a checkpoint is signed only after the flusher is idle,
- * so it still never covers a record that is not durable. A group of queued records only ({@link
- * #queue}) is written but not forced: it rides the next force.
+ * With checkpoints, the flusher's release step also adds each group to the segment digest and the
+ * Merkle tree (ASYNC: a tracker thread does). A group of queued records only ({@link #queue}) is
+ * written but not forced: it rides the next force.
  *
  * <p>In {@code FSYNC} mode a third thread, the padder, keeps real zero-filled space ahead of the
  * records (up to {@link #PREALLOCATE} bytes, written with ordinary writes, never a sparse {@code
@@ -163,8 +161,8 @@ final class GroupCommitWriter {
             ? new GroupWorker<>("warden-ledger-flusher", options.forcesInFlight(), new Flush())
             : null;
     this.padder = flusher != null ? new GroupWorker<>("warden-ledger-padder", this::pad) : null;
-    // FSYNC: the writer keeps the digest and tree itself while the flusher forces, which spares a
-    // thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
+    // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
+    // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
     this.tracker =
         checkpointer == null || flusher != null
             ? null
@@ -518,9 +516,6 @@ final class GroupCommitWriter {
     advance(encoded);
     topUpPadding();
     flush.hand(new Handed(channel, List.copyOf(batch), encoded, arrivalGap(batch)));
-    if (checkpointer != null) {
-      track(List.of(encoded)); // while the flusher writes and forces it
-    }
   }
 
   /**
@@ -567,7 +562,7 @@ final class GroupCommitWriter {
 
   /**
    * Adds chained batches to the segment digest and the Merkle tree, in chain order: on the tracker
-   * thread (ASYNC) or the writer's, right after the hand-over to the flusher (FSYNC).
+   * thread (ASYNC) or the flusher's (FSYNC).
    */
   private void track(List<Encoded> group) {
     Checkpointer cp = checkpointer;
@@ -733,6 +728,14 @@ final class GroupCommitWriter {
           receipts.addAll(h.encoded().receipts());
         }
         PendingAppend.complete(appenders(group), receipts); // one wake tree for the whole force
+      }
+      if (checkpointer != null && failure == null) {
+        // After the release, one group at a time in chain order; awaitIdle still waits for it.
+        List<Encoded> written = new ArrayList<>(group.size());
+        for (Handed h : group) {
+          written.add(h.encoded());
+        }
+        track(written);
       }
     }
   }

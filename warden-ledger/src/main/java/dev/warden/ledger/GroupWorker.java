@@ -10,19 +10,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Daemon threads that take, each round, everything handed over since the last take and process it
  * as one group. The ledger writer uses them for: in ASYNC mode with checkpoints the tracker (one
- * thread: segment digest and Merkle tree; in FSYNC the writer keeps them), in FSYNC mode the padder
- * (one thread: zeros ahead of the records) and the flusher, with one or two {@code force}s in
- * flight ({@link FileLedger.Options#forcesInFlight}; a group may first gather more items, {@link
- * Stage#gatherNanos}). Each of the flusher's threads, in turn, takes a group and writes it; then
- * forces it while the next thread already takes and writes the next group; then releases it. Takes
- * and writes run one at a time in hand order, so the bytes land in the file in chain order;
- * releases run in the same order, so a group is released only after every earlier group's {@code
- * force} came back (a failed earlier force fails it: an error that one {@code fsync} reports may
- * not be reported to another, so a later success does not prove the earlier bytes durable). For the
- * same reason a group is also released only after every force still running when its own came back
- * has come back too: Linux reports a write-back error to the first {@code fsync} on the file that
- * looks, so a later group's overlapping force may take the error that belongs to this group's bytes
- * — the stage's release then sees that failure.
+ * thread: segment digest and Merkle tree; in FSYNC the flusher's release step keeps them), in FSYNC
+ * mode the padder (one thread: zeros ahead of the records) and the flusher, with one or two {@code
+ * force}s in flight ({@link FileLedger.Options#forcesInFlight}; a group may first gather more
+ * items, {@link Stage#gatherNanos}). Each of the flusher's threads, in turn, takes a group and
+ * writes it; then forces it while the next thread already takes and writes the next group; then
+ * releases it. Takes and writes run one at a time in hand order, so the bytes land in the file in
+ * chain order; releases run in the same order, so a group is released only after every earlier
+ * group's {@code force} came back (a failed earlier force fails it: an error that one {@code fsync}
+ * reports may not be reported to another, so a later success does not prove the earlier bytes
+ * durable). For the same reason a group is also released only after every force still running when
+ * its own came back has come back too: Linux reports a write-back error to the first {@code fsync}
+ * on the file that looks, so a later group's overlapping force may take the error that belongs to
+ * this group's bytes — the stage's release then sees that failure.
  *
  * <p>Why: an appender released by one {@code force} comes back with its next record while the next
  * {@code force} already runs, and with one force at a time it waits for that one and then its own.
