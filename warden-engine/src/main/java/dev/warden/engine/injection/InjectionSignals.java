@@ -45,6 +45,15 @@ final class InjectionSignals {
           + "|training|guidance|context)";
 
   /**
+   * After "assistant": a noun that makes it a person's role ("Note to the assistant team", "Dear
+   * assistant manager"). Support "agents" and fashion "models" are people too, so those two words
+   * address a model only with "AI", "LLM" or "automated" before them.
+   */
+  private static final String NOT_A_TEAM =
+      "(?!\\s+(?:team|teams|group|manager|managers|staff|department|desk|lead|leads|pool"
+          + "|coordinator|supervisor|director|professor|editor|principal|to\\s+the))";
+
+  /**
    * A note addressed to the model ("Note to the AI:", "Hidden instructions for the summarizer", "If
    * you are an AI assistant", "Dear AI", "AI agents processing this").
    */
@@ -52,11 +61,15 @@ final class InjectionSignals {
       "(?:(?:note|message|(?:hidden\\s+)?instructions?|attention"
           + "|important|notice|reminder)\\s+(?:to|for)\\s+(?:the\\s+"
           + "|any\\s+|all\\s+)?(?:ai|assistant|llm|language model|chatbot"
-          + "|model|agent|gpt|claude|copilot|bot|summari[sz]er|translator"
-          + "|crawler)s?\\b|(?:if|when)\\s+you\\s+are\\s+an?\\s+(?:ai"
+          + "|(?:ai|llm|automated|autonomous)\\s+(?:model|agent|bot)|gpt|claude|copilot"
+          + "|summari[sz]er|translator|crawler)s?\\b"
+          + NOT_A_TEAM
+          + "|(?:if|when)\\s+you\\s+are\\s+an?\\s+(?:ai"
           + "|llm|(?:large\\s+)?language model|assistant|ai assistant"
-          + "|chatbot|agent|bot)\\b|dear\\s+(?:ai|assistant|llm|model"
-          + "|agent|chatbot)\\b|(?:ai|llm|assistant|agent|model)s?\\s+(?:reading"
+          + "|chatbot|agent|bot)\\b|dear\\s+(?:ai|assistant|llm"
+          + "|chatbot)\\b"
+          + NOT_A_TEAM
+          + "|(?:ai|llm|assistant|ai agent|language model)s?\\s+(?:reading"
           + "|processing|summari[sz]ing|parsing|browsing)\\s+this\\b)";
 
   /**
@@ -495,7 +508,9 @@ final class InjectionSignals {
             List.of(
                 "ai", "llm", "gpt", "claude", "copilot", "gemini", "assistant", "agent", "chatbot"),
             "\\b(?:(?:to|for|dear|attention|hey)\\s+)?(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+)?"
-                + "(?:ai|llm|gpt|chatgpt|claude|copilot|gemini|assistant|agent|chatbot)s?"
+                + "(?:ai|llm|gpt|chatgpt|claude|copilot|gemini|assistant"
+                + "|(?:ai|llm|automated|autonomous|coding)[\\s-]+agent|chatbot)s?"
+                + NOT_A_TEAM
                 + "(?:\\s+[\\w-]+){0,3}\\s*:",
             null,
             "AI coding assistant:",
@@ -1307,8 +1322,9 @@ final class InjectionSignals {
             false,
             List.of("ai", "llm", "model", "assistant", "agent", "chatbot", "bot"),
             "\\b(?:to|for)\\s+(?:any|all|every)\\s+(?:[\\w-]+\\s+){0,2}?(?:ai"
-                + "|llms?|language models?|assistants?|agents?|chatbots?|models?"
-                + "|bots?)\\b",
+                + "|llms?|language models?|assistants?|(?:ai|llm|automated|autonomous)\\s+(?:agents?"
+                + "|models?|bots?)|chatbots?)\\b"
+                + NOT_A_TEAM,
             null,
             "to any language model reading this",
             "for all AI agents"));
