@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,6 +124,25 @@ final class InjectionSignals {
           "guidance",
           "context");
 
+  /** Words each alternative of {@link #EN_AI_ADDRESS} holds: its second prefilter. */
+  private static final List<String> EN_AI_ADDRESS_WORDS =
+      List.of(
+          "note",
+          "message",
+          "instruction",
+          "attention",
+          "important",
+          "notice",
+          "reminder",
+          "you",
+          "dear",
+          "reading",
+          "processing",
+          "summaris",
+          "summariz",
+          "parsing",
+          "browsing");
+
   /**
    * Second prefilters ({@link Signal#requires()}) for the signals whose keywords are common words
    * ("every", "send", "new", "act", "ai"): each list names, for every alternative of the pattern, a
@@ -165,24 +185,7 @@ final class InjectionSignals {
                   "directive",
                   "orders",
                   "system prompt")),
-          Map.entry(
-              "en-redirect-address-ai",
-              List.of(
-                  "note",
-                  "message",
-                  "instruction",
-                  "attention",
-                  "important",
-                  "notice",
-                  "reminder",
-                  "you",
-                  "dear",
-                  "reading",
-                  "processing",
-                  "summaris",
-                  "summariz",
-                  "parsing",
-                  "browsing")),
+          Map.entry("en-redirect-address-ai", EN_AI_ADDRESS_WORDS),
           Map.entry("en-redirect-vocative", List.of(":")),
           Map.entry("en-role-act-as", List.of("ai", "model", "bot", "llm", "version of")),
           // The override verbs ("skip", "cancel", "follow", "ignore the typos") are everyday
@@ -299,19 +302,9 @@ final class InjectionSignals {
           Map.entry("en-redirect-address-ai-reader", List.of("this", "automated", "autonomous")),
           Map.entry(
               "en-redirect-ai-reader-directive",
-              List.of(
-                  "this",
-                  "automated",
-                  "autonomous",
-                  "you are",
-                  "note",
-                  "message",
-                  "instruction",
-                  "attention",
-                  "important",
-                  "notice",
-                  "reminder",
-                  "dear")),
+              Stream.concat(
+                      EN_AI_ADDRESS_WORDS.stream(), Stream.of("this", "automated", "autonomous"))
+                  .toList()),
           Map.entry(
               "en-leak-first-message",
               List.of("you were", "you received", "you got", "your context", "conversation")),
