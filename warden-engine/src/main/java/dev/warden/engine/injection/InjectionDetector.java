@@ -510,20 +510,12 @@ public final class InjectionDetector implements Detector {
         }
       }
     }
-    int reach = longestKeyword;
-    int n = text.length();
-    for (int t = 0; t < tokens.length; ) {
-      int windowStart = Math.max(0, tokens[t] - reach);
-      int windowEnd = Math.min(n, tokens[t + 1] + reach);
-      t += 2;
-      while (t < tokens.length && tokens[t] - reach <= windowEnd) {
-        windowEnd = Math.min(n, tokens[t + 1] + reach);
-        t += 2;
-      }
+    int[] windows = tokenWindows(tokens, text.length());
+    for (int w = 0; w < windows.length; w += 2) {
       scanner.scan(
           text,
-          windowStart,
-          windowEnd,
+          windows[w],
+          windows[w + 1],
           (k, start, end) -> {
             if (touches(tokens, start - 1, end)) {
               pass.add(start, k);
@@ -559,10 +551,27 @@ public final class InjectionDetector implements Detector {
         }
       }
     }
-    int reach = longestKeyword;
-    int n = text.length();
+    int[] windows = tokenWindows(tokens, text.length());
     boolean[] touched = {false};
-    for (int t = 0; t < tokens.length && !touched[0]; ) {
+    for (int w = 0; w < windows.length && !touched[0]; w += 2) {
+      int offset = windows[w];
+      scanner.scan(
+          base.leetText(tokens, windows[w], windows[w + 1]),
+          (k, start, end) ->
+              touched[0] |= k < plainKeywords && touches(tokens, offset + start - 1, offset + end));
+    }
+    return touched[0];
+  }
+
+  /**
+   * The {@code [start, end)} pairs of text within the longest keyword of a token, overlapping ones
+   * joined: every keyword hit that touches a token lies in one.
+   */
+  private int[] tokenWindows(int[] tokens, int n) {
+    int reach = longestKeyword;
+    int[] windows = new int[tokens.length];
+    int count = 0;
+    for (int t = 0; t < tokens.length; ) {
       int windowStart = Math.max(0, tokens[t] - reach);
       int windowEnd = Math.min(n, tokens[t + 1] + reach);
       t += 2;
@@ -570,13 +579,10 @@ public final class InjectionDetector implements Detector {
         windowEnd = Math.min(n, tokens[t + 1] + reach);
         t += 2;
       }
-      int offset = windowStart;
-      scanner.scan(
-          base.leetText(tokens, windowStart, windowEnd),
-          (k, start, end) ->
-              touched[0] |= k < plainKeywords && touches(tokens, offset + start - 1, offset + end));
+      windows[count++] = windowStart;
+      windows[count++] = windowEnd;
     }
-    return touched[0];
+    return java.util.Arrays.copyOf(windows, count);
   }
 
   /** The clauses a rewritten token reaches ({@link #rewriteReaches}), found from each token. */
