@@ -382,7 +382,15 @@ public final class InjectionDetector implements Detector {
     // The given hits are the original text's: a folded base view is scanned here.
     basePass.given = folded == null ? keywordHits : null;
     boolean rot13 = analyze(base, 0, raw, basePass, null);
-    TextView leet = (shape & TextView.LEET) != 0 ? base.unleet() : null;
+    int[] leetTokens = (shape & TextView.LEET) != 0 ? base.leetTokens() : null;
+    // The spaced view is made from the leet view: with six single letters in a row, build it.
+    TextView leet =
+        leetTokens != null
+                && (!shortcuts
+                    || (shape & TextView.SPACED) != 0
+                    || leetViewCanReport(base, leetTokens, basePass))
+            ? base.unleet(leetTokens)
+            : null;
     if (leet != null) {
       // Same length as the base view and equal outside its rewritten tokens: the base pass's
       // keyword hits and clauses hold there, only the tokens' surroundings are scanned again.
@@ -423,11 +431,31 @@ public final class InjectionDetector implements Detector {
     /** Indexes into {@link #clauses} of the clauses that carried a signal. */
     final BitSet found = new BitSet();
 
+    /** Indexes into {@link #clauses} of the clauses holding a keyword hit. */
+    final BitSet withKeyword = new BitSet();
+
+    /** The start of each of {@link #clauses}, when computed. */
+    int @Nullable [] clauseStarts;
+
+    /** {@link #hits} in ascending order; sorted when first needed. */
+    private long @Nullable [] sorted;
+
+    long[] sortedHits() {
+      long[] s = sorted;
+      if (s == null) {
+        s = java.util.Arrays.copyOf(hits, count);
+        java.util.Arrays.sort(s);
+        sorted = s;
+      }
+      return s;
+    }
+
     void add(int start, int keyword) {
       if (count == hits.length) {
         hits = java.util.Arrays.copyOf(hits, count * 2);
       }
       hits[count++] = ((long) start << 32) | keyword;
+      sorted = null;
     }
   }
 
@@ -452,15 +480,97 @@ public final class InjectionDetector implements Detector {
       return;
     }
     List<String> words = scanner.keywords();
-    for (int i = 0; i < from.count; i++) {
-      int start = (int) (from.hits[i] >>> 32);
-      int k = (int) from.hits[i];
-      if (!touches(tokens, start - 1, start + words.get(k).length())) {
-        pass.add(start, k);
+    List<int[]> clauses = from.clauses;
+    int[] clauseStarts = from.clauseStarts;
+    if (clauses != null && clauseStarts != null && !tokenBeforeStop(text, tokens)) {
+      // The view keeps the base view's clauses (see analyze) and scores only those its tokens
+      // reach or that carried a signal there: hits elsewhere are never read.
+      long[] sorted = from.sortedHits();
+      BitSet read = reachedClauses(tokens, clauses, clauseStarts);
+      read.or(from.found);
+      for (int c = read.nextSetBit(0); c >= 0; c = read.nextSetBit(c + 1)) {
+        int[] clause = clauses.get(c);
+        for (int h = firstAtOrAfter(sorted, clause[0]); h < sorted.length; h++) {
+          int start = (int) (sorted[h] >>> 32);
+          if (start >= clause[1]) {
+            break;
+          }
+          int k = (int) sorted[h];
+          if (!touches(tokens, start - 1, start + words.get(k).length())) {
+            pass.add(start, k);
+          }
+        }
+      }
+    } else {
+      for (int i = 0; i < from.count; i++) {
+        int start = (int) (from.hits[i] >>> 32);
+        int k = (int) from.hits[i];
+        if (!touches(tokens, start - 1, start + words.get(k).length())) {
+          pass.add(start, k);
+        }
       }
     }
+    int[] windows = tokenWindows(tokens, text.length());
+    for (int w = 0; w < windows.length; w += 2) {
+      scanner.scan(
+          text,
+          windows[w],
+          windows[w + 1],
+          (k, start, end) -> {
+            if (touches(tokens, start - 1, end)) {
+              pass.add(start, k);
+            }
+          });
+    }
+  }
+
+  /**
+   * Whether the leet view of {@code base} could report anything, decided without building it. The
+   * view reports only a clause group holding a clause its tokens reach ({@link #rewriteReaches})
+   * that scores there. A keyword hit of the view either touches a token — the scan of the tokens'
+   * surroundings in {@link #collect} finds it, and so does the same scan here over those characters
+   * alone: then yes — or is one of the base view's hits, in the same clause (the view keeps the
+   * base view's clauses unless a token ends right before a full stop: then yes). Without touching
+   * hits, a reached clause holds the base view's hits less those the tokens touch, and when no
+   * token lies in it, the base view's characters too; its signals' patterns and discounts read only
+   * the clause, so it scores in the view only if it scored in the base view.
+   */
+  private boolean leetViewCanReport(TextView base, int[] tokens, Pass basePass) {
+    String text = base.text;
+    if (tokenBeforeStop(text, tokens)) {
+      return true;
+    }
+    List<int[]> clauses = basePass.clauses;
+    if (clauses != null) {
+      BitSet withKeyword = basePass.withKeyword;
+      for (int c = withKeyword.nextSetBit(0); c >= 0; c = withKeyword.nextSetBit(c + 1)) {
+        int[] clause = clauses.get(c);
+        if (rewriteReaches(tokens, clause)
+            && (basePass.found.get(c) || touches(tokens, clause[0] - 1, clause[1]))) {
+          return true;
+        }
+      }
+    }
+    int[] windows = tokenWindows(tokens, text.length());
+    boolean[] touched = {false};
+    for (int w = 0; w < windows.length && !touched[0]; w += 2) {
+      int offset = windows[w];
+      scanner.scan(
+          base.leetText(tokens, windows[w], windows[w + 1]),
+          (k, start, end) ->
+              touched[0] |= k < plainKeywords && touches(tokens, offset + start - 1, offset + end));
+    }
+    return touched[0];
+  }
+
+  /**
+   * The {@code [start, end)} pairs of text within the longest keyword of a token, overlapping ones
+   * joined: every keyword hit that touches a token lies in one.
+   */
+  private int[] tokenWindows(int[] tokens, int n) {
     int reach = longestKeyword;
-    int n = text.length();
+    int[] windows = new int[tokens.length];
+    int count = 0;
     for (int t = 0; t < tokens.length; ) {
       int windowStart = Math.max(0, tokens[t] - reach);
       int windowEnd = Math.min(n, tokens[t + 1] + reach);
@@ -469,16 +579,36 @@ public final class InjectionDetector implements Detector {
         windowEnd = Math.min(n, tokens[t + 1] + reach);
         t += 2;
       }
-      scanner.scan(
-          text,
-          windowStart,
-          windowEnd,
-          (k, start, end) -> {
-            if (touches(tokens, start - 1, end)) {
-              pass.add(start, k);
-            }
-          });
+      windows[count++] = windowStart;
+      windows[count++] = windowEnd;
     }
+    return java.util.Arrays.copyOf(windows, count);
+  }
+
+  /** The clauses a rewritten token reaches ({@link #rewriteReaches}), found from each token. */
+  private BitSet reachedClauses(int[] tokens, List<int[]> clauses, int[] clauseStarts) {
+    BitSet reached = new BitSet(clauses.size());
+    for (int t = 0; t < tokens.length; t += 2) {
+      // Clauses are disjoint and ascending: one starting at or before the token's start less the
+      // longest keyword is the first that can reach it, and none starting after its end can.
+      int i = java.util.Arrays.binarySearch(clauseStarts, tokens[t] - longestKeyword);
+      for (i = Math.max(0, i >= 0 ? i : -i - 2); i < clauses.size(); i++) {
+        int[] clause = clauses.get(i);
+        if (clause[0] - 1 >= tokens[t + 1]) {
+          break;
+        }
+        if (rewriteReaches(tokens, clause)) {
+          reached.set(i);
+        }
+      }
+    }
+    return reached;
+  }
+
+  /** The index of the first packed hit starting at or after {@code position}. */
+  private static int firstAtOrAfter(long[] sorted, int position) {
+    int i = java.util.Arrays.binarySearch(sorted, (long) position << 32);
+    return i >= 0 ? i : -i - 1;
   }
 
   /** Whether {@code [lo, hi)} meets one of the ascending, disjoint {@code [start, end)} pairs. */
@@ -550,10 +680,14 @@ public final class InjectionDetector implements Detector {
             ? from.clauses
             : clauses(text);
     pass.clauses = clauses;
-    int[] clauseStarts = new int[clauses.size()];
-    for (int i = 0; i < clauseStarts.length; i++) {
-      clauseStarts[i] = clauses.get(i)[0];
+    int[] clauseStarts = from != null && clauses == from.clauses ? from.clauseStarts : null;
+    if (clauseStarts == null) {
+      clauseStarts = new int[clauses.size()];
+      for (int i = 0; i < clauseStarts.length; i++) {
+        clauseStarts[i] = clauses.get(i)[0];
+      }
     }
+    pass.clauseStarts = clauseStarts;
     // Re-key each hit by its clause, then sort: clauses come out in order, as a sorted map would
     // give them, without a map entry and a bit set per clause.
     long[] byClause = hits[0];
@@ -567,6 +701,9 @@ public final class InjectionDetector implements Detector {
         continue; // the keyword sits in a clause gap (separators only)
       }
       byClause[kept++] = ((long) clause << 32) | keyword;
+      if ((keyword & REQUIRED_HIT) == 0) {
+        pass.withKeyword.set(clause);
+      }
     }
     java.util.Arrays.sort(byClause, 0, kept);
     // The scanner folds case like the patterns except for the few non-ASCII letters that match an
@@ -888,9 +1025,6 @@ public final class InjectionDetector implements Detector {
   private final class Anchors {
     private final Pass pass;
 
-    /** {@code (start << 32) | word}, ascending; sorted when first needed. */
-    private long @Nullable [] hits;
-
     final ClauseText clause = new ClauseText();
     private final @Nullable Matcher[] matchers = new Matcher[2 * signals.size()];
 
@@ -899,19 +1033,12 @@ public final class InjectionDetector implements Detector {
     }
 
     long[] hits() {
-      long[] sorted = hits;
-      if (sorted == null) {
-        sorted = java.util.Arrays.copyOf(pass.hits, pass.count);
-        java.util.Arrays.sort(sorted);
-        hits = sorted;
-      }
-      return sorted;
+      return pass.sortedHits();
     }
 
     /** The index of the first hit starting at or after {@code position}. */
     int firstAtOrAfter(int position) {
-      int i = java.util.Arrays.binarySearch(hits(), (long) position << 32);
-      return i >= 0 ? i : -i - 1;
+      return InjectionDetector.firstAtOrAfter(hits(), position);
     }
 
     /**

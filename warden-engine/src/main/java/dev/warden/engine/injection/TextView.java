@@ -237,9 +237,51 @@ final class TextView {
 
   /** Leet characters read as letters inside tokens that also hold letters; {@code null} if none. */
   @Nullable TextView unleet() {
+    int[] tokens = leetTokens();
+    return tokens == null ? null : unleet(tokens);
+  }
+
+  /** {@link #unleet()} with its {@link #leetTokens()} already found. */
+  TextView unleet(int[] tokens) {
+    char[] out = text.toCharArray();
+    rewriteLeet(tokens, out, 0);
+    return new TextView(new String(out), "leet", starts, ends, tokens);
+  }
+
+  /**
+   * The characters {@code [from, to)} of {@link #unleet()}'s text, without building the rest of it.
+   */
+  String leetText(int[] tokens, int from, int to) {
+    char[] out = new char[to - from];
+    text.getChars(from, to, out, 0);
+    rewriteLeet(tokens, out, from);
+    return new String(out);
+  }
+
+  /**
+   * Rewrites the leet characters of every token in {@code out}, which holds text from {@code at}.
+   */
+  private static void rewriteLeet(int[] tokens, char[] out, int at) {
+    for (int t = 0; t < tokens.length; t += 2) {
+      int from = Math.max(tokens[t], at);
+      int to = Math.min(tokens[t + 1], at + out.length);
+      for (int k = from; k < to; k++) {
+        char l = leetLetter(out[k - at]);
+        if (l != 0) {
+          out[k - at] = l;
+        }
+      }
+    }
+  }
+
+  /**
+   * The {@code [start, end)} pairs, ascending, of the tokens {@link #unleet()} rewrites: runs of
+   * letters, digits, {@code @} and {@code $} holding both a letter and a leet character; {@code
+   * null} if none.
+   */
+  int @Nullable [] leetTokens() {
     byte[] classes = CLASSES;
-    char[] out = null;
-    int[] tokens = new int[16];
+    int[] tokens = null;
     int tokenCount = 0;
     int n = text.length();
     int i = 0;
@@ -255,28 +297,17 @@ final class TextView {
         seen |= kind;
         i++;
       }
-      boolean letter = (seen & C_LETTER) != 0;
-      boolean leet = (seen & C_LEET_LETTER) != 0;
-      if (letter && leet) {
-        if (out == null) {
-          out = text.toCharArray();
-        }
-        if (tokenCount + 2 > tokens.length) {
+      if ((seen & C_LETTER) != 0 && (seen & C_LEET_LETTER) != 0) {
+        if (tokens == null) {
+          tokens = new int[16];
+        } else if (tokenCount + 2 > tokens.length) {
           tokens = Arrays.copyOf(tokens, tokens.length * 2);
         }
         tokens[tokenCount++] = start;
         tokens[tokenCount++] = i;
-        for (int k = start; k < i; k++) {
-          char l = leetLetter(text.charAt(k));
-          if (l != 0) {
-            out[k] = l;
-          }
-        }
       }
     }
-    return out == null
-        ? null
-        : new TextView(new String(out), "leet", starts, ends, Arrays.copyOf(tokens, tokenCount));
+    return tokens == null ? null : Arrays.copyOf(tokens, tokenCount);
   }
 
   private static boolean leetTokenSlow(char c) {
