@@ -297,7 +297,7 @@ final class TextView {
         seen |= kind;
         i++;
       }
-      if ((seen & C_LETTER) != 0 && (seen & C_LEET_LETTER) != 0) {
+      if ((seen & C_LETTER) != 0 && (seen & C_LEET_LETTER) != 0 && !notLeetspeak(start, i)) {
         if (tokens == null) {
           tokens = new int[16];
         } else if (tokenCount + 2 > tokens.length) {
@@ -308,6 +308,29 @@ final class TextView {
       }
     }
     return tokens == null ? null : Arrays.copyOf(tokens, tokenCount);
+  }
+
+  /** Longer than any word written in leetspeak: an identifier, a key or an encoded value. */
+  private static final int MAX_LEET_WORD = 16;
+
+  /**
+   * Whether the token {@code [start, end)} mixes letters and leet characters without being
+   * leetspeak: the local part and first domain label of an e-mail address ({@code bob@mail} of
+   * {@code bob@mail.example}) or a token longer than {@value #MAX_LEET_WORD} characters (an {@code
+   * AKIA…} key id, a hex digest). Read as leetspeak, they lent every clause they stand in the leet
+   * view's boost.
+   */
+  private boolean notLeetspeak(int start, int end) {
+    if (end - start > MAX_LEET_WORD) {
+      return true;
+    }
+    int at = text.indexOf('@', start);
+    return at > start
+        && at < end - 1
+        && text.lastIndexOf('@', end - 1) == at
+        && end + 1 < text.length()
+        && text.charAt(end) == '.'
+        && Character.isLetter(text.charAt(end + 1));
   }
 
   private static boolean leetTokenSlow(char c) {
