@@ -41,6 +41,9 @@ final class Boundaries {
     0x20000, 0x3FFFF // supplementary ideographic planes
   };
 
+  /** The lowest CJK code point: no character below it is CJK. */
+  static final int FIRST_CJK = CJK_RANGES[0];
+
   /**
    * Regex character-class content (use inside {@code [...]}) for {@link #CJK_RANGES}. The ranges
    * sit behind an intersection with {@code [\\x{1100}-\\x{10FFFF}]}: {@code java.util.regex}
