@@ -93,6 +93,9 @@ final class Boundaries {
    * CJK. Punctuation, {@code _}, spaces and CJK characters all end such a word.
    */
   static boolean isWordChar(char c) {
+    if (c < 128) { // ASCII: no marks, no CJK; the type lookup below is the slow part
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
     int type = Character.getType(c);
     boolean mark =
         type == Character.NON_SPACING_MARK
