@@ -26,6 +26,7 @@ final class CredentialRules {
         passwordAssignment(),
         passwordJsonValue(),
         passwordCliFlag(),
+        passwordLoginPair(),
         genericCredentialAssignment(),
         bearerToken());
   }
@@ -380,8 +381,11 @@ final class CredentialRules {
             "ldap",
             "mongo",
             "sqlcmd",
-            "openssl")
-        .reach(16, 16 + 160 + 80 + 128)
+            "openssl",
+            "net user",
+            "convertto-securestring",
+            "chpasswd")
+        .reach(16 + 64 + 140, 16 + 160 + 80 + 128)
         .pattern(
             "(?<![A-Za-z0-9_.-])(?:"
                 + "(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb"
@@ -424,6 +428,14 @@ final class CredentialRules {
                 + "-pass(?:in|out)?[ \\t]{1,3}+"
                 + quote
                 + "pass:"
+                + "|(?i:net)[ \\t]{1,3}+(?i:user)[ \\t]{1,3}+[^\\s/\"']{1,64}+[ \\t]{1,3}+(?![/*])"
+                + quote
+                + "|(?i:ConvertTo-SecureString)(?=[^\\n]{0,160}?[ \\t]-(?i:AsPlainText))[ \\t]{1,3}+"
+                + "(?:-(?i:String)[ \\t]{1,3}+)?(?=\\\\?[\"'])"
+                + quote
+                + "|(?i:echo)[ \\t]{1,3}+(?:-[en]{1,2}+[ \\t]{1,3}+)?"
+                + quote
+                + "[A-Za-z0-9_.-]{1,64}+:(?=[^\\n|]{1,130}\\|[ \\t]{0,3}+(?:sudo[ \\t]{1,3}+)?chpasswd)"
                 + ")"
                 + PASSWORD_VALUE)
         .secretGroup(1)
@@ -442,7 +454,11 @@ final class CredentialRules {
             "docker login -u ci-bot -p " + mark("Cobalt99$Tr") + " registry.internal",
             "redis-cli -h cache -a " + mark("ember2024#Wp") + " PING",
             "ldapsearch -x -D 'cn=admin,dc=corp' -w " + mark("Nimbus7_Lm") + " -b dc=corp",
-            "openssl pkcs12 -export -in c.pem -passout pass:" + mark("saffron88+Vb"))
+            "openssl pkcs12 -export -in c.pem -passout pass:" + mark("saffron88+Vb"),
+            "net user backupsvc " + mark("tulip8549!Vb") + " /add /domain",
+            "$s = ConvertTo-SecureString \"" + mark("maple5419$Kx") + "\" -AsPlainText -Force",
+            "ConvertTo-SecureString -String '" + mark("Nimbus#4471zQ") + "' -AsPlainText -Force",
+            "echo 'deploy:" + mark("emberzQ9891%") + "' | sudo chpasswd")
         .falsePositives(
             "mysql -u root -p shop",
             "mkdir -p /var/lib/app && docker run -p 8080:80 nginx",
@@ -451,7 +467,43 @@ final class CredentialRules {
             "ssh -p 2222 deploy@bastion",
             "curl -u \"$USER:$PASS\" https://api.internal",
             "mysql -u root -ppassword shop",
-            "sshpass -p ${SSH_PASS} ssh host")
+            "sshpass -p ${SSH_PASS} ssh host",
+            "net user backupsvc * /add",
+            "net user administrator /active:yes",
+            "$s = ConvertTo-SecureString $plain -AsPlainText -Force",
+            "ConvertTo-SecureString \"01000000d08c9ddf0115d1118c7a\" -Key $key",
+            "echo 'deploy:x' > notes.txt")
+        .build();
+  }
+
+  // A login and a password given as a pair on one line ("Login: admin / Pass: …", "user=bob,
+  // pass=…"): "pass" alone is also a boarding or bus pass, so it needs the login before it.
+  // password/pwd/pw pairs are password-assignment's.
+  static Rule passwordLoginPair() {
+    return Rule.builder("password-login-pair")
+        .type("password")
+        .keywords("pass")
+        .reach(12 + 3 + 3 + 64 + 3 + 4, 4 + 3 + 3 + 1 + 128)
+        .pattern(
+            "(?<![A-Za-z0-9_])(?i:login|log-in|user(?:name)?|user[ _]id|uid|account|benutzer(?:name)?)"
+                + "[ \\t]{0,2}+[:=][ \\t]{0,3}+[^\\s/|,;:=]{1,64}+[ \\t]{0,3}+[/|,;][ \\t]{0,3}+"
+                + "(?i:pass)[ \\t]{0,2}+[:=][ \\t]{0,3}+(?:\\\\?[\"'])?"
+                + PASSWORD_VALUE)
+        .secretGroup(1)
+        .validator(CredentialValues.PASSWORD)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "Login: admin / Pass: " + mark("mapleTr8652-") + " (please change after first login)",
+            "user=svc-backup, pass=" + mark("Orbit42#Kx9"),
+            "Username: kim | Pass: '" + mark("hana 0815 #x") + "'")
+        .falsePositives(
+            "boarding pass: BA12345X gate 4",
+            "Login: admin / Pass: ********",
+            "user: bob / pass: ${BOB_PASS}",
+            "Login: admin / Pass: <your password>",
+            "account: 12345 / pass: required")
         .build();
   }
 
