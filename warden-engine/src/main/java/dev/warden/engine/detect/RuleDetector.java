@@ -282,7 +282,8 @@ public final class RuleDetector implements Detector {
     rulesByJsonKey.forEach((k, rs) -> groupsByKey.put(k, leaderGroups(rs, leaders)));
     this.groupsByJsonKey = Map.copyOf(groupsByKey);
     int groupCount = groups.size();
-    this.scratches = ThreadLocal.withInitial(() -> new Scratch(groupCount));
+    int digitGroupCount = digitGroups.length;
+    this.scratches = ThreadLocal.withInitial(() -> new Scratch(groupCount, digitGroupCount));
   }
 
   /** The groups of the group leaders among {@code rules}, in order, each once. */
@@ -382,7 +383,7 @@ public final class RuleDetector implements Detector {
     if (text.isEmpty()) {
       return List.of();
     }
-    Scratch scratch = scratches.get().claim(groups.size());
+    Scratch scratch = scratches.get().claim();
     try {
       return detect(in, keywordHits, scratch);
     } finally {
@@ -473,16 +474,20 @@ public final class RuleDetector implements Detector {
     final WordStarts wordStarts = new WordStarts();
     private boolean busy;
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per group
-    Scratch(int groups) {
+    /** Per digit group: the regions of its digit gate while the leaf's candidates are found. */
+    final @Nullable List<Region>[] digitRegions;
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of lists, one slot per group
+    Scratch(int groups, int digitGroups) {
       regions = new List[groups];
+      digitRegions = new List[digitGroups];
       active = new long[(groups + Long.SIZE - 1) / Long.SIZE];
       matchers = new Matcher[groups];
     }
 
     /** This scratch, or a fresh one when a call on this thread already holds it. */
-    Scratch claim(int groups) {
-      Scratch s = busy ? new Scratch(groups) : this;
+    Scratch claim() {
+      Scratch s = busy ? new Scratch(regions.length, digitRegions.length) : this;
       s.busy = true;
       return s;
     }
@@ -693,7 +698,7 @@ public final class RuleDetector implements Detector {
     if (digits != null && digits.longestRun() >= minDigitsOfAnyRule) {
       List<DigitShape.Cluster> clusters = digits.clusters();
       out.wordStarts.collect(text, clusters, minDigitsOfAnyRule);
-      @Nullable List<Region>[] byGate = newRegionArray(digitGroups.length);
+      @Nullable List<Region>[] byGate = out.digitRegions;
       for (int i = 0; i < digitGroups.length; i++) {
         int g = digitGroups[i];
         int same = sameDigitGate[i];
@@ -735,15 +740,11 @@ public final class RuleDetector implements Detector {
         }
       }
     }
+    java.util.Arrays.fill(out.digitRegions, null);
     for (int g : jsonKeyGroups(in.jsonKey())) {
       out.open(g, List.of(new Region(0, length))); // the whole leaf is the value
     }
     return out.any();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per digit group
-  private static @Nullable List<Region>[] newRegionArray(int size) {
-    return new List[size];
   }
 
   private static List<Region> add(@Nullable List<Region> regions, Region region) {
