@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,15 @@ final class InjectionSignals {
           + "|training|guidance|context)";
 
   /**
+   * After "assistant": a noun that makes it a person's role ("Note to the assistant team", "Dear
+   * assistant manager"). Support "agents" and fashion "models" are people too, so those two words
+   * address a model only with "AI", "LLM" or "automated" before them.
+   */
+  private static final String NOT_A_TEAM =
+      "(?!\\s+(?:team|teams|group|manager|managers|staff|department|desk|lead|leads|pool"
+          + "|coordinator|supervisor|director|professor|editor|principal|to\\s+the))";
+
+  /**
    * A note addressed to the model ("Note to the AI:", "Hidden instructions for the summarizer", "If
    * you are an AI assistant", "Dear AI", "AI agents processing this").
    */
@@ -52,11 +62,15 @@ final class InjectionSignals {
       "(?:(?:note|message|(?:hidden\\s+)?instructions?|attention"
           + "|important|notice|reminder)\\s+(?:to|for)\\s+(?:the\\s+"
           + "|any\\s+|all\\s+)?(?:ai|assistant|llm|language model|chatbot"
-          + "|model|agent|gpt|claude|copilot|bot|summari[sz]er|translator"
-          + "|crawler)s?\\b|(?:if|when)\\s+you\\s+are\\s+an?\\s+(?:ai"
+          + "|(?:ai|llm|automated|autonomous)\\s+(?:model|agent|bot)|gpt|claude|copilot"
+          + "|summari[sz]er|translator|crawler)s?\\b"
+          + NOT_A_TEAM
+          + "|(?:if|when)\\s+you\\s+are\\s+an?\\s+(?:ai"
           + "|llm|(?:large\\s+)?language model|assistant|ai assistant"
-          + "|chatbot|agent|bot)\\b|dear\\s+(?:ai|assistant|llm|model"
-          + "|agent|chatbot)\\b|(?:ai|llm|assistant|agent|model)s?\\s+(?:reading"
+          + "|chatbot|agent|bot)\\b|dear\\s+(?:ai|assistant|llm"
+          + "|chatbot)\\b"
+          + NOT_A_TEAM
+          + "|(?:ai|llm|assistant|ai agent|language model)s?\\s+(?:reading"
           + "|processing|summari[sz]ing|parsing|browsing)\\s+this\\b)";
 
   /**
@@ -110,6 +124,25 @@ final class InjectionSignals {
           "guidance",
           "context");
 
+  /** Words each alternative of {@link #EN_AI_ADDRESS} holds: its second prefilter. */
+  private static final List<String> EN_AI_ADDRESS_WORDS =
+      List.of(
+          "note",
+          "message",
+          "instruction",
+          "attention",
+          "important",
+          "notice",
+          "reminder",
+          "you",
+          "dear",
+          "reading",
+          "processing",
+          "summaris",
+          "summariz",
+          "parsing",
+          "browsing");
+
   /**
    * Second prefilters ({@link Signal#requires()}) for the signals whose keywords are common words
    * ("every", "send", "new", "act", "ai"): each list names, for every alternative of the pattern, a
@@ -152,24 +185,7 @@ final class InjectionSignals {
                   "directive",
                   "orders",
                   "system prompt")),
-          Map.entry(
-              "en-redirect-address-ai",
-              List.of(
-                  "note",
-                  "message",
-                  "instruction",
-                  "attention",
-                  "important",
-                  "notice",
-                  "reminder",
-                  "you",
-                  "dear",
-                  "reading",
-                  "processing",
-                  "summaris",
-                  "summariz",
-                  "parsing",
-                  "browsing")),
+          Map.entry("en-redirect-address-ai", EN_AI_ADDRESS_WORDS),
           Map.entry("en-redirect-vocative", List.of(":")),
           Map.entry("en-role-act-as", List.of("ai", "model", "bot", "llm", "version of")),
           // The override verbs ("skip", "cancel", "follow", "ignore the typos") are everyday
@@ -286,19 +302,9 @@ final class InjectionSignals {
           Map.entry("en-redirect-address-ai-reader", List.of("this", "automated", "autonomous")),
           Map.entry(
               "en-redirect-ai-reader-directive",
-              List.of(
-                  "this",
-                  "automated",
-                  "autonomous",
-                  "you are",
-                  "note",
-                  "message",
-                  "instruction",
-                  "attention",
-                  "important",
-                  "notice",
-                  "reminder",
-                  "dear")),
+              Stream.concat(
+                      EN_AI_ADDRESS_WORDS.stream(), Stream.of("this", "automated", "autonomous"))
+                  .toList()),
           Map.entry(
               "en-leak-first-message",
               List.of("you were", "you received", "you got", "your context", "conversation")),
@@ -495,7 +501,9 @@ final class InjectionSignals {
             List.of(
                 "ai", "llm", "gpt", "claude", "copilot", "gemini", "assistant", "agent", "chatbot"),
             "\\b(?:(?:to|for|dear|attention|hey)\\s+)?(?:the\\s+|any\\s+|all\\s+)?(?:[\\w-]+\\s+)?"
-                + "(?:ai|llm|gpt|chatgpt|claude|copilot|gemini|assistant|agent|chatbot)s?"
+                + "(?:ai|llm|gpt|chatgpt|claude|copilot|gemini|assistant"
+                + "|(?:ai|llm|automated|autonomous|coding)[\\s-]+agent|chatbot)s?"
+                + NOT_A_TEAM
                 + "(?:\\s+[\\w-]+){0,3}\\s*:",
             null,
             "AI coding assistant:",
@@ -1307,8 +1315,9 @@ final class InjectionSignals {
             false,
             List.of("ai", "llm", "model", "assistant", "agent", "chatbot", "bot"),
             "\\b(?:to|for)\\s+(?:any|all|every)\\s+(?:[\\w-]+\\s+){0,2}?(?:ai"
-                + "|llms?|language models?|assistants?|agents?|chatbots?|models?"
-                + "|bots?)\\b",
+                + "|llms?|language models?|assistants?|(?:ai|llm|automated|autonomous)\\s+(?:agents?"
+                + "|models?|bots?)|chatbots?)\\b"
+                + NOT_A_TEAM,
             null,
             "to any language model reading this",
             "for all AI agents"));
