@@ -6,6 +6,7 @@ import dev.warden.api.ScanInput;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,10 +29,29 @@ final class ShortLeafMemo implements Detector {
   static final int MAX_LEAF_CHARS = 32;
   static final int MAX_ENTRIES = 4096;
 
-  private record Leaf(String text, @Nullable String jsonKey) {}
+  /**
+   * Remembered findings by leaf text, then by JSON key: one lookup by the text (whose hash the
+   * string caches) and a scan of the one or two keys it came with, instead of a {@code (text, key)}
+   * record allocated and hashed per leaf (a dense body has tens of thousands).
+   */
+  private final Map<String, Known> seen = new HashMap<>();
+
+  private int entries;
+
+  /** Findings for one text under one key, and the same text under other keys. */
+  private static final class Known {
+    final @Nullable String jsonKey;
+    final List<Finding> findings;
+    @Nullable Known next;
+
+    Known(@Nullable String jsonKey, List<Finding> findings, @Nullable Known next) {
+      this.jsonKey = jsonKey;
+      this.findings = findings;
+      this.next = next;
+    }
+  }
 
   private final Detector inner;
-  private final Map<Leaf, List<Finding>> seen = new HashMap<>();
 
   ShortLeafMemo(Detector inner) {
     this.inner = inner;
@@ -39,17 +59,21 @@ final class ShortLeafMemo implements Detector {
 
   @Override
   public List<Finding> detect(ScanInput in) {
-    if (in.text().length() > MAX_LEAF_CHARS) {
+    String text = in.text();
+    if (text.length() > MAX_LEAF_CHARS) {
       return inner.detect(in);
     }
-    Leaf leaf = new Leaf(in.text(), in.jsonKey());
-    List<Finding> known = seen.get(leaf);
-    if (known != null) {
-      return known;
+    String jsonKey = in.jsonKey();
+    Known first = seen.get(text);
+    for (Known k = first; k != null; k = k.next) {
+      if (Objects.equals(k.jsonKey, jsonKey)) {
+        return k.findings;
+      }
     }
     List<Finding> found = List.copyOf(inner.detect(in));
-    if (seen.size() < MAX_ENTRIES) {
-      seen.put(leaf, found);
+    if (entries < MAX_ENTRIES) {
+      seen.put(text, new Known(jsonKey, found, first));
+      entries++;
     }
     return found;
   }

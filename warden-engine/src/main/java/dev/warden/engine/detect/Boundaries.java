@@ -41,6 +41,9 @@ final class Boundaries {
     0x20000, 0x3FFFF // supplementary ideographic planes
   };
 
+  /** The lowest CJK code point: no character below it is CJK. */
+  static final int FIRST_CJK = CJK_RANGES[0];
+
   /**
    * Regex character-class content (use inside {@code [...]}) for {@link #CJK_RANGES}. The ranges
    * sit behind an intersection with {@code [\\x{1100}-\\x{10FFFF}]}: {@code java.util.regex}
@@ -90,6 +93,9 @@ final class Boundaries {
    * CJK. Punctuation, {@code _}, spaces and CJK characters all end such a word.
    */
   static boolean isWordChar(char c) {
+    if (c < 128) { // ASCII: no marks, no CJK; the type lookup below is the slow part
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
     int type = Character.getType(c);
     boolean mark =
         type == Character.NON_SPACING_MARK

@@ -106,22 +106,211 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     static final Outcome NOTHING = new Outcome(Effect.NONE, null);
   }
 
+  /**
+   * The reference evaluation: one search of the window per vocabulary word. {@link Index} is the
+   * fast path rules use; tests compare the two.
+   */
   Outcome evaluate(CharSequence text, int matchStart, @Nullable String jsonKey) {
     if (raise.isEmpty() && suppress.isEmpty()) {
       return Outcome.NOTHING;
     }
+    return evaluate(text, matchStart, jsonKey, this::decide);
+  }
+
+  /** How one string's words decide: the word ending last in {@code s[start, end)}. */
+  @FunctionalInterface
+  private interface Decision {
+    Outcome decide(String s, int start, int end, String hitPrefix);
+  }
+
+  /** The window before the match decides; when nothing there does, the JSON key. */
+  private static Outcome evaluate(
+      CharSequence text, int matchStart, @Nullable String jsonKey, Decision decision) {
     int from = Math.max(0, matchStart - WINDOW);
     // One character on either side of the window, so that a word cut by the window edge is not
     // taken for a whole word and the character after a word is seen.
     int lo = Math.max(0, from - 1);
     int hi = Math.min(text.length(), matchStart + 1);
     String region = lowerCase(text.subSequence(lo, hi));
-    Outcome best = decide(region, from - lo, matchStart - lo, "");
+    Outcome best = decision.decide(region, from - lo, matchStart - lo, "");
     if (best.effect() != Effect.NONE || jsonKey == null) {
       return best;
     }
     String key = lowerCase(splitCamelCase(jsonKey));
-    return decide(key, 0, key.length(), "json_key:");
+    return decision.decide(key, 0, key.length(), "json_key:");
+  }
+
+  /**
+   * The vocabulary parsed once, for the rule that declares it ({@link Rule} builds one): {@link
+   * #evaluate} searched the window once per word, with a map lookup per word for its parsed form.
+   *
+   * <p>Same outcome as {@link ContextWords#evaluate}, by construction: an entry that is a whole
+   * word of word characters only (most of every vocabulary) occurs exactly where a maximal run of
+   * word characters equals it, so one pass over the window's runs, each looked up in a hash table
+   * of those entries, finds each entry's last end; the other entries (stems, CJK words, words with
+   * a space or punctuation) keep their own search. The decision then runs over the per-entry ends
+   * in declaration order, as before. {@code ContextWordsIndexTest} compares both on generated
+   * windows.
+   */
+  static final class Index {
+    private final Entry[] entries; // raise words, then suppress words
+    private final String[] declared;
+    private final int raiseCount;
+
+    /** Whole-word entries by hash, open addressing: entry index + 1, 0 when free. */
+    private final int[] table;
+
+    private final int mask;
+
+    /** The entries searched one by one: stems, CJK words, words holding a non-word character. */
+    private final int[] searched;
+
+    private final boolean any;
+    private final Decision decision = this::decide;
+
+    Index(ContextWords words) {
+      List<String> all = concat(words.raise(), words.suppress());
+      this.declared = all.toArray(String[]::new);
+      this.raiseCount = words.raise().size();
+      this.entries = new Entry[declared.length];
+      int size = Integer.highestOneBit(Math.max(1, declared.length) * 4 - 1) << 1;
+      this.table = new int[size];
+      this.mask = size - 1;
+      List<Integer> others = new java.util.ArrayList<>();
+      for (int i = 0; i < declared.length; i++) {
+        Entry entry = Entry.of(declared[i]);
+        entries[i] = entry;
+        if (!isWholeWord(entry)) {
+          others.add(i);
+        } else if (slotOf(entry.word(), 0, entry.word().length()) < 0) {
+          // A word declared twice: its later copy ends where the first does and never wins a
+          // strictly-later comparison, so only the first is kept.
+          table[freeSlot(entry.word())] = i + 1;
+        }
+      }
+      this.searched = others.stream().mapToInt(Integer::intValue).toArray();
+      this.any = declared.length > 0;
+    }
+
+    private static boolean isWholeWord(Entry entry) {
+      if (entry.stem() || entry.cjk()) {
+        return false;
+      }
+      String word = entry.word();
+      for (int i = 0; i < word.length(); i++) {
+        if (!Boundaries.isWordChar(word.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** What {@link ContextWords#evaluate} returns for the same arguments. */
+    Outcome evaluate(CharSequence text, int matchStart, @Nullable String jsonKey) {
+      return any ? ContextWords.evaluate(text, matchStart, jsonKey, decision) : Outcome.NOTHING;
+    }
+
+    private Outcome decide(String s, int start, int end, String hitPrefix) {
+      int[] ends = new int[entries.length];
+      java.util.Arrays.fill(ends, -1);
+      boolean mayHoldCjk = mayHoldCjk(s, start, end);
+      for (int i : searched) {
+        if (mayHoldCjk || !entries[i].cjk()) {
+          ends[i] = entries[i].lastEnd(s, start, end);
+        }
+      }
+      wholeWordEnds(s, start, end, ends);
+      int best = -1;
+      int bestEnd = -1;
+      for (int i = 0; i < ends.length; i++) { // raise words first: a raise wins a tie
+        if (ends[i] > bestEnd) {
+          bestEnd = ends[i];
+          best = i;
+        }
+      }
+      if (best < 0) {
+        return Outcome.NOTHING;
+      }
+      Effect effect = best < raiseCount ? Effect.RAISE : Effect.SUPPRESS;
+      return new Outcome(effect, hitPrefix + declared[best]);
+    }
+
+    /**
+     * Whether {@code s[start, end)} may hold a CJK code point: every CJK range starts at or above
+     * {@link Boundaries#FIRST_CJK} (a supplementary one is a surrogate pair, above it too). A CJK
+     * entry occurs only where its CJK character does, so a Latin window skips their searches.
+     */
+    private static boolean mayHoldCjk(String s, int start, int end) {
+      for (int i = start; i < end; i++) {
+        if (s.charAt(i) >= Boundaries.FIRST_CJK) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Sets, for each whole-word entry, the end of its last occurrence in {@code s[start, end)}: a
+     * maximal run of word characters that starts at or after {@code start}, ends at or before
+     * {@code end} and equals the entry ({@link Entry#lastEnd}'s boundary checks, read once per run
+     * instead of once per entry).
+     */
+    private void wholeWordEnds(String s, int start, int end, int[] ends) {
+      int i = start;
+      if (i > 0 && Boundaries.isWordChar(s.charAt(i - 1))) {
+        while (i < end && Boundaries.isWordChar(s.charAt(i))) {
+          i++; // a word cut by the window's start is not a whole word
+        }
+      }
+      while (i < end) {
+        if (!Boundaries.isWordChar(s.charAt(i))) {
+          i++;
+          continue;
+        }
+        int runStart = i;
+        while (i < s.length() && Boundaries.isWordChar(s.charAt(i))) {
+          i++;
+        }
+        if (i > end) {
+          return; // continues past the window's end (into the match): not a whole word before it
+        }
+        int slot = slotOf(s, runStart, i);
+        if (slot >= 0) {
+          ends[table[slot] - 1] = i;
+        }
+      }
+    }
+
+    /** The slot holding the whole-word entry equal to {@code s[from, to)}, or -1. */
+    private int slotOf(String s, int from, int to) {
+      int length = to - from;
+      for (int slot = hash(s, from, to) & mask; ; slot = (slot + 1) & mask) {
+        int held = table[slot];
+        if (held == 0) {
+          return -1;
+        }
+        String word = entries[held - 1].word();
+        if (word.length() == length && s.regionMatches(from, word, 0, length)) {
+          return slot;
+        }
+      }
+    }
+
+    private int freeSlot(String word) {
+      int slot = hash(word, 0, word.length()) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    private static int hash(String s, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + s.charAt(i);
+      }
+      return h ^ (h >>> 16);
+    }
   }
 
   /** The outcome of the word ending last in {@code s[start, end)}; a raise wins a tie. */

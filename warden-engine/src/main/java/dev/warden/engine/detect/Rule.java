@@ -44,6 +44,7 @@ public final class Rule {
   private final @Nullable Validator validator;
   private final double confidence;
   private final ContextWords context;
+  private final ContextWords.Index contextIndex;
   private final boolean placeholderCheck;
   private final Tier tier;
   private final @Nullable String startsAfterNone;
@@ -69,6 +70,7 @@ public final class Rule {
     this.validator = b.validator;
     this.confidence = b.confidence;
     this.context = b.context;
+    this.contextIndex = new ContextWords.Index(b.context);
     this.placeholderCheck = b.placeholderCheck;
     this.tier = b.tier;
     this.startsAfterNone = b.startsAfterNone;
@@ -205,6 +207,11 @@ public final class Rule {
   /** Context words that raise, veto or are required. */
   public ContextWords context() {
     return context;
+  }
+
+  /** {@link #context()} parsed once, for evaluation per match. */
+  ContextWords.Index contextIndex() {
+    return contextIndex;
   }
 
   /** Whether placeholder values ({@code …EXAMPLE}, {@code xxxx}, {@code ${VAR}}) are dropped. */

@@ -96,6 +96,13 @@ public final class RuleDetector implements Detector {
   private final @Nullable StartShape[] startShapes;
 
   /**
+   * Per word-start group: its start shape when it reads only the digit run at the start ({@link
+   * DigitRunShape}), judged from the run {@link WordStarts} read once per start; {@code null}
+   * otherwise.
+   */
+  private final @Nullable DigitRunShape[] runShapes;
+
+  /**
    * Per group: whether it is digit-gated and its {@link Rule#startsAfterNone()} holds every ASCII
    * letter and digit, so only {@linkplain WordStarts word starts} can begin a match. Every built-in
    * digit rule is; they then share one list of those starts per leaf instead of each testing every
@@ -113,6 +120,13 @@ public final class RuleDetector implements Detector {
 
   /** The groups gated by a digit run, in order. */
   private final int[] digitGroups;
+
+  /**
+   * Per entry of {@link #digitGroups}: the first entry with the same digit gate (minimum digits and
+   * {@link Rule#digitRegionNeeds()}), whose regions it shares: the 26 digit rules have a few
+   * distinct gates, and each walked every cluster of the leaf for the same answer.
+   */
+  private final int[] sameDigitGate;
 
   /** Groups by each word of their {@link Rule#jsonKeys()}, in order. */
   private final Map<String, int[]> groupsByJsonKey;
@@ -210,6 +224,14 @@ public final class RuleDetector implements Detector {
               && blocked != null
               && blocked.containsAsciiAlphanumerics();
     }
+    this.runShapes = new DigitRunShape[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      if (startsAtWords[g]
+          && startShapes[g] instanceof DigitRunShape shape
+          && shape.runsCountedTo() <= WordStarts.RUN_COUNTED_TO) {
+        runShapes[g] = shape;
+      }
+    }
     this.minDigitsOfAnyRule =
         this.rules.stream()
             .mapToInt(Rule::minDigits)
@@ -247,11 +269,21 @@ public final class RuleDetector implements Detector {
     this.groupsByKeyword =
         rulesByKeyword.stream().map(rs -> leaderGroups(rs, leaders)).toArray(int[][]::new);
     this.digitGroups = leaderGroups(digitRules, leaders);
+    this.sameDigitGate = new int[digitGroups.length];
+    Map<List<Object>, Integer> firstWithGate = new HashMap<>();
+    for (int i = 0; i < digitGroups.length; i++) {
+      Rule leader = groups.get(digitGroups[i]).get(0);
+      List<Object> digitGate =
+          java.util.Arrays.asList(leader.minDigits(), leader.digitRegionNeeds());
+      Integer first = firstWithGate.putIfAbsent(digitGate, i);
+      sameDigitGate[i] = first == null ? i : first;
+    }
     Map<String, int[]> groupsByKey = new HashMap<>();
     rulesByJsonKey.forEach((k, rs) -> groupsByKey.put(k, leaderGroups(rs, leaders)));
     this.groupsByJsonKey = Map.copyOf(groupsByKey);
     int groupCount = groups.size();
-    this.scratches = ThreadLocal.withInitial(() -> new Scratch(groupCount));
+    int digitGroupCount = digitGroups.length;
+    this.scratches = ThreadLocal.withInitial(() -> new Scratch(groupCount, digitGroupCount));
   }
 
   /** The groups of the group leaders among {@code rules}, in order, each once. */
@@ -351,7 +383,7 @@ public final class RuleDetector implements Detector {
     if (text.isEmpty()) {
       return List.of();
     }
-    Scratch scratch = scratches.get().claim(groups.size());
+    Scratch scratch = scratches.get().claim();
     try {
       return detect(in, keywordHits, scratch);
     } finally {
@@ -378,9 +410,26 @@ public final class RuleDetector implements Detector {
         if (candidateWindows && !rule.keywords().isEmpty()) {
           scanAroundKeywords(group, firstChars[g], notAfter[g], in, regions, m, found);
         } else {
-          WordStarts starts = startsAtWords[g] ? scratch.wordStarts : null;
+          StartList starts = null;
+          if (startsAtWords[g]) {
+            DigitRunShape runShape = runShapes[g];
+            starts =
+                runShape != null && runShape.needsDigit()
+                    ? scratch.wordStarts.digitLed
+                    : scratch.wordStarts.all;
+          }
           for (Region r : Region.merge(regions)) {
-            scan(group, firstChars[g], notAfter[g], startShapes[g], starts, in, r, m, found);
+            scan(
+                group,
+                firstChars[g],
+                notAfter[g],
+                startShapes[g],
+                runShapes[g],
+                starts,
+                in,
+                r,
+                m,
+                found);
           }
         }
       }
@@ -425,16 +474,20 @@ public final class RuleDetector implements Detector {
     final WordStarts wordStarts = new WordStarts();
     private boolean busy;
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one slot per group
-    Scratch(int groups) {
+    /** Per digit group: the regions of its digit gate while the leaf's candidates are found. */
+    final @Nullable List<Region>[] digitRegions;
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of lists, one slot per group
+    Scratch(int groups, int digitGroups) {
       regions = new List[groups];
+      digitRegions = new List[digitGroups];
       active = new long[(groups + Long.SIZE - 1) / Long.SIZE];
       matchers = new Matcher[groups];
     }
 
     /** This scratch, or a fresh one when a call on this thread already holds it. */
-    Scratch claim(int groups) {
-      Scratch s = busy ? new Scratch(groups) : this;
+    Scratch claim() {
+      Scratch s = busy ? new Scratch(regions.length, digitRegions.length) : this;
       s.busy = true;
       return s;
     }
@@ -645,7 +698,17 @@ public final class RuleDetector implements Detector {
     if (digits != null && digits.longestRun() >= minDigitsOfAnyRule) {
       List<DigitShape.Cluster> clusters = digits.clusters();
       out.wordStarts.collect(text, clusters, minDigitsOfAnyRule);
-      for (int g : digitGroups) {
+      @Nullable List<Region>[] byGate = out.digitRegions;
+      for (int i = 0; i < digitGroups.length; i++) {
+        int g = digitGroups[i];
+        int same = sameDigitGate[i];
+        if (same < i) {
+          List<Region> shared = byGate[same]; // read-only from here on: groups may share it
+          if (shared != null) {
+            out.open(g, shared);
+          }
+          continue;
+        }
         int minDigits = groups.get(g).get(0).minDigits();
         AsciiSet needs = digitNeeds[g];
         List<Region> regions = null;
@@ -671,10 +734,13 @@ public final class RuleDetector implements Detector {
           }
         }
         if (openFrom >= 0) {
-          out.open(g, add(regions, new Region(openFrom, openTo)));
+          List<Region> closed = add(regions, new Region(openFrom, openTo));
+          byGate[i] = closed;
+          out.open(g, closed);
         }
       }
     }
+    java.util.Arrays.fill(out.digitRegions, null);
     for (int g : jsonKeyGroups(in.jsonKey())) {
       out.open(g, List.of(new Region(0, length))); // the whole leaf is the value
     }
@@ -717,7 +783,8 @@ public final class RuleDetector implements Detector {
       boolean @Nullable [] first,
       @Nullable AsciiSet notAfter,
       @Nullable StartShape shape,
-      @Nullable WordStarts wordStarts,
+      @Nullable DigitRunShape runShape,
+      @Nullable StartList wordStarts,
       ScanInput in,
       Region region,
       Matcher m,
@@ -726,7 +793,7 @@ public final class RuleDetector implements Detector {
     for (int from = region.start(); from < region.end(); from += step) {
       int to = (int) Math.min(region.end(), (long) from + windowSize);
       if (wordStarts != null) {
-        scanWordStarts(group, first, notAfter, shape, wordStarts, in, from, to, m, found);
+        scanWordStarts(group, first, notAfter, shape, runShape, wordStarts, in, from, to, m, found);
       } else if (notAfter != null || shape != null) {
         scanAllowedStarts(group, first, notAfter, shape, in, from, to, m, found);
       } else {
@@ -789,14 +856,16 @@ public final class RuleDetector implements Detector {
   /**
    * {@link #scanAllowedStarts} for a group whose lookbehind refuses every start after an ASCII
    * letter or digit: only the {@code wordStarts} in {@code [from, to)} are looked at, the rest
-   * being refused by {@link #startBlocked} anyway.
+   * being refused by {@link #startBlocked} anyway. A {@code runShape} is judged from the run the
+   * list already read at each start (the list holds only digit-led starts when it needs a digit).
    */
   private static void scanWordStarts(
       List<Rule> group,
       boolean @Nullable [] first,
       @Nullable AsciiSet notAfter,
       @Nullable StartShape shape,
-      WordStarts wordStarts,
+      @Nullable DigitRunShape runShape,
+      StartList wordStarts,
       ScanInput in,
       int from,
       int to,
@@ -804,11 +873,17 @@ public final class RuleDetector implements Detector {
       Found found) {
     String text = in.text();
     int[] starts = wordStarts.positions;
+    int[] runs = wordStarts.runs;
+    int[] afters = wordStarts.afters;
     int size = wordStarts.size;
     int i = lowerBound(starts, size, from);
     while (i < size && starts[i] < to) {
       int p = starts[i];
-      if (refused(text, p, first, notAfter, shape)) {
+      boolean refused =
+          runShape != null
+              ? !runShape.admitsRun(runs[i], afters[i]) || refused(text, p, first, notAfter, null)
+              : refused(text, p, first, notAfter, shape);
+      if (refused) {
         i++;
         continue;
       }
@@ -830,10 +905,16 @@ public final class RuleDetector implements Detector {
    * of the text, after a character that is not an ASCII letter or digit, or after an escaped {@code
    * \n}, {@code \r} or {@code \t} (see {@link #startBlocked}). Collected once per leaf, over every
    * cluster long enough for some digit rule and its margin; each rule's regions lie inside those.
+   * With each start, the digit run there and the character after it, read once for every digit
+   * rule's {@link DigitRunShape}; the starts that open with a digit are also listed on their own,
+   * for the shapes that need one (most: a word or a date's separator never starts their match).
    */
   static final class WordStarts {
-    private int[] positions = new int[0];
-    private int size;
+    /** Runs are counted up to this many digits; every built-in shape needs at most 19. */
+    static final int RUN_COUNTED_TO = 64;
+
+    final StartList all = new StartList();
+    final StartList digitLed = new StartList();
 
     void collect(String text, List<DigitShape.Cluster> clusters, int minDigits) {
       int length = text.length();
@@ -846,32 +927,39 @@ public final class RuleDetector implements Detector {
         int to = Math.min(length, c.end() + DIGIT_MARGIN);
         for (int p = Math.max(0, from); p < to; p++) {
           if (p == 0 || !isAsciiAlphanumeric(text.charAt(p - 1)) || afterEscapedControl(text, p)) {
-            add(p);
+            int end = Math.min(length, p + RUN_COUNTED_TO);
+            int q = p;
+            while (q < end && isAsciiDigit(text.charAt(q))) {
+              q++;
+            }
+            int after = q < length ? text.charAt(q) : DigitRunShape.NO_CHAR;
+            all.add(p, q - p, after);
+            if (q > p) {
+              digitLed.add(p, q - p, after);
+            }
           }
         }
         done = Math.max(done, to);
       }
     }
 
-    private void add(int p) {
-      if (size == positions.length) {
-        positions = java.util.Arrays.copyOf(positions, Math.max(64, size * 2));
-      }
-      positions[size++] = p;
-    }
-
     /** The starts collected, ascending, shared by every group of the leaf. */
     int[] positions() {
-      return java.util.Arrays.copyOf(positions, size);
+      return java.util.Arrays.copyOf(all.positions, all.size);
     }
 
-    /** Forgets the starts; the array is kept for the next leaf. */
+    /** Forgets the starts; the arrays are kept for the next leaf. */
     void clear() {
-      size = 0;
+      all.size = 0;
+      digitLed.size = 0;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+      return c >= '0' && c <= '9';
     }
 
     private static boolean isAsciiAlphanumeric(char c) {
-      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      return isAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean afterEscapedControl(String text, int p) {
@@ -879,6 +967,31 @@ public final class RuleDetector implements Detector {
       return (before == 'n' || before == 'r' || before == 't')
           && p >= 2
           && text.charAt(p - 2) == '\\';
+    }
+  }
+
+  /**
+   * Ascending start positions, each with the digit run read there (counted up to {@link
+   * WordStarts#RUN_COUNTED_TO}) and the character after it ({@link DigitRunShape#NO_CHAR} at the
+   * end of the text).
+   */
+  static final class StartList {
+    int[] positions = new int[0];
+    int[] runs = new int[0];
+    int[] afters = new int[0];
+    int size;
+
+    private void add(int position, int run, int after) {
+      if (size == positions.length) {
+        int grown = Math.max(64, size * 2);
+        positions = java.util.Arrays.copyOf(positions, grown);
+        runs = java.util.Arrays.copyOf(runs, grown);
+        afters = java.util.Arrays.copyOf(afters, grown);
+      }
+      positions[size] = position;
+      runs[size] = run;
+      afters[size] = after;
+      size++;
     }
   }
 
@@ -933,7 +1046,7 @@ public final class RuleDetector implements Detector {
     if (rule.placeholderCheck() && Placeholders.isPlaceholder(value)) {
       return null;
     }
-    ContextWords.Outcome context = rule.context().evaluate(in.text(), start, in.jsonKey());
+    ContextWords.Outcome context = rule.contextIndex().evaluate(in.text(), start, in.jsonKey());
     if (context.effect() == ContextWords.Effect.SUPPRESS
         || (rule.context().required() && context.effect() != ContextWords.Effect.RAISE)) {
       return null;

@@ -38,10 +38,7 @@ public interface StartShape {
    */
   static StartShape digits(int min, int max) {
     requireRange(min, max);
-    return (text, start) -> {
-      int run = digitRun(text, start, max + 1);
-      return run >= min && run <= max;
-    };
+    return DigitRunShape.clause(min, max, null);
   }
 
   /**
@@ -53,14 +50,7 @@ public interface StartShape {
     if (next.isEmpty()) {
       throw new IllegalArgumentException("next must name at least one character");
     }
-    return (text, start) -> {
-      int run = digitRun(text, start, max + 1);
-      int after = start + run;
-      return run >= min
-          && run <= max
-          && after < text.length()
-          && next.indexOf(text.charAt(after)) >= 0;
-    };
+    return DigitRunShape.clause(min, max, next);
   }
 
   /**
