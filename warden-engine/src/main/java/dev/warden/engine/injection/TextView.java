@@ -324,10 +324,10 @@ final class TextView {
     if (end - start > MAX_LEET_WORD) {
       return true;
     }
-    int at = text.indexOf('@', start);
+    int at = text.indexOf('@', start, end);
     return at > start
         && at < end - 1
-        && text.lastIndexOf('@', end - 1) == at
+        && text.indexOf('@', at + 1, end) < 0
         && end + 1 < text.length()
         && text.charAt(end) == '.'
         && Character.isLetter(text.charAt(end + 1));
