@@ -50,12 +50,18 @@ final class DigitRunShape implements StartShape {
 
   @Override
   public boolean admits(CharSequence text, int start) {
-    int end = (int) Math.min(text.length(), (long) start + longestMax + 1);
+    int p = start + digitRun(text, start, longestMax + 1);
+    return admitsRun(p - start, p < text.length() ? text.charAt(p) : NO_CHAR);
+  }
+
+  /** Length of the run of ASCII digits at {@code start}, counted up to {@code cap}. */
+  static int digitRun(CharSequence text, int start, int cap) {
+    int end = (int) Math.min(text.length(), (long) start + cap);
     int p = start;
     while (p < end && isDigit(text.charAt(p))) {
       p++;
     }
-    return admitsRun(p - start, p < text.length() ? text.charAt(p) : NO_CHAR);
+    return p - start;
   }
 
   /** Stands for "the run reaches the end of the text" in {@link #admitsRun}. */

@@ -739,8 +739,8 @@ public final class RuleDetector implements Detector {
           out.open(g, closed);
         }
       }
+      java.util.Arrays.fill(byGate, null); // only leaves with digit runs wrote it
     }
-    java.util.Arrays.fill(out.digitRegions, null);
     for (int g : jsonKeyGroups(in.jsonKey())) {
       out.open(g, List.of(new Region(0, length))); // the whole leaf is the value
     }
@@ -927,11 +927,7 @@ public final class RuleDetector implements Detector {
         int to = Math.min(length, c.end() + DIGIT_MARGIN);
         for (int p = Math.max(0, from); p < to; p++) {
           if (p == 0 || !isAsciiAlphanumeric(text.charAt(p - 1)) || afterEscapedControl(text, p)) {
-            int end = Math.min(length, p + RUN_COUNTED_TO);
-            int q = p;
-            while (q < end && isAsciiDigit(text.charAt(q))) {
-              q++;
-            }
+            int q = p + DigitRunShape.digitRun(text, p, RUN_COUNTED_TO);
             int after = q < length ? text.charAt(q) : DigitRunShape.NO_CHAR;
             all.add(p, q - p, after);
             if (q > p) {
@@ -941,11 +937,6 @@ public final class RuleDetector implements Detector {
         }
         done = Math.max(done, to);
       }
-    }
-
-    /** The starts collected, ascending, shared by every group of the leaf. */
-    int[] positions() {
-      return java.util.Arrays.copyOf(all.positions, all.size);
     }
 
     /** Forgets the starts; the arrays are kept for the next leaf. */

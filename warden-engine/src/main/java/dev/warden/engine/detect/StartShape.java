@@ -72,7 +72,7 @@ public interface StartShape {
       if (p < end && separators.indexOf(text.charAt(p)) >= 0) {
         p++;
       }
-      int run = digitRun(text, p, maxDigits + 1);
+      int run = DigitRunShape.digitRun(text, p, maxDigits + 1);
       return run >= minDigits && run <= maxDigits;
     };
   }
@@ -100,16 +100,6 @@ public interface StartShape {
       }
       return true;
     };
-  }
-
-  /** Length of the run of ASCII digits at {@code start}, counted up to {@code cap}. */
-  private static int digitRun(CharSequence text, int start, int cap) {
-    int end = (int) Math.min(text.length(), (long) start + cap);
-    int p = start;
-    while (p < end && isDigit(text.charAt(p))) {
-      p++;
-    }
-    return p - start;
   }
 
   private static void requireRange(int min, int max) {
