@@ -85,6 +85,8 @@ final class GroupCommitWriter {
   private volatile long awaitedPassed; // written by the writer thread only
   private final Thread thread;
   private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
+  // FSYNC with a commit delay: only then is the count of appends on their way ever read.
+  private final boolean gathers;
   private final @Nullable GroupWorker<Padding> padder; // FSYNC only
   // ASYNC with checkpoints only: keeps the segment digest and Merkle tree off the chaining thread
   // (in FSYNC the flusher keeps them).
@@ -160,6 +162,7 @@ final class GroupCommitWriter {
         options.durability() == FileLedger.Durability.FSYNC
             ? new GroupWorker<>("warden-ledger-flusher", options.forcesInFlight(), new Flush())
             : null;
+    this.gathers = flusher != null && !options.commitDelay().isZero();
     this.padder = flusher != null ? new GroupWorker<>("warden-ledger-padder", this::pad) : null;
     // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
     // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
@@ -205,7 +208,7 @@ final class GroupCommitWriter {
       }
       queueSpace.acquire(); // blocks when full: backpressure, never a dropped record
       if (awaited) {
-        if (flusher != null) {
+        if (gathers) {
           awaitedQueued.incrementAndGet();
         }
         enqueue(p);
@@ -297,7 +300,7 @@ final class GroupCommitWriter {
         batch.removeLast();
       }
       commit(batch);
-      if (flusher != null) {
+      if (gathers) {
         passed(batch);
       }
       batch.clear();
@@ -523,6 +526,9 @@ final class GroupCommitWriter {
    * previous awaited append handed over, if that came from another thread. Writer thread only.
    */
   private long arrivalGap(List<PendingAppend> batch) {
+    if (!gathers) {
+      return Long.MAX_VALUE;
+    }
     Thread first = null;
     Thread last = null;
     for (PendingAppend p : batch) {
@@ -533,7 +539,7 @@ final class GroupCommitWriter {
         last = p.appender();
       }
     }
-    if (first == null || options.commitDelay().isZero()) {
+    if (first == null) {
       return Long.MAX_VALUE;
     }
     long now = System.nanoTime();
