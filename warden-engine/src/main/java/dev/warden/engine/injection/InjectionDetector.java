@@ -690,7 +690,7 @@ public final class InjectionDetector implements Detector {
       }
       if (k >= plainKeywords) {
         rot[0] |= k < scannedKeywords;
-      } else if (!wordStartOnly[k] || start == 0 || !Character.isLetter(text.charAt(start - 1))) {
+      } else if (!wordStartOnly[k] || start == 0 || !gluedToAWord(text.charAt(start - 1))) {
         add(hits, count, ((long) start << 32) | k);
         count[1]++;
       }
@@ -1011,6 +1011,15 @@ public final class InjectionDetector implements Detector {
   }
 
   /** A character {@code \b} always counts as part of a word. */
+  /**
+   * Whether a short keyword right after {@code before} is the inside of a word ("ai" in "said").
+   * Korean and Japanese write Latin words straight after their own letters ("읽는AI는", "読んでいるAIは"),
+   * so a Hangul, kana or Han character before it does not glue.
+   */
+  private static boolean gluedToAWord(char before) {
+    return before < 0x1100 && Character.isLetter(before);
+  }
+
   private static boolean asciiWordChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
@@ -1261,6 +1270,9 @@ public final class InjectionDetector implements Detector {
     if (score >= 0.25 && insideHtmlComment(view.text, g.start, g.end)) {
       score += HIDDEN_BOOST;
       hits.add("html-comment");
+    } else if (score >= 0.25 && insideHiddenElement(view.text, g.start, g.end)) {
+      score += HIDDEN_BOOST;
+      hits.add("hidden-element");
     }
     if (score >= 0.25 && boost > 0) {
       score += boost;
@@ -1275,6 +1287,44 @@ public final class InjectionDetector implements Detector {
             Math.min(0.99, score),
             "prompt-injection-" + g.strongest.family().id(),
             hits));
+  }
+
+  /**
+   * An HTML element a browser does not show: a reader sees nothing, a model reading the markup sees
+   * everything ({@code display:none}, {@code visibility:hidden}, zero font size or opacity, the
+   * {@code hidden} attribute, {@code aria-hidden}).
+   */
+  private static final Pattern HIDDEN_ELEMENT =
+      Pattern.compile(
+          "<[a-z][\\w-]*\\b[^<>]*?(?:style\\s*=\\s*[\"'][^\"'<>]*?(?:display\\s*:\\s*none"
+              + "|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em|rem)?\\s*[;\"']"
+              + "|opacity\\s*:\\s*0(?:\\.0+)?\\s*[;\"'])|\\shidden(?:\\s*=\\s*[\"']?hidden[\"']?)?[\\s>/]"
+              + "|aria-hidden\\s*=\\s*[\"']true)[^<>]*>",
+          Pattern.CASE_INSENSITIVE);
+
+  /** How far before a group to look for the hidden element that holds it. */
+  private static final int HIDDEN_ELEMENT_REACH = 400;
+
+  /**
+   * Whether the group from {@code start} to {@code end} holds or follows, inside the same element,
+   * an opening tag of a hidden element that begins at most {@value #HIDDEN_ELEMENT_REACH} chars
+   * before it.
+   */
+  private static boolean insideHiddenElement(String text, int start, int end) {
+    int from = Math.max(0, start - HIDDEN_ELEMENT_REACH);
+    if (text.lastIndexOf('<', end - 1) < from) {
+      return false; // no tag at all near the group: the common case, one backward scan
+    }
+    Matcher m = HIDDEN_ELEMENT.matcher(text).region(from, end);
+    int tagEnd = -1;
+    while (m.find()) {
+      tagEnd = m.end();
+    }
+    if (tagEnd < 0 || tagEnd >= end) {
+      return false;
+    }
+    int close = text.indexOf("</", tagEnd);
+    return close < 0 || close > start;
   }
 
   private static boolean insideHtmlComment(String text, int start, int end) {
