@@ -198,15 +198,14 @@ final class LeaderCommitWriter implements LedgerWriter {
     return taken;
   }
 
-  /** The leader's turn: write, force, release, keep the books, then hand the lead on. */
+  /** The leader's turn ({@link #turn}), with the appender's interrupt held back meanwhile. */
   private void commit(List<Chained> batch) {
     // An interrupted thread's FileChannel I/O closes the channel: the appender's interrupt waits
     // until its turn is over. (One delivered during the write or force still does: the ledger then
     // fails closed.)
     boolean interrupted = Thread.interrupted();
     try {
-      work(batch);
-      handOn();
+      turn(batch);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -215,15 +214,29 @@ final class LeaderCommitWriter implements LedgerWriter {
   }
 
   /**
-   * Writes and forces {@code batch}, releases its appenders, adds it to the checkpoint's digest and
-   * tree, and rotates or checkpoints when due. The leader only. Never throws: failures fail closed.
+   * The leader's turn: writes and forces {@code batch}, adds it to the checkpoint's digest and
+   * tree, rotates or checkpoints when due, hands the lead on, and only then releases the batch's
+   * appenders — so the next leader's wake-up overlaps the release instead of following it. Never
+   * throws: failures fail closed.
+   *
+   * @return with checkpoints and one pending, the nanoseconds until it is due by time; else -1
    */
-  private void work(List<Chained> batch) {
-    if (write(batch)) {
-      release(batch);
+  private long turn(List<Chained> batch) {
+    boolean written = write(batch);
+    long untilCheckpoint = -1;
+    if (written) {
       track(batch);
       maintain();
+      Checkpointer cp = checkpointer;
+      if (cp != null && failure == null && cp.pending()) {
+        untilCheckpoint = cp.nanosUntilDue();
+      }
     }
+    handOn();
+    if (written) {
+      release(batch);
+    }
+    return untilCheckpoint;
   }
 
   /**
@@ -429,11 +442,10 @@ final class LeaderCommitWriter implements LedgerWriter {
       }
       wait = interval;
       if (batch != null) {
-        work(batch);
-        if (failure == null && cp.pending()) {
-          wait = Math.max(TimeUnit.MILLISECONDS.toNanos(1), cp.nanosUntilDue());
+        long untilCheckpoint = turn(batch);
+        if (untilCheckpoint >= 0) {
+          wait = Math.max(TimeUnit.MILLISECONDS.toNanos(1), untilCheckpoint);
         }
-        handOn();
       }
     }
   }
@@ -464,8 +476,8 @@ final class LeaderCommitWriter implements LedgerWriter {
       }
     }
     if (write(batch)) { // only queued lines can be left: nobody waits for them
-      release(batch);
       track(batch);
+      release(batch);
     }
     padding.stop();
     if (failure == null) {
