@@ -358,6 +358,10 @@ public record WardenConfig(
     return with(p -> p.dataDir = d);
   }
 
+  public WardenConfig withLedger(LedgerSettings l) {
+    return with(p -> p.ledger = l);
+  }
+
   public WardenConfig withUpstreams(Map<String, Upstream> named) {
     return with(p -> p.upstreams = named);
   }
