@@ -34,7 +34,8 @@ final class ProxyHarness implements AutoCloseable {
       UnaryOperator<WardenConfig> tweak,
       @Nullable Function<Protector, @Nullable StreamInspection> streams) {
     this.upstream = upstream;
-    WardenConfig base = groupCommitUnderTest(ConfigLoader.fromYaml(yaml)).withDataDir(dataDir.toString());
+    WardenConfig base =
+        groupCommitUnderTest(ConfigLoader.fromYaml(yaml)).withDataDir(dataDir.toString());
     WardenConfig.Server s = base.server();
     WardenConfig config =
         base.withServer(

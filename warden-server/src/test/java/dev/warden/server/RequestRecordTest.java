@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The request record of a non-streamed exchange is queued, not waited for, before forwarding: the
@@ -93,7 +93,8 @@ class RequestRecordTest {
     Path ledgerDir = tmp.resolve("ledger");
     FlakyMac mac = new FlakyMac();
     try (StubUpstream stub = StubUpstream.builder().start()) {
-      FileLedger ledger = FileLedger.open(
+      FileLedger ledger =
+          FileLedger.open(
               ledgerDir, mac, FileLedger.Options.defaults().withGroupCommit(groupCommit));
       Gateway gateway = Gateway.start(config(stub.url(), tmp.resolve("data")), ledger);
       try {
@@ -132,7 +133,8 @@ class RequestRecordTest {
     FlakyMac mac = new FlakyMac();
     long intact;
     try (StubUpstream stub = StubUpstream.builder().start()) {
-      FileLedger ledger = FileLedger.open(
+      FileLedger ledger =
+          FileLedger.open(
               ledgerDir, mac, FileLedger.Options.defaults().withGroupCommit(groupCommit));
       Gateway gateway = Gateway.start(config(stub.url(), tmp.resolve("data")), ledger);
       try {

@@ -410,7 +410,7 @@ public record WardenConfig(
     Server server;
     Upstream upstream;
     Responses responses;
-    final LedgerSettings ledger;
+    LedgerSettings ledger;
     Policy policy;
     Detection detection;
     Map<String, Upstream> upstreams;
