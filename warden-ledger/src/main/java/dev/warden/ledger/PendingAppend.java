@@ -93,21 +93,7 @@ final class PendingAppend {
    *     still become durable; the interrupt status stays set)
    */
   Receipt await() {
-    boolean interrupted = false;
-    while ((int) STATE.getVolatile(this) == WAITING) {
-      LockSupport.park(this);
-      if (Thread.interrupted()) {
-        if (STATE.compareAndSet(this, WAITING, ABANDONED)) {
-          Thread.currentThread().interrupt();
-          throw new LedgerException(
-              "interrupted while waiting; the record may still become durable");
-        }
-        interrupted = true; // the outcome arrived meanwhile: deliver it, keep the interrupt
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    parkWhileWaiting();
     wake(left);
     wake(right);
     Throwable f = failure;
@@ -129,6 +115,19 @@ final class PendingAppend {
    * @throws LedgerException if interrupted while still waiting (as {@link #await})
    */
   boolean awaitTurn() {
+    if (parkWhileWaiting() == LEAD) {
+      STATE.setVolatile(this, WAITING); // its own group's release publishes it like any other
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Parks while the state is WAITING and returns the state that ended the wait; an interrupt that
+   * comes first abandons the append (it throws), one that comes after stays set.
+   */
+  private int parkWhileWaiting() {
+    boolean interrupted = false;
     int s;
     while ((s = (int) STATE.getVolatile(this)) == WAITING) {
       LockSupport.park(this);
@@ -138,16 +137,13 @@ final class PendingAppend {
           throw new LedgerException(
               "interrupted while waiting; the record may still become durable");
         }
-        Thread.currentThread().interrupt(); // the outcome or the lead arrived meanwhile: keep it
-        break;
+        interrupted = true; // the outcome arrived meanwhile: deliver it, keep the interrupt
       }
     }
-    s = (int) STATE.getVolatile(this);
-    if (s == LEAD) {
-      STATE.setVolatile(this, WAITING); // its own group's release publishes it like any other
-      return true;
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
-    return false;
+    return s;
   }
 
   /**
