@@ -102,6 +102,13 @@ public class LedgerBenchmark {
     @Param({"0"})
     public int commitDelayMicros = 0;
 
+    /**
+     * FSYNC: who writes and forces, {@code threads} or {@code leader} ({@link
+     * FileLedger.GroupCommit}).
+     */
+    @Param({"threads"})
+    public String groupCommit = "threads";
+
     @SuppressWarnings("NullAway.Init") // set in setup(), before any @Benchmark call
     private Path dataDir;
 
@@ -113,7 +120,13 @@ public class LedgerBenchmark {
     @Setup(Level.Trial)
     public void setup() throws IOException {
       dataDir = Files.createTempDirectory("warden-ledger-bench");
-      ledger = open(dataDir, durability, forcesInFlight, commitDelayMicros);
+      ledger =
+          open(
+              dataDir,
+              durability,
+              forcesInFlight,
+              commitDelayMicros,
+              FileLedger.GroupCommit.valueOf(groupCommit.toUpperCase(java.util.Locale.ROOT)));
       firstId = IDS.get();
     }
 
@@ -194,12 +207,17 @@ public class LedgerBenchmark {
         dataDir,
         durability,
         defaults.forcesInFlight(),
-        (int) (defaults.commitDelay().toNanos() / 1000));
+        (int) (defaults.commitDelay().toNanos() / 1000),
+        defaults.groupCommit());
   }
 
-  /** As {@link #open(Path, String)}, with the FSYNC group commit's two settings. */
+  /** As {@link #open(Path, String)}, with the FSYNC group commit's settings. */
   static FileLedger open(
-      Path dataDir, String durability, int forcesInFlight, int commitDelayMicros) {
+      Path dataDir,
+      String durability,
+      int forcesInFlight,
+      int commitDelayMicros,
+      FileLedger.GroupCommit groupCommit) {
     LocalKeyring keys = LocalKeyring.open(dataDir);
     FileLedger.Options options =
         FileLedger.Options.defaults()
@@ -211,7 +229,8 @@ public class LedgerBenchmark {
                       throw new IllegalArgumentException("unknown durability: " + durability);
                 })
             .withSigner(keys.signingKeys().active())
-            .withGroupCommit(forcesInFlight, java.time.Duration.ofNanos(commitDelayMicros * 1000L));
+            .withGroupCommit(forcesInFlight, java.time.Duration.ofNanos(commitDelayMicros * 1000L))
+            .withGroupCommit(groupCommit);
     return FileLedger.open(
         dataDir.resolve("ledger"), keys.authenticator(Gateway.LEDGER_KEY), options);
   }

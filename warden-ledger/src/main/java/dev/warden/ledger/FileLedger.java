@@ -56,6 +56,24 @@ public final class FileLedger implements Ledger {
     ASYNC
   }
 
+  /** Who writes and forces in {@link Durability#FSYNC} mode (group commit). */
+  public enum GroupCommit {
+    /**
+     * A writer thread chains the queued appends; a flusher thread writes each group with one
+     * gathering write and one {@code force}, then releases it ({@link Options#forcesInFlight},
+     * {@link Options#commitDelay} apply).
+     */
+    THREADS,
+    /**
+     * No thread on the common path: each appender chains its own record under a short lock; if no
+     * {@code force} is running it leads — writes every chained line, forces, releases the appenders
+     * that force covered and hands the lead to the first one still waiting — else it waits for a
+     * force that covers it. A lone append costs no thread hand-over; a crowd shares one force.
+     * {@link Options#forcesInFlight} and {@link Options#commitDelay} do not apply.
+     */
+    LEADER
+  }
+
   /**
    * How the ledger writes.
    *
@@ -74,6 +92,8 @@ public final class FileLedger implements Ledger {
    * @param commitDelay {@link Durability#FSYNC}: how long a group of waiting appends may wait for
    *     more before its write and {@code force} — only while other appends are known to be on their
    *     way (zero: never; at most {@link #MAX_COMMIT_DELAY})
+   * @param groupCommit {@link Durability#FSYNC}: who writes and forces ({@link GroupCommit}); ASYNC
+   *     always uses the writer thread
    */
   public record Options(
       Durability durability,
@@ -87,8 +107,10 @@ public final class FileLedger implements Ledger {
       long maxSegmentBytes,
       Duration maxSegmentAge,
       int forcesInFlight,
-      Duration commitDelay) {
+      Duration commitDelay,
+      GroupCommit groupCommit) {
     public Options {
+      Objects.requireNonNull(groupCommit, "groupCommit");
       Objects.requireNonNull(durability, "durability");
       Objects.requireNonNull(asyncFlushInterval, "asyncFlushInterval");
       Objects.requireNonNull(clock, "clock");
@@ -132,6 +154,12 @@ public final class FileLedger implements Ledger {
     /** The default {@link #forcesInFlight} (measured: as {@link #DEFAULT_COMMIT_DELAY}). */
     public static final int DEFAULT_FORCES_IN_FLIGHT = 1;
 
+    /**
+     * The default {@link #groupCommit} (measured: docs/benchmarks.md, "Ledger speed, seventh
+     * pass").
+     */
+    public static final GroupCommit DEFAULT_GROUP_COMMIT = GroupCommit.THREADS;
+
     private static void positive(String name, Duration d) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException(name + " must be positive");
@@ -156,7 +184,8 @@ public final class FileLedger implements Ledger {
           64L << 20,
           Duration.ofDays(1),
           DEFAULT_FORCES_IN_FLIGHT,
-          DEFAULT_COMMIT_DELAY);
+          DEFAULT_COMMIT_DELAY,
+          DEFAULT_GROUP_COMMIT);
     }
 
     public Options withDurability(Durability d) {
@@ -172,7 +201,8 @@ public final class FileLedger implements Ledger {
           maxSegmentBytes,
           maxSegmentAge,
           forcesInFlight,
-          commitDelay);
+          commitDelay,
+          groupCommit);
     }
 
     public Options withQueueCapacity(int capacity) {
@@ -188,7 +218,8 @@ public final class FileLedger implements Ledger {
           maxSegmentBytes,
           maxSegmentAge,
           forcesInFlight,
-          commitDelay);
+          commitDelay,
+          groupCommit);
     }
 
     public Options withAsyncFlushInterval(Duration interval) {
@@ -204,7 +235,8 @@ public final class FileLedger implements Ledger {
           maxSegmentBytes,
           maxSegmentAge,
           forcesInFlight,
-          commitDelay);
+          commitDelay,
+          groupCommit);
     }
 
     public Options withClock(Clock c) {
@@ -220,7 +252,8 @@ public final class FileLedger implements Ledger {
           maxSegmentBytes,
           maxSegmentAge,
           forcesInFlight,
-          commitDelay);
+          commitDelay,
+          groupCommit);
     }
 
     /** Signs checkpoints with {@code s} (null: no checkpoints). */
@@ -237,7 +270,8 @@ public final class FileLedger implements Ledger {
           maxSegmentBytes,
           maxSegmentAge,
           forcesInFlight,
-          commitDelay);
+          commitDelay,
+          groupCommit);
     }
 
     /** Checkpoints after {@code records} records or {@code interval}, whichever comes first. */
@@ -254,7 +288,8 @@ public final class FileLedger implements Ledger {
           maxSegmentBytes,
           maxSegmentAge,
           forcesInFlight,
-          commitDelay);
+          commitDelay,
+          groupCommit);
     }
 
     public Options withCheckpointListener(CheckpointListener listener) {
@@ -270,7 +305,8 @@ public final class FileLedger implements Ledger {
           maxSegmentBytes,
           maxSegmentAge,
           forcesInFlight,
-          commitDelay);
+          commitDelay,
+          groupCommit);
     }
 
     /**
@@ -290,7 +326,29 @@ public final class FileLedger implements Ledger {
           maxSegmentBytes,
           maxSegmentAge,
           forces,
-          delay);
+          delay,
+          groupCommit);
+    }
+
+    /**
+     * {@link Durability#FSYNC}: who writes and forces — the writer and flusher threads, or the
+     * appenders themselves ({@link GroupCommit}).
+     */
+    public Options withGroupCommit(GroupCommit g) {
+      return new Options(
+          durability,
+          queueCapacity,
+          asyncFlushInterval,
+          clock,
+          signer,
+          checkpointEvery,
+          checkpointInterval,
+          checkpointListener,
+          maxSegmentBytes,
+          maxSegmentAge,
+          forcesInFlight,
+          commitDelay,
+          g);
     }
 
     /** Rotates segments at {@code bytes} or {@code age}, whichever comes first. */
@@ -307,16 +365,17 @@ public final class FileLedger implements Ledger {
           bytes,
           age,
           forcesInFlight,
-          commitDelay);
+          commitDelay,
+          groupCommit);
     }
   }
 
   private final Path dir;
   private final FileChannel lockChannel;
-  private final GroupCommitWriter writer;
+  private final LedgerWriter writer;
   private final long recoveredTornBytes;
 
-  private FileLedger(Path dir, FileChannel lockChannel, GroupCommitWriter writer, long torn) {
+  private FileLedger(Path dir, FileChannel lockChannel, LedgerWriter writer, long torn) {
     this.dir = dir;
     this.lockChannel = lockChannel;
     this.writer = writer;
@@ -382,7 +441,7 @@ public final class FileLedger implements Ledger {
           new FileLedger(
               dir,
               lockChannel,
-              new GroupCommitWriter(dir, active, segment, mac, options, walk.head(), checkpointer),
+              writer(dir, active, segment, mac, options, walk.head(), checkpointer),
               torn);
       if (torn > 0) {
         recordRecovery(ledger);
@@ -405,6 +464,20 @@ public final class FileLedger implements Ledger {
       }
       throw new LedgerException("cannot open the ledger at " + dir, e);
     }
+  }
+
+  private static LedgerWriter writer(
+      Path dir,
+      Path active,
+      FileChannel segment,
+      MessageAuthenticator mac,
+      Options options,
+      Entry head,
+      @Nullable Checkpointer checkpointer) {
+    if (options.durability() == Durability.FSYNC && options.groupCommit() == GroupCommit.LEADER) {
+      return new LeaderCommitWriter(dir, active, segment, mac, options, head, checkpointer);
+    }
+    return new GroupCommitWriter(dir, active, segment, mac, options, head, checkpointer);
   }
 
   /**

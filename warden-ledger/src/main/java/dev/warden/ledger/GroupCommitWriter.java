@@ -4,13 +4,10 @@ import dev.warden.api.Ledger.LedgerException;
 import dev.warden.api.Ledger.Receipt;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.MessageAuthenticator;
-import dev.warden.ledger.merkle.Rfc6962;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -41,19 +38,11 @@ import org.jspecify.annotations.Nullable;
  * Merkle tree (ASYNC: a tracker thread does). A group of queued records only ({@link #queue}) is
  * written but not forced: it rides the next force.
  *
- * <p>In {@code FSYNC} mode a third thread, the padder, keeps real zero-filled space ahead of the
- * records (up to {@link #PREALLOCATE} bytes, written with ordinary writes, never a sparse {@code
- * setLength}): a {@code force} that only overwrites allocated blocks flushes data, while one that
- * grows the file must also commit the size change through the filesystem journal — on ext4 here
- * about half of a {@code force}'s time. The padder writes each stretch through a channel of its own
- * and forces it itself, so neither the 1 MiB write nor its {@code force} sits between a group and
- * its release; the flusher never writes into a stretch the padder has not finished (it waits for it
- * instead). Its own channel matters for fail-closed: Linux reports a write-back error once per open
- * file, so a {@code force} on a separate open file cannot take the error that belongs to the
- * flusher's. Rotation and close cut the padding off again; after a crash {@link FileLedger#open}
- * does, and the verifier reads it as the end of the file ({@link Segments#dataEnd}).
+ * <p>In {@code FSYNC} mode a third thread, the padder ({@link SegmentPadding}), keeps real
+ * zero-filled space ahead of the records, so a {@code force} overwrites allocated blocks instead of
+ * growing the file; rotation and close cut it off again.
  */
-final class GroupCommitWriter {
+final class GroupCommitWriter implements LedgerWriter {
   private static final int MAX_BATCH = 4096;
 
   /**
@@ -61,9 +50,6 @@ final class GroupCommitWriter {
    * observed pace; a larger one already shares its {@code force} well.
    */
   private static final int SMALL_GROUP = 4;
-
-  /** Zero-filled space kept ahead of the active segment's records, in FSYNC mode. */
-  static final int PREALLOCATE = 1 << 20;
 
   private static final PendingAppend STOP =
       new PendingAppend(
@@ -87,10 +73,10 @@ final class GroupCommitWriter {
   private final @Nullable GroupWorker<Handed> flusher; // FSYNC only
   // FSYNC with a commit delay: only then is the count of appends on their way ever read.
   private final boolean gathers;
-  private final @Nullable GroupWorker<Padding> padder; // FSYNC only
+  private final @Nullable SegmentPadding padding; // FSYNC only
   // ASYNC with checkpoints only: keeps the segment digest and Merkle tree off the chaining thread
   // (in FSYNC the flusher keeps them).
-  private final @Nullable GroupWorker<Encoded> tracker;
+  private final @Nullable GroupWorker<ChainHead.Encoded> tracker;
 
   /** Appenders hold it shared while queueing; close takes it exclusively, so STOP comes last. */
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -104,9 +90,7 @@ final class GroupCommitWriter {
   private long segmentOpenedNanos = System.nanoTime();
   private long segmentSize; // bytes chained into the active segment (FSYNC: some still flushing)
   private @Nullable Throwable closeFailure;
-  private long seq;
-  private String hash;
-  private String mac;
+  private final ChainHead head;
   private boolean dirty;
   private long lastHandedNanos = System.nanoTime() - Long.MAX_VALUE / 2;
   private @Nullable Thread lastHandedAppender;
@@ -119,18 +103,6 @@ final class GroupCommitWriter {
   private volatile boolean unforced;
 
   private volatile long lastForceNanos = System.nanoTime();
-  private final MessageDigest sha256 = Checkpointer.sha256();
-
-  // Preallocation. Writer thread: where the zero-filled space handed to the padder ends in the
-  // active segment. Written by the writer before each hand-over, read by the flusher: where the
-  // latest stretch starts, which the flusher must not write past while the padder is busy.
-  private final int preallocate;
-  private long preallocatedEnd;
-  private volatile long paddingFrom = Long.MAX_VALUE;
-  // Padder thread only: its own channel on the segment it pads, and the zeros.
-  private @Nullable FileChannel padChannel;
-  private @Nullable Path padSegment;
-  private @Nullable ByteBuffer zeros;
 
   GroupCommitWriter(
       Path dir,
@@ -147,14 +119,9 @@ final class GroupCommitWriter {
     this.checkpointer = checkpointer;
     this.options = options;
     this.queueSpace = new Semaphore(options.queueCapacity());
-    // A small segment gets no more padding than its own size: rotation would only cut it off.
-    this.preallocate = (int) Math.min(PREALLOCATE, (options.maxSegmentBytes() + 4095) & -4096L);
-    this.seq = head.seq();
-    this.hash = head.hash();
-    this.mac = head.mac();
+    this.head = new ChainHead(head, key, options.clock(), checkpointer != null);
     try {
       this.segmentSize = channel.size();
-      this.preallocatedEnd = segmentSize;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read the size of " + segment, e);
     }
@@ -163,7 +130,10 @@ final class GroupCommitWriter {
             ? new GroupWorker<>("warden-ledger-flusher", options.forcesInFlight(), new Flush())
             : null;
     this.gathers = flusher != null && !options.commitDelay().isZero();
-    this.padder = flusher != null ? new GroupWorker<>("warden-ledger-padder", this::pad) : null;
+    this.padding =
+        flusher != null
+            ? new SegmentPadding(options.maxSegmentBytes(), segmentSize, this::padFailed)
+            : null;
     // FSYNC: the flusher keeps the digest and tree itself once a group is released, which spares
     // a thread wake-up per batch; ASYNC has no flusher, so a tracker thread does it.
     this.tracker =
@@ -173,7 +143,8 @@ final class GroupCommitWriter {
     this.thread = Thread.ofPlatform().name("warden-ledger-writer").daemon(true).start(this::run);
   }
 
-  Receipt append(LedgerRecord record) {
+  @Override
+  public Receipt append(LedgerRecord record) {
     return submit(record, true).await();
   }
 
@@ -183,19 +154,15 @@ final class GroupCommitWriter {
    * it. It does not wake the writer: it is chained with whatever append comes next (or a due
    * checkpoint, or close).
    */
-  void queue(LedgerRecord record) {
+  @Override
+  public void queue(LedgerRecord record) {
     submit(record, false);
   }
 
   private PendingAppend submit(LedgerRecord record, boolean awaited) {
-    CanonicalRecord canonical;
-    try {
-      // Serialized here, on the appender's thread: appenders canonicalize in parallel and the
-      // single writer only chains, hashes and writes.
-      canonical = CanonicalRecord.of(record);
-    } catch (IllegalArgumentException e) {
-      throw new LedgerException("record rejected: " + e.getMessage(), e);
-    }
+    // Serialized here, on the appender's thread: appenders canonicalize in parallel and the
+    // single writer only chains, hashes and writes.
+    CanonicalRecord canonical = canonical(record);
     PendingAppend p = awaited ? new PendingAppend(canonical) : PendingAppend.unawaited(canonical);
     gate.readLock().lock();
     try {
@@ -237,7 +204,8 @@ final class GroupCommitWriter {
   }
 
   /** Drains the queue, makes everything durable and stops the thread; idempotent. */
-  void close() {
+  @Override
+  public void close() {
     gate.writeLock().lock();
     try {
       if (closing) {
@@ -264,21 +232,25 @@ final class GroupCommitWriter {
     }
   }
 
-  @Nullable Throwable failure() {
+  @Override
+  public @Nullable Throwable failure() {
     return failure;
   }
 
-  long forceCount() {
+  @Override
+  public long forceCount() {
     return forces.get();
   }
 
   /** The active segment's channel; after {@link #close} the caller closes it. */
-  FileChannel channel() {
+  @Override
+  public FileChannel channel() {
     return channel;
   }
 
   /** What failed while closing (the final force or checkpoint), or null. */
-  @Nullable Throwable closeFailure() {
+  @Override
+  public @Nullable Throwable closeFailure() {
     return closeFailure;
   }
 
@@ -314,7 +286,7 @@ final class GroupCommitWriter {
         closeFailure = failure;
       }
     }
-    GroupWorker<Encoded> t = tracker;
+    GroupWorker<ChainHead.Encoded> t = tracker;
     if (t != null) {
       t.stop(); // the final checkpoint below needs the whole tree
     }
@@ -401,11 +373,11 @@ final class GroupCommitWriter {
       if (f != null) {
         f.awaitIdle(); // what follows needs every handed batch on disk and forced
       }
-      GroupWorker<Padding> pd = padder;
+      SegmentPadding pd = padding;
       if (pd != null) {
         pd.awaitIdle(); // rotation cuts the padding: no stretch may still be on its way
       }
-      GroupWorker<Encoded> t = tracker;
+      GroupWorker<ChainHead.Encoded> t = tracker;
       if (t != null) {
         t.awaitIdle(); // and in the segment digest and the tree
       }
@@ -438,22 +410,16 @@ final class GroupCommitWriter {
       return;
     }
     Path next = Segments.name(dir, Segments.number(segment) + 1);
-    FileChannel opened =
-        FileChannel.open(
-            next,
-            java.util.Set.of(
-                java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS),
-            Segments.privateFile(dir));
-    AtomicFiles.forceDirectory(dir);
+    FileChannel opened = Segments.createNext(dir, next);
     FileChannel old = channel;
     channel = opened;
     segment = next;
     segmentOpenedNanos = System.nanoTime();
     segmentSize = 0;
-    preallocatedEnd = 0;
-    paddingFrom = Long.MAX_VALUE;
+    SegmentPadding pd = padding;
+    if (pd != null) {
+      pd.rotated();
+    }
     old.close();
     Checkpointer cp = checkpointer;
     if (cp != null) {
@@ -482,9 +448,9 @@ final class GroupCommitWriter {
       maintain();
       return;
     }
-    Encoded encoded;
+    ChainHead.Encoded encoded;
     try {
-      encoded = encode(batch);
+      encoded = head.encode(batch);
       ByteBuffer bytes = encoded.bytes();
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -508,16 +474,19 @@ final class GroupCommitWriter {
    * then fails, the ledger refuses every later append, so nothing chains onto a lost record.
    */
   private void handOver(List<PendingAppend> batch, GroupWorker<Handed> flush) {
-    Encoded encoded;
+    ChainHead.Encoded encoded;
     try {
-      encoded = encode(batch);
+      encoded = head.encode(batch);
     } catch (Throwable t) { // fail closed on anything, including Errors
       failWrite(t, batch);
       return;
     }
     segmentSize += encoded.bytes().remaining();
     advance(encoded);
-    topUpPadding();
+    SegmentPadding pd = padding;
+    if (pd != null) {
+      pd.topUp(segment, segmentSize);
+    }
     flush.hand(new Handed(channel, List.copyOf(batch), encoded, arrivalGap(batch)));
   }
 
@@ -550,15 +519,13 @@ final class GroupCommitWriter {
   }
 
   /** Moves the chain head past a chained batch and tells the checkpointer; its receipts. */
-  private List<Receipt> advance(Encoded encoded) {
+  private List<Receipt> advance(ChainHead.Encoded encoded) {
     List<Receipt> receipts = encoded.receipts();
-    seq = receipts.getLast().seq();
-    hash = receipts.getLast().hash();
-    mac = encoded.mac();
+    head.advance(encoded);
     Checkpointer cp = checkpointer;
     if (cp != null) {
       cp.chained(receipts.size());
-      GroupWorker<Encoded> t = tracker;
+      GroupWorker<ChainHead.Encoded> t = tracker;
       if (t != null) {
         t.hand(encoded);
       }
@@ -570,13 +537,13 @@ final class GroupCommitWriter {
    * Adds chained batches to the segment digest and the Merkle tree, in chain order: on the tracker
    * thread (ASYNC) or the flusher's (FSYNC).
    */
-  private void track(List<Encoded> group) {
+  private void track(List<ChainHead.Encoded> group) {
     Checkpointer cp = checkpointer;
     if (cp == null) {
       return;
     }
     try {
-      for (Encoded e : group) {
+      for (ChainHead.Encoded e : group) {
         cp.written(e.bytes().array(), e.receipts(), e.leaves());
       }
     } catch (Throwable t) { // fail closed: a checkpoint must never sign a partial digest
@@ -600,16 +567,13 @@ final class GroupCommitWriter {
   /** Fails closed: the ledger refuses from now on, and these appends fail with the cause. */
   private void failWrite(Throwable t, List<PendingAppend> batch) {
     failure = t;
-    PendingAppend.fail(
-        batch, new LedgerException("ledger write failed; the ledger refuses further appends", t));
+    PendingAppend.fail(batch, writeFailed(t));
   }
 
-  /**
-   * A chained batch: its bytes, one receipt and one Merkle leaf hash per record (leaves only with
-   * checkpoints, else empty), and the MAC of its last record.
-   */
-  @SuppressWarnings("ArrayRecordComponent") // private to this class; equality unused
-  private record Encoded(ByteBuffer bytes, List<Receipt> receipts, byte[][] leaves, String mac) {}
+  /** What the appends of a group whose write or force failed get. */
+  static LedgerException writeFailed(Throwable cause) {
+    return new LedgerException("ledger write failed; the ledger refuses further appends", cause);
+  }
 
   /**
    * A chained batch handed to the flusher, with the segment it belongs to and how long after the
@@ -617,7 +581,10 @@ final class GroupCommitWriter {
    * if it has none, or the previous one was the same thread's).
    */
   private record Handed(
-      FileChannel channel, List<PendingAppend> batch, Encoded encoded, long arrivalGapNanos) {}
+      FileChannel channel,
+      List<PendingAppend> batch,
+      ChainHead.Encoded encoded,
+      long arrivalGapNanos) {}
 
   /**
    * The flusher's work (FSYNC): one gathering write and one force for the whole group, then its
@@ -688,9 +655,9 @@ final class GroupCommitWriter {
           left += buffers[i].remaining();
         }
         // Never into a stretch of zeros the padder is still writing: its write would land later.
-        GroupWorker<Padding> pd = padder;
-        if (pd != null && target.position() + left > paddingFrom) {
-          pd.awaitIdle();
+        SegmentPadding pd = padding;
+        if (pd != null) {
+          pd.beforeWrite(target.position(), left);
         }
         while (left > 0) {
           left -= target.write(buffers);
@@ -737,7 +704,7 @@ final class GroupCommitWriter {
       }
       if (checkpointer != null && failure == null) {
         // After the release, one group at a time in chain order; awaitIdle still waits for it.
-        List<Encoded> written = new ArrayList<>(group.size());
+        List<ChainHead.Encoded> written = new ArrayList<>(group.size());
         for (Handed h : group) {
           written.add(h.encoded());
         }
@@ -757,80 +724,20 @@ final class GroupCommitWriter {
     return false;
   }
 
-  /**
-   * After chaining a batch: when less than half of {@link #preallocate} is left ahead of the
-   * records, hands the padder the next stretch of zeros to write and force, so the forces that
-   * follow overwrite allocated blocks instead of growing the file. Records that outrun the space
-   * simply grow the file, as without preallocation. Writer thread.
-   */
-  private void topUpPadding() {
-    GroupWorker<Padding> pd = padder;
-    if (pd == null || preallocatedEnd - segmentSize >= preallocate / 2) {
-      return;
-    }
-    long from = Math.max(preallocatedEnd, segmentSize);
-    paddingFrom = from; // before the hand-over: the flusher must see it before any later group
-    pd.hand(new Padding(segment, from));
-    preallocatedEnd = from + preallocate;
-  }
-
-  /**
-   * The padder's work: writes each stretch of zeros through its own channel on the segment and
-   * forces it. Fails closed: an error refuses every later append.
-   */
-  private void pad(List<Padding> stretches) {
-    try {
-      for (Padding p : stretches) {
-        FileChannel ch = padChannel;
-        if (ch == null || !p.segment().equals(padSegment)) {
-          if (ch != null) {
-            ch.close();
-          }
-          ch =
-              FileChannel.open(
-                  p.segment(),
-                  java.nio.file.StandardOpenOption.WRITE,
-                  java.nio.file.LinkOption.NOFOLLOW_LINKS);
-          padChannel = ch;
-          padSegment = p.segment();
-        }
-        ByteBuffer z = zeros;
-        if (z == null) {
-          z = ByteBuffer.allocateDirect(preallocate);
-          zeros = z;
-        }
-        z.clear();
-        while (z.hasRemaining()) {
-          ch.write(z, p.from() + z.position());
-        }
-        ch.force(false); // not counted in forceCount: it makes no record durable
-      }
-    } catch (Throwable t) { // fail closed on anything, including Errors
+  /** The padder failed: fail closed, every later append is refused. */
+  private void padFailed(Throwable t) {
+    if (failure == null) {
       failure = t;
     }
   }
 
-  /** Ends the padder (after its last stretch) and closes its channel. Writer thread. */
+  /** Ends the padder (after its last stretch). Writer thread. */
   private void stopPadder() {
-    GroupWorker<Padding> pd = padder;
-    if (pd == null) {
-      return;
-    }
-    pd.stop();
-    FileChannel ch = padChannel; // the padder's thread has ended: its fields are visible
-    if (ch != null) {
-      try {
-        ch.close();
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        }
-      }
+    SegmentPadding pd = padding;
+    if (pd != null) {
+      pd.stop();
     }
   }
-
-  /** A stretch of zeros for the padder: {@link #preallocate} bytes at {@code from} in segment. */
-  private record Padding(Path segment, long from) {}
 
   /**
    * Cuts the zero-filled space off the end of a segment that is being closed and forces the new
@@ -838,9 +745,7 @@ final class GroupCommitWriter {
    */
   private void cutPadding(FileChannel segmentChannel) {
     try {
-      if (segmentChannel.size() > segmentSize) {
-        segmentChannel.truncate(segmentSize);
-        segmentChannel.force(false);
+      if (SegmentPadding.cut(segmentChannel, segmentSize)) {
         forces.incrementAndGet();
       }
     } catch (IOException | RuntimeException e) {
@@ -856,51 +761,6 @@ final class GroupCommitWriter {
     return all;
   }
 
-  /**
-   * Chains the batch from the current head; the head itself moves only once it is written. Each
-   * record's canonical body is laid out once as {@code prevMac ‖ body} (the HMAC input); SHA-256 is
-   * fed {@code prev} and the body part of the same array.
-   */
-  private Encoded encode(List<PendingAppend> batch) {
-    List<Receipt> receipts = new ArrayList<>(batch.size());
-    byte[] time = LedgerFormat.time(options.clock().instant());
-    byte[][] seqs = new byte[batch.size()][];
-    int total = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      seqs[i] = Long.toString(seq + 1 + i).getBytes(StandardCharsets.US_ASCII);
-      total += batch.get(i).record.lineLength(seqs[i], time);
-    }
-    byte[] out = new byte[total];
-    int at = 0;
-    long s = seq;
-    byte[] h = hash.getBytes(StandardCharsets.US_ASCII);
-    byte[] m = mac.getBytes(StandardCharsets.US_ASCII);
-    // The leaf hashes the raw chain hash: taken here, before it is hex, instead of parsed back.
-    byte[][] leaves = new byte[checkpointer == null ? 0 : batch.size()][];
-    for (int i = 0; i < batch.size(); i++) {
-      CanonicalRecord r = batch.get(i).record;
-      s++;
-      byte[] input = new byte[64 + r.bodyLength(seqs[i], time)];
-      System.arraycopy(m, 0, input, 0, 64);
-      r.body(input, 64, seqs[i], time, h);
-      sha256.reset();
-      sha256.update(h); // prev is 64 hex digits (ASCII): prev ‖ body hashed in two updates
-      sha256.update(input, 64, input.length - 64);
-      byte[] rawHash = sha256.digest();
-      if (leaves.length > 0) {
-        leaves[i] = Rfc6962.leafHash(rawHash);
-      }
-      byte[] nextHash = LedgerFormat.hexAscii(rawHash);
-      byte[] nextMac = LedgerFormat.hexAscii(key.tag(input));
-      at = r.line(out, at, seqs[i], time, h, nextHash, nextMac);
-      h = nextHash;
-      m = nextMac;
-      receipts.add(new Receipt(s, new String(h, StandardCharsets.US_ASCII)));
-    }
-    return new Encoded(
-        ByteBuffer.wrap(out), receipts, leaves, new String(m, StandardCharsets.US_ASCII));
-  }
-
   private void force() {
     try {
       channel.force(false);
@@ -913,7 +773,19 @@ final class GroupCommitWriter {
     }
   }
 
-  private static LedgerException refusing(Throwable cause) {
+  /**
+   * {@code record} canonicalized; a string with no UTF-8 form is refused, naming its field only.
+   */
+  static CanonicalRecord canonical(LedgerRecord record) {
+    try {
+      return CanonicalRecord.of(record);
+    } catch (IllegalArgumentException e) {
+      throw new LedgerException("record rejected: " + e.getMessage(), e);
+    }
+  }
+
+  /** What an append gets once the ledger has failed: it refuses, naming the cause. */
+  static LedgerException refusing(Throwable cause) {
     return new LedgerException("an earlier ledger write failed; the ledger refuses appends", cause);
   }
 }

@@ -19,14 +19,19 @@ import org.jspecify.annotations.Nullable;
  * that gives up (interrupted) before its outcome arrives is skipped: its waker wakes its two
  * instead, so nobody below it is left parked.
  *
- * <p>Thread-safety: {@link #await} is called once, by the thread that created the instance (never
- * on an {@link #unawaited} one); {@link #complete} or {@link #fail} once per instance, by the
- * writer or flusher thread.
+ * <p>With {@link LeaderCommitWriter} an appender may instead be handed the lead ({@link
+ * #handLead}): {@link #awaitTurn} then returns true and the appender writes and forces the next
+ * group itself, its own record included.
+ *
+ * <p>Thread-safety: {@link #await} (after at most one {@link #awaitTurn}) is called once, by the
+ * thread that created the instance (never on an {@link #unawaited} one); {@link #complete} or
+ * {@link #fail} once per instance, by the writer, the flusher or a leader.
  */
 final class PendingAppend {
   private static final int WAITING = 0;
   private static final int DONE = 1;
   private static final int ABANDONED = 2;
+  private static final int LEAD = 3; // LeaderCommitWriter: its turn to write and force
 
   private static final VarHandle STATE;
 
@@ -88,8 +93,43 @@ final class PendingAppend {
    *     still become durable; the interrupt status stays set)
    */
   Receipt await() {
+    parkWhileWaiting();
+    wake(left);
+    wake(right);
+    Throwable f = failure;
+    if (f != null) {
+      throw new LedgerException(String.valueOf(f.getMessage()), f);
+    }
+    Receipt r = receipt;
+    if (r == null) {
+      throw new IllegalStateException("an append was released without a receipt");
+    }
+    return r;
+  }
+
+  /**
+   * Blocks until either the outcome is published (false: {@link #await} now returns or throws it at
+   * once) or the appender is handed the lead (true: it must write and force; an interrupt then only
+   * stays set, since nobody else would).
+   *
+   * @throws LedgerException if interrupted while still waiting (as {@link #await})
+   */
+  boolean awaitTurn() {
+    if (parkWhileWaiting() == LEAD) {
+      STATE.setVolatile(this, WAITING); // its own group's release publishes it like any other
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Parks while the state is WAITING and returns the state that ended the wait; an interrupt that
+   * comes first abandons the append (it throws), one that comes after stays set.
+   */
+  private int parkWhileWaiting() {
     boolean interrupted = false;
-    while ((int) STATE.getVolatile(this) == WAITING) {
+    int s;
+    while ((s = (int) STATE.getVolatile(this)) == WAITING) {
       LockSupport.park(this);
       if (Thread.interrupted()) {
         if (STATE.compareAndSet(this, WAITING, ABANDONED)) {
@@ -103,17 +143,15 @@ final class PendingAppend {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    wake(left);
-    wake(right);
-    Throwable f = failure;
-    if (f != null) {
-      throw new LedgerException(String.valueOf(f.getMessage()), f);
-    }
-    Receipt r = receipt;
-    if (r == null) {
-      throw new IllegalStateException("an append was released without a receipt");
-    }
-    return r;
+    return s;
+  }
+
+  /**
+   * Hands the lead to this waiting appender; the caller then unparks {@link #appender}. False if it
+   * gave up (interrupted) or nobody waits for it: it must be passed over.
+   */
+  boolean handLead() {
+    return appender != null && STATE.compareAndSet(this, WAITING, LEAD);
   }
 
   /** Releases {@code group}: appender {@code i} gets {@code receipts.get(i)}. */

@@ -32,6 +32,23 @@ final class Segments {
 
   private Segments() {}
 
+  /**
+   * Creates the next segment {@code next} (which must not exist yet) for writing and makes its
+   * directory entry durable.
+   */
+  static FileChannel createNext(Path dir, Path next) throws IOException {
+    FileChannel opened =
+        FileChannel.open(
+            next,
+            Set.of(
+                java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS),
+            privateFile(dir));
+    AtomicFiles.forceDirectory(dir);
+    return opened;
+  }
+
   static boolean isName(String fileName) {
     return NAME.matcher(fileName).matches();
   }

@@ -26,7 +26,7 @@ class AttributionRecordTest {
 
   @Test
   void attributedRecordsCarryIdentityOwnerAndProfile(@TempDir Path dir) throws Exception {
-    try (FileLedger ledger = FileLedger.open(dir, Ledgers.KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir, Ledgers.KEY, TestOptions.defaults())) {
       ledger.append(
           Ledgers.sample(1)
               .withAttribution(new Attribution(AGENT, "agent-7", "user-42", "batch-agents")));
@@ -57,7 +57,7 @@ class AttributionRecordTest {
 
   @Test
   void editingTheIdentityBreaksTheChain(@TempDir Path dir) throws Exception {
-    try (FileLedger ledger = FileLedger.open(dir, Ledgers.KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir, Ledgers.KEY, TestOptions.defaults())) {
       ledger.append(Ledgers.sample(1).withAttribution(Attribution.of(AGENT)));
       ledger.append(Ledgers.sample(2).withAttribution(Attribution.of(AGENT)));
     }

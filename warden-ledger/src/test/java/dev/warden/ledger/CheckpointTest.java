@@ -33,7 +33,7 @@ class CheckpointTest {
   @TempDir Path dir;
 
   private static FileLedger.Options signed(TestSigners.KeySigner signer, int every) {
-    return FileLedger.Options.defaults()
+    return TestOptions.defaults()
         .withSigner(signer)
         .withCheckpointEvery(every, Duration.ofHours(1));
   }
@@ -100,7 +100,7 @@ class CheckpointTest {
   void aCheckpointIsDueAfterTheIntervalEvenWithoutMoreRecords() throws Exception {
     CountDownLatch done = new CountDownLatch(1);
     FileLedger.Options options =
-        FileLedger.Options.defaults()
+        TestOptions.defaults()
             .withSigner(TestSigners.p256())
             .withCheckpointEvery(1_000_000, Duration.ofMillis(20))
             .withCheckpointListener(c -> done.countDown());

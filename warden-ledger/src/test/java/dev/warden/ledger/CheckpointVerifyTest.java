@@ -30,7 +30,7 @@ class CheckpointVerifyTest {
 
   @BeforeEach
   void write12RecordsWithCheckpointsAt5And10And12() {
-    write(dir, 12, FileLedger.Options.defaults());
+    write(dir, 12, TestOptions.defaults());
   }
 
   private void write(Path d, int records, FileLedger.Options base) {
@@ -214,7 +214,7 @@ class CheckpointVerifyTest {
   @Test
   void aMissingSegmentIsNamed() throws IOException {
     Path rotated = dir.resolve("rotated");
-    write(rotated, 60, FileLedger.Options.defaults().withSegmentLimits(4096, Duration.ofDays(1)));
+    write(rotated, 60, TestOptions.defaults().withSegmentLimits(4096, Duration.ofDays(1)));
     List<Path> segments = Segments.list(rotated);
     assertThat(segments.size()).isGreaterThan(2);
     Files.delete(segments.get(1));
@@ -235,8 +235,8 @@ class CheckpointVerifyTest {
     // Two ledgers under different keys, same shape: swap one segment for the other's.
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    write(a, 60, FileLedger.Options.defaults().withSegmentLimits(4096, Duration.ofDays(1)));
-    write(b, 60, FileLedger.Options.defaults().withSegmentLimits(4096, Duration.ofDays(1)));
+    write(a, 60, TestOptions.defaults().withSegmentLimits(4096, Duration.ofDays(1)));
+    write(b, 60, TestOptions.defaults().withSegmentLimits(4096, Duration.ofDays(1)));
     Files.copy(
         Segments.name(b, 2),
         Segments.name(a, 2),
@@ -254,7 +254,7 @@ class CheckpointVerifyTest {
 
   @Test
   void fromCheckpointVerifiesOnlyTheRecordsAfterTheNewestCheckpoint() throws IOException {
-    write(dir, 3, FileLedger.Options.defaults().withCheckpointEvery(1000, Duration.ofHours(1)));
+    write(dir, 3, TestOptions.defaults().withCheckpointEvery(1000, Duration.ofHours(1)));
     // 12 + 3 records; the newest checkpoint covers all 15 (written at close).
     LedgerVerifier.Options from =
         new LedgerVerifier.Options(
@@ -266,7 +266,7 @@ class CheckpointVerifyTest {
         .contains("the first 15 trusted by the signature of checkpoint-0000000004.json");
 
     // Records appended after it (without a signer) are verified by the chain...
-    try (FileLedger ledger = FileLedger.open(dir, KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir, KEY, TestOptions.defaults())) {
       ledger.append(sample(16));
       ledger.append(sample(17));
     }
@@ -325,9 +325,7 @@ class CheckpointVerifyTest {
         FileLedger.open(
             copy,
             KEY,
-            FileLedger.Options.defaults()
-                .withSigner(who)
-                .withCheckpointEvery(5, Duration.ofHours(1)))) {
+            TestOptions.defaults().withSigner(who).withCheckpointEvery(5, Duration.ofHours(1)))) {
       for (int i = 0; i < lines.size(); i++) {
         ledger.append(sample(i + 1));
       }

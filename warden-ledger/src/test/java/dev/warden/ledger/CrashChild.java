@@ -28,7 +28,7 @@ public final class CrashChild {
         FileLedger.open(
             dir,
             Ledgers.KEY,
-            FileLedger.Options.defaults()
+            TestOptions.defaults()
                 .withSigner(signer)
                 .withCheckpointEvery(50, Duration.ofMillis(20))
                 .withSegmentLimits(16 * 1024, Duration.ofDays(1)));

@@ -39,6 +39,7 @@ class CrashSafetyTest {
       Process child =
           new ProcessBuilder(
                   ProcessHandle.current().info().command().orElse("java"),
+                  "-D" + TestOptions.PROPERTY + "=" + TestOptions.groupCommit().name(),
                   "-cp",
                   String.valueOf(System.getProperty("java.class.path")),
                   CrashChild.class.getName(),
@@ -83,7 +84,7 @@ class CrashSafetyTest {
           .isTrue();
 
       // Reopen: recovery cuts the padding and a torn tail, and refuses anything worse.
-      FileLedger.open(dir, Ledgers.KEY, FileLedger.Options.defaults()).close();
+      FileLedger.open(dir, Ledgers.KEY, TestOptions.defaults()).close();
       assertThat(Segments.dataEnd(Segments.list(dir).getLast()))
           .isEqualTo(Files.size(Segments.list(dir).getLast()));
       Map<Long, String> onDisk = records(dir);

@@ -41,7 +41,7 @@ class FileLedgerTest {
   @Test
   void roundTripAppendsAndVerifies() {
     List<Receipt> receipts = new ArrayList<>();
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       assertThat(ledger.path()).isEqualTo(dir());
       assertThat(ledger.recoveredTornBytes()).isZero();
       for (int i = 1; i <= 10; i++) {
@@ -68,8 +68,7 @@ class FileLedgerTest {
   @Test
   void writesTheDocumentedRecordLayoutInCanonicalForm() throws IOException {
     Instant t = Instant.parse("2025-03-04T05:06:07.089Z");
-    FileLedger.Options options =
-        FileLedger.Options.defaults().withClock(Clock.fixed(t, ZoneOffset.UTC));
+    FileLedger.Options options = TestOptions.defaults().withClock(Clock.fixed(t, ZoneOffset.UTC));
     Receipt first;
     try (FileLedger ledger = FileLedger.open(dir(), KEY, options)) {
       first = ledger.append(sample(1));
@@ -131,7 +130,7 @@ class FileLedgerTest {
   void refusesAGroupWritableDirectory() throws IOException {
     Ledgers.write(dir(), 1);
     Files.setPosixFilePermissions(dir(), PosixFilePermissions.fromString("rwxrwx---"));
-    assertThatThrownBy(() -> FileLedger.open(dir(), KEY, FileLedger.Options.defaults()))
+    assertThatThrownBy(() -> FileLedger.open(dir(), KEY, TestOptions.defaults()))
         .isInstanceOf(LedgerException.class)
         .rootCause()
         .hasMessageContaining("writable by group or others");
@@ -140,7 +139,7 @@ class FileLedgerTest {
   @Test
   void reopenContinuesTheChain() {
     Ledgers.write(dir(), 3);
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       assertThat(ledger.append(sample(4)).seq()).isEqualTo(4);
     }
     VerifyReport report = LedgerVerifier.verify(dir(), KEY);
@@ -150,19 +149,19 @@ class FileLedgerTest {
 
   @Test
   void secondWriterOnTheSameDirectoryIsRefused() {
-    try (FileLedger first = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
-      assertThatThrownBy(() -> FileLedger.open(dir(), KEY, FileLedger.Options.defaults()))
+    try (FileLedger first = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
+      assertThatThrownBy(() -> FileLedger.open(dir(), KEY, TestOptions.defaults()))
           .isInstanceOf(LedgerException.class)
           .hasMessageContaining("already open by another writer");
       first.append(sample(1)); // the first writer is unaffected
     }
     // the lock is released on close
-    FileLedger.open(dir(), KEY, FileLedger.Options.defaults()).close();
+    FileLedger.open(dir(), KEY, TestOptions.defaults()).close();
   }
 
   @Test
   void appendAfterCloseThrowsAndCloseIsIdempotent() {
-    FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults());
+    FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults());
     ledger.append(sample(1));
     ledger.close();
     ledger.close();
@@ -180,7 +179,7 @@ class FileLedgerTest {
     assertThat(LedgerVerifier.verify(dir(), KEY).damage())
         .isEqualTo(VerifyReport.Damage.TRUNCATED_LINE);
 
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       assertThat(ledger.recoveredTornBytes()).isEqualTo(partial.length);
       assertThat(ledger.append(sample(7)).seq()).isEqualTo(7);
     }
@@ -199,7 +198,7 @@ class FileLedgerTest {
   void unparseableLastLineIsTreatedAsTorn() throws IOException {
     Ledgers.write(dir(), 2);
     Files.write(Ledgers.segment(dir()), new byte[] {0, 0, 0, '\n'}, StandardOpenOption.APPEND);
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       assertThat(ledger.recoveredTornBytes()).isEqualTo(4);
     }
     assertThat(LedgerVerifier.verify(dir(), KEY).recordsChecked()).isEqualTo(3);
@@ -211,7 +210,7 @@ class FileLedgerTest {
     List<String> lines = Ledgers.lines(dir());
     lines.set(1, "garbage");
     Ledgers.store(dir(), lines);
-    assertThatThrownBy(() -> FileLedger.open(dir(), KEY, FileLedger.Options.defaults()))
+    assertThatThrownBy(() -> FileLedger.open(dir(), KEY, TestOptions.defaults()))
         .isInstanceOf(LedgerException.class)
         .hasMessageContaining("refusing to append")
         .hasMessageContaining("line 2");
@@ -222,8 +221,7 @@ class FileLedgerTest {
   @Test
   void openWithAnotherKeyIsRefused() {
     Ledgers.write(dir(), 2);
-    assertThatThrownBy(
-            () -> FileLedger.open(dir(), new TestMac("other"), FileLedger.Options.defaults()))
+    assertThatThrownBy(() -> FileLedger.open(dir(), new TestMac("other"), TestOptions.defaults()))
         .isInstanceOf(LedgerException.class)
         .hasMessageContaining("line 1");
   }
@@ -238,7 +236,7 @@ class FileLedgerTest {
     Set<Long> seqs = ConcurrentHashMap.newKeySet();
     long forces;
     FileLedger.Options options =
-        FileLedger.Options.defaults()
+        TestOptions.defaults()
             .withGroupCommit(forcesInFlight, java.time.Duration.ofNanos(commitDelayMicros * 1000L));
     try (FileLedger ledger = FileLedger.open(dir(), KEY, options)) {
       try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -268,7 +266,7 @@ class FileLedgerTest {
 
   @Test
   void groupCommitSettingsOutOfRangeAreRefusedByName() {
-    FileLedger.Options d = FileLedger.Options.defaults();
+    FileLedger.Options d = TestOptions.defaults();
     assertThatThrownBy(() -> d.withGroupCommit(0, java.time.Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("forcesInFlight must be 1 or 2, got 0");
@@ -284,9 +282,7 @@ class FileLedgerTest {
   @Test
   void asyncDurabilityWritesAVerifiableChain() {
     FileLedger.Options options =
-        FileLedger.Options.defaults()
-            .withDurability(FileLedger.Durability.ASYNC)
-            .withQueueCapacity(4);
+        TestOptions.defaults().withDurability(FileLedger.Durability.ASYNC).withQueueCapacity(4);
     try (FileLedger ledger = FileLedger.open(dir(), KEY, options)) {
       for (int i = 1; i <= 50; i++) {
         ledger.append(sample(i));
@@ -299,7 +295,7 @@ class FileLedgerTest {
 
   @Test
   void unencodableRecordIsRejectedWithoutQuotingItAndTheLedgerStaysUsable() {
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       LedgerRecord bad =
           new LedgerRecord(
               "request",
@@ -329,7 +325,7 @@ class FileLedgerTest {
           }
           return KEY.tag(data);
         };
-    try (FileLedger ledger = FileLedger.open(dir(), flaky, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), flaky, TestOptions.defaults())) {
       ledger.append(sample(1));
       broken.set(true);
       assertThatThrownBy(() -> ledger.append(sample(2)))
@@ -345,7 +341,7 @@ class FileLedgerTest {
 
   @Test
   void aQueuedRecordIsOnDiskBeforeTheQueuingThreadsNextAppendReturns() throws IOException {
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       for (int i = 0; i < 20; i++) {
         ledger.queue(sample(2 * i));
         Receipt after = ledger.append(sample(2 * i + 1));
@@ -369,7 +365,7 @@ class FileLedgerTest {
   @Test
   void queuedRecordsRideTheNextAwaitedForce() {
     long forces;
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       for (int i = 0; i < 100; i++) {
         ledger.queue(sample(i));
       }
@@ -384,12 +380,12 @@ class FileLedgerTest {
 
   @Test
   void closeMakesQueuedRecordsDurable() {
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       for (int i = 0; i < 10; i++) {
         ledger.queue(sample(i));
       }
     }
-    try (FileLedger reopened = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger reopened = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       assertThat(reopened.append(sample(10)).seq()).isEqualTo(11);
     }
     VerifyReport report = LedgerVerifier.verify(dir(), KEY);
@@ -402,7 +398,7 @@ class FileLedgerTest {
     int threads = 32;
     int each = 100;
     Set<Long> appended = ConcurrentHashMap.newKeySet();
-    try (FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults())) {
       try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -438,7 +434,7 @@ class FileLedgerTest {
           }
           return KEY.tag(data);
         };
-    try (FileLedger ledger = FileLedger.open(dir(), failsOnPoison, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir(), failsOnPoison, TestOptions.defaults())) {
       ledger.append(sample(1));
       ledger.queue(poisoned); // returns: the failure happens on the writer
       assertThatThrownBy(() -> ledger.append(sample(2)))
@@ -456,7 +452,7 @@ class FileLedgerTest {
     LedgerRecord bad =
         new LedgerRecord(
             "request", "c", "/r", "model-secret\ud800", "enforce", "forwarded", 0, null, List.of());
-    FileLedger ledger = FileLedger.open(dir(), KEY, FileLedger.Options.defaults());
+    FileLedger ledger = FileLedger.open(dir(), KEY, TestOptions.defaults());
     try {
       assertThatThrownBy(() -> ledger.queue(bad))
           .isInstanceOf(LedgerException.class)

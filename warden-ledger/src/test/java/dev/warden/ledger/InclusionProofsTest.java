@@ -23,7 +23,7 @@ class InclusionProofsTest {
         FileLedger.open(
             dir,
             KEY,
-            FileLedger.Options.defaults()
+            TestOptions.defaults()
                 .withSigner(signer)
                 .withCheckpointEvery(4, Duration.ofHours(1))
                 .withSegmentLimits(4096, Duration.ofDays(1)))) {

@@ -55,7 +55,7 @@ class LedgerParserFuzzer {
               FileLedger.open(
                   dir,
                   KEY,
-                  FileLedger.Options.defaults()
+                  TestOptions.defaults()
                       .withSigner(signer)
                       .withCheckpointEvery(5, Duration.ofHours(1)))) {
             for (int i = 1; i <= 12; i++) {
@@ -120,7 +120,7 @@ class LedgerParserFuzzer {
       Files.createDirectories(dir);
       Files.write(Segments.name(dir, 1), bytes);
       boolean opened;
-      try (FileLedger ledger = FileLedger.open(dir, KEY, FileLedger.Options.defaults())) {
+      try (FileLedger ledger = FileLedger.open(dir, KEY, TestOptions.defaults())) {
         ledger.append(Ledgers.sample(1));
         opened = true;
       } catch (LedgerException e) {

@@ -55,7 +55,7 @@ class LedgerVerifierTest {
     assertThat(report.recordsChecked()).isZero();
     assertThat(report.headHash()).isEqualTo("0".repeat(64));
 
-    FileLedger.open(dir, KEY, FileLedger.Options.defaults()).close(); // creates an empty segment
+    FileLedger.open(dir, KEY, TestOptions.defaults()).close(); // creates an empty segment
     assertThat(LedgerVerifier.verify(dir, KEY).ok()).isTrue();
   }
 

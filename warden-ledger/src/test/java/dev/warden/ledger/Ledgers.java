@@ -33,7 +33,7 @@ final class Ledgers {
   }
 
   static Path write(Path dir, int records) {
-    try (FileLedger ledger = FileLedger.open(dir, KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir, KEY, TestOptions.defaults())) {
       for (int i = 1; i <= records; i++) {
         ledger.append(sample(i));
       }

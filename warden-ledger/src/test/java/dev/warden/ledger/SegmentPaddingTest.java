@@ -46,13 +46,13 @@ class SegmentPaddingTest {
 
   @Test
   void anOpenFsyncLedgerKeepsZerosAheadOfItsRecordsAndCloseCutsThem() throws IOException {
-    try (FileLedger ledger = FileLedger.open(dir, KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir, KEY, TestOptions.defaults())) {
       for (int i = 1; i <= 3; i++) {
         ledger.append(sample(i));
       }
       // The padder writes and forces the zeros off the appenders' path: wait for it, bounded.
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (Files.size(segment()) < GroupCommitWriter.PREALLOCATE / 2
+      while (Files.size(segment()) < SegmentPadding.PREALLOCATE / 2
           && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
@@ -62,7 +62,7 @@ class SegmentPaddingTest {
       assertThat(bytes[(int) dataEnd - 1]).isEqualTo((byte) '\n');
       assertThat(Arrays.copyOfRange(bytes, (int) dataEnd, bytes.length))
           .containsOnly((byte) 0)
-          .hasSizeGreaterThanOrEqualTo(GroupCommitWriter.PREALLOCATE / 2);
+          .hasSizeGreaterThanOrEqualTo(SegmentPadding.PREALLOCATE / 2);
       VerifyReport live = LedgerVerifier.verify(dir, KEY);
       assertThat(live.ok()).as(live.message()).isTrue();
       assertThat(live.recordsChecked()).isEqualTo(3);
@@ -85,7 +85,7 @@ class SegmentPaddingTest {
     assertThat(report.recordsChecked()).isEqualTo(5);
     assertThat(report.headHash()).isEqualTo(head);
 
-    try (FileLedger ledger = FileLedger.open(dir, KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir, KEY, TestOptions.defaults())) {
       assertThat(ledger.recoveredTornBytes()).isZero(); // padding is not damage: no recovery record
       assertThat(Files.size(segment())).isEqualTo(records);
       assertThat(ledger.append(sample(6)).seq()).isEqualTo(6);
@@ -106,7 +106,7 @@ class SegmentPaddingTest {
     assertThat(torn.damage()).as(torn.message()).isEqualTo(Damage.TRUNCATED_LINE);
     assertThat(torn.firstBadLine()).isEqualTo(6);
 
-    try (FileLedger ledger = FileLedger.open(dir, KEY, FileLedger.Options.defaults())) {
+    try (FileLedger ledger = FileLedger.open(dir, KEY, TestOptions.defaults())) {
       assertThat(ledger.recoveredTornBytes()).isEqualTo(partial.length);
     }
     List<String> lines = Ledgers.lines(dir);
@@ -130,7 +130,7 @@ class SegmentPaddingTest {
     assertThat(report.ok()).isFalse();
     assertThat(report.firstBadSeq()).as(report.message()).isEqualTo(7);
     assertThat(report.recordsChecked()).isEqualTo(6);
-    assertThatThrownBy(() -> FileLedger.open(dir, KEY, FileLedger.Options.defaults()))
+    assertThatThrownBy(() -> FileLedger.open(dir, KEY, TestOptions.defaults()))
         .isInstanceOf(LedgerException.class)
         .hasMessageContaining("refusing to append");
     assertThat(Files.size(segment())).isEqualTo(out.size()); // the refused open changed nothing
@@ -172,8 +172,7 @@ class SegmentPaddingTest {
 
   @Test
   void paddingInAClosedSegmentIsDamage() throws IOException {
-    FileLedger.Options small =
-        FileLedger.Options.defaults().withSegmentLimits(4096, Duration.ofDays(1));
+    FileLedger.Options small = TestOptions.defaults().withSegmentLimits(4096, Duration.ofDays(1));
     try (FileLedger ledger = FileLedger.open(dir, KEY, small)) {
       for (int i = 1; i <= 20; i++) {
         ledger.append(sample(i));

@@ -319,7 +319,11 @@ public final class Gateway implements AutoCloseable {
             .withCheckpointListener(anchor == null ? CheckpointListener.NONE : anchor)
             .withGroupCommit(
                 config.ledger().forcesInFlight(),
-                java.time.Duration.ofNanos(config.ledger().commitDelayMicros() * 1000L));
+                java.time.Duration.ofNanos(config.ledger().commitDelayMicros() * 1000L))
+            .withGroupCommit(
+                config.ledger().groupCommit().equals("leader")
+                    ? FileLedger.GroupCommit.LEADER
+                    : FileLedger.GroupCommit.THREADS);
     FileLedger ledger;
     try {
       ledger = FileLedger.open(ledgerDir(dataDir), keys.authenticator(LEDGER_KEY), options);

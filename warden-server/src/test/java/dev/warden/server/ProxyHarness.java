@@ -34,7 +34,8 @@ final class ProxyHarness implements AutoCloseable {
       UnaryOperator<WardenConfig> tweak,
       @Nullable Function<Protector, @Nullable StreamInspection> streams) {
     this.upstream = upstream;
-    WardenConfig base = ConfigLoader.fromYaml(yaml).withDataDir(dataDir.toString());
+    WardenConfig base =
+        groupCommitUnderTest(ConfigLoader.fromYaml(yaml)).withDataDir(dataDir.toString());
     WardenConfig.Server s = base.server();
     WardenConfig config =
         base.withServer(
@@ -51,6 +52,28 @@ final class ProxyHarness implements AutoCloseable {
         streams == null
             ? Gateway.start(tweak.apply(config))
             : Gateway.start(tweak.apply(config), streams);
+  }
+
+  /**
+   * The config with {@code ledger.groupCommit} set from the system property {@code
+   * warden.ledger.groupCommit} if given (the {@code leader-group-commit} surefire execution runs
+   * the ledger-touching proxy suites once more with {@code leader}); else unchanged.
+   */
+  static WardenConfig groupCommitUnderTest(WardenConfig c) {
+    String g = System.getProperty("warden.ledger.groupCommit");
+    if (g == null || g.isEmpty()) {
+      return c;
+    }
+    WardenConfig.LedgerSettings l = c.ledger();
+    return c.withLedger(
+        new WardenConfig.LedgerSettings(
+            l.durability(),
+            l.receipts(),
+            l.signingAlgorithm(),
+            l.timestamp(),
+            l.forcesInFlight(),
+            l.commitDelayMicros(),
+            g.toLowerCase(java.util.Locale.ROOT)));
   }
 
   ProxyHarness(Path dataDir, StubUpstream upstream) {

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The request record of a non-streamed exchange is queued, not waited for, before forwarding: the
@@ -85,12 +86,16 @@ class RequestRecordTest {
     return line.substring(from, to).replace("\"", "");
   }
 
-  @Test
-  void everyAnswerLeavesWithItsRequestRecordAlreadyOnDisk() throws Exception {
+  @ParameterizedTest(name = "groupCommit={0}")
+  @EnumSource(FileLedger.GroupCommit.class)
+  void everyAnswerLeavesWithItsRequestRecordAlreadyOnDisk(FileLedger.GroupCommit groupCommit)
+      throws Exception {
     Path ledgerDir = tmp.resolve("ledger");
     FlakyMac mac = new FlakyMac();
     try (StubUpstream stub = StubUpstream.builder().start()) {
-      FileLedger ledger = FileLedger.open(ledgerDir, mac, FileLedger.Options.defaults());
+      FileLedger ledger =
+          FileLedger.open(
+              ledgerDir, mac, FileLedger.Options.defaults().withGroupCommit(groupCommit));
       Gateway gateway = Gateway.start(config(stub.url(), tmp.resolve("data")), ledger);
       try {
         HttpClient http = HttpClient.newHttpClient();
@@ -120,13 +125,17 @@ class RequestRecordTest {
     assertThat(report.ok()).as(report.message()).isTrue();
   }
 
-  @Test
-  void aRequestRecordThatCannotBeWrittenWithholdsTheAnswer() throws Exception {
+  @ParameterizedTest(name = "groupCommit={0}")
+  @EnumSource(FileLedger.GroupCommit.class)
+  void aRequestRecordThatCannotBeWrittenWithholdsTheAnswer(FileLedger.GroupCommit groupCommit)
+      throws Exception {
     Path ledgerDir = tmp.resolve("ledger");
     FlakyMac mac = new FlakyMac();
     long intact;
     try (StubUpstream stub = StubUpstream.builder().start()) {
-      FileLedger ledger = FileLedger.open(ledgerDir, mac, FileLedger.Options.defaults());
+      FileLedger ledger =
+          FileLedger.open(
+              ledgerDir, mac, FileLedger.Options.defaults().withGroupCommit(groupCommit));
       Gateway gateway = Gateway.start(config(stub.url(), tmp.resolve("data")), ledger);
       try {
         HttpClient http = HttpClient.newHttpClient();

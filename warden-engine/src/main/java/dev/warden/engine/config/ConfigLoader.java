@@ -37,6 +37,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigLoader {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final Map<String, Mode> MODES = modes();
+  private static final Map<String, String> GROUP_COMMIT =
+      orderedMap("threads", "threads", "leader", "leader");
   private static final Map<String, String> DURABILITY =
       orderedMap("fsync", "fsync", "async", "async");
   private static final Map<String, String> RECEIPTS =
@@ -525,7 +527,8 @@ public final class ConfigLoader {
                 "commitDelayMicros",
                 WardenConfig.LedgerSettings.DEFAULT_COMMIT_DELAY_MICROS,
                 0,
-                WardenConfig.LedgerSettings.MAX_COMMIT_DELAY_MICROS));
+                WardenConfig.LedgerSettings.MAX_COMMIT_DELAY_MICROS),
+        n.choice("groupCommit", WardenConfig.LedgerSettings.DEFAULT_GROUP_COMMIT, GROUP_COMMIT));
   }
 
   private static WardenConfig.Vault vault(ConfigNode n) {

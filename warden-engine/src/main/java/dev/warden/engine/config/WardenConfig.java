@@ -225,6 +225,8 @@ public record WardenConfig(
    * @param forcesInFlight {@code fsync}: groups of appends in {@code force} at once (1 or 2)
    * @param commitDelayMicros {@code fsync}: how long a group of appends may wait for more that are
    *     on their way before its {@code force} (0: never)
+   * @param groupCommit {@code fsync}: who writes and forces — {@code threads} (a writer and a
+   *     flusher thread) or {@code leader} (the appenders: one leads each force, the rest wait)
    */
   public record LedgerSettings(
       String durability,
@@ -232,12 +234,19 @@ public record WardenConfig(
       String signingAlgorithm,
       Timestamping timestamp,
       int forcesInFlight,
-      int commitDelayMicros) {
+      int commitDelayMicros,
+      String groupCommit) {
     /** The default {@code ledger.forcesInFlight}. */
     public static final int DEFAULT_FORCES_IN_FLIGHT = 1;
 
     /** The default {@code ledger.commitDelayMicros}. */
     public static final int DEFAULT_COMMIT_DELAY_MICROS = 0;
+
+    /**
+     * The default {@code ledger.groupCommit} (measured: docs/benchmarks.md, "Ledger speed, seventh
+     * pass").
+     */
+    public static final String DEFAULT_GROUP_COMMIT = "threads";
 
     /** The largest {@code ledger.commitDelayMicros}. */
     public static final int MAX_COMMIT_DELAY_MICROS = 5_000;
@@ -250,7 +259,8 @@ public record WardenConfig(
           "ed25519",
           Timestamping.NONE,
           DEFAULT_FORCES_IN_FLIGHT,
-          DEFAULT_COMMIT_DELAY_MICROS);
+          DEFAULT_COMMIT_DELAY_MICROS,
+          DEFAULT_GROUP_COMMIT);
     }
   }
 
@@ -348,6 +358,10 @@ public record WardenConfig(
     return with(p -> p.dataDir = d);
   }
 
+  public WardenConfig withLedger(LedgerSettings l) {
+    return with(p -> p.ledger = l);
+  }
+
   public WardenConfig withUpstreams(Map<String, Upstream> named) {
     return with(p -> p.upstreams = named);
   }
@@ -396,7 +410,7 @@ public record WardenConfig(
     Server server;
     Upstream upstream;
     Responses responses;
-    final LedgerSettings ledger;
+    LedgerSettings ledger;
     Policy policy;
     Detection detection;
     Map<String, Upstream> upstreams;

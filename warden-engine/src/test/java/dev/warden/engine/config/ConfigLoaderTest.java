@@ -27,6 +27,8 @@ class ConfigLoaderTest {
         .isEqualTo(WardenConfig.LedgerSettings.DEFAULT_FORCES_IN_FLIGHT);
     assertThat(c.ledger().commitDelayMicros())
         .isEqualTo(WardenConfig.LedgerSettings.DEFAULT_COMMIT_DELAY_MICROS);
+    assertThat(c.ledger().groupCommit())
+        .isEqualTo(WardenConfig.LedgerSettings.DEFAULT_GROUP_COMMIT);
     assertThat(c.dataDir()).isEqualTo(".warden");
     assertThat(c.policy().actions().get("card")).isInstanceOf(Action.Block.class);
     assertThat(c.policy().actions().get("email")).isInstanceOf(Action.Redact.class);
@@ -83,6 +85,10 @@ class ConfigLoaderTest {
 
     assertThat(c.ledger().forcesInFlight()).isEqualTo(1);
     assertThat(c.ledger().commitDelayMicros()).isEqualTo(250);
+    assertThat(ConfigLoader.fromYaml("ledger: {groupCommit: leader}\n").ledger().groupCommit())
+        .isEqualTo("leader");
+    assertThat(ConfigLoader.fromYaml("ledger: {groupCommit: threads}\n").ledger().groupCommit())
+        .isEqualTo("threads");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -108,6 +114,7 @@ class ConfigLoaderTest {
           ledger: {forcesInFlight: 3}              | ledger.forcesInFlight: must be between 1 and 2, got 3
           ledger: {commitDelayMicros: -1}          | ledger.commitDelayMicros: must be between 0 and 5000, got -1
           ledger: {commitDelayMicros: 10000}       | ledger.commitDelayMicros: must be between 0 and 5000, got 10000
+          ledger: {groupCommit: flusher}           | ledger.groupCommit: unknown value 'flusher'; allowed: threads, leader
           ledger: {timestamp: {url: 'http://127.0.0.1:1/tsa'}} | ledger.timestamp.trustAnchor: required when ledger.timestamp.url is set
           ledger: {timestamp: {trustAnchor: ca.pem}} | ledger.timestamp.url: required when ledger.timestamp.trustAnchor is set
           ledger: {timestamp: {url: 'http://127.0.0.1:1/tsa', trustAnchor: /nonexistent/ca.pem}} | ledger.timestamp.trustAnchor: cannot read '/nonexistent/ca.pem'

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.warden.api.LedgerRecord;
 import dev.warden.api.MessageAuthenticator;
 import dev.warden.ledger.FileLedger;
+import dev.warden.ledger.TestOptions;
 import dev.warden.ledger.dsse.Dsse;
 import dev.warden.ledger.dsse.TestSigners;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class CheckpointAnchorTest {
           FileLedger.open(
               dir,
               mac(),
-              FileLedger.Options.defaults()
+              TestOptions.defaults()
                   .withSigner(TestSigners.ed25519())
                   .withCheckpointEvery(3, Duration.ofHours(1))
                   .withCheckpointListener(anchor))) {
@@ -115,7 +116,7 @@ class CheckpointAnchorTest {
             FileLedger.open(
                 dir,
                 mac(),
-                FileLedger.Options.defaults()
+                TestOptions.defaults()
                     .withSigner(TestSigners.p256())
                     .withCheckpointEvery(2, Duration.ofHours(1))
                     .withCheckpointListener(anchor))) {
