@@ -99,6 +99,16 @@ final class NetworkRules {
           "v",
           "build",
           "release",
+          "upgrade",
+          "upgraded",
+          "update",
+          "updated",
+          "downgrade",
+          "downgraded",
+          "patch",
+          "patched",
+          "hotfix",
+          "aktualisier*",
           "firmware",
           "fw",
           "section",
@@ -111,8 +121,12 @@ final class NetworkRules {
           "abschnitt",
           "kapitel",
           "버전",
+          "업데이트",
+          "업그레이드",
           "절",
           "バージョン",
+          "アップデート",
+          "アップグレード",
           "章");
 
   private static final ContextWords CONTEXT = ContextWords.of(IP_WORDS, NOT_IP_WORDS);
@@ -162,6 +176,9 @@ final class NetworkRules {
             "{\"remote_addr\": \"«100.72.18.9»\"}")
         .falsePositives(
             "version 10.42.7.19",
+            "Upgrade to 10.4.12.3 fixed it",
+            "nach dem Update auf 10.2.1.7 läuft es",
+            "アップデート 10.3.0.12 で解決",
             "public 81.2.69.142 is another class",
             "172.32.0.1 is public",
             "loopback 127.0.0.1 is another class")
