@@ -268,7 +268,8 @@ final class CredentialRules {
                 + "|[ \\t]{0,2}+(?:는|은|이|가|は|が|を)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?"
                 + "(?:\\\\?[\"'`]|「)?"
                 + "|[ \\t]{1,3}+\\\\?[\"'`]"
-                + "|(?<=(?i:password|passwort|kennwort|passphrase|pw))[ \\t]{1,2}+"
+                + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード)"
+                + "[ \\t]{1,2}+"
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])))"
                 + PASSWORD_VALUE)
         .secretGroup(1)
@@ -302,7 +303,9 @@ final class CredentialRules {
             "共有アカウントのPWは " + mark("otter4471!Lm") + " です",
             "테스트 계정 pw는 " + mark("Nebula77#k") + " 입니다",
             "CREATE USER 'report'@'%' IDENTIFIED BY '" + mark("Maple#2291xq") + "';",
-            "ALTER USER app IDENTIFIED BY " + mark("Orbit55Lm9") + ";")
+            "ALTER USER app IDENTIFIED BY " + mark("Orbit55Lm9") + ";",
+            "공용 계정: 아이디 team01 / 비밀번호 " + mark("Falcon7074@ot"),
+            "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます")
         .falsePositives(
             "password=${DB_PASSWORD}",
             "password: \"{{ vault_db_password }}\"",
@@ -329,6 +332,8 @@ final class CredentialRules {
             "cd $(pwd) && make",
             "the pw is short",
             "pw reset link expires in 30 minutes",
+            "비밀번호 변경 주기는 90일입니다",
+            "パスワード 8文字以上",
             "IDENTIFIED BY '${DB_PASSWORD}'",
             "CREATE USER app IDENTIFIED BY VALUES 'S:9A…' -- hash, not the password",
             "password: !vault |",
