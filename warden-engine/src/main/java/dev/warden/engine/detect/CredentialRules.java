@@ -59,7 +59,8 @@ final class CredentialRules {
             "{\\\"url\\\":\\\"redis://:" + mark(FakeValues.base62(202, 24)) + "@cache:6379/0\\\"}",
             "접속 주소 mongodb+srv://admin:" + mark("Xk29vLp0") + "@cluster0.mongodb.net 입니다",
             "postgres://admin:" + mark("S3cr3tP@ss") + "@db.internal:5432/prod",
-            "amqp://worker:" + mark("pa@@" + FakeValues.base62(203, 10)) + "@rabbit:5672/ failed")
+            "amqp://worker:" + mark("pa@@" + FakeValues.base62(203, 10)) + "@rabbit:5672/ failed",
+            "DATABASE_URL=postgresql://orders_rw:" + mark("lantern6333.fig") + "@pg:5432/orders")
         .falsePositives(
             "ssh://git@github.com/acme/infra.git",
             "postgres://user:password@localhost:5432/db",
@@ -68,7 +69,8 @@ final class CredentialRules {
             "mysql://root:****@db:3306 (masked in logs)",
             "ftp://anonymous:guest@ftp.example.org/pub",
             "see https://example.org:8443/path?x=1 and mail@example.org",
-            "postgres://user:password@db:5432/app?admin=ops@example.org")
+            "postgres://user:password@db:5432/app?admin=ops@example.org",
+            "postgres://app:settings.get(db_pw)@db:5432/app")
         .build();
   }
 
@@ -177,7 +179,9 @@ final class CredentialRules {
   // A bare "pass" is also an English word ("boarding pass: BA123"): on its own it counts only
   // before "=" or before ":" and a quote; as the end of an identifier (smtp_pass, userPass) it
   // takes any separator. An upper-case identifier may end in PASSWORD or PWD without a separator
-  // (PGPASSWORD, MYSQLPWD). "pw" counts only right before ":" or "=" ("pw: …", "PW=…").
+  // (PGPASSWORD, MYSQLPWD). "pw" counts before ":" or "=" ("pw: …", "PW=…"), "is", a particle
+  // ("PWは …", "pw는 …"), or a space and a value holding a digit ("user admin, pw dJpPx0coo!I5"):
+  // chat shorthand for a password in every language, and hardly anything else as a whole word.
   private static final String PASSWORD_WORD =
       "(?:(?<![A-Za-z])(?i:passphrase|password|passwort|kennwort|passwd|pwd)"
           + "|(?<=[A-Za-z0-9][_.-])(?i:pass)"
@@ -185,7 +189,9 @@ final class CredentialRules {
           + "(?=\\\\?[\"']?[ \\t]{0,3}+(?:=|:[ \\t]{0,3}+\\\\?[\"'`]))"
           + "|(?<=[a-z0-9])(?:Passphrase|Password|Passwort|Passwd|Pass|Pwd|Kennwort)"
           + "|(?<=[A-Z0-9])(?:PASSWORD|PASSWD|PASSPHRASE|PWD)"
-          + "|(?<![A-Za-z0-9_.-])(?i:pw)(?=[ \\t]{0,2}+[:=：]))"
+          + "|(?<![A-Za-z0-9_.-])(?i:pw)"
+          + "(?=[ \\t]{0,2}+[:=：は는은]|[ \\t]{1,3}+(?i:is|ist|lautet)[ \\t]"
+          + "|[ \\t]{1,2}+[\\x21-\\x7E]{0,127}[0-9]))"
           + "(?![A-Za-z0-9])";
 
   /** Password words of other languages, matched as written (CJK) or case-insensitively. */
@@ -231,6 +237,11 @@ final class CredentialRules {
             "pw :",
             "pw =",
             "pw：",
+            "pw ",
+            "pwは",
+            "pw는",
+            "pw은",
+            "identified by",
             "비밀번호",
             "비번",
             "패스워드",
@@ -243,6 +254,7 @@ final class CredentialRules {
         .reach(2, 12 + 52 + 30 + 128)
         .pattern(
             "(?:--(?i:password|passwd)[ \\t=]{1,2}+(?:\\\\?[\"'])?"
+                + "|(?<![A-Za-z])(?i:identified[ \\t]{1,3}+by)[ \\t]{1,3}+(?:\\\\?[\"'])?"
                 + "|(?:"
                 + PASSWORD_WORD
                 + "|"
@@ -256,7 +268,8 @@ final class CredentialRules {
                 + "|[ \\t]{0,2}+(?:는|은|이|가|は|が|を)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?"
                 + "(?:\\\\?[\"'`]|「)?"
                 + "|[ \\t]{1,3}+\\\\?[\"'`]"
-                + "|(?<=(?i:password|passwort|kennwort|passphrase))[ \\t]{1,2}+"
+                + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード)"
+                + "[ \\t]{1,2}+"
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])))"
                 + PASSWORD_VALUE)
         .secretGroup(1)
@@ -285,7 +298,14 @@ final class CredentialRules {
             "wifi: CorpGuest / pw: " + mark("Orbit42#Kx"),
             "Le mot de passe est " + mark("Falcon77!Lm") + ", change-le.",
             "La contraseña es " + mark("tulip2024$Vb") + " y el usuario es soporte",
-            "login as admin, password " + mark("Quartz9*zQ") + " and reboot")
+            "login as admin, password " + mark("Quartz9*zQ") + " and reboot",
+            "staging panel: user admin, pw " + mark("dKx0coo!I5") + " (change it)",
+            "共有アカウントのPWは " + mark("otter4471!Lm") + " です",
+            "테스트 계정 pw는 " + mark("Nebula77#k") + " 입니다",
+            "CREATE USER 'report'@'%' IDENTIFIED BY '" + mark("Maple#2291xq") + "';",
+            "ALTER USER app IDENTIFIED BY " + mark("Orbit55Lm9") + ";",
+            "공용 계정: 아이디 team01 / 비밀번호 " + mark("Falcon7074@ot"),
+            "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます")
         .falsePositives(
             "password=${DB_PASSWORD}",
             "password: \"{{ vault_db_password }}\"",
@@ -310,7 +330,14 @@ final class CredentialRules {
             "the password for this account is incorrect",
             "hardcode the password 'admin123' in config.js",
             "cd $(pwd) && make",
-            "the pw is short")
+            "the pw is short",
+            "pw reset link expires in 30 minutes",
+            "비밀번호 변경 주기는 90일입니다",
+            "パスワード 8文字以上",
+            "IDENTIFIED BY '${DB_PASSWORD}'",
+            "CREATE USER app IDENTIFIED BY VALUES 'S:9A…' -- hash, not the password",
+            "password: !vault |",
+            "wifi_password: !secret wifi_pw")
         .build();
   }
 

@@ -96,6 +96,21 @@ final class CredentialValues {
           "[A-Za-z_][A-Za-z0-9_]{0,64}(?:\\.[A-Za-z_][A-Za-z0-9_]{0,64}){1,8}(?:[(\\[].*)?"
               + "|[A-Za-z_][A-Za-z0-9_]{0,64}[(\\[].*");
 
+  /**
+   * A call or index, dotted or not: {@code os.environ[…]}, {@code getenv(…)}. Inside URL userinfo
+   * this is the only code form: a literal URL interpolates with {@code ${…}}, {@code {…}} or {@code
+   * %s} (see {@link #TEMPLATE}), so {@code river6333.ott} there is a password, not a field access.
+   */
+  private static final Pattern CALL =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,64}(?:\\.[A-Za-z_][A-Za-z0-9_]{0,64}){0,8}[(\\[].*");
+
+  /**
+   * A YAML tag standing where the value would be: {@code password: !vault |} (Ansible Vault),
+   * {@code password: !secret wifi_pw} (Home Assistant), {@code !Ref DbPassword} (CloudFormation).
+   * The value is elsewhere; the tag is a bang and one word without digits.
+   */
+  private static final Pattern YAML_TAG = Pattern.compile("![A-Za-z][A-Za-z_]*");
+
   /** A word: letters only, at most an initial capital, or all capitals ({@code Required}). */
   private static final Pattern WORD = Pattern.compile("[A-Za-z][a-z]*|[A-Z]+");
 
@@ -113,7 +128,8 @@ final class CredentialValues {
 
   static boolean isPassword(CharSequence value) {
     String v = value.toString();
-    return isUrlPassword(v)
+    return isLiteralValue(v)
+        && !CODE.matcher(v).matches()
         && !WORD.matcher(v).matches()
         && !PATH.matcher(v).matches()
         && !isDescription(v);
@@ -162,10 +178,15 @@ final class CredentialValues {
 
   static boolean isUrlPassword(CharSequence value) {
     String v = value.toString();
+    return isLiteralValue(v) && !CALL.matcher(v).matches();
+  }
+
+  /** Not empty, a mask, a placeholder word, a template or a YAML tag. */
+  private static boolean isLiteralValue(String v) {
     if (v.isEmpty() || isMask(v) || WORDS.contains(v.toLowerCase(Locale.ROOT))) {
       return false;
     }
-    return !TEMPLATE.matcher(v).matches() && !CODE.matcher(v).matches();
+    return !TEMPLATE.matcher(v).matches() && !YAML_TAG.matcher(v).matches();
   }
 
   static boolean isHighEntropySecret(CharSequence value) {

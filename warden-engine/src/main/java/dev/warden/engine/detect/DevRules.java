@@ -190,7 +190,8 @@ final class DevRules {
   }
 
   // PyPI API tokens: "pypi-" + base64url of a macaroon; "AgEIcHlwaS5vcmc" is the encoded
-  // version byte and location "pypi.org" (test.pypi.org: "AgENdGVzdC5weXBpLm9yZw").
+  // version byte and location "pypi.org" (test.pypi.org: "AgENdGVzdC5weXBpLm9yZw"). A tail that
+  // is not a parsable macaroon still counts when it looks random (PYPI_TOKEN).
   static Rule pypiToken() {
     String a = pypi(5111, 90);
     return prefixedToken(
@@ -204,11 +205,14 @@ final class DevRules {
             pypi(5112, 110),
             pypi(5113, 60))
         .keywords("pypi-ageichlwas5vcmc", "pypi-agendgvzdc5wexbplm9yzw")
-        .validator(VendorValidators.PYPI_MACAROON)
-        .truePositives("[pypi]\nusername = __token__\npassword = " + mark(pypi(5114, 70)))
+        .validator(VendorValidators.PYPI_TOKEN)
+        .truePositives(
+            "[pypi]\nusername = __token__\npassword = " + mark(pypi(5114, 70)),
+            "[pypi]\n  password = " + mark("pypi-AgEIcHlwaS5vcmc" + chars(5115, BASE64URL, 80)))
         .falsePositives(
             "password = pypi-AgEIcHlwaS5vcmc" + "AAAA".repeat(10) + " is too short",
-            "pypi-AgEIcHlwaS5vcmc" + chars(5115, BASE64URL, 80) + " is no macaroon")
+            "pypi-AgEIcHlwaS5vcmc" + chars(5116, BASE64URL, 30) + " is cut short",
+            "pypi-AgEIcHlwaS5vcmc" + "xY".repeat(30) + " is filler")
         .build();
   }
 

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Turns an obfuscated or full-width e-mail address back into its plain form, so that the ordinary
  * syntax check ({@link TextValidators#EMAIL}) decides. Written forms: {@code name [at] domain [dot]
  * com}, {@code name(at)domain.com}, {@code name {at} domain dot com} (a spelled-out dot only after
- * a bracketed at), {@code name[@]domain.com}, and full-width {@code ｎａｍｅ＠ｄｏｍａｉｎ．ｃｏｍ}.
+ * a bracketed at), {@code name[@]domain.com}, full-width {@code ｎａｍｅ＠ｄｏｍａｉｎ．ｃｏｍ}, a bracketed dot
+ * in other languages ({@code [punkt]}, {@code [point]}, {@code [punto]}, {@code [ドット]}, {@code
+ * [닷]}, {@code [점]}), and fully spelled out, {@code tom dot becker at gmail dot com}.
  */
 final class EmailForms {
   private EmailForms() {}
@@ -17,9 +19,11 @@ final class EmailForms {
   static final Validator OBFUSCATED = Validator.of("email-deobfuscated", EmailForms::isEmail);
 
   private static final Pattern AT =
-      Pattern.compile("\\s{0,2}+[\\[({<] ?(?:[aA][tT]|@) ?[\\])}>]\\s{0,2}+|\\s?@\\s?");
+      Pattern.compile("\\s{0,2}+[\\[({<] ?(?:[aA][tT]|@) ?[\\])}>]\\s{0,2}+|\\s?@\\s?| [aA][tT] ");
   private static final Pattern DOT =
-      Pattern.compile("\\s{0,2}+[\\[({<] ?(?:[dD][oO][tT]|\\.) ?[\\])}>]\\s{0,2}+| [dD][oO][tT] ");
+      Pattern.compile(
+          "\\s{0,2}+[\\[({<] ?(?i:dot|punkt|point|punto|\\.|\u30C9\u30C3\u30C8|\uB2F7|\uC810) ?[\\])}>]"
+              + "\\s{0,2}+| [dD][oO][tT] ");
 
   /** The plain address the text spells, e.g. {@code jane@example.com}. */
   static String plain(CharSequence value) {

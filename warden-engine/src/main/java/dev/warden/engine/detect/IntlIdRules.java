@@ -27,12 +27,16 @@ final class IntlIdRules {
   }
 
   // Words that say a number is a document or business reference, in the languages these ids
-  // appear in. The nearest word decides, so "NI number … order 123" is still an order.
-  private static final List<String> REFERENCE_WORDS =
+  // appear in (also Korean and Japanese shipping words: a 12-digit waybill is grouped 4-4-4 like
+  // My Number and Aadhaar). The nearest word decides, so "NI number … order 123" is still an order.
+  static final List<String> REFERENCE_WORDS =
       List.of(
           "order",
           "invoice",
           "tracking",
+          "waybill",
+          "shipment",
+          "parcel",
           "booking",
           "ref",
           "reference",
@@ -65,7 +69,15 @@ final class IntlIdRules {
           "kvk",
           "btw",
           "주문",
-          "注文");
+          "운송장",
+          "송장",
+          "택배",
+          "배송",
+          "注文",
+          "伝票",
+          "追跡",
+          "配送",
+          "問い合わせ番号");
 
   private static final String NOT_ALNUM_BEFORE = Boundaries.startNotAfter("[A-Za-z0-9]");
 

@@ -1,6 +1,7 @@
 package dev.warden.engine.detect;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Built-in rules for bank accounts and national identity numbers: IBAN, US Social Security number,
@@ -220,6 +221,15 @@ final class NationalIdRules {
 
   private static final List<String> AADHAAR_WORDS = List.of("aadhaar", "aadhar", "आधार", "uidai");
 
+  // A grouped 12-digit number is one of the two ids only when no reference word (order, tracking,
+  // 운송장, 伝票…) is nearer than the id's own word: the 4-4-4 grouping is also how waybills and
+  // order numbers are printed.
+  private static final List<String> NOT_MY_NUMBER_WORDS =
+      Stream.concat(AADHAAR_WORDS.stream(), IntlIdRules.REFERENCE_WORDS.stream()).toList();
+
+  private static final List<String> NOT_AADHAAR_WORDS =
+      Stream.concat(MY_NUMBER_WORDS.stream(), IntlIdRules.REFERENCE_WORDS.stream()).toList();
+
   // 4-4-4 with one separator kind (space or hyphen); not part of a longer number.
   private static final String TWELVE_GROUPED =
       Boundaries.startNotAfter("[\\w.\\-]|\\d[ ]")
@@ -241,7 +251,7 @@ final class NationalIdRules {
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.JP_MY_NUMBER)
         .confidence(0.7)
-        .context(ContextWords.of(MY_NUMBER_WORDS, AADHAAR_WORDS))
+        .context(ContextWords.of(MY_NUMBER_WORDS, NOT_MY_NUMBER_WORDS))
         .truePositives(
             "マイナンバー «9564 2290 6009» を提出してください",
             "個人番号：«5838-4270-6330»",
@@ -250,7 +260,8 @@ final class NationalIdRules {
             "マイナンバー 9564 2290 6008 (check digit wrong)",
             "Aadhaar 5811 2228 1089 belongs elsewhere",
             "mixed 9564-2290 6009",
-            "serial 19564 2290 6009")
+            "serial 19564 2290 6009",
+            "伝票番号 9564 2290 6009 で配送状況を確認")
         .build();
   }
 
@@ -278,7 +289,7 @@ final class NationalIdRules {
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.IN_AADHAAR)
         .confidence(0.7)
-        .context(ContextWords.of(AADHAAR_WORDS, MY_NUMBER_WORDS))
+        .context(ContextWords.of(AADHAAR_WORDS, NOT_AADHAAR_WORDS))
         .truePositives(
             "Aadhaar «8639 2332 1469» linked to the account",
             "आधार संख्या «3973 6993 5631»",
@@ -287,7 +298,9 @@ final class NationalIdRules {
             "Aadhaar 8639 2332 1468 fails Verhoeff",
             "Aadhaar 1234 5678 9012 starts with 1",
             "マイナンバー 8639 2332 1469",
-            "serial 8639 2332 1469 0001")
+            "serial 8639 2332 1469 0001",
+            "운송장 번호 8639 2332 1469 로 조회하세요",
+            "tracking number 8639-2332-1469 (DHL)")
         .build();
   }
 

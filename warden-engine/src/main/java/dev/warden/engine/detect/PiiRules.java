@@ -1,6 +1,7 @@
 package dev.warden.engine.detect;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Built-in rules for personal data: e-mail addresses, payment cards, phone numbers. */
 final class PiiRules {
@@ -10,10 +11,12 @@ final class PiiRules {
     return List.of(
         email(),
         emailObfuscated(),
+        emailSpelledOut(),
         card(),
         phoneInternational(),
         phoneEpp(),
         phoneNanp(),
+        phoneNanpBare(),
         phoneKorea(),
         phoneUk(),
         phoneGermany(),
@@ -152,8 +155,10 @@ final class PiiRules {
   // Obfuscated and full-width addresses: "jane [at] example [dot] com", "jane(at)example.com",
   // "jane {at} example dot com", "jane[@]example.com", "ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ". The at must be
   // bracketed (or a full-width ＠): a plain " at " is ordinary prose. A spelled-out " dot " is
-  // accepted only after such an at. ASCII and full-width letters only; the validator folds the
-  // value back to a plain address and checks its syntax.
+  // accepted only after such an at. A bracketed dot may also be spelled in German ([punkt]), French
+  // ([point]), Spanish or Italian ([punto]), Japanese ([ドット]) or Korean ([닷], [점]). ASCII and
+  // full-width letters only; the validator folds the value back to a plain address and checks its
+  // syntax.
   private static final String OB_CHARS = "A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A";
   private static final String OB_OPEN = "[\\[({<]";
   private static final String OB_CLOSE = "[\\])}>]";
@@ -166,7 +171,8 @@ final class PiiRules {
   private static final String OB_DOT =
       "(?:\\s{0,2}+"
           + OB_OPEN
-          + " ?(?:[dD][oO][tT]|[.\uFF0E]) ?"
+          + " ?(?:[dD][oO][tT]|[pP][uU][nN][kK][tT]|[pP][oO][iI][nN][tT]|[pP][uU][nN][tT][oO]"
+          + "|[.\uFF0E]|\u30C9\u30C3\u30C8|\uB2F7|\uC810) ?"
           + OB_CLOSE
           + "\\s{0,2}+|[.\uFF0E]| [dD][oO][tT] )";
   private static final String EMAIL_OBFUSCATED =
@@ -206,14 +212,66 @@ final class PiiRules {
             "E-Mail «info [@] firma.de»",
             "全角で«ｓｕｐｐｏｒｔ＠ｅｘａｍｐｌｅ．ｃｏｍ»に送ってください",
             "reply to «ops＠warden.dev»",
-            "«J.Smith (AT) Example (DOT) ORG»")
+            "«J.Smith (AT) Example (DOT) ORG»",
+            "Schreib an «max.mustermann [at] beispiel-gmbh [punkt] de»",
+            "contact «marie.dupont (at) exemple (point) fr»",
+            "メール «tanaka[at]example[ドット]co[ドット]jp» まで",
+            "메일 «kim(at)company[닷]kr» 로")
         .falsePositives(
             "meet me at the station at noon",
             "jane at example dot com",
             "look [at] this",
             "price (at) 5.99 each",
             "file [at] report.png",
-            "Beispiel: vorname.nachname(at)firma(dot)de")
+            "Beispiel: vorname.nachname(at)firma(dot)de",
+            "Treffpunkt [at] Bahnhof [punkt] 12 Uhr",
+            "score (at) 3 [point] 5")
+        .build();
+  }
+
+  private static final String SPELLED_TLDS =
+      "com|net|org|edu|gov|io|co|uk|us|de|at|ch|fr|es|it|nl|jp|kr|cn|in|au|ca|info|biz|dev|ai|me";
+
+  // An address spelled out with plain words, as people write it to dodge scrapers: "tom dot becker
+  // at gmail dot com", "jane at example dot co dot uk". A plain " at " is ordinary prose, so the
+  // domain must end in " dot " and a top-level domain, and its first label must not be an article
+  // or pronoun ("worked at a dot com startup", "at the dot com boom"), nor the word before " at "
+  // one that takes a place ("find us at example dot com" names a website).
+  private static final String EMAIL_SPELLED =
+      Boundaries.startNotAfter("[A-Za-z0-9._%+-]")
+          + "(?!(?i:us|me|you|him|her|them|it|out|in|on|up|back|here|there|look|find|visit|online"
+          + "|available|reach|contact|email|mail|write) at )"
+          + "[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}+(?: (?i:dot) [A-Za-z0-9_%+-]{1,64}+){0,4}+"
+          + " (?i:at) "
+          + "(?!(?i:a|an|the|this|that|my|our|your|their|his|her|its|one|some|any) )"
+          + "[A-Za-z0-9][A-Za-z0-9-]{0,62}+(?: (?i:dot) [A-Za-z0-9][A-Za-z0-9-]{0,62}+){0,3}"
+          + " (?i:dot) (?i:"
+          + SPELLED_TLDS
+          + ")(?![A-Za-z0-9])";
+
+  static Rule emailSpelledOut() {
+    return Rule.builder("email-spelled-out")
+        .type("email")
+        .keywords(" dot ")
+        // Local part (64, four spelled dots), " at ", up to five labels and their " dot "s.
+        .reach(64 + 4 * 70 + 4, 5 * 69 + 10)
+        .pattern(EMAIL_SPELLED)
+        .validator(EmailForms.OBFUSCATED)
+        .confidence(0.8)
+        .context(EMAIL_CONTEXT)
+        .truePositives(
+            "reach out at «tom dot becker at gmail dot com» if you need to",
+            "my address is «jane at example dot co dot uk»",
+            "mail «s.kim99 at hanmail dot net» please",
+            "Schreib mir: «anna dot schulz at posteo dot de»")
+        .falsePositives(
+            "I worked at a dot com startup",
+            "back at the dot com boom",
+            "meet me at the station at noon",
+            "look at this dot com address",
+            "rates at 5 dot 5 percent",
+            "find us at acme dot com or visit us at acme dot de",
+            "Beispiel: vorname dot nachname at firma dot de")
         .build();
   }
 
@@ -529,6 +587,42 @@ final class PiiRules {
         .build();
   }
 
+  private static final String NANP_BARE =
+      Boundaries.startNotAfter("[\\w+.()-]") + "[2-9]\\d{9}(?![\\w]|[-.,]\\d)";
+
+  // Words that introduce one's own number in a chat ("my number is …", "text me at …"): a bare
+  // ten-digit run is a phone number only after one of these or a phone word.
+  private static final List<String> BARE_PHONE_WORDS =
+      Stream.concat(PHONE_WORDS.stream(), Stream.of("my number", "text me", "reach me", "ring me"))
+          .toList();
+
+  // Ten unbroken digits, as people type a US number into a form or a chat ("My number is
+  // 3125550164"). Timestamps, ids and amounts have the same shape, so a phone word must come
+  // first, and the numbering plan must hold.
+  static Rule phoneNanpBare() {
+    return Rule.builder("phone-nanp-bare")
+        .type("phone")
+        .minDigits(10)
+        .startShape(StartShape.digits(10, 10))
+        .pattern(NANP_BARE)
+        .startsAfterNone(Boundaries.ASCII_WORD + "+.()-")
+        .validator(PhoneValidators.NANP)
+        .confidence(0.7)
+        .context(new ContextWords(BARE_PHONE_WORDS, NOT_PHONE_WORDS, true))
+        .truePositives(
+            "My number is «3125550164», text is fine.",
+            "cell: «6465550148»",
+            "{\"phone\": \"«4155550172»\"}",
+            "text me at «9175550123» when you land")
+        .falsePositives(
+            "created_at=1763971200 user=4155550172",
+            "my number is 1234567890",
+            "order number 4155550172 shipped",
+            "call ref 41555501723",
+            "phone 415555017")
+        .build();
+  }
+
   // Korean national numbers: mobile 010-1234-5678 (also unbroken), Seoul 02-123-4567, regions
   // 031-123-4567, 070/080. One separator kind; the numbering plan is checked by the validator.
   private static final String KOREA =
@@ -586,7 +680,8 @@ final class PiiRules {
             "London desk: «020 7946 0123»",
             "call me on «07700 900123» after six",
             "Manchester office «0161 496 0000»",
-            "mobile «07700900456»")
+            "mobile «07700900456»",
+            "Birmingham branch «0121496 0018»")
         .falsePositives(
             "02079460123 unbroken landline is not enough",
             "version 020 7946 0123",

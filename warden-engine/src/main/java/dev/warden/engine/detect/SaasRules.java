@@ -37,6 +37,7 @@ final class SaasRules {
         discordBotToken(),
         discordWebhook(),
         telegramBotToken(),
+        telegramBotTokenShape(),
         stripe("stripe-secret-key", "sk", 6101),
         stripe("stripe-restricted-key", "rk", 6111),
         stripeWebhookSecret(),
@@ -304,11 +305,12 @@ final class SaasRules {
 
   // Discord bot tokens have no prefix, but their first segment is base64 of the bot's numeric
   // user id, which the validator decodes. They count after a Discord or bot-token name, or as the
-  // argument of discord.py's bot.run(…) / discord.js's client.login(…).
+  // argument of discord.py's bot.run(…) / client.run(…) and discord.js's client.login(…), which
+  // are gates of their own: "import discord" is usually far above the call.
   static Rule discordBotToken() {
     return Rule.builder("discord-bot-token")
         .type("discord_token")
-        .keywords("discord", "bot_token", "bot.run(", "client.login(")
+        .keywords("discord", "bot_token", "bot.run(", "client.run(", "bot.login(", "client.login(")
         .reach(0, namedReach(80))
         .pattern(
             "(?:(?<![A-Za-z])(?i:discord|bot_token)"
@@ -324,6 +326,11 @@ final class SaasRules {
             env("DISCORD_TOKEN", mark(discordBot(6151))),
             "bot.run('" + mark(discordBot(6155)) + "')",
             "client.login(\"" + mark(discordBot(6159)) + "\");",
+            "import discord\n\nintents = discord.Intents.default()\nintents.message_content = True"
+                + "\nclient = MyClient(intents=intents)\n# the token below is the staging bot's"
+                + "\nclient.run(\""
+                + mark(discordBot(6160))
+                + "\")",
             "Discord Bot-Token ist " + mark(discordBot(6163)))
         .falsePositives(
             "DISCORD_TOKEN=${DISCORD_TOKEN}",
@@ -406,6 +413,34 @@ final class SaasRules {
             "TELEGRAM_CHAT_ID=-1001234567890",
             "order 1234567890:" + chars(6203, BASE64URL, 35) + " has no bot name",
             "https://api.telegram.org/bot<token>/getMe")
+        .build();
+  }
+
+  // Bot API tokens issued since 2015 all have a hash part starting "AA" (a version byte encoded in
+  // base64url), so id:AA + 33 characters is distinctive without any name: a token passed straight
+  // to a library (telebot.TeleBot("…"), Bot(token="…"), ApplicationBuilder().token("…")). An
+  // id:hash
+  // pair of another kind starts "AA" one time in 4096.
+  static Rule telegramBotTokenShape() {
+    return Rule.builder("telegram-bot-token-shape")
+        .type("telegram_token")
+        .keywords(":aa")
+        .reach(10, 35)
+        .pattern("(?<![A-Za-z0-9_:-])([0-9]{8,10}+:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])")
+        .secretGroup(1)
+        .validator(VendorValidators.RANDOM)
+        .confidence(0.85)
+        .placeholderCheck(true)
+        .truePositives(
+            "bot = telebot.TeleBot(\"" + mark(telegram(6205)) + "\")",
+            "app = ApplicationBuilder().token('" + mark(telegram(6206)) + "').build()",
+            "# 텔레그램 봇\nTOKEN = \"" + mark(telegram(6207)) + "\"")
+        .falsePositives(
+            "TeleBot(\"123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\")",
+            "bot = TeleBot(\"123456789:AA" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\")",
+            "pair 1234567890:AB" + chars(6208, BASE64URL, 33) + " has no AA",
+            "short id 12345:AA" + chars(6209, BASE64URL, 33),
+            "too long 1234567890:AA" + chars(6210, BASE64URL, 34))
         .build();
   }
 

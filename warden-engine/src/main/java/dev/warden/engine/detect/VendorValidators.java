@@ -1,6 +1,7 @@
 package dev.warden.engine.detect;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -59,6 +60,30 @@ final class VendorValidators {
   /** A PyPI token whose body decodes to a version-2 macaroon. */
   static final Validator PYPI_MACAROON =
       Validator.of("pypi-macaroon", VendorValidators::isPypiToken);
+
+  /**
+   * A PyPI token: a macaroon that parses, or a random-looking tail after the fixed macaroon header.
+   * The 20-character header ({@code pypi-AgEIcHlwaS5vcmc}: version byte and location {@code
+   * pypi.org}) is distinctive on its own, and a value carrying it that does not parse is a token in
+   * a format or with caveats this parser does not know, or a hand-made one; either way it is
+   * reported, as a secret should be when in doubt.
+   */
+  static final Validator PYPI_TOKEN =
+      Validator.of("pypi-token", v -> isPypiToken(v) || isRandom(pypiTail(v)));
+
+  private static final List<String> PYPI_HEADERS =
+      List.of("pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw");
+
+  /** The part after the fixed macaroon header, whose randomness is the token's own. */
+  private static CharSequence pypiTail(CharSequence value) {
+    String v = value.toString();
+    for (String header : PYPI_HEADERS) {
+      if (v.startsWith(header)) {
+        return v.substring(header.length());
+      }
+    }
+    return v;
+  }
 
   private static final int MIN_DISTINCT = 12;
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -175,7 +175,12 @@ final class VendorTableRows {
         hit("telegram_token", "{\"bot_token\": \"«" + SaasRules.telegram(10120) + "»\"}"),
         miss("telegram_token", "TELEGRAM_BOT_TOKEN=123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"),
         miss("telegram_token", "TELEGRAM_CHAT_ID=-1001234567890"),
-        miss("telegram_token", "ratio " + SaasRules.telegram(10123) + " without a bot name"),
+        // Without a name only the "AA" hash part of Bot API tokens counts
+        // (telegram-bot-token-shape).
+        hit("telegram_token", "ratio «" + SaasRules.telegram(10123) + "» without a bot name"),
+        miss(
+            "telegram_token",
+            "ratio " + SaasRules.telegram(10124).replace(":AA", ":AB") + " without a bot name"),
         miss("telegram_token", "https://api.telegram.org/bot<token>/getMe"),
         // stripe_key
         hit("stripe_key", "STRIPE_SECRET_KEY=«sk_live_" + b62(10131, 99) + "»"),
