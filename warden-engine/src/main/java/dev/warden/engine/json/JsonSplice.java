@@ -137,18 +137,44 @@ public final class JsonSplice {
     return (b >= '0' && b <= '9') || b == '-' || b == 't' || b == 'f' || b == 'n';
   }
 
-  /** The index after the closing quote of the string opened at {@code start}. */
+  /**
+   * The index after the closing quote of the string opened at {@code start}. Reads eight bytes at a
+   * time while none of them is a quote or a backslash: message text is most of a chat body's bytes,
+   * and a byte-by-byte loop over it was half of the rewrite's time.
+   */
   static int stringEnd(byte[] body, int start) {
     int j = start + 1;
     int n = body.length;
-    while (j < n) {
+    while (true) {
+      while (j + Long.BYTES <= n) {
+        long word = (long) LONGS.get(body, j);
+        if (hasByte(word, QUOTES) || hasByte(word, BACKSLASHES)) {
+          break;
+        }
+        j += Long.BYTES;
+      }
+      if (j >= n) {
+        return n;
+      }
       byte c = body[j];
       if (c == '"') {
         return j + 1;
       }
       j += c == '\\' ? 2 : 1;
     }
-    return n;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long QUOTES = '"' * ONES;
+  private static final long BACKSLASHES = '\\' * ONES;
+
+  /** Whether one of the eight bytes of {@code word} equals the byte repeated in {@code pattern}. */
+  private static boolean hasByte(long word, long pattern) {
+    long x = word ^ pattern; // a zero byte where they are equal
+    return ((x - ONES) & ~x & (ONES << 7)) != 0;
   }
 
   /** The index after a number or literal: they end at a structural character or whitespace. */

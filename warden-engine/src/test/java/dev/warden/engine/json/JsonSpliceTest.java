@@ -68,6 +68,40 @@ class JsonSpliceTest {
   }
 
   @Test
+  void theWordAtATimeStringEndAgreesWithAByteByByteScan() {
+    SplittableRandom random = new SplittableRandom(13);
+    byte[] alphabet = {
+      'a', ' ', '"', '\\', '/', 'u', '0', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, 0
+    };
+    for (int n = 0; n < 50_000; n++) {
+      byte[] body = new byte[1 + random.nextInt(80)];
+      int rare = 1 + random.nextInt(40); // how sparse quotes and backslashes are
+      for (int i = 0; i < body.length; i++) {
+        body[i] =
+            random.nextInt(rare) == 0
+                ? alphabet[random.nextInt(alphabet.length)]
+                : alphabet[random.nextBoolean() ? 0 : 4 + random.nextInt(7)];
+      }
+      int start = random.nextInt(body.length);
+      assertThat(JsonSplice.stringEnd(body, start))
+          .as("%s from %d", java.util.Arrays.toString(body), start)
+          .isEqualTo(byteByByteStringEnd(body, start));
+    }
+  }
+
+  /** The reference: the closing quote found one byte at a time, a backslash skipping the next. */
+  private static int byteByByteStringEnd(byte[] body, int start) {
+    int j = start + 1;
+    while (j < body.length) {
+      if (body[j] == '"') {
+        return j + 1;
+      }
+      j += body[j] == '\\' ? 2 : 1;
+    }
+    return body.length;
+  }
+
+  @Test
   void randomRewritesOfCompactBodiesAreByteIdenticalToWritingTheTree() {
     SplittableRandom random = new SplittableRandom(11);
     int changed = 0;
