@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
@@ -192,48 +190,25 @@ class JsonSpliceTest {
   }
 
   private JsonNode tree(SplittableRandom random, int depth) {
-    int kind = depth >= 4 ? 2 + random.nextInt(3) : random.nextInt(5);
-    switch (kind) {
-      case 0 -> {
-        ObjectNode o = NODES.objectNode();
-        int size = random.nextInt(5);
-        for (int i = 0; i < size; i++) {
-          o.set(
-              WORDS[random.nextInt(WORDS.length)] + (random.nextBoolean() ? "" : i),
-              tree(random, depth + 1));
-        }
-        return o;
-      }
-      case 1 -> {
-        ArrayNode a = NODES.arrayNode();
-        int size = random.nextInt(5);
-        for (int i = 0; i < size; i++) {
-          a.add(tree(random, depth + 1));
-        }
-        return a;
-      }
-      case 2 -> {
-        return random.nextInt(4) == 0
-            ? StringNode.valueOf(bodies.writeString(tree(random, Math.min(depth + 2, 4))))
-            : StringNode.valueOf(WORDS[random.nextInt(WORDS.length)]);
-      }
-      case 3 -> {
-        return switch (random.nextInt(4)) {
-          case 0 -> NODES.numberNode(4111111111111111L);
-          case 1 -> NODES.numberNode(-random.nextInt(100));
-          case 2 -> NODES.numberNode(4.111111111111111e15);
-          default -> NODES.numberNode(random.nextInt(100));
-        };
-      }
-      default -> {
-        return switch (random.nextInt(4)) {
-          case 0 -> NODES.numberNode(0.5);
-          case 1 -> NODES.booleanNode(random.nextBoolean());
-          case 2 -> NODES.nullNode();
-          default -> NODES.numberNode(-1.25e-7);
-        };
-      }
-    }
+    return new RandomJsonTrees(
+            bodies,
+            WORDS,
+            5,
+            r ->
+                switch (r.nextInt(4)) {
+                  case 0 -> NODES.numberNode(4111111111111111L);
+                  case 1 -> NODES.numberNode(-r.nextInt(100));
+                  case 2 -> NODES.numberNode(4.111111111111111e15);
+                  default -> NODES.numberNode(r.nextInt(100));
+                },
+            r ->
+                switch (r.nextInt(4)) {
+                  case 0 -> NODES.numberNode(0.5);
+                  case 1 -> NODES.booleanNode(r.nextBoolean());
+                  case 2 -> NODES.nullNode();
+                  default -> NODES.numberNode(-1.25e-7);
+                })
+        .tree(random, depth);
   }
 
   /** Replaces some {@code /} by {@code \/} and some non-ASCII characters by backslash-u escapes. */
