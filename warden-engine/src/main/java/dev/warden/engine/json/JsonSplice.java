@@ -201,10 +201,15 @@ public final class JsonSplice {
    */
   static byte[] quote(String text) {
     int n = text.length();
-    byte[] out = new byte[n * 6 + 2];
+    // Three bytes a character hold any text but escapes: grown when one would not fit (an escape
+    // takes six), instead of sizing every leaf for the worst case.
+    byte[] out = new byte[n * 3 + 2];
     int o = 0;
     out[o++] = '"';
     for (int i = 0; i < n; i++) {
+      if (out.length - o < 7) {
+        out = Arrays.copyOf(out, out.length * 2 + 7);
+      }
       char c = text.charAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c != '"' && c != '\\') {
