@@ -62,6 +62,14 @@ public class DetectionBenchmark {
   @Param({"1024", "65536", "1048576", "16777216"})
   public int size = 1024;
 
+  /**
+   * The ledger value hasher: {@code perThread} keeps one keyed {@code Mac} per thread (as a
+   * production authenticator does); {@code perCall} is the hasher of the runs before the eighth
+   * pass, which made a {@code Mac} per value (≈ 5 % of a dense chat body), for comparisons.
+   */
+  @Param({"perThread"})
+  public String hasher = "perThread";
+
   private String text = "";
   private byte[] json = new byte[0];
 
@@ -80,7 +88,13 @@ public class DetectionBenchmark {
         new Protector(
             detector,
             config.policy(),
-            ProtectBenchmark.hmacHasher(),
+            switch (hasher) {
+              case "perThread" -> ProtectBenchmark.hmacHasher();
+              case "perCall" -> ProtectBenchmark.hmacHasherPerCall();
+              default ->
+                  throw new IllegalArgumentException(
+                      "-p hasher must be perThread or perCall, got " + hasher);
+            },
             new JsonBodies(config.server().maxJsonDepth(), Integer.MAX_VALUE));
     switch (kind) {
       case "plain" -> text = DetectionInputs.plain(size);

@@ -12,6 +12,7 @@ import dev.warden.api.VaultSession;
 import dev.warden.engine.dialect.Dialect;
 import dev.warden.engine.dialect.Endpoint;
 import dev.warden.engine.json.JsonBodies;
+import dev.warden.engine.json.JsonSplice;
 import dev.warden.engine.json.JsonWalker;
 import dev.warden.engine.policy.Mode;
 import dev.warden.engine.policy.Policy;
@@ -141,17 +142,19 @@ public final class Protector {
     List<Replacement> all = new ArrayList<>();
     boolean enforce = policy.mode() == Mode.ENFORCE;
     Detector leaves = detector instanceof DetectorStack.Stack stack ? stack.forOneBody() : detector;
-    JsonNode out =
-        walker.walk(
-            root,
-            (text, key, path) -> {
-              List<Replacement> found = decide(leaves, new ScanInput(text, key, path), vault);
-              all.addAll(found);
-              return enforce ? rewriter.apply(text, found, vault) : text;
-            },
-            binary);
+    JsonSplice rewritten = new JsonSplice();
+    walker.walk(
+        root,
+        (text, key, path) -> {
+          List<Replacement> found = decide(leaves, new ScanInput(text, key, path), vault);
+          all.addAll(found);
+          return enforce ? rewriter.apply(text, found, vault) : text;
+        },
+        binary,
+        rewritten);
     Outcome outcome = outcome(all, enforce);
-    byte[] bytes = outcome == Outcome.TRANSFORMED ? bodies.write(out) : body;
+    // The untouched bytes are copied, not the tree written back: see JsonSplice.
+    byte[] bytes = outcome == Outcome.TRANSFORMED ? rewritten.apply(body) : body;
     boolean modelSensitive = all.stream().anyMatch(r -> r.path().equals("/model"));
     return new Result(
         outcome,

@@ -446,7 +446,9 @@ public final class InjectionDetector implements Detector {
    * both outside the characters it rewrote.
    */
   private static final class Pass {
-    long[] hits = new long[64];
+    // Sized for a chat leaf (a few hits), grown by doubling: 64 slots per pass were ≈ 8 % of the
+    // bytes a dense chat body allocates.
+    long[] hits = new long[8];
     int count;
     @Nullable List<int[]> clauses;
 
@@ -677,7 +679,7 @@ public final class InjectionDetector implements Detector {
     String text = view.text;
     collect(view, pass, from);
     // {position, keyword} pairs packed in longs: no per-hit array, one sort later.
-    long[][] hits = {new long[64]};
+    long[][] hits = {new long[8]}; // grown by add(); most leaves hold a few hits
     int[] count = {0, 0}; // packed entries, keyword hits among them
     boolean[] rot = {false};
     for (int i = 0; i < pass.count; i++) {
@@ -1060,7 +1062,9 @@ public final class InjectionDetector implements Detector {
     private final Pass pass;
 
     final ClauseText clause = new ClauseText();
-    private final @Nullable Matcher[] matchers = new Matcher[2 * signals.size()];
+
+    /** Made on the first pattern attempt: most views' clauses are refused before any. */
+    private @Nullable Matcher @Nullable [] matchers;
 
     Anchors(Pass pass) {
       this.pass = pass;
@@ -1082,10 +1086,15 @@ public final class InjectionDetector implements Detector {
      */
     Matcher matcher(int signal, Pattern pattern, ClauseText clause) {
       int slot = 2 * signal + (pattern == signals.get(signal).pattern() ? 0 : 1);
-      Matcher m = matchers[slot];
+      @Nullable Matcher[] all = matchers;
+      if (all == null) {
+        all = new Matcher[2 * signals.size()];
+        matchers = all;
+      }
+      Matcher m = all[slot];
       if (m == null) {
         m = pattern.matcher(clause).useTransparentBounds(true).useAnchoringBounds(false);
-        matchers[slot] = m;
+        all[slot] = m;
         return m;
       }
       return m.reset(clause);

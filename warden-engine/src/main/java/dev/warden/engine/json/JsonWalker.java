@@ -69,7 +69,16 @@ public final class JsonWalker {
 
   /** Walks {@code root}, passing over the values {@code binary} declares binary. */
   public JsonNode walk(JsonNode root, LeafVisitor visitor, BinaryLeaves binary) {
-    return walk(root, null, "", new Visit(visitor, binary, null), 0);
+    return walk(root, null, "", new Visit(visitor, binary, null, null), 0);
+  }
+
+  /**
+   * Walks {@code root} as {@link #walk(JsonNode, LeafVisitor, BinaryLeaves)} does and also records
+   * every leaf of the body it changed in {@code splice} (by its place among the body's tokens), so
+   * that {@link JsonSplice#apply} can rewrite the body's bytes instead of writing the tree.
+   */
+  public JsonNode walk(JsonNode root, LeafVisitor visitor, BinaryLeaves binary, JsonSplice splice) {
+    return walk(root, null, "", new Visit(visitor, binary, null, splice), 0);
   }
 
   /** One walk's visitor and binary predicate, and whether any visit changed a leaf. */
@@ -77,12 +86,44 @@ public final class JsonWalker {
     private final LeafVisitor visitor;
     private final BinaryLeaves binary;
     private final @Nullable Visit outer;
+    private final @Nullable JsonSplice splice;
     private boolean changed;
 
-    Visit(LeafVisitor visitor, BinaryLeaves binary, @Nullable Visit outer) {
+    /** The next scalar token's place in the document (keys included), for {@link #splice}. */
+    private int ordinal;
+
+    /** The ordinals of the keys of the objects being walked, innermost last. */
+    private int[] keyOrdinals = new int[16];
+
+    private int keyDepth;
+
+    Visit(
+        LeafVisitor visitor,
+        BinaryLeaves binary,
+        @Nullable Visit outer,
+        @Nullable JsonSplice splice) {
       this.visitor = visitor;
       this.binary = binary;
       this.outer = outer;
+      this.splice = splice;
+    }
+
+    int nextOrdinal() {
+      return ordinal++;
+    }
+
+    /** Records a changed leaf of the body; leaves inside embedded JSON change their string. */
+    void changedLeaf(int leafOrdinal, JsonNode replaced) {
+      if (splice != null) {
+        splice.add(leafOrdinal, replaced.asString());
+      }
+    }
+
+    void pushKey(int keyOrdinal) {
+      if (keyDepth == keyOrdinals.length) {
+        keyOrdinals = java.util.Arrays.copyOf(keyOrdinals, keyDepth * 2);
+      }
+      keyOrdinals[keyDepth++] = keyOrdinal;
     }
 
     boolean skip(int level, String path, JsonNode container, @Nullable String key, JsonNode v) {
@@ -101,7 +142,7 @@ public final class JsonWalker {
 
     /** A visit for an embedded document, whose changes also count as this one's. */
     Visit tracking() {
-      return new Visit(visitor, binary, this);
+      return new Visit(visitor, binary, this, null);
     }
 
     boolean changed() {
@@ -120,6 +161,7 @@ public final class JsonWalker {
         JsonNode child = array.get(i);
         String childPath = path + "/" + i;
         if (visit.skip(level, childPath, array, null, child)) {
+          visit.nextOrdinal();
           continue;
         }
         JsonNode replaced = walk(child, key, childPath, visit, level);
@@ -129,18 +171,21 @@ public final class JsonWalker {
       }
       return node;
     }
+    int leafOrdinal = visit.nextOrdinal();
+    JsonNode out = node;
     if (node.isString()) {
-      return walkString(node.asString(), key, path, visit, level, node);
-    }
-    if (node.isNumber()) {
+      out = walkString(node.asString(), key, path, visit, level, node);
+    } else if (node.isNumber()) {
       String digits = wholeNumberDigits(node);
-      if (digits == null) {
-        return node;
+      if (digits != null) {
+        String visited = visit.visit(digits, key, path);
+        out = visited.equals(digits) ? node : StringNode.valueOf(visited);
       }
-      String out = visit.visit(digits, key, path);
-      return out.equals(digits) ? node : StringNode.valueOf(out);
     }
-    return node;
+    if (out != node) {
+      visit.changedLeaf(leafOrdinal, out);
+    }
+    return out;
   }
 
   /**
@@ -187,11 +232,15 @@ public final class JsonWalker {
     // key names are collected only once a key is renamed, which is rare.
     String @Nullable [] newNames = null;
     int index = 0;
+    int keysBelow = visit.keyDepth;
     for (Map.Entry<String, JsonNode> e : object.properties()) {
       String name = e.getKey();
       String childPath = path + "/" + pathSegment(name);
       JsonNode value = e.getValue();
-      if (!visit.skip(level, childPath, object, name, value)) {
+      visit.pushKey(visit.nextOrdinal());
+      if (visit.skip(level, childPath, object, name, value)) {
+        visit.nextOrdinal();
+      } else {
         JsonNode replaced = walk(value, name, childPath, visit, level);
         if (replaced != value) {
           object.set(name, replaced);
@@ -214,6 +263,7 @@ public final class JsonWalker {
       index++;
     }
     if (newNames != null) {
+      List<String> oldNames = new ArrayList<>(object.propertyNames());
       List<JsonNode> values = new ArrayList<>(object.size());
       object.values().forEach(values::add);
       object.removeAll();
@@ -225,8 +275,12 @@ public final class JsonWalker {
           name = newNames[i] + "#" + n++;
         }
         object.set(name, values.get(i));
+        if (!name.equals(oldNames.get(i))) {
+          visit.changedLeaf(visit.keyOrdinals[keysBelow + i], StringNode.valueOf(name));
+        }
       }
     }
+    visit.keyDepth = keysBelow;
   }
 
   private static boolean looksLikeJson(String s) {

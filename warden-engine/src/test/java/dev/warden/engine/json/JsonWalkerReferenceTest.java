@@ -58,38 +58,13 @@ class JsonWalkerReferenceTest {
   }
 
   private JsonNode tree(SplittableRandom random, int depth) {
-    int kind = depth >= 4 ? 2 + random.nextInt(3) : random.nextInt(5);
-    switch (kind) {
-      case 0 -> {
-        ObjectNode o = NODES.objectNode();
-        int size = random.nextInt(4);
-        for (int i = 0; i < size; i++) {
-          o.set(
-              WORDS[random.nextInt(WORDS.length)] + (random.nextBoolean() ? "" : i),
-              tree(random, depth + 1));
-        }
-        return o;
-      }
-      case 1 -> {
-        ArrayNode a = NODES.arrayNode();
-        int size = random.nextInt(4);
-        for (int i = 0; i < size; i++) {
-          a.add(tree(random, depth + 1));
-        }
-        return a;
-      }
-      case 2 -> {
-        return random.nextInt(4) == 0
-            ? StringNode.valueOf(bodies.writeString(tree(random, Math.min(depth + 2, 4))))
-            : StringNode.valueOf(WORDS[random.nextInt(WORDS.length)]);
-      }
-      case 3 -> {
-        return NODES.numberNode(random.nextInt(3) == 0 ? 4111111111111111L : random.nextInt(100));
-      }
-      default -> {
-        return random.nextBoolean() ? NODES.numberNode(0.5) : NODES.booleanNode(true);
-      }
-    }
+    return new RandomJsonTrees(
+            bodies,
+            WORDS,
+            4,
+            r -> NODES.numberNode(r.nextInt(3) == 0 ? 4111111111111111L : r.nextInt(100)),
+            r -> r.nextBoolean() ? NODES.numberNode(0.5) : NODES.booleanNode(true))
+        .tree(random, depth);
   }
 
   private static byte[] utf8(String s) {
