@@ -203,8 +203,12 @@ public final class InjectionDetector implements Detector {
    */
   private final String[] @Nullable [] leadingLiterals;
 
-  /** Per signal: the ASCII characters (both cases) its {@link #leadingLiterals} begin with. */
-  private final boolean[][] leadingChars;
+  /**
+   * Per signal: the pairs of first two characters its {@link #leadingLiterals} begin with, as a
+   * bitmap indexed by {@link #pairIndex}. Most positions of prose start with a letter some literal
+   * begins with; far fewer with the two letters one begins with.
+   */
+  private final long[][] leadingPairs;
 
   /** Per signal: whether every match starts at a word boundary. */
   private final boolean[] wordStart;
@@ -305,20 +309,21 @@ public final class InjectionDetector implements Detector {
       keywordsOf[i] = new BitSet(plainKeywords);
     }
     this.leadingLiterals = new String[reach.length][];
-    this.leadingChars = new boolean[reach.length][];
+    this.leadingPairs = new long[reach.length][];
     this.wordStart = new boolean[reach.length];
     for (int i = 0; i < reach.length; i++) {
       Pattern pattern = this.signals.get(i).pattern();
       List<String> literals = KeywordReach.leadingLiterals(pattern);
-      leadingChars[i] = new boolean[128];
-      if (!shortcuts || reach[i] >= 0 || literals.isEmpty()) {
-        continue;
+      leadingPairs[i] = new long[PAIR_WORDS];
+      if (!shortcuts
+          || reach[i] >= 0
+          || literals.isEmpty()
+          || literals.stream().anyMatch(l -> l.charAt(0) >= 0x80)) {
+        continue; // a literal opening with a non-ASCII letter: the whole-clause search
       }
       leadingLiterals[i] = literals.toArray(String[]::new);
       for (String literal : literals) {
-        char first = literal.charAt(0);
-        leadingChars[i][Character.toLowerCase(first)] = true;
-        leadingChars[i][Character.toUpperCase(first)] = true;
+        addLeadingPairs(leadingPairs[i], literal);
       }
       // the test reads the character before a start: sound only when the match's first
       // character is a word character, so that a word character before it rules out \b
@@ -945,18 +950,34 @@ public final class InjectionDetector implements Detector {
       Anchors anchors,
       Set<String> hits) {
     Signal signal = signals.get(s);
-    boolean[] first = leadingChars[s];
-    boolean boundary = wordStart[s];
+    long[] pairs = leadingPairs[s];
+    // A signal whose matches start at a word boundary reads the clause's ASCII word starts, listed
+    // once per clause for all such signals; the others read every position.
+    int[] starts = wordStart[s] ? anchors.wordStarts(text, c[0], c[1]) : null;
+    int[] startPairs = anchors.wordStartPairs;
+    int count = starts != null ? anchors.wordStartCount : c[1] - c[0];
     ClauseText clause = null;
     Matcher m = null;
     double best = 0;
     int matches = 0;
-    for (int p = c[0]; p < c[1]; p++) {
-      char ch = text.charAt(p);
-      if (ch >= 128 || !first[ch] || (boundary && p > c[0] && asciiWordChar(text.charAt(p - 1)))) {
+    int end = c[1];
+    int next = c[0]; // no match may start before the end of the last one
+    for (int i = 0; i < count; i++) {
+      int p = starts != null ? starts[i] : c[0] + i;
+      if (p < next) {
         continue;
       }
-      if (!startsWithAny(text, p, c[1], literals)) {
+      int pair;
+      if (starts != null) {
+        pair = startPairs[i];
+      } else {
+        char ch = text.charAt(p);
+        if (ch >= 0x80) {
+          continue;
+        }
+        pair = pairIndex(ch, p + 1 < end ? text.charAt(p + 1) : 0);
+      }
+      if ((pairs[pair >>> 6] & (1L << pair)) == 0 || !startsWithAny(text, p, end, literals)) {
         continue;
       }
       if (m == null || clause == null) {
@@ -967,7 +988,7 @@ public final class InjectionDetector implements Detector {
         continue;
       }
       best = Math.max(best, weigh(text, c, signal, m, c[0], hits));
-      p = Math.max(c[0] + m.end(), p + 1) - 1;
+      next = Math.max(c[0] + m.end(), p + 1);
       if (++matches == MAX_MATCHES) {
         break;
       }
@@ -975,7 +996,44 @@ public final class InjectionDetector implements Detector {
     return best;
   }
 
-  private static boolean startsWithAny(String text, int at, int end, String[] literals) {
+  /** Bitmap words of {@link #leadingPairs}: 128 first characters × 128 second-character slots. */
+  private static final int PAIR_WORDS = 128 * 128 / 64;
+
+  /**
+   * The {@link #leadingPairs} bit of an ASCII first character and the character after it (0 at the
+   * clause's end), ASCII letters folded to lower case. Every second character from U+0080 up, and
+   * the clause's end, share slot 0.
+   */
+  static int pairIndex(char first, char second) {
+    return asciiLower(first) << 7 | (second < 0x80 ? asciiLower(second) : 0);
+  }
+
+  private static int asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  }
+
+  /**
+   * Sets the pairs a text position must show for {@code literal} to begin there, compared ignoring
+   * case as {@link #startsWithAny} does. A literal of one character, or whose second character is
+   * not ASCII (which may equal an ASCII letter ignoring case: the Kelvin sign and "k"), allows any
+   * second character; the literal's first character is ASCII.
+   */
+  static void addLeadingPairs(long[] pairs, String literal) {
+    char first = literal.charAt(0);
+    for (char f : new char[] {Character.toLowerCase(first), Character.toUpperCase(first)}) {
+      if (literal.length() == 1 || literal.charAt(1) >= 0x80) {
+        for (char second = 0; second < 0x80; second++) {
+          int pair = pairIndex(f, second);
+          pairs[pair >>> 6] |= 1L << pair;
+        }
+      } else {
+        int pair = pairIndex(f, literal.charAt(1));
+        pairs[pair >>> 6] |= 1L << pair;
+      }
+    }
+  }
+
+  static boolean startsWithAny(String text, int at, int end, String[] literals) {
     for (String literal : literals) {
       if (at + literal.length() <= end
           && text.regionMatches(true, at, literal, 0, literal.length())) {
@@ -1034,6 +1092,47 @@ public final class InjectionDetector implements Detector {
 
     long[] hits() {
       return pass.sortedHits();
+    }
+
+    /** The positions {@link #wordStarts} listed, and their {@link #pairIndex}. */
+    int[] wordStartPositions = new int[64];
+
+    int[] wordStartPairs = new int[64];
+    int wordStartCount;
+    private int wordStartsFrom = -1;
+    private int wordStartsTo = -1;
+
+    /**
+     * The positions of {@code [from, to)} holding an ASCII character with no ASCII word character
+     * before it inside the range (where a match starting at {@code \b} with a word character may
+     * begin), computed once per clause; their count is {@link #wordStartCount}.
+     */
+    int[] wordStarts(String text, int from, int to) {
+      if (from == wordStartsFrom && to == wordStartsTo) { // one view's text per Anchors
+        return wordStartPositions;
+      }
+      int count = 0;
+      int[] positions = wordStartPositions;
+      int[] pairs = wordStartPairs;
+      boolean afterWordChar = false;
+      for (int p = from; p < to; p++) {
+        char ch = text.charAt(p);
+        if (ch < 0x80 && !afterWordChar) {
+          if (count == positions.length) {
+            positions = java.util.Arrays.copyOf(positions, count * 2);
+            pairs = java.util.Arrays.copyOf(pairs, count * 2);
+          }
+          positions[count] = p;
+          pairs[count++] = pairIndex(ch, p + 1 < to ? text.charAt(p + 1) : 0);
+        }
+        afterWordChar = asciiWordChar(ch);
+      }
+      wordStartPositions = positions;
+      wordStartPairs = pairs;
+      wordStartCount = count;
+      wordStartsFrom = from;
+      wordStartsTo = to;
+      return positions;
     }
 
     /** The index of the first hit starting at or after {@code position}. */
