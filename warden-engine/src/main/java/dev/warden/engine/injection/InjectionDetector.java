@@ -181,7 +181,7 @@ public final class InjectionDetector implements Detector {
   private final BitSet requiring;
 
   /** Marks a packed hit as a {@link Signal#requires()} word rather than a keyword. */
-  private static final int REQUIRED_HIT = 1 << 30;
+  static final int REQUIRED_HIT = 1 << 30;
 
   /**
    * Per keyword: counts only at the start of a word. Short Latin keywords ("ai", "all", "act",
@@ -449,7 +449,7 @@ public final class InjectionDetector implements Detector {
       long[] s = sorted;
       if (s == null) {
         s = java.util.Arrays.copyOf(hits, count);
-        java.util.Arrays.sort(s);
+        sortNearlySorted(s, s.length);
         sorted = s;
       }
       return s;
@@ -693,24 +693,8 @@ public final class InjectionDetector implements Detector {
       }
     }
     pass.clauseStarts = clauseStarts;
-    // Re-key each hit by its clause, then sort: clauses come out in order, as a sorted map would
-    // give them, without a map entry and a bit set per clause.
     long[] byClause = hits[0];
-    int kept = 0;
-    for (int i = 0; i < n; i++) {
-      int position = (int) (byClause[i] >>> 32);
-      int keyword = (int) byClause[i];
-      int c = java.util.Arrays.binarySearch(clauseStarts, position);
-      int clause = c >= 0 ? c : -c - 2;
-      if (clause < 0 || position >= clauses.get(clause)[1]) {
-        continue; // the keyword sits in a clause gap (separators only)
-      }
-      byClause[kept++] = ((long) clause << 32) | keyword;
-      if ((keyword & REQUIRED_HIT) == 0) {
-        pass.withKeyword.set(clause);
-      }
-    }
-    java.util.Arrays.sort(byClause, 0, kept);
+    int kept = rekeyByClause(byClause, n, clauses, pass.withKeyword);
     // The scanner folds case like the patterns except for the few non-ASCII letters that match an
     // ASCII one under Unicode case folding (the Kelvin sign matches "k"): with those present, the
     // second prefilter could refuse a clause the pattern matches, so it stands aside.
@@ -769,6 +753,65 @@ public final class InjectionDetector implements Detector {
     }
     emit(group, view, clauses, boost, out);
     return rot[0];
+  }
+
+  /**
+   * Re-keys the first {@code n} packed hits, {@code (position << 32) | word}, to {@code (clause <<
+   * 32) | word} in place, dropping hits in the gaps between clauses, and marks in {@code
+   * withKeyword} the clauses holding a keyword (not only a required word). The hits are sorted by
+   * position first, so one walk over the ascending, disjoint clauses re-keys them and they come out
+   * grouped by clause, in clause order: what a binary search per hit and a sort by clause gave.
+   * Within a clause the order of the words differs, which the scoring (sets of signals) ignores.
+   *
+   * @return the number of re-keyed hits
+   */
+  static int rekeyByClause(long[] packed, int n, List<int[]> clauses, BitSet withKeyword) {
+    sortNearlySorted(packed, n);
+    int kept = 0;
+    int clause = 0;
+    int clauseCount = clauses.size();
+    for (int i = 0; i < n; i++) {
+      int position = (int) (packed[i] >>> 32);
+      int word = (int) packed[i];
+      while (clause < clauseCount && clauses.get(clause)[1] <= position) {
+        clause++;
+      }
+      if (clause == clauseCount) {
+        break; // after the last clause: trailing separators only
+      }
+      if (position < clauses.get(clause)[0]) {
+        continue; // the keyword sits in a clause gap (separators only)
+      }
+      packed[kept++] = ((long) clause << 32) | word;
+      if ((word & REQUIRED_HIT) == 0) {
+        withKeyword.set(clause);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Sorts the first {@code n} values ascending. The scanner reports hits in the order they end, so
+   * by start they are out of order only where keywords overlap: an insertion sort moves each hit
+   * past the few that start inside it. Past a budget of moves (text built of overlapping keywords)
+   * the library sort takes over, so the work stays O(n log n) at worst.
+   */
+  static void sortNearlySorted(long[] values, int n) {
+    long budget = 8L * n + 64;
+    for (int i = 1; i < n; i++) {
+      long v = values[i];
+      int j = i - 1;
+      while (j >= 0 && values[j] > v) {
+        values[j + 1] = values[j];
+        j--;
+        if (--budget < 0) {
+          values[j + 1] = v;
+          java.util.Arrays.sort(values, 0, n);
+          return;
+        }
+      }
+      values[j + 1] = v;
+    }
   }
 
   /**
