@@ -202,7 +202,7 @@ public final class InjectionDetector implements Detector {
   private final BitSet requiring;
 
   /** Marks a packed hit as a {@link Signal#requires()} word rather than a keyword. */
-  private static final int REQUIRED_HIT = 1 << 30;
+  static final int REQUIRED_HIT = 1 << 30;
 
   /**
    * Per keyword: counts only at the start of a word. Short Latin keywords ("ai", "all", "act",
@@ -224,8 +224,12 @@ public final class InjectionDetector implements Detector {
    */
   private final String[] @Nullable [] leadingLiterals;
 
-  /** Per signal: the ASCII characters (both cases) its {@link #leadingLiterals} begin with. */
-  private final boolean[][] leadingChars;
+  /**
+   * Per signal: the pairs of first two characters its {@link #leadingLiterals} begin with, as a
+   * bitmap indexed by {@link #pairIndex}. Most positions of prose start with a letter some literal
+   * begins with; far fewer with the two letters one begins with.
+   */
+  private final long[][] leadingPairs;
 
   /** Per signal: whether every match starts at a word boundary. */
   private final boolean[] wordStart;
@@ -330,20 +334,21 @@ public final class InjectionDetector implements Detector {
       keywordsOf[i] = new BitSet(plainKeywords);
     }
     this.leadingLiterals = new String[reach.length][];
-    this.leadingChars = new boolean[reach.length][];
+    this.leadingPairs = new long[reach.length][];
     this.wordStart = new boolean[reach.length];
     for (int i = 0; i < reach.length; i++) {
       Pattern pattern = this.signals.get(i).pattern();
       List<String> literals = KeywordReach.leadingLiterals(pattern);
-      leadingChars[i] = new boolean[128];
-      if (!shortcuts || reach[i] >= 0 || literals.isEmpty()) {
-        continue;
+      leadingPairs[i] = new long[PAIR_WORDS];
+      if (!shortcuts
+          || reach[i] >= 0
+          || literals.isEmpty()
+          || literals.stream().anyMatch(l -> l.charAt(0) >= 0x80)) {
+        continue; // a literal opening with a non-ASCII letter: the whole-clause search
       }
       leadingLiterals[i] = literals.toArray(String[]::new);
       for (String literal : literals) {
-        char first = literal.charAt(0);
-        leadingChars[i][Character.toLowerCase(first)] = true;
-        leadingChars[i][Character.toUpperCase(first)] = true;
+        addLeadingPairs(leadingPairs[i], literal);
       }
       // the test reads the character before a start: sound only when the match's first
       // character is a word character, so that a word character before it rules out \b
@@ -471,7 +476,7 @@ public final class InjectionDetector implements Detector {
       long[] s = sorted;
       if (s == null) {
         s = java.util.Arrays.copyOf(hits, count);
-        java.util.Arrays.sort(s);
+        sortNearlySorted(s, s.length);
         sorted = s;
       }
       return s;
@@ -715,24 +720,8 @@ public final class InjectionDetector implements Detector {
       }
     }
     pass.clauseStarts = clauseStarts;
-    // Re-key each hit by its clause, then sort: clauses come out in order, as a sorted map would
-    // give them, without a map entry and a bit set per clause.
     long[] byClause = hits[0];
-    int kept = 0;
-    for (int i = 0; i < n; i++) {
-      int position = (int) (byClause[i] >>> 32);
-      int keyword = (int) byClause[i];
-      int c = java.util.Arrays.binarySearch(clauseStarts, position);
-      int clause = c >= 0 ? c : -c - 2;
-      if (clause < 0 || position >= clauses.get(clause)[1]) {
-        continue; // the keyword sits in a clause gap (separators only)
-      }
-      byClause[kept++] = ((long) clause << 32) | keyword;
-      if ((keyword & REQUIRED_HIT) == 0) {
-        pass.withKeyword.set(clause);
-      }
-    }
-    java.util.Arrays.sort(byClause, 0, kept);
+    int kept = rekeyByClause(byClause, n, clauses, pass.withKeyword);
     // The scanner folds case like the patterns except for the few non-ASCII letters that match an
     // ASCII one under Unicode case folding (the Kelvin sign matches "k"): with those present, the
     // second prefilter could refuse a clause the pattern matches, so it stands aside.
@@ -791,6 +780,65 @@ public final class InjectionDetector implements Detector {
     }
     emit(group, view, clauses, boost, out);
     return rot[0];
+  }
+
+  /**
+   * Re-keys the first {@code n} packed hits, {@code (position << 32) | word}, to {@code (clause <<
+   * 32) | word} in place, dropping hits in the gaps between clauses, and marks in {@code
+   * withKeyword} the clauses holding a keyword (not only a required word). The hits are sorted by
+   * position first, so one walk over the ascending, disjoint clauses re-keys them and they come out
+   * grouped by clause, in clause order: what a binary search per hit and a sort by clause gave.
+   * Within a clause the order of the words differs, which the scoring (sets of signals) ignores.
+   *
+   * @return the number of re-keyed hits
+   */
+  static int rekeyByClause(long[] packed, int n, List<int[]> clauses, BitSet withKeyword) {
+    sortNearlySorted(packed, n);
+    int kept = 0;
+    int clause = 0;
+    int clauseCount = clauses.size();
+    for (int i = 0; i < n; i++) {
+      int position = (int) (packed[i] >>> 32);
+      int word = (int) packed[i];
+      while (clause < clauseCount && clauses.get(clause)[1] <= position) {
+        clause++;
+      }
+      if (clause == clauseCount) {
+        break; // after the last clause: trailing separators only
+      }
+      if (position < clauses.get(clause)[0]) {
+        continue; // the keyword sits in a clause gap (separators only)
+      }
+      packed[kept++] = ((long) clause << 32) | word;
+      if ((word & REQUIRED_HIT) == 0) {
+        withKeyword.set(clause);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Sorts the first {@code n} values ascending. The scanner reports hits in the order they end, so
+   * by start they are out of order only where keywords overlap: an insertion sort moves each hit
+   * past the few that start inside it. Past a budget of moves (text built of overlapping keywords)
+   * the library sort takes over, so the work stays O(n log n) at worst.
+   */
+  static void sortNearlySorted(long[] values, int n) {
+    long budget = 8L * n + 64;
+    for (int i = 1; i < n; i++) {
+      long v = values[i];
+      int j = i - 1;
+      while (j >= 0 && values[j] > v) {
+        values[j + 1] = values[j];
+        j--;
+        if (--budget < 0) {
+          values[j + 1] = v;
+          java.util.Arrays.sort(values, 0, n);
+          return;
+        }
+      }
+      values[j + 1] = v;
+    }
   }
 
   /**
@@ -972,18 +1020,34 @@ public final class InjectionDetector implements Detector {
       Anchors anchors,
       Set<String> hits) {
     Signal signal = signals.get(s);
-    boolean[] first = leadingChars[s];
-    boolean boundary = wordStart[s];
+    long[] pairs = leadingPairs[s];
+    // A signal whose matches start at a word boundary reads the clause's ASCII word starts, listed
+    // once per clause for all such signals; the others read every position.
+    int[] starts = wordStart[s] ? anchors.wordStarts(text, c[0], c[1]) : null;
+    int[] startPairs = anchors.wordStartPairs;
+    int count = starts != null ? anchors.wordStartCount : c[1] - c[0];
     ClauseText clause = null;
     Matcher m = null;
     double best = 0;
     int matches = 0;
-    for (int p = c[0]; p < c[1]; p++) {
-      char ch = text.charAt(p);
-      if (ch >= 128 || !first[ch] || (boundary && p > c[0] && asciiWordChar(text.charAt(p - 1)))) {
+    int end = c[1];
+    int next = c[0]; // no match may start before the end of the last one
+    for (int i = 0; i < count; i++) {
+      int p = starts != null ? starts[i] : c[0] + i;
+      if (p < next) {
         continue;
       }
-      if (!startsWithAny(text, p, c[1], literals)) {
+      int pair;
+      if (starts != null) {
+        pair = startPairs[i];
+      } else {
+        char ch = text.charAt(p);
+        if (ch >= 0x80) {
+          continue;
+        }
+        pair = pairIndex(ch, p + 1 < end ? text.charAt(p + 1) : 0);
+      }
+      if ((pairs[pair >>> 6] & (1L << pair)) == 0 || !startsWithAny(text, p, end, literals)) {
         continue;
       }
       if (m == null || clause == null) {
@@ -994,7 +1058,7 @@ public final class InjectionDetector implements Detector {
         continue;
       }
       best = Math.max(best, weigh(text, c, signal, m, c[0], hits));
-      p = Math.max(c[0] + m.end(), p + 1) - 1;
+      next = Math.max(c[0] + m.end(), p + 1);
       if (++matches == MAX_MATCHES) {
         break;
       }
@@ -1002,7 +1066,44 @@ public final class InjectionDetector implements Detector {
     return best;
   }
 
-  private static boolean startsWithAny(String text, int at, int end, String[] literals) {
+  /** Bitmap words of {@link #leadingPairs}: 128 first characters × 128 second-character slots. */
+  private static final int PAIR_WORDS = 128 * 128 / 64;
+
+  /**
+   * The {@link #leadingPairs} bit of an ASCII first character and the character after it (0 at the
+   * clause's end), ASCII letters folded to lower case. Every second character from U+0080 up, and
+   * the clause's end, share slot 0.
+   */
+  static int pairIndex(char first, char second) {
+    return asciiLower(first) << 7 | (second < 0x80 ? asciiLower(second) : 0);
+  }
+
+  private static int asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  }
+
+  /**
+   * Sets the pairs a text position must show for {@code literal} to begin there, compared ignoring
+   * case as {@link #startsWithAny} does. A literal of one character, or whose second character is
+   * not ASCII (which may equal an ASCII letter ignoring case: the Kelvin sign and "k"), allows any
+   * second character; the literal's first character is ASCII.
+   */
+  static void addLeadingPairs(long[] pairs, String literal) {
+    char first = literal.charAt(0);
+    for (char f : new char[] {Character.toLowerCase(first), Character.toUpperCase(first)}) {
+      if (literal.length() == 1 || literal.charAt(1) >= 0x80) {
+        for (char second = 0; second < 0x80; second++) {
+          int pair = pairIndex(f, second);
+          pairs[pair >>> 6] |= 1L << pair;
+        }
+      } else {
+        int pair = pairIndex(f, literal.charAt(1));
+        pairs[pair >>> 6] |= 1L << pair;
+      }
+    }
+  }
+
+  static boolean startsWithAny(String text, int at, int end, String[] literals) {
     for (String literal : literals) {
       if (at + literal.length() <= end
           && text.regionMatches(true, at, literal, 0, literal.length())) {
@@ -1072,6 +1173,47 @@ public final class InjectionDetector implements Detector {
 
     long[] hits() {
       return pass.sortedHits();
+    }
+
+    /** The positions {@link #wordStarts} listed, and their {@link #pairIndex}. */
+    int[] wordStartPositions = new int[64];
+
+    int[] wordStartPairs = new int[64];
+    int wordStartCount;
+    private int wordStartsFrom = -1;
+    private int wordStartsTo = -1;
+
+    /**
+     * The positions of {@code [from, to)} holding an ASCII character with no ASCII word character
+     * before it inside the range (where a match starting at {@code \b} with a word character may
+     * begin), computed once per clause; their count is {@link #wordStartCount}.
+     */
+    int[] wordStarts(String text, int from, int to) {
+      if (from == wordStartsFrom && to == wordStartsTo) { // one view's text per Anchors
+        return wordStartPositions;
+      }
+      int count = 0;
+      int[] positions = wordStartPositions;
+      int[] pairs = wordStartPairs;
+      boolean afterWordChar = false;
+      for (int p = from; p < to; p++) {
+        char ch = text.charAt(p);
+        if (ch < 0x80 && !afterWordChar) {
+          if (count == positions.length) {
+            positions = java.util.Arrays.copyOf(positions, count * 2);
+            pairs = java.util.Arrays.copyOf(pairs, count * 2);
+          }
+          positions[count] = p;
+          pairs[count++] = pairIndex(ch, p + 1 < to ? text.charAt(p + 1) : 0);
+        }
+        afterWordChar = asciiWordChar(ch);
+      }
+      wordStartPositions = positions;
+      wordStartPairs = pairs;
+      wordStartCount = count;
+      wordStartsFrom = from;
+      wordStartsTo = to;
+      return positions;
     }
 
     /** The index of the first hit starting at or after {@code position}. */

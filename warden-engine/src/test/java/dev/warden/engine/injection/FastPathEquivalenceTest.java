@@ -390,6 +390,87 @@ class FastPathEquivalenceTest {
     assertThat(checked).as("matches checked").isGreaterThan(1_000);
   }
 
+  /**
+   * The pair gate of the literal search never refuses a position where one of the literals begins
+   * (compared ignoring case, as the search does): every signal's literals, plus generated ones with
+   * non-ASCII and one-character tails, at every position of generated texts and of each literal
+   * itself, also cut short by the clause's end (texts with İ, ı, ſ or the Kelvin sign never take
+   * the literal search).
+   */
+  @Test
+  void leadingPairsAdmitEveryPositionWhereALiteralBegins() {
+    Random random = new Random(20261124);
+    List<List<String>> literalSets = new ArrayList<>();
+    for (Signal s : InjectionSignals.ALL) {
+      List<String> literals = KeywordReach.leadingLiterals(s.pattern());
+      if (!literals.isEmpty() && literals.stream().allMatch(l -> l.charAt(0) < 0x80)) {
+        literalSets.add(literals);
+      }
+    }
+    String alphabet = "aAbBiIkKsS eE-:_.0\u212a\u017f\u0131\u00e9\u00c9";
+    for (int i = 0; i < 200; i++) {
+      List<String> literals = new ArrayList<>();
+      for (int l = 1 + random.nextInt(4); l > 0; l--) {
+        StringBuilder literal =
+            new StringBuilder().append("aAbBiIkKsS-:_0".charAt(random.nextInt(14)));
+        for (int k = random.nextInt(3); k > 0; k--) {
+          literal.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        literals.add(literal.toString());
+      }
+      literalSets.add(literals);
+    }
+    List<String> texts = new ArrayList<>();
+    for (List<String> literals : literalSets) {
+      for (String literal : literals) {
+        texts.add(literal);
+        texts.add(literal.toUpperCase(Locale.ROOT) + " " + literal.toLowerCase(Locale.ROOT));
+      }
+    }
+    for (int t = 0; t < 300; t++) {
+      StringBuilder text = new StringBuilder();
+      for (int c = random.nextInt(60); c > 0; c--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      texts.add(text.toString());
+    }
+    long admitted = 0;
+    long refused = 0;
+    for (List<String> literals : literalSets) {
+      long[] pairs = new long[128 * 128 / 64];
+      literals.forEach(l -> InjectionDetector.addLeadingPairs(pairs, l));
+      String[] array = literals.toArray(String[]::new);
+      for (String text : texts) {
+        if (text.chars().anyMatch(c -> "\u0130\u0131\u017f\u212a".indexOf(c) >= 0)) {
+          continue; // equal to ASCII letters only under Unicode folding: never anchored
+        }
+        for (int end = text.length(); end >= Math.max(0, text.length() - 2); end--) {
+          for (int p = 0; p < end; p++) {
+            char ch = text.charAt(p);
+            boolean begins = InjectionDetector.startsWithAny(text, p, end, array);
+            if (ch >= 0x80) {
+              continue; // never a start: every literal opens with an ASCII character
+            }
+            int pair = InjectionDetector.pairIndex(ch, p + 1 < end ? text.charAt(p + 1) : 0);
+            boolean gate = (pairs[pair >>> 6] & (1L << pair)) != 0;
+            if (begins) {
+              assertThat(gate)
+                  .as(
+                      "'%s' at %d of '%s' (end %d), literals %s",
+                      text.substring(p), p, text, end, literals)
+                  .isTrue();
+              admitted++;
+            } else if (!gate) {
+              refused++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(admitted).as("positions where a literal begins").isGreaterThan(10_000);
+    assertThat(refused).as("positions the gate refuses").isGreaterThan(100_000);
+  }
+
   @Test
   void leadingLiteralsReadGroupsOptionalPartsAndStopAtWhatTheyCannotRead() {
     int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
