@@ -131,7 +131,8 @@ class LangChain4jOpenAiTest {
           .singleElement()
           .asString()
           .doesNotContain(token)
-          .contains("\"stream\":true");
+          // the body is rewritten in the client's own layout (langchain4j pretty-prints it)
+          .containsPattern("\"stream\"\\s*:\\s*true");
     }
   }
 
