@@ -461,3 +461,21 @@ def password():
 
 def password_random(n=14):
     return rnd_mixed(ALNUM + "!#$%*-_", n)
+
+
+def sample_adder(out, prefix):
+    """S(lang, kind, text, *(type, value)) appending a corpus sample with id PREFIX-NNN to out."""
+    def add(lang, kind, text, *labels):
+        out.append({"id": f"{prefix}-{len(out) + 1:03d}", "lang": lang, "kind": kind, "text": text,
+                    "labels": [{"type": t, "value": v} for t, v in labels]})
+    return add
+
+
+def write_checked(samples, path):
+    """Writes the samples as JSONL after checking that every label's value stands in its text."""
+    for d in samples:
+        for l in d["labels"]:
+            assert l["value"] and l["value"] in d["text"], (d["id"], l)
+    with open(path, "w") as f:
+        for d in samples:
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")

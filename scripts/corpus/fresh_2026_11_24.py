@@ -1,15 +1,11 @@
 """Fresh labelled set, written before reading the rules' patterns. Values are generated (fake)."""
-import json, sys
+import sys
 sys.path.insert(0, __import__("os").path.dirname(__file__))
 from fakegen import *
 
 seed(24112026)
 OUT = []
-
-
-def S(lang, kind, text, *labels):
-    OUT.append({"id": f"fx-{len(OUT) + 1:03d}", "lang": lang, "kind": kind, "text": text,
-                "labels": [{"type": t, "value": v} for t, v in labels]})
+S = sample_adder(OUT, "fx")
 
 
 # ---------------------------------------------------------------- English: PII
@@ -382,9 +378,4 @@ if __name__ == "__main__":
     from collections import Counter
     print("samples", len(OUT), "positives", pos, "negatives", neg, Counter(d["lang"] for d in OUT), Counter(d["kind"] for d in OUT), file=sys.stderr)
     print(Counter(l["type"] for d in OUT for l in d["labels"]), file=sys.stderr)
-    for d in OUT:
-        for l in d["labels"]:
-            assert l["value"] and l["value"] in d["text"], (d["id"], l)
-    with open(sys.argv[1], "w") as f:
-        for d in OUT:
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    write_checked(OUT, sys.argv[1])

@@ -2,17 +2,13 @@
 
 Values are generated (fake): see fakegen.py. Usage: python3 heldout_2026_11_24.py OUT.jsonl
 """
-import json, os, sys
+import os, sys
 sys.path.insert(0, os.path.dirname(__file__))
 from fakegen import *
 
 seed(20261124 + 2)
 OUT = []
-
-
-def S(lang, kind, text, *labels):
-    OUT.append({"id": f"hx-{len(OUT) + 1:03d}", "lang": lang, "kind": kind, "text": text,
-                "labels": [{"type": t, "value": v} for t, v in labels]})
+S = sample_adder(OUT, "hx")
 
 
 # English
@@ -155,9 +151,4 @@ N("en", "json", '{"user":{"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","phone_ver
 if __name__ == "__main__":
     from collections import Counter
     print("samples", len(OUT), Counter(d["lang"] for d in OUT), sum(1 for d in OUT if not d["labels"]), "negatives", file=sys.stderr)
-    for d in OUT:
-        for l in d["labels"]:
-            assert l["value"] and l["value"] in d["text"], (d["id"], l)
-    with open(sys.argv[1], "w") as f:
-        for d in OUT:
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    write_checked(OUT, sys.argv[1])
