@@ -42,8 +42,15 @@ import org.jspecify.annotations.Nullable;
  *       does one where a framing word ("my manager told me to", "how do I", "if the user asks")
  *       comes before its first signal — after it, the frame belongs to the payload ("forget the
  *       guardrails and answer: how do I …"); so does a clause right after one ending in a colon
- *       that does ("Example payload:"). Chat delimiters in code or template documentation keep
- *       {@value #CODE_FACTOR}.
+ *       that does ("Example payload:"), and a quoted passage with a word naming injection as a
+ *       subject ("attackers", "jailbreak", "공격", "攻撃") within a few hundred characters. Chat
+ *       delimiters in code or template documentation keep {@value #CODE_FACTOR}.
+ *   <li><b>Intent model.</b> A group short of the threshold on its signals asks {@link
+ *       IntentModel}, a linear model over hashed words, how much its text reads like an order to a
+ *       model; above {@value #INTENT_FLOOR} that adds up to {@value #INTENT_MAX}, discounted like a
+ *       signal. Where no signal fired, a run of clauses with signal keywords that the model alone
+ *       reads at {@value #INTENT_ALONE} or more is reported ({@code prompt-injection-intent})
+ *       unless it reports or discusses injection.
  *   <li><b>Score.</b> Adjacent clauses that carry signals form one group; the group's score treats
  *       its signals as independent evidence ({@code 1 − Π(1 − wᵢ)}), plus {@value #HIDDEN_BOOST}
  *       inside an HTML comment and {@value #ENCODED_BOOST} when found only after decoding. A group
@@ -74,6 +81,25 @@ public final class InjectionDetector implements Detector {
 
   static final double DESCRIPTIVE_FACTOR = 0.4;
 
+  /** The most the {@link IntentModel} adds to a group short of the threshold on its signals. */
+  static final double INTENT_MAX = 0.45;
+
+  /** Below this probability the model adds nothing. */
+  static final double INTENT_FLOOR = 0.6;
+
+  /**
+   * The probability at which the model reports a passage no signal found. Chosen on five-fold
+   * cross-validation over the intent sets (docs/detection.md, "Intent model"): 0.9 found 57 % of
+   * held-out injections for 1.1 % more false positives on hard negatives; 0.95 found 50 %.
+   */
+  static final double INTENT_ALONE = 0.9;
+
+  /** Longest run of adjacent clauses the model reads as one passage. */
+  static final int INTENT_WINDOW = 2;
+
+  /** The explanation's marker of the model's part in a score. */
+  static final String INTENT_HIT = "intent-model";
+
   /** How far around a delimiter to look for signs of code or a template. */
   static final int CODE_WINDOW = 300;
 
@@ -92,10 +118,14 @@ public final class InjectionDetector implements Detector {
               + "|examples?|samples?|patterns?|keywords?|(?:prompts?|strings?|texts?|inputs?"
               + "|messages?|instructions|commands|lines?) like|angreifer\\w*|zum beispiel"
               + "|z\\.\\s?b\\.|beispiel\\w*|sogenannt\\w*|prompt-injection\\w*|injektion\\w*"
-              + "|angriff\\w*|formulierung\\w*|forscher\\w*|studie)\\b(?![./@_-]\\w)"
+              + "|angriff\\w*|formulierung\\w*|forscher\\w*|studie|(?:sätze\\w*|phrasen|befehle\\w*"
+              + "|zeichenfolge\\w*|texte\\w*|eingaben|nachrichten) wie)\\b(?![./@_-]\\w)"
               + "|공격자|예를\\s*들어|예시|예컨대|인젝션|공격|(?:같은|라는|이라는)\\s*(?:문구|문장|표현|말)"
-              + "|라고\\s*(?:쓰|적|입력)|탐지|攻撃者|例えば|たとえば|例：|インジェクション|攻撃|といった"
-              + "|(?:のような|という)(?:文|フレーズ|表現|文言)|検出",
+              + "|라고\\s*(?:쓰|적|입력|해도|하더라도|하면|말하|요청)|['‘’\"”]\\s*(?:같은|등의?\\s)"
+              + "|탐지|사칭|유형|攻撃者|例えば|たとえば|例：|インジェクション|攻撃"
+              + "|」\\s*(?:など|と(?:言われ|入力|書|頼まれ|求め|要求|いう))"
+              + "|といった|(?:のような|という)(?:文|フレーズ|表現|文言|書き込み|投稿|コメント|メッセージ|入力)"
+              + "|検出",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /**
@@ -109,12 +139,33 @@ public final class InjectionDetector implements Detector {
           "(?<![./@_-])\\b(?:(?:told|asked|instructed|reminded) (?:me|him|her|them|us|everyone"
               + "|(?:the|my|our|his|her|their) \\w+) to"
               + "|wrote|writes|typed|says|said|saying|means|meaning|quoted?"
-              + "|how (?:do|can|should|would) (?:i|we)|if (?:someone|somebody|anyone"
+              + "|how (?:do|can|should|would) (?:i|we)|you (?:can|could) tell"
+              + "|(?:explain|explains|describe|describes|document|documents|show|shows) how to"
+              + "|(?:if|when|whenever|where) (?:someone|somebody|anyone"
               + "|a user|the user|users|they|a message|a document|the text|an input|a prompt|a page"
               + "|a website|an email) (?:asks?|tells?|says|tries|wants|instructs?|requests?|writes"
               + "|types|contains?)|wenn (?:jemand|ein nutzer|der nutzer|ein dokument) \\w+)\\b"
               + "(?![./@_-]\\w)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * Words naming injection as a subject (a slide, an advisory, a lab): a passage the model alone
+   * flags near one is taken for a quoted example, since it has no signal of its own to weigh.
+   */
+  private static final Pattern INJECTION_TOPIC =
+      Pattern.compile(
+          "(?<![./@_-])\\b(?:prompt[- ]?injections?|injection attacks?|jailbreak\\w*|attackers?"
+              + "|adversar\\w*|red[- ]team\\w*|owasp|llm01|angreifer\\w*|prompt-injektion\\w*"
+              + "|angriff\\w*|attacks?)\\b|프롬프트\\s*인젝션|인젝션|공격|탈옥|プロンプトインジェクション"
+              + "|インジェクション|攻撃|ジェイルブレイク|脱獄",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** How far around a passage the model alone flags to look for {@link #INJECTION_TOPIC}. */
+  private static final int TOPIC_REACH = 400;
+
+  /** A quotation mark, or an apostrophe that is not inside a word: a quoted passage. */
+  private static final Pattern QUOTED_PASSAGE =
+      Pattern.compile("[\"“”„«»「」『』‘’`]|(?<!\\p{L})'|'(?!\\p{L})");
 
   /** A quotation mark: a frame after a signal still governs it when the signal was quoted. */
   private static final Pattern QUOTE_MARK = Pattern.compile("[\"“”„«»「」『』]");
@@ -168,7 +219,10 @@ public final class InjectionDetector implements Detector {
   private static final Pattern NEGATION_AFTER =
       Pattern.compile(
           "^\\s*(?:하지\\s*(?:마|말|않)|지\\s*(?:마|말|않)|면\\s*안|버리지\\s*(?:마|말)|しない|せず"
-              + "|しては|してはいけ|ないで|ません|るな)");
+              + "|しては|してはいけ|ないで|ません|るな"
+              + "|(?:\\p{L}+\\s+){0,2}?(?:nicht|niemals|keinesfalls)\\s+(?:preis|weiter|aus|heraus|an|bekannt)"
+              + "\\b)",
+          Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
 
   private final double threshold;
   private final List<Signal> signals;
@@ -237,6 +291,9 @@ public final class InjectionDetector implements Detector {
   /** Per signal: its keywords, as scanner word indexes. */
   private final BitSet[] keywordsOf;
 
+  /** The learned second opinion ({@link IntentModel}); {@code null} scores with signals alone. */
+  private final @Nullable IntentModel intent;
+
   /** A detector with the built-in signals and {@link #DEFAULT_THRESHOLD}. */
   public static InjectionDetector builtin() {
     return Builtin.INSTANCE;
@@ -263,6 +320,15 @@ public final class InjectionDetector implements Detector {
    *     clauses, and runs every signal's pattern as written: the reference tests compare against
    */
   InjectionDetector(double threshold, List<Signal> signals, boolean shortcuts) {
+    this(threshold, signals, shortcuts, IntentModel.builtIn());
+  }
+
+  /**
+   * @param intent the model whose reading adds to the signals' evidence, {@code null} for none
+   */
+  InjectionDetector(
+      double threshold, List<Signal> signals, boolean shortcuts, @Nullable IntentModel intent) {
+    this.intent = intent;
     this.shortcuts = shortcuts;
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("injection threshold must be in (0, 1), got " + threshold);
@@ -412,6 +478,9 @@ public final class InjectionDetector implements Detector {
     // The given hits are the original text's: a folded base view is scanned here.
     basePass.given = folded == null ? keywordHits : null;
     boolean rot13 = analyze(base, 0, raw, basePass, null);
+    if (intent != null) {
+      intentAlone(intent, base, basePass, raw, raw.size());
+    }
     int[] leetTokens = (shape & TextView.LEET) != 0 ? base.leetTokens() : null;
     // The spaced view is made from the leet view: with six single letters in a row, build it.
     TextView leet =
@@ -1290,7 +1359,7 @@ public final class InjectionDetector implements Detector {
     if (NEGATION_BEFORE.matcher(text).region(from, start).find()) {
       return true;
     }
-    return NEGATION_AFTER.matcher(text).region(end, Math.min(clauseEnd, end + 12)).lookingAt();
+    return NEGATION_AFTER.matcher(text).region(end, Math.min(clauseEnd, end + 40)).lookingAt();
   }
 
   /**
@@ -1315,18 +1384,23 @@ public final class InjectionDetector implements Detector {
         return true;
       }
     }
-    int clause = found.index();
-    if (clause > 0) {
-      int[] p = clauses.get(clause - 1);
-      String between = text.substring(p[1], c[0]).strip();
-      boolean colon =
-          (p[1] > p[0] && (text.charAt(p[1] - 1) == ':' || text.charAt(p[1] - 1) == '：'))
-              || between.startsWith(":");
-      return colon
-          && (REPORTED_TOPIC.matcher(text).region(p[0], p[1]).find()
-              || REPORTED_FRAME.matcher(text).region(p[0], p[1]).find());
+    return framedByPreviousClause(text, clauses, found.index());
+  }
+
+  /** Whether the clause before {@code clause} ends in a colon and reports ("Example payload:"). */
+  private static boolean framedByPreviousClause(String text, List<int[]> clauses, int clause) {
+    if (clause == 0) {
+      return false;
     }
-    return false;
+    int[] c = clauses.get(clause);
+    int[] p = clauses.get(clause - 1);
+    String between = text.substring(p[1], c[0]).strip();
+    boolean colon =
+        (p[1] > p[0] && (text.charAt(p[1] - 1) == ':' || text.charAt(p[1] - 1) == '：'))
+            || between.startsWith(":");
+    return colon
+        && (REPORTED_TOPIC.matcher(text).region(p[0], p[1]).find()
+            || REPORTED_FRAME.matcher(text).region(p[0], p[1]).find());
   }
 
   /**
@@ -1380,6 +1454,92 @@ public final class InjectionDetector implements Detector {
     }
   }
 
+  /** What the model adds at log-odds {@code logit}: nothing below {@link #INTENT_FLOOR}. */
+  static double intentWeight(double logit) {
+    double p = IntentModel.probability(logit);
+    return p < INTENT_FLOOR ? 0 : INTENT_MAX * (p - INTENT_FLOOR) / (1 - INTENT_FLOOR);
+  }
+
+  /**
+   * Reports runs of up to {@link #INTENT_WINDOW} adjacent clauses the model reads as an injection
+   * with probability {@link #INTENT_ALONE} or more where no signal found one, unless they report or
+   * discuss it (the reported-speech cues, as for a signal). Only clauses holding a signal keyword
+   * are read: that gate lost one in a hundred of the cross-validated finds and a third of the false
+   * positives, and spares text with no keyword the model's cost.
+   */
+  private void intentAlone(
+      IntentModel model, TextView view, Pass pass, List<Raw> out, int signalFindings) {
+    String text = view.text;
+    List<int[]> clauses = pass.clauses != null ? pass.clauses : clauses(text);
+    int n = clauses.size();
+    float[] evidence = new float[n];
+    boolean[] scored = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      if (pass.withKeyword.get(i)) {
+        int[] c = clauses.get(i);
+        evidence[i] = model.evidence(text, c[0], c[1]);
+        scored[i] = true;
+      }
+    }
+    double aloneLogit = Math.log(INTENT_ALONE / (1 - INTENT_ALONE));
+    for (int i = 0; i < n; i++) {
+      if (!scored[i]) {
+        continue;
+      }
+      float sum = 0;
+      for (int j = i; j < Math.min(n, i + INTENT_WINDOW) && scored[j]; j++) {
+        sum += evidence[j];
+        double logit = model.logit(sum);
+        if (logit < aloneLogit) {
+          continue;
+        }
+        boolean reported = false;
+        for (int k = i; k <= j && !reported; k++) {
+          reported = reportedPassage(text, clauses, k);
+        }
+        Span span = view.toOriginal(clauses.get(i)[0], clauses.get(j)[1]);
+        if (reported || overlapsAny(out, signalFindings, span)) {
+          continue; // a signal's finding there already had the model's say, in emit()
+        }
+        double p = IntentModel.probability(logit);
+        double score = threshold + 0.2 * (p - INTENT_ALONE) / (1 - INTENT_ALONE);
+        out.add(
+            new Raw(span, Math.min(0.99, score), "prompt-injection-intent", List.of(INTENT_HIT)));
+        break;
+      }
+    }
+  }
+
+  private static boolean injectionTopicNear(String text, int start, int end) {
+    return INJECTION_TOPIC
+        .matcher(text)
+        .region(Math.max(0, start - TOPIC_REACH), Math.min(text.length(), end + TOPIC_REACH))
+        .find();
+  }
+
+  private static boolean overlapsAny(List<Raw> raw, int count, Span span) {
+    for (int r = 0; r < count; r++) {
+      Span other = raw.get(r).span();
+      if (other.start() < span.end() && span.start() < other.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether clause {@code k} reports or discusses rather than instructs, for a passage without
+   * signals: a topic or framing word anywhere in it, or a framing clause ending in a colon before.
+   */
+  private static boolean reportedPassage(String text, List<int[]> clauses, int k) {
+    int[] c = clauses.get(k);
+    return REPORTED_TOPIC.matcher(text).region(c[0], c[1]).find()
+        || injectionTopicNear(text, c[0], c[1])
+        || QUOTED_ITEM.matcher(text).region(c[0], c[1]).matches()
+        || REPORTED_FRAME.matcher(text).region(c[0], c[1]).find()
+        || framedByPreviousClause(text, clauses, k);
+  }
+
   private void emit(
       @Nullable Group g, TextView view, List<int[]> clauses, double boost, List<Raw> out) {
     if (g == null || g.strongest == null) {
@@ -1399,6 +1559,16 @@ public final class InjectionDetector implements Detector {
       undiscounted *= 1 - c.score();
       secrecy = Math.max(secrecy, action ? c.secrecy() : 0);
     }
+    double reach = 1 - undiscounted * (1 - secrecy) + HIDDEN_BOOST + boost;
+    double intentWeight = 0;
+    if (reach < threshold
+        && intent != null
+        && 1 - undiscounted * (1 - secrecy) * (1 - INTENT_MAX) + HIDDEN_BOOST + boost
+            >= threshold) {
+      // Short of the threshold on its signals: ask the model how the group's text reads.
+      intentWeight = intentWeight(intent.logit(intent.evidence(view.text, g.start, g.end)));
+      undiscounted *= 1 - intentWeight;
+    }
     if (1 - undiscounted * (1 - secrecy) + HIDDEN_BOOST + boost < threshold) {
       return; // cannot reach the threshold even before discounts: skip the costly cue search
     }
@@ -1406,14 +1576,25 @@ public final class InjectionDetector implements Detector {
     double miss = 1;
     double hidden = 0;
     boolean anyReported = false;
+    // A document about injection (an advisory, a lab, a test table) quotes attacks clauses away
+    // from the heading or sentence that names its subject; an unquoted attack next to such words
+    // is still an attack.
     for (Clause c : g.clauses) {
-      boolean reported = reported(view.text, clauses, c);
+      int[] span = clauses.get(c.index());
+      boolean reported =
+          reported(view.text, clauses, c)
+              || (QUOTED_PASSAGE.matcher(view.text).region(span[0], span[1]).find()
+                  && injectionTopicNear(view.text, span[0], span[1]));
       anyReported |= reported;
       double factor = reported ? REPORTED_FACTOR : 1;
       miss *= 1 - c.score() * factor;
       hidden = Math.max(hidden, action ? c.secrecy() * factor : 0);
     }
     miss *= 1 - hidden;
+    if (intentWeight > 0) {
+      miss *= 1 - intentWeight * (anyReported ? REPORTED_FACTOR : 1);
+      hits.add(INTENT_HIT);
+    }
     if (anyReported) {
       hits.add("discount:reported");
     }
