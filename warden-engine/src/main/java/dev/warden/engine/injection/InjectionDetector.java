@@ -48,9 +48,9 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Intent model.</b> A group short of the threshold on its signals asks {@link
  *       IntentModel}, a linear model over hashed words, how much its text reads like an order to a
  *       model; above {@value #INTENT_FLOOR} that adds up to {@value #INTENT_MAX}, discounted like a
- *       signal. Where no signal fired, a run of clauses with signal keywords that the model alone
- *       reads at {@value #INTENT_ALONE} or more is reported ({@code prompt-injection-intent})
- *       unless it reports or discusses injection.
+ *       signal. Where no finding was made and no discount cut a signal, a run of clauses with
+ *       signal keywords that the model alone reads at {@value #INTENT_ALONE} or more is reported
+ *       ({@code prompt-injection-intent}) unless it reports or discusses injection.
  *   <li><b>Score.</b> Adjacent clauses that carry signals form one group; the group's score treats
  *       its signals as independent evidence ({@code 1 − Π(1 − wᵢ)}), plus {@value #HIDDEN_BOOST}
  *       inside an HTML comment and {@value #ENCODED_BOOST} when found only after decoding. A group
@@ -94,6 +94,12 @@ public final class InjectionDetector implements Detector {
    */
   static final double INTENT_ALONE = 0.9;
 
+  /** How far above the threshold the model alone can place a finding, at probability 1. */
+  static final double INTENT_ALONE_RANGE = 0.2;
+
+  /** The prefix of the explanation's discount markers. */
+  private static final String DISCOUNT = "discount:";
+
   /** Longest run of adjacent clauses the model reads as one passage. */
   static final int INTENT_WINDOW = 2;
 
@@ -121,10 +127,10 @@ public final class InjectionDetector implements Detector {
               + "|angriff\\w*|formulierung\\w*|forscher\\w*|studie|(?:sätze\\w*|phrasen|befehle\\w*"
               + "|zeichenfolge\\w*|texte\\w*|eingaben|nachrichten) wie)\\b(?![./@_-]\\w)"
               + "|공격자|예를\\s*들어|예시|예컨대|인젝션|공격|(?:같은|라는|이라는)\\s*(?:문구|문장|표현|말)"
-              + "|라고\\s*(?:쓰|적|입력|해도|하더라도|하면|말하|요청)|['‘’\"”]\\s*(?:같은|등의?\\s)"
-              + "|탐지|사칭|유형|攻撃者|例えば|たとえば|例：|インジェクション|攻撃"
-              + "|」\\s*(?:など|と(?:言われ|入力|書|頼まれ|求め|要求|いう))"
-              + "|といった|(?:のような|という)(?:文|フレーズ|表現|文言|書き込み|投稿|コメント|メッセージ|入力)"
+              + "|라고\\s*(?:쓰|적|입력|해도|하더라도)|['‘’\"”]\\s*(?:같은|등의?\\s)"
+              + "|탐지|사칭형|공격\\s*유형|攻撃者|例えば|たとえば|例：|インジェクション|攻撃"
+              + "|」\\s*(?:など|と(?:言われ|入力され|入力すると|書かれ|書いてあ|頼まれ|求められ|いう))"
+              + "|といった|(?:のような|という)(?:文|フレーズ|表現|文言|書き込み|投稿|コメント)"
               + "|検出",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -139,9 +145,9 @@ public final class InjectionDetector implements Detector {
           "(?<![./@_-])\\b(?:(?:told|asked|instructed|reminded) (?:me|him|her|them|us|everyone"
               + "|(?:the|my|our|his|her|their) \\w+) to"
               + "|wrote|writes|typed|says|said|saying|means|meaning|quoted?"
-              + "|how (?:do|can|should|would) (?:i|we)|you (?:can|could) tell"
-              + "|(?:explain|explains|describe|describes|document|documents|show|shows) how to"
-              + "|(?:if|when|whenever|where) (?:someone|somebody|anyone"
+              + "|how (?:do|can|should|would) (?:i|we)|you (?:can|could) tell \\w+ ['\"“‘]"
+              + "|(?:explains|describes|documents|shows) how to"
+              + "|(?:if|where) (?:someone|somebody|anyone"
               + "|a user|the user|users|they|a message|a document|the text|an input|a prompt|a page"
               + "|a website|an email) (?:asks?|tells?|says|tries|wants|instructs?|requests?|writes"
               + "|types|contains?)|wenn (?:jemand|ein nutzer|der nutzer|ein dokument) \\w+)\\b"
@@ -156,8 +162,8 @@ public final class InjectionDetector implements Detector {
       Pattern.compile(
           "(?<![./@_-])\\b(?:prompt[- ]?injections?|injection attacks?|jailbreak\\w*|attackers?"
               + "|adversar\\w*|red[- ]team\\w*|owasp|llm01|angreifer\\w*|prompt-injektion\\w*"
-              + "|angriff\\w*|attacks?)\\b|프롬프트\\s*인젝션|인젝션|공격|탈옥|プロンプトインジェクション"
-              + "|インジェクション|攻撃|ジェイルブレイク|脱獄",
+              + "|prompt-angriff\\w*)\\b|프롬프트\\s*인젝션|인젝션|공격자|탈옥|プロンプトインジェクション"
+              + "|インジェクション|攻撃者|ジェイルブレイク|脱獄",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** How far around a passage the model alone flags to look for {@link #INJECTION_TOPIC}. */
@@ -165,7 +171,7 @@ public final class InjectionDetector implements Detector {
 
   /** A quotation mark, or an apostrophe that is not inside a word: a quoted passage. */
   private static final Pattern QUOTED_PASSAGE =
-      Pattern.compile("[\"“”„«»「」『』‘’`]|(?<!\\p{L})'|'(?!\\p{L})");
+      Pattern.compile("[\"“”„«»「」『』`]|(?<!\\p{L})['‘’]|['‘’](?!\\p{L})");
 
   /** A quotation mark: a frame after a signal still governs it when the signal was quoted. */
   private static final Pattern QUOTE_MARK = Pattern.compile("[\"“”„«»「」『』]");
@@ -185,9 +191,11 @@ public final class InjectionDetector implements Detector {
       Pattern.compile(
           "[\\w ,'-]{0,30}?\\b(?:(?:that\\s+(?:appear|are)\\s+)?(?:in|inside|within|contained in"
               + "|embedded in|found in|from)\\s+(?:the\\s+|this\\s+|that\\s+|any\\s+|a\\s+|an\\s+)?"
-              + "(?:retrieved\\s+|quoted\\s+|untrusted\\s+|user\\s+)?(?:documents?|texts?|data|pages?"
+              + "(?:(?:retrieved|quoted|untrusted|user|uploaded|external|third-party|product|shared"
+              + "|attached|fetched|scraped|incoming|customer)\\s+)?(?:documents?|texts?|data|pages?"
               + "|e-?mails?|files?|inputs?|content|tool|results?|messages?|web|websites?|search"
-              + "|pdfs?|attachments?|tags?|snippets?|context)\\b|(?:it|they|that it|which it)"
+              + "|pdfs?|attachments?|tags?|snippets?|context|reviews|comments|tickets)\\b"
+              + "|(?:it|they|that it|which it)"
               + "\\s+contains?\\b)",
           Pattern.CASE_INSENSITIVE);
 
@@ -215,13 +223,16 @@ public final class InjectionDetector implements Detector {
               + "|niemals|nie|keinesfalls)|n't)\\W+(?:\\w+\\W+){0,2}$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** A negation right after the match (Korean, Japanese: the verb comes last). */
+  /**
+   * A negation right after the match: Korean and Japanese put the verb last; German separable verbs
+   * put the negation before their particle at the end ("gib … nicht preis").
+   */
   private static final Pattern NEGATION_AFTER =
       Pattern.compile(
           "^\\s*(?:하지\\s*(?:마|말|않)|지\\s*(?:마|말|않)|면\\s*안|버리지\\s*(?:마|말)|しない|せず"
               + "|しては|してはいけ|ないで|ません|るな"
-              + "|(?:\\p{L}+\\s+){0,2}?(?:nicht|niemals|keinesfalls)\\s+(?:preis|weiter|aus|heraus|an|bekannt)"
-              + "\\b)",
+              + "|(?:(?!(?:und|oder|aber)\\b)\\p{L}+\\s+){0,2}?(?:nicht|niemals|keinesfalls)\\s+"
+              + "(?:preis|weiter|heraus|bekannt)\\s*(?:[.,;:!?]|$))",
           Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
 
   private final double threshold;
@@ -478,9 +489,6 @@ public final class InjectionDetector implements Detector {
     // The given hits are the original text's: a folded base view is scanned here.
     basePass.given = folded == null ? keywordHits : null;
     boolean rot13 = analyze(base, 0, raw, basePass, null);
-    if (intent != null) {
-      intentAlone(intent, base, basePass, raw, raw.size());
-    }
     int[] leetTokens = (shape & TextView.LEET) != 0 ? base.leetTokens() : null;
     // The spaced view is made from the leet view: with six single letters in a row, build it.
     TextView leet =
@@ -508,6 +516,9 @@ public final class InjectionDetector implements Detector {
         analyze(decoded, ENCODED_BOOST, raw, new Pass(), null);
       }
     }
+    if (intent != null) {
+      intentAlone(intent, base, basePass, raw);
+    }
     return merge(raw, original);
   }
 
@@ -534,6 +545,13 @@ public final class InjectionDetector implements Detector {
 
     /** Indexes into {@link #clauses} of the clauses holding a keyword hit. */
     final BitSet withKeyword = new BitSet();
+
+    /**
+     * Indexes into {@link #clauses} of the clauses where a signal matched and a discount (negation,
+     * a defence, an exception, code, reported speech) cut it: the model alone does not overrule
+     * what the signals judged there.
+     */
+    final BitSet discounted = new BitSet();
 
     /** The start of each of {@link #clauses}, when computed. */
     int @Nullable [] clauseStarts;
@@ -835,7 +853,7 @@ public final class InjectionDetector implements Detector {
       }
       boolean continues = group != null && group.lastClause == clause - 1;
       Set<String> seen = continues && group != null ? group.hits : Set.of();
-      Clause found = score(text, clauses, clause, set, seen, anchors);
+      Clause found = score(text, clauses, clause, set, seen, anchors, pass.discounted);
       if (found == null) {
         continue;
       }
@@ -843,11 +861,11 @@ public final class InjectionDetector implements Detector {
       if (continues && group != null) {
         group.add(clause, c, found, changed);
       } else {
-        emit(group, view, clauses, boost, out);
+        emit(group, view, clauses, boost, out, pass.discounted);
         group = new Group(clause, c, found, changed);
       }
     }
-    emit(group, view, clauses, boost, out);
+    emit(group, view, clauses, boost, out, pass.discounted);
     return rot[0];
   }
 
@@ -969,7 +987,8 @@ public final class InjectionDetector implements Detector {
       int clause,
       BitSet set,
       Set<String> seen,
-      @Nullable Anchors anchors) {
+      @Nullable Anchors anchors,
+      BitSet discounted) {
     int[] c = clauses.get(clause);
     Set<String> hits = new TreeSet<>();
     double miss = 1;
@@ -1011,6 +1030,12 @@ public final class InjectionDetector implements Detector {
           strongestWeight = best;
           strongest = signal;
         }
+      }
+    }
+    for (String hit : hits) {
+      if (hit.startsWith(DISCOUNT)) {
+        discounted.set(clause);
+        break;
       }
     }
     if (strongest == null) {
@@ -1204,6 +1229,7 @@ public final class InjectionDetector implements Detector {
       String text, int[] c, Signal signal, Matcher m, int offset, Set<String> hits) {
     Pattern unless = signal.unless();
     if (unless != null && unless.matcher(m.group()).find()) {
+      hits.add("discount:unless");
       return 0;
     }
     int start = offset + m.start();
@@ -1463,19 +1489,24 @@ public final class InjectionDetector implements Detector {
   /**
    * Reports runs of up to {@link #INTENT_WINDOW} adjacent clauses the model reads as an injection
    * with probability {@link #INTENT_ALONE} or more where no signal found one, unless they report or
-   * discuss it (the reported-speech cues, as for a signal). Only clauses holding a signal keyword
-   * are read: that gate lost one in a hundred of the cross-validated finds and a third of the false
-   * positives, and spares text with no keyword the model's cost.
+   * discuss it (the reported-speech cues, as for a signal), and never over a clause where a
+   * discount cut a signal (a negation, a defence, code, reported speech): the model does not
+   * overrule what the signals judged. Only clauses holding a signal keyword are read: that gate
+   * lost one in a hundred of the cross-validated finds and a third of the false positives, and
+   * spares text with no keyword the model's cost.
    */
-  private void intentAlone(
-      IntentModel model, TextView view, Pass pass, List<Raw> out, int signalFindings) {
+  private void intentAlone(IntentModel model, TextView view, Pass pass, List<Raw> out) {
+    List<int[]> clauses = pass.clauses;
+    if (clauses == null || pass.withKeyword.isEmpty()) {
+      return;
+    }
     String text = view.text;
-    List<int[]> clauses = pass.clauses != null ? pass.clauses : clauses(text);
+    int signalFindings = out.size();
     int n = clauses.size();
     float[] evidence = new float[n];
     boolean[] scored = new boolean[n];
     for (int i = 0; i < n; i++) {
-      if (pass.withKeyword.get(i)) {
+      if (pass.withKeyword.get(i) && !pass.discounted.get(i)) {
         int[] c = clauses.get(i);
         evidence[i] = model.evidence(text, c[0], c[1]);
         scored[i] = true;
@@ -1502,7 +1533,7 @@ public final class InjectionDetector implements Detector {
           continue; // a signal's finding there already had the model's say, in emit()
         }
         double p = IntentModel.probability(logit);
-        double score = threshold + 0.2 * (p - INTENT_ALONE) / (1 - INTENT_ALONE);
+        double score = threshold + INTENT_ALONE_RANGE * (p - INTENT_ALONE) / (1 - INTENT_ALONE);
         out.add(
             new Raw(span, Math.min(0.99, score), "prompt-injection-intent", List.of(INTENT_HIT)));
         break;
@@ -1541,7 +1572,12 @@ public final class InjectionDetector implements Detector {
   }
 
   private void emit(
-      @Nullable Group g, TextView view, List<int[]> clauses, double boost, List<Raw> out) {
+      @Nullable Group g,
+      TextView view,
+      List<int[]> clauses,
+      double boost,
+      List<Raw> out,
+      BitSet discounted) {
     if (g == null || g.strongest == null) {
       return;
     }
@@ -1559,15 +1595,15 @@ public final class InjectionDetector implements Detector {
       undiscounted *= 1 - c.score();
       secrecy = Math.max(secrecy, action ? c.secrecy() : 0);
     }
-    double reach = 1 - undiscounted * (1 - secrecy) + HIDDEN_BOOST + boost;
-    double intentWeight = 0;
-    if (reach < threshold
+    double signalsReach = 1 - undiscounted * (1 - secrecy) + HIDDEN_BOOST + boost;
+    double modelWeight = 0;
+    if (signalsReach < threshold
         && intent != null
         && 1 - undiscounted * (1 - secrecy) * (1 - INTENT_MAX) + HIDDEN_BOOST + boost
             >= threshold) {
       // Short of the threshold on its signals: ask the model how the group's text reads.
-      intentWeight = intentWeight(intent.logit(intent.evidence(view.text, g.start, g.end)));
-      undiscounted *= 1 - intentWeight;
+      modelWeight = intentWeight(intent.logit(intent.evidence(view.text, g.start, g.end)));
+      undiscounted *= 1 - modelWeight;
     }
     if (1 - undiscounted * (1 - secrecy) + HIDDEN_BOOST + boost < threshold) {
       return; // cannot reach the threshold even before discounts: skip the costly cue search
@@ -1586,13 +1622,16 @@ public final class InjectionDetector implements Detector {
               || (QUOTED_PASSAGE.matcher(view.text).region(span[0], span[1]).find()
                   && injectionTopicNear(view.text, span[0], span[1]));
       anyReported |= reported;
+      if (reported) {
+        discounted.set(c.index());
+      }
       double factor = reported ? REPORTED_FACTOR : 1;
       miss *= 1 - c.score() * factor;
       hidden = Math.max(hidden, action ? c.secrecy() * factor : 0);
     }
     miss *= 1 - hidden;
-    if (intentWeight > 0) {
-      miss *= 1 - intentWeight * (anyReported ? REPORTED_FACTOR : 1);
+    if (modelWeight > 0) {
+      miss *= 1 - modelWeight * (anyReported ? REPORTED_FACTOR : 1);
       hits.add(INTENT_HIT);
     }
     if (anyReported) {

@@ -94,7 +94,10 @@ final class IntentFeatures {
         int j = i;
         for (; j < end; j++) {
           char s = text.charAt(j);
-          if (Character.isLetterOrDigit(s) || Character.isWhitespace(s) || isCjk(s)) {
+          if (Character.isLetterOrDigit(s)
+              || Character.isWhitespace(s)
+              || Character.isSpaceChar(s)
+              || isCjk(s)) {
             break;
           }
           if (length++ < MAX_SYMBOL) {

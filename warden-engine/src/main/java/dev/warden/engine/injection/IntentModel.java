@@ -11,8 +11,9 @@ import java.io.UncheckedIOException;
  * A logistic-regression model over {@link IntentFeatures}: how much a stretch of text reads like an
  * instruction aimed at a model rather than at a person. It generalizes past the exact phrasings the
  * signals name ("from here on your only job is …" without "ignore"), but it cannot tell a request
- * from a report about one on its own, so {@link InjectionDetector} applies its discounts (reported
- * speech, code, negation) to it as it does to a signal.
+ * from a report about one on its own, so {@link InjectionDetector} discounts its reading where the
+ * text reports or discusses injection, and never lets it overrule a signal that a negation, a
+ * defence or code context cut.
  *
  * <p>The weights are one signed byte per bucket times a scale, trained offline by {@code
  * IntentModelTrainer} (test sources) from the labelled sets under {@code
@@ -65,7 +66,7 @@ final class IntentModel {
 
   /** Sum of the weights of the features of {@code text[start, end)}, without the bias. */
   float evidence(CharSequence text, int start, int end) {
-    int[] sum = {0};
+    long[] sum = {0}; // an int would overflow past ~17 M features
     IntentFeatures.forEach(text, start, end, bucket -> sum[0] += weights[bucket]);
     return sum[0] * scale;
   }

@@ -16,11 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Trains {@link IntentModel} from labelled text, deterministically: the same files give the same
  * bytes, which {@code IntentModelTest} checks against the shipped resource.
  *
- * <p>Units of text, what the detector scores: a positive is the injected passage of a positive
- * sample ({@code payload} in the intent sets, the clauses holding a {@code prompt_injection} label
- * in the corpus); negatives are every clause of a negative sample, and the whole sample when it is
- * short (the detector also scores runs of adjacent clauses). Logistic regression with an L2
- * penalty, AdaGrad over the units in a seeded order, the two classes weighted to equal mass.
+ * <p>Units of text, what the detector scores, read as its base view reads them ({@link #asScored}):
+ * a positive is the clauses holding the injected passage of a positive sample ({@code payload} in
+ * the intent sets, a {@code prompt_injection} label in the corpus); negatives are every clause of a
+ * negative sample, and the whole sample when it is short (the detector also scores runs of adjacent
+ * clauses). Logistic regression with an L2 penalty, AdaGrad over the units in a seeded order, the
+ * two classes weighted to equal mass.
  *
  * <p>Run from the repository root to rewrite the shipped model: {@code IntentModelTrainer
  * warden-engine} (see docs/detection.md, "Intent model").
@@ -61,9 +62,16 @@ final class IntentModelTrainer {
     int[] sample = {0};
     for (Path file : jsonl(module.resolve(INTENT_SETS))) {
       for (JsonNode node : lines(file)) {
-        String text = node.path("text").asString();
+        String text = asScored(node.path("text").asString());
         if (node.path("label").asInt() == 1) {
-          units.add(new Unit(node.path("payload").asString(), true, sample[0]));
+          String passage = passage(text, asScored(node.path("payload").asString()));
+          if (passage == null) {
+            throw new IllegalArgumentException(
+                file
+                    + ": a positive sample's payload is missing or not in its text: "
+                    + node.path("payload").asString());
+          }
+          units.add(new Unit(passage, true, sample[0]));
         } else {
           negatives(text, units, sample[0]);
         }
@@ -72,11 +80,11 @@ final class IntentModelTrainer {
     }
     for (Path file : jsonl(module.resolve(CORPUS))) {
       for (JsonNode node : lines(file)) {
-        String text = node.path("text").asString();
+        String text = asScored(node.path("text").asString());
         List<String> injected = new ArrayList<>();
         for (JsonNode label : node.path("labels")) {
           if (label.path("type").asString().equals(InjectionDetector.TYPE)) {
-            injected.add(label.path("value").asString());
+            injected.add(asScored(label.path("value").asString()));
           }
         }
         if (injected.isEmpty()) {
@@ -95,6 +103,15 @@ final class IntentModelTrainer {
     return units;
   }
 
+  /**
+   * The text as the detector's base view reads it: full-width forms folded, invisible characters
+   * dropped ({@link TextView#fold}), so training sees the features and clauses scoring sees.
+   */
+  static String asScored(String text) {
+    TextView folded = TextView.fold(text);
+    return folded == null ? text : folded.text;
+  }
+
   private static void negatives(String text, List<Unit> units, int sample) {
     for (int[] clause : InjectionDetector.clauses(text)) {
       units.add(new Unit(text.substring(clause[0], clause[1]), false, sample));
@@ -106,7 +123,7 @@ final class IntentModelTrainer {
 
   /** The clauses of {@code text} that hold {@code value}, or {@code null} if it is not there. */
   private static @Nullable String passage(String text, String value) {
-    int at = text.indexOf(value);
+    int at = value.isEmpty() ? -1 : text.indexOf(value);
     if (at < 0) {
       return null;
     }
@@ -160,8 +177,9 @@ final class IntentModelTrainer {
           z += w[b];
         }
         boolean y = used.get(i).injection();
-        double g =
-            (IntentModel.probability(z) - (y ? 1 : 0)) * (y ? positiveWeight : negativeWeight);
+        // StrictMath: the same bits on every platform, so a retrain reproduces the shipped bytes.
+        double p = 1 / (1 + StrictMath.exp(-z));
+        double g = (p - (y ? 1 : 0)) * (y ? positiveWeight : negativeWeight);
         for (int b : f) {
           double gb = g + L2 * w[b];
           squares[b] += gb * gb;
