@@ -129,7 +129,9 @@ public final class InjectionDetector implements Detector {
               + "|공격자|예를\\s*들어|예시|예컨대|인젝션|공격|(?:같은|라는|이라는)\\s*(?:문구|문장|표현|말)"
               + "|라고\\s*(?:쓰|적|입력|해도|하더라도)|['‘’\"”]\\s*(?:같은|등의?\\s)"
               + "|탐지|사칭형|공격\\s*유형|攻撃者|例えば|たとえば|例：|インジェクション|攻撃"
-              + "|」\\s*(?:など|と(?:言われ|入力され|入力すると|書かれ|書いてあ|頼まれ|求められ|いう))"
+              + "|」\\s*(?:など|って|は|と(?:言われ|入力され|入力すると|書かれ|書いてあ|頼まれ|求められ|いう)"
+              + "|と\\s*(?:ユーザー|利用者|誰か|相手)|(?:ボタン|メニュー|オプション|機能))"
+              + "|[\"”]\\s*(?:って|という|のような)"
               + "|といった|(?:のような|という)(?:文|フレーズ|表現|文言|書き込み|投稿|コメント)"
               + "|検出",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -232,7 +234,8 @@ public final class InjectionDetector implements Detector {
           "^\\s*(?:하지\\s*(?:마|말|않)|지\\s*(?:마|말|않)|면\\s*안|버리지\\s*(?:마|말)|しない|せず"
               + "|しては|してはいけ|ないで|ません|るな"
               + "|(?:(?!(?:und|oder|aber)\\b)\\p{L}+\\s+){0,2}?(?:nicht|niemals|keinesfalls)\\s+"
-              + "(?:preis|weiter|heraus|bekannt)\\s*(?:[.,;:!?]|$))",
+              + "(?:(?!(?:und|oder|aber)\\b)\\p{L}+\\s+)?(?:preis|weiter|heraus|bekannt|wieder|aus)"
+              + "\\s*(?:[.,;:!?]|$))",
           Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
 
   private final double threshold;
