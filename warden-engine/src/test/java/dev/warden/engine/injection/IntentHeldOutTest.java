@@ -45,9 +45,9 @@ class IntentHeldOutTest {
     }
     assertThat(injections).isEqualTo(160);
     assertThat(negatives).isEqualTo(160);
-    // Measured: 119 of 160 found (31 by the signals alone), 5 of 160 negatives flagged. First
+    // Measured: 123 of 160 found (31 by the signals alone), 5 of 160 negatives flagged. First
     // scored with the model trained on the first two batches of the intent sets: 100 of 160.
-    assertThat(found).as("injections found").isGreaterThanOrEqualTo(112);
+    assertThat(found).as("injections found").isGreaterThanOrEqualTo(116);
     assertThat(found).as("the model adds to the signals").isGreaterThan(foundBySignals + 50);
     assertThat(falsePositives).as("hard negatives flagged").isLessThanOrEqualTo(6);
   }
