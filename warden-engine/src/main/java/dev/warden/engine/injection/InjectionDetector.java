@@ -207,8 +207,10 @@ public final class InjectionDetector implements Detector {
    */
   private static final Pattern DESCRIPTIVE_BEFORE =
       Pattern.compile(
-          "(?<!\\byou\\s)(?<!\\bu\\s)\\b(?:will|would|can|could|may|might|shall|should"
-              + "|must|does|did|often|always|usually|automatically|typically)\\s+$",
+          "(?:(?<!\\byou\\s)(?<!\\bu\\s)\\b(?:will|would|can|could|may|might|shall|should"
+              + "|must|does|did|often|always|usually|automatically|typically)\\s+"
+              + "|\\b(?:tried|tries|trying|attempted|attempts|attempting|managed|able) to (?:make"
+              + "|get|trick|convince|force) (?:\\w+\\s+){0,3})$",
           Pattern.CASE_INSENSITIVE);
 
   /** Chat delimiters written as code or documented as a format, not injected. */
