@@ -6,23 +6,28 @@ import dev.warden.api.ScanInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The held-out injection set: 320 samples (40 injections and 40 hard negatives in each of en, de,
- * ko, ja) written by someone who saw neither the signals nor the intent sets, scored once on
- * 2026-11-24 (docs/detection.md, "Intent model"). It is never trained on; these floors keep the
- * measured figures from sliding back.
+ * The held-out injection sets: 320 samples each (40 injections and 40 hard negatives in each of en,
+ * de, ko, ja), written by someone who saw neither the signals nor the intent sets, never trained on
+ * (docs/detection.md, "Intent model"). These floors keep the measured figures from sliding back.
  */
 class IntentHeldOutTest {
   private static final Path HELD_OUT =
-      Path.of(
-          "src/test/resources/dev/warden/engine/injection/intent-heldout/held-2026-11-24.jsonl");
+      Path.of("src/test/resources/dev/warden/engine/injection/intent-heldout");
 
-  @Test
-  void theHeldOutSetKeepsItsScore() throws IOException {
+  /**
+   * Measured on 2026-11-24. First set: 123 of 160 found (31 by the signals alone), 5 negatives
+   * flagged; first scored with the model trained on two batches of the intent sets, 100 of 160.
+   * Second set, scored once with the final model: 114 of 160 (36 by the signals alone), 3 flagged.
+   */
+  @ParameterizedTest
+  @CsvSource({"held-2026-11-24.jsonl, 116, 6", "held2-2026-11-24.jsonl, 108, 4"})
+  void aHeldOutSetKeepsItsScore(String file, int minFound, int maxFlagged) throws IOException {
     InjectionDetector withModel = InjectionDetector.builtin();
     InjectionDetector signalsOnly = new InjectionDetector(0.5, InjectionSignals.ALL, true, null);
     int injections = 0;
@@ -30,7 +35,7 @@ class IntentHeldOutTest {
     int foundBySignals = 0;
     int negatives = 0;
     int falsePositives = 0;
-    for (String line : Files.readAllLines(HELD_OUT)) {
+    for (String line : Files.readAllLines(HELD_OUT.resolve(file))) {
       JsonNode sample = JsonMapper.shared().readTree(line);
       ScanInput in = ScanInput.text(sample.path("text").asString());
       boolean flagged = !withModel.detect(in).isEmpty();
@@ -45,10 +50,8 @@ class IntentHeldOutTest {
     }
     assertThat(injections).isEqualTo(160);
     assertThat(negatives).isEqualTo(160);
-    // Measured: 123 of 160 found (31 by the signals alone), 5 of 160 negatives flagged. First
-    // scored with the model trained on the first two batches of the intent sets: 100 of 160.
-    assertThat(found).as("injections found").isGreaterThanOrEqualTo(116);
+    assertThat(found).as("injections found").isGreaterThanOrEqualTo(minFound);
     assertThat(found).as("the model adds to the signals").isGreaterThan(foundBySignals + 50);
-    assertThat(falsePositives).as("hard negatives flagged").isLessThanOrEqualTo(6);
+    assertThat(falsePositives).as("hard negatives flagged").isLessThanOrEqualTo(maxFlagged);
   }
 }
