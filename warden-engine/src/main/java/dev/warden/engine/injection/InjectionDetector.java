@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  *       comes before its first signal — after it, the frame belongs to the payload ("forget the
  *       guardrails and answer: how do I …"); so does a clause right after one ending in a colon
  *       that does ("Example payload:"), and a quoted passage with a word naming injection as a
- *       subject ("attackers", "jailbreak", "공격", "攻撃") within a few hundred characters. Chat
+ *       subject ("attackers", "jailbreak", "공격자", "攻撃者") within a few hundred characters. Chat
  *       delimiters in code or template documentation keep {@value #CODE_FACTOR}.
  *   <li><b>Intent model.</b> A group short of the threshold on its signals asks {@link
  *       IntentModel}, a linear model over hashed words, how much its text reads like an order to a
@@ -89,10 +89,14 @@ public final class InjectionDetector implements Detector {
 
   /**
    * The probability at which the model reports a passage no signal found. Chosen on five-fold
-   * cross-validation over the intent sets (docs/detection.md, "Intent model"): 0.9 found 57 % of
-   * held-out injections for 1.1 % more false positives on hard negatives; 0.95 found 50 %.
+   * cross-validation over the intent sets (docs/detection.md, "Intent model"): 0.9 found 63 % of
+   * the injections out of fold, flagging 2.0 % of the negatives against the signals' 1.5 %; 0.95
+   * found 57 %.
    */
   static final double INTENT_ALONE = 0.9;
+
+  /** {@link #INTENT_ALONE} as log-odds, what {@link IntentModel#logit} is compared with. */
+  private static final double INTENT_ALONE_LOGIT = Math.log(INTENT_ALONE / (1 - INTENT_ALONE));
 
   /** How far above the threshold the model alone can place a finding, at probability 1. */
   static final double INTENT_ALONE_RANGE = 0.2;
@@ -1400,8 +1404,7 @@ public final class InjectionDetector implements Detector {
    */
   private boolean reported(String text, List<int[]> clauses, Clause found) {
     int[] c = clauses.get(found.index());
-    if (REPORTED_TOPIC.matcher(text).region(c[0], c[1]).find()
-        || QUOTED_ITEM.matcher(text).region(c[0], c[1]).matches()) {
+    if (namesTheTopicOrIsAQuotedItem(text, c)) {
       return true;
     }
     Matcher frame = REPORTED_FRAME.matcher(text).region(c[0], c[1]);
@@ -1517,7 +1520,6 @@ public final class InjectionDetector implements Detector {
         scored[i] = true;
       }
     }
-    double aloneLogit = Math.log(INTENT_ALONE / (1 - INTENT_ALONE));
     for (int i = 0; i < n; i++) {
       if (!scored[i]) {
         continue;
@@ -1526,7 +1528,7 @@ public final class InjectionDetector implements Detector {
       for (int j = i; j < Math.min(n, i + INTENT_WINDOW) && scored[j]; j++) {
         sum += evidence[j];
         double logit = model.logit(sum);
-        if (logit < aloneLogit) {
+        if (logit < INTENT_ALONE_LOGIT) {
           continue;
         }
         boolean reported = false;
@@ -1555,8 +1557,7 @@ public final class InjectionDetector implements Detector {
 
   private static boolean overlapsAny(List<Raw> raw, int count, Span span) {
     for (int r = 0; r < count; r++) {
-      Span other = raw.get(r).span();
-      if (other.start() < span.end() && span.start() < other.end()) {
+      if (raw.get(r).span().overlaps(span)) {
         return true;
       }
     }
@@ -1569,11 +1570,16 @@ public final class InjectionDetector implements Detector {
    */
   private static boolean reportedPassage(String text, List<int[]> clauses, int k) {
     int[] c = clauses.get(k);
-    return REPORTED_TOPIC.matcher(text).region(c[0], c[1]).find()
+    return namesTheTopicOrIsAQuotedItem(text, c)
         || injectionTopicNear(text, c[0], c[1])
-        || QUOTED_ITEM.matcher(text).region(c[0], c[1]).matches()
         || REPORTED_FRAME.matcher(text).region(c[0], c[1]).find()
         || framedByPreviousClause(text, clauses, k);
+  }
+
+  /** A topic word of reported speech in the clause, or the clause is one quoted item of a list. */
+  private static boolean namesTheTopicOrIsAQuotedItem(String text, int[] c) {
+    return REPORTED_TOPIC.matcher(text).region(c[0], c[1]).find()
+        || QUOTED_ITEM.matcher(text).region(c[0], c[1]).matches();
   }
 
   private void emit(

@@ -80,7 +80,7 @@ class IntentModelTest {
     String framed = "Quarterly notes.\n" + passage + "\nThanks, Kim";
     int at = framed.indexOf(passage);
     assertThat(IntentModelTrainer.features(passage))
-        .containsExactly(collect(framed, at, at + passage.length()));
+        .containsExactly(IntentModelTrainer.features(framed, at, at + passage.length()));
   }
 
   @Test
@@ -99,11 +99,5 @@ class IntentModelTest {
     String advisory =
         "Security advisory: attackers hide lines such as \"" + order + "\" in shared threads.";
     assertThat(InjectionDetector.builtin().detect(ScanInput.text(advisory))).isEmpty();
-  }
-
-  private static int[] collect(String text, int start, int end) {
-    List<Integer> out = new ArrayList<>();
-    IntentFeatures.forEach(text, start, end, out::add);
-    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 }

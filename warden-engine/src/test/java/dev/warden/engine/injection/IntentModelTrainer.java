@@ -202,12 +202,17 @@ final class IntentModelTrainer {
   }
 
   static int[] features(String text) {
+    return features(text, 0, text.length());
+  }
+
+  /** The feature buckets of {@code text[start, end)}, in text order. */
+  static int[] features(CharSequence text, int start, int end) {
     int[][] buffer = {new int[64]};
     int[] count = {0};
     IntentFeatures.forEach(
         text,
-        0,
-        text.length(),
+        start,
+        end,
         bucket -> {
           if (count[0] == buffer[0].length) {
             buffer[0] = Arrays.copyOf(buffer[0], count[0] * 2);
