@@ -3,6 +3,7 @@ package dev.warden.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.api.KeyedHasher;
+import dev.warden.engine.config.WardenConfig;
 import dev.warden.engine.detect.RuleDetector;
 import dev.warden.engine.json.JsonBodies;
 import dev.warden.engine.policy.Mode;
@@ -110,5 +111,43 @@ class ProtectorTest {
   void textProtectionForTheCli() {
     Protector.TextResult r = protector(Policy.defaults()).protectText("call +1 415-555-0172");
     assertThat(r.text()).isEqualTo("call ***********0172");
+  }
+
+  @Test
+  void credentialsUnderCredentialKeysAreFoundWhereverTheBodyCarriesThem() {
+    // A walked body hands each leaf to the rules without its key in the text: the key decides.
+    Protector p =
+        new Protector(
+            DetectorStack.forConfig(WardenConfig.defaults()),
+            Policy.defaults(),
+            HASHER,
+            new JsonBodies(64, 1 << 20));
+    String secret = "Zq8vR2mN5tK1pL9xW3cB7yH4jD6f";
+    String[] carriers = {
+      "{\"metadata\":{\"api_key\":\"%s\"}}",
+      "{\"metadata\":{\"client_secret\":\"%s\"}}",
+      "{\"metadata\":{\"accessToken\":\"%s\"}}",
+      "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c1\","
+          + "\"type\":\"function\",\"function\":{\"name\":\"deploy\","
+          + "\"arguments\":\"{\\\"token\\\":\\\"%s\\\"}\"}}]}]}",
+      "{\"contents\":[{\"parts\":[{\"functionResponse\":{\"name\":\"vault\","
+          + "\"response\":{\"x-api-key\":\"%s\"}}}]}]}"
+    };
+    for (String carrier : carriers) {
+      Protector.Result r = p.protectJson(bytes(carrier.formatted(secret)));
+      assertThat(r.replacements()).as(carrier).hasSize(1);
+      assertThat(r.replacements().getFirst().finding().type()).isEqualTo("generic_secret");
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(carrier).doesNotContain(secret);
+    }
+    String[] notCredentials = {
+      "{\"next_page_token\":\"%s\"}",
+      "{\"idempotency_key\":\"%s\"}",
+      "{\"prompt_cache_key\":\"%s\"}",
+      "{\"public_key\":\"%s\"}",
+      "{\"key\":\"%s\"}"
+    };
+    for (String body : notCredentials) {
+      assertThat(p.protectJson(bytes(body.formatted(secret))).replacements()).as(body).isEmpty();
+    }
   }
 }

@@ -44,7 +44,10 @@ final class CardValidator {
     int p4 = prefix(d, 4);
     int p6 = prefix(d, 6);
     if (d.charAt(0) == '4') {
-      return n == 13 || n == 16 || n == 19;
+      // Visa stopped issuing 13-digit numbers long ago, while EAN-13 barcodes starting 4 (GS1
+      // Germany 40–44, Japan 45 and 49) fill price lists and spreadsheets: a 13-digit value that
+      // also carries a valid EAN check digit is read as the barcode.
+      return (n == 13 && !ean13(d)) || n == 16 || n == 19;
     }
     if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
       return n == 16;
@@ -61,6 +64,17 @@ final class CardValidator {
     }
     boolean diners = (p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39;
     return diners && n >= 14 && n <= 19;
+  }
+
+  /**
+   * The GS1 check: weights 1, 3, 1, … on the first twelve digits, the thirteenth completes to 10.
+   */
+  static boolean ean13(String digits) {
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+    }
+    return (10 - sum % 10) % 10 == digits.charAt(12) - '0';
   }
 
   private static int prefix(String digits, int length) {

@@ -27,6 +27,7 @@ final class CloudRules {
         googleOauthClientSecret(),
         gcpServiceAccountKey(),
         azureStorageAccountKey(),
+        azureStorageKeyNamed(),
         azureAdClientSecret(),
         digitalOcean("digitalocean-pat", "dop_v1_", "DIGITALOCEAN_TOKEN", 4011),
         digitalOcean("digitalocean-oauth-token", "doo_v1_", "DO_OAUTH_TOKEN", 4021),
@@ -90,11 +91,18 @@ final class CloudRules {
         .build();
   }
 
+  /**
+   * A JSON quote, also as the key file appears pasted into another JSON string ({@code \"}, {@code
+   * \\\"}).
+   */
+  private static final String QUOTE = "(?:\\\\{1,3}+)?\"";
+
   /** A PEM private key as a JSON string value (escaped line breaks). */
   private static final String JSON_PEM =
       "-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\\\\\s]{0,16384}+-----END PRIVATE KEY-----";
 
-  private static final String PRIVATE_KEY_MEMBER = "\"private_key\"[ \\t]{0,3}+:[ \\t]{0,3}+\"";
+  private static final String PRIVATE_KEY_MEMBER =
+      QUOTE + "private_key" + QUOTE + "[ \\t]{0,3}+:[ \\t]{0,3}+" + QUOTE;
 
   /** JSON between two members of one object: no braces, bounded. */
   private static final String SAME_OBJECT = "[^{}]{0,600}?";
@@ -119,16 +127,31 @@ final class CloudRules {
             StreamAnchor.of("service_account", 16, 17_200),
             StreamAnchor.of("\"private_key\"", 0, 17_200))
         .pattern(
-            "(?:\"type\"[ \\t]{0,3}+:[ \\t]{0,3}+\"service_account\""
+            "(?:"
+                + QUOTE
+                + "type"
+                + QUOTE
+                + "[ \\t]{0,3}+:[ \\t]{0,3}+"
+                + QUOTE
+                + "service_account"
+                + QUOTE
                 + SAME_OBJECT
                 + PRIVATE_KEY_MEMBER
                 + "|"
                 + PRIVATE_KEY_MEMBER
                 + "(?="
                 + JSON_PEM
-                + "(?:\\\\n)?\""
+                + "(?:\\\\{1,3}+n)?"
+                + QUOTE
                 + SAME_OBJECT
-                + "\"type\"[ \\t]{0,3}+:[ \\t]{0,3}+\"service_account\"))"
+                + QUOTE
+                + "type"
+                + QUOTE
+                + "[ \\t]{0,3}+:[ \\t]{0,3}+"
+                + QUOTE
+                + "service_account"
+                + QUOTE
+                + "))"
                 + "("
                 + JSON_PEM
                 + ")")
@@ -141,7 +164,11 @@ final class CloudRules {
             "{\"client_email\": \"ci@demo.iam.gserviceaccount.com\", \"private_key\": \""
                 + mark(FakeValues.pem("PRIVATE KEY", 4012, 1190, "\\n"))
                 + "\\n\", \"private_key_id\": \"abc\", \"project_id\": \"demo\", "
-                + "\"type\": \"service_account\"}")
+                + "\"type\": \"service_account\"}",
+            "{\"content\": \"my key file: "
+                + typeFirst.replace("\"", "\\\"")
+                + mark(FakeValues.pem("PRIVATE KEY", 4020, 1190, "\\\\n"))
+                + "\\\\n\\\"}\"}")
         .falsePositives(
             typeFirst + "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n\"}",
             "{\"type\": \"service_account\", \"private_key\": \"${GCP_PRIVATE_KEY}\"}",
@@ -172,6 +199,45 @@ final class CloudRules {
             conn + a.substring(0, 60) + "==",
             "UseDevelopmentStorage=true",
             conn + "${AZURE_STORAGE_KEY}")
+        .build();
+  }
+
+  // The same 64-byte key under its own name outside a connection string: AZURE_STORAGE_KEY=…,
+  // storageAccountKey: "…", az CLI's --account-key. The 86 + "==" shape is what makes it a key;
+  // the name only says whose.
+  static Rule azureStorageKeyNamed() {
+    return Rule.builder("azure-storage-key-named")
+        .type("azure_key")
+        .keywords(
+            "storage_key",
+            "storage-key",
+            "storagekey",
+            "account_key",
+            "account-key",
+            "accountkey",
+            "storage_account_key",
+            "storage-account-key",
+            "storageaccountkey")
+        .reach(24, 32 + 88)
+        .pattern(
+            "(?<![A-Za-z0-9])(?i:(?:azure[_-]?)?storage[_-]?(?:account[_-]?)?(?:access[_-]?)?key"
+                + "|(?:--)?account[_-]?key)"
+                + "(?:\\\\?[\"'])?[ \\t]{0,3}+[=:]?[ \\t]{0,3}+(?:\\\\?[\"'])?"
+                + "([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])")
+        .secretGroup(1)
+        .validator(VendorValidators.RANDOM)
+        .confidence(0.9)
+        .placeholderCheck(true)
+        .truePositives(
+            "AZURE_STORAGE_KEY=" + mark(chars(4016, BASE64, 86) + "=="),
+            "storageAccountKey: \"" + mark(chars(4017, BASE64, 86) + "==") + "\"",
+            "az storage blob list --account-name logs --account-key "
+                + mark(chars(4018, BASE64, 86) + "=="))
+        .falsePositives(
+            "AZURE_STORAGE_KEY=${AZURE_STORAGE_KEY}",
+            "AZURE_STORAGE_KEY=" + chars(4019, BASE64, 60) + "==",
+            "storage_key: uploads/2024/11/report.pdf",
+            "account_key=" + "A".repeat(86) + "==")
         .build();
   }
 

@@ -123,9 +123,20 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     Outcome decide(String s, int start, int end, String hitPrefix);
   }
 
-  /** The window before the match decides; when nothing there does, the JSON key. */
+  /**
+   * In a table row the column's header decides ({@link TableHeader}); otherwise, or when the header
+   * holds none of the words, the window before the match; when nothing there does, the JSON key.
+   */
   private static Outcome evaluate(
       CharSequence text, int matchStart, @Nullable String jsonKey, Decision decision) {
+    String column = TableHeader.cellAbove(text, matchStart);
+    if (column != null) {
+      String header = lowerCase(splitCamelCase(column));
+      Outcome byColumn = decision.decide(header, 0, header.length(), "column:");
+      if (byColumn.effect() != Effect.NONE) {
+        return byColumn;
+      }
+    }
     int from = Math.max(0, matchStart - WINDOW);
     // One character on either side of the window, so that a word cut by the window edge is not
     // taken for a whole word and the character after a word is seen.

@@ -20,6 +20,7 @@ final class CredentialRules {
   static List<Rule> all() {
     return List.of(
         urlCredentials(),
+        goSqlDsnPassword(),
         awsSecretAccessKey(),
         awsSecretAfterKeyId(),
         awsSecretWorded(),
@@ -28,6 +29,9 @@ final class CredentialRules {
         passwordCliFlag(),
         passwordLoginPair(),
         genericCredentialAssignment(),
+        secretJsonValue(),
+        tokenJsonValue(),
+        keyJsonValue(),
         bearerToken());
   }
 
@@ -71,6 +75,32 @@ final class CredentialRules {
             "see https://example.org:8443/path?x=1 and mail@example.org",
             "postgres://user:password@db:5432/app?admin=ops@example.org",
             "postgres://app:settings.get(db_pw)@db:5432/app")
+        .build();
+  }
+
+  // Go's database/sql DSN for MySQL, user:password@tcp(host:3306)/db (also unix(…)): no scheme,
+  // so url-credentials never sees it, and it is the form every Go MySQL program passes.
+  static Rule goSqlDsnPassword() {
+    return Rule.builder("go-sql-dsn-password")
+        .type("url_credentials")
+        .keywords("@tcp(", "@unix(", "@udp(")
+        .reach(64 + 1 + 128, 0)
+        .pattern(
+            "(?<![A-Za-z0-9_.%-])[A-Za-z0-9_.-]{1,64}+:([^\\s:@/\"'<>\\\\]{1,128})"
+                + "@(?:tcp|unix|udp)\\(")
+        .secretGroup(1)
+        .validator(CredentialValues.URL_PASSWORD)
+        .confidence(0.9)
+        .tier(Rule.Tier.CONTAINER)
+        .placeholderCheck(true)
+        .truePositives(
+            "sql.Open(\"mysql\", \"orders:" + mark("To4a9byDp2ZXGCr") + "@tcp(db:3306)/orders\")",
+            "DSN=app_rw:" + mark(FakeValues.base62(204, 18)) + "@unix(/run/mysqld/mysqld.sock)/app")
+        .falsePositives(
+            "sql.Open(\"mysql\", \"user:password@tcp(localhost:3306)/db\")",
+            "dsn := fmt.Sprintf(\"%s:%s@tcp(%s)/%s\", user, pass, host, db)",
+            "root:${MYSQL_PASSWORD}@tcp(db:3306)/app",
+            "user@tcp(db:3306)/app has no password")
         .build();
   }
 
@@ -251,7 +281,7 @@ final class CredentialRules {
             "contraseña",
             "contrasena",
             "wachtwoord")
-        .reach(2, 12 + 52 + 30 + 128)
+        .reach(2, 12 + 52 + 30 + 15 + 128)
         .pattern(
             "(?:--(?i:password|passwd)[ \\t=]{1,2}+(?:\\\\?[\"'])?"
                 + "|(?<![A-Za-z])(?i:identified[ \\t]{1,3}+by)[ \\t]{1,3}+(?:\\\\?[\"'])?"
@@ -263,7 +293,11 @@ final class CredentialRules {
                 + "(?:"
                 + ASSIGN
                 + "|(?:[ \\t]{1,3}+(?i:for|on|für|fuer|auf|of|pour|para|voor|del|della|per)[ \\t][^\\n\"'`.,;:=]{1,40}?)?"
-                + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war|est|es|era|è)(?:[ \\t]{0,2}+:)?[ \\t]{1,3}+"
+                + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war|est|es|era|è)"
+                // "is now …", "lautet übrigens …": one adverb between the verb and the value
+                + "(?:[ \\t]{1,3}+(?i:now|still|currently|actually|übrigens|uebrigens|jetzt|nun"
+                + "|aktuell|weiterhin|maintenant|ahora|ora|nu))?"
+                + "(?:[ \\t]{0,2}+:)?[ \\t]{1,3}+"
                 + "(?:\\\\?[\"'`])?"
                 + "|[ \\t]{0,2}+(?:는|은|이|가|は|が|を)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?"
                 + "(?:\\\\?[\"'`]|「)?"
@@ -287,6 +321,10 @@ final class CredentialRules {
             "공유기 비번은 " + mark("Kx29vLp0#") + " 이에요",
             "新しいパスワード：" + mark("Sakura2024x") + "です",
             "Das Passwort lautet " + mark("Blume#7712") + ", bitte ändern",
+            "Das WLAN-Passwort für die Ferienwohnung lautet übrigens "
+                + mark("Sommer4721.river")
+                + ".",
+            "the admin password is now " + mark("Kx7#pLm2qR") + " until Friday",
             "das neue Passwort für den Testserver lautet: " + mark("qwe!Rty7Uio2") + " – danke",
             "the wifi password for the office is " + mark("maple77#Tr") + ".",
             "The root password on the staging box is " + mark("WpNimbus6987!x") + ", thanks",
@@ -307,6 +345,8 @@ final class CredentialRules {
             "공용 계정: 아이디 team01 / 비밀번호 " + mark("Falcon7074@ot"),
             "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます")
         .falsePositives(
+            "your password is now expired, reset it in the portal",
+            "SMTP_PASSWORT=bitte-eintragen",
             "password=${DB_PASSWORD}",
             "password: \"{{ vault_db_password }}\"",
             "\"password\": \"<your-password>\"",
@@ -546,6 +586,7 @@ final class CredentialRules {
    */
   private static String otherKey(boolean guarded) {
     return "(?i:x-api-key|api[_-]?key|access[_-]?key|auth(?:[_-]?key)?|"
+        + "(?:signing|encryption|hmac|master|jwt)[_-]?key|"
         + (guarded ? "(?=(?:access|auth|refresh|bearer|session)?[_-]?token)" : "")
         + "(?<!(?i:page|next|continuation|pagination|sync|cursor"
         + "|etag|hash|sha|sha1|sha256|md5|checksum|digest|commit|integrity)[_-]?)"
@@ -559,7 +600,7 @@ final class CredentialRules {
    * token}. As a leading lookahead it lets {@link FirstChars} skip every other start for one array
    * read; the rest of the pattern requires the same, so it changes no match.
    */
-  private static final String CREDENTIAL_FIRST_CHAR = "(?=[SsXxAaPpRrBbTt_-])";
+  private static final String CREDENTIAL_FIRST_CHAR = "(?=[SsXxAaPpRrBbTtEeHhMmJj_-])";
 
   /** Generic secret characters (base64, base64url, hex, dotted tokens). */
   private static final String SECRET_CHARS = "[A-Za-z0-9+/=_.~-]";
@@ -610,7 +651,22 @@ final class CredentialRules {
             "access_key",
             "accesskey",
             "access-key",
-            "auth")
+            "auth",
+            "signing_key",
+            "signing-key",
+            "signingkey",
+            "encryption_key",
+            "encryption-key",
+            "encryptionkey",
+            "hmac_key",
+            "hmac-key",
+            "hmackey",
+            "master_key",
+            "master-key",
+            "masterkey",
+            "jwt_key",
+            "jwt-key",
+            "jwtkey")
         // The match starts at the credential word, whatever identifier it ends ("client_secret",
         // "STRIPE_SECRET_KEY", "accessToken"): at most "x-" or "refresh_" before the keyword.
         // Matching the identifier's own start instead cost a lazy prefix loop per attempt.
@@ -633,7 +689,10 @@ final class CredentialRules {
                 + mark("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
             "api_key = \"" + mark("a1b2c3d4e5f60718293a4b5c6d7e8f90") + "\"",
             "-H 'X-API-Key: " + mark(FakeValues.chars(226, "0123456789abcdef", 32)) + "'",
-            "access_key: " + mark(FakeValues.chars(227, "0123456789ABCDEF", 40)))
+            "access_key: " + mark(FakeValues.chars(227, "0123456789ABCDEF", 40)),
+            "  JWT_SIGNING_KEY: \"" + mark(FakeValues.base62(228, 48)) + "\"",
+            "SESSION_ENCRYPTION_KEY=" + mark(FakeValues.base62(229, 43) + "="),
+            "hmacKey: '" + mark(FakeValues.base62(230, 32)) + "'")
         .falsePositives(
             "api_key=${OPENAI_API_KEY}",
             "token: <your-token>",
@@ -651,8 +710,116 @@ final class CredentialRules {
             "secret: short1A",
             "token=" + FakeValues.githubClassicBadChecksum("ghp_", 225),
             "password_reset_token_url=https://example.org/reset",
-            "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRtcGI0bjBrMTR5ZnI")
+            "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRtcGI0bjBrMTR5ZnI",
+            "encryption_key: aes-256-gcm",
+            "master_key_path=/etc/warden/keys/master.pem",
+            "signing_key = load_signing_key(settings.SIGNING_KEY_FILE)")
         .build();
+  }
+
+  // A JSON leaf under a credential key ({"client_secret": "…"}, {"metadata": {"api_key": "…"}},
+  // a tool call's {"token": "…"}): in a walked body the key is the assignment, and the text rule
+  // above never sees it. Three rules because the three last words need different care: any
+  // "…secret" is one; a "…token" is one unless the key says pagination or digest; a "…key" only
+  // when the key says which kind (api, access, signing: not cache, sort, idempotency, public).
+  static Rule secretJsonValue() {
+    return jsonCredential("generic-secret-json-value", ContextWords.NONE, "secret")
+        .truePositives(
+            keyed("client_secret", mark(FakeValues.base62(231, 40))),
+            keyed("webhookSecret", " " + mark(FakeValues.chars(232, "0123456789abcdef", 64))))
+        .falsePositives(
+            keyed("client_secret", "${CLIENT_SECRET}"),
+            keyed("secret", "true"),
+            keyed("secret_name", FakeValues.base62(233, 40)),
+            keyed("client_secret", "not set yet, ask the admin"))
+        .build();
+  }
+
+  static Rule tokenJsonValue() {
+    return jsonCredential(
+            "generic-token-json-value",
+            ContextWords.of(
+                List.of(),
+                List.of(
+                    "page",
+                    "next",
+                    "continuation",
+                    "pagination",
+                    "sync",
+                    "cursor",
+                    "resume",
+                    "etag",
+                    "hash",
+                    "checksum",
+                    "digest",
+                    "commit")),
+            "token",
+            "auth")
+        .truePositives(
+            keyed("access_token", mark(FakeValues.base62(234, 32))),
+            keyed("token", mark(FakeValues.base62(235, 28)) + " "),
+            keyed("auth", mark(FakeValues.base62(236, 36))))
+        .falsePositives(
+            keyed("next_page_token", FakeValues.base62(237, 40)),
+            keyed("nextPageToken", FakeValues.base62(238, 40)),
+            keyed("continuation_token", FakeValues.base62(239, 40)),
+            keyed("access_token", "<your-token>"),
+            keyed("token", "123e4567-e89b-12d3-a456-426614174000"),
+            keyed("max_tokens", FakeValues.base62(240, 32)))
+        .build();
+  }
+
+  static Rule keyJsonValue() {
+    return jsonCredential(
+            "generic-key-json-value",
+            ContextWords.requiring(
+                List.of(
+                    "api",
+                    "apikey",
+                    "secret",
+                    "private",
+                    "access",
+                    "auth",
+                    "signing",
+                    "encryption",
+                    "hmac",
+                    "master",
+                    "license",
+                    "subscription",
+                    "webhook",
+                    "client")),
+            "key",
+            "apikey")
+        .truePositives(
+            keyed("api_key", mark(FakeValues.base62(241, 32))),
+            keyed("x-api-key", mark(FakeValues.chars(242, "0123456789abcdef", 32))),
+            keyed("encryptionKey", mark(FakeValues.base62(243, 43) + "=")))
+        .falsePositives(
+            keyed("idempotency_key", FakeValues.base62(244, 32)),
+            keyed("prompt_cache_key", FakeValues.base62(245, 32)),
+            keyed("public_key", FakeValues.base62(246, 44)),
+            keyed("api_key", "sk-..."),
+            keyed("api_key", FakeValues.githubClassicBadChecksum("ghp_", 247)),
+            keyed("key", FakeValues.base62(248, 32)))
+        .build();
+  }
+
+  /**
+   * A generic credential read from the whole leaf under a key ending in one of {@code lastWords}:
+   * the characters, length and entropy of generic-credential-assignment's values, and not a value
+   * that another rule's format claims.
+   */
+  private static Rule.Builder jsonCredential(String id, ContextWords context, String... lastWords) {
+    return Rule.builder(id)
+        .type("generic_secret")
+        .jsonKeys(lastWords)
+        .pattern("\\A[ \\t]*+" + NOT_VENDOR + "(" + SECRET_CHARS + "{16,512}+)[ \\t]*+\\z")
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.7)
+        .context(context)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC);
   }
 
   // "Bearer <token>" (an Authorization header, a curl command): ≥ 20 random-looking characters.

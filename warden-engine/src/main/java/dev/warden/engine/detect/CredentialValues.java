@@ -97,6 +97,13 @@ final class CredentialValues {
               + "|[A-Za-z_][A-Za-z0-9_]{0,64}[(\\[].*");
 
   /**
+   * Three digits in a row: {@code Sommer4721.river} is a password with a dot in it, not a field
+   * access — identifiers rarely carry a number that long ({@code s3.bucket}, {@code v2.key} do
+   * not).
+   */
+  private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{3}");
+
+  /**
    * A call or index, dotted or not: {@code os.environ[…]}, {@code getenv(…)}. Inside URL userinfo
    * this is the only code form: a literal URL interpolates with {@code ${…}}, {@code {…}} or {@code
    * %s} (see {@link #TEMPLATE}), so {@code river6333.ott} there is a password, not a field access.
@@ -129,7 +136,7 @@ final class CredentialValues {
   static boolean isPassword(CharSequence value) {
     String v = value.toString();
     return isLiteralValue(v)
-        && !CODE.matcher(v).matches()
+        && !(CODE.matcher(v).matches() && !DIGIT_RUN.matcher(v).find())
         && !WORD.matcher(v).matches()
         && !PATH.matcher(v).matches()
         && !isDescription(v);

@@ -155,7 +155,17 @@ final class NationalIdRules {
   }
 
   private static final List<String> RRN_WORDS =
-      List.of("주민등록번호", "주민번호", "주민", "rrn", "resident registration", "住民登録番号");
+      List.of(
+          "주민등록번호",
+          "주민번호",
+          "주민",
+          "rrn",
+          "resident registration",
+          "住民登録番号",
+          "jumin",
+          "jumin_no",
+          "juminno",
+          "jumin_number");
 
   private static final List<String> NOT_RRN_WORDS =
       List.of(
@@ -211,7 +221,10 @@ final class NationalIdRules {
         .validator(NationalIdValidators.KR_RRN)
         .confidence(0.7)
         .context(ContextWords.requiring(RRN_WORDS))
-        .truePositives("주민번호 «9704112679146»", "{\"rrn\": \"«0007104744857»\"}")
+        .truePositives(
+            "주민번호 «9704112679146»",
+            "{\"rrn\": \"«0007104744857»\"}",
+            "<input name=\"jumin\" value=\"«9505082212584»\">")
         .falsePositives("바코드 8801234567890", "주민번호 9713112679146 month 13")
         .build();
   }

@@ -73,13 +73,19 @@ final class PemValidator {
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       if (c == '\\') {
-        char next = i + 1 < body.length() ? body.charAt(i + 1) : ' ';
+        // One escape level per backslash: a key pasted as JSON inside a JSON string ("\\n").
+        int run = i;
+        while (run < body.length() && body.charAt(run) == '\\') {
+          run++;
+        }
+        char next = run < body.length() ? body.charAt(run) : ' ';
         if (next == 'n' || next == 'r' || next == 't') {
-          i++;
+          i = run;
           continue;
         }
         if (next == '/') {
-          continue; // JSON may escape "/" as "\/"; keep the slash that follows.
+          i = run - 1; // JSON may escape "/" as "\/"; keep the slash that follows.
+          continue;
         }
         return null;
       }

@@ -392,7 +392,8 @@ final class PiiRules {
             "Refund issued to «4539148803436467»",
             "VISAカード «4111111111111111»",
             "{\"card\": \"«4111111111111111».0\"} (a float printed by a tool)",
-            "クレジットカード番号 «4242 4242 4242 4242»")
+            "クレジットカード番号 «4242 4242 4242 4242»",
+            "Visa test number «4222222222222»")
         .falsePositives(
             "Order number 4111 1111 1111 1111 has shipped",
             "masked **** **** **** 4242",
@@ -418,6 +419,7 @@ final class PiiRules {
             "계좌번호 4242-4242-4242-4242",
             "口座番号 4111111111111111",
             "IMEI: 4111 1111 1111 1111",
+            "4901234567894\tボールペン 黒\t¥120",
             "account number 4539148803436467",
             "card total 4111111111111111.05 after rounding",
             "card build 4111111111111111.0.3")
@@ -625,9 +627,11 @@ final class PiiRules {
 
   // Korean national numbers: mobile 010-1234-5678 (also unbroken), Seoul 02-123-4567, regions
   // 031-123-4567, 070/080. One separator kind; the numbering plan is checked by the validator.
+  // Not the head of a longer code: a part or model number continues with "-KR", "-A1".
   private static final String KOREA =
       Boundaries.startNotAfter("[\\w+.()-]")
-          + "0(?:1[016789]|2|[3-6][1-5]|[78]0)([-. ]?)\\d{3,4}\\1\\d{4}(?![\\w]|[-.]\\d)";
+          + "0(?:1[016789]|2|[3-6][1-5]|[78]0)([-. ]?)\\d{3,4}\\1\\d{4}"
+          + "(?![\\w]|[-.]\\d|-[A-Za-z])";
 
   static Rule phoneKorea() {
     return Rule.builder("phone-kr")
@@ -646,6 +650,7 @@ final class PiiRules {
             "mobile «01098765432»")
         .falsePositives(
             "날짜 2021-123-4567 형식 아님",
+            "part_no=010-2231-7781-KR 재고 12",
             "0212345678 unbroken landline is not enough",
             "010-0123-4567 exchange starts with 0",
             "version 1.010.1234.5678",

@@ -28,7 +28,18 @@ final class Placeholders {
           "your-",
           "redacted",
           "changeme",
-          "insert");
+          "insert",
+          // "fill in" / "replace" in the other languages people write config comments in
+          "eintragen",
+          "einfügen",
+          "einfuegen",
+          "ausfüllen",
+          "ausfuellen",
+          "ersetzen",
+          "platzhalter",
+          "remplacer",
+          "reemplazar",
+          "sostituire");
 
   /** A run of one character this long, covering half the value, is filler, not randomness. */
   private static final int MIN_FILLER_RUN = 8;

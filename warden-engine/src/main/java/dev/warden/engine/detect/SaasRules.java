@@ -35,6 +35,7 @@ final class SaasRules {
         slackWebhook(),
         slackWorkflowWebhook(),
         discordBotToken(),
+        discordBotTokenWorded(),
         discordWebhook(),
         telegramBotToken(),
         telegramBotTokenShape(),
@@ -342,6 +343,37 @@ final class SaasRules {
                 + chars(6167, BASE64URL, 38)
                 + "')",
             "the token " + discordBot(6168) + " without a name")
+        .build();
+  }
+
+  // The same shape where only "token" or "bot" names it: a user pasting "my bot's token: …", a
+  // header "Authorization: Bot …". The first segment must still decode to a Discord user id (17–20
+  // digits), which a random string does about never, so the word need not say Discord.
+  static Rule discordBotTokenWorded() {
+    return Rule.builder("discord-bot-token-worded")
+        .type("discord_token")
+        .keywords("token", "bot")
+        .reach(0, 5 + 60 + 72)
+        .pattern(
+            "(?<![A-Za-z])(?i:token|bot)(?![A-Za-z])[^\\n]{0,60}?(?<![A-Za-z0-9_-])"
+                + DISCORD_TOKEN)
+        .secretGroup(1)
+        .validator(VendorValidators.DISCORD_BOT)
+        .confidence(0.85)
+        .placeholderCheck(true)
+        .truePositives(
+            "Mein Bot geht nicht online, hier der Token: " + mark(discordBot(6170)),
+            "discordToken = \"Bot " + mark(discordBot(6171)) + "\"",
+            "curl -H 'Authorization: Bot " + mark(discordBot(6172)) + "' https://discord.com/api")
+        .falsePositives(
+            "the token "
+                + chars(6173, BASE64URL, 24)
+                + "."
+                + chars(6174, BASE64URL, 6)
+                + "."
+                + chars(6175, BASE64URL, 27),
+            "robot " + discordBot(6176),
+            "the bot is fine; " + "x".repeat(70) + " " + discordBot(6177))
         .build();
   }
 

@@ -420,7 +420,10 @@ final class SecretRules {
                 + "\\\"}",
             "ssh key " + mark(FakeValues.openssh(123, "\n")),
             mark(FakeValues.pem("EC PRIVATE KEY", 124, 117, "\r\n")),
-            "Schlüssel: " + mark(FakeValues.pem("ENCRYPTED PRIVATE KEY", 125, 700, "\n")))
+            "Schlüssel: " + mark(FakeValues.pem("ENCRYPTED PRIVATE KEY", 125, 700, "\n")),
+            "{\"content\":\"key file: {\\\"private_key\\\": \\\""
+                + mark(FakeValues.pem("PRIVATE KEY", 128, 600, "\\\\n"))
+                + "\\\"}\"}")
         .falsePositives(
             "-----BEGIN PRIVATE KEY-----",
             "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",

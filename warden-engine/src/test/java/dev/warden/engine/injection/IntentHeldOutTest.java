@@ -21,12 +21,14 @@ class IntentHeldOutTest {
       Path.of("src/test/resources/dev/warden/engine/injection/intent-heldout");
 
   /**
-   * Measured on 2026-11-24. First set: 123 of 160 found (31 by the signals alone), 5 negatives
+   * Measured on 2026-11-24. First set: 127 of 160 found (31 by the signals alone), 5 negatives
    * flagged; first scored with the model trained on two batches of the intent sets, 100 of 160.
-   * Second set, scored once with the final model: 114 of 160 (36 by the signals alone), 3 flagged.
+   * Second set, first scored with the model of five batches: 114 of 160 (36 by the signals alone),
+   * 3 flagged; with the sixth batch, 119. Floors a few samples below, so that a retrain on more
+   * data may trade one sample for many elsewhere without failing here.
    */
   @ParameterizedTest
-  @CsvSource({"held-2026-11-24.jsonl, 116, 6", "held2-2026-11-24.jsonl, 108, 4"})
+  @CsvSource({"held-2026-11-24.jsonl, 121, 6", "held2-2026-11-24.jsonl, 113, 4"})
   void aHeldOutSetKeepsItsScore(String file, int minFound, int maxFlagged) throws IOException {
     InjectionDetector withModel = InjectionDetector.builtin();
     InjectionDetector signalsOnly = new InjectionDetector(0.5, InjectionSignals.ALL, true, null);

@@ -1,0 +1,177 @@
+package dev.warden.engine.detect;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The header cell above a value in a delimited table — CSV, TSV, semicolon-separated, a Markdown
+ * table: the word that names the value's column. In a table the words just before a value belong to
+ * the cells to its left ({@code ssn,phone\n…,598-66-9197} puts "phone" right before an SSN), so the
+ * column's header says what the value is, not the window.
+ *
+ * <p>A row is a line with at least one delimiter outside double quotes; the delimiter is the one of
+ * {@code \t | ; ,} occurring most on the value's line. The header is the first line of the block of
+ * lines directly above that hold the same number of that delimiter (a Markdown separator row {@code
+ * |---|---|} counts as one of them). The value's line must not be the header itself.
+ *
+ * <p>Bounded: lines longer than {@value #MAX_LINE} characters are not table rows, and the walk up
+ * stops after {@value #MAX_BACK} characters, so one lookup reads at most a few KiB whatever the
+ * input.
+ */
+final class TableHeader {
+  static final int MAX_LINE = 1024;
+  static final int MAX_BACK = 4096;
+  private static final String DELIMITERS = "\t|;,";
+
+  /** A header names columns: more digits than this and the line is data. */
+  private static final int MAX_HEADER_DIGITS = 4;
+
+  /** A column name is short; a longer cell is prose that happens to hold the delimiter. */
+  private static final int MAX_CELL = 40;
+
+  private static final int MAX_CELL_WORDS = 4;
+
+  private TableHeader() {}
+
+  /**
+   * The header cell of the column holding {@code position}, trimmed and unquoted, or {@code null}
+   * when {@code position} is not in a row under a header.
+   */
+  static @Nullable String cellAbove(CharSequence text, int position) {
+    int lineStart = lineStart(text, position);
+    int lineEnd = lineEnd(text, position);
+    if (lineStart < 0 || lineEnd < 0 || lineStart == 0) {
+      return null; // too long, or no line above
+    }
+    char delimiter = 0;
+    int count = 0;
+    for (int d = 0; d < DELIMITERS.length(); d++) {
+      int n = count(text, lineStart, lineEnd, DELIMITERS.charAt(d));
+      if (n > count) {
+        count = n;
+        delimiter = DELIMITERS.charAt(d);
+      }
+    }
+    if (count == 0) {
+      return null;
+    }
+    int header = -1;
+    int end = lineStart - 1; // the '\n' ending the line above
+    while (end >= 0) {
+      if (lineStart - end > MAX_BACK) {
+        return null; // the block's first line is out of reach: its header is unknown
+      }
+      int start = end;
+      while (start > 0 && text.charAt(start - 1) != '\n' && end - start < MAX_LINE) {
+        start--;
+      }
+      if ((start > 0 && text.charAt(start - 1) != '\n')
+          || count(text, start, end, delimiter) != count) {
+        break; // a line too long to be a row, or one of another shape: the block ends below it
+      }
+      header = start;
+      end = start - 1;
+    }
+    if (header < 0) {
+      return null;
+    }
+    int headerEnd = lineEndFrom(text, header);
+    if (digits(text, header, headerEnd) > MAX_HEADER_DIGITS) {
+      return null; // a row of data, not of names: the block has no header
+    }
+    String cell =
+        cell(text, header, headerEnd, delimiter, count(text, lineStart, position, delimiter));
+    return cell == null || cell.length() > MAX_CELL || words(cell) > MAX_CELL_WORDS ? null : cell;
+  }
+
+  private static int digits(CharSequence text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int words(String cell) {
+    int n = 0;
+    boolean inWord = false;
+    for (int i = 0; i < cell.length(); i++) {
+      boolean space = Character.isWhitespace(cell.charAt(i));
+      if (!space && !inWord) {
+        n++;
+      }
+      inWord = !space;
+    }
+    return n;
+  }
+
+  private static int lineStart(CharSequence text, int position) {
+    int i = Math.min(position, text.length());
+    int floor = Math.max(0, position - MAX_LINE);
+    while (i > 0 && text.charAt(i - 1) != '\n') {
+      if (--i < floor) {
+        return -1;
+      }
+    }
+    return i;
+  }
+
+  private static int lineEnd(CharSequence text, int position) {
+    int ceiling = Math.min(text.length(), position + MAX_LINE);
+    for (int i = position; i < ceiling; i++) {
+      if (text.charAt(i) == '\n') {
+        return i;
+      }
+    }
+    return ceiling == text.length() ? ceiling : -1;
+  }
+
+  private static int lineEndFrom(CharSequence text, int start) {
+    int i = start;
+    while (i < text.length() && text.charAt(i) != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Occurrences of {@code delimiter} in {@code [from, to)} outside double-quoted fields. */
+  private static int count(CharSequence text, int from, int to, char delimiter) {
+    int n = 0;
+    boolean quoted = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == delimiter && !quoted) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static @Nullable String cell(
+      CharSequence text, int from, int to, char delimiter, int column) {
+    int seen = 0;
+    int cellStart = from;
+    boolean quoted = false;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? text.charAt(i) : delimiter;
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == delimiter && (!quoted || i == to)) {
+        if (seen == column) {
+          String cell = text.subSequence(cellStart, i).toString().strip();
+          if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
+            cell = cell.substring(1, cell.length() - 1).strip();
+          }
+          return cell.isEmpty() ? null : cell;
+        }
+        seen++;
+        cellStart = i + 1;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.warden.engine.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.api.Finding;
+import dev.warden.api.ScanInput;
+import dev.warden.engine.DetectorStack;
+import dev.warden.engine.config.WardenConfig;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class TableHeaderTest {
+
+  private static @Nullable String cellAbove(String text, String value) {
+    return TableHeader.cellAbove(text, text.indexOf(value));
+  }
+
+  @Test
+  void findsTheHeaderOfTheValuesColumn() {
+    String csv =
+        "employee_id,name,ssn,phone\n"
+            + "E1040,\"Lopez, Ana\",598-66-9197,206-555-0187\n"
+            + "E1041,\"Kim, Jae\",392-93-7606,415-555-0105\n";
+    assertThat(cellAbove(csv, "598-66-9197")).isEqualTo("ssn");
+    assertThat(cellAbove(csv, "415-555-0105")).isEqualTo("phone");
+    String tsv = "Name\tLand\tSteuer-ID\nR. Iyer\tIndien\t60146257698\n";
+    assertThat(cellAbove(tsv, "60146257698")).isEqualTo("Steuer-ID");
+    String markdown =
+        "| Name | Country | National ID |\n|---|---|---|\n| Park | KR | 680114-1828777 |\n";
+    assertThat(cellAbove(markdown, "680114-1828777")).isEqualTo("National ID");
+    String quotedHeader = "\"id\";\"IBAN\"\n7;DE60780666261032529135\n";
+    assertThat(cellAbove(quotedHeader, "DE60")).isEqualTo("IBAN");
+  }
+
+  @Test
+  void noHeaderOutsideATable() {
+    assertThat(cellAbove("call me at 415-555-0172, or text", "415")).isNull();
+    // The first line has no line above it.
+    assertThat(cellAbove("ssn,phone\n", "phone")).isNull();
+    // Lines with another number of delimiters end the block.
+    assertThat(cellAbove("Dear Tom, thanks, see below\nid,ssn\n1,598-66-9197", "598"))
+        .isEqualTo("ssn");
+    assertThat(cellAbove("a,b\nx,y,z\n1,2,3", "3")).isEqualTo("z");
+    assertThat(cellAbove("Dear Tom\n1, 598-66-9197", "598")).isNull();
+    // A first line of numbers is data, not a header.
+    assertThat(cellAbove("4111,2024-11-05,99\n4112,2024-11-06,98", "98")).isNull();
+    // A long prose cell is not a column name.
+    assertThat(
+            cellAbove(
+                "Thanks, we spoke about the order you placed last week and the refund\n"
+                    + "Mine is below, 598-66-9197",
+                "598"))
+        .isNull();
+  }
+
+  @Test
+  void boundedOnHugeLines() {
+    String line = "x,".repeat(10_000);
+    assertThat(cellAbove("a,b\n" + line + "598-66-9197", "598")).isNull();
+    String rows = "1,2\n".repeat(5_000);
+    assertThat(TableHeader.cellAbove("a,b\n" + rows, 4 + rows.length() - 2)).isNull();
+  }
+
+  private static List<String> types(String text) {
+    return DetectorStack.forConfig(WardenConfig.defaults()).detect(ScanInput.text(text)).stream()
+        .map(Finding::type)
+        .toList();
+  }
+
+  @Test
+  void theColumnDecidesWhatItsCellsAre() {
+    // "phone" right before the first SSN belongs to the next column, not to the value.
+    assertThat(
+            types(
+                "employee_id,name,ssn,phone\n" + "E1040,\"Lopez, Ana\",598-66-9197,206-555-0187\n"))
+        .containsExactlyInAnyOrder("us_ssn", "phone");
+    // A Steuer-ID needs its name; in a table the column gives it.
+    assertThat(types("Name;Steuer-ID;Eintritt\nMeier, Lukas;60146257698;01.04.2024\n"))
+        .contains("de_steuer_id");
+    // And a column that names an order number keeps a Luhn-valid number from being a card.
+    assertThat(types("order_no\tcustomer\n4539148803436467\tAna\n")).doesNotContain("card");
+  }
+}
