@@ -29,6 +29,7 @@ final class CredentialRules {
         passwordCliFlag(),
         passwordLoginPair(),
         genericCredentialAssignment(),
+        namedKeyAssignment(),
         secretJsonValue(),
         tokenJsonValue(),
         keyJsonValue(),
@@ -586,7 +587,6 @@ final class CredentialRules {
    */
   private static String otherKey(boolean guarded) {
     return "(?i:x-api-key|api[_-]?key|access[_-]?key|auth(?:[_-]?key)?|"
-        + "(?:signing|encryption|hmac|master|jwt)[_-]?key|"
         + (guarded ? "(?=(?:access|auth|refresh|bearer|session)?[_-]?token)" : "")
         + "(?<!(?i:page|next|continuation|pagination|sync|cursor"
         + "|etag|hash|sha|sha1|sha256|md5|checksum|digest|commit|integrity)[_-]?)"
@@ -600,7 +600,7 @@ final class CredentialRules {
    * token}. As a leading lookahead it lets {@link FirstChars} skip every other start for one array
    * read; the rest of the pattern requires the same, so it changes no match.
    */
-  private static final String CREDENTIAL_FIRST_CHAR = "(?=[SsXxAaPpRrBbTtEeHhMmJj_-])";
+  private static final String CREDENTIAL_FIRST_CHAR = "(?=[SsXxAaPpRrBbTt_-])";
 
   /** Generic secret characters (base64, base64url, hex, dotted tokens). */
   private static final String SECRET_CHARS = "[A-Za-z0-9+/=_.~-]";
@@ -651,22 +651,7 @@ final class CredentialRules {
             "access_key",
             "accesskey",
             "access-key",
-            "auth",
-            "signing_key",
-            "signing-key",
-            "signingkey",
-            "encryption_key",
-            "encryption-key",
-            "encryptionkey",
-            "hmac_key",
-            "hmac-key",
-            "hmackey",
-            "master_key",
-            "master-key",
-            "masterkey",
-            "jwt_key",
-            "jwt-key",
-            "jwtkey")
+            "auth")
         // The match starts at the credential word, whatever identifier it ends ("client_secret",
         // "STRIPE_SECRET_KEY", "accessToken"): at most "x-" or "refresh_" before the keyword.
         // Matching the identifier's own start instead cost a lazy prefix loop per attempt.
@@ -689,10 +674,7 @@ final class CredentialRules {
                 + mark("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
             "api_key = \"" + mark("a1b2c3d4e5f60718293a4b5c6d7e8f90") + "\"",
             "-H 'X-API-Key: " + mark(FakeValues.chars(226, "0123456789abcdef", 32)) + "'",
-            "access_key: " + mark(FakeValues.chars(227, "0123456789ABCDEF", 40)),
-            "  JWT_SIGNING_KEY: \"" + mark(FakeValues.base62(228, 48)) + "\"",
-            "SESSION_ENCRYPTION_KEY=" + mark(FakeValues.base62(229, 43) + "="),
-            "hmacKey: '" + mark(FakeValues.base62(230, 32)) + "'")
+            "access_key: " + mark(FakeValues.chars(227, "0123456789ABCDEF", 40)))
         .falsePositives(
             "api_key=${OPENAI_API_KEY}",
             "token: <your-token>",
@@ -710,10 +692,57 @@ final class CredentialRules {
             "secret: short1A",
             "token=" + FakeValues.githubClassicBadChecksum("ghp_", 225),
             "password_reset_token_url=https://example.org/reset",
-            "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRtcGI0bjBrMTR5ZnI",
+            "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRtcGI0bjBrMTR5ZnI")
+        .build();
+  }
+
+  // Keys that name what the secret does rather than saying "secret": JWT_SIGNING_KEY,
+  // SESSION_ENCRYPTION_KEY, hmacKey, MASTER_KEY. A rule of its own, gated by these rare names, so
+  // that the common credential rule above does not try every "e", "h", "m" and "j" of a text.
+  static Rule namedKeyAssignment() {
+    return Rule.builder("generic-named-key-assignment")
+        .type("generic_secret")
+        .keywords(
+            "signing_key",
+            "signing-key",
+            "signingkey",
+            "encryption_key",
+            "encryption-key",
+            "encryptionkey",
+            "hmac_key",
+            "hmac-key",
+            "hmackey",
+            "master_key",
+            "master-key",
+            "masterkey",
+            "jwt_key",
+            "jwt-key",
+            "jwtkey")
+        .reach(0, 14 + 12 + 512)
+        .keywordFollowedBy("=:：>", 12)
+        .pattern(
+            "(?i:signing|encryption|hmac|master|jwt)[_-]?(?i:key)(?![A-Za-z0-9])"
+                + ASSIGN
+                + NOT_VENDOR
+                + "("
+                + SECRET_CHARS
+                + "{16,512}+)(?!"
+                + SECRET_CHARS
+                + ")")
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "  JWT_SIGNING_KEY: \"" + mark(FakeValues.base62(228, 48)) + "\"",
+            "SESSION_ENCRYPTION_KEY=" + mark(FakeValues.base62(229, 43) + "="),
+            "hmacKey: '" + mark(FakeValues.base62(230, 32)) + "'")
+        .falsePositives(
             "encryption_key: aes-256-gcm",
             "master_key_path=/etc/warden/keys/master.pem",
-            "signing_key = load_signing_key(settings.SIGNING_KEY_FILE)")
+            "signing_key = load_signing_key(settings.SIGNING_KEY_FILE)",
+            "JWT_SIGNING_KEY=${JWT_SIGNING_KEY}")
         .build();
   }
 
