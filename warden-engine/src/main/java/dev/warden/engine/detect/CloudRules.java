@@ -217,11 +217,17 @@ final class CloudRules {
             "accountkey",
             "storage_account_key",
             "storage-account-key",
-            "storageaccountkey")
+            "storageaccountkey",
+            "primary_access_key",
+            "secondary_access_key",
+            "primary_key",
+            "secondary_key",
+            "primarykey",
+            "secondarykey")
         .reach(24, 32 + 88)
         .pattern(
             "(?<![A-Za-z0-9])(?i:(?:azure[_-]?)?storage[_-]?(?:account[_-]?)?(?:access[_-]?)?key"
-                + "|(?:--)?account[_-]?key)"
+                + "|(?:--)?account[_-]?key|(?:primary|secondary)[_-]?(?:access[_-]?)?key)"
                 + "(?:\\\\?[\"'])?[ \\t]{0,3}+[=:]?[ \\t]{0,3}+(?:\\\\?[\"'])?"
                 + "([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])")
         .secretGroup(1)
@@ -231,6 +237,7 @@ final class CloudRules {
         .truePositives(
             "AZURE_STORAGE_KEY=" + mark(chars(4016, BASE64, 86) + "=="),
             "storageAccountKey: \"" + mark(chars(4017, BASE64, 86) + "==") + "\"",
+            "primary_access_key = \"" + mark(chars(4021, BASE64, 86) + "==") + "\"",
             "az storage blob list --account-name logs --account-key "
                 + mark(chars(4018, BASE64, 86) + "=="))
         .falsePositives(

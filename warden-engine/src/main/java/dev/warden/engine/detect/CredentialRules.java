@@ -227,7 +227,7 @@ final class CredentialRules {
 
   /** Password words of other languages, matched as written (CJK) or case-insensitively. */
   private static final String PASSWORD_WORD_INTL =
-      "비밀번호|비번|패스워드|암호|パスワード|(?i:mot de passe|contraseña|contrasena|wachtwoord)";
+      "비밀번호|비번|패스워드|암호|パスワード|ぱすわーど|(?i:mot de passe|contraseña|contrasena|wachtwoord)";
 
   /** Printable ASCII without quotes, backslash, {@code ; , &} (they end a value in code). */
   private static final String VALUE_CHAR = "[\\x21-\\x7E&&[^\"'`\\\\;,&]]";
@@ -278,6 +278,7 @@ final class CredentialRules {
             "패스워드",
             "암호",
             "パスワード",
+            "ぱすわーど",
             "mot de passe",
             "contraseña",
             "contrasena",
@@ -300,10 +301,10 @@ final class CredentialRules {
                 + "|aktuell|weiterhin|maintenant|ahora|ora|nu))?"
                 + "(?:[ \\t]{0,2}+:)?[ \\t]{1,3}+"
                 + "(?:\\\\?[\"'`])?"
-                + "|[ \\t]{0,2}+(?:는|은|이|가|は|が|を)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?"
+                + "|[ \\t]{0,2}+(?:는|은|이|가|は|が|を|って)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?"
                 + "(?:\\\\?[\"'`]|「)?"
                 + "|[ \\t]{1,3}+\\\\?[\"'`]"
-                + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード)"
+                + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード|ぱすわーど)"
                 + "[ \\t]{1,2}+"
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])))"
                 + PASSWORD_VALUE)
@@ -344,9 +345,11 @@ final class CredentialRules {
             "CREATE USER 'report'@'%' IDENTIFIED BY '" + mark("Maple#2291xq") + "';",
             "ALTER USER app IDENTIFIED BY " + mark("Orbit55Lm9") + ";",
             "공용 계정: 아이디 team01 / 비밀번호 " + mark("Falcon7074@ot"),
-            "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます")
+            "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます",
+            "Wi-Fiのぱすわーどって" + mark("Rocket3926#kiwi") + "であってますか？")
         .falsePositives(
             "your password is now expired, reset it in the portal",
+            "conn = psycopg2.connect(host=\"db\", password=DB_PASSWORD)",
             "SMTP_PASSWORT=bitte-eintragen",
             "password=${DB_PASSWORD}",
             "password: \"{{ vault_db_password }}\"",

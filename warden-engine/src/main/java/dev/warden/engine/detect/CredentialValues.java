@@ -97,6 +97,12 @@ final class CredentialValues {
               + "|[A-Za-z_][A-Za-z0-9_]{0,64}[(\\[].*");
 
   /**
+   * A constant's name in code ({@code password=DB_PASSWORD}, {@code pass: SMTP_PASS}): upper-case
+   * words joined by underscores, no digit. The value is elsewhere.
+   */
+  private static final Pattern CONSTANT = Pattern.compile("[A-Z]+(?:_[A-Z]+)+");
+
+  /**
    * Three digits in a row: {@code Sommer4721.river} is a password with a dot in it, not a field
    * access — identifiers rarely carry a number that long ({@code s3.bucket}, {@code v2.key} do
    * not).
@@ -137,6 +143,7 @@ final class CredentialValues {
     String v = value.toString();
     return isLiteralValue(v)
         && !(CODE.matcher(v).matches() && !DIGIT_RUN.matcher(v).find())
+        && !CONSTANT.matcher(v).matches()
         && !WORD.matcher(v).matches()
         && !PATH.matcher(v).matches()
         && !isDescription(v);
