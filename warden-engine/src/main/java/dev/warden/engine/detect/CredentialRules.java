@@ -28,6 +28,7 @@ final class CredentialRules {
         passwordJsonValue(),
         passwordCliFlag(),
         passwordLoginPair(),
+        passwordLoginSlash(),
         genericCredentialAssignment(),
         namedKeyAssignment(),
         secretJsonValue(),
@@ -350,6 +351,8 @@ final class CredentialRules {
         .falsePositives(
             "your password is now expired, reset it in the portal",
             "conn = psycopg2.connect(host=\"db\", password=DB_PASSWORD)",
+            "$cred = New-Object PSCredential($user, $env:DB_PASSWORD)",
+            "'password' => $this->password,",
             "SMTP_PASSWORT=bitte-eintragen",
             "password=${DB_PASSWORD}",
             "password: \"{{ vault_db_password }}\"",
@@ -696,6 +699,38 @@ final class CredentialRules {
             "token=" + FakeValues.githubClassicBadChecksum("ghp_", 225),
             "password_reset_token_url=https://example.org/reset",
             "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRtcGI0bjBrMTR5ZnI")
+        .build();
+  }
+
+  // "admin / 1VtN4tMdg$#2" after a word naming a login (account, Zugang, 계정, ログイン): user and
+  // password as people paste them into chats and tickets, with no password word. Spaces around
+  // the slash (a path or URL has none) and a value mixing three character classes.
+  static Rule passwordLoginSlash() {
+    return Rule.builder("password-login-slash")
+        .type("password")
+        .keywords(
+            "account", "login", "zugang", "konto", "credentials", "계정", "아이디", "ログイン", "アカウント")
+        .reach(0, 16 + 40 + 32 + 8 + 64)
+        .pattern(
+            "(?:(?<![A-Za-z])(?i:account|login|zugang(?:sdaten)?|konto|credentials)(?![A-Za-z])"
+                + "|계정|아이디|ログイン|アカウント)"
+                + "[^\\n/]{0,40}?(?<![A-Za-z0-9._@-])[A-Za-z0-9._@-]{2,32}+[ \\t]{1,2}+/[ \\t]{1,2}+"
+                + "([\\x21-\\x7E]{6,64}+)(?![\\x21-\\x7E])")
+        .secretGroup(1)
+        .validator(CredentialValues.MIXED_PASSWORD)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "관리자 계정 admin / " + mark("1VtN4tMdg$#2") + " 로 들어가면 됨",
+            "Zugang Router: admin / " + mark("%KJRJTQ8HYk") + " – bitte ändern",
+            "login for the kiosk: kiosk01 / " + mark("Tr4m!line9") + " (temporary)")
+        .falsePositives(
+            "Account / Settings / Security",
+            "login: github.com/MyOrg-2024",
+            "account admin / password",
+            "Konto 12345678 / 2024-11",
+            "login / logout buttons")
         .build();
   }
 

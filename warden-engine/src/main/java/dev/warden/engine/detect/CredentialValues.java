@@ -16,6 +16,15 @@ final class CredentialValues {
   /** A password (6–128 characters after a password word). */
   static final Validator PASSWORD = Validator.of("password-value", CredentialValues::isPassword);
 
+  /**
+   * A password where no password word says so: {@link #PASSWORD}, and three of upper case, lower
+   * case, digits and symbols, as generated and policy-made passwords have.
+   */
+  static final Validator MIXED_PASSWORD =
+      Validator.of(
+          "mixed-password",
+          v -> isPassword(v) && classes(v.toString()) + (hasSymbol(v) ? 1 : 0) >= 3);
+
   /** The password of URL userinfo ({@code scheme://user:password@host}). */
   static final Validator URL_PASSWORD =
       Validator.of("url-password", CredentialValues::isUrlPassword);
@@ -88,7 +97,12 @@ final class CredentialValues {
 
   /** Variables, templates, format specifiers and bracketed markers. */
   private static final Pattern TEMPLATE =
-      Pattern.compile("[$][({A-Za-z_].*|%[({]?[A-Za-z_].*|[{\\[(<].*|.*[}\\]>]|:[A-Za-z_].*");
+      Pattern.compile(
+          // a variable and its members ($DB_PASS, $env:PW, $this->pw), not "$i$NdZ_vc4$Qm9MZ";
+          // %(pw)s, %{pw}, %DB_PASS% and %s, not "%KJRJTQ8HYk"
+          "[$][({].*|[$][A-Za-z_][A-Za-z0-9_]*(?:(?:->|::?|\\.)[A-Za-z_][A-Za-z0-9_]*)*"
+              + "|%[({].*|%[A-Za-z_][A-Za-z0-9_]*%.*|%[a-z]"
+              + "|[{\\[(<].*|.*[}\\]>]|:[A-Za-z_].*");
 
   /** A dotted identifier or a call/index: {@code config.password}, {@code getenv(}, {@code a[}. */
   private static final Pattern CODE =
@@ -239,6 +253,16 @@ final class CredentialValues {
       digit |= c >= '0' && c <= '9';
     }
     return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0);
+  }
+
+  private static boolean hasSymbol(CharSequence v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c > ' ' && c < 0x7F && !Character.isLetterOrDigit(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Shannon entropy of the characters of {@code v}, in bits per character. */

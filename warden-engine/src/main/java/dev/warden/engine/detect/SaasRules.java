@@ -354,6 +354,9 @@ final class SaasRules {
         .type("discord_token")
         .keywords("token", "bot")
         .reach(0, 5 + 60 + 72)
+        // Every token starts with M, N or O: "token" is common in technical prose, the letter after
+        // it within reach much less so, and the check is a scan instead of 60 regex attempts.
+        .keywordFollowedBy("MNO", 60 + 1)
         .pattern(
             "(?<![A-Za-z])(?i:token|bot)(?![A-Za-z])[^\\n]{0,60}?(?<![A-Za-z0-9_-])"
                 + DISCORD_TOKEN)

@@ -108,6 +108,9 @@ final class SplitJoiner {
 
   /** Whether the token runs ending at {@code breakStart} and starting at {@code after} join. */
   private static boolean splitValue(String text, int breakStart, int after) {
+    if (startsAKey(text, after)) {
+      return false;
+    }
     int before = tokenRunBefore(text, breakStart);
     int next = tokenRunAfter(text, after);
     if (before >= MIN_BEFORE && next >= MIN_AFTER) {
@@ -118,6 +121,35 @@ final class SplitJoiner {
         && !wordLike(text, breakStart - before, breakStart)
         && !wordLike(text, after, after + next);
   }
+
+  /**
+   * Whether the line after the break opens with a key of its own — {@code secret-key: …} in YAML,
+   * {@code SECRET_KEY=…} in a {@code .env} file — rather than continuing the value above: its run
+   * of token characters is followed by {@code :}, or holds an {@code =} with more characters after
+   * it (base64 padding only ever ends a run).
+   */
+  private static boolean startsAKey(String text, int start) {
+    int limit = Math.min(text.length(), start + MAX_KEY);
+    for (int k = start; k < limit; k++) {
+      char c = text.charAt(k);
+      if (c == ':') {
+        return k > start;
+      }
+      if (c == '=') {
+        return k > start
+            && k + 1 < text.length()
+            && text.charAt(k + 1) != '='
+            && isToken(text.charAt(k + 1));
+      }
+      if (!isToken(c)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Longest key {@link #startsAKey} looks for. */
+  private static final int MAX_KEY = 64;
 
   /**
    * Whether {@code text[from, to)} could be (part of) a word: letters only, none upper case after

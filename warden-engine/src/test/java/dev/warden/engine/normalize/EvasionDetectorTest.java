@@ -137,6 +137,20 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void theNextLinesKeyIsNotTheRestOfAValue() {
+    // Two keys on two lines: joining them would glue "secret-key" onto the value above.
+    String text =
+        "ncloud:\n  access-key: EIJ0U675NVJSVJVJF09Y\n  secret-key: nHnJGR69KGpZHmDx\n"
+            + "AWS_KEY_ID=AKIAQYLPMN5HFIQR7XYA\nAWS_REGION=eu-central-1\n";
+    List<Finding> found = DETECTOR.detect(ScanInput.text(text));
+    assertThat(found).extracting(Finding::type).contains("generic_secret", "aws_access_key");
+    for (Finding f : found) {
+      String value = text.substring(f.span().start(), f.span().end());
+      assertThat(value).as(f.ruleId()).doesNotContain("\n");
+    }
+  }
+
+  @Test
   void aShortKeySplitInHalfIsJoinedWhenNeitherHalfReadsAsAWord() {
     String real = AWS.substring(0, 10) + "\n" + AWS.substring(10);
     assertFoundExactly("key: " + real, real, "aws_access_key", "split");
