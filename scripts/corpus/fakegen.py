@@ -479,3 +479,28 @@ def write_checked(samples, path):
     with open(path, "w") as f:
         for d in samples:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
+
+
+# The corpus's seven kinds (CorpusTest); a writer's own settings fold into them.
+def corpus_kind(k):
+    if k in ("csv", "tsv", "spreadsheet"):
+        return "csv"
+    if k in ("log", "stack_trace"):
+        return "log"
+    if k in ("html", "html_form", "form", "medical_form"):
+        return "form"
+    if k == "json" or k.startswith(("json_", "llm_")) or k == "code_json":
+        return "json"
+    if k.startswith("config") or k in ("dockerfile", "compose", "terraform", "properties", "ini", "toml"):
+        return "config"
+    if k.startswith("code") or k.startswith("shell"):
+        return "code"
+    return "prose"
+
+
+def write_corpus(samples, path):
+    """write_checked after folding each sample's kind into the corpus's seven (corpus_kind)."""
+    for d in samples:
+        d["kind"] = corpus_kind(d["kind"])
+    write_checked(samples, path)
+

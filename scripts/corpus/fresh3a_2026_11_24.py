@@ -827,26 +827,7 @@ S(DE, "email", f"Hallo,\n\nfür die US-Steuererklärung von Frau Becker: SSN {ss
   ("us_ssn", ssn), ("phone", up))
 
 
-# The writer's own settings, folded into the corpus's seven kinds (CorpusTest).
-def corpus_kind(k):
-    if k in ("csv", "spreadsheet"):
-        return "csv"
-    if k in ("log", "stack_trace"):
-        return "log"
-    if k in ("html", "html_form", "form"):
-        return "form"
-    if k == "json" or k.startswith(("json_", "llm_")) or k == "code_json":
-        return "json"
-    if k.startswith("config") or k == "dockerfile":
-        return "config"
-    if k.startswith("code") or k.startswith("shell"):
-        return "code"
-    return "prose"
-
-
-for sample in OUT:
-    sample["kind"] = corpus_kind(sample["kind"])
-write_checked(OUT, sys.argv[1])
+write_corpus(OUT, sys.argv[1])
 
 if __name__ == "__main__":
     from collections import Counter

@@ -525,23 +525,4 @@ S(L, "html_form", f'<form id="checkout">\n  <input name="cc" value="{cf}">\n  <i
 k = anthropic(); mc = mailchimp(); t = jwt(alg="HS256")
 S(L, "config", f'[llm]\nprovider = "anthropic"\napi_key = "{k}"\n\n[newsletter]\nmailchimp_key = "{mc}"\n\n[debug]\nsample_token = "{t}"', ("anthropic_key", k), ("saas_token", mc), ("jwt", t))
 
-# The writer's own settings, folded into the corpus's seven kinds (CorpusTest).
-def corpus_kind(k):
-    if k in ("csv", "spreadsheet"):
-        return "csv"
-    if k in ("log", "stack_trace"):
-        return "log"
-    if k in ("html", "html_form", "form"):
-        return "form"
-    if k == "json" or k.startswith(("json_", "llm_")) or k == "code_json":
-        return "json"
-    if k.startswith("config") or k == "dockerfile":
-        return "config"
-    if k.startswith("code") or k.startswith("shell"):
-        return "code"
-    return "prose"
-
-
-for sample in OUT:
-    sample["kind"] = corpus_kind(sample["kind"])
-write_checked(OUT, sys.argv[1])
+write_corpus(OUT, sys.argv[1])

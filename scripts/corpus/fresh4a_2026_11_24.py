@@ -980,23 +980,4 @@ xa = xai()
 S("ja", "ticket", f"""Grok APIで401が返ります。設定しているキーは {xa} です。
 ドキュメントにあった xai-XXXXXXXXXXXXXXXX の形式とは違いますか？""", ("ai_api_key", xa))
 
-# The writer's own settings, folded into the corpus's seven kinds (CorpusTest).
-def corpus_kind(k):
-    if k in ("csv", "tsv", "spreadsheet"):
-        return "csv"
-    if k in ("log", "stack_trace"):
-        return "log"
-    if k in ("html", "html_form", "form", "medical_form"):
-        return "form"
-    if k == "json" or k.startswith(("json_", "llm_")) or k == "code_json":
-        return "json"
-    if k.startswith("config") or k in ("dockerfile", "compose", "terraform", "properties", "ini", "toml"):
-        return "config"
-    if k.startswith("code") or k.startswith("shell"):
-        return "code"
-    return "prose"
-
-
-for sample in OUT:
-    sample["kind"] = corpus_kind(sample["kind"])
-write_checked(OUT, sys.argv[1])
+write_corpus(OUT, sys.argv[1])

@@ -751,23 +751,4 @@ theme_color: "#1e90ff"
 tg = telegram(); ph = "+8210" + rnd("0123456789", 8)
 proj2 = "seolim-alert-" + str(R.randint(100, 999)); js2, key2 = gcp_sa_json(proj2); line2 = pkline(key2.replace("\\n", "\n"))
 S(L, "chat", f"텔레그램 봇 토큰은 {tg} 이고, 알림 받을 번호는 {ph}예요. 새벽엔 알림 끄게 해주세요ㅋㅋ\n그리고 GCP 서비스계정 키 파일 내용 여기 붙일게요:\n{js2}", ("telegram_token", tg), ("phone", ph), ("gcp_credentials", line2), ("private_key", line2), ("email", f"ci-deployer@{proj2}.iam.gserviceaccount.com"))
-# The writer's own settings, folded into the corpus's seven kinds (CorpusTest).
-def corpus_kind(k):
-    if k in ("csv", "tsv", "spreadsheet"):
-        return "csv"
-    if k in ("log", "stack_trace"):
-        return "log"
-    if k in ("html", "html_form", "form", "medical_form"):
-        return "form"
-    if k == "json" or k.startswith(("json_", "llm_")) or k == "code_json":
-        return "json"
-    if k.startswith("config") or k in ("dockerfile", "compose", "terraform", "properties", "ini", "toml"):
-        return "config"
-    if k.startswith("code") or k.startswith("shell"):
-        return "code"
-    return "prose"
-
-
-for sample in OUT:
-    sample["kind"] = corpus_kind(sample["kind"])
-write_checked(OUT, sys.argv[1])
+write_corpus(OUT, sys.argv[1])

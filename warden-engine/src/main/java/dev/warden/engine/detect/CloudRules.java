@@ -101,6 +101,9 @@ final class CloudRules {
   private static final String JSON_PEM =
       "-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\\\\\s]{0,16384}+-----END PRIVATE KEY-----";
 
+  private static final String SERVICE_ACCOUNT_TYPE =
+      QUOTE + "type" + QUOTE + "[ \\t]{0,3}+:[ \\t]{0,3}+" + QUOTE + "service_account" + QUOTE;
+
   private static final String PRIVATE_KEY_MEMBER =
       QUOTE + "private_key" + QUOTE + "[ \\t]{0,3}+:[ \\t]{0,3}+" + QUOTE;
 
@@ -121,20 +124,14 @@ final class CloudRules {
         .type("gcp_credentials")
         .keywords("service_account")
         .reach(17_200, 17_200)
-        // A match starts at the "type" member (at most 14 characters before the keyword) or at
-        // the "private_key" member; either way it ends within 17,200 characters.
+        // A match starts at the "type" member (at most 14 characters before the keyword, 26 with
+        // escaped quotes) or at the "private_key" member; either way it ends within 17,200.
         .streamAnchors(
-            StreamAnchor.of("service_account", 16, 17_200),
+            StreamAnchor.of("service_account", 28, 17_200),
             StreamAnchor.of("\"private_key\"", 0, 17_200))
         .pattern(
             "(?:"
-                + QUOTE
-                + "type"
-                + QUOTE
-                + "[ \\t]{0,3}+:[ \\t]{0,3}+"
-                + QUOTE
-                + "service_account"
-                + QUOTE
+                + SERVICE_ACCOUNT_TYPE
                 + SAME_OBJECT
                 + PRIVATE_KEY_MEMBER
                 + "|"
@@ -144,13 +141,7 @@ final class CloudRules {
                 + "(?:\\\\{1,3}+n)?"
                 + QUOTE
                 + SAME_OBJECT
-                + QUOTE
-                + "type"
-                + QUOTE
-                + "[ \\t]{0,3}+:[ \\t]{0,3}+"
-                + QUOTE
-                + "service_account"
-                + QUOTE
+                + SERVICE_ACCOUNT_TYPE
                 + "))"
                 + "("
                 + JSON_PEM
