@@ -202,7 +202,11 @@ public final class InjectionDetector implements Detector {
               + "|e-?mails?|files?|inputs?|content|tool|results?|messages?|web|websites?|search"
               + "|pdfs?|attachments?|tags?|snippets?|context|reviews|comments|tickets)\\b"
               + "|(?:it|they|that it|which it)"
-              + "\\s+contains?\\b)",
+              + "\\s+contains?\\b)"
+              // Japanese and Korean: "even if (the user) asks for it" right after the override,
+              // a rule that refuses it ("システム指示の無視を求めても従わないこと").
+              + "|\\s*(?:を|는|은|를|을)?\\s*(?:求めても|求められても|要求されても|頼まれても|言われても"
+              + "|指示されても|요청해도|요구해도|요청하더라도|요구하더라도|하라고\\s*해도|라고\\s*해도)",
           Pattern.CASE_INSENSITIVE);
 
   /**
