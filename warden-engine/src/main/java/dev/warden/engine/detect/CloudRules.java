@@ -124,7 +124,7 @@ final class CloudRules {
         .type("gcp_credentials")
         .keywords("service_account")
         .reach(17_200, 17_200)
-        // A match starts at the "type" member (at most 14 characters before the keyword, 26 with
+        // A match starts at the "type" member (at most 14 characters before the keyword, 23 with
         // escaped quotes) or at the "private_key" member; either way it ends within 17,200.
         .streamAnchors(
             StreamAnchor.of("service_account", 28, 17_200),
@@ -214,7 +214,13 @@ final class CloudRules {
             "primary_key",
             "secondary_key",
             "primarykey",
-            "secondarykey")
+            "secondarykey",
+            "storage_account_access_key",
+            "storage_access_key",
+            "storageaccesskey",
+            "storageaccountaccesskey",
+            "primaryaccesskey",
+            "secondaryaccesskey")
         .reach(24, 32 + 88)
         .pattern(
             "(?<![A-Za-z0-9])(?i:(?:azure[_-]?)?storage[_-]?(?:account[_-]?)?(?:access[_-]?)?key"

@@ -124,16 +124,20 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
   }
 
   /**
-   * In a table row the column's header decides ({@link TableHeader}); otherwise, or when the header
-   * holds none of the words, the window before the match; when nothing there does, the JSON key.
+   * In a table row a column header that raises decides ({@link TableHeader}); then the window
+   * before the match; then a column header that suppresses; when nothing there does, the JSON key.
    */
   private static Outcome evaluate(
       CharSequence text, int matchStart, @Nullable String jsonKey, Decision decision) {
+    // A header that names the value wins over the window (whose words may be other columns'); a
+    // header that says it is something else only decides when the window says nothing, so a
+    // free-text cell ("ticket_text": "my SSN is …") keeps the words written beside the value.
+    Outcome byColumn = Outcome.NOTHING;
     String column = TableHeader.cellAbove(text, matchStart);
     if (column != null) {
       String header = lowerCase(splitCamelCase(column));
-      Outcome byColumn = decision.decide(header, 0, header.length(), "column:");
-      if (byColumn.effect() != Effect.NONE) {
+      byColumn = decision.decide(header, 0, header.length(), "column:");
+      if (byColumn.effect() == Effect.RAISE) {
         return byColumn;
       }
     }
@@ -144,8 +148,11 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     int hi = Math.min(text.length(), matchStart + 1);
     String region = lowerCase(text.subSequence(lo, hi));
     Outcome best = decision.decide(region, from - lo, matchStart - lo, "");
-    if (best.effect() != Effect.NONE || jsonKey == null) {
+    if (best.effect() != Effect.NONE) {
       return best;
+    }
+    if (byColumn.effect() != Effect.NONE || jsonKey == null) {
+      return byColumn.effect() != Effect.NONE ? byColumn : best;
     }
     String key = lowerCase(splitCamelCase(jsonKey));
     return decision.decide(key, 0, key.length(), "json_key:");

@@ -112,9 +112,11 @@ final class CredentialValues {
 
   /**
    * A constant's name in code ({@code password=DB_PASSWORD}, {@code pass: SMTP_PASS}): upper-case
-   * words joined by underscores, no digit. The value is elsewhere.
+   * words joined by underscores that name a credential, no digit. The value is elsewhere; an
+   * all-caps passphrase ({@code CORRECT_HORSE_BATTERY_STAPLE}) is not such a name.
    */
-  private static final Pattern CONSTANT = Pattern.compile("[A-Z]+(?:_[A-Z]+)+");
+  private static final Pattern CONSTANT =
+      Pattern.compile("[A-Z_]*(?:PASS|PASSWORD|PASSWD|PWD|PW|SECRET|KEY|TOKEN)(?:_[A-Z]+)*");
 
   /**
    * Three digits in a row: {@code Sommer4721.river} is a password with a dot in it, not a field

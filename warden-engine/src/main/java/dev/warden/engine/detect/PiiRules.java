@@ -280,8 +280,12 @@ final class PiiRules {
   // one: no digit or word character on either side, no further 4-digit group in the same style.
   // Not followed by a fraction ("4111111111111111.5" is a decimal), but a whole number written as
   // a float ("4111111111111111.0", how Python prints a float) is the number itself.
+  // After "+" only 16 digits or more, or a grouped form: "+4915112345678" is an international
+  // phone number whatever Luhn says (E.164 allows at most 15 digits), while "+4111 1111 1111 1111"
+  // is still a card written to look like one.
   private static final String CARD =
       Boundaries.startNotAfter("[\\w.]|\\d[ -]")
+          + "(?:(?<!\\+)|(?=\\d{16}|\\d{4}[ -]\\d))"
           + "(?:\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?"
           + "|\\d{4}([ -])\\d{6}\\2\\d{4,5}|\\d{13,19}+)"
           + "(?!\\w|-\\d|\\.(?!0++(?![\\w.]))\\d|\\1\\d{4}|\\2\\d{4})";
@@ -393,7 +397,8 @@ final class PiiRules {
             "VISAカード «4111111111111111»",
             "{\"card\": \"«4111111111111111».0\"} (a float printed by a tool)",
             "クレジットカード番号 «4242 4242 4242 4242»",
-            "Visa test number «4222222222222»")
+            "Visa test number «4222222222222»",
+            "pay +«4111 1111 1111 1111» now")
         .falsePositives(
             "Order number 4111 1111 1111 1111 has shipped",
             "masked **** **** **** 4242",
@@ -420,6 +425,7 @@ final class PiiRules {
             "口座番号 4111111111111111",
             "IMEI: 4111 1111 1111 1111",
             "4901234567894\tボールペン 黒\t¥120",
+            "TWILIO_FROM=+4915112345678",
             "account number 4539148803436467",
             "card total 4111111111111111.05 after rounding",
             "card build 4111111111111111.0.3")

@@ -1078,7 +1078,7 @@ public final class RuleDetector implements Detector {
       }
     }
     kept.add(current);
-    kept = withoutFragments(kept);
+    kept.sort(BY_SPAN);
     if (!anyLowerTier) {
       return List.copyOf(kept);
     }
@@ -1086,41 +1086,6 @@ public final class RuleDetector implements Detector {
     // generic finding.
     List<Finding> out = yieldTo(kept, Rule.Tier.CONTAINER);
     return yieldTo(out, Rule.Tier.GENERIC);
-  }
-
-  /**
-   * {@code found} sorted by span, without the format-found values that lie strictly inside another
-   * format-found value of another type: the digits {@code 0417 1643 00} of an IBAN are not also a
-   * German phone number, the {@code 4155550172} inside {@code john.4155550172@mail.com} not a
-   * phone. Equal spans stay (a 12-digit number that is both a My Number and an Aadhaar number is
-   * reported as both). Linear after the sort: by start, longer first, with the furthest end so far.
-   */
-  private List<Finding> withoutFragments(List<Finding> found) {
-    List<Finding> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.comparingInt((Finding f) -> f.span().start())
-            .thenComparing(Comparator.comparingInt((Finding f) -> f.span().end()).reversed()));
-    List<Finding> out = new ArrayList<>(sorted.size());
-    int furthestEnd = -1;
-    int startOfFurthest = -1;
-    for (Finding f : sorted) {
-      if (tier(f) != Rule.Tier.SPECIFIC) {
-        out.add(f);
-        continue;
-      }
-      Span span = f.span();
-      boolean inside =
-          furthestEnd > span.end() || (furthestEnd == span.end() && startOfFurthest < span.start());
-      if (!inside) {
-        out.add(f);
-      }
-      if (span.end() > furthestEnd) {
-        furthestEnd = span.end();
-        startOfFurthest = span.start();
-      }
-    }
-    out.sort(BY_SPAN);
-    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.warden.engine.detect;
 
+import java.lang.ref.WeakReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * |---|---|} counts as one of them). The value's line must not be the header itself.
  *
  * <p>Bounded: lines longer than {@value #MAX_LINE} characters are not table rows, and the walk up
- * stops after {@value #MAX_BACK} characters, so one lookup reads at most a few KiB whatever the
- * input.
+ * stops after {@value #MAX_BACK} characters. A line is read once per thread and kept for the next
+ * lookup on it (candidates come line by line), so the work is linear in the text whatever the
+ * number of candidates.
  */
 final class TableHeader {
   static final int MAX_LINE = 1024;
@@ -32,15 +34,56 @@ final class TableHeader {
 
   private TableHeader() {}
 
+  /** The last line read on this thread: the candidates of one text come line by line. */
+  private static final ThreadLocal<@Nullable Line> LAST = new ThreadLocal<>();
+
+  /**
+   * What one line says: {@code [from, to)} of {@code text} shares it; {@code header} holds the
+   * usable header cells by column ({@code null} entries: too long to be a name), or is {@code null}
+   * when the line is no table row under a header.
+   */
+  private record Line(
+      WeakReference<CharSequence> text,
+      int from,
+      int to,
+      int[] delimiters,
+      @Nullable String @Nullable [] header) {
+    boolean covers(CharSequence t, int position) {
+      return text.get() == t && position >= from && position < to;
+    }
+  }
+
   /**
    * The header cell of the column holding {@code position}, trimmed and unquoted, or {@code null}
    * when {@code position} is not in a row under a header.
    */
   static @Nullable String cellAbove(CharSequence text, int position) {
+    Line line = LAST.get();
+    if (line == null || !line.covers(text, position)) {
+      line = read(text, position);
+      LAST.set(line);
+    }
+    @Nullable String[] header = line.header();
+    if (header == null) {
+      return null;
+    }
+    int column = below(line.delimiters(), position);
+    return column < header.length ? header[column] : null;
+  }
+
+  private static Line read(CharSequence text, int position) {
     int lineStart = lineStart(text, position);
+    if (lineStart < 0) {
+      // The line began too far back; so did it for every later position before its end.
+      int to = position + 1;
+      while (to < text.length() && to - position < MAX_LINE && text.charAt(to) != '\n') {
+        to++;
+      }
+      return none(text, position, to);
+    }
     int lineEnd = lineEnd(text, position);
-    if (lineStart < 0 || lineEnd < 0 || lineStart == 0) {
-      return null; // too long, or no line above
+    if (lineEnd < 0 || lineStart == 0) {
+      return none(text, lineStart, lineEnd < 0 ? position + 1 : lineEnd + 1);
     }
     char delimiter = 0;
     int count = 0;
@@ -51,14 +94,39 @@ final class TableHeader {
         delimiter = DELIMITERS.charAt(d);
       }
     }
-    if (count == 0) {
-      return null;
+    int header = count == 0 ? -1 : headerStart(text, lineStart, delimiter, count);
+    if (header < 0) {
+      return none(text, lineStart, lineEnd + 1);
     }
+    int headerEnd = lineEndFrom(text, header);
+    if (digits(text, header, headerEnd) > MAX_HEADER_DIGITS) {
+      return none(text, lineStart, lineEnd + 1); // a row of data, not of names: no header
+    }
+    @Nullable String[] cells = new String[count + 1];
+    for (int column = 0; column <= count; column++) {
+      String cell = cell(text, header, headerEnd, delimiter, column);
+      cells[column] =
+          cell == null || cell.length() > MAX_CELL || words(cell) > MAX_CELL_WORDS ? null : cell;
+    }
+    return new Line(
+        new WeakReference<>(text),
+        lineStart,
+        lineEnd + 1,
+        positions(text, lineStart, lineEnd, delimiter),
+        cells);
+  }
+
+  private static Line none(CharSequence text, int from, int to) {
+    return new Line(new WeakReference<>(text), from, to, new int[0], null);
+  }
+
+  /** The first line of the block of lines above {@code lineStart} with {@code count} delimiters. */
+  private static int headerStart(CharSequence text, int lineStart, char delimiter, int count) {
     int header = -1;
     int end = lineStart - 1; // the '\n' ending the line above
     while (end >= 0) {
       if (lineStart - end > MAX_BACK) {
-        return null; // the block's first line is out of reach: its header is unknown
+        return -1; // the block's first line is out of reach: its header is unknown
       }
       int start = end;
       while (start > 0 && text.charAt(start - 1) != '\n' && end - start < MAX_LINE) {
@@ -71,16 +139,38 @@ final class TableHeader {
       header = start;
       end = start - 1;
     }
-    if (header < 0) {
-      return null;
+    return header;
+  }
+
+  /** Where {@code delimiter} stands in {@code [from, to)} outside double quotes, ascending. */
+  private static int[] positions(CharSequence text, int from, int to, char delimiter) {
+    int[] out = new int[count(text, from, to, delimiter)];
+    int n = 0;
+    boolean quoted = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == delimiter && !quoted) {
+        out[n++] = i;
+      }
     }
-    int headerEnd = lineEndFrom(text, header);
-    if (digits(text, header, headerEnd) > MAX_HEADER_DIGITS) {
-      return null; // a row of data, not of names: the block has no header
+    return out;
+  }
+
+  /** How many of the ascending {@code values} are below {@code key}. */
+  private static int below(int[] values, int key) {
+    int lo = 0;
+    int hi = values.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (values[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    String cell =
-        cell(text, header, headerEnd, delimiter, count(text, lineStart, position, delimiter));
-    return cell == null || cell.length() > MAX_CELL || words(cell) > MAX_CELL_WORDS ? null : cell;
+    return lo;
   }
 
   private static int digits(CharSequence text, int from, int to) {

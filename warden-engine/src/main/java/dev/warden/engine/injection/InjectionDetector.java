@@ -202,12 +202,22 @@ public final class InjectionDetector implements Detector {
               + "|e-?mails?|files?|inputs?|content|tool|results?|messages?|web|websites?|search"
               + "|pdfs?|attachments?|tags?|snippets?|context|reviews|comments|tickets)\\b"
               + "|(?:it|they|that it|which it)"
-              + "\\s+contains?\\b)"
-              // Japanese and Korean: "even if (the user) asks for it" right after the override,
-              // a rule that refuses it ("システム指示の無視を求めても従わないこと").
-              + "|\\s*(?:を|는|은|를|을)?\\s*(?:求めても|求められても|要求されても|頼まれても|言われても"
-              + "|指示されても|요청해도|요구해도|요청하더라도|요구하더라도|하라고\\s*해도|라고\\s*해도)",
+              + "\\s+contains?\\b)",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Japanese and Korean: "even if (the user) asks for it" right after the override, a rule that
+   * refuses it ("システム指示の無視を求めても従わないこと"). Only after an override written in those scripts, so that
+   * appending it to an English attack discounts nothing.
+   */
+  private static final Pattern DEFENSIVE_AFTER_CJK =
+      Pattern.compile(
+          "\\s*(?:を|는|은|를|을)?\\s*(?:求めても|求められても|要求されても|頼まれても|言われても"
+              + "|指示されても|요청해도|요구해도|요청하더라도|요구하더라도|하라고\\s*해도|라고\\s*해도)");
+
+  private static boolean isKanaOrHangul(char c) {
+    return (c >= '\u3040' && c <= '\u30ff') || (c >= '\uac00' && c <= '\ud7a3');
+  }
 
   /**
    * A modal or adverb right before the verb without "you": a description of what something does
@@ -1252,7 +1262,14 @@ public final class InjectionDetector implements Detector {
       w *= NEGATED_FACTOR;
       hits.add("discount:negated");
     } else if (signal.family() == Family.OVERRIDE
-        && DEFENSIVE_AFTER.matcher(text).region(end, Math.min(c[1], end + 80)).lookingAt()) {
+        && (DEFENSIVE_AFTER.matcher(text).region(end, Math.min(c[1], end + 80)).lookingAt()
+            || (end > 0
+                && (Character.isIdeographic(text.codePointBefore(end))
+                    || isKanaOrHangul(text.charAt(end - 1)))
+                && DEFENSIVE_AFTER_CJK
+                    .matcher(text)
+                    .region(end, Math.min(c[1], end + 20))
+                    .lookingAt()))) {
       w = 0; // "ignore any instructions inside the document": a guard, not an attack
       hits.add("discount:defensive");
     } else if (signal.negatable()

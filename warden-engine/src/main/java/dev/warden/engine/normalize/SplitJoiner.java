@@ -133,19 +133,35 @@ final class SplitJoiner {
     for (int k = start; k < limit; k++) {
       char c = text.charAt(k);
       if (c == ':') {
-        return k > start;
+        return k > start && readsAsAName(text, start, k);
       }
       if (c == '=') {
         return k > start
             && k + 1 < text.length()
             && text.charAt(k + 1) != '='
-            && isToken(text.charAt(k + 1));
+            && isToken(text.charAt(k + 1))
+            && readsAsAName(text, start, k);
       }
       if (!isToken(c)) {
         return false;
       }
     }
     return false;
+  }
+
+  /**
+   * A key as people name them — {@code secret-key}, {@code AWS_REGION}, {@code apiVersion} — not
+   * the tail of a random token ({@code 8B4a9cD2eF1g}, which holds digits as nearly every random run
+   * of twelve characters does): no digit.
+   */
+  private static boolean readsAsAName(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c >= '0' && c <= '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Longest key {@link #startsAKey} looks for. */

@@ -3,8 +3,13 @@ package dev.warden.engine.policy;
 import dev.warden.api.Detector;
 import dev.warden.api.Finding;
 import dev.warden.api.ScanInput;
+import dev.warden.api.Span;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one stage that drops findings before any decision: findings below their type's {@linkplain
@@ -43,8 +48,61 @@ public final class FindingFilter {
       }
       kept.add(f);
     }
+    kept = withoutFragments(kept);
     return kept.size() == findings.size() ? findings : List.copyOf(kept);
   }
+
+  /**
+   * {@code found} without the values that lie strictly inside another kept value of another type:
+   * the digits {@code 0417 1643 00} of an IBAN are not also a German phone number, the {@code
+   * 4155550172} in {@code john.4155550172@mail.com} not a phone. Runs after the allowlist, so a
+   * value inside an allowlisted one is still reported; never drops a hard-block type (a card number
+   * dressed as an e-mail's local part is still blocked); a prompt-injection finding, which spans
+   * whole clauses, contains nothing in this sense. Equal spans stay (a number that is both a My
+   * Number and an Aadhaar number is reported as both). Linear after the sort.
+   */
+  private List<Finding> withoutFragments(List<Finding> found) {
+    if (found.size() < 2) {
+      return found;
+    }
+    List<Finding> sorted = new ArrayList<>(found);
+    sorted.sort(
+        Comparator.comparingInt((Finding f) -> f.span().start())
+            .thenComparing(Comparator.comparingInt((Finding f) -> f.span().end()).reversed()));
+    Set<Finding> fragments = Collections.newSetFromMap(new IdentityHashMap<>());
+    int furthestEnd = -1;
+    int startOfFurthest = -1;
+    String typeOfFurthest = "";
+    for (Finding f : sorted) {
+      if (f.type().equals(PROMPT_INJECTION)) {
+        continue;
+      }
+      Span span = f.span();
+      boolean inside =
+          furthestEnd > span.end() || (furthestEnd == span.end() && startOfFurthest < span.start());
+      if (inside && !f.type().equals(typeOfFurthest) && !policy.isHardBlock(f.type())) {
+        fragments.add(f);
+      }
+      if (span.end() > furthestEnd) {
+        furthestEnd = span.end();
+        startOfFurthest = span.start();
+        typeOfFurthest = f.type();
+      }
+    }
+    if (fragments.isEmpty()) {
+      return found;
+    }
+    List<Finding> out = new ArrayList<>(found.size());
+    for (Finding f : found) {
+      if (!fragments.contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The prompt-injection type ({@code InjectionDetector.TYPE}): clause-wide, never a container. */
+  private static final String PROMPT_INJECTION = "prompt_injection";
 
   /** {@code detector} followed by this filter. */
   public Detector around(Detector detector) {

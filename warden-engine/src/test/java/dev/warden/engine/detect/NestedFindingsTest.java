@@ -4,19 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.api.Finding;
 import dev.warden.api.ScanInput;
+import dev.warden.engine.DetectorStack;
+import dev.warden.engine.config.ConfigLoader;
+import dev.warden.engine.config.WardenConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A value found by its format inside another value found by its format is not a second value. */
+/**
+ * A value found inside another value of another type is a fragment of it, not a second value —
+ * unless the outer one is allowlisted or the inner one is a hard-block type.
+ */
 class NestedFindingsTest {
   private static List<String> types(String text) {
-    return RuleDetector.builtin().detect(ScanInput.text(text)).stream().map(Finding::type).toList();
+    return types(WardenConfig.defaults(), text);
+  }
+
+  private static List<String> types(WardenConfig config, String text) {
+    return DetectorStack.forConfig(config).detect(ScanInput.text(text)).stream()
+        .map(Finding::type)
+        .toList();
   }
 
   @Test
   void theDigitsOfAnIbanAreNotAlsoAPhoneNumber() {
     assertThat(types("the sample on our site (NL91 ABNA 0417 1643 00) is not ours"))
         .containsExactly("iban");
+  }
+
+  @Test
+  void aValueInsideAnAllowlistedOneIsStillReported() {
+    // The fragment rule runs after the allowlist: allowlisting the e-mail must not take the card
+    // number written as its local part (a hard-block type); allowlisting an IBAN leaves the phone
+    // number its digits also form to the phone rules' own decision.
+    WardenConfig allowCorp =
+        ConfigLoader.fromYaml(
+            "detection:\n  allowlist:\n    - patterns: ['@corp\\.example$']\n      types: [email]\n");
+    assertThat(types(allowCorp, "pay to 4111111111111111@corp.example now")).contains("card");
+    WardenConfig allowSample =
+        ConfigLoader.fromYaml(
+            "detection:\n  allowlist:\n    - values: ['NL91 ABNA 0417 1643 00']\n");
+    assertThat(types(allowSample, "the sample (NL91 ABNA 0417 1643 00) on our site"))
+        .containsExactly("phone");
   }
 
   @Test

@@ -55,6 +55,25 @@ class TableHeaderTest {
   }
 
   @Test
+  void aHeaderThatSaysOtherwiseDoesNotSilenceTheWordsBesideTheValue() {
+    // "ticket" suppresses an SSN, but the cell itself says what the number is.
+    assertThat(types("id,ticket_text\n42,\"My SSN is 455-84-4778, thanks\"\n")).contains("us_ssn");
+    // With nothing beside the value, the header that says otherwise decides.
+    assertThat(types("order_no\tcustomer\n4539148803436467\tAna\n")).doesNotContain("card");
+  }
+
+  @Test
+  void linesAreReadOnceAndEachLookupAnswersForItsOwnLine() {
+    String csv = "name,ssn,phone\nAna,598-66-9197,206-555-0187\nBo,392-93-7606,415-555-0105\n";
+    for (int round = 0; round < 2; round++) {
+      assertThat(cellAbove(csv, "392-93-7606")).isEqualTo("ssn");
+      assertThat(cellAbove(csv, "206-555-0187")).isEqualTo("phone");
+      assertThat(cellAbove(csv, "Bo")).isEqualTo("name");
+      assertThat(cellAbove("other,text\nx,392-93-7606", "392")).isEqualTo("text");
+    }
+  }
+
+  @Test
   void boundedOnHugeLines() {
     String line = "x,".repeat(10_000);
     assertThat(cellAbove("a,b\n" + line + "598-66-9197", "598")).isNull();

@@ -151,6 +151,13 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void aSplitTokenFollowedByAColonIsStillJoined() {
+    String real = GITHUB.substring(0, 24) + "\n" + GITHUB.substring(24);
+    assertFoundExactly(
+        "my token is " + real + ": is it still valid?", real, "github_token", "split");
+  }
+
+  @Test
   void aShortKeySplitInHalfIsJoinedWhenNeitherHalfReadsAsAWord() {
     String real = AWS.substring(0, 10) + "\n" + AWS.substring(10);
     assertFoundExactly("key: " + real, real, "aws_access_key", "split");
