@@ -615,6 +615,10 @@ final class CredentialRules {
   private static final String NOT_VENDOR =
       "(?!eyJ|gh[pousr]_|github_pat_|sk-(?!ant-)|AKIA|ASIA|ABIA|ACCA)";
 
+  /** A generic credential's value after its key: 16–512 secret characters, no vendor format. */
+  private static final String GENERIC_VALUE =
+      NOT_VENDOR + "(" + SECRET_CHARS + "{16,512}+)(?!" + SECRET_CHARS + ")";
+
   /**
    * The generic credential pattern; {@code guarded = false} is the reference without the two
    * lookaheads that only skip doomed attempts ({@code GenericCredentialGuardTest} compares both).
@@ -630,12 +634,7 @@ final class CredentialRules {
         + "(?![A-Za-z0-9])"
         + ASSIGN
         + ")"
-        + NOT_VENDOR
-        + "("
-        + SECRET_CHARS
-        + "{16,512}+)(?!"
-        + SECRET_CHARS
-        + ")";
+        + GENERIC_VALUE;
   }
 
   // key = value, where the key is a credential name and the value looks random (≥ 16 characters,
@@ -761,12 +760,7 @@ final class CredentialRules {
         .pattern(
             "(?i:signing|encryption|hmac|master|jwt)[_-]?(?i:key)(?![A-Za-z0-9])"
                 + ASSIGN
-                + NOT_VENDOR
-                + "("
-                + SECRET_CHARS
-                + "{16,512}+)(?!"
-                + SECRET_CHARS
-                + ")")
+                + GENERIC_VALUE)
         .secretGroup(1)
         .validator(CredentialValues.HIGH_ENTROPY)
         .confidence(0.7)

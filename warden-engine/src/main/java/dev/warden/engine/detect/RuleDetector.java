@@ -1134,7 +1134,7 @@ public final class RuleDetector implements Detector {
   }
 
   /** How many of the ascending {@code values} are below {@code key}. */
-  private static int lowerBound(int[] values, int key) {
+  static int lowerBound(int[] values, int key) {
     return lowerBound(values, values.length, key);
   }
 

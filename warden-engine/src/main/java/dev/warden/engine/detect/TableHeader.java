@@ -67,7 +67,7 @@ final class TableHeader {
     if (header == null) {
       return null;
     }
-    int column = below(line.delimiters(), position);
+    int column = RuleDetector.lowerBound(line.delimiters(), position);
     return column < header.length ? header[column] : null;
   }
 
@@ -102,18 +102,32 @@ final class TableHeader {
     if (digits(text, header, headerEnd) > MAX_HEADER_DIGITS) {
       return none(text, lineStart, lineEnd + 1); // a row of data, not of names: no header
     }
-    @Nullable String[] cells = new String[count + 1];
-    for (int column = 0; column <= count; column++) {
-      String cell = cell(text, header, headerEnd, delimiter, column);
-      cells[column] =
-          cell == null || cell.length() > MAX_CELL || words(cell) > MAX_CELL_WORDS ? null : cell;
-    }
     return new Line(
         new WeakReference<>(text),
         lineStart,
         lineEnd + 1,
         positions(text, lineStart, lineEnd, delimiter),
-        cells);
+        names(text, header, headerEnd, positions(text, header, headerEnd, delimiter)));
+  }
+
+  /**
+   * The header's cells between its {@code delimiters}, trimmed and unquoted, in one pass; {@code
+   * null} for a cell that is empty or too long to be a column name.
+   */
+  private static @Nullable String[] names(CharSequence text, int from, int to, int[] delimiters) {
+    @Nullable String[] names = new String[delimiters.length + 1];
+    int cellStart = from;
+    for (int column = 0; column <= delimiters.length; column++) {
+      int cellEnd = column < delimiters.length ? delimiters[column] : to;
+      String cell = text.subSequence(cellStart, cellEnd).toString().strip();
+      if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
+        cell = cell.substring(1, cell.length() - 1).strip();
+      }
+      names[column] =
+          cell.isEmpty() || cell.length() > MAX_CELL || words(cell) > MAX_CELL_WORDS ? null : cell;
+      cellStart = cellEnd + 1;
+    }
+    return names;
   }
 
   private static Line none(CharSequence text, int from, int to) {
@@ -145,32 +159,8 @@ final class TableHeader {
   /** Where {@code delimiter} stands in {@code [from, to)} outside double quotes, ascending. */
   private static int[] positions(CharSequence text, int from, int to, char delimiter) {
     int[] out = new int[count(text, from, to, delimiter)];
-    int n = 0;
-    boolean quoted = false;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == delimiter && !quoted) {
-        out[n++] = i;
-      }
-    }
+    scan(text, from, to, delimiter, out);
     return out;
-  }
-
-  /** How many of the ascending {@code values} are below {@code key}. */
-  private static int below(int[] values, int key) {
-    int lo = 0;
-    int hi = values.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (values[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static int digits(CharSequence text, int from, int to) {
@@ -228,6 +218,15 @@ final class TableHeader {
 
   /** Occurrences of {@code delimiter} in {@code [from, to)} outside double-quoted fields. */
   private static int count(CharSequence text, int from, int to, char delimiter) {
+    return scan(text, from, to, delimiter, null);
+  }
+
+  /**
+   * Counts {@code delimiter} in {@code [from, to)} outside double-quoted fields and, when {@code
+   * positions} is given, records where each stands.
+   */
+  private static int scan(
+      CharSequence text, int from, int to, char delimiter, int @Nullable [] positions) {
     int n = 0;
     boolean quoted = false;
     for (int i = from; i < to; i++) {
@@ -235,33 +234,12 @@ final class TableHeader {
       if (c == '"') {
         quoted = !quoted;
       } else if (c == delimiter && !quoted) {
+        if (positions != null) {
+          positions[n] = i;
+        }
         n++;
       }
     }
     return n;
-  }
-
-  private static @Nullable String cell(
-      CharSequence text, int from, int to, char delimiter, int column) {
-    int seen = 0;
-    int cellStart = from;
-    boolean quoted = false;
-    for (int i = from; i <= to; i++) {
-      char c = i < to ? text.charAt(i) : delimiter;
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == delimiter && (!quoted || i == to)) {
-        if (seen == column) {
-          String cell = text.subSequence(cellStart, i).toString().strip();
-          if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
-            cell = cell.substring(1, cell.length() - 1).strip();
-          }
-          return cell.isEmpty() ? null : cell;
-        }
-        seen++;
-        cellStart = i + 1;
-      }
-    }
-    return null;
   }
 }

@@ -215,10 +215,6 @@ public final class InjectionDetector implements Detector {
           "\\s*(?:を|는|은|를|을)?\\s*(?:求めても|求められても|要求されても|頼まれても|言われても"
               + "|指示されても|요청해도|요구해도|요청하더라도|요구하더라도|하라고\\s*해도|라고\\s*해도)");
 
-  private static boolean isKanaOrHangul(char c) {
-    return (c >= '\u3040' && c <= '\u30ff') || (c >= '\uac00' && c <= '\ud7a3');
-  }
-
   /**
    * A modal or adverb right before the verb without "you": a description of what something does
    * ("the linter will ignore all rules"), not a command to the model.
@@ -1264,8 +1260,7 @@ public final class InjectionDetector implements Detector {
     } else if (signal.family() == Family.OVERRIDE
         && (DEFENSIVE_AFTER.matcher(text).region(end, Math.min(c[1], end + 80)).lookingAt()
             || (end > 0
-                && (Character.isIdeographic(text.codePointBefore(end))
-                    || isKanaOrHangul(text.charAt(end - 1)))
+                && IntentFeatures.isCjk(text.charAt(end - 1))
                 && DEFENSIVE_AFTER_CJK
                     .matcher(text)
                     .region(end, Math.min(c[1], end + 20))
