@@ -17,8 +17,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the gateway in front of an OpenAI-compatible upstream.",
-      "Protects POST /v1/chat/completions, /v1/completions and /v1/embeddings; other paths get a 404",
-      "unless listed in upstream.passThrough. Point your SDK's base URL at http://HOST:PORT/v1.",
+      "--upstream serves the OpenAI dialects: POST /v1/chat/completions, /v1/completions,",
+      "/v1/embeddings and /v1/responses. Anthropic /v1/messages, Gemini generateContent and Ollama",
+      "/api/chat and /api/generate need an upstream that lists them (upstreams.<name>.dialects in",
+      "warden.yaml; see docs/dialects.md). Other paths get a 404 unless listed in",
+      "upstream.passThrough. Point your SDK's base URL at http://HOST:PORT/v1.",
       "Flags override warden.yaml. Stop with Ctrl-C or SIGTERM: in-flight requests drain first.",
       "SIGHUP (or saving the file, unless reload.watch is false) reloads the policy: only a valid",
       "(and, when policy.requireSignature is set, validly signed) file replaces the running one."

@@ -34,7 +34,8 @@ class CliTest {
     assertThat(run("receipt", "verify", "--help").out())
         .contains("--receipt", "--header", "--public-key", "--hmac-key-dir", "Exit code");
     assertThat(run("serve", "--help").out())
-        .contains("--upstream", "--port", "--host", "--config", "--mode");
+        .contains("--upstream", "--port", "--host", "--config", "--mode")
+        .contains("/v1/responses", "/v1/messages", "/api/chat", "upstreams.<name>.dialects");
     assertThat(run("ledger", "verify", "--help").out()).contains("--no-key", "Exit code");
   }
 

@@ -27,9 +27,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The word nearest to the match decides, because the closest noun is the one that names the
  * number: "paid by card for order 4111…" is an order number, "order paid by card 4111…" is a card.
- * Only when no word occurs in the window does the JSON key decide, by its last listed word ({@code
- * card_order_id} is an order id). A key is split into words at {@code _}, {@code -}, {@code .} and
- * camel case ({@code cardNumber} is "card number") and then matched like text.
+ * When no word occurs in the window, the first listed word in the {@value #AFTER_WINDOW} characters
+ * after the match on its line may name it ("552034095, BSN verified", "| 20533869419 | Steuer-ID
+ * |"): only a raise word counts there, and a suppress word nearer than it cancels it, so a word
+ * after a value never drops one — it only confirms. Only then does the JSON key decide, by its last
+ * listed word ({@code card_order_id} is an order id). A key is split into words at {@code _},
+ * {@code -}, {@code .} and camel case ({@code cardNumber} is "card number") and then matched like
+ * text.
  *
  * @param raise words that make the value more likely ({@code card}, {@code visa})
  * @param suppress words that say the value is something else ({@code order}, {@code imei})
@@ -40,6 +44,9 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
 
   /** How many characters before the match are searched. */
   public static final int WINDOW = 40;
+
+  /** How many characters after the match, up to the end of its line, may confirm it. */
+  public static final int AFTER_WINDOW = 30;
 
   /** Marks a stem: at the end of a word it may start a compound, at the start it may end one. */
   public static final char STEM = '*';
@@ -110,11 +117,19 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
    * The reference evaluation: one search of the window per vocabulary word. {@link Index} is the
    * fast path rules use; tests compare the two.
    */
-  Outcome evaluate(CharSequence text, int matchStart, @Nullable String jsonKey) {
+  Outcome evaluate(CharSequence text, int matchStart, int matchEnd, @Nullable String jsonKey) {
     if (raise.isEmpty() && suppress.isEmpty()) {
       return Outcome.NOTHING;
     }
-    return evaluate(text, matchStart, jsonKey, this::decide);
+    Entry[] entries = concat(raise, suppress).stream().map(Entry::parsed).toArray(Entry[]::new);
+    String[] declared = concat(raise, suppress).toArray(String[]::new);
+    return evaluate(
+        text,
+        matchStart,
+        matchEnd,
+        jsonKey,
+        this::decide,
+        (s, start, end) -> firstAfter(entries, declared, raise.size(), s, start, end));
   }
 
   /** How one string's words decide: the word ending last in {@code s[start, end)}. */
@@ -123,12 +138,23 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     Outcome decide(String s, int start, int end, String hitPrefix);
   }
 
+  /** How the words after a match confirm it: the first word starting in {@code s[start, end)}. */
+  @FunctionalInterface
+  private interface Confirmation {
+    Outcome confirm(String s, int start, int end);
+  }
+
   /**
    * In a table row a column header that raises decides ({@link TableHeader}); then the window
    * before the match; then a column header that suppresses; when nothing there does, the JSON key.
    */
   private static Outcome evaluate(
-      CharSequence text, int matchStart, @Nullable String jsonKey, Decision decision) {
+      CharSequence text,
+      int matchStart,
+      int matchEnd,
+      @Nullable String jsonKey,
+      Decision decision,
+      Confirmation confirmation) {
     // A header that names the value wins over the window (whose words may be other columns'); a
     // header that says it is something else only decides when the window says nothing, so a
     // free-text cell ("ticket_text": "my SSN is …") keeps the words written beside the value.
@@ -151,11 +177,59 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     if (best.effect() != Effect.NONE) {
       return best;
     }
-    if (byColumn.effect() != Effect.NONE || jsonKey == null) {
-      return byColumn.effect() != Effect.NONE ? byColumn : best;
+    if (byColumn.effect() != Effect.NONE) {
+      return byColumn;
+    }
+    Outcome after = confirmAfter(text, matchEnd, confirmation);
+    if (after.effect() != Effect.NONE || jsonKey == null) {
+      return after;
     }
     String key = lowerCase(splitCamelCase(jsonKey));
     return decision.decide(key, 0, key.length(), "json_key:");
+  }
+
+  /**
+   * The confirmation by the words after the match, up to {@link #AFTER_WINDOW} or its line's end.
+   */
+  private static Outcome confirmAfter(CharSequence text, int matchEnd, Confirmation confirmation) {
+    int limit = Math.min(text.length(), matchEnd + AFTER_WINDOW);
+    int end = matchEnd;
+    while (end < limit && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    if (end == matchEnd || matchEnd <= 0) {
+      return Outcome.NOTHING;
+    }
+    // One character on either side, as for the window before: the value's last character decides
+    // whether a word glued to it is a whole word, the next one whether the last word is cut.
+    int lo = matchEnd - 1;
+    int hi = Math.min(text.length(), end + 1);
+    String region = lowerCase(text.subSequence(lo, hi));
+    return confirmation.confirm(region, 1, end - lo);
+  }
+
+  /**
+   * The first entry starting in {@code s[start, end)}, when it is a raise word (a tie goes to the
+   * longer word, then to a raise word); nothing when the first is a suppress word.
+   */
+  private static Outcome firstAfter(
+      Entry[] entries, String[] declared, int raiseCount, String s, int start, int end) {
+    int best = -1;
+    int bestStart = Integer.MAX_VALUE;
+    int bestLength = 0;
+    for (int i = 0; i < entries.length; i++) {
+      int at = entries[i].firstStart(s, start, end);
+      int length = entries[i].word().length();
+      if (at >= 0 && (at < bestStart || (at == bestStart && length > bestLength))) {
+        best = i;
+        bestStart = at;
+        bestLength = length;
+      }
+    }
+    if (best < 0 || best >= raiseCount) {
+      return Outcome.NOTHING;
+    }
+    return new Outcome(Effect.RAISE, "after:" + declared[best]);
   }
 
   /**
@@ -185,6 +259,7 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
 
     private final boolean any;
     private final Decision decision = this::decide;
+    private final Confirmation confirmation = this::confirm;
 
     Index(ContextWords words) {
       List<String> all = concat(words.raise(), words.suppress());
@@ -224,8 +299,14 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     }
 
     /** What {@link ContextWords#evaluate} returns for the same arguments. */
-    Outcome evaluate(CharSequence text, int matchStart, @Nullable String jsonKey) {
-      return any ? ContextWords.evaluate(text, matchStart, jsonKey, decision) : Outcome.NOTHING;
+    Outcome evaluate(CharSequence text, int matchStart, int matchEnd, @Nullable String jsonKey) {
+      return any
+          ? ContextWords.evaluate(text, matchStart, matchEnd, jsonKey, decision, confirmation)
+          : Outcome.NOTHING;
+    }
+
+    private Outcome confirm(String s, int start, int end) {
+      return firstAfter(entries, declared, raiseCount, s, start, end);
     }
 
     private Outcome decide(String s, int start, int end, String hitPrefix) {
@@ -383,6 +464,37 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     }
 
     /**
+     * Start of the first occurrence in {@code s} that lies in {@code [start, end)} and respects the
+     * entry's boundaries, or -1. {@code s} may hold one character before {@code start} and after
+     * {@code end} for the boundary checks.
+     */
+    int firstStart(String s, int start, int end) {
+      int length = word.length();
+      int at = s.indexOf(word, start);
+      while (at >= 0 && at + length <= end) {
+        if (cjk || bounded(s, at, at + length)) {
+          return at;
+        }
+        at = s.indexOf(word, at + 1);
+      }
+      return -1;
+    }
+
+    private boolean bounded(String s, int at, int wordEnd) {
+      boolean startOk =
+          suffix
+              || !Boundaries.isWordChar(word.charAt(0))
+              || at == 0
+              || !Boundaries.isWordChar(s.charAt(at - 1));
+      boolean endOk =
+          prefix
+              || !Boundaries.isWordChar(word.charAt(word.length() - 1))
+              || wordEnd >= s.length()
+              || !Boundaries.isWordChar(s.charAt(wordEnd));
+      return startOk && endOk;
+    }
+
+    /**
      * End of the last occurrence in {@code s} that lies in {@code [start, end)} and respects the
      * entry's boundaries, or -1; for a prefix stem, the end of the whole word it starts. {@code s}
      * may hold one character before {@code start} and after {@code end} for the boundary checks.
@@ -395,17 +507,7 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
         if (cjk) {
           return wordEnd;
         }
-        boolean startOk =
-            suffix
-                || !Boundaries.isWordChar(word.charAt(0))
-                || at == 0
-                || !Boundaries.isWordChar(s.charAt(at - 1));
-        boolean endOk =
-            prefix
-                || !Boundaries.isWordChar(word.charAt(length - 1))
-                || wordEnd >= s.length()
-                || !Boundaries.isWordChar(s.charAt(wordEnd));
-        if (startOk && endOk) {
+        if (bounded(s, at, wordEnd)) {
           if (prefix) {
             while (wordEnd < end && Boundaries.isWordChar(s.charAt(wordEnd))) {
               wordEnd++;

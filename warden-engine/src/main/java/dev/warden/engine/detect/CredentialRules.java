@@ -231,7 +231,10 @@ final class CredentialRules {
       "비밀번호|비번|패스워드|암호|パスワード|ぱすわーど|(?i:mot de passe|contraseña|contrasena|wachtwoord)";
 
   /** Printable ASCII without quotes, backslash, {@code ; , &} (they end a value in code). */
-  private static final String VALUE_CHAR = "[\\x21-\\x7E&&[^\"'`\\\\;,&]]";
+  // An '&' goes on the value unless it opens the next query parameter ("&user=…"):
+  // "password=Tr0ub4dor&3xQ984" is one password.
+  private static final String VALUE_CHAR =
+      "(?:[\\x21-\\x7E&&[^\"'`\\\\;,&]]|&(?![A-Za-z_][\\w.\\-\\[\\]]{0,40}+=))";
 
   /** The last character: also not trailing punctuation of a sentence. */
   private static final String VALUE_END = "[\\x21-\\x7E&&[^\"'`\\\\;,&.!?)\\]}:]]";
@@ -336,6 +339,7 @@ final class CredentialRules {
             "{\"password\": \"" + mark("correct horse battery staple") + "\"}",
             "ssh root@bastion with password '" + mark("Tr0ub4dor&3") + "' then sudo",
             "export PGPASSWORD=" + mark("Hunter2Pg!x"),
+            "POST /login?user=kim&password=" + mark("Tr0ub4dor&3xQ984") + "&remember=1",
             "wifi: CorpGuest / pw: " + mark("Orbit42#Kx"),
             "Le mot de passe est " + mark("Falcon77!Lm") + ", change-le.",
             "La contraseña es " + mark("tulip2024$Vb") + " y el usuario es soporte",

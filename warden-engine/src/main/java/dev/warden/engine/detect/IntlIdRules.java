@@ -79,6 +79,41 @@ final class IntlIdRules {
           "配送",
           "問い合わせ番号");
 
+  /**
+   * Words that name a person's identity number without naming its country: a "National ID" or
+   * "Ausweis-Nr." column, "本人確認", "신분증". With a checksum-valid number of one country's shape they
+   * say enough; they never raise a shape as common as a bare 9-digit US SSN.
+   */
+  static final List<String> NATIONAL_ID_WORDS =
+      List.of(
+          "national id",
+          "national_id",
+          "national-id",
+          "nationalid",
+          "national identity",
+          "national identification",
+          "citizen id",
+          "identity number",
+          "ausweis*",
+          "身分証",
+          "本人確認",
+          "신분증");
+
+  /** Country names before or after a number: in a roster's "Country" column they name the id. */
+  static final List<String> NETHERLANDS_WORDS =
+      List.of("netherlands", "dutch", "nederland", "niederlande", "pays-bas", "オランダ", "네덜란드");
+
+  static final List<String> GERMANY_WORDS =
+      List.of("germany", "deutschland", "allemagne", "alemania", "ドイツ", "독일");
+
+  static final List<String> FRANCE_WORDS = List.of("france", "frankreich", "フランス", "프랑스");
+
+  /** The words of each list, in order. */
+  @SafeVarargs
+  static List<String> allOf(List<String>... lists) {
+    return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+  }
+
   private static final String NOT_ALNUM_BEFORE = Boundaries.startNotAfter("[A-Za-z0-9]");
 
   // Digit rules scan every position around each digit cluster; a leading one-character lookahead
@@ -151,30 +186,37 @@ final class IntlIdRules {
         .confidence(0.8)
         .context(
             new ContextWords(
-                List.of(
-                    "steuer-id",
-                    "steuer_id",
-                    "steuerid",
-                    "steuer id",
-                    "steuer-idnr",
-                    "steueridentifikationsnummer",
-                    "identifikationsnummer",
-                    "steuerliche identifikationsnummer",
-                    "idnr",
-                    "id-nr",
-                    "tax id",
-                    "tax_id",
-                    "tax identification number",
-                    "tin"),
+                allOf(
+                    List.of(
+                        "steuer-id",
+                        "steuer_id",
+                        "steuerid",
+                        "steuer id",
+                        "steuer-idnr",
+                        "steueridentifikationsnummer",
+                        "identifikationsnummer",
+                        "steuerliche identifikationsnummer",
+                        "idnr",
+                        "id-nr",
+                        "tax id",
+                        "tax_id",
+                        "tax identification number",
+                        "tin"),
+                    NATIONAL_ID_WORDS,
+                    GERMANY_WORDS),
                 REFERENCE_WORDS,
                 true))
         .truePositives(
             "Steuer-ID: «39170342364»",
             "Meine steuerliche Identifikationsnummer lautet «41 372 159 010».",
             "IdNr «28365461076» laut Bescheid",
-            "{\"steuerId\": \"«45575918360»\"}")
+            "{\"steuerId\": \"«45575918360»\"}",
+            "| Jonas Weber | «39170342364» | Steuer-ID |",
+            "Jonas Weber,Deutschland,«28365461076»")
         .falsePositives(
             "Steuer-ID 39170342365 (Prüfziffer falsch)",
+            "Deutschland, Rechnung 39170342364",
+            "39170342364 Rechnungsnummer, Steuer-ID folgt",
             "Steuer-ID 11111111116 hat zu viele gleiche Ziffern",
             "Kundennummer 39170342364",
             "Steuer-ID … Bestellnummer 39170342364",
@@ -240,13 +282,20 @@ final class IntlIdRules {
                 + "(?!\\w|[-.]\\d|[ ]\\d)")
         .validator(IntlIdValidators.FR_NIR)
         .confidence(0.8)
-        .context(new ContextWords(NIR_WORDS, REFERENCE_WORDS, true))
+        .context(
+            new ContextWords(
+                allOf(NIR_WORDS, NATIONAL_ID_WORDS, FRANCE_WORDS), REFERENCE_WORDS, true))
         .truePositives(
             "numéro de sécurité sociale «109058108721410»",
             "{\"nir\": \"«153082A72799661»\"}",
-            "NIR: «1310709666035 13»")
+            "NIR: «1310709666035 13»",
+            "«109058108721410» — numéro de sécurité sociale",
+            "Camille Martin,France,«153082A72799661»")
         .falsePositives(
-            "IMEI 131070966603513", "NIR 131070966603514 clé fausse", "colis 270094316543757")
+            "IMEI 131070966603513",
+            "NIR 131070966603514 clé fausse",
+            "colis 270094316543757",
+            "France, colis 109058108721410")
         .build();
   }
 
@@ -383,26 +432,34 @@ final class IntlIdRules {
         .confidence(0.8)
         .context(
             new ContextWords(
-                List.of(
-                    "bsn",
-                    "burgerservicenummer",
-                    "burger service nummer",
-                    "sofinummer",
-                    "sofi-nummer",
-                    "sofinr",
-                    "citizen service number"),
+                allOf(
+                    List.of(
+                        "bsn",
+                        "burgerservicenummer",
+                        "burger service nummer",
+                        "sofinummer",
+                        "sofi-nummer",
+                        "sofinr",
+                        "citizen service number"),
+                    NATIONAL_ID_WORDS,
+                    NETHERLANDS_WORDS),
                 REFERENCE_WORDS,
                 true))
         .truePositives(
             "BSN: «552034095»",
             "Mijn burgerservicenummer is «3056.52.941».",
             "{\"bsn\": \"«130787164»\"}",
-            "sofinummer «168 281 260»")
+            "sofinummer «168 281 260»",
+            "Daan de Vries,«552034095»,BSN verified",
+            "country,name,national_id\nNL,Daan de Vries,«130787164»",
+            "Sanne Bakker\tNiederlande\t«168281260»")
         .falsePositives(
             "BSN 552034096 (elfproef faalt)",
             "ordernummer 552034095",
             "telefoon 552034095",
-            "BSN … factuurnummer 552034095")
+            "BSN … factuurnummer 552034095",
+            "552034095 order no., BSN pending",
+            "Nederland 552034096")
         .build();
   }
 

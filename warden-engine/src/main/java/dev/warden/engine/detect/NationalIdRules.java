@@ -1,7 +1,6 @@
 package dev.warden.engine.detect;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Built-in rules for bank accounts and national identity numbers: IBAN, US Social Security number,
@@ -36,10 +35,13 @@ final class NationalIdRules {
   static Rule iban() {
     return Rule.builder("iban")
         .type("iban")
-        // Every supported BBAN has at least 10 digits in one run (NL: 4 letters, 10 digits); the
-        // country code and a letter bank code (GB "WEST", NL "ABNA") lie within the digit margin
-        // before that run.
-        .minDigits(10)
+        // The check digits and the BBAN's leading digits make a run of at least 7 in every
+        // supported country whose bank code is numeric (CH, LI: 2 + 5, then an account number
+        // that may hold letters); where the bank code is letters (GB "WEST", NL "ABNA") a run of 10
+        // or more follows within the digit margin. An account number may go on in letters for up
+        // to 30 characters after the run.
+        .minDigits(7)
+        .digitReachAfter(34)
         .startShape(StartShape.uppercaseThenDigits(2, "", 2, 32))
         .pattern(IBAN)
         .startsAfterNone(Boundaries.ASCII_ALNUM)
@@ -66,7 +68,9 @@ final class NationalIdRules {
             "iban=«NL52PPDW8033738746»",
             "RIB / IBAN «FR51 6179 3754 1882 0020 8723 355»",
             "Konto «CH23 6849 0591 2573 9746 7»",
-            "海外送金先 «PL95896107854149246576075980» へ振込")
+            "海外送金先 «PL95896107854149246576075980» へ振込",
+            "Camille Martin\t«FR02 7954 6294 33RJ O2C1 2FXB B98»\tFinance",
+            "Konto meiner Vermieterin: «CH743808480LTIW1KQJPS», nicht meins")
         .falsePositives(
             "IBAN DE79 6209 6654 2870 7229 72 has a wrong check digit",
             "part no. XY12 3456 7890 1234 56",
@@ -234,14 +238,28 @@ final class NationalIdRules {
 
   private static final List<String> AADHAAR_WORDS = List.of("aadhaar", "aadhar", "आधार", "uidai");
 
+  private static final List<String> JAPAN_WORDS = List.of("japan", "japon", "日本国籍");
+
+  private static final List<String> INDIA_WORDS =
+      List.of("india", "indian", "indien", "inde", "インド");
+
   // A grouped 12-digit number is one of the two ids only when no reference word (order, tracking,
   // 운송장, 伝票…) is nearer than the id's own word: the 4-4-4 grouping is also how waybills and
   // order numbers are printed.
   private static final List<String> NOT_MY_NUMBER_WORDS =
-      Stream.concat(AADHAAR_WORDS.stream(), IntlIdRules.REFERENCE_WORDS.stream()).toList();
+      IntlIdRules.allOf(AADHAAR_WORDS, INDIA_WORDS, IntlIdRules.REFERENCE_WORDS);
 
   private static final List<String> NOT_AADHAAR_WORDS =
-      Stream.concat(MY_NUMBER_WORDS.stream(), IntlIdRules.REFERENCE_WORDS.stream()).toList();
+      IntlIdRules.allOf(MY_NUMBER_WORDS, JAPAN_WORDS, IntlIdRules.REFERENCE_WORDS);
+
+  // A bare 12-digit number needs its id's word or its country. A word for identity numbers in
+  // general ("National ID") does not choose between the two: each passes the other's check one
+  // time in ten.
+  private static final List<String> BARE_MY_NUMBER_WORDS =
+      IntlIdRules.allOf(MY_NUMBER_WORDS, JAPAN_WORDS);
+
+  private static final List<String> BARE_AADHAAR_WORDS =
+      IntlIdRules.allOf(AADHAAR_WORDS, INDIA_WORDS);
 
   // 4-4-4 with one separator kind (space or hyphen); not part of a longer number.
   private static final String TWELVE_GROUPED =
@@ -287,9 +305,17 @@ final class NationalIdRules {
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.JP_MY_NUMBER)
         .confidence(0.7)
-        .context(ContextWords.requiring(MY_NUMBER_WORDS))
-        .truePositives("マイナンバーは«625399925053»です", "my number: «634212780366»")
-        .falsePositives("注文番号 625399925053", "マイナンバー 625399925054")
+        .context(new ContextWords(BARE_MY_NUMBER_WORDS, NOT_MY_NUMBER_WORDS, true))
+        .truePositives(
+            "マイナンバーは«625399925053»です",
+            "my number: «634212780366»",
+            "«625399925053» はマイナンバーです",
+            "Y. Tanaka\tJapan\t«634212780366»\toffen")
+        .falsePositives(
+            "注文番号 625399925053",
+            "マイナンバー 625399925054",
+            "Japan, 注文番号 625399925053",
+            "India 634212780366")
         .build();
   }
 
@@ -326,9 +352,19 @@ final class NationalIdRules {
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.IN_AADHAAR)
         .confidence(0.7)
-        .context(ContextWords.requiring(AADHAAR_WORDS))
-        .truePositives("aadhaar no «248063581782»", "UIDAI: «401027616123»")
-        .falsePositives("invoice 248063581782", "aadhaar 248063581783")
+        .context(new ContextWords(BARE_AADHAAR_WORDS, NOT_AADHAAR_WORDS, true))
+        .truePositives(
+            "aadhaar no «248063581782»",
+            "UIDAI: «401027616123»",
+            "R. Iyer\tIndien\t«248063581782»\tgeprüft",
+            "| Ananya Iyer | インド | «401027616123» |",
+            "«248063581782» (Aadhaar, verified)")
+        .falsePositives(
+            "invoice 248063581782",
+            "aadhaar 248063581783",
+            "India, invoice 248063581782",
+            "Japan 401027616123",
+            "National ID 248063581782")
         .build();
   }
 }

@@ -286,7 +286,7 @@ final class PiiRules {
   private static final String CARD =
       Boundaries.startNotAfter("[\\w.]|\\d[ -]")
           + "(?:(?<!\\+)|(?=\\d{16}|\\d{4}[ -]\\d))"
-          + "(?:\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?"
+          + "(?:\\d{4}([ .-])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?"
           + "|\\d{4}([ -])\\d{6}\\2\\d{4,5}|\\d{13,19}+)"
           + "(?!\\w|-\\d|\\.(?!0++(?![\\w.]))\\d|\\1\\d{4}|\\2\\d{4})";
 
@@ -376,7 +376,7 @@ final class PiiRules {
     return Rule.builder("credit-card")
         .type("card")
         .minDigits(13)
-        .startShape(StartShape.digitsThen(4, 4, " -").or(StartShape.digits(13, 19)))
+        .startShape(StartShape.digitsThen(4, 4, " .-").or(StartShape.digits(13, 19)))
         .pattern(CARD)
         .startsAfterNone(Boundaries.ASCII_WORD + ".")
         .validator(CardValidator.INSTANCE)
@@ -398,7 +398,8 @@ final class PiiRules {
             "{\"card\": \"«4111111111111111».0\"} (a float printed by a tool)",
             "クレジットカード番号 «4242 4242 4242 4242»",
             "Visa test number «4222222222222»",
-            "pay +«4111 1111 1111 1111» now")
+            "pay +«4111 1111 1111 1111» now",
+            "card «4111.1111.1111.1111» (dots)")
         .falsePositives(
             "Order number 4111 1111 1111 1111 has shipped",
             "masked **** **** **** 4242",
@@ -428,7 +429,9 @@ final class PiiRules {
             "TWILIO_FROM=+4915112345678",
             "account number 4539148803436467",
             "card total 4111111111111111.05 after rounding",
-            "card build 4111111111111111.0.3")
+            "card build 4111111111111111.0.3",
+            "version 4111.1111.1111.1112",
+            "mixed 4111.1111 1111.1111")
         .build();
   }
 

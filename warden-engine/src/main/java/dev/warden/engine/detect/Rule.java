@@ -51,6 +51,7 @@ public final class Rule {
   private final @Nullable String keywordFollowedBy;
   private final @Nullable IntPredicate runBeforeKeyword;
   private final @Nullable String digitRegionNeeds;
+  private final int digitReachAfter;
   private final @Nullable StartShape startShape;
   private final int keywordFollowedWithin;
   private final List<StreamAnchor> streamAnchors;
@@ -77,6 +78,7 @@ public final class Rule {
     this.keywordFollowedBy = b.keywordFollowedBy;
     this.runBeforeKeyword = b.runBeforeKeyword;
     this.digitRegionNeeds = b.digitRegionNeeds;
+    this.digitReachAfter = b.digitReachAfter;
     this.startShape = b.startShape;
     this.keywordFollowedWithin = b.keywordFollowedWithin;
     this.streamAnchors =
@@ -271,6 +273,15 @@ public final class Rule {
   }
 
   /**
+   * How far after a digit cluster a match may end: {@link RuleDetector#DIGIT_MARGIN} unless the
+   * rule's value goes on in letters after its digits (an IBAN whose account number holds letters,
+   * "FR02 7954 6294 33RJ O2C1 2FXB B98").
+   */
+  public int digitReachAfter() {
+    return digitReachAfter;
+  }
+
+  /**
    * A cheap necessary condition on a match's start, checked before the regex is tried there (see
    * {@link StartShape}). {@code null} when not declared.
    */
@@ -326,6 +337,7 @@ public final class Rule {
     private @Nullable String keywordFollowedBy;
     private @Nullable IntPredicate runBeforeKeyword;
     private @Nullable String digitRegionNeeds;
+    private int digitReachAfter = RuleDetector.DIGIT_MARGIN;
     private @Nullable StartShape startShape;
     private int keywordFollowedWithin;
     private @Nullable List<StreamAnchor> streamAnchors;
@@ -439,6 +451,12 @@ public final class Rule {
       return this;
     }
 
+    /** Declares {@link Rule#digitReachAfter()}. */
+    public Builder digitReachAfter(int chars) {
+      this.digitReachAfter = chars;
+      return this;
+    }
+
     /** Declares {@link Rule#digitRegionNeeds()}, mirroring a literal the pattern requires. */
     public Builder digitRegionNeeds(String chars) {
       this.digitRegionNeeds = chars;
@@ -494,6 +512,10 @@ public final class Rule {
       require(
           runBeforeKeyword == null || !keywords.isEmpty(), "runBeforeKeyword", "needs keywords");
       require(digitRegionNeeds == null || minDigits > 0, "digitRegionNeeds", "needs minDigits");
+      require(
+          digitReachAfter >= RuleDetector.DIGIT_MARGIN && digitReachAfter <= 64,
+          "digitReachAfter",
+          "must be between " + RuleDetector.DIGIT_MARGIN + " and 64");
       require(
           keywordFollowedBy == null || (!keywords.isEmpty() && keywordFollowedWithin > 0),
           "keywordFollowedBy",

@@ -274,7 +274,8 @@ public final class RuleDetector implements Detector {
     for (int i = 0; i < digitGroups.length; i++) {
       Rule leader = groups.get(digitGroups[i]).get(0);
       List<Object> digitGate =
-          java.util.Arrays.asList(leader.minDigits(), leader.digitRegionNeeds());
+          java.util.Arrays.asList(
+              leader.minDigits(), leader.digitRegionNeeds(), leader.digitReachAfter());
       Integer first = firstWithGate.putIfAbsent(digitGate, i);
       sameDigitGate[i] = first == null ? i : first;
     }
@@ -334,6 +335,7 @@ public final class RuleDetector implements Detector {
         rule.keywordFollowedWithin(),
         rule.runBeforeKeyword(),
         rule.digitRegionNeeds(),
+        rule.digitReachAfter(),
         rule.startShape());
   }
 
@@ -710,6 +712,7 @@ public final class RuleDetector implements Detector {
           continue;
         }
         int minDigits = groups.get(g).get(0).minDigits();
+        int reachAfter = groups.get(g).get(0).digitReachAfter();
         AsciiSet needs = digitNeeds[g];
         List<Region> regions = null;
         int openFrom = -1; // the region being grown: clusters come in text order, so regions do too
@@ -717,7 +720,7 @@ public final class RuleDetector implements Detector {
         for (DigitShape.Cluster c : clusters) {
           if (c.digits() >= minDigits) {
             int from = Math.max(0, c.start() - DIGIT_MARGIN);
-            int to = Math.min(length, c.end() + DIGIT_MARGIN);
+            int to = Math.min(length, c.end() + reachAfter);
             if (needs != null && !needs.anyIn(text, from, to)) {
               continue;
             }
@@ -1037,7 +1040,8 @@ public final class RuleDetector implements Detector {
     if (rule.placeholderCheck() && Placeholders.isPlaceholder(value)) {
       return null;
     }
-    ContextWords.Outcome context = rule.contextIndex().evaluate(in.text(), start, in.jsonKey());
+    ContextWords.Outcome context =
+        rule.contextIndex().evaluate(in.text(), start, end, in.jsonKey());
     if (context.effect() == ContextWords.Effect.SUPPRESS
         || (rule.context().required() && context.effect() != ContextWords.Effect.RAISE)) {
       return null;

@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  *       width space and joiners U+200B–U+200F, word joiner and invisible operators U+2060–U+2064,
  *       U+FEFF, soft hyphen U+00AD, bidi controls U+202A–U+202E and U+2066–U+2069, tag characters
  *       U+E0000–U+E007F), variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF, U+180B–U+180F), the
- *       combining grapheme joiner U+034F, the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and
- *       unpaired surrogates (invalid UTF-16 that a JSON {@code \ud800} escape decodes to).
+ *       combining grapheme joiner U+034F, the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0),
+ *       unpaired surrogates (invalid UTF-16 that a JSON {@code \ud800} escape decodes to), and the
+ *       control characters a JSON escape can slip into a value ({@code \u0000}–{@code \u001f} but
+ *       tab, line feed and carriage return; DEL).
+ *   <li><b>Tag characters that spell ASCII</b> (U+E0020–U+E007E, text a reader cannot see) read as
+ *       that ASCII, set apart by a space on each side so the hidden text is read on its own.
  *   <li><b>Digits</b> of other scripts ({@code ٤١١١}) read as ASCII digits.
  *   <li><b>Look-alikes</b> ({@code а} → {@code a}, {@code Α} → {@code A}) are folded only inside a
  *       token (a run of letters, digits, marks and {@code _-.@+/=:%}) that holds a Latin letter or
@@ -117,7 +121,7 @@ public final class TextNormalizer {
       // A JSON leaf is mostly short: reading it in place costs less than a scratch block.
       for (int i = 0; i < n; i++) {
         char c = text.charAt(i);
-        if (c >= 0x80 && !Plain.SET.get(c)) {
+        if (c >= 0x80 ? !Plain.SET.get(c) : hiddenControl(c) != 0) {
           return true;
         }
       }
@@ -130,8 +134,14 @@ public final class TextNormalizer {
       int length = Math.min(BLOCK, n - from);
       text.getChars(from, from + length, block, 0);
       int or = 0;
+      int hidden = 0;
       for (int i = 0; i < length; i++) {
-        or |= block[i];
+        char c = block[i];
+        or |= c;
+        hidden |= hiddenControl(c);
+      }
+      if (hidden != 0) {
+        return true;
       }
       if (or >= 0x80) {
         for (int i = 0; i < length; i++) {
@@ -145,6 +155,20 @@ public final class TextNormalizer {
     return false;
   }
 
+  /** Tab, line feed and carriage return: the control characters text is made of. */
+  private static final int TEXT_CONTROLS = (1 << '\t') | (1 << '\n') | (1 << '\r');
+
+  /**
+   * 1 when {@code c} is a control character that only hides a value (below U+0020 but tab, line
+   * feed and carriage return; DEL), else 0; branch-free, so the block loop stays vectorized.
+   */
+  static int hiddenControl(char c) {
+    int belowSpace = (c - 0x20) >>> 31;
+    int notText = ~(TEXT_CONTROLS >>> c) & 1; // c's shift count is read mod 32: only c < 32 counts
+    int del = ((c ^ 0x7F) - 1) >>> 31;
+    return (belowSpace & notText) | del;
+  }
+
   private static final int BLOCK = 1024;
   private static final int SHORT = 256;
 
@@ -156,14 +180,18 @@ public final class TextNormalizer {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (c < 0x80 || (Plain.SET.get(c) && !startsCluster(text, i + 1))) {
+      if (c < 0x80 ? hiddenControl(c) == 0 : Plain.SET.get(c) && !startsCluster(text, i + 1)) {
         i++;
         continue;
       }
       b.copy(plainFrom, i);
       int cp = Character.codePointAt(text, i);
       int next = i + Character.charCount(cp);
-      if (removable(cp)) {
+      int tagsEnd = tagTextEnd(text, i);
+      if (tagsEnd > i) {
+        b.replace(i, tagsEnd, " " + tagText(text, i, tagsEnd) + " ", Evasion.ZERO_WIDTH);
+        next = tagsEnd;
+      } else if (removable(cp)) {
         b.remove(i, next, Evasion.ZERO_WIDTH);
       } else {
         int end = clusterEnd(text, next);
@@ -218,10 +246,45 @@ public final class TextNormalizer {
         && !removable(cp);
   }
 
+  private static final int TAG_SPACE = 0xE0020;
+  private static final int TAG_TILDE = 0xE007E;
+
+  /**
+   * The end of the run of tag characters starting at {@code i} when it spells at least one
+   * printable ASCII character (U+E0020–U+E007E; the other tag characters inside the run are
+   * dropped), else {@code i}.
+   */
+  private static int tagTextEnd(String text, int i) {
+    int end = i;
+    boolean spells = false;
+    while (end < text.length()) {
+      int cp = Character.codePointAt(text, end);
+      if (cp < 0xE0000 || cp > 0xE007F) {
+        break;
+      }
+      spells |= cp >= TAG_SPACE && cp <= TAG_TILDE;
+      end += Character.charCount(cp);
+    }
+    return spells ? end : i;
+  }
+
+  /** The ASCII that the tag characters in {@code text[from, to)} spell. */
+  private static String tagText(String text, int from, int to) {
+    StringBuilder ascii = new StringBuilder((to - from) / 2);
+    for (int i = from; i < to; ) {
+      int cp = Character.codePointAt(text, i);
+      if (cp >= TAG_SPACE && cp <= TAG_TILDE) {
+        ascii.append((char) (cp - 0xE0000));
+      }
+      i += Character.charCount(cp);
+    }
+    return ascii.toString();
+  }
+
   /** Invisible characters that only serve to split a value. */
   static boolean removable(int cp) {
     if (cp < 0xAD) {
-      return false;
+      return cp < 0x80 && hiddenControl((char) cp) != 0;
     }
     int type = Character.getType(cp);
     return type == Character.FORMAT

@@ -39,22 +39,30 @@ class ContextWordsIndexTest {
     int raised = 0;
     int suppressed = 0;
     int byKey = 0;
+    int byWordsAfter = 0;
     for (ContextWords words : vocabularies) {
       ContextWords.Index index = new ContextWords.Index(words);
       List<String> vocabulary = new ArrayList<>(words.raise());
       vocabulary.addAll(words.suppress());
       for (int round = 0; round < 600; round++) {
         String before = window(vocabulary, random);
-        String text = before + (random.nextBoolean() ? "4111 1111 1111 1111" : "x");
+        String value = random.nextBoolean() ? "4111 1111 1111 1111" : "x";
+        String after = random.nextBoolean() ? window(vocabulary, random) : "";
+        String text = before + value + after;
         int matchStart = random.nextInt(4) == 0 ? random.nextInt(text.length()) : before.length();
+        int matchEnd =
+            matchStart == before.length()
+                ? matchStart + value.length()
+                : matchStart + random.nextInt(text.length() - matchStart + 1);
         String key = random.nextInt(3) == 0 ? null : key(vocabulary, random);
-        ContextWords.Outcome expected = words.evaluate(text, matchStart, key);
-        assertThat(index.evaluate(text, matchStart, key))
-            .as("%s before %d, key %s", text, matchStart, key)
+        ContextWords.Outcome expected = words.evaluate(text, matchStart, matchEnd, key);
+        assertThat(index.evaluate(text, matchStart, matchEnd, key))
+            .as("%s match [%d, %d), key %s", text, matchStart, matchEnd, key)
             .isEqualTo(expected);
         if (expected.hit() != null) {
           decided++;
           byKey += expected.hit().startsWith("json_key:") ? 1 : 0;
+          byWordsAfter += expected.hit().startsWith("after:") ? 1 : 0;
         }
         raised += expected.effect() == ContextWords.Effect.RAISE ? 1 : 0;
         suppressed += expected.effect() == ContextWords.Effect.SUPPRESS ? 1 : 0;
@@ -64,6 +72,7 @@ class ContextWordsIndexTest {
     assertThat(raised).isPositive();
     assertThat(suppressed).isPositive();
     assertThat(byKey).isPositive();
+    assertThat(byWordsAfter).isPositive();
   }
 
   /** Vocabulary words (stems completed or cut) and filler, joined by varied glue. */

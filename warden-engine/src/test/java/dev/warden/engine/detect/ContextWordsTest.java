@@ -22,8 +22,19 @@ class ContextWordsTest {
   }
 
   private static @Nullable String hit(String before, @Nullable String key) {
-    String text = before + "4111111111111111";
-    return WORDS.evaluate(text, before.length(), key).hit();
+    return hit(before, "", key);
+  }
+
+  private static @Nullable String hit(String before, String after, @Nullable String key) {
+    String value = "4111111111111111";
+    String text = before + value + after;
+    return WORDS.evaluate(text, before.length(), before.length() + value.length(), key).hit();
+  }
+
+  private static ContextWords.Effect effect(String before, String after) {
+    String value = "4111111111111111";
+    String text = before + value + after;
+    return WORDS.evaluate(text, before.length(), before.length() + value.length(), null).effect();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -82,6 +93,32 @@ class ContextWordsTest {
     assertThat(hit("", "preferences")).isNull();
     assertThat(hit("", "PANValue")).isEqualTo("json_key:pan");
     assertThat(ContextWords.splitCamelCase("APIKeyId")).isEqualTo("API Key Id");
+  }
+
+  @Test
+  void aRaiseWordAfterTheValueOnItsLineConfirmsIt() {
+    assertThat(hit("", ", card of the customer", null)).isEqualTo("after:card");
+    assertThat(hit("| ", " | Kreditkarte |", null)).isEqualTo("after:kredit*");
+    assertThat(hit("", " 카드로 결제", null)).isEqualTo("after:카드");
+    assertThat(effect("paid with ", " (card)")).isEqualTo(ContextWords.Effect.RAISE);
+    // The nearest word decides: a suppress word before the raise word cancels it, and a suppress
+    // word after a value never drops it.
+    assertThat(hit("", " ref card", null)).isNull();
+    assertThat(effect("", " build 7")).isEqualTo(ContextWords.Effect.NONE);
+    // Only the value's own line, only within the reach, only whole words.
+    assertThat(hit("", "\ncard", null)).isNull();
+    assertThat(hit("", " ".repeat(ContextWords.AFTER_WINDOW - 3) + "card", null)).isNull();
+    assertThat(hit("", " ".repeat(ContextWords.AFTER_WINDOW - 4) + "card", null))
+        .isEqualTo("after:card");
+    assertThat(hit("", "card", null)).isNull();
+    assertThat(hit("", " cardinal", null)).isNull();
+  }
+
+  @Test
+  void theWindowBeforeTheColumnAndTheWordsAfterComeBeforeTheKey() {
+    assertThat(hit("ref ", " card", "cardNumber")).isEqualTo("ref");
+    assertThat(hit("", " card", "card_order_ref")).isEqualTo("after:card");
+    assertThat(hit("", " build", "cardNumber")).isEqualTo("json_key:card");
   }
 
   @Test

@@ -37,7 +37,8 @@ class TextNormalizerTest {
    */
   @Test
   void needsWorkAgreesWithItsPerCharacterDefinitionOnShortAndLongTexts() {
-    String alphabet = "a Z0@\n\u00e9\u00ad\uff21\u0430\u200b\ud55c\u3042\uff08\u0664";
+    String alphabet =
+        "a Z0@\n\u00e9\u00ad\uff21\u0430\u200b\ud55c\u3042\uff08\u0664\t\r\u0000\u001f\u007f~";
     java.util.SplittableRandom random = new java.util.SplittableRandom(11);
     int needing = 0;
     for (int n = 0; n < 3000; n++) {
@@ -118,7 +119,7 @@ class TextNormalizerTest {
 
   @Test
   void invisibleCharactersAreRemoved_andOnlyARangeAcrossThemCountsAsJoined() {
-    String original = "AK\u200BIA\u00AD12\u202E34\uFE0F56\uDB40\uDC41x";
+    String original = "AK\u200BIA\u00AD12\u202E34\uFE0F56\uDB40\uDC01x";
     MappedText m = normalized(original);
 
     assertThat(m.text()).isEqualTo("AKIA123456x");
@@ -127,6 +128,31 @@ class TextNormalizerTest {
     assertThat(m.evasionsIn(0, 2)).isZero();
     assertThat(m.evasionsIn(2, 4)).isZero(); // starts right after the removed character
     assertThat(Evasion.labels(m.evasionsIn(0, 4))).containsExactly("zero-width");
+  }
+
+  @Test
+  void controlCharactersAJsonEscapeSlipsIntoAValueAreRemoved_textControlsStay() {
+    String original = "AKIA2IBY\u0000YURL\u001f7B6K\u007fJ6HB\tnext\r\nline";
+    MappedText m = normalized(original);
+
+    assertThat(m.text()).isEqualTo("AKIA2IBYYURL7B6KJ6HB\tnext\r\nline");
+    assertThat(m.toOriginal(0, 20)).isEqualTo(new Span(0, 23));
+    assertThat(Evasion.labels(m.evasionsIn(0, 20))).containsExactly("zero-width");
+    assertThat(TextNormalizer.normalizeOrNull("tab\tline\r\nend")).isNull();
+  }
+
+  @Test
+  void tagCharactersThatSpellAsciiReadAsThatAscii_setApartBySpaces() {
+    StringBuilder hidden = new StringBuilder();
+    "AKIA2IBYYURL7B6KJ6HB".codePoints().forEach(c -> hidden.appendCodePoint(0xE0000 + c));
+    String original = "see" + hidden + "\uDB40\uDC7F here";
+    MappedText m = normalized(original);
+
+    assertThat(m.text()).isEqualTo("see AKIA2IBYYURL7B6KJ6HB  here");
+    Span key = m.toOriginal(4, 24);
+    assertThat(key.start()).isEqualTo(3);
+    assertThat(key.end()).isEqualTo(original.length() - " here".length());
+    assertThat(Evasion.labels(m.evasionsIn(4, 24))).containsExactly("zero-width");
   }
 
   @Test
