@@ -143,6 +143,14 @@ public final class Protector {
     boolean enforce = policy.mode() == Mode.ENFORCE;
     Detector leaves = detector instanceof DetectorStack.Stack stack ? stack.forOneBody() : detector;
     JsonSplice rewritten = new JsonSplice();
+    JsonWalker.BinaryLeaves passedOn =
+        (path, container, key, value) -> {
+          if (!binary.isBinary(path, container, key, value)) {
+            return false;
+          }
+          all.addAll(unrewritable(decide(leaves, binaryText(value, key, path), vault)));
+          return true;
+        };
     walker.walk(
         root,
         (text, key, path) -> {
@@ -150,7 +158,7 @@ public final class Protector {
           all.addAll(found);
           return enforce ? rewriter.apply(text, found, vault) : text;
         },
-        binary,
+        passedOn,
         rewritten);
     Outcome outcome = outcome(all, enforce);
     // The untouched bytes are copied, not the tree written back: see JsonSplice.
@@ -162,6 +170,34 @@ public final class Protector {
         all,
         model == null ? null : modelSensitive ? "(redacted)" : safeModel(model),
         stream);
+  }
+
+  /** The text a binary part carries in the clear ({@link BinaryText}), as one leaf to scan. */
+  private static ScanInput binaryText(String value, @Nullable String key, String path) {
+    return new ScanInput(BinaryText.of(value), key, path);
+  }
+
+  /**
+   * Decisions on values inside a binary part: the part is passed on byte for byte, so a value the
+   * policy would rewrite cannot be; the exchange is blocked instead (fail closed), never forwarded
+   * with the value in it. Values the policy allows stay allowed.
+   */
+  private static List<Replacement> unrewritable(List<Replacement> found) {
+    List<Replacement> out = new ArrayList<>(found.size());
+    for (Replacement r : found) {
+      Action action = r.decision().action();
+      out.add(
+          action instanceof Action.Allow
+                  || action instanceof Action.Block
+                  || action instanceof Action.Escalate
+              ? r
+              : new Replacement(
+                  r.finding(),
+                  new Decision(new Action.Block(), r.decision().reason() + "+binary_part"),
+                  r.path(),
+                  r.valueHash()));
+    }
+    return out;
   }
 
   /**

@@ -56,6 +56,72 @@ class DialectProtectionTest {
     assertThat(r.model()).isEqualTo("gpt-4o");
   }
 
+  static String withSignature(byte[] signature, String text) {
+    byte[] t = text.getBytes(StandardCharsets.US_ASCII);
+    byte[] b = new byte[signature.length + 64 + t.length];
+    new Random(3).nextBytes(b);
+    System.arraycopy(signature, 0, b, 0, signature.length);
+    System.arraycopy(t, 0, b, signature.length + 64, t.length);
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  static String pdfWithCompressedText(String text) {
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+    deflater.setInput(("BT /F1 12 Tf 72 712 Td (" + text + ") Tj ET").getBytes());
+    deflater.finish();
+    byte[] buffer = new byte[4096];
+    int n = deflater.deflate(buffer);
+    deflater.end();
+    java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+    pdf.writeBytes("%PDF-1.7\n4 0 obj\n<< /Length ".getBytes());
+    pdf.writeBytes((n + " /Filter /FlateDecode >>\nstream\n").getBytes());
+    pdf.write(buffer, 0, n);
+    pdf.writeBytes("\nendstream\nendobj\n%%EOF\n".getBytes());
+    return Base64.getEncoder().encodeToString(pdf.toByteArray());
+  }
+
+  @Test
+  void textCarriedInTheClearInsideABinaryPartBlocksTheExchange() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    String fakePng = withSignature(png, "deploy key AKIAQ4XN7ZP2LM3RT6WB for the bucket");
+    String body =
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+            + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64,"
+            + fakePng
+            + "\"}}]}]}";
+    Protector.Result r =
+        protector.protectRequest(body.getBytes(StandardCharsets.UTF_8), at("/v1/chat/completions"));
+
+    assertThat(r.outcome()).isEqualTo(Protector.Outcome.BLOCKED);
+    assertThat(r.replacements())
+        .anySatisfy(rep -> {
+          assertThat(rep.finding().type()).isEqualTo("aws_access_key");
+          assertThat(rep.path()).isEqualTo("/messages/0/content/0/image_url/url");
+          assertThat(rep.decision().reason()).endsWith("+binary_part");
+        });
+  }
+
+  @Test
+  void aPdfsCompressedTextIsReadAndAnEmailInItBlocksRatherThanPassing() {
+    String pdf = pdfWithCompressedText("Contact dana.scully@example.org about the claim");
+    String body =
+        "{\"model\":\"claude\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
+            + "\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"base64\","
+            + "\"media_type\":\"application/pdf\",\"data\":\""
+            + pdf
+            + "\"}}]}]}";
+    Protector.Result r =
+        protector.protectRequest(body.getBytes(StandardCharsets.UTF_8), at("/v1/messages"));
+
+    assertThat(r.outcome()).isEqualTo(Protector.Outcome.BLOCKED);
+    assertThat(r.replacements()).extracting(rep -> rep.finding().type()).contains("email");
+    String clean = pdfWithCompressedText("Quarterly results are attached for review");
+    Protector.Result ok =
+        protector.protectRequest(
+            body.replace(pdf, clean).getBytes(StandardCharsets.UTF_8), at("/v1/messages"));
+    assertThat(ok.outcome()).isEqualTo(Protector.Outcome.CLEAN);
+  }
+
   @Test
   void aFakeImageThatIsReallyTextIsScanned() {
     String fake =
