@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  *       are UTF-8.
  *   <li><b>Unicode escapes</b>: a run of {@code \}{@code uXXXX} written out in the text (JSON
  *       encoded twice), surrogate pairs included.
+ *   <li><b>HTML character references</b>: a run of {@code &#64;}, {@code &#x34;} (the {@code ;}
+ *       optional after digits) and the named references of ASCII punctuation ({@code &commat;},
+ *       {@code &period;}, {@code &amp;}, …), as scraped pages, e-mails and tool results carry them.
  *   <li><b>Hex</b>: an even run of at least {@value #MIN_RUN} hex digits (optionally after {@code
  *       0x}) decoding to printable text; a digest decodes to bytes that are not, and stays.
  *   <li><b>Base64 / base64url</b>: a run of at least {@value #MIN_RUN} characters of one alphabet
@@ -100,6 +103,7 @@ final class EncodedRuns {
     // start of a long enough run of base64 characters (found by skipping, not char by char).
     int percent = text.indexOf('%');
     int backslash = text.indexOf('\\');
+    int ampersand = text.indexOf('&');
     while (i < n) {
       if (percent >= 0 && percent < i) {
         percent = text.indexOf('%', i);
@@ -107,7 +111,13 @@ final class EncodedRuns {
       if (backslash >= 0 && backslash < i) {
         backslash = text.indexOf('\\', i);
       }
-      int limit = Math.min(percent < 0 ? n : percent, backslash < 0 ? n : backslash);
+      if (ampersand >= 0 && ampersand < i) {
+        ampersand = text.indexOf('&', i);
+      }
+      int limit =
+          Math.min(
+              Math.min(percent < 0 ? n : percent, backslash < 0 ? n : backslash),
+              ampersand < 0 ? n : ampersand);
       int run = longRunStart(text, i, limit);
       i = run >= 0 ? run : limit;
       if (i >= n) {
@@ -120,6 +130,18 @@ final class EncodedRuns {
         end = percentRunEnd(text, i);
         if (end > i && budget.tryCandidate()) {
           decoded = decodePercent(text, i, end);
+        }
+      } else if (c == '&') {
+        end = i;
+        StringBuilder references = new StringBuilder();
+        for (int next; (next = HtmlReferences.end(text, end)) > end; end = next) {
+          HtmlReferences.appendDecoded(text, end, next, references);
+        }
+        if (end > i && budget.tryCandidate()) {
+          String s = references.toString();
+          decoded = printable(s, false) ? new Decoded(s, end, Evasion.HTML_ENTITY) : null;
+        } else if (end == i) {
+          end = i + 1;
         }
       } else if (c == '\\' && i + 1 < n && text.charAt(i + 1) == 'u') {
         end = escapeRunEnd(text, i);

@@ -23,7 +23,13 @@ public enum Evasion {
   /** {@code \u0041}-style escapes written out in the text (JSON inside JSON). */
   UNICODE_ESCAPE("unicode-escape"),
   /** Hexadecimal bytes ({@code 414b4941…}) of a printable text. */
-  HEX("hex");
+  HEX("hex"),
+  /** HTML character references: {@code &#64;}, {@code &#x34;}, {@code &commat;}. */
+  HTML_ENTITY("html-entity"),
+  /**
+   * A value glued into an identifier by {@code _} or {@code -}: {@code m-ghp_…}, {@code _4111…}.
+   */
+  GLUED("glued");
 
   private final String label;
 

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A detector that also finds values hidden by an evasion: full-width or look-alike characters,
- * invisible characters, a value split over lines, or percent, {@code \}{@code uXXXX}, hex, base64
- * or base64url encoding, up to {@link EvasionLimits#maxDepth()} layers deep.
+ * invisible characters, a value split over lines or glued into an identifier, HTML character
+ * references, or percent, {@code \}{@code uXXXX}, hex, base64 or base64url encoding, up to {@link
+ * EvasionLimits#maxDepth()} layers deep.
  *
  * <p>Per leaf it runs {@code inner} on the text as written, then — only when {@link TextNormalizer}
  * changes something, a split value or an encoded run is present — on each derived text ({@link
@@ -80,6 +81,12 @@ public final class EvasionDetector implements Detector {
           SplitJoiner.joinOrNull(current == null ? text : current.text(), current, covered);
       if (joined != null) {
         current = joined;
+        changed = true;
+      }
+      MappedText separated =
+          GluedValues.separateOrNull(current == null ? text : current.text(), current);
+      if (separated != null) {
+        current = separated;
         changed = true;
       }
       if (changed && current != null) {

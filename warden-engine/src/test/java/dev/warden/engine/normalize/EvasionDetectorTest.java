@@ -109,6 +109,48 @@ class EvasionDetectorTest {
     assertFoundExactly("k=" + whole, whole, "aws_access_key", "percent");
   }
 
+  /** The finding of {@code type} in {@code text}, which must cover {@code value}. */
+  private static void assertCovers(String text, String value, String type) {
+    int start = text.indexOf(value);
+    assertThat(detect(text))
+        .as("findings in %s", text)
+        .filteredOn(f -> f.type().equals(type))
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.span().start()).isLessThanOrEqualTo(start);
+          assertThat(f.span().end()).isGreaterThanOrEqualTo(start + value.length());
+          assertThat(f.span().length()).isLessThanOrEqualTo(value.length() + 1);
+        });
+  }
+
+  @Test
+  void valuesGluedIntoAnIdentifierAreSetApart() {
+    assertCovers("model: m-" + GITHUB, GITHUB, "github_token");
+    assertFoundExactly("fingerprint fp-" + GITHUB, GITHUB, "github_token", "glued");
+    assertCovers("id x_" + AWS + " end", AWS, "aws_access_key");
+    assertCovers("paid with _4111111111111111 today", "4111111111111111", "card");
+    assertCovers("paid with 4111111111111111_x today", "4111111111111111", "card");
+    // Underscored numbers that are not 13-19 digits, and ordinary hyphenated words, stay as they
+    // are.
+    assertThat(detect("build_20240101 run-sk-12 task-eyes snake_case 12345678901234567890_x"))
+        .isEmpty();
+  }
+
+  @Test
+  void htmlCharacterReferences() {
+    String decimal = EMAIL.replace("@", "&#64;");
+    assertFoundExactly("<p>write to " + decimal + " today</p>", decimal, "email", "html-entity");
+    String named = EMAIL.replace("@", "&commat;").replace(".", "&period;");
+    assertFoundExactly("mail " + named + "!", named, "email", "html-entity");
+    StringBuilder hex = new StringBuilder();
+    "4111111111111111"
+        .chars()
+        .forEach(c -> hex.append("&#x").append(Integer.toHexString(c)).append(';'));
+    assertFoundExactly("card " + hex + " on file", hex.toString(), "card", "html-entity");
+    assertThat(detect("Tom &amp; Jerry &lt;3 &eacute;t&eacute; &#9731; &unknown; & more"))
+        .isEmpty();
+  }
+
   @Test
   void unicodeEscapes() {
     String partly = EMAIL.replace("@", "\\u0040");
