@@ -924,6 +924,29 @@ final class ExchangeHandler {
    * exactly this value (compared raw, so no encoding variant passes); any other is refused.
    */
   private Map<String, String> query(ServerRequest req, Exchange ex, DialectRoute target) {
+    Map<String, String> out = parsedQuery(req, ex, target);
+    target
+        .dialect()
+        .requiredQueryParameters(target.endpoint().template())
+        .forEach((name, value) -> {
+          if (!value.equals(out.get(name))) {
+            throw refuse(
+                ex,
+                400,
+                "warden_query_required",
+                ex.route
+                    + " needs the query parameter "
+                    + name
+                    + "="
+                    + value
+                    + " (Warden inspects this stream only in that form; the official SDKs"
+                    + " send it)");
+          }
+        });
+    return out;
+  }
+
+  private Map<String, String> parsedQuery(ServerRequest req, Exchange ex, DialectRoute target) {
     if (!req.prologue().hasQuery()) {
       return Map.of();
     }

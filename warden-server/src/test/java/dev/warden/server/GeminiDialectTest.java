@@ -138,6 +138,19 @@ class GeminiDialectTest {
   }
 
   @Test
+  void theJsonArrayStreamIsRefusedNamingAltSse() throws Exception {
+    String body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}";
+    HttpResponse<String> res =
+        gw.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent", body, KEY);
+
+    assertThat(res.statusCode()).isEqualTo(400);
+    JsonNode error = JSON.readTree(res.body());
+    assertThat(error.at("/error/details/0/reason").asString()).isEqualTo("warden_query_required");
+    assertThat(error.at("/error/message").asString()).contains("alt=sse");
+    assertThat(gw.gemini.received()).isEmpty();
+  }
+
+  @Test
   void modelNamesAreCheckedAndEncodedPathsMatchNothing() throws Exception {
     String body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}";
     for (String path :

@@ -37,6 +37,16 @@ public interface Dialect {
     return Map.of();
   }
 
+  /**
+   * The query parameters a path must carry, with the value each must have: a request without one is
+   * refused, naming it. Most paths require none.
+   *
+   * @param template one of {@link #paths()}
+   */
+  default Map<String, String> requiredQueryParameters(String template) {
+    return Map.of();
+  }
+
   /** The model the request names (body or path), or null when it names none. */
   @Nullable String model(JsonNode body, Endpoint endpoint);
 

@@ -10,11 +10,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code gemini}: {@code POST /v1beta/models/{model}:generateContent} and {@code
  * :streamGenerateContent}. The model and the stream choice come from the path; the streaming path
- * accepts exactly one query parameter, {@code alt=sse} (without it Gemini streams one JSON array,
- * which is not incremental). Binary: a part's {@code inline_data}/{@code inlineData} {@code data}
- * with the signature of its {@code mime_type}/{@code mimeType} (text types are scanned), in {@code
- * contents}, {@code system_instruction} and answer candidates. Text parts, {@code
- * functionCall.args}, {@code functionResponse.response}, tool declarations are scanned.
+ * requires exactly one query parameter, {@code alt=sse}: without it Gemini streams one JSON array
+ * whose elements split a value at any place, which Warden does not inspect as a stream, so such a
+ * request is refused rather than answered with pieces scanned one by one. Binary: a part's {@code
+ * inline_data}/{@code inlineData} {@code data} with the signature of its {@code mime_type}/{@code
+ * mimeType} (text types are scanned), in {@code contents}, {@code system_instruction} and answer
+ * candidates. Text parts, {@code functionCall.args}, {@code functionResponse.response}, tool
+ * declarations are scanned.
  */
 final class Gemini implements Dialect {
   static final String GENERATE = "/v1beta/models/{model}:generateContent";
@@ -39,6 +41,11 @@ final class Gemini implements Dialect {
   @Override
   public Map<String, Set<String>> queryParameters(String template) {
     return template.equals(STREAM) ? Map.of("alt", Set.of("sse")) : Map.of();
+  }
+
+  @Override
+  public Map<String, String> requiredQueryParameters(String template) {
+    return template.equals(STREAM) ? Map.of("alt", "sse") : Map.of();
   }
 
   @Override
