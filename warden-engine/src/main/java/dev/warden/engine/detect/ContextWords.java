@@ -174,6 +174,9 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     int hi = Math.min(text.length(), matchStart + 1);
     String region = lowerCase(text.subSequence(lo, hi));
     Outcome best = decision.decide(region, from - lo, matchStart - lo, "");
+    if (best.effect() == Effect.SUPPRESS) {
+      best = unlessFromAnEarlierRecord(region, from - lo, matchStart - lo, best, decision);
+    }
     if (best.effect() != Effect.NONE) {
       return best;
     }
@@ -186,6 +189,36 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     }
     String key = lowerCase(splitCamelCase(jsonKey));
     return decision.decide(key, 0, key.length(), "json_key:");
+  }
+
+  /**
+   * Longest tail after a suppressing word on an earlier line for it to read as that line's label.
+   */
+  private static final int LABEL_TAIL = 16;
+
+  /**
+   * A suppressing word on an earlier line than the match speaks for that line, not for the match (a
+   * log's previous record: "…(Windows NT 10.0; Win64)" rt=0.118⏎77.144.193.58 …"), unless it ends
+   * that line as its label ("Order number:⏎4111…": what follows it there is short and holds no
+   * digit). Then the words of the match's own line decide.
+   */
+  private static Outcome unlessFromAnEarlierRecord(
+      String region, int start, int end, Outcome suppressed, Decision decision) {
+    int lineBreak = region.lastIndexOf('\n', end - 1);
+    String hit = suppressed.hit();
+    if (lineBreak < start || hit == null) {
+      return suppressed;
+    }
+    int wordEnd = Entry.parsed(hit).lastEnd(region, start, end);
+    if (wordEnd < 0 || wordEnd > lineBreak) {
+      return suppressed; // on the match's own line
+    }
+    int tailEnd = lineBreak > 0 && region.charAt(lineBreak - 1) == '\r' ? lineBreak - 1 : lineBreak;
+    boolean label = tailEnd - wordEnd <= LABEL_TAIL;
+    for (int i = wordEnd; label && i < tailEnd; i++) {
+      label = !Character.isDigit(region.charAt(i));
+    }
+    return label ? suppressed : decision.decide(region, lineBreak + 1, end, "");
   }
 
   /**

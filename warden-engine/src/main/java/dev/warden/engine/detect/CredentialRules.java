@@ -310,7 +310,7 @@ final class CredentialRules {
                 + "|[ \\t]{1,3}+\\\\?[\"'`]"
                 + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード|ぱすわーど)"
                 + "[ \\t]{1,2}+"
-                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])))"
+                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])(?![A-Za-z_][\\w.\\-]{0,40}+=)))"
                 + PASSWORD_VALUE)
         .secretGroup(1)
         .validator(CredentialValues.PASSWORD)
@@ -353,6 +353,10 @@ final class CredentialRules {
             "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます",
             "Wi-Fiのぱすわーどって" + mark("Rocket3926#kiwi") + "であってますか？")
         .falsePositives(
+            "login.failure reason=bad_password attempt=1",
+            "# パスワードは random_password で生成して保存",
+            "-- パスワードはargon2idでハッシュ化済み",
+            "authToken = os.Getenv(\"TOKEN\") // password is authToken",
             "your password is now expired, reset it in the portal",
             "conn = psycopg2.connect(host=\"db\", password=DB_PASSWORD)",
             "$cred = New-Object PSCredential($user, $env:DB_PASSWORD)",

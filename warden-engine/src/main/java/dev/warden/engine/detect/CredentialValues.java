@@ -119,6 +119,22 @@ final class CredentialValues {
       Pattern.compile("[A-Z_]*(?:PASS|PASSWORD|PASSWD|PWD|PW|SECRET|KEY|TOKEN)(?:_[A-Z]+)*");
 
   /**
+   * A variable's or a resource's name that names a credential, in snake or camel case and without a
+   * digit: {@code random_password} (a Terraform resource type), {@code password_hash}, {@code
+   * authToken}, {@code dbPassword}. The value is elsewhere.
+   */
+  private static final Pattern CREDENTIAL_IDENTIFIER =
+      Pattern.compile(
+          "(?=[a-z_]*_)(?:[a-z]+_)*(?:password|passwd|secret|token)(?:_[a-z]+)*"
+              + "|[a-z]+(?:[A-Z][a-z]+)*(?:Password|Passwd|Secret|Token|Key)(?:[A-Z][a-z]+)*");
+
+  /** Hash and key-derivation algorithm names: {@code password hashed with argon2id}. */
+  private static final Pattern ALGORITHM =
+      Pattern.compile(
+          "(?i)argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?\\d{1,3})?"
+              + "|sha-?(?:1|224|256|384|512)|md5|sha3-?(?:256|512)");
+
+  /**
    * Three digits in a row: {@code Sommer4721.river} is a password with a dot in it, not a field
    * access — identifiers rarely carry a number that long ({@code s3.bucket}, {@code v2.key} do
    * not).
@@ -160,6 +176,8 @@ final class CredentialValues {
     return isLiteralValue(v)
         && !(CODE.matcher(v).matches() && !DIGIT_RUN.matcher(v).find())
         && !CONSTANT.matcher(v).matches()
+        && !CREDENTIAL_IDENTIFIER.matcher(v).matches()
+        && !ALGORITHM.matcher(v).matches()
         && !WORD.matcher(v).matches()
         && !PATH.matcher(v).matches()
         && !isDescription(v);

@@ -17,6 +17,7 @@ final class PiiRules {
         phoneEpp(),
         phoneNanp(),
         phoneNanpBare(),
+        phoneNationalWorded(),
         phoneKorea(),
         phoneUk(),
         phoneGermany(),
@@ -470,7 +471,20 @@ final class PiiRules {
           "handy*",
           "mobil*",
           "rufnummer",
-          "durchwahl");
+          "durchwahl",
+          "rückruf*",
+          "anruf*",
+          "erreichbar",
+          "téléphone",
+          "tél",
+          "cellulaire",
+          "cellulare",
+          "teléfono",
+          "móvil",
+          "movil",
+          "celular",
+          "mobiel",
+          "gsm");
   // Names of other numbers. Order words are specific ("order number", not "order"): "call us
   // about your order: 030 …" is a phone number, and the nearest word decides.
   private static final List<String> NOT_PHONE_WORDS =
@@ -634,11 +648,52 @@ final class PiiRules {
         .build();
   }
 
+  // National numbers of the countries without a rule of their own, as people write them: French
+  // 06 12 34 56 78 / 01.55.27.28.09 / 0612345678, Swiss 079 709 24 96, Italian mobiles 306
+  // 2120194, Japanese mobiles typed unbroken 09012345678, and any 10–11 digit number starting with
+  // a trunk 0. Dates, amounts and ids take these shapes too, so a phone word must say it: before
+  // the
+  // number, after it on its line, or as its table column.
+  private static final String NATIONAL =
+      Boundaries.startNotAfter("[\\w+.()-]")
+          + "(?:0[1-9]([ .-])\\d{2}\\1\\d{2}\\1\\d{2}\\1\\d{2}"
+          + "|0\\d{2}([ .-])\\d{3}\\2\\d{2}\\2\\d{2}"
+          + "|3\\d{2} \\d{6,7}"
+          + "|0\\d{9,10}+)"
+          + "(?![\\w]|[-.,]\\d|[ ]\\d)";
+
+  static Rule phoneNationalWorded() {
+    return Rule.builder("phone-national-worded")
+        .type("phone")
+        .minDigits(9)
+        .startShape(StartShape.digitsThen(2, 3, " .-").or(StartShape.digits(10, 11)))
+        .pattern(NATIONAL)
+        .startsAfterNone(Boundaries.ASCII_WORD + "+.()-")
+        .confidence(0.7)
+        .context(new ContextWords(PHONE_WORDS, NOT_PHONE_WORDS, true))
+        .truePositives(
+            "nom;prenom;telephone\nLefebvre;Julie;«0720778940»",
+            "Tél. «01.55.27.28.09» (standard)",
+            "mobile : «07 38 46 85 35»",
+            "Rückruf bitte unter «079 709 24 96». Danke",
+            "| Name | Phone |\n|---|---|\n| Giulia Romano | «306 2120194» |",
+            "携帯電話\t«08028608877»",
+            "«0612345678» is my mobile")
+        .falsePositives(
+            "invoice 07 38 46 85 35 paid",
+            "order number 0720778940",
+            "ids 0720778940 and 0612345678",
+            "phone 07 38 46 85 3",
+            "phone version 01.55.27.28.09",
+            "tel 0720778940123")
+        .build();
+  }
+
   // Korean national numbers: mobile 010-1234-5678 (also unbroken), Seoul 02-123-4567, regions
   // 031-123-4567, 070/080. One separator kind; the numbering plan is checked by the validator.
   // Not the head of a longer code: a part or model number continues with "-KR", "-A1".
   private static final String KOREA =
-      Boundaries.startNotAfter("[\\w+.()-]")
+      Boundaries.startNotAfter("[\\w+.)-]")
           + "0(?:1[016789]|2|[3-6][1-5]|[78]0)([-. ]?)\\d{3,4}\\1\\d{4}"
           + "(?![\\w]|[-.]\\d|-[A-Za-z])";
 
@@ -648,7 +703,7 @@ final class PiiRules {
         .minDigits(9)
         .startShape(StartShape.digitsThen(2, 3, "-. ").or(StartShape.digits(9, 11)))
         .pattern(KOREA)
-        .startsAfterNone(Boundaries.ASCII_WORD + "+.()-")
+        .startsAfterNone(Boundaries.ASCII_WORD + "+.)-")
         .validator(PhoneValidators.KR)
         .confidence(0.75)
         .context(ContextWords.of(PHONE_WORDS, NOT_PHONE_WORDS))
@@ -656,7 +711,8 @@ final class PiiRules {
             "휴대폰 «010-1234-5678» 로 연락 주세요",
             "본사 대표번호는 «02-123-4567» 입니다",
             "경기 사무소 «031 987 6543»",
-            "mobile «01098765432»")
+            "mobile «01098765432»",
+            "고객 최O영 님(«010-7098-0963») 오늘 오전")
         .falsePositives(
             "날짜 2021-123-4567 형식 아님",
             "part_no=010-2231-7781-KR 재고 12",

@@ -48,7 +48,7 @@ public final class FindingFilter {
       }
       kept.add(f);
     }
-    kept = withoutFragments(kept);
+    kept = withoutFragments(in.text(), kept);
     return kept.size() == findings.size() ? findings : List.copyOf(kept);
   }
 
@@ -56,12 +56,14 @@ public final class FindingFilter {
    * {@code found} without the values that lie strictly inside another kept value of another type:
    * the digits {@code 0417 1643 00} of an IBAN are not also a German phone number, the {@code
    * 4155550172} in {@code john.4155550172@mail.com} not a phone. Runs after the allowlist, so a
-   * value inside an allowlisted one is still reported; never drops a hard-block type (a card number
-   * dressed as an e-mail's local part is still blocked); a prompt-injection finding, which spans
-   * whole clauses, contains nothing in this sense. Equal spans stay (a number that is both a My
-   * Number and an Aadhaar number is reported as both). Linear after the sort.
+   * value inside an allowlisted one is still reported; drops a hard-block type only from inside a
+   * URL that is itself a secret the policy rewrites (the snowflake id in a Discord webhook URL is
+   * the webhook's, and goes with it), so a card number dressed as an e-mail's local part is still
+   * blocked; a prompt-injection finding, which spans whole clauses, contains nothing in this sense.
+   * Equal spans stay (a number that is both a My Number and an Aadhaar number is reported as both).
+   * Linear after the sort.
    */
-  private List<Finding> withoutFragments(List<Finding> found) {
+  private List<Finding> withoutFragments(String text, List<Finding> found) {
     if (found.size() < 2) {
       return found;
     }
@@ -73,6 +75,7 @@ public final class FindingFilter {
     int furthestEnd = -1;
     int startOfFurthest = -1;
     String typeOfFurthest = "";
+    boolean furthestIsRewrittenUrl = false;
     for (Finding f : sorted) {
       if (f.type().equals(PROMPT_INJECTION)) {
         continue;
@@ -80,13 +83,19 @@ public final class FindingFilter {
       Span span = f.span();
       boolean inside =
           furthestEnd > span.end() || (furthestEnd == span.end() && startOfFurthest < span.start());
-      if (inside && !f.type().equals(typeOfFurthest) && !policy.isHardBlock(f.type())) {
+      if (inside
+          && !f.type().equals(typeOfFurthest)
+          && (!policy.isHardBlock(f.type()) || furthestIsRewrittenUrl)) {
         fragments.add(f);
       }
       if (span.end() > furthestEnd) {
         furthestEnd = span.end();
         startOfFurthest = span.start();
         typeOfFurthest = f.type();
+        furthestIsRewrittenUrl =
+            !(policy.action(f.type()) instanceof dev.warden.api.Action.Allow)
+                && !(policy.action(f.type()) instanceof dev.warden.api.Action.Mask)
+                && text.startsWith("://", indexOfScheme(text, span));
       }
     }
     if (fragments.isEmpty()) {
@@ -99,6 +108,17 @@ public final class FindingFilter {
       }
     }
     return out;
+  }
+
+  /** Where {@code ://} stands in the first 12 characters of {@code span}, or -1. */
+  private static int indexOfScheme(String text, Span span) {
+    int limit = Math.min(span.end() - 3, span.start() + 12);
+    for (int at = span.start(); at <= limit; at++) {
+      if (text.startsWith("://", at)) {
+        return at;
+      }
+    }
+    return -1;
   }
 
   /** The prompt-injection type ({@code InjectionDetector.TYPE}): clause-wide, never a container. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ContextWordsIndexTest {
   private static final String[] GLUE = {
-    " ", " ", " ", ": ", "_", "-", ".", "#", "", "x", "1", "é", "カ", "번", "\\n", "(", "ß"
+    " ", " ", " ", ": ", "_", "-", ".", "#", "", "x", "1", "é", "カ", "번", "\\n", "(", "ß", "\n",
+    " 10.0\n"
   };
 
   @Test

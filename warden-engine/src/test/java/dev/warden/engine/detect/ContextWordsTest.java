@@ -96,6 +96,17 @@ class ContextWordsTest {
   }
 
   @Test
+  void aSuppressingWordOnAnEarlierLineCountsOnlyAsThatLinesLabel() {
+    assertThat(hit("ref 10.0; x64) rt=0.118\n")).isNull();
+    assertThat(hit("build 7 of the app\r\n")).isNull();
+    assertThat(hit("card ref 10.0\npaid with ")).isNull();
+    assertThat(hit("Ref:\n")).isEqualTo("ref");
+    assertThat(hit("Bestellnummer\r\n")).isEqualTo("bestell*");
+    assertThat(hit("ref 10.0 x\ncard ")).isEqualTo("card");
+    assertThat(hit("paid by card, ref 42 ")).isEqualTo("ref");
+  }
+
+  @Test
   void aRaiseWordAfterTheValueOnItsLineConfirmsIt() {
     assertThat(hit("", ", card of the customer", null)).isEqualTo("after:card");
     assertThat(hit("| ", " | Kreditkarte |", null)).isEqualTo("after:kredit*");

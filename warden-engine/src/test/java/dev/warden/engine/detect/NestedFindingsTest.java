@@ -48,6 +48,16 @@ class NestedFindingsTest {
   }
 
   @Test
+  void aCardNumberInsideASecretUrlGoesWithTheUrl_insideAnEmailItStillBlocks() {
+    String webhook =
+        "https://discord.com/api/webhooks/656524362537582751/"
+            + "Hd1XZ0lZqlO3Y92K9YTuq43THyH1NIStMxRuZ_Y-KKDNoEzXgJqcjto8ALi5x5j5Y4OW";
+    assertThat(types("const WEBHOOK_URL = \"" + webhook + "\";"))
+        .containsExactly("discord_webhook");
+    assertThat(types("pay to 4111111111111111@corp.example now")).contains("card");
+  }
+
+  @Test
   void valuesSideBySideAreEachReported() {
     assertThat(types("IBAN NL91 ABNA 0417 1643 00, Tel. 030 1234567"))
         .containsExactly("iban", "phone");
