@@ -678,6 +678,9 @@ final class CredentialRules {
         .placeholderCheck(true)
         .tier(Rule.Tier.GENERIC)
         .truePositives(
+            "CHANNEL_ACCESS_TOKEN = \""
+                + mark("/" + FakeValues.chars(233, VendorShapes.BASE64, 171))
+                + "\"",
             "secret_key=" + mark("STUBleakQ7w8e9r0t1y2u3i4o5p6notReal"),
             "STRIPE_SECRET_KEY=\"" + mark(FakeValues.base62(221, 32)) + "\"",
             "{\\\"client_secret\\\":\\\"" + mark(FakeValues.base62(222, 40)) + "\\\"}",
@@ -689,6 +692,7 @@ final class CredentialRules {
             "-H 'X-API-Key: " + mark(FakeValues.chars(226, "0123456789abcdef", 32)) + "'",
             "access_key: " + mark(FakeValues.chars(227, "0123456789ABCDEF", 40)))
         .falsePositives(
+            "client_secret_file = /etc/warden/secrets/client-secret-production.json",
             "api_key=${OPENAI_API_KEY}",
             "token: <your-token>",
             "secret_key=changeme-changeme-changeme",
@@ -762,11 +766,14 @@ final class CredentialRules {
             "masterkey",
             "jwt_key",
             "jwt-key",
-            "jwtkey")
+            "jwtkey",
+            "schluessel",
+            "schlüssel")
         .reach(0, 14 + 12 + 512)
         .keywordFollowedBy("=:：>", 12)
         .pattern(
-            "(?i:signing|encryption|hmac|master|jwt)[_-]?(?i:key)(?![A-Za-z0-9])"
+            "(?:(?i:signing|encryption|hmac|master|jwt)[_-]?(?i:key)|(?i:schl(?:ue|ü)ssel))"
+                + "(?![A-Za-z0-9])"
                 + ASSIGN
                 + GENERIC_VALUE)
         .secretGroup(1)
@@ -777,8 +784,12 @@ final class CredentialRules {
         .truePositives(
             "  JWT_SIGNING_KEY: \"" + mark(FakeValues.base62(228, 48)) + "\"",
             "SESSION_ENCRYPTION_KEY=" + mark(FakeValues.base62(229, 43) + "="),
-            "hmacKey: '" + mark(FakeValues.base62(230, 32)) + "'")
+            "hmacKey: '" + mark(FakeValues.base62(230, 32)) + "'",
+            "DOKUMENTE_SCHLUESSEL=" + mark(FakeValues.chars(231, VendorShapes.HEX, 64)),
+            "Verschlüsselungsschlüssel: " + mark(FakeValues.base62(232, 44)))
         .falsePositives(
+            "DOKUMENTE_SCHLUESSEL=<hier-den-schluessel-eintragen>",
+            "Schlüssel: AES-256 (siehe Handbuch)",
             "encryption_key: aes-256-gcm",
             "master_key_path=/etc/warden/keys/master.pem",
             "signing_key = load_signing_key(settings.SIGNING_KEY_FILE)",

@@ -244,7 +244,15 @@ final class CredentialValues {
         && entropy(v) >= MIN_ENTROPY
         && !UUID.matcher(v).matches()
         && !CODE.matcher(v).matches()
-        && !PATH.matcher(v).matches();
+        && !(PATH.matcher(v).matches() && !isRandomBase64(v));
+  }
+
+  /**
+   * Long standard base64 that happens to start with {@code /} (a LINE channel token, a key): all
+   * three character classes and an entropy no file path reaches (a path is words).
+   */
+  private static boolean isRandomBase64(String v) {
+    return v.length() >= 40 && classes(v) == 3 && entropy(v) >= 4.8;
   }
 
   static boolean isAwsSecret(CharSequence value) {

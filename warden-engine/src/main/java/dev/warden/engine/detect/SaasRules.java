@@ -353,12 +353,13 @@ final class SaasRules {
     return Rule.builder("discord-bot-token-worded")
         .type("discord_token")
         .keywords("token", "bot")
-        .reach(0, 5 + 60 + 72)
+        .reach(0, 5 + 60 + 10 + 72)
         // Every token starts with M, N or O: "token" is common in technical prose, the letter after
         // it within reach much less so, and the check is a scan instead of 60 regex attempts.
-        .keywordFollowedBy("MNO", 60 + 1)
+        .keywordFollowedBy("MNO", 60 + 10 + 1)
         .pattern(
-            "(?<![A-Za-z])(?i:token|bot)(?![A-Za-z])[^\\n]{0,60}?(?<![A-Za-z0-9_-])"
+            "(?<![A-Za-z])(?i:token|bot)(?![A-Za-z])[^\\n]{0,60}?(?:\\r?\\n[ \\t]{0,8}+)?"
+                + "(?<![A-Za-z0-9_-])"
                 + DISCORD_TOKEN)
         .secretGroup(1)
         .validator(VendorValidators.DISCORD_BOT)
@@ -367,7 +368,9 @@ final class SaasRules {
         .truePositives(
             "Mein Bot geht nicht online, hier der Token: " + mark(discordBot(6170)),
             "discordToken = \"Bot " + mark(discordBot(6171)) + "\"",
-            "curl -H 'Authorization: Bot " + mark(discordBot(6172)) + "' https://discord.com/api")
+            "curl -H 'Authorization: Bot " + mark(discordBot(6172)) + "' https://discord.com/api",
+            "Discordのbotトークンを誤ってpushしちゃった…\n" + mark(discordBot(6175)) + "\nどうしよう",
+            "my bot token:\n  " + mark(discordBot(6176)))
         .falsePositives(
             "the token "
                 + chars(6173, BASE64URL, 24)
