@@ -12,12 +12,22 @@ import java.util.zip.Inflater;
  *
  * <p>Read: every run of at least {@value #MIN_RUN} printable ASCII characters in the decoded bytes
  * (random image or audio data almost never holds one: about once per 10 MB), and for a PDF the same
- * in each {@code FlateDecode} stream, inflated. Bounded: at most {@value #MAX_TEXT} characters of
- * text and {@value #MAX_INFLATED} inflated bytes per part, so a compression bomb costs no more than
- * a large file.
+ * in each {@code FlateDecode} stream, inflated. Bounded per body ({@link Budget}, shared by all its
+ * binary parts): at most {@value #MAX_TEXT} characters of text and {@value #MAX_INFLATED} inflated
+ * bytes, so neither a compression bomb nor many small parts cost more than one large file.
  */
 final class BinaryText {
   private BinaryText() {}
+
+  /** What one body's binary parts may still cost together. */
+  static final class Budget {
+    private int text = MAX_TEXT;
+    private long inflated = MAX_INFLATED;
+
+    boolean spent() {
+      return text <= 0 || inflated <= 0;
+    }
+  }
 
   /** Shorter printable runs are noise in compressed data. */
   static final int MIN_RUN = 16;
@@ -36,8 +46,11 @@ final class BinaryText {
    * The readable text of a base64 value (a bare one, or a {@code data:} URL's payload), runs
    * separated by line feeds; empty when there is none or the value is not base64.
    */
-  static String of(String value) {
-    int comma = value.startsWith("data:") ? value.indexOf(',') : -1;
+  static String of(String value, Budget budget) {
+    if (budget.spent()) {
+      return "";
+    }
+    int comma = value.regionMatches(true, 0, "data:", 0, 5) ? value.indexOf(',') : -1;
     byte[] bytes;
     try {
       bytes = Base64.getMimeDecoder().decode(comma >= 0 ? value.substring(comma + 1) : value);
@@ -45,27 +58,28 @@ final class BinaryText {
       return "";
     }
     StringBuilder text = new StringBuilder();
-    runs(bytes, 0, bytes.length, text);
+    runs(bytes, bytes.length, text, budget);
     if (startsWith(bytes, 0, PDF)) {
-      inflatedStreams(bytes, text);
+      inflatedStreams(bytes, text, budget);
     }
     return text.toString();
   }
 
-  /** Appends the printable runs of {@code bytes[from, to)} to {@code text}, up to the bound. */
-  private static void runs(byte[] bytes, int from, int to, StringBuilder text) {
+  /** Appends the printable runs of {@code bytes[0, to)} to {@code text}, within the budget. */
+  private static void runs(byte[] bytes, int to, StringBuilder text, Budget budget) {
     int start = -1;
-    for (int i = from; i <= to && text.length() < MAX_TEXT; i++) {
+    for (int i = 0; i <= to && budget.text > 0; i++) {
       boolean printable = i < to && printable(bytes[i]);
       if (printable && start < 0) {
         start = i;
       } else if (!printable && start >= 0) {
         if (i - start >= MIN_RUN) {
-          int end = Math.min(i, start + (MAX_TEXT - text.length()));
+          int end = Math.min(i, start + budget.text);
           for (int k = start; k < end; k++) {
             text.append((char) bytes[k]);
           }
           text.append('\n');
+          budget.text -= end - start + 1;
         }
         start = -1;
       }
@@ -77,51 +91,65 @@ final class BinaryText {
   }
 
   /** Inflates each {@code stream … endstream} body that is zlib data and reads its runs. */
-  private static void inflatedStreams(byte[] pdf, StringBuilder text) {
+  private static void inflatedStreams(byte[] pdf, StringBuilder text, Budget budget) {
     byte[] out = new byte[64 * 1024];
-    long budget = MAX_INFLATED;
     int at = 0;
-    while (budget > 0 && text.length() < MAX_TEXT) {
-      int keyword = indexOf(pdf, STREAM, at);
-      if (keyword < 0) {
-        return;
-      }
-      int body = keyword + STREAM.length;
-      if (body < pdf.length && pdf[body] == '\r') {
-        body++;
-      }
-      if (body < pdf.length && pdf[body] == '\n') {
-        body++;
-      }
-      int end = indexOf(pdf, END_STREAM, body);
-      if (end < 0) {
-        return;
-      }
-      at = end + END_STREAM.length;
-      if (keyword >= 3 && startsWith(pdf, keyword - 3, END_STREAM)) {
-        continue; // the "stream" inside an "endstream"
-      }
-      // Whole, so that a run is not cut where one buffer of output ends.
-      java.io.ByteArrayOutputStream inflated = new java.io.ByteArrayOutputStream();
-      Inflater inflater = new Inflater();
-      try {
-        inflater.setInput(pdf, body, end - body);
-        while (!inflater.finished() && budget > 0) {
-          int n = inflater.inflate(out, 0, (int) Math.min(out.length, budget));
-          if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-            break;
-          }
-          budget -= n;
-          inflated.write(out, 0, n);
+    Inflater inflater = new Inflater();
+    try {
+      while (!budget.spent()) {
+        at = nextStream(pdf, at, out, inflater, text, budget);
+        if (at < 0) {
+          return;
         }
-      } catch (DataFormatException notZlib) {
-        // An image stream or another filter: its printable runs were read with the file.
-      } finally {
-        inflater.end();
       }
-      byte[] streamBytes = inflated.toByteArray();
-      runs(streamBytes, 0, streamBytes.length, text);
+    } finally {
+      inflater.end();
     }
+  }
+
+  /**
+   * Inflates and reads the first {@code stream … endstream} body from {@code at}; returns where the
+   * search goes on, or -1 when there is no further stream.
+   */
+  private static int nextStream(
+      byte[] pdf, int at, byte[] out, Inflater inflater, StringBuilder text, Budget budget) {
+    int keyword = indexOf(pdf, STREAM, at);
+    if (keyword < 0) {
+      return -1;
+    }
+    int body = keyword + STREAM.length;
+    if (body < pdf.length && pdf[body] == '\r') {
+      body++;
+    }
+    if (body < pdf.length && pdf[body] == '\n') {
+      body++;
+    }
+    int end = indexOf(pdf, END_STREAM, body);
+    if (end < 0) {
+      return -1;
+    }
+    if (keyword >= 3 && startsWith(pdf, keyword - 3, END_STREAM)) {
+      return end + END_STREAM.length; // the "stream" inside an "endstream"
+    }
+    // Whole, so that a run is not cut where one buffer of output ends.
+    java.io.ByteArrayOutputStream inflated = new java.io.ByteArrayOutputStream();
+    inflater.reset();
+    try {
+      inflater.setInput(pdf, body, end - body);
+      while (!inflater.finished() && budget.inflated > 0) {
+        int n = inflater.inflate(out, 0, (int) Math.min(out.length, budget.inflated));
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          break;
+        }
+        budget.inflated -= n;
+        inflated.write(out, 0, n);
+      }
+    } catch (DataFormatException notZlib) {
+      // An image stream or another filter: its printable runs were read with the file.
+    }
+    byte[] streamBytes = inflated.toByteArray();
+    runs(streamBytes, streamBytes.length, text, budget);
+    return end + END_STREAM.length;
   }
 
   private static int indexOf(byte[] haystack, byte[] needle, int from) {

@@ -143,12 +143,16 @@ public final class Protector {
     boolean enforce = policy.mode() == Mode.ENFORCE;
     Detector leaves = detector instanceof DetectorStack.Stack stack ? stack.forOneBody() : detector;
     JsonSplice rewritten = new JsonSplice();
+    BinaryText.Budget binaryBudget = new BinaryText.Budget();
     JsonWalker.BinaryLeaves passedOn =
         (path, container, key, value) -> {
           if (!binary.isBinary(path, container, key, value)) {
             return false;
           }
-          all.addAll(unrewritable(decide(leaves, binaryText(value, key, path), vault)));
+          if (!enforce || outcome(all, true) != Outcome.BLOCKED) {
+            ScanInput carried = new ScanInput(BinaryText.of(value, binaryBudget), key, path);
+            all.addAll(unrewritable(decide(leaves, carried, vault)));
+          }
           return true;
         };
     walker.walk(
@@ -172,30 +176,56 @@ public final class Protector {
         stream);
   }
 
-  /** The text a binary part carries in the clear ({@link BinaryText}), as one leaf to scan. */
-  private static ScanInput binaryText(String value, @Nullable String key, String path) {
-    return new ScanInput(BinaryText.of(value), key, path);
-  }
+  /**
+   * Personal data a document sent on purpose ordinarily holds (a CV's e-mail, an invoice's IBAN):
+   * inside a binary part it cannot be rewritten, and blocking every such file would make documents
+   * unusable, so it is recorded, not acted on. Credentials and prompt injection block.
+   */
+  private static final java.util.Set<String> PERSONAL_DATA =
+      java.util.Set.of(
+          "email",
+          "phone",
+          "ip_address",
+          "iban",
+          "us_ssn",
+          "kr_rrn",
+          "jp_mynumber",
+          "uk_nino",
+          "de_steuer_id",
+          "fr_nir",
+          "es_dni",
+          "it_codice_fiscale",
+          "nl_bsn",
+          "sg_nric",
+          "in_aadhaar");
 
   /**
-   * Decisions on values inside a binary part: the part is passed on byte for byte, so a value the
-   * policy would rewrite cannot be; the exchange is blocked instead (fail closed), never forwarded
-   * with the value in it. Values the policy allows stay allowed.
+   * Decisions on values inside a binary part, which is passed on byte for byte, so a value the
+   * policy would rewrite cannot be. A credential or an injection blocks the exchange instead (fail
+   * closed: never forwarded with it inside); personal data is recorded as allowed, with the reason
+   * saying why (see {@link #PERSONAL_DATA}); a hard-block type (a card) blocks as always.
    */
-  private static List<Replacement> unrewritable(List<Replacement> found) {
+  private List<Replacement> unrewritable(List<Replacement> found) {
     List<Replacement> out = new ArrayList<>(found.size());
     for (Replacement r : found) {
       Action action = r.decision().action();
+      String type = r.finding().type();
+      if (action instanceof Action.Allow
+          || action instanceof Action.Block
+          || action instanceof Action.Escalate) {
+        out.add(r);
+        continue;
+      }
+      Action instead =
+          PERSONAL_DATA.contains(type) && !policy.isHardBlock(type)
+              ? new Action.Allow()
+              : new Action.Block();
       out.add(
-          action instanceof Action.Allow
-                  || action instanceof Action.Block
-                  || action instanceof Action.Escalate
-              ? r
-              : new Replacement(
-                  r.finding(),
-                  new Decision(new Action.Block(), r.decision().reason() + "+binary_part"),
-                  r.path(),
-                  r.valueHash()));
+          new Replacement(
+              r.finding(),
+              new Decision(instead, r.decision().reason() + "+binary_part"),
+              r.path(),
+              r.valueHash()));
     }
     return out;
   }

@@ -102,8 +102,8 @@ class DialectProtectionTest {
   }
 
   @Test
-  void aPdfsCompressedTextIsReadAndAnEmailInItBlocksRatherThanPassing() {
-    String pdf = pdfWithCompressedText("Contact dana.scully@example.org about the claim");
+  void aPdfsCompressedTextIsRead_aKeyInItBlocks_personalDataIsRecordedOnly() {
+    String pdf = pdfWithCompressedText("deploy with AKIAQ4XN7ZP2LM3RT6WB please");
     String body =
         "{\"model\":\"claude\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
             + "\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"base64\","
@@ -114,12 +114,48 @@ class DialectProtectionTest {
         protector.protectRequest(body.getBytes(StandardCharsets.UTF_8), at("/v1/messages"));
 
     assertThat(r.outcome()).isEqualTo(Protector.Outcome.BLOCKED);
-    assertThat(r.replacements()).extracting(rep -> rep.finding().type()).contains("email");
+    assertThat(r.replacements()).extracting(rep -> rep.finding().type()).contains("aws_access_key");
+    String cv = pdfWithCompressedText("Contact dana.scully@example.org about the claim");
+    Protector.Result recorded =
+        protector.protectRequest(
+            body.replace(pdf, cv).getBytes(StandardCharsets.UTF_8), at("/v1/messages"));
+    assertThat(recorded.outcome()).isEqualTo(Protector.Outcome.CLEAN);
+    assertThat(recorded.replacements())
+        .singleElement()
+        .satisfies(rep -> {
+          assertThat(rep.finding().type()).isEqualTo("email");
+          assertThat(rep.decision().action()).isInstanceOf(dev.warden.api.Action.Allow.class);
+          assertThat(rep.decision().reason()).endsWith("+binary_part");
+        });
     String clean = pdfWithCompressedText("Quarterly results are attached for review");
     Protector.Result ok =
         protector.protectRequest(
             body.replace(pdf, clean).getBytes(StandardCharsets.UTF_8), at("/v1/messages"));
     assertThat(ok.outcome()).isEqualTo(Protector.Outcome.CLEAN);
+  }
+
+  @Test
+  void binaryPartsShareOneBudgetPerBody() {
+    // Many parts, each a compression bomb of card-like text: the body's budget caps the work.
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+    byte[] plain = "0123456789abcdef ".repeat(200_000).getBytes(StandardCharsets.US_ASCII);
+    deflater.setInput(plain);
+    deflater.finish();
+    byte[] buffer = new byte[plain.length];
+    int n = deflater.deflate(buffer);
+    deflater.end();
+    java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+    pdf.writeBytes("%PDF-1.7\nstream\n".getBytes(StandardCharsets.US_ASCII));
+    pdf.write(buffer, 0, n);
+    pdf.writeBytes("\nendstream\n".getBytes(StandardCharsets.US_ASCII));
+    String part = Base64.getEncoder().encodeToString(pdf.toByteArray());
+    BinaryText.Budget budget = new BinaryText.Budget();
+    long read = 0;
+    for (int i = 0; i < 20; i++) {
+      read += BinaryText.of(part, budget).length();
+    }
+    assertThat(read).isLessThanOrEqualTo(BinaryText.MAX_TEXT + 20);
+    assertThat(BinaryText.of(part, budget)).isEmpty();
   }
 
   @Test

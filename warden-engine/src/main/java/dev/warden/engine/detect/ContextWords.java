@@ -192,15 +192,17 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
   }
 
   /**
-   * Longest tail after a suppressing word on an earlier line for it to read as that line's label.
+   * Shortest tail after a suppressing word on an earlier line for that line to read as a record of
+   * its own (a log line, "…(Windows NT 10.0; Win64; x64)" rt=0.118"); a shorter one, or one without
+   * a digit, is the line's label or heading ("Order #58213 (shipped)").
    */
-  private static final int LABEL_TAIL = 16;
+  private static final int RECORD_TAIL = 24;
 
   /**
    * A suppressing word on an earlier line than the match speaks for that line, not for the match (a
-   * log's previous record: "…(Windows NT 10.0; Win64)" rt=0.118⏎77.144.193.58 …"), unless it ends
-   * that line as its label ("Order number:⏎4111…": what follows it there is short and holds no
-   * digit). Then the words of the match's own line decide.
+   * log's previous record: "…(Windows NT 10.0; Win64)" rt=0.118⏎77.144.193.58 …"), unless it heads
+   * that line as its label ("Order number:⏎4111…", "Order #58213 (shipped)⏎4539…": what follows it
+   * there is short or holds no digit). Then the words of the match's own line decide.
    */
   private static Outcome unlessFromAnEarlierRecord(
       String region, int start, int end, Outcome suppressed, Decision decision) {
@@ -214,11 +216,13 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
       return suppressed; // on the match's own line
     }
     int tailEnd = lineBreak > 0 && region.charAt(lineBreak - 1) == '\r' ? lineBreak - 1 : lineBreak;
-    boolean label = tailEnd - wordEnd <= LABEL_TAIL;
-    for (int i = wordEnd; label && i < tailEnd; i++) {
-      label = !Character.isDigit(region.charAt(i));
+    boolean record = false;
+    if (tailEnd - wordEnd > RECORD_TAIL) {
+      for (int i = wordEnd; !record && i < tailEnd; i++) {
+        record = Character.isDigit(region.charAt(i));
+      }
     }
-    return label ? suppressed : decision.decide(region, lineBreak + 1, end, "");
+    return record ? decision.decide(region, lineBreak + 1, end, "") : suppressed;
   }
 
   /**

@@ -246,7 +246,7 @@ final class CredentialRules {
    * printable ASCII characters.
    */
   private static final String PASSWORD_VALUE =
-      "((?<=[\"'`])[\\x20-\\x7E&&[^\"'`\\\\]]{6,128}+(?=\\\\?[\"'`])"
+      "((?<=[\"'`])(?![ \\t])[\\x20-\\x7E&&[^\"'`\\\\]]{6,128}+(?=\\\\?[\"'`])"
           + "|"
           + VALUE_CHAR
           + "{5,127}"
@@ -301,7 +301,7 @@ final class CredentialRules {
                 + "|(?:[ \\t]{1,3}+(?i:for|on|für|fuer|auf|of|pour|para|voor|del|della|per)[ \\t][^\\n\"'`.,;:=]{1,40}?)?"
                 + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war|est|es|era|è)"
                 // "is now …", "lautet übrigens …": one adverb between the verb and the value
-                + "(?:[ \\t]{1,3}+(?i:now|still|currently|actually|übrigens|uebrigens|jetzt|nun"
+                + "(?:[ \\t]{1,3}+(?i:now|still|currently|actually|übrigens|uebrigens|jetzt|nun|immer noch|noch"
                 + "|aktuell|weiterhin|maintenant|ahora|ora|nu))?"
                 + "(?:[ \\t]{0,2}+:)?[ \\t]{1,3}+"
                 + "(?:\\\\?[\"'`])?"
@@ -310,7 +310,7 @@ final class CredentialRules {
                 + "|[ \\t]{1,3}+\\\\?[\"'`]"
                 + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード|ぱすわーど)"
                 + "[ \\t]{1,2}+"
-                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])(?![A-Za-z_][\\w.\\-]{0,40}+=)))"
+                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])(?![A-Za-z_][A-Za-z_.\\-]{0,40}+=(?=[^\\s=]))))"
                 + PASSWORD_VALUE)
         .secretGroup(1)
         .validator(CredentialValues.PASSWORD)
@@ -318,6 +318,8 @@ final class CredentialRules {
         .placeholderCheck(true)
         .tier(Rule.Tier.GENERIC)
         .truePositives(
+            "login with password " + mark("Vm0xNFlXWT0=") + " then",
+            "ssh as root, password " + mark("Summer2024=Fun"),
             "DB_PASSWORD=" + mark("Tr0ub4dor#3x"),
             "{\\\"user\\\":\\\"kim\\\",\\\"password\\\":\\\"" + mark("s3cr3t-Pa55") + "\\\"}",
             "mysql -u root --password " + mark("Qw9!zx7Lm") + " appdb",
@@ -353,8 +355,9 @@ final class CredentialRules {
             "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます",
             "Wi-Fiのぱすわーどって" + mark("Rocket3926#kiwi") + "であってますか？")
         .falsePositives(
+            "read -rs -p \"DB password: \" DB_PW && export MYSQL_PWD=\"$DB_PW\"",
+            "初期パスワードは1Passwordの「新入社員用」ボールトに入れてあります",
             "login.failure reason=bad_password attempt=1",
-            "# パスワードは random_password で生成して保存",
             "-- パスワードはargon2idでハッシュ化済み",
             "authToken = os.Getenv(\"TOKEN\") // password is authToken",
             "your password is now expired, reset it in the portal",

@@ -124,15 +124,17 @@ final class CredentialValues {
    * authToken}, {@code dbPassword}. The value is elsewhere.
    */
   private static final Pattern CREDENTIAL_IDENTIFIER =
-      Pattern.compile(
-          "(?=[a-z_]*_)(?:[a-z]+_)*(?:password|passwd|secret|token)(?:_[a-z]+)*"
-              + "|[a-z]+(?:[A-Z][a-z]+)*(?:Password|Passwd|Secret|Token|Key)(?:[A-Z][a-z]+)*");
+      Pattern.compile("[a-z]+(?:[A-Z][a-z]+)*(?:Password|Passwd|Secret|Token|Key)(?:[A-Z][a-z]+)*");
 
-  /** Hash and key-derivation algorithm names: {@code password hashed with argon2id}. */
+  /**
+   * Hash and key-derivation algorithm names ({@code password hashed with argon2id}) and password
+   * managers ({@code the password is in 1Password}): where the password is, not what it is.
+   */
   private static final Pattern ALGORITHM =
       Pattern.compile(
           "(?i)argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?\\d{1,3})?"
-              + "|sha-?(?:1|224|256|384|512)|md5|sha3-?(?:256|512)");
+              + "|sha-?(?:1|224|256|384|512)|md5|sha3-?(?:256|512)"
+              + "|1password|bitwarden|lastpass|keepass(?:xc)?|dashlane|keeper");
 
   /**
    * Three digits in a row: {@code Sommer4721.river} is a password with a dot in it, not a field

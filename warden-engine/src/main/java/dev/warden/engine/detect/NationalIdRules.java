@@ -305,17 +305,13 @@ final class NationalIdRules {
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.JP_MY_NUMBER)
         .confidence(0.7)
-        .context(new ContextWords(BARE_MY_NUMBER_WORDS, NOT_MY_NUMBER_WORDS, true))
+        .context(new ContextWords(BARE_MY_NUMBER_WORDS, INDIA_WORDS, true))
         .truePositives(
             "マイナンバーは«625399925053»です",
             "my number: «634212780366»",
             "«625399925053» はマイナンバーです",
             "Y. Tanaka\tJapan\t«634212780366»\toffen")
-        .falsePositives(
-            "注文番号 625399925053",
-            "マイナンバー 625399925054",
-            "Japan, 注文番号 625399925053",
-            "India 634212780366")
+        .falsePositives("注文番号 625399925053", "マイナンバー 625399925054", "India 634212780366")
         .build();
   }
 
@@ -352,17 +348,17 @@ final class NationalIdRules {
         .startsAfterNone(Boundaries.ASCII_WORD + ".-")
         .validator(NationalIdValidators.IN_AADHAAR)
         .confidence(0.7)
-        .context(new ContextWords(BARE_AADHAAR_WORDS, NOT_AADHAAR_WORDS, true))
+        .context(new ContextWords(BARE_AADHAAR_WORDS, JAPAN_WORDS, true))
         .truePositives(
             "aadhaar no «248063581782»",
             "UIDAI: «401027616123»",
             "R. Iyer\tIndien\t«248063581782»\tgeprüft",
             "| Ananya Iyer | インド | «401027616123» |",
-            "«248063581782» (Aadhaar, verified)")
+            "«248063581782» (Aadhaar, verified)",
+            "Aadhaar: my number is «401027616123»")
         .falsePositives(
             "invoice 248063581782",
             "aadhaar 248063581783",
-            "India, invoice 248063581782",
             "Japan 401027616123",
             "National ID 248063581782")
         .build();

@@ -42,6 +42,7 @@ final class SaasRules {
         stripe("stripe-secret-key", "sk", 6101),
         stripe("stripe-restricted-key", "rk", 6111),
         stripeWebhookSecret(),
+        tossSecretKey(),
         squareAccessToken(),
         squareOauthSecret(),
         braintreeAccessToken(),
@@ -519,6 +520,28 @@ final class SaasRules {
             "whsec_" + FakeValues.base62(6123, 32))
         .validator(VendorValidators.RANDOM)
         .falsePositives("whsec_" + FakeValues.base62(6124, 16) + " is cut")
+        .build();
+  }
+
+  // Toss Payments secret keys: live_sk_ / test_sk_ and a random tail (the client key, *_ck_, is
+  // meant for the browser and is not a secret).
+  static Rule tossSecretKey() {
+    String a = "live_sk_" + FakeValues.base62(6211, 28);
+    return prefixedToken(
+            "toss-secret-key",
+            "payment_token",
+            "live_sk_",
+            "(?:live|test)_sk_[A-Za-z0-9]{20,40}+",
+            48,
+            "TOSS_SECRET_KEY",
+            a,
+            "test_sk_" + FakeValues.base62(6212, 28),
+            "live_sk_" + FakeValues.base62(6213, 32))
+        .keywords("live_sk_", "test_sk_")
+        .validator(VendorValidators.RANDOM)
+        .falsePositives(
+            "TOSS_CLIENT_KEY=live_ck_" + FakeValues.base62(6214, 28),
+            "live_sk_" + FakeValues.base62(6215, 12) + " is cut")
         .build();
   }
 

@@ -135,11 +135,16 @@ final class EncodedRuns {
         end = i;
         StringBuilder references = new StringBuilder();
         for (int next; (next = HtmlReferences.end(text, end)) > end; end = next) {
+          int before = references.length();
           HtmlReferences.appendDecoded(text, end, next, references);
+          if (!printable(references.substring(before), false)) {
+            references.setLength(before); // the run ends before a reference to a control character
+            break;
+          }
         }
         if (end > i && budget.tryCandidate()) {
           String s = references.toString();
-          decoded = printable(s, false) ? new Decoded(s, end, Evasion.HTML_ENTITY) : null;
+          decoded = new Decoded(s, end, Evasion.HTML_ENTITY);
         } else if (end == i) {
           end = i + 1;
         }

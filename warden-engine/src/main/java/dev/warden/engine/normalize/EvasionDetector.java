@@ -83,14 +83,15 @@ public final class EvasionDetector implements Detector {
         current = joined;
         changed = true;
       }
+      if (changed && current != null) {
+        scan(in, current, derived, covered);
+      }
+      // A view of its own, scanned beside the others and not decoded further: setting a glued key
+      // apart must not split anything else the next layers would read.
       MappedText separated =
           GluedValues.separateOrNull(current == null ? text : current.text(), current);
       if (separated != null) {
-        current = separated;
-        changed = true;
-      }
-      if (changed && current != null) {
-        scan(in, current, derived, covered);
+        scan(in, separated, derived, covered);
       }
       if (layer == limits.maxDepth()) {
         break;

@@ -64,8 +64,12 @@ final class HtmlReferences {
       boolean hex = text.charAt(at + 2) == 'x' || text.charAt(at + 2) == 'X';
       int digitsFrom = at + (hex ? 3 : 2);
       int k = digitsFrom;
+      while (k < n && k - digitsFrom < 64 && text.charAt(k) == '0') {
+        k++; // leading zeros, as a browser reads them: &#000052; is "4"
+      }
+      int significantFrom = k;
       long value = 0;
-      while (k < n && k - digitsFrom < 7) {
+      while (k < n && k - significantFrom < 7) {
         int d = Character.digit(text.charAt(k), hex ? 16 : 10);
         if (d < 0 || text.charAt(k) > 'f') {
           break;

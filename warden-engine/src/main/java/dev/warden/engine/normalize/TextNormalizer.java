@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  *       unpaired surrogates (invalid UTF-16 that a JSON {@code \ud800} escape decodes to), and the
  *       control characters a JSON escape can slip into a value ({@code \u0000}–{@code \u001f} but
  *       tab, line feed and carriage return; DEL).
- *   <li><b>Tag characters that spell ASCII</b> (U+E0020–U+E007E, text a reader cannot see) read as
- *       that ASCII, set apart by a space on each side so the hidden text is read on its own.
+ *   <li><b>Tag characters that spell ASCII</b> (U+E0020–U+E007E, text a reader cannot see): a run
+ *       spelling at least {@value #MIN_TAG_TEXT} characters reads as that ASCII, set apart by a
+ *       space on each side so the hidden text is read on its own; a shorter run is removed.
  *   <li><b>Digits</b> of other scripts ({@code ٤١١١}) read as ASCII digits.
  *   <li><b>Look-alikes</b> ({@code а} → {@code a}, {@code Α} → {@code A}) are folded only inside a
  *       token (a run of letters, digits, marks and {@code _-.@+/=:%}) that holds a Latin letter or
@@ -187,9 +188,14 @@ public final class TextNormalizer {
       b.copy(plainFrom, i);
       int cp = Character.codePointAt(text, i);
       int next = i + Character.charCount(cp);
-      int tagsEnd = tagTextEnd(text, i);
+      int tagsEnd = isTag(cp) ? tagRunEnd(text, i) : i;
       if (tagsEnd > i) {
-        b.replace(i, tagsEnd, " " + tagText(text, i, tagsEnd) + " ", Evasion.ZERO_WIDTH);
+        String spelled = tagText(text, i, tagsEnd);
+        if (spelled.length() >= MIN_TAG_TEXT) {
+          b.replace(i, tagsEnd, " " + spelled + " ", Evasion.ZERO_WIDTH);
+        } else {
+          b.remove(i, tagsEnd, Evasion.ZERO_WIDTH); // a few inside a value only split it
+        }
         next = tagsEnd;
       } else if (removable(cp)) {
         b.remove(i, next, Evasion.ZERO_WIDTH);
@@ -250,22 +256,27 @@ public final class TextNormalizer {
   private static final int TAG_TILDE = 0xE007E;
 
   /**
-   * The end of the run of tag characters starting at {@code i} when it spells at least one
-   * printable ASCII character (U+E0020–U+E007E; the other tag characters inside the run are
-   * dropped), else {@code i}.
+   * Tag characters spelling fewer than this many ASCII characters are removed like any invisible
+   * character (slipped inside a value, {@code 4111}+tag+{@code 1111…}); a longer run is hidden text
+   * and is read as what it spells.
    */
-  private static int tagTextEnd(String text, int i) {
+  static final int MIN_TAG_TEXT = 8;
+
+  private static boolean isTag(int cp) {
+    return cp >= 0xE0000 && cp <= 0xE007F;
+  }
+
+  /** The end of the run of tag characters (U+E0000–U+E007F) starting at {@code i}. */
+  private static int tagRunEnd(String text, int i) {
     int end = i;
-    boolean spells = false;
     while (end < text.length()) {
       int cp = Character.codePointAt(text, end);
-      if (cp < 0xE0000 || cp > 0xE007F) {
+      if (!isTag(cp)) {
         break;
       }
-      spells |= cp >= TAG_SPACE && cp <= TAG_TILDE;
       end += Character.charCount(cp);
     }
-    return spells ? end : i;
+    return end;
   }
 
   /** The ASCII that the tag characters in {@code text[from, to)} spell. */

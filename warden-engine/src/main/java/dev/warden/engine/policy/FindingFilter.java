@@ -31,10 +31,11 @@ public final class FindingFilter {
   }
 
   /** The findings of {@code in} that survive, in their original order. */
-  public List<Finding> apply(ScanInput in, List<Finding> findings) {
-    if (findings.isEmpty()) {
-      return findings;
+  public List<Finding> apply(ScanInput in, List<Finding> detected) {
+    if (detected.isEmpty()) {
+      return detected;
     }
+    List<Finding> findings = VendorSection.retyped(in, detected);
     List<Finding> kept = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       if (f.confidence() < policy.minConfidence(f.type())) {
@@ -93,8 +94,8 @@ public final class FindingFilter {
         startOfFurthest = span.start();
         typeOfFurthest = f.type();
         furthestIsRewrittenUrl =
-            !(policy.action(f.type()) instanceof dev.warden.api.Action.Allow)
-                && !(policy.action(f.type()) instanceof dev.warden.api.Action.Mask)
+            policy.mode() == Mode.ENFORCE
+                && rewritesWhole(policy.action(f.type()))
                 && text.startsWith("://", indexOfScheme(text, span));
       }
     }
@@ -108,6 +109,15 @@ public final class FindingFilter {
       }
     }
     return out;
+  }
+
+  /** Actions that take the whole value out of what is sent on (not allow, mask or escalate). */
+  private static boolean rewritesWhole(dev.warden.api.Action action) {
+    return action instanceof dev.warden.api.Action.Redact
+        || action instanceof dev.warden.api.Action.Hash
+        || action instanceof dev.warden.api.Action.Tokenize
+        || action instanceof dev.warden.api.Action.Encrypt
+        || action instanceof dev.warden.api.Action.Block;
   }
 
   /** Where {@code ://} stands in the first 12 characters of {@code span}, or -1. */

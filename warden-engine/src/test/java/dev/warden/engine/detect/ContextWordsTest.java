@@ -97,12 +97,14 @@ class ContextWordsTest {
 
   @Test
   void aSuppressingWordOnAnEarlierLineCountsOnlyAsThatLinesLabel() {
-    assertThat(hit("ref 10.0; x64) rt=0.118\n")).isNull();
-    assertThat(hit("build 7 of the app\r\n")).isNull();
-    assertThat(hit("card ref 10.0\npaid with ")).isNull();
+    assertThat(hit("ref 10.0; Win64; x64) rt=0.118\n")).isNull();
+    assertThat(hit("build 7 of the app, bundle 2024.11\r\n")).isNull();
+    assertThat(hit("ref 10.0; Win64; x64) rt=0.1\npaid with ")).isNull();
+    assertThat(hit("Ref #58213 (shipped)\n")).isEqualTo("ref");
+    assertThat(hit("build 7 of the app\r\n")).isEqualTo("build");
     assertThat(hit("Ref:\n")).isEqualTo("ref");
     assertThat(hit("Bestellnummer\r\n")).isEqualTo("bestell*");
-    assertThat(hit("ref 10.0 x\ncard ")).isEqualTo("card");
+    assertThat(hit("ref 10.0; Win64; x64) rt=0.118 x\ncard ")).isEqualTo("card");
     assertThat(hit("paid by card, ref 42 ")).isEqualTo("ref");
   }
 

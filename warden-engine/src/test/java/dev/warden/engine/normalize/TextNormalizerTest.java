@@ -119,7 +119,7 @@ class TextNormalizerTest {
 
   @Test
   void invisibleCharactersAreRemoved_andOnlyARangeAcrossThemCountsAsJoined() {
-    String original = "AK\u200BIA\u00AD12\u202E34\uFE0F56\uDB40\uDC01x";
+    String original = "AK\u200BIA\u00AD12\u202E34\uFE0F56\uDB40\uDC41x";
     MappedText m = normalized(original);
 
     assertThat(m.text()).isEqualTo("AKIA123456x");
@@ -139,6 +139,12 @@ class TextNormalizerTest {
     assertThat(m.toOriginal(0, 20)).isEqualTo(new Span(0, 23));
     assertThat(Evasion.labels(m.evasionsIn(0, 20))).containsExactly("zero-width");
     assertThat(TextNormalizer.normalizeOrNull("tab\tline\r\nend")).isNull();
+  }
+
+  @Test
+  void aLongRunOfTagCharactersThatSpellNothingIsRemovedInOneStep() {
+    String original = "a" + "\uDB40\uDC01".repeat(200_000) + "b";
+    assertThat(normalized(original).text()).isEqualTo("ab");
   }
 
   @Test

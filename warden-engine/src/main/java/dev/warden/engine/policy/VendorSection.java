@@ -1,0 +1,238 @@
+package dev.warden.engine.policy;
+
+import dev.warden.api.Explanation;
+import dev.warden.api.Finding;
+import dev.warden.api.ScanInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Names the vendor of a generic secret from where it stands: a credential with no vendor shape
+ * ({@code api_key: 3f9c…}) is {@code generic_secret} to the rules, but a config says whose it is
+ * in the lines around it — the key itself ({@code TOSS_SECRET_KEY=}), a comment right above
+ * ({@code # Hetzner}), the YAML parent keys ({@code datadog:} → {@code api_key:}), the INI
+ * section ({@code [mistral]}), the HCL block ({@code provider "hcloud" {}), or, in a walked JSON
+ * body, the leaf's path ({@code /payments/mollie/api_key}). The finding keeps its span and rule;
+ * only its type becomes the vendor's kind ({@code payment_token}, {@code saas_token}, {@code
+ * ai_api_key}, {@code cloud_token}, {@code package_registry_token}), which every policy treats as a
+ * secret too.
+ *
+ * <p>Bounded: at most {@value #MAX_LINES} lines and {@value #MAX_BACK} characters above the value
+ * are read, and only for {@code generic_secret} findings.
+ */
+final class VendorSection {
+  private VendorSection() {}
+
+  static final String GENERIC = "generic_secret";
+
+  private static final int MAX_LINES = 12;
+  private static final int MAX_BACK = 2048;
+
+  /** Vendor words (lower case, a whole word of an identifier or text; CJK anywhere) by kind. */
+  private static final Map<String, String> VENDORS = vendors();
+
+  private static Map<String, String> vendors() {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String w :
+        List.of(
+            "mollie",
+            "toss",
+            "tosspayments",
+            "paypal",
+            "braintree",
+            "adyen",
+            "razorpay",
+            "paystack",
+            "flutterwave",
+            "gocardless",
+            "klarna",
+            "iamport",
+            "portone",
+            "payjp",
+            "토스",
+            "토스페이먼츠",
+            "아임포트",
+            "포트원")) {
+      m.put(w, "payment_token");
+    }
+    for (String w :
+        List.of(
+            "datadog",
+            "mailgun",
+            "sendgrid",
+            "twilio",
+            "mailchimp",
+            "postmark",
+            "pagerduty",
+            "newrelic",
+            "sentry",
+            "mixpanel",
+            "amplitude",
+            "intercom",
+            "zendesk",
+            "hubspot",
+            "salesforce",
+            "airtable",
+            "notion",
+            "asana",
+            "atlassian",
+            "jira",
+            "algolia",
+            "contentful",
+            "okta",
+            "auth0",
+            "launchdarkly",
+            "mapbox",
+            "pusher",
+            "cloudinary")) {
+      m.put(w, "saas_token");
+    }
+    for (String w :
+        List.of(
+            "mistral",
+            "cohere",
+            "groq",
+            "upstage",
+            "perplexity",
+            "deepseek",
+            "elevenlabs",
+            "ai21",
+            "xai",
+            "moonshot",
+            "업스테이지")) {
+      m.put(w, "ai_api_key");
+    }
+    for (String w :
+        List.of(
+            "hcloud",
+            "hetzner",
+            "digitalocean",
+            "linode",
+            "vultr",
+            "cloudflare",
+            "ncloud",
+            "scaleway",
+            "ovh",
+            "vercel",
+            "netlify",
+            "heroku",
+            "네이버클라우드",
+            "ヘッツナー")) {
+      m.put(w, "cloud_token");
+    }
+    for (String w : List.of("pypi", "rubygems", "nuget", "artifactory", "jfrog", "dockerhub")) {
+      m.put(w, "package_registry_token");
+    }
+    return Map.copyOf(m);
+  }
+
+  /** {@code found} with each generic secret whose vendor its surroundings name retyped. */
+  static List<Finding> retyped(ScanInput in, List<Finding> found) {
+    List<Finding> out = null;
+    for (int i = 0; i < found.size(); i++) {
+      Finding f = found.get(i);
+      if (!f.type().equals(GENERIC)) {
+        continue;
+      }
+      String[] vendor = vendorOf(in.text(), f.span().start(), in.path());
+      if (vendor == null) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(found);
+      }
+      List<String> hits = new ArrayList<>(f.why().contextHits());
+      hits.add("vendor:" + vendor[0]);
+      Explanation why = new Explanation(f.why().validator(), hits, f.why().evasions());
+      out.set(i, new Finding(vendor[1], f.ruleId(), f.span(), f.confidence(), why));
+    }
+    return out == null ? found : out;
+  }
+
+  /** {word, kind} of the vendor named nearest to the value at {@code start}, or null. */
+  static String @Nullable [] vendorOf(String text, int start, @Nullable String path) {
+    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    String[] hit = find(text.substring(lineStart, start));
+    if (hit != null) {
+      return hit;
+    }
+    int indent = indentOf(text, lineStart);
+    boolean commentsDirectlyAbove = true;
+    int end = lineStart - 1; // the line break before the current line
+    for (int lines = 0; lines < MAX_LINES && end > 0 && start - end <= MAX_BACK; lines++) {
+      int from = text.lastIndexOf('\n', end - 1) + 1;
+      String line = text.substring(from, end);
+      String trimmed = line.strip();
+      int lineIndent = indentOf(text, from);
+      boolean comment =
+          trimmed.startsWith("#") || trimmed.startsWith("//") || trimmed.startsWith("--");
+      boolean section = trimmed.startsWith("[") && trimmed.endsWith("]");
+      boolean parent =
+          !trimmed.isEmpty()
+              && lineIndent < indent
+              && (trimmed.endsWith(":") || trimmed.endsWith("{"));
+      if ((comment && commentsDirectlyAbove) || section || parent) {
+        hit = find(trimmed);
+        if (hit != null) {
+          return hit;
+        }
+      }
+      if (section) {
+        break;
+      }
+      if (parent) {
+        indent = lineIndent;
+      }
+      commentsDirectlyAbove &= comment;
+      end = from - 1;
+    }
+    if (path != null) {
+      int last = path.lastIndexOf('/');
+      return last > 0 ? find(path.substring(0, last)) : null;
+    }
+    return null;
+  }
+
+  private static int indentOf(String text, int lineStart) {
+    int k = lineStart;
+    while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+      k++;
+    }
+    return k - lineStart;
+  }
+
+  /** The first vendor word in {@code s}, as a whole word of it (CJK: anywhere). */
+  private static String @Nullable [] find(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    int i = 0;
+    int n = lower.length();
+    while (i < n) {
+      char c = lower.charAt(i);
+      if (c >= 0x3040) {
+        for (Map.Entry<String, String> e : VENDORS.entrySet()) {
+          if (e.getKey().charAt(0) >= 0x3040 && lower.startsWith(e.getKey(), i)) {
+            return new String[] {e.getKey(), e.getValue()};
+          }
+        }
+        i++;
+        continue;
+      }
+      if (!Character.isLetterOrDigit(c)) {
+        i++;
+        continue;
+      }
+      int from = i;
+      while (i < n && Character.isLetterOrDigit(lower.charAt(i)) && lower.charAt(i) < 0x3040) {
+        i++;
+      }
+      String kind = VENDORS.get(lower.substring(from, i));
+      if (kind != null) {
+        return new String[] {lower.substring(from, i), kind};
+      }
+    }
+    return null;
+  }
+}
