@@ -7,6 +7,7 @@ import dev.warden.api.Finding;
 import dev.warden.api.KeyedHasher;
 import dev.warden.api.Restorer;
 import dev.warden.api.ScanInput;
+import dev.warden.api.Span;
 import dev.warden.api.TokenFormat;
 import dev.warden.api.VaultSession;
 import dev.warden.engine.dialect.Dialect;
@@ -164,6 +165,16 @@ public final class Protector {
         },
         passedOn,
         rewritten);
+    SplitParts.forEach(
+        root,
+        (path, edges, split) -> {
+          for (Replacement r : decide(leaves, new ScanInput(edges, null, path), vault)) {
+            Span s = r.finding().span();
+            if (s.start() < split && s.end() > split) {
+              all.add(acrossParts(r));
+            }
+          }
+        });
     Outcome outcome = outcome(all, enforce);
     // The untouched bytes are copied, not the tree written back: see JsonSplice.
     byte[] bytes = outcome == Outcome.TRANSFORMED ? rewritten.apply(body) : body;
@@ -174,6 +185,22 @@ public final class Protector {
         all,
         model == null ? null : modelSensitive ? "(redacted)" : safeModel(model),
         stream);
+  }
+
+  /**
+   * A value cut at the boundary of two text parts of one message: no single leaf holds it to be
+   * rewritten, so an action that would rewrite it blocks the exchange instead (fail closed).
+   */
+  private static Replacement acrossParts(Replacement r) {
+    Action action = r.decision().action();
+    if (action instanceof Action.Allow || action instanceof Action.Block) {
+      return r;
+    }
+    return new Replacement(
+        r.finding(),
+        new Decision(new Action.Block(), r.decision().reason() + "+split_parts"),
+        r.path(),
+        r.valueHash());
   }
 
   /**

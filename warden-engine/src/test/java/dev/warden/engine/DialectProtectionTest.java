@@ -135,6 +135,44 @@ class DialectProtectionTest {
   }
 
   @Test
+  void aValueCutAtTheBoundaryOfTwoTextPartsOfOneMessageBlocks() {
+    String answer =
+        "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":["
+            + "{\"text\":\"your card 45396140\"},{\"text\":\"83160085 is on file\"}]}}]}";
+    Protector.Result r =
+        protector.protectResponse(
+            answer.getBytes(StandardCharsets.UTF_8),
+            at("/v1beta/models/gemini-2.0-flash:generateContent"));
+    assertThat(r.outcome()).isEqualTo(Protector.Outcome.BLOCKED);
+    assertThat(r.replacements())
+        .anySatisfy(rep -> assertThat(rep.path()).isEqualTo("/candidates/0/content/parts"));
+
+    String request =
+        "{\"model\":\"claude\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
+            + "\"content\":[{\"type\":\"text\",\"text\":\"deploy key AKIAQ4XN7Z\"},"
+            + "{\"type\":\"text\",\"text\":\"P2LM3RT6WB for the bucket\"}]}]}";
+    Protector.Result split =
+        protector.protectRequest(request.getBytes(StandardCharsets.UTF_8), at("/v1/messages"));
+    assertThat(split.outcome()).isEqualTo(Protector.Outcome.BLOCKED);
+    assertThat(split.replacements())
+        .anySatisfy(rep -> {
+          assertThat(rep.finding().type()).isEqualTo("aws_access_key");
+          assertThat(rep.decision().reason()).endsWith("+split_parts");
+        });
+
+    // Two parts that each read as ordinary text stay as they are.
+    String clean =
+        request
+            .replace("deploy key AKIAQ4XN7Z", "see the attached")
+            .replace("P2LM3RT6WB for the bucket", "report for Tuesday");
+    assertThat(
+            protector
+                .protectRequest(clean.getBytes(StandardCharsets.UTF_8), at("/v1/messages"))
+                .outcome())
+        .isEqualTo(Protector.Outcome.CLEAN);
+  }
+
+  @Test
   void binaryPartsShareOneBudgetPerBody() {
     // Many parts, each a compression bomb of card-like text: the body's budget caps the work.
     java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);

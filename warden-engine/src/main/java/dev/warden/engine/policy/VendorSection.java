@@ -36,97 +36,105 @@ final class VendorSection {
 
   private static Map<String, String> vendors() {
     Map<String, String> m = new java.util.HashMap<>();
-    for (String w :
-        List.of(
-            "mollie",
-            "toss",
-            "tosspayments",
-            "paypal",
-            "braintree",
-            "adyen",
-            "razorpay",
-            "paystack",
-            "flutterwave",
-            "gocardless",
-            "klarna",
-            "iamport",
-            "portone",
-            "payjp",
-            "토스",
-            "토스페이먼츠",
-            "아임포트",
-            "포트원")) {
-      m.put(w, "payment_token");
-    }
-    for (String w :
-        List.of(
-            "datadog",
-            "mailgun",
-            "sendgrid",
-            "twilio",
-            "mailchimp",
-            "postmark",
-            "pagerduty",
-            "newrelic",
-            "sentry",
-            "mixpanel",
-            "amplitude",
-            "intercom",
-            "zendesk",
-            "hubspot",
-            "salesforce",
-            "airtable",
-            "notion",
-            "asana",
-            "atlassian",
-            "jira",
-            "algolia",
-            "contentful",
-            "okta",
-            "auth0",
-            "launchdarkly",
-            "mapbox",
-            "pusher",
-            "cloudinary")) {
-      m.put(w, "saas_token");
-    }
-    for (String w :
-        List.of(
-            "mistral",
-            "cohere",
-            "groq",
-            "upstage",
-            "perplexity",
-            "deepseek",
-            "elevenlabs",
-            "ai21",
-            "xai",
-            "moonshot",
-            "업스테이지")) {
-      m.put(w, "ai_api_key");
-    }
-    for (String w :
-        List.of(
-            "hcloud",
-            "hetzner",
-            "digitalocean",
-            "linode",
-            "vultr",
-            "cloudflare",
-            "ncloud",
-            "scaleway",
-            "ovh",
-            "vercel",
-            "netlify",
-            "heroku",
-            "네이버클라우드",
-            "ヘッツナー")) {
-      m.put(w, "cloud_token");
-    }
-    for (String w : List.of("pypi", "rubygems", "nuget", "artifactory", "jfrog", "dockerhub")) {
-      m.put(w, "package_registry_token");
-    }
+    kind(
+        m,
+        "payment_token",
+        "mollie",
+        "toss",
+        "tosspayments",
+        "paypal",
+        "braintree",
+        "adyen",
+        "razorpay",
+        "paystack",
+        "flutterwave",
+        "gocardless",
+        "klarna",
+        "iamport",
+        "portone",
+        "payjp",
+        "토스",
+        "토스페이먼츠",
+        "아임포트",
+        "포트원");
+    kind(
+        m,
+        "saas_token",
+        "datadog",
+        "mailgun",
+        "sendgrid",
+        "twilio",
+        "mailchimp",
+        "postmark",
+        "pagerduty",
+        "newrelic",
+        "sentry",
+        "mixpanel",
+        "amplitude",
+        "intercom",
+        "zendesk",
+        "hubspot",
+        "salesforce",
+        "airtable",
+        "notion",
+        "asana",
+        "atlassian",
+        "jira",
+        "algolia",
+        "contentful",
+        "okta",
+        "auth0",
+        "launchdarkly",
+        "mapbox",
+        "pusher",
+        "cloudinary");
+    kind(
+        m,
+        "ai_api_key",
+        "mistral",
+        "cohere",
+        "groq",
+        "upstage",
+        "perplexity",
+        "deepseek",
+        "elevenlabs",
+        "ai21",
+        "xai",
+        "moonshot",
+        "업스테이지");
+    kind(
+        m,
+        "cloud_token",
+        "hcloud",
+        "hetzner",
+        "digitalocean",
+        "linode",
+        "vultr",
+        "cloudflare",
+        "ncloud",
+        "scaleway",
+        "ovh",
+        "vercel",
+        "netlify",
+        "heroku",
+        "네이버클라우드",
+        "ヘッツナー");
+    kind(
+        m,
+        "package_registry_token",
+        "pypi",
+        "rubygems",
+        "nuget",
+        "artifactory",
+        "jfrog",
+        "dockerhub");
     return Map.copyOf(m);
+  }
+
+  private static void kind(Map<String, String> m, String kind, String... words) {
+    for (String w : words) {
+      m.put(w, kind);
+    }
   }
 
   /** {@code found} with each generic secret whose vendor its surroundings name retyped. */
