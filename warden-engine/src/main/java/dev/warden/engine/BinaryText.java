@@ -12,16 +12,22 @@ import java.util.zip.Inflater;
  *
  * <p>Read: every run of at least {@value #MIN_RUN} printable ASCII characters in the decoded bytes
  * (random image or audio data almost never holds one: about once per 10 MB), and for a PDF the same
- * in each {@code FlateDecode} stream, inflated. Bounded per body ({@link Budget}, shared by all its
- * binary parts): at most {@value #MAX_TEXT} characters of text and {@value #MAX_INFLATED} inflated
- * bytes, so neither a compression bomb nor many small parts cost more than one large file.
+ * in each {@code FlateDecode} stream, inflated. Bounded: at most {@value #MAX_TEXT} characters of
+ * text per part, and {@value #MAX_INFLATED} inflated bytes per body ({@link Budget}, shared by all
+ * its binary parts), so neither a compression bomb nor many small ones cost more than one large
+ * file. Once the body's inflation budget is spent, later streams are not inflated; their parts' own
+ * printable runs are still read.
  */
 final class BinaryText {
   private BinaryText() {}
 
-  /** What one body's binary parts may still cost together. */
+  /**
+   * What one body's binary parts may still inflate together (the amplification a compression bomb
+   * buys); the text read from one part is bounded by {@link #MAX_TEXT} on its own, and the
+   * printable runs of a part's own bytes by the body's size.
+   */
   static final class Budget {
-    private int text = MAX_TEXT;
+    private int text;
     private long inflated = MAX_INFLATED;
 
     boolean spent() {
@@ -47,9 +53,7 @@ final class BinaryText {
    * separated by line feeds; empty when there is none or the value is not base64.
    */
   static String of(String value, Budget budget) {
-    if (budget.spent()) {
-      return "";
-    }
+    budget.text = MAX_TEXT;
     int comma = value.regionMatches(true, 0, "data:", 0, 5) ? value.indexOf(',') : -1;
     byte[] bytes;
     try {

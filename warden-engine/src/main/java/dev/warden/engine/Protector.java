@@ -156,6 +156,17 @@ public final class Protector {
           }
           return true;
         };
+    // Before the walk: it rewrites the tree in place, and the parts must be read as sent.
+    SplitParts.forEach(
+        root,
+        (path, edges, split) -> {
+          for (Replacement r : decide(leaves, new ScanInput(edges, null, path), vault)) {
+            Span s = r.finding().span();
+            if (s.start() < split && s.end() > split) {
+              all.add(notRewritable(r, "+split_parts"));
+            }
+          }
+        });
     walker.walk(
         root,
         (text, key, path) -> {
@@ -165,16 +176,6 @@ public final class Protector {
         },
         passedOn,
         rewritten);
-    SplitParts.forEach(
-        root,
-        (path, edges, split) -> {
-          for (Replacement r : decide(leaves, new ScanInput(edges, null, path), vault)) {
-            Span s = r.finding().span();
-            if (s.start() < split && s.end() > split) {
-              all.add(acrossParts(r));
-            }
-          }
-        });
     Outcome outcome = outcome(all, enforce);
     // The untouched bytes are copied, not the tree written back: see JsonSplice.
     byte[] bytes = outcome == Outcome.TRANSFORMED ? rewritten.apply(body) : body;
@@ -188,43 +189,13 @@ public final class Protector {
   }
 
   /**
-   * A value cut at the boundary of two text parts of one message: no single leaf holds it to be
-   * rewritten, so an action that would rewrite it blocks the exchange instead (fail closed).
-   */
-  private static Replacement acrossParts(Replacement r) {
-    Action action = r.decision().action();
-    if (action instanceof Action.Allow || action instanceof Action.Block) {
-      return r;
-    }
-    return new Replacement(
-        r.finding(),
-        new Decision(new Action.Block(), r.decision().reason() + "+split_parts"),
-        r.path(),
-        r.valueHash());
-  }
-
-  /**
-   * Personal data a document sent on purpose ordinarily holds (a CV's e-mail, an invoice's IBAN):
-   * inside a binary part it cannot be rewritten, and blocking every such file would make documents
-   * unusable, so it is recorded, not acted on. Credentials and prompt injection block.
+   * Contact data a document sent on purpose ordinarily holds (a CV's e-mail and phone, a server
+   * log's addresses): where it cannot be rewritten, blocking every such file would make documents
+   * unusable, so it is recorded, not acted on. Identity numbers, account numbers, credentials and
+   * prompt injection block.
    */
   private static final java.util.Set<String> PERSONAL_DATA =
-      java.util.Set.of(
-          "email",
-          "phone",
-          "ip_address",
-          "iban",
-          "us_ssn",
-          "kr_rrn",
-          "jp_mynumber",
-          "uk_nino",
-          "de_steuer_id",
-          "fr_nir",
-          "es_dni",
-          "it_codice_fiscale",
-          "nl_bsn",
-          "sg_nric",
-          "in_aadhaar");
+      java.util.Set.of("email", "phone", "ip_address");
 
   /**
    * Decisions on values inside a binary part, which is passed on byte for byte, so a value the
@@ -235,26 +206,31 @@ public final class Protector {
   private List<Replacement> unrewritable(List<Replacement> found) {
     List<Replacement> out = new ArrayList<>(found.size());
     for (Replacement r : found) {
-      Action action = r.decision().action();
-      String type = r.finding().type();
-      if (action instanceof Action.Allow
-          || action instanceof Action.Block
-          || action instanceof Action.Escalate) {
-        out.add(r);
-        continue;
-      }
-      Action instead =
-          PERSONAL_DATA.contains(type) && !policy.isHardBlock(type)
-              ? new Action.Allow()
-              : new Action.Block();
-      out.add(
-          new Replacement(
-              r.finding(),
-              new Decision(instead, r.decision().reason() + "+binary_part"),
-              r.path(),
-              r.valueHash()));
+      out.add(notRewritable(r, "+binary_part"));
     }
     return out;
+  }
+
+  /**
+   * A decision on a value no single leaf holds as it is (inside a binary part, or cut at the
+   * boundary of two text parts): an action that would rewrite it blocks the exchange instead (fail
+   * closed), except for contact data ({@link #PERSONAL_DATA}), which is recorded as allowed; allow,
+   * block and escalate stand. {@code why} is appended to the decision's reason.
+   */
+  private Replacement notRewritable(Replacement r, String why) {
+    Action action = r.decision().action();
+    String type = r.finding().type();
+    if (action instanceof Action.Allow
+        || action instanceof Action.Block
+        || action instanceof Action.Escalate) {
+      return r;
+    }
+    Action instead =
+        PERSONAL_DATA.contains(type) && !policy.isHardBlock(type)
+            ? new Action.Allow()
+            : new Action.Block();
+    return new Replacement(
+        r.finding(), new Decision(instead, r.decision().reason() + why), r.path(), r.valueHash());
   }
 
   /**

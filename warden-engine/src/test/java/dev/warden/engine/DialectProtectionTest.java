@@ -160,6 +160,18 @@ class DialectProtectionTest {
           assertThat(rep.decision().reason()).endsWith("+split_parts");
         });
 
+    String threeParts =
+        request.replace(
+            "{\"type\":\"text\",\"text\":\"P2LM3RT6WB for the bucket\"}",
+            "{\"type\":\"text\",\"text\":\"\"},{\"type\":\"text\",\"text\":\"P2LM3\"},"
+                + "{\"type\":\"text\",\"text\":\"RT6WB for the bucket\"}");
+    assertThat(threeParts).contains("\"P2LM3\"");
+    assertThat(
+            protector
+                .protectRequest(threeParts.getBytes(StandardCharsets.UTF_8), at("/v1/messages"))
+                .outcome())
+        .isEqualTo(Protector.Outcome.BLOCKED);
+
     // Two parts that each read as ordinary text stay as they are.
     String clean =
         request
@@ -192,8 +204,13 @@ class DialectProtectionTest {
     for (int i = 0; i < 20; i++) {
       read += BinaryText.of(part, budget).length();
     }
-    assertThat(read).isLessThanOrEqualTo(BinaryText.MAX_TEXT + 20);
-    assertThat(BinaryText.of(part, budget)).isEmpty();
+    // 8 MiB inflated per body: three parts' worth of text at most, then nothing more is inflated.
+    assertThat(read).isLessThan(3L * BinaryText.MAX_TEXT + 65_536);
+    assertThat(BinaryText.of(part, budget).length()).isLessThan(100);
+    // A later part's own plain text is still read.
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    String later = withSignature(png, "deploy key AKIAQ4XN7ZP2LM3RT6WB for the bucket");
+    assertThat(BinaryText.of(later, budget)).contains("AKIAQ4XN7ZP2LM3RT6WB");
   }
 
   @Test

@@ -296,7 +296,7 @@ public final class JsonWalker {
    * in a path only when it is plainly a field name (letters, {@code _}, {@code -}), else as {@code
    * *}. Random tokens, emails and numbers all contain other characters.
    */
-  static String pathSegment(String key) {
+  public static String pathSegment(String key) {
     return !key.isEmpty() && dev.warden.api.PlainText.isPlain(key, "_-", 40) && !hasDigit(key)
         ? key
         : "*";

@@ -64,7 +64,7 @@ final class HtmlReferences {
       boolean hex = text.charAt(at + 2) == 'x' || text.charAt(at + 2) == 'X';
       int digitsFrom = at + (hex ? 3 : 2);
       int k = digitsFrom;
-      while (k < n && k - digitsFrom < 64 && text.charAt(k) == '0') {
+      while (k < n && text.charAt(k) == '0') {
         k++; // leading zeros, as a browser reads them: &#000052; is "4"
       }
       int significantFrom = k;

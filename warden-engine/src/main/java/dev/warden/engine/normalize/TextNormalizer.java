@@ -260,7 +260,7 @@ public final class TextNormalizer {
    * character (slipped inside a value, {@code 4111}+tag+{@code 1111…}); a longer run is hidden text
    * and is read as what it spells.
    */
-  static final int MIN_TAG_TEXT = 8;
+  static final int MIN_TAG_TEXT = 3;
 
   private static boolean isTag(int cp) {
     return cp >= 0xE0000 && cp <= 0xE007F;

@@ -35,7 +35,7 @@ public final class FindingFilter {
     if (detected.isEmpty()) {
       return detected;
     }
-    List<Finding> findings = VendorSection.retyped(in, detected);
+    List<Finding> findings = detected;
     List<Finding> kept = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       if (f.confidence() < policy.minConfidence(f.type())) {
@@ -50,7 +50,8 @@ public final class FindingFilter {
       kept.add(f);
     }
     kept = withoutFragments(in.text(), kept);
-    return kept.size() == findings.size() ? findings : List.copyOf(kept);
+    List<Finding> typed = VendorSection.retyped(in, kept, policy);
+    return typed == kept && kept.size() == findings.size() ? findings : List.copyOf(typed);
   }
 
   /**

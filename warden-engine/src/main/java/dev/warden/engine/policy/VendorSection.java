@@ -34,6 +34,9 @@ final class VendorSection {
   /** Vendor words (lower case, a whole word of an identifier or text; CJK anywhere) by kind. */
   private static final Map<String, String> VENDORS = vendors();
 
+  private static final List<String> CJK_VENDORS =
+      VENDORS.keySet().stream().filter(w -> w.charAt(0) >= 0x3040).sorted().toList();
+
   private static Map<String, String> vendors() {
     Map<String, String> m = new java.util.HashMap<>();
     kind(
@@ -53,10 +56,8 @@ final class VendorSection {
         "iamport",
         "portone",
         "payjp",
-        "토스",
         "토스페이먼츠",
-        "아임포트",
-        "포트원");
+        "아임포트");
     kind(
         m,
         "saas_token",
@@ -137,8 +138,13 @@ final class VendorSection {
     }
   }
 
-  /** {@code found} with each generic secret whose vendor its surroundings name retyped. */
-  static List<Finding> retyped(ScanInput in, List<Finding> found) {
+  /**
+   * {@code found} with each generic secret whose vendor its surroundings name retyped, when {@code
+   * policy} treats the vendor's type exactly as it treats {@code generic_secret} (same action, same
+   * hard-block standing): the type names the vendor, it never changes what happens to the value.
+   * Run after the confidence and allowlist checks, which therefore judge the generic finding.
+   */
+  static List<Finding> retyped(ScanInput in, List<Finding> found, Policy policy) {
     List<Finding> out = null;
     for (int i = 0; i < found.size(); i++) {
       Finding f = found.get(i);
@@ -146,7 +152,7 @@ final class VendorSection {
         continue;
       }
       String[] vendor = vendorOf(in.text(), f.span().start(), in.path());
-      if (vendor == null) {
+      if (vendor == null || !treatedAlike(policy, vendor[1])) {
         continue;
       }
       if (out == null) {
@@ -160,20 +166,32 @@ final class VendorSection {
     return out == null ? found : out;
   }
 
+  private static boolean treatedAlike(Policy policy, String type) {
+    return policy.action(type).equals(policy.action(GENERIC))
+        && policy.isHardBlock(type) == policy.isHardBlock(GENERIC)
+        && policy.minConfidence(type) <= policy.minConfidence(GENERIC);
+  }
+
+  /** How far back on its own line, and on each line above, the words are read. */
+  private static final int LINE_REACH = 256;
+
   /** {word, kind} of the vendor named nearest to the value at {@code start}, or null. */
   static String @Nullable [] vendorOf(String text, int start, @Nullable String path) {
-    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    String[] hit = find(text.substring(lineStart, start));
+    int floor = Math.max(0, start - MAX_BACK);
+    int lineStart = lineStart(text, start, floor);
+    String[] hit = find(text.substring(Math.max(lineStart, start - LINE_REACH), start));
     if (hit != null) {
       return hit;
     }
     int indent = indentOf(text, lineStart);
     boolean commentsDirectlyAbove = true;
     int end = lineStart - 1; // the line break before the current line
-    for (int lines = 0; lines < MAX_LINES && end > 0 && start - end <= MAX_BACK; lines++) {
-      int from = text.lastIndexOf('\n', end - 1) + 1;
-      String line = text.substring(from, end);
-      String trimmed = line.strip();
+    for (int lines = 0; lines < MAX_LINES && end > floor; lines++) {
+      int from = lineStart(text, end, floor);
+      if (from <= floor && from > 0) {
+        break; // a line that starts beyond the reach is not read
+      }
+      String trimmed = text.substring(from, Math.min(end, from + LINE_REACH)).strip();
       int lineIndent = indentOf(text, from);
       boolean comment =
           trimmed.startsWith("#") || trimmed.startsWith("//") || trimmed.startsWith("--");
@@ -204,6 +222,16 @@ final class VendorSection {
     return null;
   }
 
+  /** The start of the line holding {@code at - 1}, searched back no further than {@code floor}. */
+  private static int lineStart(String text, int at, int floor) {
+    for (int k = at - 1; k >= floor; k--) {
+      if (text.charAt(k) == '\n') {
+        return k + 1;
+      }
+    }
+    return floor;
+  }
+
   private static int indentOf(String text, int lineStart) {
     int k = lineStart;
     while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
@@ -220,9 +248,9 @@ final class VendorSection {
     while (i < n) {
       char c = lower.charAt(i);
       if (c >= 0x3040) {
-        for (Map.Entry<String, String> e : VENDORS.entrySet()) {
-          if (e.getKey().charAt(0) >= 0x3040 && lower.startsWith(e.getKey(), i)) {
-            return new String[] {e.getKey(), e.getValue()};
+        for (String word : CJK_VENDORS) {
+          if (lower.startsWith(word, i)) {
+            return new String[] {word, VENDORS.get(word)};
           }
         }
         i++;

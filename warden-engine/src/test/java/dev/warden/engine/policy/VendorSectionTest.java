@@ -30,7 +30,7 @@ class VendorSectionTest {
             0.7,
             new Explanation("high-entropy", List.of(), List.of()));
     ScanInput in = new ScanInput(text, null, path == null ? "" : path);
-    return VendorSection.retyped(in, List.of(generic)).getFirst().type();
+    return VendorSection.retyped(in, List.of(generic), Policy.defaults()).getFirst().type();
   }
 
   @Test
