@@ -66,7 +66,10 @@ final class CredentialRules {
             "접속 주소 mongodb+srv://admin:" + mark("Xk29vLp0") + "@cluster0.mongodb.net 입니다",
             "postgres://admin:" + mark("S3cr3tP@ss") + "@db.internal:5432/prod",
             "amqp://worker:" + mark("pa@@" + FakeValues.base62(203, 10)) + "@rabbit:5672/ failed",
-            "DATABASE_URL=postgresql://orders_rw:" + mark("lantern6333.fig") + "@pg:5432/orders")
+            "DATABASE_URL=postgresql://orders_rw:" + mark("lantern6333.fig") + "@pg:5432/orders",
+            "PIP_EXTRA_INDEX_URL=https://deploy:"
+                + mark("pk*AC*_2#ZG#nm")
+                + "@nexus.example.org/simple")
         .falsePositives(
             "ssh://git@github.com/acme/infra.git",
             "postgres://user:password@localhost:5432/db",

@@ -56,8 +56,8 @@ final class PiiRules {
 
   // URL userinfo ("https://user:pass@host", "https://key@o1.ingest.sentry.io/1", "ssh://git@host")
   // is a credential or a login, not a mailbox: an "@" preceded by "//" and userinfo characters only
-  // does not start a domain.
-  private static final String NOT_URL_USERINFO = "(?<!//[^\\s/?#@]{1,330}@)";
+  // does not start a domain. A '#' counts as userinfo: people put it in passwords unescaped.
+  private static final String NOT_URL_USERINFO = "(?<!//[^\\s/?@]{1,330}@)";
 
   // Local part, "@", then 2–9 labels. Every repeated piece is possessive and the label group is
   // bounded, so a hostile "a.a.a.a…" cannot make the matcher backtrack or recurse deeply. The
@@ -140,6 +140,7 @@ final class PiiRules {
             "담당자 «hong@company.kr»입니다",
             "担当は«jane@acme.jp»です")
         .falsePositives(
+            "PIP_EXTRA_INDEX_URL=https://deploy:pk*AC*_2#ZG#nm@nexus.example.org/simple",
             "scores = q@k.transpose(-2, -1) / math.sqrt(d_k)",
             "retina asset icon@2x.png",
             "npm install left-pad@1.3.0",
