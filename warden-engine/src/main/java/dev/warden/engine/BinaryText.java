@@ -27,12 +27,7 @@ final class BinaryText {
    * printable runs of a part's own bytes by the body's size.
    */
   static final class Budget {
-    private int text;
     private long inflated = MAX_INFLATED;
-
-    boolean spent() {
-      return text <= 0 || inflated <= 0;
-    }
   }
 
   /** Shorter printable runs are noise in compressed data. */
@@ -53,7 +48,6 @@ final class BinaryText {
    * separated by line feeds; empty when there is none or the value is not base64.
    */
   static String of(String value, Budget budget) {
-    budget.text = MAX_TEXT;
     int comma = value.regionMatches(true, 0, "data:", 0, 5) ? value.indexOf(',') : -1;
     byte[] bytes;
     try {
@@ -62,28 +56,29 @@ final class BinaryText {
       return "";
     }
     StringBuilder text = new StringBuilder();
-    runs(bytes, bytes.length, text, budget);
+    runs(bytes, bytes.length, text);
     if (startsWith(bytes, 0, PDF)) {
       inflatedStreams(bytes, text, budget);
     }
     return text.toString();
   }
 
-  /** Appends the printable runs of {@code bytes[0, to)} to {@code text}, within the budget. */
-  private static void runs(byte[] bytes, int to, StringBuilder text, Budget budget) {
+  /**
+   * Appends the printable runs of {@code bytes[0, to)} to {@code text}, up to {@link #MAX_TEXT}.
+   */
+  private static void runs(byte[] bytes, int to, StringBuilder text) {
     int start = -1;
-    for (int i = 0; i <= to && budget.text > 0; i++) {
+    for (int i = 0; i <= to && text.length() < MAX_TEXT; i++) {
       boolean printable = i < to && printable(bytes[i]);
       if (printable && start < 0) {
         start = i;
       } else if (!printable && start >= 0) {
         if (i - start >= MIN_RUN) {
-          int end = Math.min(i, start + budget.text);
+          int end = Math.min(i, start + (MAX_TEXT - text.length()));
           for (int k = start; k < end; k++) {
             text.append((char) bytes[k]);
           }
           text.append('\n');
-          budget.text -= end - start + 1;
         }
         start = -1;
       }
@@ -100,7 +95,7 @@ final class BinaryText {
     int at = 0;
     Inflater inflater = new Inflater();
     try {
-      while (!budget.spent()) {
+      while (budget.inflated > 0 && text.length() < MAX_TEXT) {
         at = nextStream(pdf, at, out, inflater, text, budget);
         if (at < 0) {
           return;
@@ -152,7 +147,7 @@ final class BinaryText {
       // An image stream or another filter: its printable runs were read with the file.
     }
     byte[] streamBytes = inflated.toByteArray();
-    runs(streamBytes, streamBytes.length, text, budget);
+    runs(streamBytes, streamBytes.length, text);
     return end + END_STREAM.length;
   }
 

@@ -1,5 +1,6 @@
 package dev.warden.engine.policy;
 
+import dev.warden.api.Action;
 import dev.warden.api.Detector;
 import dev.warden.api.Finding;
 import dev.warden.api.ScanInput;
@@ -31,11 +32,10 @@ public final class FindingFilter {
   }
 
   /** The findings of {@code in} that survive, in their original order. */
-  public List<Finding> apply(ScanInput in, List<Finding> detected) {
-    if (detected.isEmpty()) {
-      return detected;
+  public List<Finding> apply(ScanInput in, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return findings;
     }
-    List<Finding> findings = detected;
     List<Finding> kept = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       if (f.confidence() < policy.minConfidence(f.type())) {
@@ -113,12 +113,12 @@ public final class FindingFilter {
   }
 
   /** Actions that take the whole value out of what is sent on (not allow, mask or escalate). */
-  private static boolean rewritesWhole(dev.warden.api.Action action) {
-    return action instanceof dev.warden.api.Action.Redact
-        || action instanceof dev.warden.api.Action.Hash
-        || action instanceof dev.warden.api.Action.Tokenize
-        || action instanceof dev.warden.api.Action.Encrypt
-        || action instanceof dev.warden.api.Action.Block;
+  private static boolean rewritesWhole(Action action) {
+    return action instanceof Action.Redact
+        || action instanceof Action.Hash
+        || action instanceof Action.Tokenize
+        || action instanceof Action.Encrypt
+        || action instanceof Action.Block;
   }
 
   /** Where {@code ://} stands in the first 12 characters of {@code span}, or -1. */

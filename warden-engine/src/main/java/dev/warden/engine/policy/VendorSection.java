@@ -34,8 +34,12 @@ final class VendorSection {
   /** Vendor words (lower case, a whole word of an identifier or text; CJK anywhere) by kind. */
   private static final Map<String, String> VENDORS = vendors();
 
-  private static final List<String> CJK_VENDORS =
-      VENDORS.keySet().stream().filter(w -> w.charAt(0) >= 0x3040).sorted().toList();
+  private static final List<Vendor> CJK_VENDORS =
+      VENDORS.entrySet().stream()
+          .filter(e -> e.getKey().charAt(0) >= 0x3040)
+          .map(e -> new Vendor(e.getKey(), e.getValue()))
+          .sorted(java.util.Comparator.comparing(Vendor::word))
+          .toList();
 
   private static Map<String, String> vendors() {
     Map<String, String> m = new java.util.HashMap<>();
@@ -151,17 +155,17 @@ final class VendorSection {
       if (!f.type().equals(GENERIC)) {
         continue;
       }
-      String[] vendor = vendorOf(in.text(), f.span().start(), in.path());
-      if (vendor == null || !treatedAlike(policy, vendor[1])) {
+      Vendor vendor = vendorOf(in.text(), f.span().start(), in.path());
+      if (vendor == null || !treatedAlike(policy, vendor.type())) {
         continue;
       }
       if (out == null) {
         out = new ArrayList<>(found);
       }
       List<String> hits = new ArrayList<>(f.why().contextHits());
-      hits.add("vendor:" + vendor[0]);
+      hits.add("vendor:" + vendor.word());
       Explanation why = new Explanation(f.why().validator(), hits, f.why().evasions());
-      out.set(i, new Finding(vendor[1], f.ruleId(), f.span(), f.confidence(), why));
+      out.set(i, new Finding(vendor.type(), f.ruleId(), f.span(), f.confidence(), why));
     }
     return out == null ? found : out;
   }
@@ -175,11 +179,14 @@ final class VendorSection {
   /** How far back on its own line, and on each line above, the words are read. */
   private static final int LINE_REACH = 256;
 
-  /** {word, kind} of the vendor named nearest to the value at {@code start}, or null. */
-  static String @Nullable [] vendorOf(String text, int start, @Nullable String path) {
+  /** A vendor word as found, and the type of its credentials. */
+  record Vendor(String word, String type) {}
+
+  /** The vendor named nearest to the value at {@code start}, or null. */
+  static @Nullable Vendor vendorOf(String text, int start, @Nullable String path) {
     int floor = Math.max(0, start - MAX_BACK);
     int lineStart = lineStart(text, start, floor);
-    String[] hit = find(text.substring(Math.max(lineStart, start - LINE_REACH), start));
+    Vendor hit = find(text.substring(Math.max(lineStart, start - LINE_REACH), start));
     if (hit != null) {
       return hit;
     }
@@ -241,16 +248,16 @@ final class VendorSection {
   }
 
   /** The first vendor word in {@code s}, as a whole word of it (CJK: anywhere). */
-  private static String @Nullable [] find(String s) {
+  private static @Nullable Vendor find(String s) {
     String lower = s.toLowerCase(Locale.ROOT);
     int i = 0;
     int n = lower.length();
     while (i < n) {
       char c = lower.charAt(i);
       if (c >= 0x3040) {
-        for (String word : CJK_VENDORS) {
-          if (lower.startsWith(word, i)) {
-            return new String[] {word, VENDORS.get(word)};
+        for (Vendor vendor : CJK_VENDORS) {
+          if (lower.startsWith(vendor.word(), i)) {
+            return vendor;
           }
         }
         i++;
@@ -266,7 +273,7 @@ final class VendorSection {
       }
       String kind = VENDORS.get(lower.substring(from, i));
       if (kind != null) {
-        return new String[] {lower.substring(from, i), kind};
+        return new Vendor(lower.substring(from, i), kind);
       }
     }
     return null;
