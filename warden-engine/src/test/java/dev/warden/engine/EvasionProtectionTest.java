@@ -43,6 +43,30 @@ class EvasionProtectionTest {
   }
 
   @Test
+  void aPasswordAfterAWrittenOutLineBreakInPastedJsonIsRedacted() {
+    // The user pasted a JSON document into the message: its "\\n" reaches the leaf as a
+    // backslash and a letter.
+    String password = "Wq7!rTz2pLm";
+    ObjectNode body = JSON.createObjectNode();
+    body.put("model", "gpt-4o");
+    body.putArray("messages")
+        .addObject()
+        .put("role", "user")
+        .put(
+            "content",
+            "why does this fail? {\"db\": \"host: db1\\npassword: "
+                + password
+                + "\\nport: 5432\"}");
+
+    Protector.Result r = protector().protectJson(JSON.writeValueAsBytes(body));
+
+    assertThat(r.outcome()).isEqualTo(Protector.Outcome.TRANSFORMED);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8))
+        .doesNotContain(password)
+        .contains("port: 5432");
+  }
+
+  @Test
   void fullWidthZeroWidthAndBase64HiddenSecretsAreRedactedInAJsonBody() {
     String first = fakeKeyId(91);
     String second = fakeKeyId(92);

@@ -37,9 +37,15 @@ final class CredentialRules {
         bearerToken());
   }
 
-  /** A key, JSON string or header closing quote, possibly JSON-escaped, then the separator. */
+  /**
+   * A key, JSON string or header closing quote, possibly JSON-escaped, then the separator. Code
+   * formatters align the operators of a block ({@code gofmt}, {@code terraform fmt}, hand-aligned
+   * INI files), so up to {@value VendorShapes#ALIGNMENT} spaces may stand before it.
+   */
   private static final String ASSIGN =
-      "(?:\\\\?[\"'])?[ \\t]{0,3}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?";
+      "(?:\\\\?[\"'])?[ \\t]{0,"
+          + VendorShapes.ALIGNMENT
+          + "}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?";
 
   // scheme://user:password@host. The user may be empty (redis://:password@host); a user without a
   // password (ssh://git@host) is a login, not a credential. "anonymous" FTP logins are public. An
@@ -221,7 +227,9 @@ final class CredentialRules {
       "(?:(?<![A-Za-z])(?i:passphrase|password|passwort|kennwort|passwd|pwd)"
           + "|(?<=[A-Za-z0-9][_.-])(?i:pass)"
           + "|(?<![A-Za-z0-9_.-])(?i:pass)"
-          + "(?=\\\\?[\"']?[ \\t]{0,3}+(?:=|:[ \\t]{0,3}+\\\\?[\"'`]))"
+          + "(?=\\\\?[\"']?[ \\t]{0,"
+          + VendorShapes.ALIGNMENT
+          + "}+(?:=|:[ \\t]{0,3}+\\\\?[\"'`]))"
           + "|(?<=[a-z0-9])(?:Passphrase|Password|Passwort|Passwd|Pass|Pwd|Kennwort)"
           + "|(?<=[A-Z0-9])(?:PASSWORD|PASSWD|PASSPHRASE|PWD)"
           + "|(?<![A-Za-z0-9_.-])(?i:pw)"
@@ -290,7 +298,7 @@ final class CredentialRules {
             "contraseña",
             "contrasena",
             "wachtwoord")
-        .reach(2, 12 + 52 + 30 + 15 + 128)
+        .reach(2, 12 + 52 + 30 + 15 + VendorShapes.ALIGNMENT + 128)
         .pattern(
             "(?:--(?i:password|passwd)[ \\t=]{1,2}+(?:\\\\?[\"'])?"
                 + "|(?<![A-Za-z])(?i:identified[ \\t]{1,3}+by)[ \\t]{1,3}+(?:\\\\?[\"'])?"
@@ -324,6 +332,7 @@ final class CredentialRules {
             "login with password " + mark("Vm0xNFlXWT0=") + " then",
             "ssh as root, password " + mark("Summer2024=Fun"),
             "DB_PASSWORD=" + mark("Tr0ub4dor#3x"),
+            "  username       = \"app\"\n  password       = \"" + mark("Wq7!rTz2pLm") + "\"",
             "{\\\"user\\\":\\\"kim\\\",\\\"password\\\":\\\"" + mark("s3cr3t-Pa55") + "\\\"}",
             "mysql -u root --password " + mark("Qw9!zx7Lm") + " appdb",
             "Driver={ODBC};Server=db;UID=sa;PWD=" + mark("H7v#kq2Lp") + ";",
@@ -674,9 +683,10 @@ final class CredentialRules {
         // The match starts at the credential word, whatever identifier it ends ("client_secret",
         // "STRIPE_SECRET_KEY", "accessToken"): at most "x-" or "refresh_" before the keyword.
         // Matching the identifier's own start instead cost a lazy prefix loop per attempt.
-        .reach(8, 4 + 12 + 512)
-        // "secret" + "_key" + closing quote + spaces + the operator: 4 + 2 + 3 + 1 = 10.
-        .keywordFollowedBy("=:：>", 12)
+        .reach(8, 4 + 12 + VendorShapes.ALIGNMENT + 512)
+        // "secret" + "_key" + closing quote + spaces + the operator: 4 + 2 + 3 + 1 = 10, and the
+        // spaces of an aligned block.
+        .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
         .pattern(genericCredentialPattern(true))
         .secretGroup(1)
         .validator(CredentialValues.HIGH_ENTROPY)
@@ -688,6 +698,7 @@ final class CredentialRules {
                 + mark("/" + FakeValues.chars(233, VendorShapes.BASE64, 171))
                 + "\"",
             "secret_key=" + mark("STUBleakQ7w8e9r0t1y2u3i4o5p6notReal"),
+            "\tapiKey          = \"" + mark(FakeValues.base62(234, 32)) + "\"",
             "STRIPE_SECRET_KEY=\"" + mark(FakeValues.base62(221, 32)) + "\"",
             "{\\\"client_secret\\\":\\\"" + mark(FakeValues.base62(222, 40)) + "\\\"}",
             "X-API-Key: " + mark(FakeValues.base62(223, 24)),
@@ -775,8 +786,8 @@ final class CredentialRules {
             "jwtkey",
             "schluessel",
             "schlüssel")
-        .reach(0, 14 + 12 + 512)
-        .keywordFollowedBy("=:：>", 12)
+        .reach(0, 14 + 12 + VendorShapes.ALIGNMENT + 512)
+        .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
         .pattern(
             "(?:(?i:signing|encryption|hmac|master|jwt)[_-]?(?i:key)|(?i:schl(?:ue|ü)ssel))"
                 + "(?![A-Za-z0-9])"

@@ -648,7 +648,9 @@ final class SaasRules {
         .confidence(0.9)
         .placeholderCheck(true)
         .truePositives(
-            env("TWILIO_API_KEY", mark(a)), json("twilioApiKey", mark("SK" + chars(6172, HEX, 32))))
+            env("TWILIO_API_KEY", mark(a)),
+            json("twilioApiKey", mark("SK" + chars(6172, HEX, 32))),
+            "\ttwilioAPIKey    = \"" + mark("SK" + chars(6175, HEX, 32)) + "\"")
         .falsePositives(
             "TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
             "TWILIO_API_KEY=SK" + chars(6173, HEX, 20),

@@ -44,13 +44,21 @@ final class VendorShapes {
   static final int NAME_TAIL = 30;
 
   /**
+   * Spaces that may stand before an assignment operator: formatters align the operators of a block
+   * ({@code twilioAPIKey = "SK…"} in Go, {@code password = "…"} in Terraform).
+   */
+  static final int ALIGNMENT = 16;
+
+  /**
    * Between the name and the value: an assignment ({@code =}, {@code :}, {@code :=}, {@code =>},
    * full-width {@code ：}) with optional quotes (also JSON-escaped) and spaces, a space after a
    * command-line flag ({@code --token }), or a word ("is", "ist", "lautet", Korean and Japanese
    * topic particles).
    */
   static final String SEPARATOR =
-      "(?:(?:\\\\?[\"'])?[ \\t]{0,3}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?"
+      "(?:(?:\\\\?[\"'])?[ \\t]{0,"
+          + ALIGNMENT
+          + "}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?"
           + "|(?<=--[A-Za-z-]{1,20})[ \\t]{1,2}+"
           + "|[ \\t]{1,3}+(?i:is|ist|lautet)[ \\t]{1,3}+(?:\\\\?[\"'`])?"
           + "|[ \\t]{0,2}+(?:는|은|は|が)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?)";

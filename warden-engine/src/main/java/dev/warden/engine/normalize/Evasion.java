@@ -29,7 +29,12 @@ public enum Evasion {
   /**
    * A value glued into an identifier by {@code _} or {@code -}: {@code m-ghp_…}, {@code _4111…}.
    */
-  GLUED("glued");
+  GLUED("glued"),
+  /**
+   * JSON's written-out escapes ({@code \n}, {@code \"}) in a body scanned as text: {@code
+   * \npassword: …} reads as a line break, then a password.
+   */
+  JSON_ESCAPE("json-escape");
 
   private final String label;
 

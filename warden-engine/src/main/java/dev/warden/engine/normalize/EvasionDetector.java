@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * every original character the value came from, so an encoded value is rewritten whole. Encoded
  * runs already inside a finding (a JWT's segments, a PEM body) are not decoded.
  *
+ * <p>JSON's written-out escapes ({@link JsonEscapes}) change no value, only where words start: the
+ * text with them read is scanned once more, and what it reports that the text as written did not is
+ * added, mapped back.
+ *
  * <p>Merging: a derived finding that overlaps a finding of the same type joins it; of each such
  * group one finding is kept — the most confident (the original's on a tie) — with the union of the
  * group's spans, so a value is reported once. Its {@link dev.warden.api.Explanation#evasions()}
@@ -68,6 +72,10 @@ public final class EvasionDetector implements Detector {
     covered.addAll(spans(base));
     EncodedRuns.Budget budget = new EncodedRuns.Budget(limits);
     List<Finding> derived = new ArrayList<>();
+    MappedText unescaped = JsonEscapes.decodeOrNull(text);
+    if (unescaped != null) {
+      scanForNew(in, unescaped, base, derived, covered);
+    }
     @Nullable MappedText current = null;
     for (int layer = 0; ; layer++) {
       String source = current == null ? text : current.text();
@@ -165,6 +173,44 @@ public final class EvasionDetector implements Detector {
               f.confidence(),
               f.why().withEvasions(Evasion.labels(mask))));
       added.add(original);
+    }
+    covered.addAll(added);
+  }
+
+  /**
+   * Runs inner on a text whose changes sit between words rather than inside values ({@link
+   * JsonEscapes}: an escape glues a letter to the next word, which hides the word a rule or a
+   * context word needs), and keeps, mapped back, each finding of a type the text as written did not
+   * report there. A value the escapes did not touch is found the same way in both texts, so only
+   * what they hid is added.
+   */
+  private void scanForNew(
+      ScanInput in, MappedText variant, List<Finding> base, List<Finding> out, Coverage covered) {
+    String text = variant.text();
+    if (text.isEmpty()) {
+      return;
+    }
+    List<Span> added = new ArrayList<>();
+    for (Finding f : inner.detect(new ScanInput(text, in.jsonKey(), in.path()))) {
+      Span s = f.span();
+      if (s.length() == 0 || s.end() > text.length()) {
+        continue;
+      }
+      Span original = variant.toOriginal(s.start(), s.end());
+      boolean known = false;
+      for (Finding b : base) {
+        known |= b.type().equals(f.type()) && b.span().overlaps(original);
+      }
+      if (!known) {
+        out.add(
+            new Finding(
+                f.type(),
+                f.ruleId(),
+                original,
+                f.confidence(),
+                f.why().withEvasions(List.of(Evasion.JSON_ESCAPE.label()))));
+        added.add(original);
+      }
     }
     covered.addAll(added);
   }

@@ -115,6 +115,46 @@ class KeywordScannerTest {
     }
   }
 
+  @Test
+  void longStretchesGiveTheSameHitsInTheSameOrderAsAShortOne() {
+    // From TWO_CHAINS_FROM characters on the scan runs two interleaved walks; the second starts
+    // before the middle, so keywords across the middle, and the longest keyword right at it, are
+    // where it could go wrong.
+    List<String> words = List.of("ab", "abc", "bca", "c", "aab", "-----begin", "비밀번호", "밀번");
+    KeywordScanner s = new KeywordScanner(words);
+    SplittableRandom random = new SplittableRandom(23);
+    String alphabet = "abcABC-----begin비밀번호 ";
+    for (int round = 0; round < 60; round++) {
+      int length =
+          KeywordScanner.TWO_CHAINS_FROM + random.nextInt(3 * KeywordScanner.TWO_CHAINS_FROM);
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      int from = random.nextInt(40);
+      int to = length - random.nextInt(40);
+      int middle = (from + to) >>> 1;
+      text.replace(middle - 4, middle + 6, "-----begin"); // the longest keyword across the middle
+      String t = text.toString();
+      String lower = naiveLower(t);
+      List<String> expected = new ArrayList<>(); // by end, the longer first at one end
+      for (int end = from + 1; end <= to; end++) {
+        for (int len = 10; len >= 1; len--) {
+          for (String w : words) {
+            int start = end - w.length();
+            if (w.length() == len && start >= from && lower.startsWith(w, start)) {
+              expected.add(w + "@" + start + "-" + end);
+            }
+          }
+        }
+      }
+      List<String> actual = new ArrayList<>();
+      s.scan(t, from, to, (k, start, end) -> actual.add(words.get(k) + "@" + start + "-" + end));
+      assertThat(actual).as("round %d", round).containsExactlyElementsOf(expected);
+      assertThat(actual).contains("-----begin@" + (middle - 4) + "-" + (middle + 6));
+    }
+  }
+
   /** Per char: ASCII folded; other chars lower-cased unless that makes them ASCII ('\0'). */
   private static String naiveLower(String t) {
     StringBuilder sb = new StringBuilder(t.length());

@@ -109,6 +109,28 @@ class EvasionDetectorTest {
     assertFoundExactly("k=" + whole, whole, "aws_access_key", "percent");
   }
 
+  @Test
+  void jsonEscapesNoLongerGlueALetterToTheNextWord() {
+    // A body scanned as text: "\\n" is a backslash and an "n", which turned "password" into
+    // "npassword" for every rule that needs a word to start there.
+    String password = "Tr0ub4dor-x9Q";
+    String body = "{\"content\": \"config:\\npassword: " + password + "\\nport: 5432\"}";
+    assertFoundExactly(body, password, "password", "json-escape");
+    String tabbed = "{\"log\": \"ok\\tpassword=" + password + "\"}";
+    assertFoundExactly(tabbed, password, "password", "json-escape");
+  }
+
+  @Test
+  void anEscapedBackslashIsOneCharacter_andValuesFoundAsWrittenAreNotRepeated() {
+    // "\\\\n" is an escaped backslash, then a plain "n": the word is still glued.
+    assertThat(detect("{\"path\": \"C:\\\\npassword: Tr0ub4dor-x9Q\"}"))
+        .noneMatch(f -> f.type().equals("password"));
+    String text = "{\"content\": \"keys:\\n" + AWS + "\"}";
+    assertThat(detect(text))
+        .singleElement()
+        .satisfies(f -> assertThat(f.why().evasions()).isEmpty());
+  }
+
   /** The finding of {@code type} in {@code text}, which must cover {@code value}. */
   private static void assertCovers(String text, String value, String type) {
     int start = text.indexOf(value);
