@@ -202,7 +202,8 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
    * A suppressing word on an earlier line than the match speaks for that line, not for the match (a
    * log's previous record: "…(Windows NT 10.0; Win64)" rt=0.118⏎77.144.193.58 …"), unless it heads
    * that line as its label ("Order number:⏎4111…", "Order #58213 (shipped)⏎4539…": what follows it
-   * there is short or holds no digit). Then the words of the match's own line decide.
+   * there is short or holds no digit, and the line is not longer than the window). Then the words
+   * of the match's own line decide.
    */
   private static Outcome unlessFromAnEarlierRecord(
       String region, int start, int end, Outcome suppressed, Decision decision) {
@@ -216,8 +217,10 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
       return suppressed; // on the match's own line
     }
     int tailEnd = lineBreak > 0 && region.charAt(lineBreak - 1) == '\r' ? lineBreak - 1 : lineBreak;
-    boolean record = false;
-    if (tailEnd - wordEnd > RECORD_TAIL) {
+    // A label heads a short line; a line that began before the window is longer than it (a log
+    // record: "… "Mozilla/5.0 (Linux; Android 15)"⏎203.0.113.9 - -").
+    boolean record = start > 0 && region.lastIndexOf('\n', wordEnd - 1) < 0;
+    if (!record && tailEnd - wordEnd > RECORD_TAIL) {
       for (int i = wordEnd; !record && i < tailEnd; i++) {
         record = Character.isDigit(region.charAt(i));
       }

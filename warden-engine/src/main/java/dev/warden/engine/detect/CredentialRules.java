@@ -288,6 +288,8 @@ final class CredentialRules {
             "pw는",
             "pw은",
             "identified by",
+            "requirepass",
+            "masterauth",
             "비밀번호",
             "비번",
             "패스워드",
@@ -300,7 +302,10 @@ final class CredentialRules {
             "wachtwoord")
         .reach(2, 12 + 52 + 30 + 15 + VendorShapes.ALIGNMENT + 128)
         .pattern(
-            "(?:--(?i:password|passwd)[ \\t=]{1,2}+(?:\\\\?[\"'])?"
+            // Redis takes its password as --requirepass / --masterauth, also as the next item of a
+            // command array ("--requirepass", "…").
+            "(?:--(?i:password|passwd|requirepass|masterauth)"
+                + "(?:[ \\t=]{1,2}+|\\\\?[\"'],[ \\t]{0,2}+)(?:\\\\?[\"'])?"
                 + "|(?<![A-Za-z])(?i:identified[ \\t]{1,3}+by)[ \\t]{1,3}+(?:\\\\?[\"'])?"
                 + "|(?:"
                 + PASSWORD_WORD
@@ -333,6 +338,8 @@ final class CredentialRules {
             "ssh as root, password " + mark("Summer2024=Fun"),
             "DB_PASSWORD=" + mark("Tr0ub4dor#3x"),
             "  username       = \"app\"\n  password       = \"" + mark("Wq7!rTz2pLm") + "\"",
+            "redis-server --requirepass " + mark("FvM7YTXogj9sUPZ"),
+            "command: [\"redis-server\", \"--requirepass\", \"" + mark("Kq2!vLp9xRt") + "\"]",
             "{\\\"user\\\":\\\"kim\\\",\\\"password\\\":\\\"" + mark("s3cr3t-Pa55") + "\\\"}",
             "mysql -u root --password " + mark("Qw9!zx7Lm") + " appdb",
             "Driver={ODBC};Server=db;UID=sa;PWD=" + mark("H7v#kq2Lp") + ";",

@@ -105,6 +105,10 @@ class ContextWordsTest {
     assertThat(hit("Ref:\n")).isEqualTo("ref");
     assertThat(hit("Bestellnummer\r\n")).isEqualTo("bestell*");
     assertThat(hit("ref 10.0; Win64; x64) rt=0.118 x\ncard ")).isEqualTo("card");
+    // A line that began before the window is a record, however short its tail.
+    assertThat(hit("\"GET / HTTP/1.1\" 200 8812 \"Mozilla/5.0 (Linux; Android ref 15)\"\n"))
+        .isNull();
+    assertThat(hit("x\nMozilla/5.0 (Linux; Android ref 15)\"\n")).isEqualTo("ref");
     assertThat(hit("paid by card, ref 42 ")).isEqualTo("ref");
   }
 
