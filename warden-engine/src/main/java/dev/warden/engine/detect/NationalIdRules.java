@@ -234,7 +234,7 @@ final class NationalIdRules {
   }
 
   private static final List<String> MY_NUMBER_WORDS =
-      List.of("マイナンバー", "個人番号", "my number", "mynumber", "마이넘버");
+      List.of("マイナンバー", "個人番号", "my number", "mynumber", "my_number", "마이넘버");
 
   private static final List<String> AADHAAR_WORDS = List.of("aadhaar", "aadhar", "आधार", "uidai");
 
@@ -310,7 +310,8 @@ final class NationalIdRules {
             "マイナンバーは«625399925053»です",
             "my number: «634212780366»",
             "«625399925053» はマイナンバーです",
-            "Y. Tanaka\tJapan\t«634212780366»\toffen")
+            "Y. Tanaka\tJapan\t«634212780366»\toffen",
+            "{\"name\": \"山田\", \"my_number\": \"«625399925053»\"}")
         .falsePositives("注文番号 625399925053", "マイナンバー 625399925054", "India 634212780366")
         .build();
   }
