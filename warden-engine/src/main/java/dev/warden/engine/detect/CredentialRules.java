@@ -314,6 +314,11 @@ final class CredentialRules {
                 + ")"
                 + "(?:"
                 + ASSIGN
+                // a quoted name, then its value as the next argument: PHP's define('DB_PASSWORD',
+                // '…'), setdefault("PASSWORD", "…"), config.set('password', '…')
+                + "|\\\\?[\"'][ \\t]{0,3}+,[ \\t]{0,"
+                + VendorShapes.ALIGNMENT
+                + "}+\\\\?[\"']"
                 + "|(?:[ \\t]{1,3}+(?i:for|on|für|fuer|auf|of|pour|para|voor|del|della|per)[ \\t][^\\n\"'`.,;:=]{1,40}?)?"
                 + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war|est|es|era|è)"
                 // "is now …", "lautet übrigens …": one adverb between the verb and the value
@@ -339,6 +344,8 @@ final class CredentialRules {
             "DB_PASSWORD=" + mark("Tr0ub4dor#3x"),
             "  username       = \"app\"\n  password       = \"" + mark("Wq7!rTz2pLm") + "\"",
             "redis-server --requirepass " + mark("FvM7YTXogj9sUPZ"),
+            "define( 'DB_PASSWORD', '" + mark("river6544_tiger") + "' );",
+            "os.environ.setdefault(\"SMTP_PASSWORD\", \"" + mark("Kq2!vLp9xRt") + "\")",
             "command: [\"redis-server\", \"--requirepass\", \"" + mark("Kq2!vLp9xRt") + "\"]",
             "{\\\"user\\\":\\\"kim\\\",\\\"password\\\":\\\"" + mark("s3cr3t-Pa55") + "\\\"}",
             "mysql -u root --password " + mark("Qw9!zx7Lm") + " appdb",
@@ -375,6 +382,8 @@ final class CredentialRules {
             "Wi-Fiのぱすわーどって" + mark("Rocket3926#kiwi") + "であってますか？")
         .falsePositives(
             "read -rs -p \"DB password: \" DB_PW && export MYSQL_PWD=\"$DB_PW\"",
+            "labels = {'password', 'Password', 'confirm', 'Confirm'}",
+            "t('password', 'Passwort')",
             "初期パスワードは1Passwordの「新入社員用」ボールトに入れてあります",
             "login.failure reason=bad_password attempt=1",
             "-- パスワードはargon2idでハッシュ化済み",

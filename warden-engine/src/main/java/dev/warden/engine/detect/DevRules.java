@@ -52,7 +52,9 @@ final class DevRules {
         postmanApiKey(),
         sentryOrgToken(),
         sentryUserToken(),
-        grafanaServiceAccountToken());
+        grafanaServiceAccountToken(),
+        laravelAppKey(),
+        djangoSecretKey());
   }
 
   private static String chars(long seed, String alphabet, int length) {
@@ -451,6 +453,64 @@ final class DevRules {
             "glsa_" + FakeValues.base62(5235, 32) + "_" + chars(5236, HEX, 8))
         .validator(VendorValidators.RANDOM)
         .falsePositives("glsa_" + FakeValues.base62(5237, 32) + " without its checksum")
+        .build();
+  }
+
+  // Laravel's APP_KEY: "base64:" and 32 random bytes in base64 (44 characters, one "=").
+  static Rule laravelAppKey() {
+    String a = "base64:" + chars(5241, VendorShapes.BASE64, 43) + "=";
+    return Rule.builder("laravel-app-key")
+        .type("generic_secret")
+        .keywords("app_key")
+        .reach(0, 7 + VendorShapes.ALIGNMENT + 6 + 51)
+        .pattern(
+            "(?<![A-Za-z0-9_])(?i:app_key)[\"']?[ \\t]{0,"
+                + VendorShapes.ALIGNMENT
+                + "}+[=:][ \\t]{0,3}+[\"']?(base64:[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])")
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.9)
+        .placeholderCheck(true)
+        .truePositives(
+            "APP_KEY=" + mark(a),
+            "'key' => env('APP_KEY', '"
+                + "base64:"
+                + chars(5242, VendorShapes.BASE64, 43)
+                + "='),\nAPP_KEY: \""
+                + mark("base64:" + chars(5243, VendorShapes.BASE64, 43) + "=")
+                + "\"")
+        .falsePositives(
+            "APP_KEY=",
+            "APP_KEY=base64:" + "A".repeat(43) + "=",
+            "APP_KEY=base64:" + chars(5244, VendorShapes.BASE64, 20))
+        .build();
+  }
+
+  // Django's SECRET_KEY as startproject writes it: 50 characters of its alphabet (lower case,
+  // digits, !@#$%^&*(-_=+)), behind "django-insecure-" until someone replaces it. The common
+  // credential rule stops at the first symbol and would leave the rest in clear.
+  static Rule djangoSecretKey() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
+    String a = "django-insecure-" + chars(5251, alphabet, 50);
+    return Rule.builder("django-secret-key")
+        .type("generic_secret")
+        .keywords("secret_key")
+        .reach(0, 10 + VendorShapes.ALIGNMENT + 6 + 66 + 1)
+        .pattern(
+            "(?<![A-Za-z0-9_])SECRET_KEY[ \\t]{0,"
+                + VendorShapes.ALIGNMENT
+                + "}+=[ \\t]{0,3}+[rbu]?[\"']((?:django-insecure-)?[a-z0-9!@#$%^&*(\\-_=+)]{50})[\"']")
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.9)
+        .placeholderCheck(true)
+        .truePositives(
+            "SECRET_KEY = \"" + mark(a) + "\"",
+            "SECRET_KEY = '" + mark(chars(5252, alphabet, 50)) + "'")
+        .falsePositives(
+            "SECRET_KEY = os.environ[\"DJANGO_SECRET_KEY\"]",
+            "SECRET_KEY = \"" + chars(5253, alphabet, 30) + "\"",
+            "SECRET_KEY = \"django-insecure-" + "x".repeat(50) + "\"")
         .build();
   }
 }

@@ -651,23 +651,22 @@ final class PiiRules {
 
   // National numbers of the countries without a rule of their own, as people write them: French
   // 06 12 34 56 78 / 01.55.27.28.09 / 0612345678, Swiss 079 709 24 96, Italian mobiles 306
-  // 2120194, Japanese mobiles typed unbroken 09012345678, and any 10–11 digit number starting with
-  // a trunk 0. Dates, amounts and ids take these shapes too, so a phone word must say it: before
-  // the
-  // number, after it on its line, or as its table column.
+  // 2120194, Japanese mobiles typed unbroken 09012345678, German mobiles 015241289573, and any
+  // 10–12 digit number starting with a trunk 0. Dates, amounts and ids take these shapes too, so a
+  // phone word must say it: before the number, after it on its line, or as its table column.
   private static final String NATIONAL =
       Boundaries.startNotAfter("[\\w+.()-]")
           + "(?:0[1-9]([ .-])\\d{2}\\1\\d{2}\\1\\d{2}\\1\\d{2}"
           + "|0\\d{2}([ .-])\\d{3}\\2\\d{2}\\2\\d{2}"
           + "|3\\d{2} \\d{6,7}"
-          + "|0\\d{9,10}+)"
+          + "|0\\d{9,11}+)"
           + "(?![\\w]|[-.,]\\d|[ ]\\d)";
 
   static Rule phoneNationalWorded() {
     return Rule.builder("phone-national-worded")
         .type("phone")
         .minDigits(9)
-        .startShape(StartShape.digitsThen(2, 3, " .-").or(StartShape.digits(10, 11)))
+        .startShape(StartShape.digitsThen(2, 3, " .-").or(StartShape.digits(10, 12)))
         .pattern(NATIONAL)
         .startsAfterNone(Boundaries.ASCII_WORD + "+.()-")
         .confidence(0.7)
@@ -679,7 +678,8 @@ final class PiiRules {
             "Rückruf bitte unter «079 709 24 96». Danke",
             "| Name | Phone |\n|---|---|\n| Giulia Romano | «306 2120194» |",
             "携帯電話\t«08028608877»",
-            "«0612345678» is my mobile")
+            "«0612345678» is my mobile",
+            "Er ist unter «015241289573» erreichbar.")
         .falsePositives(
             "invoice 07 38 46 85 35 paid",
             "order number 0720778940",

@@ -43,6 +43,7 @@ final class SaasRules {
         stripe("stripe-restricted-key", "rk", 6111),
         stripeWebhookSecret(),
         tossSecretKey(),
+        payJpSecretKey(),
         squareAccessToken(),
         squareOauthSecret(),
         braintreeAccessToken(),
@@ -491,7 +492,8 @@ final class SaasRules {
             id,
             "stripe_key",
             kind + "_live_",
-            kind + "_(?:live|test)_[A-Za-z0-9]{24,247}+",
+            // Not 48 lower-case hex digits: a PAY.JP key (payJpSecretKey) has Stripe's prefix.
+            kind + "_(?:live|test)_(?![0-9a-f]{48}(?![A-Za-z0-9]))[A-Za-z0-9]{24,247}+",
             256,
             "STRIPE_SECRET_KEY",
             a,
@@ -542,6 +544,29 @@ final class SaasRules {
         .falsePositives(
             "TOSS_CLIENT_KEY=live_ck_" + FakeValues.base62(6214, 28),
             "live_sk_" + FakeValues.base62(6215, 12) + " is cut")
+        .build();
+  }
+
+  // PAY.JP secret keys: Stripe's sk_live_/sk_test_ prefix, then 48 lower-case hex digits (a
+  // Stripe key is mixed-case base62). The public pk_ keys are not secrets.
+  static Rule payJpSecretKey() {
+    String a = "sk_live_" + chars(6216, HEX, 48);
+    return prefixedToken(
+            "payjp-secret-key",
+            "payment_token",
+            "sk_live_",
+            "sk_(?:live|test)_[0-9a-f]{48}",
+            56,
+            "PAYJP_SECRET_KEY",
+            a,
+            "sk_test_" + chars(6217, HEX, 48),
+            "sk_live_" + chars(6218, HEX, 48))
+        .keywords("sk_live_", "sk_test_")
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .truePositives("Payjp.api_key = '" + mark("sk_live_" + chars(6219, HEX, 48)) + "'  # 秘密鍵")
+        .falsePositives(
+            "PAYJP_PUBLIC_KEY=pk_live_" + chars(6220, HEX, 48),
+            "sk_live_" + chars(6221, HEX, 40) + " is cut")
         .build();
   }
 
