@@ -59,7 +59,22 @@ final class DigitShape {
     int digits = 0;
     int gap = 0;
     int n = text.length();
+    String string = text instanceof String s ? s : null;
+    char[] block = string != null && n >= SKIP_BLOCK ? new char[SKIP_BLOCK] : null;
     for (int i = 0; i < n; i++) {
+      if (block != null
+          && string != null
+          && start < 0
+          && (i & (SKIP_BLOCK - 1)) == 0
+          && i + SKIP_BLOCK <= n) {
+        // Prose holds a digit every few hundred characters: a block without one, read outside a
+        // cluster (no run open either), changes nothing, and a loop without a branch tells.
+        string.getChars(i, i + SKIP_BLOCK, block, 0);
+        if (!anyDigit(block)) {
+          i += SKIP_BLOCK - 1;
+          continue;
+        }
+      }
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         run++;
@@ -100,6 +115,18 @@ final class DigitShape {
   }
 
   static final int CLUSTER_GAP = 3;
+
+  /** Characters read at once between digits ({@link #digits}): a power of two. */
+  static final int SKIP_BLOCK = 64;
+
+  /** Whether {@code block} holds an ASCII digit; branch-free, so the JIT vectorizes it. */
+  private static boolean anyDigit(char[] block) {
+    int any = 0;
+    for (char c : block) {
+      any |= (((c - '0') & 0xFFFF) - 10) >>> 31;
+    }
+    return any != 0;
+  }
 
   private static boolean isSeparator(char c) {
     return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+';

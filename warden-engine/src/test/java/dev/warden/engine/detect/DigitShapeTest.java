@@ -19,6 +19,31 @@ class DigitShapeTest {
   }
 
   /**
+   * A String is read a block at a time where no digit is near ({@link DigitShape#SKIP_BLOCK}); any
+   * other CharSequence character by character. Both must give the same clusters and run, also when
+   * a cluster straddles a block edge.
+   */
+  @Test
+  void skippingDigitFreeBlocksChangesNothing() {
+    SplittableRandom random = new SplittableRandom(7);
+    String alphabet = "0123456789 -.()/+";
+    for (int t = 0; t < 3_000; t++) {
+      StringBuilder sb = new StringBuilder();
+      int length = random.nextInt(4 * DigitShape.SKIP_BLOCK * 4);
+      for (int i = 0; i < length; i++) {
+        sb.append(
+            random.nextInt(40) == 0
+                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                : "abc 가é".charAt(random.nextInt(6)));
+      }
+      String text = sb.toString();
+      DigitShape.Digits blockwise = DigitShape.digits(text);
+      DigitShape.Digits charwise = DigitShape.digits(new StringBuilder(text));
+      assertThat(blockwise).as(text).isEqualTo(charwise);
+    }
+  }
+
+  /**
    * The one-pass scan reports what the two passes it replaced reported: {@link
    * DigitShape#longestRun} and a separate cluster scan, on random mixtures of digits, separators,
    * letters and non-ASCII characters.
