@@ -1812,7 +1812,7 @@ public final class InjectionDetector implements Detector {
   }
 
   /** "e.g.", "i.e.", "z.B.", "z. B.", "u. a.": a full stop that does not end a sentence. */
-  private static boolean abbreviation(String text, int dot) {
+  static boolean abbreviation(String text, int dot) {
     if (text.charAt(dot) != '.' || dot < 2) {
       return false;
     }
@@ -1821,7 +1821,7 @@ public final class InjectionDetector implements Detector {
         && (before == '.' || (before == ' ' && dot >= 3 && text.charAt(dot - 3) == '.'));
   }
 
-  private static void addTrimmed(String text, int start, int end, List<int[]> out) {
+  static void addTrimmed(String text, int start, int end, List<int[]> out) {
     int s = start;
     int e = end;
     while (s < e && Character.isWhitespace(text.charAt(s))) {

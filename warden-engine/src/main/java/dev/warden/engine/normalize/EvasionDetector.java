@@ -74,7 +74,7 @@ public final class EvasionDetector implements Detector {
     List<Finding> derived = new ArrayList<>();
     MappedText unescaped = JsonEscapes.decodeOrNull(text);
     if (unescaped != null) {
-      scanForNew(in, unescaped, base, derived, covered);
+      scan(in, unescaped, derived, covered, base);
     }
     @Nullable MappedText current = null;
     for (int layer = 0; ; layer++) {
@@ -149,6 +149,23 @@ public final class EvasionDetector implements Detector {
 
   /** Runs inner on a derived text and keeps, mapped back, what an undone evasion revealed. */
   private void scan(ScanInput in, MappedText variant, List<Finding> out, Coverage covered) {
+    scan(in, variant, out, covered, null);
+  }
+
+  /**
+   * Runs inner on a derived text and keeps, mapped back, what it revealed. With {@code asWritten}
+   * null: each finding with an undone evasion inside its span. Otherwise the text's changes sit
+   * between words rather than inside values ({@link JsonEscapes}: an escape glues a letter to the
+   * next word, which hides the word a rule or a context word needs), and each finding of a type the
+   * text as written did not report there is kept: a value the changes did not touch is found alike
+   * in both texts, so only what they hid is added.
+   */
+  private void scan(
+      ScanInput in,
+      MappedText variant,
+      List<Finding> out,
+      Coverage covered,
+      @Nullable List<Finding> asWritten) {
     String text = variant.text();
     if (text.isEmpty()) {
       return;
@@ -161,10 +178,16 @@ public final class EvasionDetector implements Detector {
         continue;
       }
       int mask = variant.evasionsIn(s.start(), s.end());
-      if (mask == 0) {
+      if (asWritten == null && mask == 0) {
         continue;
       }
       Span original = variant.toOriginal(s.start(), s.end());
+      if (asWritten != null) {
+        if (reported(asWritten, f.type(), original)) {
+          continue;
+        }
+        mask |= Evasion.JSON_ESCAPE.bit();
+      }
       out.add(
           new Finding(
               f.type(),
@@ -177,42 +200,13 @@ public final class EvasionDetector implements Detector {
     covered.addAll(added);
   }
 
-  /**
-   * Runs inner on a text whose changes sit between words rather than inside values ({@link
-   * JsonEscapes}: an escape glues a letter to the next word, which hides the word a rule or a
-   * context word needs), and keeps, mapped back, each finding of a type the text as written did not
-   * report there. A value the escapes did not touch is found the same way in both texts, so only
-   * what they hid is added.
-   */
-  private void scanForNew(
-      ScanInput in, MappedText variant, List<Finding> base, List<Finding> out, Coverage covered) {
-    String text = variant.text();
-    if (text.isEmpty()) {
-      return;
-    }
-    List<Span> added = new ArrayList<>();
-    for (Finding f : inner.detect(new ScanInput(text, in.jsonKey(), in.path()))) {
-      Span s = f.span();
-      if (s.length() == 0 || s.end() > text.length()) {
-        continue;
-      }
-      Span original = variant.toOriginal(s.start(), s.end());
-      boolean known = false;
-      for (Finding b : base) {
-        known |= b.type().equals(f.type()) && b.span().overlaps(original);
-      }
-      if (!known) {
-        out.add(
-            new Finding(
-                f.type(),
-                f.ruleId(),
-                original,
-                f.confidence(),
-                f.why().withEvasions(List.of(Evasion.JSON_ESCAPE.label()))));
-        added.add(original);
+  private static boolean reported(List<Finding> findings, String type, Span span) {
+    for (Finding f : findings) {
+      if (f.type().equals(type) && f.span().overlaps(span)) {
+        return true;
       }
     }
-    covered.addAll(added);
+    return false;
   }
 
   /** {@code base} without the yielding findings that lie inside a non-yielding derived finding. */

@@ -59,7 +59,7 @@ class ClausesTest {
     return out;
   }
 
-  /** The cut as it was written before: every character tested in turn. */
+  /** The cut as it was written before: every character tested in turn (same trimming). */
   static List<int[]> reference(String text) {
     List<int[]> out = new ArrayList<>();
     int n = text.length();
@@ -84,7 +84,7 @@ class ClausesTest {
       } else if (c == '。' || c == '！' || c == '？') {
         cut = i + 1;
       } else if ((c == '.' || c == '!' || c == '?')
-          && !abbreviation(text, i)
+          && !InjectionDetector.abbreviation(text, i)
           && (i + 1 == n
               || Character.isWhitespace(text.charAt(i + 1))
               || text.charAt(i + 1) == '"'
@@ -95,37 +95,14 @@ class ClausesTest {
         next = i;
       }
       if (cut >= 0) {
-        trimmed(text, start, cut, out);
+        InjectionDetector.addTrimmed(text, start, cut, out);
         start = next;
         if (next > i + 1) {
           i = next - 1;
         }
       }
     }
-    trimmed(text, start, n, out);
+    InjectionDetector.addTrimmed(text, start, n, out);
     return out;
-  }
-
-  private static boolean abbreviation(String text, int dot) {
-    if (text.charAt(dot) != '.' || dot < 2) {
-      return false;
-    }
-    char before = text.charAt(dot - 2);
-    return Character.isLetter(text.charAt(dot - 1))
-        && (before == '.' || (before == ' ' && dot >= 3 && text.charAt(dot - 3) == '.'));
-  }
-
-  private static void trimmed(String text, int start, int end, List<int[]> out) {
-    int s = start;
-    int e = end;
-    while (s < e && Character.isWhitespace(text.charAt(s))) {
-      s++;
-    }
-    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-      e--;
-    }
-    if (e > s) {
-      out.add(new int[] {s, e});
-    }
   }
 }
