@@ -34,7 +34,9 @@ public enum Evasion {
    * JSON's written-out escapes ({@code \n}, {@code \"}) in a body scanned as text: {@code
    * \npassword: …} reads as a line break, then a password.
    */
-  JSON_ESCAPE("json-escape");
+  JSON_ESCAPE("json-escape"),
+  /** A space after every character of a value: {@code 4 1 1 1 1 1 …}, {@code T R 3 9 6 4 1 9 A}. */
+  SPACED("spaced");
 
   private final String label;
 

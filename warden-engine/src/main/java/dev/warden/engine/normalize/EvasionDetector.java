@@ -101,6 +101,11 @@ public final class EvasionDetector implements Detector {
       if (separated != null) {
         scan(in, separated, derived, covered);
       }
+      MappedText closedUp =
+          SpacedValues.joinOrNull(current == null ? text : current.text(), current);
+      if (closedUp != null) {
+        scan(in, closedUp, derived, covered);
+      }
       if (layer == limits.maxDepth()) {
         break;
       }

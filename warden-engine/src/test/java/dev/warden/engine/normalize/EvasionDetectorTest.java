@@ -110,6 +110,19 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void valuesSpelledOutWithASpaceAfterEveryCharacterAreClosedUp() {
+    String card = "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1";
+    assertFoundExactly("my card is " + card + ", exp 12/27", card, "card", "spaced");
+    String ssn = "5 3 6 2 2 8 1 0 7";
+    assertFoundExactly(
+        "SSN " + ssn + " (spaced so the bot does not see it)", ssn, "us_ssn", "spaced");
+    // A list of single digits is no number; nor are spaced-out words, nor fewer than five digits.
+    assertThat(detect("vote 1 2 3 4 5 6 7 8 9 0 1 2 3 now"))
+        .noneMatch(f -> f.type().equals("card"));
+    assertThat(detect("S E C R E T 4 2 and A K I A")).isEmpty();
+  }
+
+  @Test
   void jsonEscapesNoLongerGlueALetterToTheNextWord() {
     // A body scanned as text: "\\n" is a backslash and an "n", which turned "password" into
     // "npassword" for every rule that needs a word to start there.
