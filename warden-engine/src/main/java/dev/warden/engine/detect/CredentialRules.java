@@ -34,7 +34,8 @@ final class CredentialRules {
         secretJsonValue(),
         tokenJsonValue(),
         keyJsonValue(),
-        bearerToken());
+        bearerToken(),
+        basicAuthHeader());
   }
 
   /**
@@ -965,5 +966,60 @@ final class CredentialRules {
             "Authorization: Bearer 123e4567-e89b-12d3-a456-426614174000",
             "the bearer of this letter")
         .build();
+  }
+
+  // HTTP Basic authentication: "Basic " and base64 of user:password. The credentials are only
+  // encoded, so the header carries the password itself; the validator decodes it.
+  static Rule basicAuthHeader() {
+    return Rule.builder("basic-auth-header")
+        .type("password")
+        .keywords("basic")
+        .reach(0, 6 + 3 + 344)
+        .pattern(
+            "(?<![A-Za-z0-9])(?i:basic)[ \\t]{1,3}+([A-Za-z0-9+/]{8,340}+={0,2})(?![A-Za-z0-9+/=])")
+        .secretGroup(1)
+        .validator(Validator.of("basic-credentials", CredentialRules::isBasicCredentials))
+        .confidence(0.85)
+        .placeholderCheck(true)
+        .truePositives(
+            "Authorization: Basic " + mark(basic("admin:Orbit84_orbit")),
+            "curl -H 'authorization: basic " + mark(basic("svc-ci:Tr0ub4dor#3x")) + "' https://ci",
+            "> Authorization: Basic " + mark(basic("deploy:" + FakeValues.base62(235, 16))))
+        .falsePositives(
+            "Authorization: Basic " + basic("user:password"),
+            "Authorization: Basic <base64(user:pass)>",
+            "Basic " + basic("no colon here at all"),
+            "basic usage instructions follow",
+            "Basic " + basic("admin:"))
+        .build();
+  }
+
+  private static String basic(String credentials) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Base64 of printable {@code user:password} whose password is a password ({@link
+   * CredentialValues#PASSWORD}).
+   */
+  private static boolean isBasicCredentials(CharSequence value) {
+    byte[] decoded;
+    try {
+      decoded = java.util.Base64.getDecoder().decode(value.toString());
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+    String text = new String(decoded, java.nio.charset.StandardCharsets.UTF_8);
+    int colon = text.indexOf(':');
+    if (colon <= 0 || colon == text.length() - 1 || text.contains("\uFFFD")) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < 0x20 || text.charAt(i) == 0x7F) {
+        return false;
+      }
+    }
+    return CredentialValues.PASSWORD.test(text.substring(colon + 1));
   }
 }
