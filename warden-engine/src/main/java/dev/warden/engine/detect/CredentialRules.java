@@ -307,6 +307,8 @@ final class CredentialRules {
             // command array ("--requirepass", "…").
             "(?:--(?i:password|passwd|requirepass|masterauth)"
                 + "(?:[ \\t=]{1,2}+|\\\\?[\"'],[ \\t]{0,2}+)(?:\\\\?[\"'])?"
+                // redis.conf and CONFIG SET: the directive, then the value
+                + "|(?<![A-Za-z0-9_-])(?i:requirepass|masterauth)[ \\t]{1,3}+(?:\\\\?[\"'])?"
                 + "|(?<![A-Za-z])(?i:identified[ \\t]{1,3}+by)[ \\t]{1,3}+(?:\\\\?[\"'])?"
                 + "|(?:"
                 + PASSWORD_WORD
@@ -345,6 +347,8 @@ final class CredentialRules {
             "DB_PASSWORD=" + mark("Tr0ub4dor#3x"),
             "  username       = \"app\"\n  password       = \"" + mark("Wq7!rTz2pLm") + "\"",
             "redis-server --requirepass " + mark("FvM7YTXogj9sUPZ"),
+            "# redis.conf\nrequirepass " + mark("Foobared123x"),
+            "CONFIG SET requirepass \"" + mark("Kq2!vLp9xRt") + "\"",
             "define( 'DB_PASSWORD', '" + mark("river6544_tiger") + "' );",
             "os.environ.setdefault(\"SMTP_PASSWORD\", \"" + mark("Kq2!vLp9xRt") + "\")",
             "command: [\"redis-server\", \"--requirepass\", \"" + mark("Kq2!vLp9xRt") + "\"]",

@@ -492,8 +492,12 @@ final class SaasRules {
             id,
             "stripe_key",
             kind + "_live_",
-            // Not 48 lower-case hex digits: a PAY.JP key (payJpSecretKey) has Stripe's prefix.
-            kind + "_(?:live|test)_(?![0-9a-f]{48}(?![A-Za-z0-9]))[A-Za-z0-9]{24,247}+",
+            // A secret key is not 48 lower-case hex digits: a PAY.JP key (payJpSecretKey) has
+            // Stripe's prefix.
+            kind
+                + "_(?:live|test)_"
+                + (kind.equals("sk") ? "(?![0-9a-f]{48}(?![A-Za-z0-9]))" : "")
+                + "[A-Za-z0-9]{24,247}+",
             256,
             "STRIPE_SECRET_KEY",
             a,

@@ -101,10 +101,14 @@ public final class EvasionDetector implements Detector {
       if (separated != null) {
         scan(in, separated, derived, covered);
       }
-      MappedText closedUp =
-          SpacedValues.joinOrNull(current == null ? text : current.text(), current);
+      String latest = current == null ? text : current.text();
+      MappedText closedUp = SpacedValues.joinOrNull(latest, current, false);
       if (closedUp != null) {
         scan(in, closedUp, derived, covered);
+        MappedText digitsClosedUp = SpacedValues.joinOrNull(latest, current, true);
+        if (digitsClosedUp != null) {
+          scan(in, digitsClosedUp, derived, covered);
+        }
       }
       if (layer == limits.maxDepth()) {
         break;
@@ -161,9 +165,10 @@ public final class EvasionDetector implements Detector {
    * Runs inner on a derived text and keeps, mapped back, what it revealed. With {@code asWritten}
    * null: each finding with an undone evasion inside its span. Otherwise the text's changes sit
    * between words rather than inside values ({@link JsonEscapes}: an escape glues a letter to the
-   * next word, which hides the word a rule or a context word needs), and each finding of a type the
-   * text as written did not report there is kept: a value the changes did not touch is found alike
-   * in both texts, so only what they hid is added.
+   * next word, which hides the word a rule or a context word needs), and each finding that no
+   * finding of its type in the text as written holds whole is kept: a value the changes did not
+   * touch is found alike in both texts, so only what they hid or cut is added. Such a finding is
+   * labelled {@code json-escape} whether the escape stood inside it or beside it.
    */
   private void scan(
       ScanInput in,
@@ -177,6 +182,7 @@ public final class EvasionDetector implements Detector {
     }
     List<Finding> found = inner.detect(new ScanInput(text, in.jsonKey(), in.path()));
     List<Span> added = new ArrayList<>(found.size());
+    Covering known = asWritten == null ? null : new Covering(asWritten);
     for (Finding f : found) {
       Span s = f.span();
       if (s.length() == 0 || s.end() > text.length()) {
@@ -187,11 +193,11 @@ public final class EvasionDetector implements Detector {
         continue;
       }
       Span original = variant.toOriginal(s.start(), s.end());
-      if (asWritten != null) {
-        if (reported(asWritten, f.type(), original)) {
+      if (known != null) {
+        if (known.covers(f.type(), original)) {
           continue;
         }
-        mask |= Evasion.JSON_ESCAPE.bit();
+        mask |= Evasion.JSON_ESCAPE.bit(); // the escapes revealed it, inside the span or beside
       }
       out.add(
           new Finding(
@@ -205,13 +211,60 @@ public final class EvasionDetector implements Detector {
     covered.addAll(added);
   }
 
-  private static boolean reported(List<Finding> findings, String type, Span span) {
-    for (Finding f : findings) {
-      if (f.type().equals(type) && f.span().overlaps(span)) {
-        return true;
+  /**
+   * The findings of the text as written, to ask whether one of a type holds a span whole: a derived
+   * finding that extends one ({@code password=Tr0ub4dor#3\/x9Kq}, cut at the backslash as written)
+   * is kept, and {@link #merge} joins the two. Per type, sorted by start with a running maximum of
+   * the ends, so a question costs a binary search and a walk back over the findings of its type
+   * that reach the span (one or two: a type's findings do not overlap).
+   */
+  private static final class Covering {
+    private final java.util.Map<String, List<Finding>> byType = new java.util.HashMap<>();
+    private final java.util.Map<String, int[][]> index = new java.util.HashMap<>();
+
+    Covering(List<Finding> findings) {
+      for (Finding f : findings) {
+        byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f);
       }
+      byType.forEach((type, list) -> {
+        list.sort(Comparator.comparingInt((Finding f) -> f.span().start()));
+        int[] starts = new int[list.size()];
+        int[] maxEnds = new int[list.size()];
+        int max = 0;
+        for (int i = 0; i < starts.length; i++) {
+          starts[i] = list.get(i).span().start();
+          max = Math.max(max, list.get(i).span().end());
+          maxEnds[i] = max;
+        }
+        index.put(type, new int[][] {starts, maxEnds});
+      });
     }
-    return false;
+
+    boolean covers(String type, Span span) {
+      List<Finding> list = byType.get(type);
+      int[][] at = index.get(type);
+      if (list == null || at == null) {
+        return false;
+      }
+      int[] starts = at[0];
+      int[] maxEnds = at[1];
+      int lo = 0; // the first finding starting after the span's start
+      int hi = starts.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (starts[mid] <= span.start()) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (int i = lo - 1; i >= 0 && maxEnds[i] >= span.end(); i--) {
+        if (list.get(i).span().end() >= span.end()) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** {@code base} without the yielding findings that lie inside a non-yielding derived finding. */

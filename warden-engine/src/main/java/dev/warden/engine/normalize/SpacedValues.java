@@ -20,9 +20,16 @@ final class SpacedValues {
   static final int MIN_DIGITS = 5;
   private static final int BLOCK = 64;
 
-  /** {@code text} with its spaced runs closed up, or null when there is none. */
-  static @Nullable MappedText joinOrNull(String text, @Nullable MappedText parent) {
+  /**
+   * {@code text} with its spaced runs closed up, or null when there is none. With {@code
+   * digitsOnly}, the letters at either end of a run stay spaced ("card 4 1 1 … 1 a visa": the
+   * article is not part of the number), and the result is null unless some run had such letters —
+   * then the text closed up whole was already given.
+   */
+  static @Nullable MappedText joinOrNull(
+      String text, @Nullable MappedText parent, boolean digitsOnly) {
     int n = text.length();
+    boolean trimmed = false;
     MappedText.Builder b = null;
     int copied = 0;
     char[] block = new char[BLOCK];
@@ -45,16 +52,26 @@ final class SpacedValues {
         first -= 2;
       }
       int last = i;
-      int count = 1;
       int digits = 0;
       for (int k = first; k <= last; k += 2) {
         digits += isDigit(text.charAt(k)) ? 1 : 0;
       }
-      count = (last - first) / 2 + 1;
+      int count = (last - first) / 2 + 1;
       while (last + 2 < n && text.charAt(last + 1) == ' ' && single(text, last + 2)) {
         last += 2;
         count++;
         digits += isDigit(text.charAt(last)) ? 1 : 0;
+      }
+      int end = last;
+      if (digitsOnly) {
+        while (!isDigit(text.charAt(first))) {
+          first += 2;
+          trimmed = true;
+        }
+        while (!isDigit(text.charAt(last))) {
+          last -= 2;
+          trimmed = true;
+        }
       }
       if (count >= MIN_CHARACTERS && digits >= MIN_DIGITS && first >= copied) {
         if (b == null) {
@@ -66,9 +83,9 @@ final class SpacedValues {
           copied = k + 2;
         }
       }
-      i = last + 1;
+      i = end + 1;
     }
-    if (b == null) {
+    if (b == null || (digitsOnly && !trimmed)) {
       return null;
     }
     b.copy(copied, n);

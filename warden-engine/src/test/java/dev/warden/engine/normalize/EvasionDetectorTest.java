@@ -116,6 +116,9 @@ class EvasionDetectorTest {
     String ssn = "5 3 6 2 2 8 1 0 7";
     assertFoundExactly(
         "SSN " + ssn + " (spaced so the bot does not see it)", ssn, "us_ssn", "spaced");
+    // A lone letter beside the number ("a", "I") is a word, not part of it.
+    String spaced = "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1";
+    assertFoundExactly("card " + spaced + " a visa", spaced, "card", "spaced");
     // A list of single digits is no number; nor are spaced-out words, nor fewer than five digits.
     assertThat(detect("vote 1 2 3 4 5 6 7 8 9 0 1 2 3 now"))
         .noneMatch(f -> f.type().equals("card"));
@@ -131,6 +134,18 @@ class EvasionDetectorTest {
     assertFoundExactly(body, password, "password", "json-escape");
     String tabbed = "{\"log\": \"ok\\tpassword=" + password + "\"}";
     assertFoundExactly(tabbed, password, "password", "json-escape");
+  }
+
+  @Test
+  void aValueCutAtAnEscapeAsWrittenIsReportedWhole() {
+    // PHP's json_encode writes "/" as "\\/": as written the password stops at the backslash.
+    String text = "{\"env\": \"password=Tr0ub4dor#3\\/x9Kq\"}";
+    int start = text.indexOf("Tr0ub");
+    assertThat(detect(text))
+        .filteredOn(f -> f.type().equals("password"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.span().end()).isEqualTo(text.indexOf("x9Kq") + 4))
+        .satisfies(f -> assertThat(f.span().start()).isEqualTo(start));
   }
 
   @Test
