@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * injection detector's ({@code TextView.unspace}). The derived text is scanned beside the others
  * and a finding there maps back over the spaced run.
  *
- * <p>Cost: text without a digit is passed over 64 characters at a time, by a branch-free check.
+ * <p>Cost: 64 characters at a time are passed over by a branch-free check unless they hold a digit
+ * with a space on each side.
  */
 final class SpacedValues {
   private SpacedValues() {}
@@ -29,40 +30,66 @@ final class SpacedValues {
   static @Nullable MappedText joinOrNull(
       String text, @Nullable MappedText parent, boolean digitsOnly) {
     int n = text.length();
-    boolean trimmed = false;
-    MappedText.Builder b = null;
-    int copied = 0;
-    char[] block = new char[BLOCK];
-    int i = 0;
-    while (i < n) {
-      if ((i & (BLOCK - 1)) == 0 && i + BLOCK <= n) {
-        text.getChars(i, i + BLOCK, block, 0);
-        if (!anyDigit(block)) {
-          i += BLOCK;
-          continue;
-        }
-      }
-      if (!isDigit(text.charAt(i)) || !single(text, i)) {
-        i++;
+    Joined joined = new Joined(text, parent, digitsOnly);
+    char[] block = new char[BLOCK + 2];
+    for (int blockStart = 0; blockStart < n; blockStart += BLOCK) {
+      // A run of seven singles with five digits has a digit with a space on each side that lies
+      // with both spaces inside one block and its neighbours: blocks without such a digit are
+      // passed over by a branch-free check, the rest read character by character.
+      int from = Math.max(0, blockStart - 1);
+      int to = Math.min(n, blockStart + BLOCK + 1);
+      text.getChars(from, to, block, 0);
+      if (!anyLoneDigit(block, to - from)) {
         continue;
       }
-      // A single digit: walk back and forth over the single characters around it.
-      int first = i;
+      for (int k = 1; k + 1 < to - from; k++) {
+        int seed = from + k;
+        if (seed >= joined.resume
+            && isDigit(block[k])
+            && block[k - 1] == ' '
+            && block[k + 1] == ' ') {
+          joined.walk(seed);
+        }
+      }
+    }
+    return joined.build();
+  }
+
+  /** The closed-up text being built, and where the last run walked ended. */
+  private static final class Joined {
+    private final String text;
+    private final @Nullable MappedText parent;
+    private final boolean digitsOnly;
+    private MappedText.@Nullable Builder builder;
+    private int copied;
+    private boolean trimmed;
+    int resume;
+
+    Joined(String text, @Nullable MappedText parent, boolean digitsOnly) {
+      this.text = text;
+      this.parent = parent;
+      this.digitsOnly = digitsOnly;
+    }
+
+    /** Walks the singles around {@code seed}, a lone digit, and closes them up when they count. */
+    void walk(int seed) {
+      int n = text.length();
+      int first = seed;
       while (first - 2 >= 0 && text.charAt(first - 1) == ' ' && single(text, first - 2)) {
         first -= 2;
       }
-      int last = i;
+      int last = seed;
+      while (last + 2 < n && text.charAt(last + 1) == ' ' && single(text, last + 2)) {
+        last += 2;
+      }
+      resume = last + 1;
       int digits = 0;
       for (int k = first; k <= last; k += 2) {
         digits += isDigit(text.charAt(k)) ? 1 : 0;
       }
-      int count = (last - first) / 2 + 1;
-      while (last + 2 < n && text.charAt(last + 1) == ' ' && single(text, last + 2)) {
-        last += 2;
-        count++;
-        digits += isDigit(text.charAt(last)) ? 1 : 0;
+      if ((last - first) / 2 + 1 < MIN_CHARACTERS || digits < MIN_DIGITS || first < copied) {
+        return;
       }
-      int end = last;
       if (digitsOnly) {
         while (!isDigit(text.charAt(first))) {
           first += 2;
@@ -73,23 +100,26 @@ final class SpacedValues {
           trimmed = true;
         }
       }
-      if (count >= MIN_CHARACTERS && digits >= MIN_DIGITS && first >= copied) {
-        if (b == null) {
-          b = new MappedText.Builder(parent, text);
-        }
-        for (int k = first; k < last; k += 2) {
-          b.copy(copied, k + 1);
-          b.remove(k + 1, k + 2, Evasion.SPACED);
-          copied = k + 2;
-        }
+      MappedText.Builder b = builder;
+      if (b == null) {
+        b = new MappedText.Builder(parent, text);
+        builder = b;
       }
-      i = end + 1;
+      for (int k = first; k < last; k += 2) {
+        b.copy(copied, k + 1);
+        b.remove(k + 1, k + 2, Evasion.SPACED);
+        copied = k + 2;
+      }
     }
-    if (b == null || (digitsOnly && !trimmed)) {
-      return null;
+
+    @Nullable MappedText build() {
+      MappedText.Builder b = builder;
+      if (b == null || (digitsOnly && !trimmed)) {
+        return null;
+      }
+      b.copy(copied, text.length());
+      return b.build();
     }
-    b.copy(copied, n);
-    return b.build();
   }
 
   /** Whether {@code text[at]} is an ASCII letter or digit standing alone between non-letters. */
@@ -107,10 +137,14 @@ final class SpacedValues {
     return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  private static boolean anyDigit(char[] block) {
+  /** Whether {@code block[1, length - 1)} holds a digit with a space on each side; branch-free. */
+  private static boolean anyLoneDigit(char[] block, int length) {
     int any = 0;
-    for (char c : block) {
-      any |= (((c - '0') & 0xFFFF) - 10) >>> 31;
+    for (int k = 1; k + 1 < length; k++) {
+      int digit = (((block[k] - '0') & 0xFFFF) - 10) >>> 31;
+      int spaceBefore = ((block[k - 1] ^ ' ') - 1) >>> 31;
+      int spaceAfter = ((block[k + 1] ^ ' ') - 1) >>> 31;
+      any |= digit & spaceBefore & spaceAfter;
     }
     return any != 0;
   }
