@@ -198,6 +198,9 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
    */
   private static final int RECORD_TAIL = 24;
 
+  /** A run of this many digits after a suppressing word is a value of its own line. */
+  private static final int VALUE_DIGITS = 6;
+
   /**
    * A suppressing word on an earlier line than the match speaks for that line, not for the match (a
    * log's previous record: "…(Windows NT 10.0; Win64)" rt=0.118⏎77.144.193.58 …"), unless it heads
@@ -220,10 +223,13 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     // A label heads a short line; a line that began before the window is longer than it (a log
     // record: "… "Mozilla/5.0 (Linux; Android 15)"⏎203.0.113.9 - -").
     boolean record = start > 0 && region.lastIndexOf('\n', wordEnd - 1) < 0;
-    if (!record && tailEnd - wordEnd > RECORD_TAIL) {
-      for (int i = wordEnd; !record && i < tailEnd; i++) {
-        record = Character.isDigit(region.charAt(i));
-      }
+    // A line that holds its own value ("주민등록번호 600822-2790503": a run of six digits) is a
+    // record too, whatever its length.
+    int run = 0;
+    for (int i = wordEnd; !record && i < tailEnd; i++) {
+      boolean digit = Character.isDigit(region.charAt(i));
+      run = digit ? run + 1 : 0;
+      record = run >= VALUE_DIGITS || (digit && tailEnd - wordEnd > RECORD_TAIL);
     }
     return record ? decision.decide(region, lineBreak + 1, end, "") : suppressed;
   }

@@ -515,7 +515,16 @@ final class PiiRules {
           "シリアル",
           "注文番号",
           "伝票番号",
-          "seriennummer");
+          "seriennummer",
+          // a national id's name: a My Number written 4-4-4 has a German phone number's shape
+          "個人番号",
+          "マイナンバー",
+          "my_number",
+          "mynumber",
+          "주민등록번호",
+          "주민번호",
+          "identifikationsnummer",
+          "steuer-id");
 
   static Rule phoneInternational() {
     return Rule.builder("phone-e164")
@@ -789,6 +798,7 @@ final class PiiRules {
             "Rückruf unter «(0351) 4567890»",
             "Durchwahl «030 901820-12»")
         .falsePositives(
+            "個人番号: 0533-1543-5222 を確認してください",
             "Öffnungszeiten 0900-1700",
             "Bestellnummer 0301 2345678",
             "Datum 01.02.2024",

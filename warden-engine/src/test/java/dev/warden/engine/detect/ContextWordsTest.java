@@ -101,6 +101,7 @@ class ContextWordsTest {
     assertThat(hit("build 7 of the app, bundle 2024.11\r\n")).isNull();
     assertThat(hit("ref 10.0; Win64; x64) rt=0.1\npaid with ")).isNull();
     assertThat(hit("Ref #58213 (shipped)\n")).isEqualTo("ref");
+    assertThat(hit("Ref 600822-2790503\n")).isNull(); // the line holds its own value
     assertThat(hit("build 7 of the app\r\n")).isEqualTo("build");
     assertThat(hit("Ref:\n")).isEqualTo("ref");
     assertThat(hit("Bestellnummer\r\n")).isEqualTo("bestell*");
