@@ -2,6 +2,7 @@ package dev.warden.engine.detect;
 
 import static dev.warden.engine.detect.RuleExample.keyed;
 import static dev.warden.engine.detect.RuleExample.mark;
+import static dev.warden.engine.detect.VendorShapes.ASSIGN;
 
 import java.util.List;
 
@@ -37,16 +38,6 @@ final class CredentialRules {
         bearerToken(),
         basicAuthHeader());
   }
-
-  /**
-   * A key, JSON string or header closing quote, possibly JSON-escaped, then the separator. Code
-   * formatters align the operators of a block ({@code gofmt}, {@code terraform fmt}, hand-aligned
-   * INI files), so up to {@value VendorShapes#ALIGNMENT} spaces may stand before it.
-   */
-  private static final String ASSIGN =
-      "(?:\\\\?[\"'])?[ \\t]{0,"
-          + VendorShapes.ALIGNMENT
-          + "}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?";
 
   // scheme://user:password@host. The user may be empty (redis://:password@host); a user without a
   // password (ssh://git@host) is a login, not a credential. "anonymous" FTP logins are public. An

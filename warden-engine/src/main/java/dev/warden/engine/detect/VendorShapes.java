@@ -50,15 +50,23 @@ final class VendorShapes {
   static final int ALIGNMENT = 16;
 
   /**
+   * A key, JSON string or header closing quote, possibly JSON-escaped, then an assignment operator
+   * ({@code =}, {@code :}, {@code :=}, {@code =>}, full-width {@code ：}) and an optional opening
+   * quote. Code formatters align the operators of a block ({@code gofmt}, {@code terraform fmt},
+   * hand-aligned INI files), so up to {@value #ALIGNMENT} spaces may stand before it.
+   */
+  static final String ASSIGN =
+      "(?:\\\\?[\"'])?[ \\t]{0," + ALIGNMENT + "}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?";
+
+  /**
    * Between the name and the value: an assignment ({@code =}, {@code :}, {@code :=}, {@code =>},
    * full-width {@code ：}) with optional quotes (also JSON-escaped) and spaces, a space after a
    * command-line flag ({@code --token }), or a word ("is", "ist", "lautet", Korean and Japanese
    * topic particles).
    */
   static final String SEPARATOR =
-      "(?:(?:\\\\?[\"'])?[ \\t]{0,"
-          + ALIGNMENT
-          + "}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?"
+      "(?:"
+          + ASSIGN
           + "|(?<=--[A-Za-z-]{1,20})[ \\t]{1,2}+"
           + "|[ \\t]{1,3}+(?i:is|ist|lautet)[ \\t]{1,3}+(?:\\\\?[\"'`])?"
           + "|[ \\t]{0,2}+(?:는|은|は|が)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?)";

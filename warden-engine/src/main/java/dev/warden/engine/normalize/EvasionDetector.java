@@ -96,12 +96,11 @@ public final class EvasionDetector implements Detector {
       }
       // A view of its own, scanned beside the others and not decoded further: setting a glued key
       // apart must not split anything else the next layers would read.
-      MappedText separated =
-          GluedValues.separateOrNull(current == null ? text : current.text(), current);
+      String latest = current == null ? text : current.text();
+      MappedText separated = GluedValues.separateOrNull(latest, current);
       if (separated != null) {
         scan(in, separated, derived, covered);
       }
-      String latest = current == null ? text : current.text();
       MappedText closedUp = SpacedValues.joinOrNull(latest, current, false);
       if (closedUp != null) {
         scan(in, closedUp, derived, covered);
@@ -219,14 +218,17 @@ public final class EvasionDetector implements Detector {
    * that reach the span (one or two: a type's findings do not overlap).
    */
   private static final class Covering {
-    private final java.util.Map<String, List<Finding>> byType = new java.util.HashMap<>();
-    private final java.util.Map<String, int[][]> index = new java.util.HashMap<>();
+    /** One type's findings sorted by start, their starts, and the running maximum of their ends. */
+    private record OfType(List<Finding> byStart, int[] starts, int[] maxEnds) {}
+
+    private final java.util.Map<String, OfType> byType = new java.util.HashMap<>();
 
     Covering(List<Finding> findings) {
+      java.util.Map<String, List<Finding>> grouped = new java.util.HashMap<>();
       for (Finding f : findings) {
-        byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f);
+        grouped.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f);
       }
-      byType.forEach((type, list) -> {
+      grouped.forEach((type, list) -> {
         list.sort(Comparator.comparingInt((Finding f) -> f.span().start()));
         int[] starts = new int[list.size()];
         int[] maxEnds = new int[list.size()];
@@ -236,30 +238,27 @@ public final class EvasionDetector implements Detector {
           max = Math.max(max, list.get(i).span().end());
           maxEnds[i] = max;
         }
-        index.put(type, new int[][] {starts, maxEnds});
+        byType.put(type, new OfType(list, starts, maxEnds));
       });
     }
 
     boolean covers(String type, Span span) {
-      List<Finding> list = byType.get(type);
-      int[][] at = index.get(type);
-      if (list == null || at == null) {
+      OfType of = byType.get(type);
+      if (of == null) {
         return false;
       }
-      int[] starts = at[0];
-      int[] maxEnds = at[1];
       int lo = 0; // the first finding starting after the span's start
-      int hi = starts.length;
+      int hi = of.starts().length;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (starts[mid] <= span.start()) {
+        if (of.starts()[mid] <= span.start()) {
           lo = mid + 1;
         } else {
           hi = mid;
         }
       }
-      for (int i = lo - 1; i >= 0 && maxEnds[i] >= span.end(); i--) {
-        if (list.get(i).span().end() >= span.end()) {
+      for (int i = lo - 1; i >= 0 && of.maxEnds()[i] >= span.end(); i--) {
+        if (of.byStart().get(i).span().end() >= span.end()) {
           return true;
         }
       }

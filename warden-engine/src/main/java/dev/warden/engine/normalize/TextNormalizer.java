@@ -71,14 +71,17 @@ public final class TextNormalizer {
    * (a pass over the BMP).
    */
   private static final class Plain {
-    static final BitSet SET = build();
+    /** The plain characters as 1,024 words of bits, read without a branch by {@link #notPlain}. */
+    private static final long[] WORDS =
+        java.util.Arrays.copyOf(build().toLongArray(), 0x10000 / 64);
 
-    /** {@link #SET} as 1,024 words, read without a branch by {@link #notPlain}. */
-    static final long[] WORDS = java.util.Arrays.copyOf(SET.toLongArray(), 0x10000 / 64);
-
-    /** 1 when {@code c} is not in {@link #SET}, else 0 (ASCII is in it). */
+    /** 1 when {@code c} is not plain, else 0 (ASCII is plain). */
     static long notPlain(char c) {
       return ~(WORDS[c >>> 6] >>> c) & 1; // a long's shift count is read mod 64
+    }
+
+    static boolean contains(char c) {
+      return notPlain(c) == 0;
     }
 
     private static BitSet build() {
@@ -130,7 +133,7 @@ public final class TextNormalizer {
       // A JSON leaf is mostly short: reading it in place costs less than a scratch block.
       for (int i = 0; i < n; i++) {
         char c = text.charAt(i);
-        if (c >= 0x80 ? !Plain.SET.get(c) : hiddenControl(c) != 0) {
+        if (c >= 0x80 ? !Plain.contains(c) : hiddenControl(c) != 0) {
           return true;
         }
       }
@@ -192,7 +195,7 @@ public final class TextNormalizer {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (c < 0x80 ? hiddenControl(c) == 0 : Plain.SET.get(c) && !startsCluster(text, i + 1)) {
+      if (c < 0x80 ? hiddenControl(c) == 0 : Plain.contains(c) && !startsCluster(text, i + 1)) {
         i++;
         continue;
       }
