@@ -344,6 +344,19 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
       return true;
     }
 
+    /**
+     * What the header of the table column holding {@code matchStart} says ({@link TableHeader});
+     * nothing when the match is not a cell under a header.
+     */
+    Outcome evaluateColumn(CharSequence text, int matchStart) {
+      String column = any ? TableHeader.cellAbove(text, matchStart) : null;
+      if (column == null) {
+        return Outcome.NOTHING;
+      }
+      String header = lowerCase(splitCamelCase(column));
+      return decide(header, 0, header.length(), "column:");
+    }
+
     /** What {@link ContextWords#evaluate} returns for the same arguments. */
     Outcome evaluate(CharSequence text, int matchStart, int matchEnd, @Nullable String jsonKey) {
       return any

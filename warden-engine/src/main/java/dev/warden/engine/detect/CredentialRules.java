@@ -26,6 +26,7 @@ final class CredentialRules {
         awsSecretAfterKeyId(),
         awsSecretWorded(),
         passwordAssignment(),
+        passwordTableColumn(),
         passwordJsonValue(),
         passwordCliFlag(),
         passwordLoginPair(),
@@ -256,6 +257,106 @@ final class CredentialRules {
           + VALUE_END
           + ")";
 
+  /**
+   * Header words of a table column that holds passwords; a later suppress word says the column
+   * holds something about them ({@code password_changed_at}, {@code Passwort-Hash}, {@code
+   * パスワード変更日}).
+   */
+  private static final ContextWords PASSWORD_COLUMN =
+      new ContextWords(
+          List.of(
+              "password",
+              "passwort",
+              "kennwort",
+              "passwd",
+              "passphrase",
+              "pw",
+              "pwd",
+              "비밀번호",
+              "패스워드",
+              "パスワード",
+              "mot de passe",
+              "contraseña",
+              "wachtwoord"),
+          List.of(
+              "hash",
+              "hashed",
+              "digest",
+              "salt",
+              "changed",
+              "change",
+              "reset",
+              "updated",
+              "last",
+              "expires",
+              "expiry",
+              "expiration",
+              "age",
+              "length",
+              "policy",
+              "strength",
+              "hint",
+              "required",
+              "set",
+              "status",
+              "geändert",
+              "änderung",
+              "ablauf",
+              "länge",
+              "변경",
+              "변경일",
+              "만료",
+              "変更",
+              "変更日",
+              "有効期限"),
+          true);
+
+  // A cell of a delimited table (CSV, TSV, semicolon, Markdown, psql) under a password column — an
+  // account sheet pasted for review ("서비스\t아이디\t비밀번호", "サービス,URL,ID,パスワード"), where no
+  // word stands beside the value. The header decides alone (Rule#byColumn); the pattern is matched
+  // against the whole trimmed cell: 6–128 printable ASCII characters.
+  static Rule passwordTableColumn() {
+    return Rule.builder("password-table-column")
+        .type("password")
+        .keywords(
+            "password",
+            "passwort",
+            "kennwort",
+            "passwd",
+            "passphrase",
+            "비밀번호",
+            "패스워드",
+            "パスワード",
+            "mot de passe",
+            "contraseña",
+            "wachtwoord")
+        .reach(0, TableHeader.MAX_BACK)
+        .pattern("([\\x21-\\x7E&&[^\"'`]][\\x20-\\x7E&&[^\"'`]]{4,126}[\\x21-\\x7E&&[^\"'`]])")
+        .secretGroup(1)
+        .validator(CredentialValues.PASSWORD)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .context(PASSWORD_COLUMN)
+        .byColumn()
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "서비스\t아이디\t비밀번호\t비고\n카페24\thanbitmall\t" + mark("tiger52$som") + "\t\n",
+            "service,login,password,note\nM365,admin@corp.example,"
+                + mark("Winter338.fal")
+                + ",global admin",
+            "| host | user | Passwort |\n|---|---|---|\n| nas01 | root | "
+                + mark("Xk9#mQ2!vL")
+                + " |",
+            "ID;パスワード\nmirai-shop;" + mark("Orbit08_rock"))
+        .falsePositives(
+            "service,login,password,note\nM365,admin,********,rotated",
+            "user,password_changed_at\nbob,2024-01-05T10:00",
+            "name;Passwort-Hash\nbob;5f4dcc3b5aa765d61d8327deb882cf99",
+            "user,password,note\nbob,(unchanged),see vault",
+            "service,login,password,note\nM365,Winter338.fal,,moved")
+        .build();
+  }
+
   // A password word, a separator (=, :, full-width ：, "is"/"ist"/"lautet"/"est"/"es", a Korean or
   // Japanese particle), an optional quote, and the value. Also a password word, a space and a
   // quoted value ("with password 'x'"), or, for password/Passwort/Kennwort/passphrase, a space and
@@ -292,7 +393,7 @@ final class CredentialRules {
             "contraseña",
             "contrasena",
             "wachtwoord")
-        .reach(2, 12 + 52 + 30 + 15 + VendorShapes.ALIGNMENT + 128)
+        .reach(2, 12 + 52 + 30 + 15 + VendorShapes.ASSIGN_MAX + 128)
         .pattern(
             // Redis takes its password as --requirepass / --masterauth, also as the next item of a
             // command array ("--requirepass", "…").
@@ -351,6 +452,8 @@ final class CredentialRules {
             "공유기 비번은 " + mark("Kx29vLp0#") + " 이에요",
             "新しいパスワード：" + mark("Sakura2024x") + "です",
             "Das Passwort lautet " + mark("Blume#7712") + ", bitte ändern",
+            "\tpassword........................" + mark("F_k030vs3An%$TIs"),
+            "      DB_PASSWORD:    " + mark("v$k6nw4P7yMHNHEUu$U5"),
             "Das WLAN-Passwort für die Ferienwohnung lautet übrigens "
                 + mark("Sommer4721.river")
                 + ".",
@@ -695,10 +798,10 @@ final class CredentialRules {
         // The match starts at the credential word, whatever identifier it ends ("client_secret",
         // "STRIPE_SECRET_KEY", "accessToken"): at most "x-" or "refresh_" before the keyword.
         // Matching the identifier's own start instead cost a lazy prefix loop per attempt.
-        .reach(8, 4 + 12 + VendorShapes.ALIGNMENT + 512)
+        .reach(8, 4 + 12 + VendorShapes.ASSIGN_MAX + 512)
         // "secret" + "_key" + closing quote + spaces + the operator: 4 + 2 + 3 + 1 = 10, and the
         // spaces of an aligned block.
-        .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
+        .keywordFollowedBy("=:：>.", 12 + VendorShapes.ALIGNMENT)
         .pattern(genericCredentialPattern(true))
         .secretGroup(1)
         .validator(CredentialValues.HIGH_ENTROPY)
@@ -729,6 +832,7 @@ final class CredentialRules {
             "sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             "token_checksum: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             "ETag: \"a1b2c3d4e5f60718293a4b5c6d7e8f90\"",
+            "$secret   = ConvertTo-SecureString $plain -AsPlainText -Force",
             "commit a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
             "etag_token=da39a3ee5e6b4b0d3255bfef95601890afd80709",
             "authority: login.microsoftonline.com/common/oauth2",
@@ -797,11 +901,31 @@ final class CredentialRules {
             "jwt-key",
             "jwtkey",
             "schluessel",
-            "schlüssel")
-        .reach(0, 14 + 12 + VendorShapes.ALIGNMENT + 512)
-        .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
+            "schlüssel",
+            "app_key",
+            "app-key",
+            "appkey",
+            "routing_key",
+            "routing-key",
+            "routingkey",
+            "integration_key",
+            "integration-key",
+            "integrationkey",
+            "secret_key_base",
+            "key_derivation_salt",
+            "preshared",
+            "pre-shared",
+            "pre_shared",
+            "pre shared",
+            "事前共有鍵",
+            "사전 공유 키",
+            "사전공유키")
+        .reach(0, 14 + 12 + VendorShapes.ASSIGN_MAX + 512)
+        .keywordFollowedBy("=:：>.", 12 + VendorShapes.ALIGNMENT)
         .pattern(
-            "(?:(?i:signing|encryption|hmac|master|jwt)[_-]?(?i:key)|(?i:schl(?:ue|ü)ssel))"
+            "(?:(?i:signing|encryption|hmac|master|jwt|app|routing|integration)[_-]?(?i:key)"
+                + "|(?i:schl(?:ue|ü)ssel)|(?i:secret_key_base|key_derivation_salt)"
+                + "|(?i:pre[ _-]?shared)[ _-]?(?i:key|secret)|事前共有鍵|사전 ?공유 ?키)"
                 + "(?![A-Za-z0-9])"
                 + ASSIGN
                 + GENERIC_VALUE)
@@ -815,8 +939,16 @@ final class CredentialRules {
             "SESSION_ENCRYPTION_KEY=" + mark(FakeValues.base62(229, 43) + "="),
             "hmacKey: '" + mark(FakeValues.base62(230, 32)) + "'",
             "DOKUMENTE_SCHLUESSEL=" + mark(FakeValues.chars(231, VendorShapes.HEX, 64)),
-            "Verschlüsselungsschlüssel: " + mark(FakeValues.base62(232, 44)))
+            "Verschlüsselungsschlüssel: " + mark(FakeValues.base62(232, 44)),
+            "  app_key: " + mark(FakeValues.chars(291, VendorShapes.HEX, 40)),
+            "      - routing_key: " + mark(FakeValues.chars(292, VendorShapes.HEX, 32)),
+            "- Pre-Shared Key: " + mark(FakeValues.base62(293, 32)),
+            "IKE 事前共有鍵：" + mark(FakeValues.base62(294, 36)),
+            "secret_key_base: " + mark(FakeValues.chars(295, VendorShapes.HEX, 128)))
         .falsePositives(
+            "app_key: my-application",
+            "routing_key: orders.created",
+            "pre-shared key: see the vault entry",
             "DOKUMENTE_SCHLUESSEL=<hier-den-schluessel-eintragen>",
             "Schlüssel: AES-256 (siehe Handbuch)",
             "encryption_key: aes-256-gcm",

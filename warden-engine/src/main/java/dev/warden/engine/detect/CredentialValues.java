@@ -161,6 +161,10 @@ final class CredentialValues {
   /** A word: letters only, at most an initial capital, or all capitals ({@code Required}). */
   private static final Pattern WORD = Pattern.compile("[A-Za-z][a-z]*|[A-Z]+");
 
+  /** A PowerShell cmdlet ({@code ConvertTo-SecureString}, {@code Get-Secret}): a verb, a noun. */
+  private static final Pattern CMDLET =
+      Pattern.compile("[A-Z][a-z]{1,11}(?:To|From)?-[A-Z][A-Za-z]{1,40}");
+
   /** Paths: {@code /etc/…}, {@code ~/…}, {@code ./…}. */
   private static final Pattern PATH = Pattern.compile("(?:/|~/|\\./|\\.\\./).*");
 
@@ -246,6 +250,7 @@ final class CredentialValues {
         && entropy(v) >= MIN_ENTROPY
         && !UUID.matcher(v).matches()
         && !CODE.matcher(v).matches()
+        && !CMDLET.matcher(v).matches()
         && !(PATH.matcher(v).matches() && !isRandomBase64(v));
   }
 

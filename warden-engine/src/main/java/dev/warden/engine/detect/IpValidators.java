@@ -120,8 +120,9 @@ final class IpValidators {
   /**
    * The eight 16-bit groups of an IPv6 address (RFC 4291 text forms: full, {@code ::}-compressed,
    * with a dotted IPv4 tail), or {@code null}. Refused as well, because they are words or
-   * identifiers rather than addresses: a group mixing upper and lower case ({@code Abc::Def}), and
-   * a text without any decimal digit ({@code add::face}).
+   * identifiers rather than addresses: a group mixing upper and lower case ({@code Abc::Def}), a
+   * text without any decimal digit ({@code add::face}), and eight groups of exactly two digits
+   * ({@code 95:FD:B5:99:69:A3:CE:B3}, a certificate fingerprint's bytes).
    */
   static int @Nullable [] parse6(CharSequence value) {
     String s = value.toString();
@@ -149,6 +150,9 @@ final class IpValidators {
     int compress = hex.indexOf("::");
     if (compress >= 0 && hex.indexOf("::", compress + 1) >= 0) {
       return null;
+    }
+    if (compress < 0 && tail == null && hex.length() == 23) {
+      return null; // eight groups of two hex digits: bytes (a fingerprint, an EUI-64), not groups
     }
     int @Nullable [] head;
     int @Nullable [] rest;

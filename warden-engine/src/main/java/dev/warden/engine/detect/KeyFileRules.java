@@ -13,7 +13,32 @@ final class KeyFileRules {
   private KeyFileRules() {}
 
   static List<Rule> all() {
-    return List.of(ageSecretKey(), puttyKeyFile());
+    return List.of(ageSecretKey(), puttyKeyFile(), wireguardPrivateKey());
+  }
+
+  // WireGuard's private key in a tunnel's [Interface] section: a Curve25519 key, 32 bytes as 44
+  // base64 characters (the last before "=" carries four zero bits: one of AEIMQUYcgkosw048).
+  static Rule wireguardPrivateKey() {
+    String key = FakeValues.chars(7011, VendorShapes.BASE64, 42) + "Q=";
+    return Rule.builder("wireguard-private-key")
+        .type("private_key")
+        .keywords("privatekey")
+        .reach(0, 10 + 16 + 44)
+        .pattern(
+            "(?<![A-Za-z])PrivateKey[ \\t]{0,8}+=[ \\t]{0,8}+"
+                + "([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?![A-Za-z0-9+/=])")
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.9)
+        .placeholderCheck(true)
+        .truePositives(
+            "[Interface]\nPrivateKey = " + mark(key) + "\nAddress = 10.9.0.14/32",
+            "PrivateKey=" + mark(FakeValues.chars(7012, VendorShapes.BASE64, 42) + "g="))
+        .falsePositives(
+            "PublicKey = " + key,
+            "PrivateKey = " + FakeValues.chars(7013, VendorShapes.BASE64, 42) + "B=",
+            "PrivateKey = <base64 private key>")
+        .build();
   }
 
   // age X25519 identities: AGE-SECRET-KEY-1 + 58 upper-case bech32 characters, the last 6 a

@@ -38,7 +38,9 @@ final class NetworkRules {
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
   // Four octets, not part of a longer dotted number (no dot-digit on either side) nor glued to a
-  // word ("v1.2.3.4", "build10.0.0.1"). A port, a CIDR suffix or a sentence's full stop may follow.
+  // word ("v1.2.3.4", "build10.0.0.1"). A port, a CIDR suffix or a sentence's full stop may follow,
+  // but a network's own address ("10.30.0.0/16": the quad ends in .0 and a prefix of at most 30
+  // follows) names a block of machines, not one: writers leave such blocks unlabelled.
   // The leading lookahead rejects most start positions with one cheap test.
   private static final String IPV4 =
       "(?=\\d{1,3}+\\.\\d{1,3}+\\.\\d{1,3}+\\.\\d)"
@@ -50,7 +52,7 @@ final class NetworkRules {
           + OCTET
           + "\\."
           + OCTET
-          + "(?!\\w|\\.\\d)";
+          + "(?!\\w|\\.\\d|(?<=\\.0)/(?:[12]?\\d|30)(?!\\d))";
 
   // A loose candidate (hex groups and colons, an optional dotted IPv4 tail) that the validator
   // parses strictly. Bounded repetition, so backtracking to find the tail is bounded too. Not
@@ -193,8 +195,11 @@ final class NetworkRules {
             "db host «10.42.7.19» refused the connection",
             "router at «192.168.1.254»",
             "pod «172.20.3.4» crashed",
-            "{\"remote_addr\": \"«100.72.18.9»\"}")
+            "{\"remote_addr\": \"«100.72.18.9»\"}",
+            "Address = «10.9.0.14»/24")
         .falsePositives(
+            "internal network 10.30.0.0/16, DNS at",
+            "AllowedIPs = 192.168.50.0/24",
             "version 10.42.7.19",
             "Upgrade to 10.4.12.3 fixed it",
             "nach dem Update auf 10.2.1.7 läuft es",
@@ -264,6 +269,7 @@ final class NetworkRules {
             "std::vector<int> v;",
             "time 12:30:45",
             "MAC 00:1a:2b:3c:4d:5e",
+            "SHA256 fingerprint 95:FD:B5:99:69:A3:CE:B3",
             "Abc::Def is a path",
             "cafe::babe has no digit",
             "too many 1:2:3:4:5:6:7:8:9")

@@ -19,6 +19,7 @@ final class PiiRules {
         phoneNanpBare(),
         phoneNationalWorded(),
         phoneKorea(),
+        phoneKoreaRepresentative(),
         phoneUk(),
         phoneGermany(),
         phoneJapan());
@@ -56,8 +57,13 @@ final class PiiRules {
 
   // URL userinfo ("https://user:pass@host", "https://key@o1.ingest.sentry.io/1", "ssh://git@host")
   // is a credential or a login, not a mailbox: an "@" preceded by "//" and userinfo characters only
-  // does not start a domain. A '#' counts as userinfo: people put it in passwords unescaped.
-  private static final String NOT_URL_USERINFO = "(?<!//[^\\s/?@]{1,330}@)";
+  // does not start a domain. A '#' counts as userinfo: people put it in passwords unescaped; so
+  // does
+  // a ',' after the ':' of a password, but not in a user name:
+  // "https://host.example,admin@corp.com"
+  // is a CSV row's URL cell, then its e-mail cell.
+  private static final String NOT_URL_USERINFO =
+      "(?<!//(?:[^\\s/?@,]{1,330}|[^\\s/?@,:]{0,330}:[^\\s/?@]{0,330})@)";
 
   // Local part, "@", then 2–9 labels. Every repeated piece is possessive and the label group is
   // bounded, so a hostile "a.a.a.a…" cannot make the matcher backtrack or recurse deeply. The
@@ -136,6 +142,7 @@ final class PiiRules {
             "Bestellungen an «info@bücher.de»",
             "kontakt «kontakt@xn--e1afmkfd.xn--p1ai»",
             "お問い合わせ: «山田太郎@例え.jp»まで",
+            "Microsoft 365,https://admin.microsoft.com,«admin@contoso.onmicrosoft.com»,global",
             "문의 «문의@회사.한국» 로",
             "담당자 «hong@company.kr»입니다",
             "担当は«jane@acme.jp»です")
@@ -468,6 +475,8 @@ final class PiiRules {
           "電話番号",
           "携帯",
           "連絡先",
+          "折返し",
+          "折り返し",
           "telefon*",
           "handy*",
           "mobil*",
@@ -730,6 +739,51 @@ final class PiiRules {
             "010-0123-4567 exchange starts with 0",
             "version 1.010.1234.5678",
             "code 099-123-4567")
+        .build();
+  }
+
+  // Korean representative numbers (대표번호): 1588-1234, 1644-5678 — eight digits, no area code,
+  // a company's customer line that callers dial as is. The shape is as common as any 4-4 code
+  // (a tracking or order number's tail), so a phone or customer-line word must say it.
+  private static final String KOREA_REPRESENTATIVE =
+      Boundaries.startNotAfter("[\\w+.)-]|\\d[ ]") + "1[568]\\d{2}-\\d{4}(?![\\w]|[-.]\\d|[ ]\\d)";
+
+  private static final List<String> KOREA_REPRESENTATIVE_WORDS =
+      Stream.concat(
+              PHONE_WORDS.stream(),
+              Stream.of(
+                  "고객센터",
+                  "대표번호",
+                  "대표전화",
+                  "콜센터",
+                  "상담",
+                  "문의",
+                  "hotline",
+                  "helpline",
+                  "customer service",
+                  "customer center"))
+          .toList();
+
+  static Rule phoneKoreaRepresentative() {
+    return Rule.builder("phone-kr-representative")
+        .type("phone")
+        .minDigits(8)
+        .startShape(StartShape.digitsThen(4, 4, "-"))
+        .pattern(KOREA_REPRESENTATIVE)
+        .startsAfterNone(Boundaries.ASCII_WORD + "+.)-")
+        .confidence(0.7)
+        .context(new ContextWords(KOREA_REPRESENTATIVE_WORDS, NOT_PHONE_WORDS, true))
+        .truePositives(
+            "고객센터 «1588-1234» 로 문의하세요",
+            "대표번호: «1644-5678»",
+            "문의 «1599-0000»",
+            "Hotline (Korea): «1577-1000»")
+        .falsePositives(
+            "운송장번호 5120-1588-4471 확인",
+            "order 1588-1234 shipped",
+            "고객센터 1588-12345",
+            "문의 1234-5678",
+            "범위 1588-1234-5678")
         .build();
   }
 

@@ -46,6 +46,7 @@ public final class Rule {
   private final ContextWords context;
   private final ContextWords.Index contextIndex;
   private final boolean placeholderCheck;
+  private final boolean byColumn;
   private final Tier tier;
   private final @Nullable String startsAfterNone;
   private final @Nullable String keywordFollowedBy;
@@ -73,6 +74,7 @@ public final class Rule {
     this.context = b.context;
     this.contextIndex = new ContextWords.Index(b.context);
     this.placeholderCheck = b.placeholderCheck;
+    this.byColumn = b.byColumn;
     this.tier = b.tier;
     this.startsAfterNone = b.startsAfterNone;
     this.keywordFollowedBy = b.keywordFollowedBy;
@@ -222,6 +224,14 @@ public final class Rule {
   }
 
   /**
+   * Whether only the header of the match's table column decides ({@link TableHeader}): the match
+   * counts when it is a cell under a header holding a raise word, whatever the words around it.
+   */
+  public boolean byColumn() {
+    return byColumn;
+  }
+
+  /**
    * How specific a rule's findings are. A finding that overlaps a finding of a higher tier is
    * dropped by {@link RuleDetector}, so a value is reported once, as what it most specifically is:
    * an AWS secret key written as {@code aws_secret_key=…} is an {@code aws_secret_key}, not also a
@@ -332,6 +342,7 @@ public final class Rule {
     private double confidence = Double.NaN;
     private ContextWords context = ContextWords.NONE;
     private boolean placeholderCheck;
+    private boolean byColumn;
     private Tier tier = Tier.SPECIFIC;
     private @Nullable String startsAfterNone;
     private @Nullable String keywordFollowedBy;
@@ -416,6 +427,12 @@ public final class Rule {
 
     public Builder context(ContextWords context) {
       this.context = context;
+      return this;
+    }
+
+    /** See {@link Rule#byColumn}; needs required context. */
+    public Builder byColumn() {
+      this.byColumn = true;
       return this;
     }
 
@@ -512,6 +529,7 @@ public final class Rule {
       require(
           runBeforeKeyword == null || !keywords.isEmpty(), "runBeforeKeyword", "needs keywords");
       require(digitRegionNeeds == null || minDigits > 0, "digitRegionNeeds", "needs minDigits");
+      require(!byColumn || context.required(), "byColumn", "needs required context words");
       require(
           digitReachAfter >= RuleDetector.DIGIT_MARGIN && digitReachAfter <= 64,
           "digitReachAfter",

@@ -409,7 +409,9 @@ public final class RuleDetector implements Detector {
         Rule rule = group.get(0);
         List<Region> regions = java.util.Objects.requireNonNull(scratch.regions[g]);
         Matcher m = scratch.matcher(g, rule, text);
-        if (candidateWindows && !rule.keywords().isEmpty()) {
+        if (rule.byColumn()) {
+          scanColumns(group, in, candidateWindows ? regions : keywordSpans(rule, text), m, found);
+        } else if (candidateWindows && !rule.keywords().isEmpty()) {
           scanAroundKeywords(group, firstChars[g], notAfter[g], in, regions, m, found);
         } else {
           StartList starts = null;
@@ -602,6 +604,35 @@ public final class RuleDetector implements Detector {
       }
       tried = Math.max(tried, reached);
     }
+  }
+
+  /**
+   * A {@link Rule#byColumn} rule: each keyword hit in a table's header line opens its column, and
+   * each cell below that the pattern matches whole is evaluated. {@code hits} are the keyword
+   * spans, in any order.
+   */
+  private static void scanColumns(
+      List<Rule> group, ScanInput in, List<Region> hits, Matcher m, Found found) {
+    for (Region hit : hits) {
+      for (int[] cell : TableHeader.cellsBelow(in.text(), hit.start())) {
+        m.region(cell[0], cell[1]);
+        if (m.matches()) {
+          acceptAll(group, in, m, found);
+        }
+      }
+    }
+  }
+
+  /** Where the rule's keywords occur (ASCII case-insensitively): the whole-text reference scan. */
+  private static List<Region> keywordSpans(Rule rule, String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    List<Region> spans = new ArrayList<>();
+    for (String k : rule.keywords()) {
+      for (int at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) {
+        spans.add(new Region(at, at + k.length()));
+      }
+    }
+    return spans;
   }
 
   private static boolean followedWithin(String text, int from, String chars, Rule rule) {
@@ -1032,6 +1063,13 @@ public final class RuleDetector implements Detector {
 
   /** Validator, then allowlist, then context; null when the candidate is dropped. */
   private static @Nullable Finding evaluate(Rule rule, ScanInput in, int start, int end) {
+    // A column rule's candidates are every cell near its word: the header, one cached line
+    // lookup, rules most of them out before the validator runs.
+    ContextWords.@Nullable Outcome column =
+        rule.byColumn() ? rule.contextIndex().evaluateColumn(in.text(), start) : null;
+    if (column != null && column.effect() != ContextWords.Effect.RAISE) {
+      return null;
+    }
     CharSequence value = in.text().subSequence(start, end);
     Validator validator = rule.validator();
     if (validator != null && !validator.test(value)) {
@@ -1041,7 +1079,7 @@ public final class RuleDetector implements Detector {
       return null;
     }
     ContextWords.Outcome context =
-        rule.contextIndex().evaluate(in.text(), start, end, in.jsonKey());
+        column != null ? column : rule.contextIndex().evaluate(in.text(), start, end, in.jsonKey());
     if (context.effect() == ContextWords.Effect.SUPPRESS
         || (rule.context().required() && context.effect() != ContextWords.Effect.RAISE)) {
       return null;

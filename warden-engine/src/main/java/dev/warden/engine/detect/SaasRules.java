@@ -48,7 +48,10 @@ final class SaasRules {
         squareOauthSecret(),
         braintreeAccessToken(),
         sendgridKey(),
+        brevoKey(),
+        hubspotPrivateAppToken(),
         twilioApiKey(),
+        twilioApiKeyNearby(),
         twilioAuthToken(),
         mailgunKey(),
         mailchimpKey(),
@@ -492,11 +495,11 @@ final class SaasRules {
             id,
             "stripe_key",
             kind + "_live_",
-            // A secret key is not 48 lower-case hex digits: a PAY.JP key (payJpSecretKey) has
-            // Stripe's prefix.
+            // A secret key is not 24 or 48 lower-case hex digits: a PAY.JP key (payJpSecretKey)
+            // has Stripe's prefix.
             kind
                 + "_(?:live|test)_"
-                + (kind.equals("sk") ? "(?![0-9a-f]{48}(?![A-Za-z0-9]))" : "")
+                + (kind.equals("sk") ? "(?![0-9a-f]{24}(?:[0-9a-f]{24})?(?![A-Za-z0-9]))" : "")
                 + "[A-Za-z0-9]{24,247}+",
             256,
             "STRIPE_SECRET_KEY",
@@ -551,15 +554,16 @@ final class SaasRules {
         .build();
   }
 
-  // PAY.JP secret keys: Stripe's sk_live_/sk_test_ prefix, then 48 lower-case hex digits (a
-  // Stripe key is mixed-case base62). The public pk_ keys are not secrets.
+  // PAY.JP secret keys: Stripe's sk_live_/sk_test_ prefix, then 24 (as PAY.JP's documentation
+  // shows them) or 48 lower-case hex digits (a Stripe key is mixed-case base62: 24 lower-case hex
+  // characters by chance is one in 10^14). The public pk_ keys are not secrets.
   static Rule payJpSecretKey() {
     String a = "sk_live_" + chars(6216, HEX, 48);
     return prefixedToken(
             "payjp-secret-key",
             "payment_token",
             "sk_live_",
-            "sk_(?:live|test)_[0-9a-f]{48}",
+            "sk_(?:live|test)_[0-9a-f]{24}(?:[0-9a-f]{24})?",
             56,
             "PAYJP_SECRET_KEY",
             a,
@@ -567,7 +571,9 @@ final class SaasRules {
             "sk_live_" + chars(6218, HEX, 48))
         .keywords("sk_live_", "sk_test_")
         .validator(CredentialValues.HIGH_ENTROPY)
-        .truePositives("Payjp.api_key = '" + mark("sk_live_" + chars(6219, HEX, 48)) + "'  # 秘密鍵")
+        .truePositives(
+            "Payjp.api_key = '" + mark("sk_live_" + chars(6219, HEX, 48)) + "'  # 秘密鍵",
+            "PAYJP_SECRET_KEY=" + mark("sk_live_" + chars(6222, HEX, 24)))
         .falsePositives(
             "PAYJP_PUBLIC_KEY=pk_live_" + chars(6220, HEX, 48),
             "sk_live_" + chars(6221, HEX, 40) + " is cut")
@@ -664,6 +670,55 @@ final class SaasRules {
         .build();
   }
 
+  // Brevo (formerly Sendinblue) API keys, xkeysib-, and SMTP keys, xsmtpsib-: 64 hex, a dash, 16
+  // alphanumerics.
+  static Rule brevoKey() {
+    String a = "xkeysib-" + chars(6901, HEX, 64) + "-" + chars(6902, VendorShapes.ALNUM, 16);
+    return prefixedToken(
+            "brevo-api-key",
+            "saas_token",
+            "xkeysib-",
+            "x(?:keysib|smtpsib)-[0-9a-f]{64}-[A-Za-z0-9]{16}",
+            90,
+            "BREVO_API_KEY",
+            a,
+            "xsmtpsib-" + chars(6903, HEX, 64) + "-" + chars(6904, VendorShapes.ALNUM, 16),
+            "xkeysib-" + chars(6905, HEX, 64) + "-" + chars(6906, VendorShapes.ALNUM, 16))
+        .keywords("xkeysib-", "xsmtpsib-")
+        .validator(VendorValidators.RANDOM)
+        .falsePositives("xkeysib-" + chars(6907, HEX, 64) + " without its suffix")
+        .build();
+  }
+
+  // HubSpot private app tokens: pat-, the data-centre region (na1, eu1, …), a UUID.
+  static Rule hubspotPrivateAppToken() {
+    return prefixedToken(
+            "hubspot-private-app-token",
+            "saas_token",
+            "pat-",
+            "pat-(?:na|eu|ap)[1-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            44,
+            "HUBSPOT_ACCESS_TOKEN",
+            "pat-na1-" + uuid(6911),
+            "pat-eu1-" + uuid(6912),
+            "pat-na2-" + uuid(6913))
+        .falsePositives("pat-na1-00000000-0000-0000-0000", "git commit pat-eu1 notes")
+        .build();
+  }
+
+  private static String uuid(int seed) {
+    String h = chars(seed, HEX, 32);
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-"
+        + h.substring(12, 16)
+        + "-"
+        + h.substring(16, 20)
+        + "-"
+        + h.substring(20);
+  }
+
   // Twilio API key SIDs (SK + 32 hex) pair with a secret; both count after a Twilio name.
   static Rule twilioApiKey() {
     String a = "SK" + chars(6171, HEX, 32);
@@ -684,6 +739,35 @@ final class SaasRules {
             "TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
             "TWILIO_API_KEY=SK" + chars(6173, HEX, 20),
             "SK" + chars(6174, HEX, 32) + " without a Twilio name")
+        .build();
+  }
+
+  // A Twilio API key SID a few lines below the name, as a setup note or a config object writes it
+  // ("Twilio 設定⏎ Account SID：AC…⏎ API Key SID / Secret：SK…", "twilio: { apiKeySid: 'SK…' }").
+  static Rule twilioApiKeyNearby() {
+    return Rule.builder("twilio-api-key-nearby")
+        .type("saas_token")
+        .keywords("twilio")
+        .reach(0, 6 + 300 + 34)
+        .pattern("(?i:twilio)[\\s\\S]{1,300}?(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])")
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.85)
+        .placeholderCheck(true)
+        .truePositives(
+            "2. Twilio 設定\n   Account SID：AC"
+                + chars(6185, HEX, 32)
+                + "\n   API Key SID / Secret："
+                + mark("SK" + chars(6186, HEX, 32)),
+            "twilio: { accountSid: 'AC"
+                + chars(6187, HEX, 32)
+                + "', apiKeySid: '"
+                + mark("SK" + chars(6188, HEX, 32))
+                + "' }")
+        .falsePositives(
+            "twilio: { apiKeySid: 'SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' }",
+            "Twilio notes; later, unrelated: SK" + chars(6189, HEX, 31),
+            "SK" + chars(6190, HEX, 32) + " and only then the word twilio")
         .build();
   }
 

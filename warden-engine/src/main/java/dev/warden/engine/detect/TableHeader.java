@@ -146,14 +146,129 @@ final class TableHeader {
       while (start > 0 && text.charAt(start - 1) != '\n' && end - start < MAX_LINE) {
         start--;
       }
-      if ((start > 0 && text.charAt(start - 1) != '\n')
-          || count(text, start, end, delimiter) != count) {
-        break; // a line too long to be a row, or one of another shape: the block ends below it
+      if (start > 0 && text.charAt(start - 1) != '\n') {
+        break; // a line too long to be a row: the block ends below it
+      }
+      if (delimiter == '|' && rule(text, start, end)) {
+        end = start - 1; // psql's "----+----" under its header: part of the block, not a row
+        continue;
+      }
+      if (count(text, start, end, delimiter) != count) {
+        break; // a line of another shape: the block ends below it
       }
       header = start;
       end = start - 1;
     }
     return header;
+  }
+
+  /**
+   * A rule under a header: only {@code -}, {@code +}, {@code =}, {@code :}, {@code |} and spaces,
+   * at least three dashes ({@code ----+-----} from psql, {@code |---|:--|} from Markdown).
+   */
+  private static boolean rule(CharSequence text, int from, int to) {
+    int dashes = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '-') {
+        dashes++;
+      } else if ("+=:| \t\r".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return dashes >= 3;
+  }
+
+  /**
+   * The cells of the column whose header cell holds {@code position}, in the rows of the table
+   * below that header: {@code {start, end}} pairs, trimmed and unquoted, empty cells left out.
+   * Empty when {@code position} is not in the first line of a table: a line with a delimiter, not
+   * more than {@value #MAX_HEADER_DIGITS} digits, two or more names, not preceded by a line of its
+   * shape, followed by one; and when the cell holding {@code position} is no name (it holds {@code
+   * :}, {@code =}, a quote, a bracket: code or a key and its value). The rows are the lines below
+   * with as many delimiters (rules such as psql's are skipped), within {@value #MAX_BACK}
+   * characters; the table ends at the first other line.
+   */
+  static java.util.List<int[]> cellsBelow(CharSequence text, int position) {
+    int lineStart = lineStart(text, position);
+    int lineEnd = lineStart < 0 ? -1 : lineEnd(text, position);
+    if (lineEnd < 0 || lineEnd >= text.length()) {
+      return java.util.List.of();
+    }
+    char delimiter = 0;
+    int count = 0;
+    for (int d = 0; d < DELIMITERS.length(); d++) {
+      int n = count(text, lineStart, lineEnd, DELIMITERS.charAt(d));
+      if (n > count) {
+        count = n;
+        delimiter = DELIMITERS.charAt(d);
+      }
+    }
+    if (count == 0
+        || digits(text, lineStart, lineEnd) > MAX_HEADER_DIGITS
+        || (lineStart > 0
+            && headerStart(text, lineStart, delimiter, count) >= 0)) { // a row, not the header
+      return java.util.List.of();
+    }
+    int column = count(text, lineStart, position, delimiter);
+    @Nullable String[] names =
+        names(text, lineStart, lineEnd, positions(text, lineStart, lineEnd, delimiter));
+    String name = names[column];
+    int named = 0;
+    for (String n : names) {
+      named += n == null ? 0 : 1;
+    }
+    if (named < 2 || name == null || !isName(name)) {
+      return java.util.List.of(); // code or a key-value line ("Password: \"x\","), not a header
+    }
+    java.util.List<int[]> cells = new java.util.ArrayList<>();
+    int at = lineEnd + 1;
+    while (at < text.length() && at - lineEnd <= MAX_BACK) {
+      int end = at;
+      while (end < text.length() && text.charAt(end) != '\n' && end - at <= MAX_LINE) {
+        end++;
+      }
+      if (end - at > MAX_LINE) {
+        break;
+      }
+      if (!(delimiter == '|' && rule(text, at, end))) {
+        int[] delimiters = positions(text, at, end, delimiter);
+        if (delimiters.length != count) {
+          break;
+        }
+        int from = column == 0 ? at : delimiters[column - 1] + 1;
+        int to = column < count ? delimiters[column] : end;
+        while (from < to && isBlank(text.charAt(from))) {
+          from++;
+        }
+        while (to > from && isBlank(text.charAt(to - 1))) {
+          to--;
+        }
+        if (to - from >= 2 && text.charAt(from) == '"' && text.charAt(to - 1) == '"') {
+          from++;
+          to--;
+        }
+        if (to > from) {
+          cells.add(new int[] {from, to});
+        }
+      }
+      at = end + 1;
+    }
+    return cells;
+  }
+
+  /** A column's name holds no assignment, quote, call or brace. */
+  private static boolean isName(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      if (":=\"'(){}[]<>".indexOf(cell.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
   }
 
   /** Where {@code delimiter} stands in {@code [from, to)} outside double quotes, ascending. */

@@ -28,6 +28,7 @@ final class VendorShapes {
   static final String HEX = "0123456789abcdef";
   static final String LOWER_ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz";
   static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  static final String ALNUM = "0123456789" + LETTERS;
   static final String BASE64URL =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   static final String BASE64 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/";
@@ -49,14 +50,28 @@ final class VendorShapes {
    */
   static final int ALIGNMENT = 16;
 
+  /** The longest run of leader dots {@link #ASSIGN} reads as an operator. */
+  static final int LEADER = 48;
+
+  /** The longest {@link #ASSIGN}: quotes, aligning spaces on both sides, the operator. */
+  static final int ASSIGN_MAX = 2 + ALIGNMENT + LEADER + ALIGNMENT + 2;
+
   /**
    * A key, JSON string or header closing quote, possibly JSON-escaped, then an assignment operator
    * ({@code =}, {@code :}, {@code :=}, {@code =>}, full-width {@code ：}) and an optional opening
    * quote. Code formatters align the operators of a block ({@code gofmt}, {@code terraform fmt},
-   * hand-aligned INI files), so up to {@value #ALIGNMENT} spaces may stand before it.
+   * hand-aligned INI files), and listings align the values ({@code kubectl describe}, YAML), so up
+   * to {@value #ALIGNMENT} spaces may stand on either side of it; a configuration dump may lead the
+   * name to its value with dots instead ({@code password........F_k0…}, HikariCP's log).
    */
   static final String ASSIGN =
-      "(?:\\\\?[\"'])?[ \\t]{0," + ALIGNMENT + "}+(?::=|=>|[=:：])[ \\t]{0,3}+(?:\\\\?[\"'`])?";
+      "(?:\\\\?[\"'])?[ \\t]{0,"
+          + ALIGNMENT
+          + "}+(?::=|=>|[=:：]|\\.{4,"
+          + LEADER
+          + "}+)[ \\t]{0,"
+          + ALIGNMENT
+          + "}+(?:\\\\?[\"'`])?";
 
   /**
    * Between the name and the value: an assignment ({@code =}, {@code :}, {@code :=}, {@code =>},

@@ -10,8 +10,12 @@ import org.jspecify.annotations.Nullable;
  * and context word that needs a word to start there misses it. In the derived text each escape is
  * the one character it stands for and maps back to both of its characters.
  *
- * <p>{@code \}{@code uXXXX} escapes are left to {@link EncodedRuns}, which decodes them as a run.
- * Cost: one vectorized search for the backslash when there is none.
+ * <p>{@code \}{@code uXXXX} escapes are read here too, one character each: a body serialized with
+ * every non-ASCII character escaped (Python's {@code ensure_ascii}, PHP's {@code json_encode})
+ * writes the Japanese or Korean word before a value as escapes glued to it ({@code \}{@code
+ * u96fb\}{@code u8a71\}{@code uff1a03-5412-7781} is "電話：03-5412-7781"), and only in place, beside
+ * the value, do they name it. ({@link EncodedRuns} also decodes such a run on its own, for a value
+ * hidden entirely in escapes.) Cost: one vectorized search for the backslash when there is none.
  */
 final class JsonEscapes {
   private JsonEscapes() {}
@@ -22,17 +26,23 @@ final class JsonEscapes {
     MappedText.Builder b = null;
     int copied = 0;
     while (at >= 0 && at + 1 < text.length()) {
-      char decoded = decoded(text.charAt(at + 1));
+      int unicode = text.charAt(at + 1) == 'u' ? hex4(text, at + 2) : -1;
+      char decoded = unicode >= 0 ? (char) unicode : decoded(text.charAt(at + 1));
       if (decoded == 0) {
         at = text.indexOf('\\', at + 1);
         continue;
       }
+      int end = unicode >= 0 ? at + 6 : at + 2;
       if (b == null) {
         b = new MappedText.Builder(null, text);
       }
       b.copy(copied, at);
-      b.replace(at, at + 2, String.valueOf(decoded), Evasion.JSON_ESCAPE);
-      copied = at + 2; // an escaped backslash is one character: "\\n" is a backslash, then "n"
+      b.replace(
+          at,
+          end,
+          String.valueOf(decoded),
+          unicode >= 0 ? Evasion.UNICODE_ESCAPE : Evasion.JSON_ESCAPE);
+      copied = end; // an escaped backslash is one character: "\\n" is a backslash, then "n"
       at = text.indexOf('\\', copied);
     }
     if (b == null) {
@@ -40,6 +50,22 @@ final class JsonEscapes {
     }
     b.copy(copied, text.length());
     return b.build();
+  }
+
+  /** The value of the four hex digits at {@code from}, or -1 (also when the text ends first). */
+  private static int hex4(String text, int from) {
+    if (from + 4 > text.length()) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = from; i < from + 4; i++) {
+      int d = Character.digit(text.charAt(i), 16);
+      if (d < 0) {
+        return -1;
+      }
+      v = v << 4 | d;
+    }
+    return v == 0 ? -1 : v; // U+0000 decodes to nothing a rule reads
   }
 
   /** What the escape {@code \c} stands for, or 0 when JSON has no such one-letter escape. */

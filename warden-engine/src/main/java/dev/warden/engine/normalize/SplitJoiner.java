@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * holds a digit, one of {@code +/=_}, or a capital after its first letter: {@code AKIAQYLPMN} /
  * {@code 5HFIQR7XYA}, a 20-character key split in half). Shorter halves, and word halves shorter
  * than the long bounds ({@code settings} / {@code configuration}), are ordinary line ends and stay
- * apart; a value split finer than that is not re-joined.
+ * apart, as does a run of digits grouped by {@code -} on either side (a phone number or a date that
+ * ends its line); a value split finer than that is not re-joined.
  */
 final class SplitJoiner {
   /** Token characters the line before a split must end with. */
@@ -113,6 +114,10 @@ final class SplitJoiner {
     }
     int before = tokenRunBefore(text, breakStart);
     int next = tokenRunAfter(text, after);
+    if (groupedNumber(text, breakStart - before, breakStart)
+        || groupedNumber(text, after, after + next)) {
+      return false;
+    }
     if (before >= MIN_BEFORE && next >= MIN_AFTER) {
       return true;
     }
@@ -120,6 +125,24 @@ final class SplitJoiner {
         && next >= MIN_SHORT
         && !wordLike(text, breakStart - before, breakStart)
         && !wordLike(text, after, after + next);
+  }
+
+  /**
+   * Digits in groups joined by {@code -} ({@code 045-449-0737}, {@code 2026-11-24}): a phone
+   * number, a date or an id complete on its own line, which a line break ends — a random token does
+   * not group its digits so ("FAX 045-449-0737⏎yasuhiro.aoki@…" is two values).
+   */
+  private static boolean groupedNumber(String text, int from, int to) {
+    boolean dash = false;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c == '-') {
+        dash = true;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return dash;
   }
 
   /**

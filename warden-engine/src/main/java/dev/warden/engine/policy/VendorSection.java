@@ -92,7 +92,16 @@ final class VendorSection {
         "launchdarkly",
         "mapbox",
         "pusher",
-        "cloudinary");
+        "cloudinary",
+        "kakao",
+        "line",
+        "linebot",
+        "chatwork",
+        "backlog",
+        "kintone",
+        "slackbot",
+        "카카오",
+        "チャットワーク");
     kind(
         m,
         "ai_api_key",
@@ -124,6 +133,7 @@ final class VendorSection {
         "heroku",
         "네이버클라우드",
         "ヘッツナー");
+    kind(m, "azure_key", "azure");
     kind(
         m,
         "package_registry_token",
