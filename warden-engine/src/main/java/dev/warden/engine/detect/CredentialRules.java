@@ -801,7 +801,7 @@ final class CredentialRules {
         .reach(8, 4 + 12 + VendorShapes.ASSIGN_MAX + 512)
         // "secret" + "_key" + closing quote + spaces + the operator: 4 + 2 + 3 + 1 = 10, and the
         // spaces of an aligned block.
-        .keywordFollowedBy("=:：>.", 12 + VendorShapes.ALIGNMENT)
+        .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
         .pattern(genericCredentialPattern(true))
         .secretGroup(1)
         .validator(CredentialValues.HIGH_ENTROPY)
@@ -921,7 +921,7 @@ final class CredentialRules {
             "사전 공유 키",
             "사전공유키")
         .reach(0, 14 + 12 + VendorShapes.ASSIGN_MAX + 512)
-        .keywordFollowedBy("=:：>.", 12 + VendorShapes.ALIGNMENT)
+        .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
         .pattern(
             "(?:(?i:signing|encryption|hmac|master|jwt|app|routing|integration)[_-]?(?i:key)"
                 + "|(?i:schl(?:ue|ü)ssel)|(?i:secret_key_base|key_derivation_salt)"

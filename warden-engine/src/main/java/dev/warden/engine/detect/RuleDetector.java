@@ -613,7 +613,26 @@ public final class RuleDetector implements Detector {
    */
   private static void scanColumns(
       List<Rule> group, ScanInput in, List<Region> hits, Matcher m, Found found) {
-    for (Region hit : hits) {
+    String text = in.text();
+    List<Region> ordered = hits;
+    if (!Region.startsAscending(hits)) {
+      ordered = new ArrayList<>(hits);
+      ordered.sort(Comparator.comparingInt(Region::start));
+    }
+    // The line breaks around each hit, found by one forward walk over the ascending hits: prose
+    // holds the words often and line breaks rarely, and a hit whose line is longer than a table
+    // row, or that no line follows, heads no table.
+    int before = -1; // the last line break before the hit, -1 when none
+    int after = text.indexOf('\n'); // the first line break at or after the hit, -1 when none
+    for (Region hit : ordered) {
+      int p = hit.start();
+      while (after >= 0 && after < p) {
+        before = after;
+        after = text.indexOf('\n', after + 1);
+      }
+      if (after < 0 || after - p > TableHeader.MAX_LINE || p - before > TableHeader.MAX_LINE) {
+        continue;
+      }
       for (int[] cell : TableHeader.cellsBelow(in.text(), hit.start())) {
         m.region(cell[0], cell[1]);
         if (m.matches()) {
