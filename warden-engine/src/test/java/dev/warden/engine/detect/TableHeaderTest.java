@@ -100,4 +100,54 @@ class TableHeaderTest {
     // And a column that names an order number keeps a Luhn-valid number from being a card.
     assertThat(types("order_no\tcustomer\n4539148803436467\tAna\n")).doesNotContain("card");
   }
+
+  private static List<String> cells(String text, String headerWord) {
+    return TableHeader.cellsBelow(text, text.indexOf(headerWord)).stream()
+        .map(c -> text.substring(c[0], c[1]))
+        .toList();
+  }
+
+  @Test
+  void cellsBelowAHeaderAreItsColumnsCellsUntilTheTableEnds() {
+    String tsv =
+        "서비스\t아이디\t비밀번호\t비고\n카페24\thanbit\ttiger52$som\t\nNAS\tadmin\t \"Kx9#q\" \tx\n\nprose, after";
+    assertThat(cells(tsv, "비밀번호")).containsExactly("tiger52$som", "Kx9#q");
+    String psql =
+        " id | name | password\n----+------+----------\n  1 | bob  | Xk9#mQ2!vL\n  2 | amy  | Pq8@kL3$wR\n(2 rows)";
+    assertThat(cells(psql, "password")).containsExactly("Xk9#mQ2!vL", "Pq8@kL3$wR");
+    assertThat(cellAbove(psql, "Pq8@")).isEqualTo("password");
+    String markdown = "| host | Passwort |\n|---|:---|\n| nas01 | Zr4!kLm9q |";
+    assertThat(cells(markdown, "Passwort")).containsExactly("Zr4!kLm9q");
+  }
+
+  @Test
+  void noCellsWhereTheWordHeadsNoTable() {
+    // A row of a table, not its header.
+    assertThat(cells("user,note\nbob,password reset\namy,done", "password")).isEmpty();
+    // Code: a key and its value, one name only.
+    assertThat(cells("\tPassword: \"xyz\",\n\tTimeout:    30 * time.Second,\n", "Password"))
+        .isEmpty();
+    // The last line: no row below.
+    assertThat(cells("service,password", "password")).isEmpty();
+    // Prose with commas and no line break.
+    assertThat(cells("The password policy, as agreed, requires twelve characters.", "password"))
+        .isEmpty();
+  }
+
+  @Test
+  void passwordsOfAnAccountSheetAreFoundByTheirColumnOnly() {
+    String sheet =
+        "service,login,password,note\n"
+            + "M365,admin@contoso.onmicrosoft.com,Winter338.fal,global admin\n"
+            + "NAS,Orbit08_rock,,login only\n";
+    List<Finding> found =
+        DetectorStack.forConfig(WardenConfig.defaults()).detect(ScanInput.text(sheet));
+    assertThat(found)
+        .filteredOn(f -> f.type().equals("password"))
+        .extracting(f -> sheet.substring(f.span().start(), f.span().end()))
+        .containsExactly("Winter338.fal");
+    assertThat(found).extracting(Finding::type).contains("email");
+    assertThat(types("user,password_changed_at\nbob,2024-01-05T10:00\n"))
+        .doesNotContain("password");
+  }
 }

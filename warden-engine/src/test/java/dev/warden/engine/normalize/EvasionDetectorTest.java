@@ -137,6 +137,30 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void unicodeEscapedWordsNameTheValueBesideThem() {
+    // ensure_ascii bodies escape every non-ASCII character: "電話：" glued to the number as written.
+    String phone = "03-5412-7781";
+    assertFoundExactly(
+        "{\"text\": \"\\u96fb\\u8a71\\uff1a" + phone + "\"}", phone, "phone", "json-escape");
+    String mail = "csirt@kawada-seiki.co.jp";
+    assertFoundExactly(
+        "{\"text\": \"\\u30e1\\u30fc\\u30eb\\uff1a" + mail + "\"}", mail, "email", null);
+    // Cut or odd escapes decode to nothing and fail nothing.
+    assertThat(detect("{\"t\": \"\\u96f\"}")).isEmpty();
+    assertThat(detect("\\u")).isEmpty();
+    assertThat(detect("\\u0000\\ud800 text")).isEmpty();
+  }
+
+  @Test
+  void aGroupedNumberEndingItsLineIsNotJoinedToTheNext() {
+    String text = "TEL 052-575-3529\nFAX 045-449-0737\nyasuhiro.aoki@aoba-logi.example.co.jp\n";
+    List<Finding> found = detect(text);
+    assertThat(found)
+        .extracting(f -> text.substring(f.span().start(), f.span().end()))
+        .contains("045-449-0737", "yasuhiro.aoki@aoba-logi.example.co.jp");
+  }
+
+  @Test
   void aValueCutAtAnEscapeAsWrittenIsReportedWhole() {
     // PHP's json_encode writes "/" as "\\/": as written the password stops at the backslash.
     String text = "{\"env\": \"password=Tr0ub4dor#3\\/x9Kq\"}";
