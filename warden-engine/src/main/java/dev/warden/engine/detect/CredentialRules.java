@@ -31,6 +31,7 @@ final class CredentialRules {
         passwordCliFlag(),
         passwordLoginPair(),
         passwordLoginSlash(),
+        passwordAdminSlash(),
         genericCredentialAssignment(),
         namedKeyAssignment(),
         secretJsonValue(),
@@ -875,6 +876,38 @@ final class CredentialRules {
             "account admin / password",
             "Konto 12345678 / 2024-11",
             "login / logout buttons")
+        .build();
+  }
+
+  // "root / XDD1svDg9h2-sg": a well-known administrative account, a spaced slash and the password,
+  // as a handover note lists hosts ("db-master 10.10.2.35 — root / …", "FortiGate …, admin / …");
+  // the account name says what follows, so no login word is needed. The value mixes three
+  // character classes and holds no slash (a path would).
+  static Rule passwordAdminSlash() {
+    return Rule.builder("password-admin-slash")
+        .type("password")
+        .keywords("root", "admin", "administrator", "postgres", "ubuntu", "ec2-user", "oracle")
+        .reach(0, 13 + 4 + 64)
+        .pattern(
+            "(?<![A-Za-z0-9._@/-])(?i:root|admin|administrator|postgres|ubuntu|ec2-user|oracle)"
+                + "[ \\t]{1,2}+/[ \\t]{1,2}+"
+                + "([\\x21-\\x7E&&[^/]]{6,64}+)(?![\\x21-\\x7E])")
+        .secretGroup(1)
+        .validator(CredentialValues.MIXED_PASSWORD)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "- db-master 10.10.2.35 — root / " + mark("XDD1svDg9h2-sg"),
+            "FortiGate 100F, admin UI on https://10.60.0.1:8443, admin / " + mark("otter622.Nebul"),
+            "Postgres: postgres / " + mark("Kq2!vLp9xRt") + " (rotate)")
+        .falsePositives(
+            "Admin / Settings / Users",
+            "cd /root / ls",
+            "root / home2/user",
+            "admin / password",
+            "sysroot / Tr4m!line9",
+            "admin / 2024-11-05")
         .build();
   }
 
