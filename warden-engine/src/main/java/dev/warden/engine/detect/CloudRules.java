@@ -312,19 +312,6 @@ final class CloudRules {
 
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-  private static String uuid(long seed) {
-    String h = chars(seed, HEX, 32);
-    return h.substring(0, 8)
-        + "-"
-        + h.substring(8, 12)
-        + "-"
-        + h.substring(12, 16)
-        + "-"
-        + h.substring(16, 20)
-        + "-"
-        + h.substring(20);
-  }
-
   // Older Heroku API keys are UUIDs: a UUID is an identifier anywhere else, so it counts only
   // after a Heroku key name.
   static Rule herokuLegacyApiKey() {
@@ -338,11 +325,12 @@ final class CloudRules {
         .confidence(0.85)
         .placeholderCheck(true)
         .truePositives(
-            env("HEROKU_API_KEY", mark(uuid(4044))), "heroku auth token is " + mark(uuid(4045)))
+            env("HEROKU_API_KEY", mark(FakeValues.uuid(4044))),
+            "heroku auth token is " + mark(FakeValues.uuid(4045)))
         .falsePositives(
-            "HEROKU_APP_ID=" + uuid(4046),
+            "HEROKU_APP_ID=" + FakeValues.uuid(4046),
             "HEROKU_API_KEY=00000000-0000-0000-0000-000000000000",
-            "request id " + uuid(4047))
+            "request id " + FakeValues.uuid(4047))
         .build();
   }
 
@@ -464,7 +452,7 @@ final class CloudRules {
             env("NETLIFY_AUTH_TOKEN", mark(a)),
             "netlify deploy --auth " + mark(chars(4092, BASE64URL, 43)))
         .falsePositives(
-            "NETLIFY_SITE_ID=" + uuid(4093),
+            "NETLIFY_SITE_ID=" + FakeValues.uuid(4093),
             "NETLIFY_AUTH_TOKEN=" + FakeValues.base62(4094, 30),
             "netlify_auth_token: ${NETLIFY_AUTH_TOKEN}")
         .build();

@@ -350,10 +350,12 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
      */
     Outcome evaluateColumn(CharSequence text, int matchStart) {
       String column = any ? TableHeader.cellAbove(text, matchStart) : null;
-      if (column == null) {
-        return Outcome.NOTHING;
-      }
-      String header = lowerCase(splitCamelCase(column));
+      return column == null ? Outcome.NOTHING : decideColumn(column);
+    }
+
+    /** What a column's header cell {@code name} says about the cells below it. */
+    Outcome decideColumn(String name) {
+      String header = lowerCase(splitCamelCase(name));
       return decide(header, 0, header.length(), "column:");
     }
 

@@ -34,6 +34,7 @@ final class CredentialRules {
         passwordAdminSlash(),
         genericCredentialAssignment(),
         namedKeyAssignment(),
+        serviceKeyAssignment(),
         secretJsonValue(),
         tokenJsonValue(),
         keyJsonValue(),
@@ -304,6 +305,18 @@ final class CredentialRules {
               "änderung",
               "ablauf",
               "länge",
+              "encrypted",
+              "md5",
+              "sha",
+              "sha1",
+              "sha256",
+              "sha512",
+              "bcrypt",
+              "crypt",
+              "암호화",
+              "해시",
+              "ハッシュ",
+              "暗号化",
               "변경",
               "변경일",
               "만료",
@@ -315,11 +328,16 @@ final class CredentialRules {
   // A cell of a delimited table (CSV, TSV, semicolon, Markdown, psql) under a password column — an
   // account sheet pasted for review ("서비스\t아이디\t비밀번호", "サービス,URL,ID,パスワード"), where no
   // word stands beside the value. The header decides alone (Rule#byColumn); the pattern is matched
-  // against the whole trimmed cell: 6–128 printable ASCII characters.
+  // against the whole trimmed and unquoted cell: 6–128 printable ASCII characters, no space (a
+  // cell of words is a note: "resetting it now").
   static Rule passwordTableColumn() {
     return Rule.builder("password-table-column")
         .type("password")
         .keywords(
+            "pw",
+            "pwd",
+            "비번",
+            "암호",
             "password",
             "passwort",
             "kennwort",
@@ -331,8 +349,8 @@ final class CredentialRules {
             "mot de passe",
             "contraseña",
             "wachtwoord")
-        .reach(0, TableHeader.MAX_BACK)
-        .pattern("([\\x21-\\x7E&&[^\"'`]][\\x20-\\x7E&&[^\"'`]]{4,126}[\\x21-\\x7E&&[^\"'`]])")
+        .reach(0, TableHeader.MAX_ROWS)
+        .pattern("([\\x21-\\x7E&&[^\"'`]]{6,128})")
         .secretGroup(1)
         .validator(CredentialValues.PASSWORD)
         .confidence(0.7)
@@ -935,15 +953,6 @@ final class CredentialRules {
             "jwtkey",
             "schluessel",
             "schlüssel",
-            "app_key",
-            "app-key",
-            "appkey",
-            "routing_key",
-            "routing-key",
-            "routingkey",
-            "integration_key",
-            "integration-key",
-            "integrationkey",
             "secret_key_base",
             "key_derivation_salt",
             "preshared",
@@ -952,11 +961,13 @@ final class CredentialRules {
             "pre shared",
             "事前共有鍵",
             "사전 공유 키",
-            "사전공유키")
+            "사전공유키",
+            "사전공유 키",
+            "사전 공유키")
         .reach(0, 14 + 12 + VendorShapes.ASSIGN_MAX + 512)
         .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
         .pattern(
-            "(?:(?i:signing|encryption|hmac|master|jwt|app|routing|integration)[_-]?(?i:key)"
+            "(?:(?i:signing|encryption|hmac|master|jwt)[_-]?(?i:key)"
                 + "|(?i:schl(?:ue|ü)ssel)|(?i:secret_key_base|key_derivation_salt)"
                 + "|(?i:pre[ _-]?shared)[ _-]?(?i:key|secret)|事前共有鍵|사전 ?공유 ?키)"
                 + "(?![A-Za-z0-9])"
@@ -973,14 +984,10 @@ final class CredentialRules {
             "hmacKey: '" + mark(FakeValues.base62(230, 32)) + "'",
             "DOKUMENTE_SCHLUESSEL=" + mark(FakeValues.chars(231, VendorShapes.HEX, 64)),
             "Verschlüsselungsschlüssel: " + mark(FakeValues.base62(232, 44)),
-            "  app_key: " + mark(FakeValues.chars(291, VendorShapes.HEX, 40)),
-            "      - routing_key: " + mark(FakeValues.chars(292, VendorShapes.HEX, 32)),
             "- Pre-Shared Key: " + mark(FakeValues.base62(293, 32)),
             "IKE 事前共有鍵：" + mark(FakeValues.base62(294, 36)),
             "secret_key_base: " + mark(FakeValues.chars(295, VendorShapes.HEX, 128)))
         .falsePositives(
-            "app_key: my-application",
-            "routing_key: orders.created",
             "pre-shared key: see the vault entry",
             "DOKUMENTE_SCHLUESSEL=<hier-den-schluessel-eintragen>",
             "Schlüssel: AES-256 (siehe Handbuch)",
@@ -988,6 +995,46 @@ final class CredentialRules {
             "master_key_path=/etc/warden/keys/master.pem",
             "signing_key = load_signing_key(settings.SIGNING_KEY_FILE)",
             "JWT_SIGNING_KEY=${JWT_SIGNING_KEY}")
+        .build();
+  }
+
+  // Keys of a service's client that name no secret either: Datadog's app_key (40 hex), PagerDuty's
+  // routing_key and integration_key (32 hex). The same names hold identifiers elsewhere (a
+  // RabbitMQ routing key "orders.eu-west-1.created", an app's key name), so only a value of 32–40
+  // letters and digits, nothing else, counts.
+  static Rule serviceKeyAssignment() {
+    return Rule.builder("generic-service-key-assignment")
+        .type("generic_secret")
+        .keywords(
+            "app_key",
+            "app-key",
+            "appkey",
+            "routing_key",
+            "routing-key",
+            "routingkey",
+            "integration_key",
+            "integration-key",
+            "integrationkey")
+        .reach(0, 15 + VendorShapes.ASSIGN_MAX + 40)
+        .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
+        .pattern(
+            "(?i:app|routing|integration)[_-]?(?i:key)(?![A-Za-z0-9])"
+                + ASSIGN
+                + "([A-Za-z0-9]{32,40})(?![A-Za-z0-9._/+=-])")
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "  app_key: " + mark(FakeValues.chars(291, VendorShapes.HEX, 40)),
+            "      - routing_key: " + mark(FakeValues.chars(292, VendorShapes.HEX, 32)),
+            "PAGERDUTY_INTEGRATION_KEY=" + mark(FakeValues.chars(296, VendorShapes.HEX, 32)))
+        .falsePositives(
+            "routing_key: orders.eu-west-1.created",
+            "app_key: my-application",
+            "routingKey = \"" + FakeValues.chars(297, VendorShapes.HEX, 32) + ".v2\"",
+            "app_key: " + "0".repeat(40))
         .build();
   }
 

@@ -28,6 +28,20 @@ final class FakeValues {
     return sb.toString();
   }
 
+  /** A lower-case UUID shape (8-4-4-4-12 hex), reproducible from {@code seed}. */
+  static String uuid(long seed) {
+    String h = chars(seed, "0123456789abcdef", 32);
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-"
+        + h.substring(12, 16)
+        + "-"
+        + h.substring(16, 20)
+        + "-"
+        + h.substring(20);
+  }
+
   static String base62(long seed, int length) {
     return chars(seed, BASE62, length);
   }

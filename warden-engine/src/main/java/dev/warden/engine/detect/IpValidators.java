@@ -151,7 +151,7 @@ final class IpValidators {
     if (compress >= 0 && hex.indexOf("::", compress + 1) >= 0) {
       return null;
     }
-    if (compress < 0 && tail == null && hex.length() == 23) {
+    if (compress < 0 && tail == null && hex.length() == 23 && everyGroupTwoDigits(hex)) {
       return null; // eight groups of two hex digits: bytes (a fingerprint, an EUI-64), not groups
     }
     int @Nullable [] head;
@@ -180,6 +180,16 @@ final class IpValidators {
       out[7] = tail[1];
     }
     return out;
+  }
+
+  /** "xx:xx:xx:xx:xx:xx:xx:xx": a colon after every second character. */
+  private static boolean everyGroupTwoDigits(String hex) {
+    for (int i = 2; i < hex.length(); i += 3) {
+      if (hex.charAt(i) != ':') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Colon-separated groups of 1–4 hex digits in one letter case; "" is no group. */

@@ -110,6 +110,7 @@ final class NetworkRules {
           "patch",
           "patched",
           "hotfix",
+          "pinned",
           "aktualisier*",
           // Runtimes, browsers and systems are followed by their version ("Python 3.12.4.1").
           "python",
@@ -264,6 +265,7 @@ final class NetworkRules {
             "AAAA «2606:4700:4700::1111»",
             "from [«2001:4860:4860:0:0:0:0:8888»]:443",
             "full «2A00:1450:4001:0829:0000:0000:0000:200E»",
+            "route via «2a01:4f8:1:2:3:4:5:6789» today",
             "mapped «::ffff:81.2.69.142»")
         .falsePositives(
             "std::vector<int> v;",

@@ -63,7 +63,7 @@ final class PiiRules {
   // "https://host.example,admin@corp.com"
   // is a CSV row's URL cell, then its e-mail cell.
   private static final String NOT_URL_USERINFO =
-      "(?<!//(?:[^\\s/?@,]{1,330}|[^\\s/?@,:]{0,330}:[^\\s/?@]{0,330})@)";
+      "(?<!//(?:[^\\s/?@,]{1,330}|[^\\s/?@,:]{0,330}:(?!\\d{1,5},)[^\\s/?@]{0,330})@)";
 
   // Local part, "@", then 2–9 labels. Every repeated piece is possessive and the label group is
   // bounded, so a hostile "a.a.a.a…" cannot make the matcher backtrack or recurse deeply. The
@@ -77,8 +77,11 @@ final class PiiRules {
           + "(?:\\."
           + LABEL
           + "){1,8}+"
-          // A domain followed by "(" is a method call on an operand: q@k.transpose(-2, -1).
-          + "(?!-|\\.[\\-\\p{L}\\p{M}\\p{Nd}]|:[\\w/~]|\\()"
+          // A domain followed by "(" is a method call on an operand: q@k.transpose(-2, -1). A
+          // colon and a path is a git or scp remote (git@github.com:org/repo, host:~/dir), a colon
+          // and a port a URL's authority (…@db.shop.intern:3306\/shop); a colon and a token is
+          // "curl -u user@corp.com:<api token>", whose user is an address.
+          + "(?!-|\\.[\\-\\p{L}\\p{M}\\p{Nd}]|:(?:[\\w.~-]{0,64}+\\\\?/|~|\\d{1,5}(?![\\w.-]))|\\()"
           + "(?!(?<="
           + WORD_CHARS
           + ")"
@@ -104,7 +107,8 @@ final class PiiRules {
               "연락처",
               "メール",
               "連絡先"),
-          List.of());
+          // A mail's Message-ID is an id, not an address (<CAF3x…@mail.gmail.com>).
+          List.of("message-id", "message_id", "messageid", "msg-id", "in-reply-to"));
 
   /**
    * A superset of the characters of {@link #LOCAL}'s two alternatives (letters, marks and digits of
@@ -143,6 +147,8 @@ final class PiiRules {
             "kontakt «kontakt@xn--e1afmkfd.xn--p1ai»",
             "お問い合わせ: «山田太郎@例え.jp»まで",
             "Microsoft 365,https://admin.microsoft.com,«admin@contoso.onmicrosoft.com»,global",
+            "Grafana,https://grafana.corp:3000,«admin@corp-mail.com»,viewer",
+            "curl -s -u «devops@daon-shop.co.kr»:ATATT3xFfGF08z5erdjtcHtetfihvQ https://x",
             "문의 «문의@회사.한국» 로",
             "담당자 «hong@company.kr»입니다",
             "担当は«jane@acme.jp»です")
@@ -157,7 +163,9 @@ final class PiiRules {
             "thanks @warden-bot",
             "git remote https://x-access-token:s3cretvalue@github.com/acme/infra.git",
             "SENTRY_DSN=https://0123abcd0123abcd@o1.ingest.sentry.io/1",
-            "clone ssh://git@github.com/acme/infra.git")
+            "clone ssh://git@github.com/acme/infra.git",
+            "postfix/cleanup: message-id=<CAF3x9kQArk4xfY2GTZamig86H8e@mail.gmail.com>",
+            "scp build.tgz deploy@build.example.com:~/releases")
         .build();
   }
 
@@ -494,6 +502,9 @@ final class PiiRules {
           "movil",
           "celular",
           "mobiel",
+          "telefoon",
+          "joignable",
+          "recapito",
           "gsm");
   // Names of other numbers. Order words are specific ("order number", not "order"): "call us
   // about your order: 030 …" is a phone number, and the nearest word decides.
@@ -676,7 +687,13 @@ final class PiiRules {
       Boundaries.startNotAfter("[\\w+.()-]")
           + "(?:0[1-9]([ .-])\\d{2}\\1\\d{2}\\1\\d{2}\\1\\d{2}"
           + "|0\\d{2}([ .-])\\d{3}\\2\\d{2}\\2\\d{2}"
-          + "|3\\d{2} \\d{6,7}"
+          + "|3\\d{2}[ -]\\d{6,7}"
+          // Spanish: 672 37 69 50, 900 386 439, 91 668 13 72 (nine digits unbroken are as often a
+          // Dutch BSN or a US SSN: not read)
+          + "|[6789]\\d{2}([ .])\\d{2}\\3\\d{2}\\3\\d{2}|[6789]\\d{2}([ .])\\d{3}\\4\\d{3}"
+          + "|[89]\\d \\d{3} \\d{2} \\d{2}"
+          // Dutch: 06-12972123, 010-1234567
+          + "|0\\d-\\d{8}|0\\d{2}-\\d{7}"
           + "|0\\d{9,11}+)"
           + "(?![\\w]|[-.,]\\d|[ ]\\d)";
 
@@ -697,7 +714,12 @@ final class PiiRules {
             "| Name | Phone |\n|---|---|\n| Giulia Romano | «306 2120194» |",
             "携帯電話\t«08028608877»",
             "«0612345678» is my mobile",
-            "Er ist unter «015241289573» erreichbar.")
+            "Er ist unter «015241289573» erreichbar.",
+            "Mi teléfono es «672 37 69 50» y mi correo",
+            "llamar a nuestro teléfono de atención al cliente «900 386 439» (gratuito)",
+            "Mobiel: «06-12972123»",
+            "Telefoon «06 48 51 32 92», mail",
+            "ospite=\"Chiara\" tel=\"«321-0317514»\"")
         .falsePositives(
             "invoice 07 38 46 85 35 paid",
             "order number 0720778940",

@@ -28,6 +28,11 @@ final class Placeholders {
           "your-",
           "redacted",
           "changeme",
+          "change_me",
+          "change-me",
+          "replace_me",
+          "replace-me",
+          "replaceme",
           "insert",
           // "fill in" / "replace" in the other languages people write config comments in
           "eintragen",

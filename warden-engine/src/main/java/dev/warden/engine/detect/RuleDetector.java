@@ -336,7 +336,8 @@ public final class RuleDetector implements Detector {
         rule.runBeforeKeyword(),
         rule.digitRegionNeeds(),
         rule.digitReachAfter(),
-        rule.startShape());
+        rule.startShape(),
+        rule.byColumn());
   }
 
   /** The detector for {@link RuleCatalog#builtin()}, built once. */
@@ -607,9 +608,15 @@ public final class RuleDetector implements Detector {
   }
 
   /**
-   * A {@link Rule#byColumn} rule: each keyword hit in a table's header line opens its column, and
-   * each cell below that the pattern matches whole is evaluated. {@code hits} are the keyword
-   * spans, in any order.
+   * Columns one header line may open for a {@link Rule#byColumn} rule: each reads the table's rows
+   * once, so a line repeating the word cannot multiply the work.
+   */
+  private static final int MAX_COLUMNS_PER_HEADER = 4;
+
+  /**
+   * A {@link Rule#byColumn} rule: each keyword hit in a table's header line opens its column
+   * ({@link TableHeader#columnBelow}); when the header's name raises, each cell below that the
+   * pattern matches whole is evaluated with that verdict. {@code hits} are the keyword spans.
    */
   private static void scanColumns(
       List<Rule> group, ScanInput in, List<Region> hits, Matcher m, Found found) {
@@ -624,31 +631,54 @@ public final class RuleDetector implements Detector {
     // row, or that no line follows, heads no table.
     int before = -1; // the last line break before the hit, -1 when none
     int after = text.indexOf('\n'); // the first line break at or after the hit, -1 when none
+    int onLine = 0; // hits read on the current line: a header names a few password columns
+    int line = -2;
     for (Region hit : ordered) {
       int p = hit.start();
       while (after >= 0 && after < p) {
         before = after;
         after = text.indexOf('\n', after + 1);
       }
-      if (after < 0 || after - p > TableHeader.MAX_LINE || p - before > TableHeader.MAX_LINE) {
+      onLine = before == line ? onLine + 1 : 1;
+      line = before;
+      if (onLine > MAX_COLUMNS_PER_HEADER
+          || after < 0
+          || after - p > TableHeader.MAX_LINE
+          || p - before > TableHeader.MAX_LINE) {
         continue;
       }
-      for (int[] cell : TableHeader.cellsBelow(in.text(), hit.start())) {
-        m.region(cell[0], cell[1]);
-        if (m.matches()) {
-          acceptAll(group, in, m, found);
+      TableHeader.Column column = TableHeader.columnBelow(text, p);
+      if (column == null) {
+        continue;
+      }
+      List<int[]> cells = column.cells();
+      for (Rule rule : group) {
+        ContextWords.Outcome header = rule.contextIndex().decideColumn(column.name());
+        if (header.effect() != ContextWords.Effect.RAISE) {
+          continue;
+        }
+        for (int[] cell : cells) {
+          m.region(cell[0], cell[1]);
+          if (m.matches() && m.start(rule.secretGroup()) >= 0) {
+            Finding f =
+                evaluate(rule, in, m.start(rule.secretGroup()), m.end(rule.secretGroup()), header);
+            if (f != null) {
+              found.add(f);
+            }
+          }
         }
       }
     }
   }
 
-  /** Where the rule's keywords occur (ASCII case-insensitively): the whole-text reference scan. */
+  /** Where the rule's keywords occur, case-insensitively: the whole-text reference scan. */
   private static List<Region> keywordSpans(Rule rule, String text) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
     List<Region> spans = new ArrayList<>();
     for (String k : rule.keywords()) {
-      for (int at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) {
-        spans.add(new Region(at, at + k.length()));
+      for (int at = 0; at + k.length() <= text.length(); at++) {
+        if (text.regionMatches(true, at, k, 0, k.length())) {
+          spans.add(new Region(at, at + k.length()));
+        }
       }
     }
     return spans;
@@ -1082,10 +1112,18 @@ public final class RuleDetector implements Detector {
 
   /** Validator, then allowlist, then context; null when the candidate is dropped. */
   private static @Nullable Finding evaluate(Rule rule, ScanInput in, int start, int end) {
-    // A column rule's candidates are every cell near its word: the header, one cached line
-    // lookup, rules most of them out before the validator runs.
-    ContextWords.@Nullable Outcome column =
-        rule.byColumn() ? rule.contextIndex().evaluateColumn(in.text(), start) : null;
+    return evaluate(rule, in, start, end, null);
+  }
+
+  /**
+   * As {@link #evaluate(Rule, ScanInput, int, int)}; for a {@link Rule#byColumn} rule, {@code
+   * column} is its header's verdict when the caller read it already.
+   */
+  private static @Nullable Finding evaluate(
+      Rule rule, ScanInput in, int start, int end, ContextWords.@Nullable Outcome column) {
+    if (rule.byColumn() && column == null) {
+      column = rule.contextIndex().evaluateColumn(in.text(), start);
+    }
     if (column != null && column.effect() != ContextWords.Effect.RAISE) {
       return null;
     }

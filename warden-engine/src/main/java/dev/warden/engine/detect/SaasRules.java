@@ -699,24 +699,11 @@ final class SaasRules {
             "pat-(?:na|eu|ap)[1-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             44,
             "HUBSPOT_ACCESS_TOKEN",
-            "pat-na1-" + uuid(6911),
-            "pat-eu1-" + uuid(6912),
-            "pat-na2-" + uuid(6913))
+            "pat-na1-" + FakeValues.uuid(6911),
+            "pat-eu1-" + FakeValues.uuid(6912),
+            "pat-na2-" + FakeValues.uuid(6913))
         .falsePositives("pat-na1-00000000-0000-0000-0000", "git commit pat-eu1 notes")
         .build();
-  }
-
-  private static String uuid(int seed) {
-    String h = chars(seed, HEX, 32);
-    return h.substring(0, 8)
-        + "-"
-        + h.substring(8, 12)
-        + "-"
-        + h.substring(12, 16)
-        + "-"
-        + h.substring(16, 20)
-        + "-"
-        + h.substring(20);
   }
 
   // Twilio API key SIDs (SK + 32 hex) pair with a secret; both count after a Twilio name.
@@ -749,7 +736,7 @@ final class SaasRules {
         .type("saas_token")
         .keywords("twilio")
         .reach(0, 6 + 300 + 34)
-        .pattern("(?i:twilio)[\\s\\S]{1,300}?(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])")
+        .pattern("(?i:twilio)[\\s\\S]{1,300}?(?<![A-Za-z0-9])(SK[0-9a-fA-F]{32})(?![A-Za-z0-9])")
         .secretGroup(1)
         .validator(CredentialValues.HIGH_ENTROPY)
         .confidence(0.85)

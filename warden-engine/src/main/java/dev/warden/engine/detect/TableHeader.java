@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  * <p>A row is a line with at least one delimiter outside double quotes; the delimiter is the one of
  * {@code \t | ; ,} occurring most on the value's line. The header is the first line of the block of
  * lines directly above that hold the same number of that delimiter (a Markdown separator row {@code
- * |---|---|} counts as one of them). The value's line must not be the header itself.
+ * |---|---|} counts as one of them; with {@code |}, a rule line such as psql's {@code ----+----} or
+ * MySQL's {@code +----+} is part of the block). The value's line must not be the header itself.
+ * {@link #columnBelow} reads the other way, from a header down its column.
  *
  * <p>Bounded: lines longer than {@value #MAX_LINE} characters are not table rows, and the walk up
  * stops after {@value #MAX_BACK} characters. A line is read once per thread and kept for the next
- * lookup on it (candidates come line by line), so the work is linear in the text whatever the
- * number of candidates.
+ * lookup on it (candidates come line by line), so each lookup costs at most one walk up.
  */
 final class TableHeader {
   static final int MAX_LINE = 1024;
@@ -85,15 +86,8 @@ final class TableHeader {
     if (lineEnd < 0 || lineStart == 0) {
       return none(text, lineStart, lineEnd < 0 ? position + 1 : lineEnd + 1);
     }
-    char delimiter = 0;
-    int count = 0;
-    for (int d = 0; d < DELIMITERS.length(); d++) {
-      int n = count(text, lineStart, lineEnd, DELIMITERS.charAt(d));
-      if (n > count) {
-        count = n;
-        delimiter = DELIMITERS.charAt(d);
-      }
-    }
+    char delimiter = dominant(text, lineStart, lineEnd);
+    int count = delimiter == 0 ? 0 : count(text, lineStart, lineEnd, delimiter);
     int header = count == 0 ? -1 : headerStart(text, lineStart, delimiter, count);
     if (header < 0) {
       return none(text, lineStart, lineEnd + 1);
@@ -179,36 +173,34 @@ final class TableHeader {
     return dashes >= 3;
   }
 
+  /** How far below its header a column's cells are read. */
+  static final int MAX_ROWS = 65_536;
+
+  /** A header cell's name and the cells below it, {@code {start, end}} pairs in the text. */
+  record Column(String name, java.util.List<int[]> cells) {}
+
   /**
-   * The cells of the column whose header cell holds {@code position}, in the rows of the table
-   * below that header: {@code {start, end}} pairs, trimmed and unquoted, empty cells left out.
-   * Empty when {@code position} is not in the first line of a table: a line with a delimiter, not
-   * more than {@value #MAX_HEADER_DIGITS} digits, two or more names, not preceded by a line of its
-   * shape, followed by one; and when the cell holding {@code position} is no name (it holds {@code
-   * :}, {@code =}, a quote, a bracket: code or a key and its value). The rows are the lines below
-   * with as many delimiters (rules such as psql's are skipped), within {@value #MAX_BACK}
-   * characters; the table ends at the first other line.
+   * The column whose header cell holds {@code position}, with the cells of the rows below it
+   * (trimmed, unquoted from {@code "…"}, {@code '…'} or {@code `…`}, empty ones left out); null
+   * when {@code position} is not in the first line of a table. That line has a delimiter, at most
+   * {@value #MAX_HEADER_DIGITS} digits and two or more names; the line above it (rule lines such as
+   * psql's skipped) is not of its shape, and the cell holding {@code position} is a name (no {@code
+   * :}, {@code =}, quote or bracket: code or a key and its value). The rows are the lines below
+   * with as many of the header's delimiter (rule lines skipped), up to the first other line or
+   * {@value #MAX_ROWS} characters. Cost: the header line, the line above, and the rows once.
    */
-  static java.util.List<int[]> cellsBelow(CharSequence text, int position) {
+  static @Nullable Column columnBelow(CharSequence text, int position) {
     int lineStart = lineStart(text, position);
     int lineEnd = lineStart < 0 ? -1 : lineEnd(text, position);
     if (lineEnd < 0 || lineEnd >= text.length()) {
-      return java.util.List.of();
+      return null;
     }
-    char delimiter = 0;
-    int count = 0;
-    for (int d = 0; d < DELIMITERS.length(); d++) {
-      int n = count(text, lineStart, lineEnd, DELIMITERS.charAt(d));
-      if (n > count) {
-        count = n;
-        delimiter = DELIMITERS.charAt(d);
-      }
-    }
+    char delimiter = dominant(text, lineStart, lineEnd);
+    int count = delimiter == 0 ? 0 : count(text, lineStart, lineEnd, delimiter);
     if (count == 0
         || digits(text, lineStart, lineEnd) > MAX_HEADER_DIGITS
-        || (lineStart > 0
-            && headerStart(text, lineStart, delimiter, count) >= 0)) { // a row, not the header
-      return java.util.List.of();
+        || aboveHasShape(text, lineStart, delimiter, count)) {
+      return null; // no table, a row of data, or a row of a table that began above
     }
     int column = count(text, lineStart, position, delimiter);
     @Nullable String[] names =
@@ -219,11 +211,11 @@ final class TableHeader {
       named += n == null ? 0 : 1;
     }
     if (named < 2 || name == null || !isName(name)) {
-      return java.util.List.of(); // code or a key-value line ("Password: \"x\","), not a header
+      return null; // code or a key-value line ("Password: \"x\","), not a header
     }
     java.util.List<int[]> cells = new java.util.ArrayList<>();
     int at = lineEnd + 1;
-    while (at < text.length() && at - lineEnd <= MAX_BACK) {
+    while (at < text.length() && at - lineEnd <= MAX_ROWS) {
       int end = at;
       while (end < text.length() && text.charAt(end) != '\n' && end - at <= MAX_LINE) {
         end++;
@@ -236,25 +228,70 @@ final class TableHeader {
         if (delimiters.length != count) {
           break;
         }
-        int from = column == 0 ? at : delimiters[column - 1] + 1;
-        int to = column < count ? delimiters[column] : end;
-        while (from < to && isBlank(text.charAt(from))) {
-          from++;
-        }
-        while (to > from && isBlank(text.charAt(to - 1))) {
-          to--;
-        }
-        if (to - from >= 2 && text.charAt(from) == '"' && text.charAt(to - 1) == '"') {
-          from++;
-          to--;
-        }
-        if (to > from) {
-          cells.add(new int[] {from, to});
+        int[] cell =
+            trimmed(
+                text,
+                column == 0 ? at : delimiters[column - 1] + 1,
+                column < count ? delimiters[column] : end);
+        if (cell[1] > cell[0]) {
+          cells.add(cell);
         }
       }
       at = end + 1;
     }
-    return cells;
+    return new Column(name, cells);
+  }
+
+  /** The delimiter of {@code \t | ; ,} occurring most in {@code [from, to)}, or 0 for none. */
+  private static char dominant(CharSequence text, int from, int to) {
+    char delimiter = 0;
+    int count = 0;
+    for (int d = 0; d < DELIMITERS.length(); d++) {
+      int n = count(text, from, to, DELIMITERS.charAt(d));
+      if (n > count) {
+        count = n;
+        delimiter = DELIMITERS.charAt(d);
+      }
+    }
+    return delimiter;
+  }
+
+  /** Whether the line above {@code lineStart}, rule lines skipped, has {@code count} delimiters. */
+  private static boolean aboveHasShape(
+      CharSequence text, int lineStart, char delimiter, int count) {
+    int end = lineStart - 1; // the '\n' ending the line above
+    while (end >= 0) {
+      int start = end;
+      while (start > 0 && text.charAt(start - 1) != '\n' && end - start < MAX_LINE) {
+        start--;
+      }
+      if (start > 0 && text.charAt(start - 1) != '\n') {
+        return false; // a line too long to be a row
+      }
+      if (delimiter == '|' && rule(text, start, end)) {
+        end = start - 1;
+        continue;
+      }
+      return count(text, start, end, delimiter) == count;
+    }
+    return false;
+  }
+
+  /** {@code [from, to)} without surrounding blanks and one pair of enclosing quotes. */
+  private static int[] trimmed(CharSequence text, int from, int to) {
+    while (from < to && isBlank(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && isBlank(text.charAt(to - 1))) {
+      to--;
+    }
+    if (to - from >= 2
+        && "\"'`".indexOf(text.charAt(from)) >= 0
+        && text.charAt(to - 1) == text.charAt(from)) {
+      from++;
+      to--;
+    }
+    return new int[] {from, to};
   }
 
   /** A column's name holds no assignment, quote, call or brace. */

@@ -77,7 +77,7 @@ final class VendorJsonRules {
               List.of("heroku"),
               "HEROKU_API_KEY",
               "herokuAuthToken",
-              VendorJsonRules::uuid,
+              FakeValues::uuid,
               8031),
           new Format(
               "cloudflare-api-token-json",
@@ -236,18 +236,5 @@ final class VendorJsonRules {
             keyed(f.keyA(), a + " and more text"),
             a)
         .build();
-  }
-
-  private static String uuid(long seed) {
-    String h = FakeValues.chars(seed, HEX, 32);
-    return h.substring(0, 8)
-        + "-"
-        + h.substring(8, 12)
-        + "-"
-        + h.substring(12, 16)
-        + "-"
-        + h.substring(16, 20)
-        + "-"
-        + h.substring(20);
   }
 }

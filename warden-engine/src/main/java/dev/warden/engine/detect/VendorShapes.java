@@ -109,7 +109,7 @@ final class VendorShapes {
   static final String TAIL = "[A-Za-z0-9_.( -" + Boundaries.CJK + "]{0," + NAME_TAIL + "}?";
 
   /** Characters a separator may take at most: reach for {@link #named} rules. */
-  static final int SEPARATOR_MAX = 40;
+  static final int SEPARATOR_MAX = ASSIGN_MAX;
 
   /**
    * A value ({@code value}, group 1) after a name matching {@code name} (case-insensitive regex),

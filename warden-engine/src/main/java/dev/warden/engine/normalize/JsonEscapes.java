@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * arguments, a pasted payload), writes a line break as a backslash and a letter, and that letter
  * glues itself to the next word: {@code \npassword: …} reads as {@code npassword}, so every rule
  * and context word that needs a word to start there misses it. In the derived text each escape is
- * the one character it stands for and maps back to both of its characters.
+ * the one character it stands for and maps back to all of its characters (two, or six for {@code
+ * \}{@code uXXXX}).
  *
  * <p>{@code \}{@code uXXXX} escapes are read here too, one character each: a body serialized with
  * every non-ASCII character escaped (Python's {@code ensure_ascii}, PHP's {@code json_encode})
@@ -59,9 +60,13 @@ final class JsonEscapes {
     }
     int v = 0;
     for (int i = from; i < from + 4; i++) {
-      int d = Character.digit(text.charAt(i), 16);
+      char c = text.charAt(i);
+      int d =
+          c >= '0' && c <= '9'
+              ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
       if (d < 0) {
-        return -1;
+        return -1; // ASCII hex only: JSON has no other digits
       }
       v = v << 4 | d;
     }

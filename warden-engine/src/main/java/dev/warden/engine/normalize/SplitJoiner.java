@@ -114,9 +114,13 @@ final class SplitJoiner {
     }
     int before = tokenRunBefore(text, breakStart);
     int next = tokenRunAfter(text, after);
-    if (groupedNumber(text, breakStart - before, breakStart)
-        || groupedNumber(text, after, after + next)) {
-      return false;
+    boolean numberBefore = digitsAndDashes(text, breakStart - before, breakStart);
+    boolean numberAfter = digitsAndDashes(text, after, after + next);
+    if (numberBefore != numberAfter
+        && (groupedNumber(text, breakStart - before, breakStart)
+            || groupedNumber(text, after, after + next))) {
+      return false; // a number grouped by '-' ends its line; a card split as 4111-1111-⏎1111-…
+      // joins
     }
     if (before >= MIN_BEFORE && next >= MIN_AFTER) {
       return true;
@@ -130,7 +134,9 @@ final class SplitJoiner {
   /**
    * Digits in groups joined by {@code -} ({@code 045-449-0737}, {@code 2026-11-24}): a phone
    * number, a date or an id complete on its own line, which a line break ends — a random token does
-   * not group its digits so ("FAX 045-449-0737⏎yasuhiro.aoki@…" is two values).
+   * not group its digits so ("FAX 045-449-0737⏎yasuhiro.aoki@…" is two values). Two such runs may
+   * still be one number split ({@code 4111-1111-⏎1111-1111}): {@link #splitValue} refuses only a
+   * grouped number beside a run of another kind.
    */
   private static boolean groupedNumber(String text, int from, int to) {
     boolean dash = false;
@@ -143,6 +149,17 @@ final class SplitJoiner {
       }
     }
     return dash;
+  }
+
+  /** Only digits and {@code -} in {@code [from, to)}. */
+  private static boolean digitsAndDashes(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c != '-' && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

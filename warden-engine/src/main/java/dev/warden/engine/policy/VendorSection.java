@@ -94,7 +94,6 @@ final class VendorSection {
         "pusher",
         "cloudinary",
         "kakao",
-        "line",
         "linebot",
         "chatwork",
         "backlog",
@@ -133,7 +132,7 @@ final class VendorSection {
         "heroku",
         "네이버클라우드",
         "ヘッツナー");
-    kind(m, "azure_key", "azure");
+    kind(m, "azure_key", "azure", "azurerm");
     kind(
         m,
         "package_registry_token",
@@ -258,6 +257,27 @@ final class VendorSection {
   }
 
   /** The first vendor word in {@code s}, as a whole word of it (CJK: anywhere). */
+  /** LINE's products after the word "line" ({@code LINE_CHANNEL_SECRET}, {@code line notify}). */
+  private static final java.util.Set<String> LINE_PRODUCTS =
+      java.util.Set.of("channel", "notify", "messaging", "bot", "login", "liff");
+
+  /**
+   * Whether the word after {@code at} is one of {@link #LINE_PRODUCTS}: "line" alone is an everyday
+   * word ({@code # one per line}), the messenger only before its products.
+   */
+  private static boolean namesLine(String lower, int at) {
+    int i = at;
+    while (i < lower.length()
+        && (lower.charAt(i) == '_' || lower.charAt(i) == ' ' || lower.charAt(i) == '-')) {
+      i++;
+    }
+    int from = i;
+    while (i < lower.length() && Character.isLetter(lower.charAt(i)) && lower.charAt(i) < 0x3040) {
+      i++;
+    }
+    return i > from && LINE_PRODUCTS.contains(lower.substring(from, i));
+  }
+
   private static @Nullable Vendor find(String s) {
     String lower = s.toLowerCase(Locale.ROOT);
     int i = 0;
@@ -281,9 +301,13 @@ final class VendorSection {
       while (i < n && Character.isLetterOrDigit(lower.charAt(i)) && lower.charAt(i) < 0x3040) {
         i++;
       }
-      String kind = VENDORS.get(lower.substring(from, i));
+      String word = lower.substring(from, i);
+      String kind = VENDORS.get(word);
       if (kind != null) {
-        return new Vendor(lower.substring(from, i), kind);
+        return new Vendor(word, kind);
+      }
+      if (word.equals("line") && namesLine(lower, i)) {
+        return new Vendor(word, "saas_token");
       }
     }
     return null;

@@ -102,9 +102,10 @@ class TableHeaderTest {
   }
 
   private static List<String> cells(String text, String headerWord) {
-    return TableHeader.cellsBelow(text, text.indexOf(headerWord)).stream()
-        .map(c -> text.substring(c[0], c[1]))
-        .toList();
+    TableHeader.Column column = TableHeader.columnBelow(text, text.indexOf(headerWord));
+    return column == null
+        ? List.of()
+        : column.cells().stream().map(c -> text.substring(c[0], c[1])).toList();
   }
 
   @Test
@@ -116,8 +117,12 @@ class TableHeaderTest {
         " id | name | password\n----+------+----------\n  1 | bob  | Xk9#mQ2!vL\n  2 | amy  | Pq8@kL3$wR\n(2 rows)";
     assertThat(cells(psql, "password")).containsExactly("Xk9#mQ2!vL", "Pq8@kL3$wR");
     assertThat(cellAbove(psql, "Pq8@")).isEqualTo("password");
-    String markdown = "| host | Passwort |\n|---|:---|\n| nas01 | Zr4!kLm9q |";
+    String markdown = "| host | Passwort |\n|---|:---|\n| nas01 | `Zr4!kLm9q` |";
     assertThat(cells(markdown, "Passwort")).containsExactly("Zr4!kLm9q");
+    // Rows far below the header still belong to it; a row holding the word is not a header.
+    String rows = "host,pw\n" + "web,Kx9#q1\n".repeat(2_000) + "db,Zr4!kLm9q\n";
+    assertThat(cells(rows, "pw")).hasSize(2_001).endsWith("Zr4!kLm9q");
+    assertThat(cells("a,b\nx,pw\ny,Kx9#q1\n", "pw")).isEmpty();
   }
 
   @Test

@@ -50,6 +50,16 @@ class VendorSectionTest {
   }
 
   @Test
+  void lineOnlyBeforeItsProductsAndAzureByItsBackend() {
+    assertThat(typeIn("LINE_CHANNEL_SECRET=" + VALUE)).isEqualTo("saas_token");
+    assertThat(typeIn("# LINE Notify\nTOKEN=" + VALUE)).isEqualTo("saas_token");
+    assertThat(typeIn("# one key per line\nAPI_KEY=" + VALUE)).isEqualTo(VendorSection.GENERIC);
+    assertThat(typeIn("KAKAO_REST_API_KEY=" + VALUE)).isEqualTo("saas_token");
+    assertThat(typeIn("backend \"azurerm\" {\n  access_key = \"" + VALUE + "\"\n}"))
+        .isEqualTo("azure_key");
+  }
+
+  @Test
   void aWalkedLeafsPathNamesIt() {
     assertThat(typeIn(VALUE, "/payments/mollie/api_key")).isEqualTo("payment_token");
   }
