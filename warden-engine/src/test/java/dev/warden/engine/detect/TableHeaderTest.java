@@ -155,4 +155,17 @@ class TableHeaderTest {
     assertThat(types("user,password_changed_at\nbob,2024-01-05T10:00\n"))
         .doesNotContain("password");
   }
+
+  @Test
+  void aMegabyteOfRowsHoldingTheWordIsReadOnce() {
+    // Every line holds the header word; only the first is a header, and its column is read once.
+    String rows = "a,b,password x\n".repeat(70_000);
+    assertThat(types(rows)).doesNotContain("password");
+    String sheet = "host,user,password\n" + "web,admin,Kx9#q1zz\n".repeat(20_000);
+    assertThat(
+            DetectorStack.forConfig(WardenConfig.defaults()).detect(ScanInput.text(sheet)).stream()
+                .filter(f -> f.type().equals("password"))
+                .count())
+        .isBetween(1_000L, 20_000L);
+  }
 }

@@ -152,6 +152,12 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void aCardSplitBetweenItsGroupsIsStillJoined() {
+    String split = "4111-1111-\n1111-1111";
+    assertFoundExactly("card on file: " + split + " exp 12/29", split, "card", "split");
+  }
+
+  @Test
   void aGroupedNumberEndingItsLineIsNotJoinedToTheNext() {
     String text = "TEL 052-575-3529\nFAX 045-449-0737\nyasuhiro.aoki@aoba-logi.example.co.jp\n";
     List<Finding> found = detect(text);
