@@ -29,6 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 final class IntentModelTrainer {
   static final Path INTENT_SETS = Path.of("src/test/resources/dev/warden/engine/injection/intent");
   static final Path CORPUS = Path.of("src/test/resources/corpus");
+
+  /**
+   * Corpus files named so are scored by {@code CorpusTest} but not trained on: the training runs
+   * AdaGrad in a seeded order, so any added unit reshuffles it, and a retrain with set 11 drew a
+   * model that took a plain request ("Could you summarise the main arguments of this essay …") for
+   * an order (docs/detection.md, "Fresh set 11").
+   */
+  static final String MEASURE_ONLY = ".measure.jsonl";
+
   static final Path SHIPPED =
       Path.of("src/main/resources/dev/warden/engine/injection", IntentModel.RESOURCE);
 
@@ -79,6 +88,9 @@ final class IntentModelTrainer {
       }
     }
     for (Path file : jsonl(module.resolve(CORPUS))) {
+      if (file.getFileName().toString().endsWith(MEASURE_ONLY)) {
+        continue;
+      }
       for (JsonNode node : lines(file)) {
         String text = asScored(node.path("text").asString());
         List<String> injected = new ArrayList<>();
