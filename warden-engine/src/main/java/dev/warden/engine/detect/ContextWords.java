@@ -160,6 +160,9 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
     // free-text cell ("ticket_text": "my SSN is …") keeps the words written beside the value.
     Outcome byColumn = Outcome.NOTHING;
     String column = TableHeader.cellAbove(text, matchStart);
+    if (column == null) {
+      column = SqlColumns.columnAt(text, matchStart); // an INSERT's column list is its header
+    }
     if (column != null) {
       String header = lowerCase(splitCamelCase(column));
       byColumn = decision.decide(header, 0, header.length(), "column:");
