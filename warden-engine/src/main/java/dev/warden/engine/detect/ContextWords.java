@@ -347,15 +347,6 @@ public record ContextWords(List<String> raise, List<String> suppress, boolean re
       return true;
     }
 
-    /**
-     * What the header of the table column holding {@code matchStart} says ({@link TableHeader});
-     * nothing when the match is not a cell under a header.
-     */
-    Outcome evaluateColumn(CharSequence text, int matchStart) {
-      String column = any ? TableHeader.cellAbove(text, matchStart) : null;
-      return column == null ? Outcome.NOTHING : decideColumn(column);
-    }
-
     /** What a column's header cell {@code name} says about the cells below it. */
     Outcome decideColumn(String name) {
       String header = lowerCase(splitCamelCase(name));

@@ -1116,15 +1116,13 @@ public final class RuleDetector implements Detector {
   }
 
   /**
-   * As {@link #evaluate(Rule, ScanInput, int, int)}; for a {@link Rule#byColumn} rule, {@code
-   * column} is its header's verdict when the caller read it already.
+   * As {@link #evaluate(Rule, ScanInput, int, int)}; {@code column} is the verdict of the header of
+   * a {@link Rule#byColumn} rule's cell ({@link #scanColumns} reads it once per column), which such
+   * a rule cannot do without.
    */
   private static @Nullable Finding evaluate(
       Rule rule, ScanInput in, int start, int end, ContextWords.@Nullable Outcome column) {
-    if (rule.byColumn() && column == null) {
-      column = rule.contextIndex().evaluateColumn(in.text(), start);
-    }
-    if (column != null && column.effect() != ContextWords.Effect.RAISE) {
+    if (rule.byColumn() && (column == null || column.effect() != ContextWords.Effect.RAISE)) {
       return null;
     }
     CharSequence value = in.text().subSequence(start, end);

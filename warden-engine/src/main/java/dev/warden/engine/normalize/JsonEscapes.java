@@ -60,11 +60,7 @@ final class JsonEscapes {
     }
     int v = 0;
     for (int i = from; i < from + 4; i++) {
-      char c = text.charAt(i);
-      int d =
-          c >= '0' && c <= '9'
-              ? c - '0'
-              : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      int d = EncodedRuns.hexValue(text.charAt(i));
       if (d < 0) {
         return -1; // ASCII hex only: JSON has no other digits
       }

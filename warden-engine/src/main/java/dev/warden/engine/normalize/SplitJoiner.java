@@ -117,10 +117,12 @@ final class SplitJoiner {
     boolean numberBefore = digitsAndDashes(text, breakStart - before, breakStart);
     boolean numberAfter = digitsAndDashes(text, after, after + next);
     if (numberBefore != numberAfter
-        && (groupedNumber(text, breakStart - before, breakStart)
-            || groupedNumber(text, after, after + next))) {
-      return false; // a number grouped by '-' ends its line; a card split as 4111-1111-⏎1111-…
-      // joins
+        && (numberBefore
+            ? holdsDash(text, breakStart - before, breakStart)
+            : holdsDash(text, after, after + next))) {
+      // A number grouped by '-' ends its line; two such runs may be one number split in its
+      // groups (a card split as 4111-1111-⏎1111-1111 joins).
+      return false;
     }
     if (before >= MIN_BEFORE && next >= MIN_AFTER) {
       return true;
@@ -132,26 +134,11 @@ final class SplitJoiner {
   }
 
   /**
-   * Digits in groups joined by {@code -} ({@code 045-449-0737}, {@code 2026-11-24}): a phone
-   * number, a date or an id complete on its own line, which a line break ends — a random token does
-   * not group its digits so ("FAX 045-449-0737⏎yasuhiro.aoki@…" is two values). Two such runs may
-   * still be one number split ({@code 4111-1111-⏎1111-1111}): {@link #splitValue} refuses only a
-   * grouped number beside a run of another kind.
+   * Only digits and {@code -} in {@code [from, to)}: with a dash, digits in groups ({@code
+   * 045-449-0737}, {@code 2026-11-24}) — a phone number, a date or an id complete on its own line,
+   * which a line break ends; a random token does not group its digits so ("FAX 045-449-0737⏎
+   * yasuhiro.aoki@…" is two values).
    */
-  private static boolean groupedNumber(String text, int from, int to) {
-    boolean dash = false;
-    for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
-      if (c == '-') {
-        dash = true;
-      } else if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return dash;
-  }
-
-  /** Only digits and {@code -} in {@code [from, to)}. */
   private static boolean digitsAndDashes(String text, int from, int to) {
     for (int k = from; k < to; k++) {
       char c = text.charAt(k);
@@ -160,6 +147,15 @@ final class SplitJoiner {
       }
     }
     return true;
+  }
+
+  private static boolean holdsDash(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (text.charAt(k) == '-') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
