@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The held-out injection sets: 320 samples each (40 injections and 40 hard negatives in each of en,
- * de, ko, ja), written by someone who saw neither the signals nor the intent sets, never trained on
- * (docs/detection.md, "Intent model"). These floors keep the measured figures from sliding back.
+ * de, ko, ja), each written by someone who saw neither the signals nor the intent sets, never
+ * trained on (docs/detection.md, "Intent model"). These floors keep the measured figures from
+ * sliding back.
  */
 class IntentHeldOutTest {
   private static final Path HELD_OUT =
@@ -24,11 +25,19 @@ class IntentHeldOutTest {
    * Measured on 2026-11-24. First set: 127 of 160 found (31 by the signals alone), 5 negatives
    * flagged; first scored with the model trained on two batches of the intent sets, 100 of 160.
    * Second set, first scored with the model of five batches: 114 of 160 (36 by the signals alone),
-   * 3 flagged; with the sixth batch, 122. Floors a few samples below, so that a retrain on more
-   * data may trade one sample for many elsewhere without failing here.
+   * 3 flagged; with the sixth batch, 122. On 2026-11-25, with the seventh batch, the mean of five
+   * training orders, the model alone reporting from 0.8 and conditions no longer excusing it: 140
+   * and 134, flagged 6 and 4. Third set, scored once on arrival with that model: 133 of 160, 12
+   * flagged (the model of 2026-11-24: 121, 11); after the reported-clause fixes it prompted, 6
+   * flagged. Floors a few samples below, so that a retrain on more data may trade one sample for
+   * many elsewhere without failing here.
    */
   @ParameterizedTest
-  @CsvSource({"held-2026-11-24.jsonl, 121, 6", "held2-2026-11-24.jsonl, 113, 4"})
+  @CsvSource({
+    "held-2026-11-24.jsonl, 135, 7",
+    "held2-2026-11-24.jsonl, 129, 5",
+    "held3-2026-11-25.jsonl, 128, 7"
+  })
   void aHeldOutSetKeepsItsScore(String file, int minFound, int maxFlagged) throws IOException {
     InjectionDetector withModel = InjectionDetector.builtin();
     InjectionDetector signalsOnly = new InjectionDetector(0.5, InjectionSignals.ALL, true, null);

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the intent sets, a {@code prompt_injection} label in the corpus); negatives are every clause of a
  * negative sample, and the whole sample when it is short (the detector also scores runs of adjacent
  * clauses). Logistic regression with an L2 penalty, AdaGrad over the units in a seeded order, the
- * two classes weighted to equal mass.
+ * two classes weighted to equal mass; the model is the mean of {@link #RUNS} such runs in different
+ * orders.
  *
  * <p>Run from the repository root to rewrite the shipped model: {@code IntentModelTrainer
  * warden-engine} (see docs/detection.md, "Intent model").
@@ -31,10 +32,8 @@ final class IntentModelTrainer {
   static final Path CORPUS = Path.of("src/test/resources/corpus");
 
   /**
-   * Corpus files named so are scored by {@code CorpusTest} but not trained on: the training runs
-   * AdaGrad in a seeded order, so any added unit reshuffles it, and a retrain with set 11 drew a
-   * model that took a plain request ("Could you summarise the main arguments of this essay …") for
-   * an order (docs/detection.md, "Fresh set 11").
+   * Corpus files named so are scored by {@code CorpusTest} but not trained on, so what the model
+   * does on them stays a figure on text it never saw (docs/detection.md, "Fresh set 11").
    */
   static final String MEASURE_ONLY = ".measure.jsonl";
 
@@ -45,6 +44,15 @@ final class IntentModelTrainer {
   private static final double RATE = 0.05;
   private static final double L2 = 1e-5;
   private static final long SEED = 20261124L;
+
+  /**
+   * Runs averaged into the model, each over its own shuffled order. One run's weights depend on the
+   * order it meets the units in: adding a set of negatives reshuffled it and drew a model that read
+   * a plain request repeated twice as an order (docs/detection.md, "Fresh set 11"). The mean of
+   * five orders held that request at 0.19–0.26 in every shuffle tried, where single runs ranged
+   * 0.28–0.33 and crossed the reporting line when the sentence was doubled.
+   */
+  static final int RUNS = 5;
 
   /** Whole negative samples up to this length are also a unit. */
   private static final int WHOLE_SAMPLE = 400;
@@ -174,12 +182,45 @@ final class IntentModelTrainer {
     double positiveWeight = used.size() / (2.0 * Math.max(1, positives));
     double negativeWeight = used.size() / (2.0 * Math.max(1, negatives));
     double[] w = new double[IntentFeatures.BUCKETS];
-    double[] squares = new double[IntentFeatures.BUCKETS];
+    double bias = 0;
+    for (int run = 0; run < RUNS; run++) {
+      double[] runWeights = new double[IntentFeatures.BUCKETS];
+      double runBias =
+          descend(used, features, positiveWeight, negativeWeight, SEED + run, runWeights);
+      for (int b = 0; b < w.length; b++) {
+        w[b] += runWeights[b] / RUNS;
+      }
+      bias += runBias / RUNS;
+    }
+    double max = 0;
+    for (double v : w) {
+      max = Math.max(max, Math.abs(v));
+    }
+    float scale = (float) (max > 0 ? max / 127 : 1);
+    byte[] quantized = new byte[w.length];
+    for (int b = 0; b < w.length; b++) {
+      quantized[b] = (byte) Math.round(w[b] / scale);
+    }
+    return new IntentModel(quantized, scale, (float) bias);
+  }
+
+  /**
+   * One run of AdaGrad over {@code used} in the order {@code seed} shuffles it, into {@code w};
+   * returns the bias.
+   */
+  private static double descend(
+      List<Unit> used,
+      List<int[]> features,
+      double positiveWeight,
+      double negativeWeight,
+      long seed,
+      double[] w) {
+    double[] squares = new double[w.length];
     double bias = 0;
     double biasSquares = 0;
     int[] order = new int[used.size()];
     Arrays.setAll(order, i -> i);
-    Random random = new Random(SEED);
+    Random random = new Random(seed);
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
       shuffle(order, random);
       for (int i : order) {
@@ -201,16 +242,7 @@ final class IntentModelTrainer {
         bias -= RATE * g / Math.sqrt(biasSquares + 1e-8);
       }
     }
-    double max = 0;
-    for (double v : w) {
-      max = Math.max(max, Math.abs(v));
-    }
-    float scale = (float) (max > 0 ? max / 127 : 1);
-    byte[] quantized = new byte[w.length];
-    for (int b = 0; b < w.length; b++) {
-      quantized[b] = (byte) Math.round(w[b] / scale);
-    }
-    return new IntentModel(quantized, scale, (float) bias);
+    return bias;
   }
 
   static int[] features(String text) {
