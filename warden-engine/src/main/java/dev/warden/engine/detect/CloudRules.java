@@ -41,6 +41,7 @@ final class CloudRules {
         vercelToken(),
         netlifyToken(),
         alibabaAccessKeyId(),
+        tencentSecretId(),
         databricksToken(),
         dopplerToken(),
         vaultServiceToken(),
@@ -473,6 +474,23 @@ final class CloudRules {
             "LTAI" + FakeValues.base62(4103, 20))
         .validator(VendorValidators.RANDOM)
         .falsePositives("LTAI" + FakeValues.base62(4104, 8) + " is too short")
+        .build();
+  }
+
+  // Tencent Cloud SecretIds: AKID and 32 alphanumerics (the SecretKey beside it has no prefix).
+  static Rule tencentSecretId() {
+    return prefixedToken(
+            "tencentcloud-secret-id",
+            "cloud_token",
+            "AKID",
+            "AKID[A-Za-z0-9]{32}",
+            36,
+            "TENCENTCLOUD_SECRET_ID",
+            "AKID" + FakeValues.base62(4131, 32),
+            "AKID" + FakeValues.base62(4132, 32),
+            "AKID" + FakeValues.base62(4133, 32))
+        .validator(VendorValidators.RANDOM)
+        .falsePositives("AKID" + FakeValues.base62(4134, 20) + " is too short")
         .build();
   }
 

@@ -39,7 +39,8 @@ final class CredentialRules {
         tokenJsonValue(),
         keyJsonValue(),
         bearerToken(),
-        basicAuthHeader());
+        basicAuthHeader(),
+        basicAuthConfig());
   }
 
   // scheme://user:password@host. The user may be empty (redis://:password@host); a user without a
@@ -443,6 +444,10 @@ final class CredentialRules {
                 + "|[ \\t]{0,2}+(?:는|은|이|가|は|が|を|って)[ \\t]{0,3}+(?:[:：][ \\t]{0,3}+)?"
                 + "(?:\\\\?[\"'`]|「)?"
                 + "|[ \\t]{1,3}+\\\\?[\"'`]"
+                // "Kennwort für die Oberfläche Winter9071#som": what it is for, then the value
+                + "|(?<=(?i:password|passwort|kennwort))[ \\t]{1,3}+(?i:for|für|fuer|zur|zum)"
+                + "(?:[ \\t]{1,3}+[A-Za-zÄÖÜäöüß-]{1,24}+){1,3}[ \\t]{1,2}+"
+                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?=[\\x21-\\x7E]{0,127}[^A-Za-z0-9\\s])(?![\"'`])"
                 + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード|ぱすわーど)"
                 + "[ \\t]{1,2}+"
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])(?![A-Za-z_][A-Za-z_.\\-]{0,40}+=(?=[^\\s=]))))"
@@ -467,6 +472,7 @@ final class CredentialRules {
             "mysql -u root --password " + mark("Qw9!zx7Lm") + " appdb",
             "Driver={ODBC};Server=db;UID=sa;PWD=" + mark("H7v#kq2Lp") + ";",
             "Your password is " + mark("mango-42-Tulip") + ".",
+            "Kennwort für die Oberfläche " + mark("Winter9071#som") + ". Die NAS hat",
             "제 비밀번호는 " + mark("hana0815#") + " 입니다",
             "공유기 비번은 " + mark("Kx29vLp0#") + " 이에요",
             "新しいパスワード：" + mark("Sakura2024x") + "です",
@@ -596,7 +602,8 @@ final class CredentialRules {
   // ldapsearch -w, mongo -p, sqlcmd -P, openssl -pass pass:SECRET. --password=… and PGPASSWORD=…
   // are password-assignment's.
   static Rule passwordCliFlag() {
-    String args = "[^\\n|;&]{0,160}?[ \\t]";
+    // Arguments before the flag; a quoted one may hold | ; & (a URL's query string).
+    String args = "(?:[^\\n|;&\"']|\"[^\"\\n]{0,200}+\"|'[^'\\n]{0,200}+'){0,160}?[ \\t]";
     String quote = "(?:\\\\?[\"'])?";
     return Rule.builder("password-cli-flag")
         .type("password")
@@ -615,8 +622,9 @@ final class CredentialRules {
             "openssl",
             "net user",
             "convertto-securestring",
-            "chpasswd")
-        .reach(16 + 64 + 140, 16 + 160 + 80 + 128)
+            "chpasswd",
+            "password-stdin")
+        .reach(16 + 64 + 140 + 180, 16 + 160 + 80 + 128)
         .pattern(
             "(?<![A-Za-z0-9_.-])(?:"
                 + "(?i:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb"
@@ -667,6 +675,12 @@ final class CredentialRules {
                 + "|(?i:echo)[ \\t]{1,3}+(?:-[en]{1,2}+[ \\t]{1,3}+)?"
                 + quote
                 + "[A-Za-z0-9_.-]{1,64}+:(?=[^\\n|]{1,130}\\|[ \\t]{0,3}+(?:sudo[ \\t]{1,3}+)?chpasswd)"
+                // a password piped to a registry login: echo "…" | docker login … --password-stdin
+                + "|(?i:echo|printf)[ \\t]{1,3}+(?:-[en]{1,2}+[ \\t]{1,3}+)?"
+                + quote
+                + "(?=[^\\s|$`]{1,128}+\\\\?[\"']?[ \\t]{0,3}+\\|[ \\t]{0,3}+(?:sudo[ \\t]{1,3}+)?"
+                + "(?:docker|podman|helm|nerdctl|buildah|skopeo|oras)[ \\t]{1,3}+(?:registry[ \\t]{1,3}+)?"
+                + "login(?![A-Za-z0-9_-])[^\\n|;&]{0,160}?--password-stdin)"
                 + ")"
                 + PASSWORD_VALUE)
         .secretGroup(1)
@@ -689,7 +703,10 @@ final class CredentialRules {
             "net user backupsvc " + mark("tulip8549!Vb") + " /add /domain",
             "$s = ConvertTo-SecureString \"" + mark("maple5419$Kx") + "\" -AsPlainText -Force",
             "ConvertTo-SecureString -String '" + mark("Nimbus#4471zQ") + "' -AsPlainText -Force",
-            "echo 'deploy:" + mark("emberzQ9891%") + "' | sudo chpasswd")
+            "echo 'deploy:" + mark("emberzQ9891%") + "' | sudo chpasswd",
+            "echo \""
+                + mark("P0SGxiY4Q-Y#kD*WTaL0")
+                + "\" | docker login reg.io -u ci --password-stdin")
         .falsePositives(
             "mysql -u root -p shop",
             "mkdir -p /var/lib/app && docker run -p 8080:80 nginx",
@@ -703,7 +720,8 @@ final class CredentialRules {
             "net user administrator /active:yes",
             "$s = ConvertTo-SecureString $plain -AsPlainText -Force",
             "ConvertTo-SecureString \"01000000d08c9ddf0115d1118c7a\" -Key $key",
-            "echo 'deploy:x' > notes.txt")
+            "echo 'deploy:x' > notes.txt",
+            "echo \"$REGISTRY_PASSWORD\" | docker login -u ci --password-stdin reg.io")
         .build();
   }
 
@@ -739,7 +757,8 @@ final class CredentialRules {
   }
 
   /** Credential key names; a longer identifier may end with them ({@code STRIPE_SECRET_KEY}). */
-  private static final String SECRET_KEY = "(?i:secret(?:[_-]?key)?)";
+  // A dot joins the words of Java-properties and Hadoop names: fs.s3a.secret.key, oss.access.key.
+  private static final String SECRET_KEY = "(?i:secret(?:[_.-]?key)?)";
 
   /**
    * Credential key names other than {@link #SECRET_KEY}. {@code guarded} puts a lookahead for the
@@ -749,7 +768,8 @@ final class CredentialRules {
    * repeats what the alternative itself requires next, so it changes no match.
    */
   private static String otherKey(boolean guarded) {
-    return "(?i:x-api-key|api[_-]?key|access[_-]?key|auth(?:[_-]?key)?|"
+    return "(?i:x-api-key|(?<!(?i:search[_-]?only|publishable|public)[_-]?)api[_.-]?key"
+        + "|access[_.-]?key|auth(?:[_-]?key)?|"
         + (guarded ? "(?=(?:access|auth|refresh|bearer|session)?[_-]?token)" : "")
         + "(?<!(?i:page|next|continuation|pagination|sync|cursor"
         + "|etag|hash|sha|sha1|sha256|md5|checksum|digest|commit|integrity)[_-]?)"
@@ -769,8 +789,9 @@ final class CredentialRules {
   private static final String SECRET_CHARS = "[A-Za-z0-9+/=_.~-]";
 
   /** Formats with their own rules: a value in one of them is left to that rule. */
+  // pk.eyJ…: a Mapbox public token, published in every page that shows a map.
   private static final String NOT_VENDOR =
-      "(?!eyJ|gh[pousr]_|github_pat_|sk-(?!ant-)|AKIA|ASIA|ABIA|ACCA)";
+      "(?!eyJ|pk\\.eyJ|gh[pousr]_|github_pat_|sk-(?!ant-)|AKIA|ASIA|ABIA|ACCA)";
 
   /** A generic credential's value after its key: 16–512 secret characters, no vendor format. */
   private static final String GENERIC_VALUE =
@@ -813,6 +834,8 @@ final class CredentialRules {
             "access_key",
             "accesskey",
             "access-key",
+            "access.key",
+            "api.key",
             "auth")
         // The match starts at the credential word, whatever identifier it ends ("client_secret",
         // "STRIPE_SECRET_KEY", "accessToken"): at most "x-" or "refresh_" before the keyword.
@@ -832,6 +855,8 @@ final class CredentialRules {
                 + mark("/" + FakeValues.chars(233, VendorShapes.BASE64, 171))
                 + "\"",
             "secret_key=" + mark("STUBleakQ7w8e9r0t1y2u3i4o5p6notReal"),
+            "fs.s3a.secret.key=" + mark(FakeValues.base62(2351, 40)),
+            "oss.access.key: " + mark(FakeValues.base62(2361, 30)),
             "\tapiKey          = \"" + mark(FakeValues.base62(234, 32)) + "\"",
             "STRIPE_SECRET_KEY=\"" + mark(FakeValues.base62(221, 32)) + "\"",
             "{\\\"client_secret\\\":\\\"" + mark(FakeValues.base62(222, 40)) + "\\\"}",
@@ -844,6 +869,12 @@ final class CredentialRules {
             "access_key: " + mark(FakeValues.chars(227, "0123456789ABCDEF", 40)))
         .falsePositives(
             "client_secret_file = /etc/warden/secrets/client-secret-production.json",
+            "mapboxToken: \"pk.eyJ1IjoibWFwcy1kZW1vIiwiYSI6ImNrM2U0eGl6eDAwMWUzam1qNGR4In0."
+                + FakeValues.base62(2371, 22)
+                + "\"",
+            "algolia: { searchOnlyApiKey: \""
+                + FakeValues.chars(2372, "0123456789abcdef", 32)
+                + "\" }",
             "api_key=${OPENAI_API_KEY}",
             "token: <your-token>",
             "secret_key=changeme-changeme-changeme",
@@ -1198,6 +1229,34 @@ final class CredentialRules {
             "Basic " + basic("no colon here at all"),
             "basic usage instructions follow",
             "Basic " + basic("admin:"))
+        .build();
+  }
+
+  // The same base64 of user:password kept in a config: a Docker config.json "auth" entry, an
+  // .npmrc "_auth", kintone's X-Cybozu-Authorization header.
+  static Rule basicAuthConfig() {
+    return Rule.builder("basic-auth-config")
+        .type("password")
+        .keywords("auth")
+        // "x-cybozu-authorization" holds the keyword 9 characters in
+        .reach(16, 24 + 344)
+        .pattern(
+            "(?<![A-Za-z0-9_-])(?i:\"auth\"|_auth|x-cybozu-authorization)[ \\t]*+[:=][ \\t]*+[\"']?"
+                + "([A-Za-z0-9+/]{8,340}+={0,2})(?![A-Za-z0-9+/=])")
+        .secretGroup(1)
+        .validator(Validator.of("basic-credentials", CredentialRules::isBasicCredentials))
+        .confidence(0.85)
+        .placeholderCheck(true)
+        .truePositives(
+            "\"auths\": {\"registry.example.com\": {\"auth\": \""
+                + mark(basic("deploy:K$TNu_n435AGqPVC"))
+                + "\"}}",
+            "_auth=" + mark(basic("ci-bot:Orbit84_orbit")),
+            "-H \"X-Cybozu-Authorization: " + mark(basic("kintone-bot:river21#neb")) + "\"")
+        .falsePositives(
+            "\"auth\": \"" + basic("no colon here at all") + "\"",
+            "\"auth\": \"" + basic("user:password") + "\"",
+            "\"oauth\": \"" + basic("deploy:K$TNu_n435AGqPVC") + "\"")
         .build();
   }
 

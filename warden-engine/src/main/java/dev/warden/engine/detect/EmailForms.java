@@ -19,7 +19,9 @@ final class EmailForms {
   static final Validator OBFUSCATED = Validator.of("email-deobfuscated", EmailForms::isEmail);
 
   private static final Pattern AT =
-      Pattern.compile("\\s{0,2}+[\\[({<] ?(?:[aA][tT]|@) ?[\\])}>]\\s{0,2}+|\\s?@\\s?| [aA][tT] ");
+      Pattern.compile(
+          "\\s{0,2}+[\\[({<] ?(?:[aA][tT]|@) ?[\\])}>]\\s{0,2}+|\\s?@\\s?| [aA][tT] "
+              + "|\\s{0,2}+(?:\uACE8\uBC45\uC774|\u30A2\u30C3\u30C8\u30DE\u30FC\u30AF)\\s{0,2}+");
   private static final Pattern DOT =
       Pattern.compile(
           "\\s{0,2}+[\\[({<] ?(?i:dot|punkt|point|punto|\\.|\u30C9\u30C3\u30C8|\uB2F7|\uC810) ?[\\])}>]"

@@ -184,7 +184,7 @@ final class PiiRules {
           + OB_OPEN
           + " ?(?:[aA][tT]|@|\uFF20) ?"
           + OB_CLOSE
-          + "\\s{0,2}+|\\s?\uFF20\\s?)";
+          + "\\s{0,2}+|\\s?\uFF20\\s?|\\s{0,2}+(?:\uACE8\uBC45\uC774|\u30A2\u30C3\u30C8\u30DE\u30FC\u30AF)\\s{0,2}+)";
   private static final String OB_DOT =
       "(?:\\s{0,2}+"
           + OB_OPEN
@@ -214,7 +214,18 @@ final class PiiRules {
   static Rule emailObfuscated() {
     return Rule.builder("email-obfuscated")
         .type("email")
-        .keywords("[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", "[@]", "(@)", "\uFF20")
+        .keywords(
+            "[at]",
+            "(at)",
+            "{at}",
+            "<at>",
+            "[ at ]",
+            "( at )",
+            "[@]",
+            "(@)",
+            "\uFF20",
+            "\uACE8\uBC45\uC774", // 골뱅이, what Koreans call the @
+            "\u30A2\u30C3\u30C8\u30DE\u30FC\u30AF") // アットマーク
         // Local part (64) and up to two spaces before the keyword; 9 labels with their dots after.
         .reach(66, 9 * 72)
         .startsAfterNone(NetworkRules.WORD_NOT_NRT + "._%+-")
@@ -233,7 +244,9 @@ final class PiiRules {
             "Schreib an «max.mustermann [at] beispiel-gmbh [punkt] de»",
             "contact «marie.dupont (at) exemple (point) fr»",
             "メール «tanaka[at]example[ドット]co[ドット]jp» まで",
-            "메일 «kim(at)company[닷]kr» 로")
+            "메일 «kim(at)company[닷]kr» 로",
+            "메일 «jiwoo_han 골뱅이 kakao.com» 으로 보내줘",
+            "アドレスは«sato.k アットマーク example.co.jp»です")
         .falsePositives(
             "meet me at the station at noon",
             "jane at example dot com",
@@ -242,7 +255,9 @@ final class PiiRules {
             "file [at] report.png",
             "Beispiel: vorname.nachname(at)firma(dot)de",
             "Treffpunkt [at] Bahnhof [punkt] 12 Uhr",
-            "score (at) 3 [point] 5")
+            "score (at) 3 [point] 5",
+            "골뱅이 무침이랑 맥주 한잔 하자",
+            "メールアドレスのアットマークを全角で書かないでください")
         .build();
   }
 
@@ -544,7 +559,17 @@ final class PiiRules {
           "주민등록번호",
           "주민번호",
           "identifikationsnummer",
-          "steuer-id");
+          "steuer-id",
+          // an identifier's key: a Telegram chat id or a LINE channel id has ten digits too
+          "channel_id",
+          "chat_id",
+          "client_id",
+          "app_id",
+          "user_id",
+          "account_id",
+          "project_id",
+          "tenant_id",
+          "group_id");
 
   static Rule phoneInternational() {
     return Rule.builder("phone-e164")

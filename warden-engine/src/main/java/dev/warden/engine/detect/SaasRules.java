@@ -47,9 +47,13 @@ final class SaasRules {
         squareAccessToken(),
         squareOauthSecret(),
         braintreeAccessToken(),
+        mollieLiveKey(),
         sendgridKey(),
         brevoKey(),
         hubspotPrivateAppToken(),
+        figmaToken(),
+        kakaoRestApiKey(),
+        chatworkToken(),
         twilioApiKey(),
         twilioApiKeyNearby(),
         twilioAuthToken(),
@@ -688,6 +692,81 @@ final class SaasRules {
         .validator(VendorValidators.RANDOM)
         .falsePositives("xkeysib-" + chars(6907, HEX, 64) + " without its suffix")
         .build();
+  }
+
+  // Mollie live API keys: live_ and 30 alphanumerics (test_ keys reach only the sandbox). Toss's
+  // live_sk_/live_ck_ keys have a second underscore and are not these.
+  static Rule mollieLiveKey() {
+    return prefixedToken(
+            "mollie-live-api-key",
+            "payment_token",
+            "live_",
+            "live_[A-Za-z0-9]{30}",
+            35,
+            "MOLLIE_API_KEY",
+            "live_" + chars(6931, VendorShapes.ALNUM, 30),
+            "live_" + chars(6932, VendorShapes.ALNUM, 30),
+            "live_" + chars(6933, VendorShapes.ALNUM, 30))
+        .validator(VendorValidators.RANDOM)
+        .falsePositives(
+            "live_sk_" + chars(6934, VendorShapes.ALNUM, 27),
+            "live_" + chars(6935, VendorShapes.ALNUM, 24) + " is too short",
+            "the stream went live_at_noon_on_the_main_channel_today")
+        .build();
+  }
+
+  // Figma personal access tokens: figd_ and about 40 base64url characters.
+  static Rule figmaToken() {
+    return prefixedToken(
+            "figma-personal-access-token",
+            "saas_token",
+            "figd_",
+            "figd_[A-Za-z0-9_-]{36,44}",
+            49,
+            "FIGMA_TOKEN",
+            "figd_" + chars(6941, BASE64URL, 40),
+            "figd_" + chars(6942, BASE64URL, 40),
+            "figd_" + chars(6943, BASE64URL, 38))
+        .validator(VendorValidators.RANDOM)
+        .falsePositives("figd_" + chars(6944, BASE64URL, 12) + " is cut short")
+        .build();
+  }
+
+  // Kakao REST API keys travel as "Authorization: KakaoAK <32 hex>".
+  static Rule kakaoRestApiKey() {
+    return headerToken("kakao-rest-api-key", "kakaoak", "KakaoAK[ \\t]{1,3}+")
+        .truePositives(
+            "-H \"Authorization: KakaoAK " + mark(chars(6952, HEX, 32)) + "\"",
+            "headers = {'Authorization': 'KakaoAK " + mark(chars(6953, HEX, 32)) + "'}")
+        .falsePositives(
+            "Authorization: KakaoAK ${KAKAO_REST_API_KEY}",
+            "Authorization: KakaoAK " + chars(6954, HEX, 24))
+        .build();
+  }
+
+  // Chatwork API tokens travel in the X-ChatWorkToken header: 32 hex.
+  static Rule chatworkToken() {
+    return headerToken(
+            "chatwork-api-token", "x-chatworktoken", "(?i:x-chatworktoken)[ \\t]*:[ \\t]*+")
+        .truePositives(
+            "curl -H \"X-ChatWorkToken: " + mark(chars(6962, HEX, 32)) + "\" https://api",
+            "x-chatworktoken:" + mark(chars(6963, HEX, 32)))
+        .falsePositives(
+            "X-ChatWorkToken: $CHATWORK_TOKEN", "X-ChatWorkToken: " + chars(6964, HEX, 16))
+        .build();
+  }
+
+  /** 32 hex digits right after a vendor's own header word ({@code head}, a pattern). */
+  private static Rule.Builder headerToken(String id, String keyword, String head) {
+    return Rule.builder(id)
+        .type("saas_token")
+        .keywords(keyword)
+        .reach(0, keyword.length() + 8 + 32)
+        .pattern("(?<![A-Za-z0-9-])" + head + "([0-9a-fA-F]{32})(?![A-Za-z0-9])")
+        .secretGroup(1)
+        .validator(VendorValidators.RANDOM)
+        .confidence(0.95)
+        .placeholderCheck(true);
   }
 
   // HubSpot private app tokens: pat-, the data-centre region (na1, eu1, …), a UUID.

@@ -36,7 +36,13 @@ public enum Evasion {
    */
   JSON_ESCAPE("json-escape"),
   /** A space after every character of a value: {@code 4 1 1 1 1 1 …}, {@code T R 3 9 6 4 1 9 A}. */
-  SPACED("spaced");
+  SPACED("spaced"),
+  /**
+   * A value named by a sibling field rather than by its own key: {@code - name: DB_PASSWORD} then
+   * {@code value: …} ({@link NamedValues}). Not a disguise, but what hid the value from every rule
+   * keyed on its name.
+   */
+  NAMED("named-value");
 
   private final String label;
 

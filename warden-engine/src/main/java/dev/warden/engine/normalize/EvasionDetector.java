@@ -101,6 +101,10 @@ public final class EvasionDetector implements Detector {
       if (separated != null) {
         scan(in, separated, derived, covered);
       }
+      MappedText named = NamedValues.joinOrNull(latest, current);
+      if (named != null) {
+        scan(in, named, derived, covered);
+      }
       MappedText closedUp = SpacedValues.joinOrNull(latest, current, false);
       if (closedUp != null) {
         scan(in, closedUp, derived, covered);

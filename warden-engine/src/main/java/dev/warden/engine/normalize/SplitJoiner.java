@@ -65,13 +65,19 @@ final class SplitJoiner {
       while (after < n && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
         after++;
       }
-      if (splitValue(text, breakStart, after)
+      boolean joined = splitValue(text, breakStart, after);
+      boolean grouped = !joined && at == lf && groupedNumberSplit(text, breakStart, after);
+      if ((joined || grouped)
           && !covered.covers(start(parent, breakStart), end(parent, after - 1))) {
         if (b == null) {
           b = new MappedText.Builder(parent, text);
         }
         b.copy(copied, breakStart);
-        b.remove(breakStart, after, Evasion.SPLIT);
+        if (joined) {
+          b.remove(breakStart, after, Evasion.SPLIT);
+        } else {
+          b.replace(breakStart, after, " ", Evasion.SPLIT);
+        }
         copied = after;
       }
       i = after;
@@ -81,6 +87,79 @@ final class SplitJoiner {
     }
     b.copy(copied, n);
     return b.build();
+  }
+
+  /**
+   * A card number or an IBAN written in groups of four and broken between two groups: the line
+   * before ends with at least two groups of four ({@code 4375 2711}, {@code DE49 6871 6128}), and
+   * the line after holds nothing but two to four groups of up to four digits ({@code 3253 6703},
+   * {@code 5273 7577 64}). Joined with a space, so the number reads as written on one line; a table
+   * of short numbers (groups of one to three) or a line with words after the digits stays apart.
+   */
+  private static boolean groupedNumberSplit(String text, int breakStart, int after) {
+    int groups = 0;
+    int first = breakStart; // where the earliest group read so far starts
+    while (first >= 4 && groups < 6 && alnumUpperOrDigits(text, first - 4, first)) {
+      groups++;
+      first -= 4;
+      if (first < 2 || text.charAt(first - 1) != ' ') {
+        break;
+      }
+      if (!alnumUpperOrDigits(text, Math.max(0, first - 5), first - 1) || first - 5 < 0) {
+        break;
+      }
+      first--;
+    }
+    if (groups < 2) {
+      return false;
+    }
+    if (first > 0) {
+      char c = text.charAt(first - 1);
+      if (!Character.isWhitespace(c) && c != ':' && c != '：') {
+        return false;
+      }
+    }
+    int n = text.length();
+    int afterGroups = 0;
+    int p = after;
+    while (p < n && afterGroups < 5) {
+      int digits = 0;
+      while (p < n && digits < 5 && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
+        p++;
+        digits++;
+      }
+      if (digits == 0 || digits > 4) {
+        return false;
+      }
+      afterGroups++;
+      if (p < n && text.charAt(p) == ' ' && p + 1 < n && Character.isDigit(text.charAt(p + 1))) {
+        p++;
+        continue;
+      }
+      break;
+    }
+    boolean lineEnds = p == n || text.charAt(p) == '\n' || text.charAt(p) == '\r';
+    return lineEnds && afterGroups >= 1 && afterGroups <= 4 && (afterGroups > 1 || p - after == 4);
+  }
+
+  /** Four digits, or (the first group of an IBAN) two capitals and two digits. */
+  private static boolean alnumUpperOrDigits(String text, int from, int to) {
+    boolean digits = true;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      digits &= c >= '0' && c <= '9';
+    }
+    if (digits) {
+      return true;
+    }
+    char a = text.charAt(from);
+    char b = text.charAt(from + 1);
+    return a >= 'A'
+        && a <= 'Z'
+        && b >= 'A'
+        && b <= 'Z'
+        && Character.isDigit(text.charAt(from + 2))
+        && Character.isDigit(text.charAt(from + 3));
   }
 
   /** End of a written-out {@code \n} or {@code \r\n} starting at {@code i}, or -1. */

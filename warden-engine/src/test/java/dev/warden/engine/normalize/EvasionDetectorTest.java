@@ -462,4 +462,20 @@ class EvasionDetectorTest {
     assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8))
         .startsWith(card);
   }
+
+  @Test
+  void aNumberBrokenBetweenItsGroupsOfFourIsReadWhole() {
+    assertFoundExactly(
+        "VISA Platinum\n4375 2711\n3253 6703\nVALID THRU 08/28",
+        "4375 2711\n3253 6703",
+        "card",
+        "split");
+    assertFoundExactly(
+        "Überweisung an IBAN DE49 6871 6128\n5273 7577 64\n",
+        "DE49 6871 6128\n5273 7577 64",
+        "iban",
+        "split");
+    assertThat(detect("Zeile 1\n12 34\n56 78\n")).isEmpty();
+    assertThat(detect("Bestand 4375 2711\n3253 Stück auf Lager")).isEmpty();
+  }
 }
