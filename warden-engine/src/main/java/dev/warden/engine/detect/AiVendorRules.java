@@ -35,7 +35,25 @@ final class AiVendorRules {
         togetherLegacyKey(),
         cohereKey(),
         mistralKey(),
-        deepseekKey());
+        deepseekKey(),
+        openRouterKey());
+  }
+
+  // OpenRouter keys: sk-or-v1- and 64 hex (the OpenAI and DeepSeek rules do not take the "or-").
+  static Rule openRouterKey() {
+    return VendorShapes.prefixedToken(
+            "openrouter-api-key",
+            "ai_api_key",
+            "sk-or-v1-",
+            "sk-or-v1-[0-9a-f]{64}",
+            73,
+            "OPENROUTER_API_KEY",
+            "sk-or-v1-" + FakeValues.chars(3091, HEX, 64),
+            "sk-or-v1-" + FakeValues.chars(3092, HEX, 64),
+            "sk-or-v1-" + FakeValues.chars(3093, HEX, 64))
+        .validator(VendorValidators.RANDOM)
+        .falsePositives("sk-or-v1-" + FakeValues.chars(3094, HEX, 40) + " cut short")
+        .build();
   }
 
   private static String random(long seed, int length) {

@@ -33,7 +33,26 @@ final class JwtValidator {
         && header.get("alg") != null
         && header.get("alg").isString()
         && payload != null
-        && payload.isObject();
+        && payload.isObject()
+        && !publishedOnPurpose(payload);
+  }
+
+  /**
+   * Tokens whose issuer publishes them: jwt.io's sample ({@code "sub": "1234567890", "name": "John
+   * Doe"}), printed in every tutorial, and a Supabase project's {@code anon} key, which the browser
+   * bundle carries by design (its {@code service_role} key is a secret and stays one).
+   */
+  private static boolean publishedOnPurpose(JsonNode payload) {
+    boolean jwtIoSample =
+        "1234567890".equals(text(payload, "sub")) && "John Doe".equals(text(payload, "name"));
+    boolean supabaseAnon =
+        "supabase".equals(text(payload, "iss")) && "anon".equals(text(payload, "role"));
+    return jwtIoSample || supabaseAnon;
+  }
+
+  private static @Nullable String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isString() ? value.asString() : null;
   }
 
   private static @Nullable JsonNode parse(String segment) {

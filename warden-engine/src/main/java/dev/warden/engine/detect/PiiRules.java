@@ -471,7 +471,9 @@ final class PiiRules {
   // parentheses each. Bounded and possessive: a long digit run is grouped once, never re-split.
   private static final String E164 =
       Boundaries.startNotAfter("[\\w+]")
-          + "\\+[1-9](?:[ .-]?+\\(?+\\d{1,4}+\\)?+){2,7}+(?![\\w]|[-.]\\d)";
+          // a bracket holds a whole group ("(0)", "(415)"): a ")" that closes the sentence's own
+          // bracket after the number is not the number's
+          + "\\+[1-9](?:(?:[ .-]|[ ]?/[ ]?)?+(?:\\(\\d{1,4}+\\)|\\d{1,4}+)){2,7}+(?![\\w]|[-.]\\d)";
 
   // "tel" also covers "Tel.", "TEL:"; German compounds (Telefonnummer, Handynummer,
   // Mobilnummer) by declared stems.
@@ -587,6 +589,7 @@ final class PiiRules {
             "서울 사무실 «+82-2-312-3456» 으로 연락",
             "Telefon «+49 30 901820», Durchwahl 12",
             "UK office «+44 (0)20 7946 0958»",
+            "Kunde (WhatsApp, «+49 157 3829 1046»): Hallo",
             "{\\\"phone\\\":\\\"«+14155550172»\\\"}",
             "Sehr verehrte Kundin, Ihre Nummer «+49 30 901822»",
             "Vertrieb: «+49 30 901822»",
@@ -878,7 +881,9 @@ final class PiiRules {
   private static final String GERMANY =
       "(?=[0(])"
           + Boundaries.startNotAfter("[\\w+.()/-]|\\d[ ]")
-          + "(?:\\(0[1-9]\\d{1,4}\\) ?|0[1-9]\\d{1,4}(?: ?/ ?|[ -]))\\d{3,8}(?:[ -]\\d{1,5})?"
+          + "(?:\\(0[1-9]\\d{1,4}\\) ?|0[1-9]\\d{1,4}(?: ?/ ?|[ -]))"
+          // the subscriber unbroken or in groups (47 80 22 10, 553 82 17), maybe an extension
+          + "(?:\\d{3,8}+|\\d{1,4}+(?:[ ]\\d{2,4}+){1,3}+)(?:[ -]\\d{1,5})?"
           + "(?![\\w/]|[-.]\\d|[ ]\\d)";
 
   static Rule phoneGermany() {
@@ -897,7 +902,10 @@ final class PiiRules {
             "Tel. «089 12345678» (Zentrale München)",
             "Büro Berlin «030/9018220»",
             "Rückruf unter «(0351) 4567890»",
-            "Durchwahl «030 901820-12»")
+            "Durchwahl «030 901820-12»",
+            "Tel. «06221 18 37 40» · Praxis Dr. Roth",
+            "Büro «0221/47 80 22 10»",
+            "Mobil «0176-44 82 91 03»")
         .falsePositives(
             "個人番号: 0533-1543-5222 を確認してください",
             "Öffnungszeiten 0900-1700",

@@ -34,6 +34,8 @@ final class Placeholders {
           "replace-me",
           "replaceme",
           "insert",
+          "not-a-real",
+          "not_a_real",
           // "fill in" / "replace" in the other languages people write config comments in
           "eintragen",
           "einfügen",

@@ -478,7 +478,15 @@ final class SecretRules {
             "payload not JSON " + FakeValues.jwt(hs256, "not json at all", 135),
             "two segments eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0",
             "header is an array " + FakeValues.jwt("[\"alg\"]", "{\"sub\":\"x\"}", 136),
-            "JWE has five parts " + FakeValues.jwt(hs256, "{\"sub\":\"x\"}", 137) + ".AAAA.BBBB")
+            "JWE has five parts " + FakeValues.jwt(hs256, "{\"sub\":\"x\"}", 137) + ".AAAA.BBBB",
+            "jwt.io's sample "
+                + FakeValues.jwt(
+                    hs256,
+                    "{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}",
+                    138),
+            "supabase anon key "
+                + FakeValues.jwt(
+                    hs256, "{\"iss\":\"supabase\",\"ref\":\"abc\",\"role\":\"anon\"}", 139))
         .build();
   }
 }

@@ -1608,10 +1608,12 @@ public final class InjectionDetector implements Detector {
    */
   private static boolean reportedPassage(String text, List<int[]> clauses, int k) {
     int[] c = clauses.get(k);
-    return namesTheTopicOrIsAQuotedItem(text, c)
-        || injectionTopicNear(text, c[0], c[1])
-        || REPORTING_FRAME.matcher(text).region(c[0], c[1]).find()
-        || framedByPreviousClause(text, clauses, k);
+    // Cheapest first: the reporting words are a short pattern over the clause, the topic words a
+    // long one, and the search around the clause reads 800 characters more.
+    return REPORTING_FRAME.matcher(text).region(c[0], c[1]).find()
+        || namesTheTopicOrIsAQuotedItem(text, c)
+        || framedByPreviousClause(text, clauses, k)
+        || injectionTopicNear(text, c[0], c[1]);
   }
 
   /** A topic word of reported speech in the clause, or the clause is one quoted item of a list. */
