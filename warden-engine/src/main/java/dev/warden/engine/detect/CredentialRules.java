@@ -447,7 +447,10 @@ final class CredentialRules {
                 // "Kennwort für die Oberfläche Winter9071#som": what it is for, then the value
                 + "|(?<=(?i:password|passwort|kennwort))[ \\t]{1,3}+(?i:for|für|fuer|zur|zum)"
                 + "(?:[ \\t]{1,3}+[A-Za-zÄÖÜäöüß-]{1,24}+){1,3}[ \\t]{1,2}+"
-                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?=[\\x21-\\x7E]{0,127}[^A-Za-z0-9\\s])(?![\"'`])"
+                // a digit and a symbol a user name, host or ticket id does not hold ("for user
+                // jdoe_2",
+                // "for host srv-01.corp.local")
+                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?=[\\x21-\\x7E]{0,127}[^A-Za-z0-9\\s._-])(?![\"'`])"
                 + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード|ぱすわーど)"
                 + "[ \\t]{1,2}+"
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?![\"'`])(?![A-Za-z_][A-Za-z_.\\-]{0,40}+=(?=[^\\s=]))))"
@@ -506,6 +509,8 @@ final class CredentialRules {
             "Wi-Fiのぱすわーどって" + mark("Rocket3926#kiwi") + "であってますか？")
         .falsePositives(
             "read -rs -p \"DB password: \" DB_PW && export MYSQL_PWD=\"$DB_PW\"",
+            "Password for user jdoe_2 has expired.",
+            "Password for host srv-01.corp.local expires tomorrow",
             "labels = {'password', 'Password', 'confirm', 'Confirm'}",
             "t('password', 'Passwort')",
             "初期パスワードは1Passwordの「新入社員用」ボールトに入れてあります",
@@ -602,8 +607,9 @@ final class CredentialRules {
   // ldapsearch -w, mongo -p, sqlcmd -P, openssl -pass pass:SECRET. --password=… and PGPASSWORD=…
   // are password-assignment's.
   static Rule passwordCliFlag() {
-    // Arguments before the flag; a quoted one may hold | ; & (a URL's query string).
-    String args = "(?:[^\\n|;&\"']|\"[^\"\\n]{0,200}+\"|'[^'\\n]{0,200}+'){0,160}?[ \\t]";
+    // Arguments before the flag, at most 160 characters (the rule's reach counts on it); an & that
+    // a space or another & does not follow is inside a URL's query string, not a shell operator.
+    String args = "(?:[^\\n|;&]|&(?![&\\s])){0,160}?[ \\t]";
     String quote = "(?:\\\\?[\"'])?";
     return Rule.builder("password-cli-flag")
         .type("password")
@@ -678,7 +684,7 @@ final class CredentialRules {
                 // a password piped to a registry login: echo "…" | docker login … --password-stdin
                 + "|(?i:echo|printf)[ \\t]{1,3}+(?:-[en]{1,2}+[ \\t]{1,3}+)?"
                 + quote
-                + "(?=[^\\s|$`]{1,128}+\\\\?[\"']?[ \\t]{0,3}+\\|[ \\t]{0,3}+(?:sudo[ \\t]{1,3}+)?"
+                + "(?![$`])(?=[^\\s|`]{1,128}+\\\\?[\"']?[ \\t]{0,3}+\\|[ \\t]{0,3}+(?:sudo[ \\t]{1,3}+)?"
                 + "(?:docker|podman|helm|nerdctl|buildah|skopeo|oras)[ \\t]{1,3}+(?:registry[ \\t]{1,3}+)?"
                 + "login(?![A-Za-z0-9_-])[^\\n|;&]{0,160}?--password-stdin)"
                 + ")"
@@ -706,7 +712,11 @@ final class CredentialRules {
             "echo 'deploy:" + mark("emberzQ9891%") + "' | sudo chpasswd",
             "echo \""
                 + mark("P0SGxiY4Q-Y#kD*WTaL0")
-                + "\" | docker login reg.io -u ci --password-stdin")
+                + "\" | docker login reg.io -u ci --password-stdin",
+            "echo '" + mark("Kq7$zP2!mW9x") + "' | podman login quay.io -u bot --password-stdin",
+            "curl -s \"https://api.example.net/v1?status=open&limit=50\" -u 'svc:"
+                + mark("Rocket277?tig")
+                + "'")
         .falsePositives(
             "mysql -u root -p shop",
             "mkdir -p /var/lib/app && docker run -p 8080:80 nginx",

@@ -14,6 +14,7 @@ final class PiiRules {
         emailSpelledOut(),
         card(),
         phoneInternational(),
+        phoneInternationalDialled(),
         phoneEpp(),
         phoneNanp(),
         phoneNanpBare(),
@@ -22,6 +23,7 @@ final class PiiRules {
         phoneKoreaRepresentative(),
         phoneUk(),
         phoneGermany(),
+        phoneGermanyGrouped(),
         phoneJapan());
   }
 
@@ -469,11 +471,19 @@ final class PiiRules {
 
   // "+" country code, then 2–7 digit groups with at most one separator and optional
   // parentheses each. Bounded and possessive: a long digit run is grouped once, never re-split.
+  /**
+   * One group of an international number after its country code's first digit, with the separator
+   * before it. A bracket holds a whole group ("(0)", "(415)"): a ")" that closes the sentence's own
+   * bracket after the number is not the number's.
+   */
+  private static final String INTERNATIONAL_GROUP =
+      "(?:(?:[ ]?/[ ]?|[ .-])?+(?:\\(\\d{1,4}+(?: \\d{1,4}+)?\\)|\\d{1,4}+))";
+
   private static final String E164 =
       Boundaries.startNotAfter("[\\w+]")
-          // a bracket holds a whole group ("(0)", "(415)"): a ")" that closes the sentence's own
-          // bracket after the number is not the number's
-          + "\\+[1-9](?:(?:[ .-]|[ ]?/[ ]?)?+(?:\\(\\d{1,4}+\\)|\\d{1,4}+)){2,7}+(?![\\w]|[-.]\\d)";
+          + "\\+[1-9]"
+          + INTERNATIONAL_GROUP
+          + "{2,7}+(?![\\w]|[-.]\\d)";
 
   // "tel" also covers "Tel.", "TEL:"; German compounds (Telefonnummer, Handynummer,
   // Mobilnummer) by declared stems.
@@ -605,6 +615,37 @@ final class PiiRules {
             "gps fix lat=+48.858370",
             "build +49 30 901822",
             "ver. +49 30 901822")
+        .build();
+  }
+
+  // An international number dialled with 00 instead of "+" ("0044 7946 221830", "0049 (0)40 3287
+  // 1150"), as Europeans write it. Any digit run may start with 00, so a phone word must say it;
+  // the digits after the 00 pass the E.164 checks.
+  private static final String DIALLED_00 =
+      Boundaries.startNotAfter("[\\w+.]")
+          + "00[1-9]\\d{0,2}+"
+          + INTERNATIONAL_GROUP
+          + "{2,6}+(?![\\w]|[-.]\\d)";
+
+  static Rule phoneInternationalDialled() {
+    return Rule.builder("phone-e164-dialled")
+        .type("phone")
+        .minDigits(9)
+        .startShape(StartShape.digitsThen(3, 29, " .-/(").or(StartShape.digits(9, 29)))
+        .pattern(DIALLED_00)
+        .startsAfterNone(Boundaries.ASCII_WORD + "+.")
+        .validator(
+            Validator.of(
+                "e164-dialled",
+                v -> PhoneValidators.isInternational("+" + v.subSequence(2, v.length()))))
+        .confidence(0.8)
+        .context(new ContextWords(PHONE_WORDS, NOT_PHONE_WORDS, true))
+        .truePositives(
+            "Tel. «0044 7946 221830» (UK office)",
+            "Telefon: «0049 (0)40 3287 1150»",
+            "mobil unter «0043 664 2381094» erreichbar")
+        .falsePositives(
+            "Rechnung 0044 7946 221830 vom Mai", "Telefon 0000 1234 5678", "phone 0049 12")
         .build();
   }
 
@@ -875,15 +916,18 @@ final class PiiRules {
         .build();
   }
 
+  /** A German area code with its trunk 0, set off: {@code (030) }, {@code 030/}, {@code 030 }. */
+  private static final String GERMAN_AREA =
+      "(?:\\(0[1-9]\\d{1,4}\\) ?|0[1-9]\\d{1,4}(?: ?/ ?|[ -]))";
+
   // German national: 030 1234567, 030/1234567, 030-12345678, (030) 1234567, 0171 2345678,
   // 089 12345678, with an optional extension "-12". The area code must be set off, so an
   // unbroken run of digits is not taken for a phone number.
   private static final String GERMANY =
       "(?=[0(])"
           + Boundaries.startNotAfter("[\\w+.()/-]|\\d[ ]")
-          + "(?:\\(0[1-9]\\d{1,4}\\) ?|0[1-9]\\d{1,4}(?: ?/ ?|[ -]))"
-          // the subscriber unbroken or in groups (47 80 22 10, 553 82 17), maybe an extension
-          + "(?:\\d{3,8}+|\\d{1,4}+(?:[ ]\\d{2,4}+){1,3}+)(?:[ -]\\d{1,5})?"
+          + GERMAN_AREA
+          + "\\d{3,8}(?:[ -]\\d{1,5})?"
           + "(?![\\w/]|[-.]\\d|[ ]\\d)";
 
   static Rule phoneGermany() {
@@ -902,10 +946,7 @@ final class PiiRules {
             "Tel. «089 12345678» (Zentrale München)",
             "Büro Berlin «030/9018220»",
             "Rückruf unter «(0351) 4567890»",
-            "Durchwahl «030 901820-12»",
-            "Tel. «06221 18 37 40» · Praxis Dr. Roth",
-            "Büro «0221/47 80 22 10»",
-            "Mobil «0176-44 82 91 03»")
+            "Durchwahl «030 901820-12»")
         .falsePositives(
             "個人番号: 0533-1543-5222 を確認してください",
             "Öffnungszeiten 0900-1700",
@@ -913,6 +954,35 @@ final class PiiRules {
             "Datum 01.02.2024",
             "Filler 030 0000000",
             "Version 0.30.1234567")
+        .build();
+  }
+
+  // German national with the subscriber in three or four groups, as offices print them: 06221 18
+  // 37 40, 0221/47 80 22 10, 0171 / 553 82 17, 0176-44 82 91 03. Meter readings and lot numbers
+  // take that shape too, so a phone word must say it.
+  private static final String GERMANY_GROUPED =
+      "(?=[0(])"
+          + Boundaries.startNotAfter("[\\w+.()/-]|\\d[ ]")
+          + GERMAN_AREA
+          + "\\d{1,4}+(?:[ ]\\d{2,4}+){2,3}+(?:-\\d{1,5})?"
+          + "(?![\\w/]|[-.]\\d|[ ]\\d)";
+
+  static Rule phoneGermanyGrouped() {
+    return Rule.builder("phone-de-grouped")
+        .type("phone")
+        .minDigits(9)
+        .startShape(StartShape.digitsThen(0, 0, "(").or(StartShape.digitsThen(3, 6, " /-")))
+        .pattern(GERMANY_GROUPED)
+        .startsAfterNone(Boundaries.ASCII_WORD + "+.()/-")
+        .validator(PhoneValidators.DE)
+        .confidence(0.7)
+        .context(new ContextWords(PHONE_WORDS, NOT_PHONE_WORDS, true))
+        .truePositives(
+            "Tel. «06221 18 37 40» · Praxis Dr. Roth",
+            "Büro, Tel. «0221/47 80 22 10»",
+            "Mobil «0176-44 82 91 03»")
+        .falsePositives(
+            "Zählerstand 04711 22 33 44", "IBAN NL91 ABNA 0417 1643 00", "Telefon 0300 00 00 00")
         .build();
   }
 

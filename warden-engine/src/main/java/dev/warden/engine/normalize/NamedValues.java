@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only a name field followed by a value field is joined (a derived text maps back in order), and
  * only a name that reads as an identifier of at most {@value #MAX_NAME} characters, at most {@value
- * #MAX_GAP} characters before its value. Cost: one vectorized search for {@code alue}/{@code ALUE};
- * at each hit, one pattern anchored at the hit over the {@value #LOOK_BACK} characters before it.
+ * #MAX_GAP} characters before its value; a form's anti-forgery token ({@code csrfmiddlewaretoken},
+ * {@code authenticity_token}) is left alone. Cost: the text is searched once for {@code alue} and
+ * once for {@code ALUE}; at each hit, one pattern anchored at the hit and one over the {@value
+ * #LOOK_BACK} characters before it.
  */
 final class NamedValues {
   private NamedValues() {}
@@ -45,26 +47,29 @@ final class NamedValues {
   /** What follows {@code value}'s key up to the value itself: a quote, an operator, a tag's end. */
   private static final Pattern VALUE_KEY =
       Pattern.compile(
-          "\\G(?:value|Value|VALUE|ParameterValue|OptionValue)(?:([\"']?)[ \\t]*[:=][ \\t]*+|>)");
+          "(?:value|Value|VALUE|ParameterValue|OptionValue)(?:([\"']?)[ \\t]*[:=][ \\t]*+|>)");
 
   /** {@code text} with each named value brought next to its name, or null when there is none. */
   static @Nullable MappedText joinOrNull(String text, @Nullable MappedText parent) {
-    int first = firstKeyHint(text, 0);
+    Hints hints = new Hints(text);
+    int first = hints.next(0);
     if (first < 0) {
       return null;
     }
+    int n = text.length();
     MappedText.Builder b = null;
     int copied = 0;
     Matcher before = NAME_BEFORE.matcher(text);
     before.useAnchoringBounds(true).useTransparentBounds(true);
     Matcher key = VALUE_KEY.matcher(text);
-    for (int hint = first; hint >= 0; hint = firstKeyHint(text, hint + 4)) {
+    key.useAnchoringBounds(false).useTransparentBounds(true);
+    for (int hint = first; hint >= 0; hint = hints.next(hint + 4)) {
       int keyStart = keyStart(text, hint);
-      if (keyStart < copied || !key.find(keyStart) || key.start() != keyStart) {
+      if (keyStart < copied || !key.region(keyStart, n).lookingAt()) {
         continue;
       }
       int valueStart = key.end();
-      if (valueStart >= text.length() || text.charAt(valueStart) == '\n') {
+      if (valueStart >= n || text.charAt(valueStart) == '\n') {
         continue;
       }
       before.region(Math.max(copied, keyStart - LOOK_BACK), keyStart);
@@ -74,14 +79,19 @@ final class NamedValues {
       // The name ends where it does, not after its closing tag or quote: "secret.key: …" reads as
       // an assignment where "secret.key</name>: …" would not.
       int nameEnd = before.group(3) != null ? before.end(3) : before.end(4);
+      if (FORM_TOKEN
+          .matcher(text)
+          .region(before.group(3) != null ? before.start(3) : before.start(4), nameEnd)
+          .matches()) {
+        continue;
+      }
       // The value's quote, if any, stays with it; its first character carries the mark, so a
       // finding on the value (and only such a finding) counts as revealed by the join.
       int content = valueStart;
-      if (content < text.length()
-          && (text.charAt(content) == '"' || text.charAt(content) == '\'')) {
+      if (content < n && (text.charAt(content) == '"' || text.charAt(content) == '\'')) {
         content++;
       }
-      if (content >= text.length() || Character.isWhitespace(text.charAt(content))) {
+      if (content >= n || Character.isWhitespace(text.charAt(content))) {
         continue;
       }
       if (b == null) {
@@ -96,15 +106,40 @@ final class NamedValues {
     if (b == null) {
       return null;
     }
-    b.copy(copied, text.length());
+    b.copy(copied, n);
     return b.build();
   }
 
-  /** The next {@code alue} or {@code ALUE} at or after {@code from}, or -1. */
-  private static int firstKeyHint(String text, int from) {
-    int lower = text.indexOf("alue", from);
-    int upper = text.indexOf("ALUE", from);
-    return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+  /**
+   * Names whose value is a form's anti-forgery token, which a page prints for every visitor ({@code
+   * <input type="hidden" name="csrfmiddlewaretoken" value="…">}), not a credential.
+   */
+  private static final Pattern FORM_TOKEN =
+      Pattern.compile(
+          "(?i)[\\w.\\-/]*(?:csrf|xsrf)[\\w.\\-/]*|authenticity_token|_token|__requestverificationtoken");
+
+  /**
+   * The {@code alue} and {@code ALUE} hits of a text in order, each searched for once: the next of
+   * each is kept until the walk passes it, so the text is read once however many hits it holds.
+   */
+  private static final class Hints {
+    private final String text;
+    private int lower = -2; // -2: not searched yet; -1: none left
+    private int upper = -2;
+
+    Hints(String text) {
+      this.text = text;
+    }
+
+    int next(int from) {
+      if (lower != -1 && lower < from) {
+        lower = text.indexOf("alue", from);
+      }
+      if (upper != -1 && upper < from) {
+        upper = text.indexOf("ALUE", from);
+      }
+      return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+    }
   }
 
   /**

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * {@code 5HFIQR7XYA}, a 20-character key split in half). Shorter halves, and word halves shorter
  * than the long bounds ({@code settings} / {@code configuration}), are ordinary line ends and stay
  * apart, as does a run of digits grouped by {@code -} on either side (a phone number or a date that
- * ends its line); a value split finer than that is not re-joined.
+ * ends its line); a value split finer than that is not re-joined. A card number or an IBAN written
+ * in groups of four and broken between two groups is joined with a space ({@link
+ * #groupedNumberSplit}).
  */
 final class SplitJoiner {
   /** Token characters the line before a split must end with. */
@@ -90,22 +92,21 @@ final class SplitJoiner {
   }
 
   /**
-   * A card number or an IBAN written in groups of four and broken between two groups: the line
-   * before ends with at least two groups of four ({@code 4375 2711}, {@code DE49 6871 6128}), and
-   * the line after holds nothing but two to four groups of up to four digits ({@code 3253 6703},
-   * {@code 5273 7577 64}). Joined with a space, so the number reads as written on one line; a table
-   * of short numbers (groups of one to three) or a line with words after the digits stays apart.
+   * A card number or an IBAN written in groups of four and broken between two groups, under a word
+   * that names one: the line before ends with at least two groups of four ({@code 4375 2711},
+   * {@code DE49 6871 6128}, {@code NL91 ABNA}), the line after holds nothing but one to four groups
+   * of digits, a lone group having four ({@code 3253 6703}, {@code 5273 7577 64}), and a card or
+   * account word ({@link #NUMBER_WORDS}) stands within {@value #WORD_REACH} characters before the
+   * number. Joined with a space, so the number reads as written on one line. A table of four-digit
+   * readings has the shape too, which is why the word is required.
    */
   private static boolean groupedNumberSplit(String text, int breakStart, int after) {
     int groups = 0;
     int first = breakStart; // where the earliest group read so far starts
-    while (first >= 4 && groups < 6 && alnumUpperOrDigits(text, first - 4, first)) {
+    while (first >= 4 && groups < 6 && groupOfFour(text, first - 4, first)) {
       groups++;
       first -= 4;
-      if (first < 2 || text.charAt(first - 1) != ' ') {
-        break;
-      }
-      if (!alnumUpperOrDigits(text, Math.max(0, first - 5), first - 1) || first - 5 < 0) {
+      if (first < 5 || text.charAt(first - 1) != ' ' || !groupOfFour(text, first - 5, first - 1)) {
         break;
       }
       first--;
@@ -139,27 +140,40 @@ final class SplitJoiner {
       break;
     }
     boolean lineEnds = p == n || text.charAt(p) == '\n' || text.charAt(p) == '\r';
-    return lineEnds && afterGroups >= 1 && afterGroups <= 4 && (afterGroups > 1 || p - after == 4);
+    return lineEnds
+        && afterGroups <= 4
+        && (afterGroups > 1 || p - after == 4)
+        // up to the break: a word of capitals ("IBAN") reads as one more group of four
+        && namesANumber(text, Math.max(0, first - WORD_REACH), breakStart);
   }
 
-  /** Four digits, or (the first group of an IBAN) two capitals and two digits. */
-  private static boolean alnumUpperOrDigits(String text, int from, int to) {
-    boolean digits = true;
+  /** How far before a broken number its card or account word may stand. */
+  static final int WORD_REACH = 48;
+
+  /** Words that name a card or an account number (lower case; CJK as written). */
+  private static final String[] NUMBER_WORDS = {
+    "card", "karte", "visa", "master", "amex", "iban", "konto", "account", "카드", "계좌", "カード", "口座"
+  };
+
+  private static boolean namesANumber(String text, int from, int to) {
+    String window = text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+    for (String word : NUMBER_WORDS) {
+      if (window.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Four digits or capitals (an IBAN's groups hold a bank code's letters). */
+  private static boolean groupOfFour(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      digits &= c >= '0' && c <= '9';
+      if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
+        return false;
+      }
     }
-    if (digits) {
-      return true;
-    }
-    char a = text.charAt(from);
-    char b = text.charAt(from + 1);
-    return a >= 'A'
-        && a <= 'Z'
-        && b >= 'A'
-        && b <= 'Z'
-        && Character.isDigit(text.charAt(from + 2))
-        && Character.isDigit(text.charAt(from + 3));
+    return true;
   }
 
   /** End of a written-out {@code \n} or {@code \r\n} starting at {@code i}, or -1. */
