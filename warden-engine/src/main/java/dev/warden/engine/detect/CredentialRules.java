@@ -1247,9 +1247,9 @@ final class CredentialRules {
   static Rule basicAuthConfig() {
     return Rule.builder("basic-auth-config")
         .type("password")
-        .keywords("auth")
-        // "x-cybozu-authorization" holds the keyword 9 characters in
-        .reach(16, 24 + 344)
+        // the key names themselves, not "auth": that is in every "author" and "authentication"
+        .keywords("\"auth\"", "_auth", "x-cybozu-authorization")
+        .reach(0, 24 + 344)
         .pattern(
             "(?<![A-Za-z0-9_-])(?i:\"auth\"|_auth|x-cybozu-authorization)[ \\t]*+[:=][ \\t]*+[\"']?"
                 + "([A-Za-z0-9+/]{8,340}+={0,2})(?![A-Za-z0-9+/=])")
