@@ -212,7 +212,10 @@ final class VendorSection {
       if (from <= floor && from > 0) {
         break; // a line that starts beyond the reach is not read
       }
-      String trimmed = text.substring(from, Math.min(end, from + LINE_REACH)).strip();
+      // end is the line's break: a real one, or the n of a written-out \n whose backslash stays out
+      int lineEnd =
+          text.charAt(end) == 'n' && end > from && text.charAt(end - 1) == '\\' ? end - 1 : end;
+      String trimmed = text.substring(from, Math.min(lineEnd, from + LINE_REACH)).strip();
       int lineIndent = indentOf(text, from);
       boolean comment =
           trimmed.startsWith("#") || trimmed.startsWith("//") || trimmed.startsWith("--");
@@ -243,10 +246,14 @@ final class VendorSection {
     return null;
   }
 
-  /** The start of the line holding {@code at - 1}, searched back no further than {@code floor}. */
+  /**
+   * The start of the line holding {@code at - 1}, searched back no further than {@code floor}. A
+   * written-out {@code \n} (a .env file inside a JSON string) ends a line too.
+   */
   private static int lineStart(String text, int at, int floor) {
     for (int k = at - 1; k >= floor; k--) {
-      if (text.charAt(k) == '\n') {
+      char c = text.charAt(k);
+      if (c == '\n' || (c == 'n' && k > floor && text.charAt(k - 1) == '\\')) {
         return k + 1;
       }
     }
@@ -283,6 +290,31 @@ final class VendorSection {
     return i > from && LINE_PRODUCTS.contains(lower.substring(from, i));
   }
 
+  /**
+   * A vendor word among the camel-case words of the run {@code [from, to)} ({@code AzureOpenAI},
+   * {@code twilioAuthToken}, {@code SendGridKey} read as {@code sendgrid} only whole): a word
+   * starts at each upper-case letter after a lower-case one.
+   */
+  private static @Nullable Vendor camelCaseWord(String s, String lower, int from, int to) {
+    int start = from;
+    for (int k = from + 1; k <= to; k++) {
+      boolean boundary =
+          k == to || (Character.isLowerCase(s.charAt(k - 1)) && Character.isUpperCase(s.charAt(k)));
+      if (!boundary) {
+        continue;
+      }
+      if (start > from || k < to) {
+        String part = lower.substring(start, k);
+        String kind = VENDORS.get(part);
+        if (kind != null) {
+          return new Vendor(part, kind);
+        }
+      }
+      start = k;
+    }
+    return null;
+  }
+
   private static @Nullable Vendor find(String s) {
     String lower = s.toLowerCase(Locale.ROOT);
     int i = 0;
@@ -310,6 +342,10 @@ final class VendorSection {
       String kind = VENDORS.get(word);
       if (kind != null) {
         return new Vendor(word, kind);
+      }
+      Vendor camel = lower.length() == s.length() ? camelCaseWord(s, lower, from, i) : null;
+      if (camel != null) {
+        return camel;
       }
       if (word.equals("line") && namesLine(lower, i)) {
         return new Vendor(word, "saas_token");

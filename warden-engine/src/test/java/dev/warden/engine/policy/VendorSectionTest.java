@@ -60,6 +60,27 @@ class VendorSectionTest {
   }
 
   @Test
+  void aCamelCaseKeyOrParentNamesIt() {
+    assertThat(typeIn("\"AzureOpenAI\": {\n  \"ApiKey\": \"" + VALUE + "\"\n}"))
+        .isEqualTo("azure_key");
+    assertThat(typeIn("twilioAuthToken: \"" + VALUE + "\"")).isEqualTo("saas_token");
+    assertThat(typeIn("mistralApiKey = \"" + VALUE + "\"")).isEqualTo("ai_api_key");
+    // Not a word boundary inside a word, nor a product after "line" that is not LINE's.
+    assertThat(typeIn("lineItemsKey = \"" + VALUE + "\"")).isEqualTo(VendorSection.GENERIC);
+    assertThat(typeIn("okTaxApiKey = \"" + VALUE + "\"")).isEqualTo(VendorSection.GENERIC);
+  }
+
+  @Test
+  void aFileInsideAJsonStringHasItsLinesToo() {
+    assertThat(typeIn("{\"text\": \"providers:\\n  cohere:\\n    api_key: " + VALUE + "\"}"))
+        .isEqualTo("ai_api_key");
+    assertThat(
+            typeIn(
+                "{\"text\": \"TOSS_CLIENT_KEY=live_ck_x\\nWEBHOOK_SIGNING_SECRET=" + VALUE + "\"}"))
+        .isEqualTo(VendorSection.GENERIC);
+  }
+
+  @Test
   void aWalkedLeafsPathNamesIt() {
     assertThat(typeIn(VALUE, "/payments/mollie/api_key")).isEqualTo("payment_token");
   }
