@@ -1226,7 +1226,7 @@ final class CredentialRules {
         .pattern(
             "(?<![A-Za-z0-9])(?i:basic)[ \\t]{1,3}+([A-Za-z0-9+/]{8,340}+={0,2})(?![A-Za-z0-9+/=])")
         .secretGroup(1)
-        .validator(Validator.of("basic-credentials", CredentialRules::isBasicCredentials))
+        .validator(BASIC_CREDENTIALS)
         .confidence(0.85)
         .placeholderCheck(true)
         .truePositives(
@@ -1254,7 +1254,7 @@ final class CredentialRules {
             "(?<![A-Za-z0-9_-])(?i:\"auth\"|_auth|x-cybozu-authorization)[ \\t]*+[:=][ \\t]*+[\"']?"
                 + "([A-Za-z0-9+/]{8,340}+={0,2})(?![A-Za-z0-9+/=])")
         .secretGroup(1)
-        .validator(Validator.of("basic-credentials", CredentialRules::isBasicCredentials))
+        .validator(BASIC_CREDENTIALS)
         .confidence(0.85)
         .placeholderCheck(true)
         .truePositives(
@@ -1269,6 +1269,10 @@ final class CredentialRules {
             "\"oauth\": \"" + basic("deploy:K$TNu_n435AGqPVC") + "\"")
         .build();
   }
+
+  /** Base64 of {@code user:password}, what both Basic-credential rules hold. */
+  private static final Validator BASIC_CREDENTIALS =
+      Validator.of("basic-credentials", CredentialRules::isBasicCredentials);
 
   private static String basic(String credentials) {
     return java.util.Base64.getEncoder()

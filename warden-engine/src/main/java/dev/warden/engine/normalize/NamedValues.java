@@ -78,11 +78,9 @@ final class NamedValues {
       }
       // The name ends where it does, not after its closing tag or quote: "secret.key: …" reads as
       // an assignment where "secret.key</name>: …" would not.
-      int nameEnd = before.group(3) != null ? before.end(3) : before.end(4);
-      if (FORM_TOKEN
-          .matcher(text)
-          .region(before.group(3) != null ? before.start(3) : before.start(4), nameEnd)
-          .matches()) {
+      int name = before.group(3) != null ? 3 : 4; // a key's name, or a Hadoop <name>
+      int nameEnd = before.end(name);
+      if (FORM_TOKEN.matcher(text).region(before.start(name), nameEnd).matches()) {
         continue;
       }
       // The value's quote, if any, stays with it; its first character carries the mark, so a
