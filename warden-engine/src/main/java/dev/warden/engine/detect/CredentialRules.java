@@ -40,7 +40,8 @@ final class CredentialRules {
         keyJsonValue(),
         bearerToken(),
         basicAuthHeader(),
-        basicAuthConfig());
+        basicAuthConfig(),
+        pgpassLine());
   }
 
   // scheme://user:password@host. The user may be empty (redis://:password@host); a user without a
@@ -506,7 +507,8 @@ final class CredentialRules {
             "ALTER USER app IDENTIFIED BY " + mark("Orbit55Lm9") + ";",
             "공용 계정: 아이디 team01 / 비밀번호 " + mark("Falcon7074@ot"),
             "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます",
-            "Wi-Fiのぱすわーどって" + mark("Rocket3926#kiwi") + "であってますか？")
+            "Wi-Fiのぱすわーどって" + mark("Rocket3926#kiwi") + "であってますか？",
+            "smb.conf: Password=" + mark("Winter64.som"))
         .falsePositives(
             "read -rs -p \"DB password: \" DB_PW && export MYSQL_PWD=\"$DB_PW\"",
             "Password for user jdoe_2 has expired.",
@@ -552,7 +554,9 @@ final class CredentialRules {
             "IDENTIFIED BY '${DB_PASSWORD}'",
             "CREATE USER app IDENTIFIED BY VALUES 'S:9A…' -- hash, not the password",
             "password: !vault |",
-            "wifi_password: !secret wifi_pw")
+            "wifi_password: !secret wifi_pw",
+            "db_password: ENC[AES256_GCM,data:Qm9vZ2xlU2VjcmV0,iv:kQ1Ww==,type:str]",
+            "password = Base64.decode")
         .build();
   }
 
@@ -1239,6 +1243,42 @@ final class CredentialRules {
             "Basic " + basic("no colon here at all"),
             "basic usage instructions follow",
             "Basic " + basic("admin:"))
+        .build();
+  }
+
+  // A PostgreSQL password file line (~/.pgpass, PGPASSFILE): host:port:database:user:password,
+  // each field may be *, a colon or backslash inside a field escaped by a backslash. Nothing names
+  // the password; the five-field shape with a port does. Only PostgreSQL's and PgBouncer's
+  // default ports and * are looked for: every match holds its keyword.
+  static Rule pgpassLine() {
+    String field = "(?:[^:\\s\\\\]|\\\\.){1,63}+";
+    return Rule.builder("pgpass-line")
+        .type("password")
+        .keywords(":5432:", ":5433:", ":6432:", ":*:")
+        .reach(260, 300)
+        .pattern(
+            // the host: *, a name of one or more labels (an address is one), its colons escaped
+            "(?m)^[ \\t]*+(?:\\*|[A-Za-z][A-Za-z0-9-]{0,62}+(?:\\.[A-Za-z0-9-]{1,63}+){0,8}+"
+                + "|[0-9]{1,3}+(?:\\.[0-9]{1,3}+){3}+|(?:[0-9A-Fa-f]{0,4}+\\\\:){2,7}+[0-9A-Fa-f]{0,4}+)"
+                + ":(?:5432|5433|6432|\\*):"
+                + field
+                + ":"
+                + field
+                + ":((?:[^:\\s\\\\]|\\\\.){4,128}+)[ \\t]*+\\r?$")
+        .secretGroup(1)
+        .validator(CredentialValues.PASSWORD)
+        .confidence(0.8)
+        .placeholderCheck(true)
+        .truePositives(
+            "$ cat ~/.pgpass\n10.0.3.12:5432:app:svc:" + mark("Mm55!trees"),
+            "db.internal.example.com:5432:orders:app_rw:" + mark("Vq7#pLm2xZ9!"),
+            "*:*:*:replicator:" + mark("Kx9\\:river-42") + "\n",
+            "# pgbouncer\npool-01.corp.local:6432:billing:billing_ro:" + mark("tulip+2845Lm"))
+        .falsePositives(
+            "db.internal.example.com:5432:orders:app_rw:*",
+            "localhost:5432:*:postgres:${PGPASSWORD}",
+            "12:30:45:123:5432:start",
+            "postgres:x:105:111:PostgreSQL administrator:/var/lib/postgresql:/bin/bash")
         .build();
   }
 

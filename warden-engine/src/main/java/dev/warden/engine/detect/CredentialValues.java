@@ -102,7 +102,9 @@ final class CredentialValues {
           // %(pw)s, %{pw}, %DB_PASS% and %s, not "%KJRJTQ8HYk"
           "[$][({].*|[$][A-Za-z_][A-Za-z0-9_]*(?:(?:->|::?|\\.)[A-Za-z_][A-Za-z0-9_]*)*"
               + "|%[({].*|%[A-Za-z_][A-Za-z0-9_]*%.*|%[a-z]"
-              + "|[{\\[(<].*|.*[}\\]>]|:[A-Za-z_].*");
+              + "|[{\\[(<].*|.*[}\\]>]|:[A-Za-z_].*"
+              // a SOPS-encrypted value, cut at its first comma: ENC[AES256_GCM,data:…]
+              + "|ENC\\[.*");
 
   /** A dotted identifier or a call/index: {@code config.password}, {@code getenv(}, {@code a[}. */
   private static final Pattern CODE =
@@ -144,6 +146,16 @@ final class CredentialValues {
   private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{3}");
 
   /**
+   * A capitalised word and a two-digit number, the way people build passwords ({@code
+   * Winter64.som}, {@code Sommer24.blau}): kept as a password although dotted. Class names with
+   * digits ({@code Base64.decode}, {@code Vector3.zero}) are not such words.
+   */
+  private static final Pattern WORD_AND_YEAR =
+      Pattern.compile(
+          "(?:^|\\.)(?!(?:Base|Int|Uint|Float|Utf|Sha|Crc|Http|Vector|Matrix|Ipv|Win)[0-9])"
+              + "[A-Z][a-z]{2,}[0-9]{2}(?:\\.|$)");
+
+  /**
    * A call or index, dotted or not: {@code os.environ[…]}, {@code getenv(…)}. Inside URL userinfo
    * this is the only code form: a literal URL interpolates with {@code ${…}}, {@code {…}} or {@code
    * %s} (see {@link #TEMPLATE}), so {@code river6333.ott} there is a password, not a field access.
@@ -180,7 +192,7 @@ final class CredentialValues {
   static boolean isPassword(CharSequence value) {
     String v = value.toString();
     return isLiteralValue(v)
-        && !(CODE.matcher(v).matches() && !DIGIT_RUN.matcher(v).find())
+        && !(CODE.matcher(v).matches() && !DIGIT_RUN.matcher(v).find() && !wordAndYear(v))
         && !CONSTANT.matcher(v).matches()
         && !CREDENTIAL_IDENTIFIER.matcher(v).matches()
         && !ALGORITHM.matcher(v).matches()
@@ -228,6 +240,10 @@ final class CredentialValues {
       }
     }
     return false;
+  }
+
+  private static boolean wordAndYear(String v) {
+    return v.indexOf('(') < 0 && v.indexOf('[') < 0 && WORD_AND_YEAR.matcher(v).find();
   }
 
   static boolean isUrlPassword(CharSequence value) {
