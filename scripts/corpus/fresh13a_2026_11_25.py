@@ -2,7 +2,7 @@
 (en/ko/de/ja); scored once (docs/detection.md). Values are generated (fake): see fakegen.py.
 Usage: python3 fresh13a_2026_11_25.py OUT.jsonl
 """
-import sys, os, base64, string
+import sys, os, base64, json, string
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fakegen import *  # noqa
 from fakegen import R, rnd, rnd_mixed, ALNUM, HEX
@@ -12,7 +12,6 @@ S = sample_adder(OUT, "f13a")
 # S(lang, kind, text, (type, value), (type, value), ...)
 
 DIG = string.digits
-LOW = string.ascii_lowercase + string.digits
 
 # ---------------------------------------------------------------- local helpers
 _FW = str.maketrans("0123456789-", "０１２３４５６７８９－")
@@ -94,18 +93,6 @@ def basic(user, pw):
 
 def openrouter():
     return "sk-or-v1-" + rnd(HEX, 64)
-
-
-def braintree():
-    return "access_token$production$" + rnd(LOW, 16) + "$" + rnd(HEX, 32)
-
-
-def atlassian():
-    return "ATATT3xFfGF0" + rnd_mixed(ALNUM + "-_", 170) + "=" + rnd("0123456789ABCDEF", 8)
-
-
-def mistral():
-    return rnd_mixed(ALNUM, 32)
 
 
 # =============================================================== ENGLISH (30)
@@ -259,8 +246,8 @@ Customer: sure, its tom.whitaker88@example.com and my cell is 971-388-2046
 Agent (Kelsey): I can see your modem came back online at 18:52 with WAN address 73.162.40.18, but the line is flapping.
 Agent (Kelsey): Your router's LAN IP should be 192.168.0.1 - can you open that in a browser?
 Customer: ok it's asking for a login
-Agent (Kelsey): Ticket #NS-4471203 opened, a tech will call 971-388-2046 tomorrow between 8 and 12.""",
-  ("email", "tom.whitaker88@example.com"), ("phone", "971-388-2046"), ("phone", "971-388-2046"),
+Agent (Kelsey): Ticket #NS-4471203 opened, a tech will call your cell tomorrow between 8 and 12.""",
+  ("email", "tom.whitaker88@example.com"), ("phone", "971-388-2046"),
   ("ip_address", "73.162.40.18"), ("ip_address", "192.168.0.1"))
 
 wpw = password()
@@ -292,7 +279,7 @@ r.patel (at) northwind-legal (dot) co.uk""",
 
 ok = openai_proj()
 dbpw = password_random(16)
-dburl = f"postgresql://app_rw:{dbpw}@10.40.2.17:5432/orders"
+dburl = f"postgresql://app_rw:{dbpw}@pg-staging.internal:5432/orders"
 S("en", "chat", f"""#backend  (Slack)
 jamie.h  10:41  why does staging 500 on /checkout? here's my .env in case it's config
 ```
@@ -315,11 +302,11 @@ Jess: on it, give me 10 min""",
 S("en", "log", """TICKET INC-0088214  |  Priority P3  |  Opened by: l.osei@example.com
 User reports VPN drops every ~20 min.
 2026-11-24 08:14:02 vpn-gw01 IKE SA established peer=86.14.201.77 assigned=10.8.14.203 mask=255.255.255.0
-2026-11-24 08:33:47 vpn-gw01 DPD timeout peer=86.14.201.77 (no response in 30s)
+2026-11-24 08:33:47 vpn-gw01 DPD timeout on same peer (no response in 30s)
 2026-11-24 08:33:49 vpn-gw01 tunnel down, local health probe 127.0.0.1:8443 OK
 Note from L1: laptop hostname LT-LOSEI-02, Wi-Fi IP 192.168.1.164, ISP router at home.""",
   ("email", "l.osei@example.com"), ("ip_address", "86.14.201.77"), ("ip_address", "10.8.14.203"),
-  ("ip_address", "86.14.201.77"), ("ip_address", "192.168.1.164"))
+  ("ip_address", "192.168.1.164"))
 
 apw = password_random(14)
 b = basic("svc-reporting", apw)
@@ -809,10 +796,10 @@ E10233\t加藤 怜\t{c}\trei.kato@example.co.jp\t03-4405-1127""",
   ("jp_mynumber", c), ("email", "rei.kato@example.co.jp"), ("phone", "03-4405-1127"))
 
 S("ja", "log", """2026-11-24 21:03:11 INFO  [member-api] 会員登録 memberId=J0098213 email=yuna.fujita@example.jp tel=08044127730 ip=126.205.11.84
-2026-11-24 21:03:12 INFO  [mail] 確認メール送信 to=yuna.fujita@example.jp template=welcome_v3
-2026-11-24 21:03:40 WARN  [auth] 同一IPからの連続登録 ip=126.205.11.84 count=3""",
+2026-11-24 21:03:12 INFO  [mail] 確認メール送信 memberId=J0098213 template=welcome_v3
+2026-11-24 21:03:40 WARN  [auth] 同一端末からの連続登録 src=10.31.8.207 count=3""",
   ("email", "yuna.fujita@example.jp"), ("phone", "08044127730"), ("ip_address", "126.205.11.84"),
-  ("email", "yuna.fujita@example.jp"), ("ip_address", "126.205.11.84"))
+  ("ip_address", "10.31.8.207"))
 
 rrn, nino = kr_rrn(year=1990), uk_nino()
 S("ja", "prose", f"""外国籍社員の社会保障協定 適用証明書の準備メモ
@@ -862,20 +849,23 @@ S("ja", "chat", f"""#tokyo-office (Slack)
   ("password", wp))
 
 ant = anthropic()
+ork = openrouter()
 S("ja", "chat", f"""#dev-ai
 森本: Claude API 叩くと 401 返ってくるんだけど、キーの形式あってます？
 ```
 export ANTHROPIC_API_KEY="{ant}"
+export OPENROUTER_API_KEY={ork}   # フォールバック用
 python summarize.py --model claude-sonnet
 ```
 上野: 森本さん、それ本番キーですよね…すぐ無効化してください""",
-  ("anthropic_key", ant))
+  ("anthropic_key", ant), ("ai_api_key", ork))
 
 S("ja", "chat", """[SMS]
-+82 10-7731-4402: 다음주 도쿄 도착하면 연락할게요! (来週東京着いたら連絡します)
-私: 了解です！日本の番号は +81 80-3391-6620 です
-+82 10-7731-4402: 네 감사합니다""",
-  ("phone", "+82 10-7731-4402"), ("phone", "+81 80-3391-6620"), ("phone", "+82 10-7731-4402"))
+差出人 +82 10-7731-4402
+ジウ：다음주 도쿄 도착하면 연락할게요! (来週東京着いたら連絡します)
+私：了解です！日本の番号は +81 80-3391-6620 です
+ジウ：네 감사합니다""",
+  ("phone", "+82 10-7731-4402"), ("phone", "+81 80-3391-6620"))
 
 bpw = password()
 S("ja", "chat", f"""[Teams] インフラチーム
@@ -899,7 +889,6 @@ S("ja", "config", f"""決済まわりの設定ファイルです、どこが悪�
 # config/payment.yml
 production:
   stripe:
-    publishable_key: pk_live_{rnd_mixed(ALNUM, 24)}
     secret_key: {sk_live}
     webhook_path: /hooks/stripe
   currency: jpy""",
@@ -931,7 +920,7 @@ S("ja", "prose", """マイナンバー記載確認（マスキング済）
 
 S("ja", "prose", """【発送のお知らせ】
 ご注文番号：250-7781293-4410287
-配送業者：ヤマト運輸　お問い合わせ伝票番号：4418-2207-3391
+配送業者：ヤマト運輸　お問い合わせ伝票番号：4418-2207-3396
 お届け予定：11月26日（水）午前中
 お届け先：〒530-0001 大阪府大阪市北区梅田3-1-1""")
 
@@ -1002,18 +991,16 @@ Rückfragen gern an mich: +49 69 1330 2286
 Viele Grüße, Tobias Reuter""",
   ("es_dni", f"{dni[:-1]}-{dni[-1]}"), ("es_dni", nie), ("phone", "+49 69 1330 2286"))
 
+kau = iban_spaced(iban("DE"))
 S("de", "prose", f"""Mieterselbstauskunft
 Mietinteressent: Felix Hartmann, geb. 12.02.1990
 Derzeitige Anschrift: Lindenstraße 18, 04109 Leipzig
 Telefon: 0341 / 2290 4417    Mobil: +49 (0)152 3318 7720
 E-Mail: felix.hartmann@example.de
 Nettoeinkommen: 3.450 EUR   Arbeitgeber: Stadtwerke Leipzig
-Kaution wird überwiesen von: {iban_spaced(iban("DE"))}""",
+Kaution wird überwiesen von: {kau}""",
   ("phone", "0341 / 2290 4417"), ("phone", "+49 (0)152 3318 7720"),
-  ("email", "felix.hartmann@example.de"), ("iban", None))
-# fill the IBAN label of the previous sample from its text (generated inline above)
-_t = OUT[-1]["text"]
-OUT[-1]["labels"][-1]["value"] = _t.split("überwiesen von: ")[1].strip()
+  ("email", "felix.hartmann@example.de"), ("iban", kau))
 
 cf = it_cf()
 S("de", "prose", f"""Anmeldung zur Europäischen Schule München - Klasse 2
@@ -1152,18 +1139,18 @@ release:
   ("gitlab_token", gl))
 
 S("de", "chat", """[SMS]
-+43 664 2281 9930: Servus! Bin ab Freitag in Zürich, neue Nummer dort +41 79 448 21 07
+Von: +43 664 2281 9930
+Servus! Bin ab Freitag in Zürich, neue Nummer dort +41 79 448 21 07
 Ich: Alles klar, und die alte österreichische bleibt?
-+43 664 2281 9930: Ja, die bleibt aktiv.""",
-  ("phone", "+43 664 2281 9930"), ("phone", "+41 79 448 21 07"), ("phone", "+43 664 2281 9930"))
+Ja, die bleibt aktiv.""",
+  ("phone", "+43 664 2281 9930"), ("phone", "+41 79 448 21 07"))
 
 S("de", "log", """Ticket #DE-558120 - Kunde kann sich nicht einloggen
 Kunden-E-Mail: jan.ostermann@example.de
-2026-11-24 07:58:12 auth failed user=jan.ostermann@example.de src=2a02:8108:1a40:5e00:d1c4:7f2e:9b10:3c21
-2026-11-24 07:58:40 auth failed user=jan.ostermann@example.de src=2a02:8108:1a40:5e00:d1c4:7f2e:9b10:3c21
+2026-11-24 07:58:12 auth failed uid=558120 src=2a02:8108:1a40:5e00:d1c4:7f2e:9b10:3c21
+2026-11-24 07:58:40 auth failed uid=558120 (same source, 2nd attempt)
 2026-11-24 08:02:03 account locked, last success from 84.157.22.190 on 2026-11-20""",
-  ("email", "jan.ostermann@example.de"), ("email", "jan.ostermann@example.de"),
-  ("ip_address", "2a02:8108:1a40:5e00:d1c4:7f2e:9b10:3c21"), ("email", "jan.ostermann@example.de"),
+  ("email", "jan.ostermann@example.de"),
   ("ip_address", "2a02:8108:1a40:5e00:d1c4:7f2e:9b10:3c21"), ("ip_address", "84.157.22.190"))
 
 sw = slack_webhook()
@@ -1252,7 +1239,7 @@ Gesamtpreis: 286,42 EUR, bezahlt mit Visa ****0093""")
 
 S("de", "prose", """Gerätebeschreibung Router
 Modell: FRITZ!Box 7590 AX
-Seriennummer: 0049-2281-4471-9903
+Seriennummer: 0049-2281-4471-9907
 Artikelnummer: 20002998
 Firmware: 7.57, Auslieferungsdatum 14.03.2025
 Garantie bis: 14.03.2030""")

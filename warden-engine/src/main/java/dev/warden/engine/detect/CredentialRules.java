@@ -228,6 +228,8 @@ final class CredentialRules {
           + VendorShapes.ALIGNMENT
           + "}+(?:=|:[ \\t]{0,3}+\\\\?[\"'`]))"
           + "|(?<=[a-z0-9])(?:Passphrase|Password|Passwort|Passwd|Pass|Pwd|Kennwort)"
+          // a quoted key glued in lower case: Nextcloud's 'dbpassword', 'mail_smtppassword'
+          + "|(?<=[a-z])password(?=\\\\?[\"'])"
           + "|(?<=[A-Z0-9])(?:PASSWORD|PASSWD|PASSPHRASE|PWD)"
           + "|(?<![A-Za-z0-9_.-])(?i:pw)"
           + "(?=[ \\t]{0,2}+[:=：は는은]|[ \\t]{1,3}+(?i:is|ist|lautet)[ \\t]"
@@ -414,7 +416,7 @@ final class CredentialRules {
             "contraseña",
             "contrasena",
             "wachtwoord")
-        .reach(2, 12 + 52 + 30 + 15 + VendorShapes.ASSIGN_MAX + 128)
+        .reach(2, 12 + 64 + 52 + 30 + 15 + VendorShapes.ASSIGN_MAX + 128)
         .pattern(
             // Redis takes its password as --requirepass / --masterauth, also as the next item of a
             // command array ("--requirepass", "…").
@@ -435,6 +437,8 @@ final class CredentialRules {
                 + "|\\\\?[\"'][ \\t]{0,3}+,[ \\t]{0,"
                 + VendorShapes.ALIGNMENT
                 + "}+\\\\?[\"']"
+                // not the next key of an object: "ParameterKey": "DBPassword", "ParameterValue": …
+                + "(?![^\"'\\n]{1,128}+\\\\?[\"'][ \\t]*+:)"
                 + "|(?:[ \\t]{1,3}+(?i:for|on|für|fuer|auf|of|pour|para|voor|del|della|per)[ \\t][^\\n\"'`.,;:=]{1,40}?)?"
                 + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war|est|es|era|è)"
                 // "is now …", "lautet übrigens …": one adverb between the verb and the value
@@ -451,6 +455,11 @@ final class CredentialRules {
                 // a digit and a symbol a user name, host or ticket id does not hold ("for user
                 // jdoe_2",
                 // "for host srv-01.corp.local")
+                + "(?=[\\x21-\\x7E]{0,127}[0-9])(?=[\\x21-\\x7E]{0,127}[^A-Za-z0-9\\s._-])(?![\"'`])"
+                // "temp password they emailed me is Nebula0039#winte": a few words, then the verb;
+                // the value needs a digit and a symbol, as above
+                + "|(?<=(?i:password|passwort|kennwort|passphrase))(?:[ \\t]{1,3}+[A-Za-z']{1,12}+){1,4}?"
+                + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war)[ \\t]{1,3}+"
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?=[\\x21-\\x7E]{0,127}[^A-Za-z0-9\\s._-])(?![\"'`])"
                 + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード|ぱすわーど)"
                 + "[ \\t]{1,2}+"
@@ -508,7 +517,10 @@ final class CredentialRules {
             "공용 계정: 아이디 team01 / 비밀번호 " + mark("Falcon7074@ot"),
             "ログイン用 パスワード " + mark("kiwi5512#Rk") + " で入れます",
             "Wi-Fiのぱすわーどって" + mark("Rocket3926#kiwi") + "であってますか？",
-            "smb.conf: Password=" + mark("Winter64.som"))
+            "smb.conf: Password=" + mark("Winter64.som"),
+            "login is mkhan@example.com, temp password they emailed me is "
+                + mark("Nebula0039#winte"),
+            "'mail_smtppassword' => '" + mark("otter16.orbi") + "',")
         .falsePositives(
             "read -rs -p \"DB password: \" DB_PW && export MYSQL_PWD=\"$DB_PW\"",
             "Password for user jdoe_2 has expired.",
@@ -556,7 +568,11 @@ final class CredentialRules {
             "password: !vault |",
             "wifi_password: !secret wifi_pw",
             "db_password: ENC[AES256_GCM,data:Qm9vZ2xlU2VjcmV0,iv:kQ1Ww==,type:str]",
-            "password = Base64.decode")
+            "password = Base64.decode",
+            "the password for the demo account is on the wiki",
+            "{ \"ParameterKey\": \"DBMasterPassword\", \"ParameterValue\": \"${DbPass}\" }",
+            "the password they use is stored in vault_01",
+            "in the users table the password column is $2b$12$sVhhR9S0360ifwJfPA4aC0.UjP4r2za8RaO")
         .build();
   }
 

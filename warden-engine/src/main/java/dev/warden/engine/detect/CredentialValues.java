@@ -104,7 +104,9 @@ final class CredentialValues {
               + "|%[({].*|%[A-Za-z_][A-Za-z0-9_]*%.*|%[a-z]"
               + "|[{\\[(<].*|.*[}\\]>]|:[A-Za-z_].*"
               // a SOPS-encrypted value, cut at its first comma: ENC[AES256_GCM,data:…]
-              + "|ENC\\[.*");
+              + "|ENC\\[.*"
+              // a modular-crypt hash of a password ($2b$12$…, $argon2id$…, $6$…), not the password
+              + "|[$](?:2[abxy]?|[156y7]|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\\d{1,3})?)[$].*");
 
   /** A dotted identifier or a call/index: {@code config.password}, {@code getenv(}, {@code a[}. */
   private static final Pattern CODE =
@@ -146,14 +148,14 @@ final class CredentialValues {
   private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{3}");
 
   /**
-   * A capitalised word and a two-digit number, the way people build passwords ({@code
-   * Winter64.som}, {@code Sommer24.blau}): kept as a password although dotted. Class names with
-   * digits ({@code Base64.decode}, {@code Vector3.zero}) are not such words.
+   * A word and a two-digit number, the way people build passwords ({@code Winter64.som}, {@code
+   * otter16.orbi}) first: kept as a password although dotted ({@code self.pass01} is code). Class
+   * names with digits ({@code Base64.decode}, {@code Vector3.zero}) are not such words.
    */
   private static final Pattern WORD_AND_YEAR =
       Pattern.compile(
-          "(?:^|\\.)(?!(?:Base|Int|Uint|Float|Utf|Sha|Crc|Http|Vector|Matrix|Ipv|Win)[0-9])"
-              + "[A-Z][a-z]{2,}[0-9]{2}(?:\\.|$)");
+          "^(?!(?:Base|Int|Uint|Float|Utf|Sha|Crc|Http|Vector|Matrix|Ipv|Win)[0-9])"
+              + "[A-Za-z][a-z]{2,}[0-9]{2}(?:\\.|$)");
 
   /**
    * A call or index, dotted or not: {@code os.environ[…]}, {@code getenv(…)}. Inside URL userinfo

@@ -45,6 +45,7 @@ final class DevRules {
         dockerHubToken(),
         nugetKey(),
         artifactoryKey(),
+        jfrogReferenceToken(),
         clojarsToken(),
         atlassianApiToken(),
         bitbucketAppPassword(),
@@ -294,6 +295,47 @@ final class DevRules {
         .validator(VendorValidators.RANDOM)
         .falsePositives("AKCp" + FakeValues.base62(5154, 40) + " is cut")
         .build();
+  }
+
+  // JFrog reference tokens: base64 of "reftkn:01:<expiry>:<random>", so they all open with
+  // "cmVmdGtuOjAxOj"; the decoded layout is checked.
+  static Rule jfrogReferenceToken() {
+    return prefixedToken(
+            "jfrog-reference-token",
+            "package_registry_token",
+            "cmVmdGtuOjAxOj",
+            "cmVmdGtuOjAxOj[A-Za-z0-9+/]{40,120}+={0,2}",
+            140,
+            "JFROG_ACCESS_TOKEN",
+            jfrogReference(5155),
+            jfrogReference(5156),
+            jfrogReference(5157))
+        .validator(
+            Validator.of(
+                "jfrog-reference",
+                v -> {
+                  try {
+                    String decoded =
+                        new String(
+                            Base64.getDecoder().decode(v.toString()), StandardCharsets.US_ASCII);
+                    return decoded.matches("reftkn:01:[0-9]{10}:[A-Za-z0-9]{20,80}");
+                  } catch (IllegalArgumentException notBase64) {
+                    return false;
+                  }
+                }))
+        .falsePositives(
+            "<password>"
+                + Base64.getEncoder()
+                    .encodeToString("reftkn:01:not-a-date:xxxxxxxxxxxxxxxxxxxxxxxx".getBytes())
+                + "</password>")
+        .build();
+  }
+
+  private static String jfrogReference(int seed) {
+    return Base64.getEncoder()
+        .encodeToString(
+            ("reftkn:01:" + chars(seed, "0123456789", 10) + ":" + FakeValues.base62(seed + 1, 32))
+                .getBytes(StandardCharsets.US_ASCII));
   }
 
   static Rule clojarsToken() {

@@ -246,11 +246,16 @@ final class NationalIdRules {
   // A grouped 12-digit number is one of the two ids only when no reference word (order, tracking,
   // 운송장, 伝票…) is nearer than the id's own word: the 4-4-4 grouping is also how waybills and
   // order numbers are printed.
+  // Twelve digits in groups of four are also a phone number (a German mobile, 0160 9931 2207)
+  private static final List<String> PHONE_NAMES =
+      List.of(
+          "phone", "tel", "telefon*", "mobile", "mobil*", "handy*", "fax", "電話", "携帯", "전화", "폰");
+
   private static final List<String> NOT_MY_NUMBER_WORDS =
-      IntlIdRules.allOf(AADHAAR_WORDS, INDIA_WORDS, IntlIdRules.REFERENCE_WORDS);
+      IntlIdRules.allOf(AADHAAR_WORDS, INDIA_WORDS, IntlIdRules.REFERENCE_WORDS, PHONE_NAMES);
 
   private static final List<String> NOT_AADHAAR_WORDS =
-      IntlIdRules.allOf(MY_NUMBER_WORDS, JAPAN_WORDS, IntlIdRules.REFERENCE_WORDS);
+      IntlIdRules.allOf(MY_NUMBER_WORDS, JAPAN_WORDS, IntlIdRules.REFERENCE_WORDS, PHONE_NAMES);
 
   // A bare 12-digit number needs its id's word or its country. A word for identity numbers in
   // general ("National ID") does not choose between the two: each passes the other's check one
@@ -292,7 +297,8 @@ final class NationalIdRules {
             "Aadhaar 5811 2228 1089 belongs elsewhere",
             "mixed 9564-2290 6009",
             "serial 19564 2290 6009",
-            "伝票番号 9564 2290 6009 で配送状況を確認")
+            "伝票番号 9564 2290 6009 で配送状況を確認",
+            "Nachname;Vorname;Telefon\nSchmid;Konrad;0160 9931 2207")
         .build();
   }
 

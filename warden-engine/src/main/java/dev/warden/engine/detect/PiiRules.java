@@ -503,8 +503,7 @@ final class PiiRules {
           "sms",
           "전화",
           "전화번호",
-          "휴대폰",
-          "핸드폰",
+          "폰", // 휴대폰, 핸드폰, and alone: "폰은 010-…"
           "연락처",
           "電話",
           "電話番号",
@@ -549,7 +548,14 @@ final class PiiRules {
           "invoice number",
           "invoice no",
           "tracking number",
+          "control number",
+          "case number",
+          "claim number",
+          "policy number",
+          "reference number",
           "bestellnummer",
+          "aktenzeichen",
+          "vertragsnummer",
           "auftragsnummer",
           "rechnungsnummer",
           "kundennummer",
@@ -822,7 +828,8 @@ final class PiiRules {
             "본사 대표번호는 «02-123-4567» 입니다",
             "경기 사무소 «031 987 6543»",
             "mobile «01098765432»",
-            "고객 최O영 님(«010-7098-0963») 오늘 오전")
+            "고객 최O영 님(«010-7098-0963») 오늘 오전",
+            "주문번호는 20261122-0048813 이고 폰은 «010-5120-7736» 이요")
         .falsePositives(
             "날짜 2021-123-4567 형식 아님",
             "part_no=010-2231-7781-KR 재고 12",
@@ -951,6 +958,7 @@ final class PiiRules {
             "個人番号: 0533-1543-5222 を確認してください",
             "Öffnungszeiten 0900-1700",
             "Bestellnummer 0301 2345678",
+            "Letter ID: L0917-22 ; Control number: 0348 2217 5569",
             "Datum 01.02.2024",
             "Filler 030 0000000",
             "Version 0.30.1234567")

@@ -89,12 +89,12 @@ final class TableHeader {
     char delimiter = dominant(text, lineStart, lineEnd);
     int count = delimiter == 0 ? 0 : count(text, lineStart, lineEnd, delimiter);
     int header = count == 0 ? -1 : headerStart(text, lineStart, delimiter, count);
-    if (header < 0) {
-      return none(text, lineStart, lineEnd + 1);
-    }
-    int headerEnd = lineEndFrom(text, header);
-    if (digits(text, header, headerEnd) > MAX_HEADER_DIGITS) {
-      return none(text, lineStart, lineEnd + 1); // a row of data, not of names: no header
+    int headerEnd = header < 0 ? -1 : lineEndFrom(text, header);
+    if (header < 0 || digits(text, header, headerEnd) > MAX_HEADER_DIGITS) {
+      // No header, or a row of data, not of names, on top: "Yilmaz, Emre" holds a comma, yet its
+      // row may be one of a table aligned with spaces.
+      Line aligned = aligned(text, lineStart, lineEnd);
+      return aligned != null ? aligned : none(text, lineStart, lineEnd + 1);
     }
     return new Line(
         new WeakReference<>(text),
@@ -102,6 +102,85 @@ final class TableHeader {
         lineEnd + 1,
         positions(text, lineStart, lineEnd, delimiter),
         names(text, header, headerEnd, positions(text, header, headerEnd, delimiter)));
+  }
+
+  /**
+   * A row of a table aligned with spaces — report and terminal output, {@code column -t}, a form
+   * laid out in a fixed-width font — under its header: cells are separated by runs of {@value
+   * #ALIGNED_GAP} or more spaces, at least three cells a line; the header is the first line of the
+   * block of lines directly above with as many cells (a rule of dashes under it skipped). A row's
+   * cells count the same however wide its characters are drawn, so a column of CJK text is found
+   * where character offsets would not line up. {@code null} when the line is no such row.
+   */
+  private static @Nullable Line aligned(CharSequence text, int lineStart, int lineEnd) {
+    int[] gaps = gaps(text, lineStart, lineEnd);
+    if (gaps.length < 2) {
+      return null;
+    }
+    int header = -1;
+    int end = lineStart - 1; // the '\n' ending the line above
+    while (end >= 0 && lineStart - end <= MAX_BACK) {
+      int start = end;
+      while (start > 0 && text.charAt(start - 1) != '\n' && end - start < MAX_LINE) {
+        start--;
+      }
+      if (start > 0 && text.charAt(start - 1) != '\n') {
+        break; // a line too long to be a row
+      }
+      if (!rule(text, start, end)) {
+        if (gaps(text, start, end).length != gaps.length) {
+          break; // a line of another shape: the block ends below it
+        }
+        header = start;
+      }
+      end = start - 1;
+    }
+    if (header < 0) {
+      return null;
+    }
+    int headerEnd = lineEndFrom(text, header);
+    if (digits(text, header, headerEnd) > MAX_HEADER_DIGITS) {
+      return null; // a row of data, not of names
+    }
+    return new Line(
+        new WeakReference<>(text),
+        lineStart,
+        lineEnd + 1,
+        gaps,
+        names(text, header, headerEnd, gaps(text, header, headerEnd)));
+  }
+
+  /** Spaces that separate the cells of a table aligned with spaces. */
+  private static final int ALIGNED_GAP = 2;
+
+  /**
+   * Where each run of {@value #ALIGNED_GAP} or more spaces between the first and last non-blank
+   * characters of {@code [from, to)} starts.
+   */
+  private static int[] gaps(CharSequence text, int from, int to) {
+    while (from < to && isBlank(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && isBlank(text.charAt(to - 1))) {
+      to--;
+    }
+    int[] out = new int[8];
+    int n = 0;
+    int run = 0;
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == ' ') {
+        run++;
+        continue;
+      }
+      if (run >= ALIGNED_GAP) {
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = i - run;
+      }
+      run = 0;
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /**

@@ -83,9 +83,10 @@ final class TextView {
 
   /**
    * One pass over {@code text} that tells which views are worth building: characters to fold, a
-   * token mixing letters and leet digits, {@value #MIN_SPACED_LETTERS} single-letter tokens in a
-   * row, a base64-alphabet run of {@value #MIN_BASE64} or more. Each flag is a superset of what the
-   * matching transform acts on, so skipping a view whose flag is clear never loses a finding.
+   * token mixing letters and leet digits that could be leetspeak, {@value #MIN_SPACED_LETTERS}
+   * single-letter tokens in a row, a base64-alphabet run of {@value #MIN_BASE64} or more. Each flag
+   * is a superset of what the matching transform acts on, so skipping a view whose flag is clear
+   * never loses a finding.
    */
   static int shape(String text) {
     byte[] classes = CLASSES;
@@ -94,6 +95,8 @@ final class TextView {
     int tokenLetters = 0;
     int tokenLeet = 0;
     int tokenLatin = 0; // leetspeak disguises Latin words; "3층", "第3" are not leet
+    boolean tokenJoined = false; // the token continues a leet token (a non-ASCII digit before it)
+    int previous = 0;
     int singles = 0;
     int base64 = 0;
     int n = text.length();
@@ -103,12 +106,21 @@ final class TextView {
       flags |= k & C_FOLDS; // C_FOLDS == FOLD
       if ((k & C_SHAPE_TOKEN) != 0) {
         boolean letter = (k & C_LETTER) != 0;
+        if (tokenLength == 0) {
+          tokenJoined = (previous & C_LEET_TOKEN) != 0;
+        }
         tokenLength++;
         tokenLetters += letter ? 1 : 0;
         tokenLatin += letter && c < 0x80 ? 1 : 0;
         tokenLeet += (k & C_LEET_LETTER) != 0 ? 1 : 0;
       } else {
-        if (tokenLatin > 0 && tokenLeet > 0) {
+        if (tokenLatin > 0
+            && tokenLeet > 0
+            && (tokenJoined
+                || (k & C_LEET_TOKEN) != 0
+                || !notLeetspeak(text, i - tokenLength, i))) {
+          // A token that leetTokens() reads whole gets its verdict here, so prose whose only such
+          // tokens are e-mail addresses and long identifiers skips that pass.
           flags |= LEET;
         }
         if (tokenLength == 1 && tokenLetters == 1) {
@@ -123,6 +135,7 @@ final class TextView {
         tokenLeet = 0;
         tokenLatin = 0;
       }
+      previous = k;
       if (i < n && (k & C_BASE64) != 0) {
         base64++;
       } else {
@@ -321,6 +334,10 @@ final class TextView {
    * view's boost.
    */
   private boolean notLeetspeak(int start, int end) {
+    return notLeetspeak(text, start, end);
+  }
+
+  private static boolean notLeetspeak(String text, int start, int end) {
     if (end - start > MAX_LEET_WORD) {
       return true;
     }

@@ -42,7 +42,13 @@ public enum Evasion {
    * {@code value: …} ({@link NamedValues}). Not a disguise, but what hid the value from every rule
    * keyed on its name.
    */
-  NAMED("named-value");
+  NAMED("named-value"),
+  /**
+   * A value held by an XML element named for it: {@code <password>…</password>}, {@code <entry
+   * key="db.password">…</entry>}, a property list's {@code <key>…</key><string>…</string>} ({@link
+   * XmlValues}).
+   */
+  XML_ELEMENT("xml-element");
 
   private final String label;
 

@@ -105,6 +105,10 @@ public final class EvasionDetector implements Detector {
       if (named != null) {
         scan(in, named, derived, covered);
       }
+      MappedText elements = XmlValues.joinOrNull(latest, current);
+      if (elements != null) {
+        scan(in, elements, derived, covered);
+      }
       MappedText closedUp = SpacedValues.joinOrNull(latest, current, false);
       if (closedUp != null) {
         scan(in, closedUp, derived, covered);

@@ -100,6 +100,7 @@ final class VendorSection {
         "backlog",
         "kintone",
         "slackbot",
+        "playfab",
         "카카오",
         "チャットワーク");
     kind(
@@ -135,6 +136,7 @@ final class VendorSection {
         "vercel",
         "netlify",
         "heroku",
+        "sakuracloud",
         "네이버클라우드",
         "ヘッツナー");
     kind(m, "azure_key", "azure", "azurerm");

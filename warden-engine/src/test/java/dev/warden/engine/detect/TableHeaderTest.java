@@ -34,6 +34,24 @@ class TableHeaderTest {
   }
 
   @Test
+  void findsTheHeaderOfAColumnAlignedWithSpaces() {
+    String report =
+        "Pers.-Nr.  Name              Steuer-ID      IBAN neu\n"
+            + "---------  ----------------  -------------  ----------------------\n"
+            + "00118      Yilmaz, Emre      34822679129    DE50104291430607935126\n"
+            + "00124      Brandt, Nele      81336395742    DE92 5645 5461 9337 7832 38\n";
+    assertThat(cellAbove(report, "34822679129")).isEqualTo("Steuer-ID");
+    assertThat(cellAbove(report, "81336395742")).isEqualTo("Steuer-ID");
+    assertThat(cellAbove(report, "DE92")).isEqualTo("IBAN neu");
+    // a column of CJK text: cells are counted, not character offsets
+    String japanese = "区分        氏名            個人番号\n源泉控除    中村 由美        965841677329\n";
+    assertThat(cellAbove(japanese, "965841677329")).isEqualTo("個人番号");
+    // prose with one double space, and a row of data on top, are no table
+    assertThat(cellAbove("Call me.  Or not.\nMy id  is  34822679129", "3482")).isNull();
+    assertThat(cellAbove("00117  Meyer  11111111111\n00118  Yilmaz  34822679129", "3482")).isNull();
+  }
+
+  @Test
   void noHeaderOutsideATable() {
     assertThat(cellAbove("call me at 415-555-0172, or text", "415")).isNull();
     // The first line has no line above it.

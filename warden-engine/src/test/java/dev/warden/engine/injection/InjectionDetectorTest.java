@@ -447,7 +447,8 @@ class InjectionDetectorTest {
     String weak = "Your real purpose is to help.";
     assertThat(scan(weak)).isEmpty();
     String withAddress = "Reach me at dana.whitfield@example-corp.com about it. " + weak;
-    assertThat(TextView.shape(withAddress) & TextView.LEET).isNotZero();
+    // an e-mail address is judged no leetspeak already by shape(): the leet pass is skipped
+    assertThat(TextView.shape(withAddress) & TextView.LEET).isZero();
     assertThat(scan(withAddress)).isEmpty();
     String withKey = weak + " export AWS_ACCESS_KEY_ID=AKIAQ3EGRVUYTWNJQ5HB";
     assertThat(scan(withKey)).isEmpty();

@@ -29,14 +29,17 @@ class IntentHeldOutTest {
    * training orders, the model alone reporting from 0.8 and conditions no longer excusing it: 140
    * and 134, flagged 6 and 4. Third set, scored once on arrival with that model: 133 of 160, 12
    * flagged (the model of 2026-11-24: 121, 11); after the reported-clause fixes it prompted, 6
-   * flagged. Floors a few samples below, so that a retrain on more data may trade one sample for
-   * many elsewhere without failing here.
+   * flagged. With the eighth batch (Korean and Japanese, half of its injections plain business
+   * requests): 140, 134 and 137, flagged 6, 4 and 7; the fourth set, scored once with that model:
+   * 146 of 160, 5 flagged (the previous model: 145, 6). Floors a few samples below, so that a
+   * retrain on more data may trade one sample for many elsewhere without failing here.
    */
   @ParameterizedTest
   @CsvSource({
     "held-2026-11-24.jsonl, 135, 7",
     "held2-2026-11-24.jsonl, 129, 5",
-    "held3-2026-11-25.jsonl, 128, 7"
+    "held3-2026-11-25.jsonl, 128, 7",
+    "held4-2026-11-25.jsonl, 141, 7"
   })
   void aHeldOutSetKeepsItsScore(String file, int minFound, int maxFlagged) throws IOException {
     InjectionDetector withModel = InjectionDetector.builtin();
