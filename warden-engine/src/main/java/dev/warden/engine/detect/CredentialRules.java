@@ -458,7 +458,10 @@ final class CredentialRules {
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?=[\\x21-\\x7E]{0,127}[^A-Za-z0-9\\s._-])(?![\"'`])"
                 // "temp password they emailed me is Nebula0039#winte": a few words, then the verb;
                 // the value needs a digit and a symbol, as above
-                + "|(?<=(?i:password|passwort|kennwort|passphrase))(?:[ \\t]{1,3}+[A-Za-z']{1,12}+){1,4}?"
+                + "|(?<=(?i:password|passwort|kennwort|passphrase))"
+                + "(?:[ \\t]{1,3}+(?!(?i:reset|link|url|expir[a-z]*|date|policy|length|hash|hint|rule"
+                + "|changed?|last|manager|version|field|format|requirement)s?(?![A-Za-z']))"
+                + "[A-Za-z']{1,12}+){1,4}?"
                 + "[ \\t]{1,3}+(?i:is|was|ist|lautet|war)[ \\t]{1,3}+"
                 + "(?=[\\x21-\\x7E]{0,127}[0-9])(?=[\\x21-\\x7E]{0,127}[^A-Za-z0-9\\s._-])(?![\"'`])"
                 + "|(?<=(?i:password|passwort|kennwort|passphrase|pw)|비밀번호|비번|패스워드|パスワード|ぱすわーど)"
@@ -572,6 +575,9 @@ final class CredentialRules {
             "the password for the demo account is on the wiki",
             "{ \"ParameterKey\": \"DBMasterPassword\", \"ParameterValue\": \"${DbPass}\" }",
             "the password they use is stored in vault_01",
+            "Your password reset link is https://app.example.com/reset?token=ab12cd",
+            "Password expiry date is 2024/12/31",
+            "the password policy version is v2.1+beta",
             "in the users table the password column is $2b$12$sVhhR9S0360ifwJfPA4aC0.UjP4r2za8RaO")
         .build();
   }

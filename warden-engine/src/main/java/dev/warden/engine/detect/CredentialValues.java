@@ -154,7 +154,7 @@ final class CredentialValues {
    */
   private static final Pattern WORD_AND_YEAR =
       Pattern.compile(
-          "^(?!(?:Base|Int|Uint|Float|Utf|Sha|Crc|Http|Vector|Matrix|Ipv|Win)[0-9])"
+          "^(?!(?i:base|int|uint|float|utf|sha|crc|http|ipv|win|md|x|arm)[0-9])"
               + "[A-Za-z][a-z]{2,}[0-9]{2}(?:\\.|$)");
 
   /**

@@ -304,7 +304,7 @@ final class DevRules {
             "jfrog-reference-token",
             "package_registry_token",
             "cmVmdGtuOjAxOj",
-            "cmVmdGtuOjAxOj[A-Za-z0-9+/]{40,120}+={0,2}",
+            "cmVmdGtuOjAxOj[A-Za-z0-9+/]{40,124}+={0,2}",
             140,
             "JFROG_ACCESS_TOKEN",
             jfrogReference(5155),
@@ -326,7 +326,7 @@ final class DevRules {
         .falsePositives(
             "<password>"
                 + Base64.getEncoder()
-                    .encodeToString("reftkn:01:not-a-date:xxxxxxxxxxxxxxxxxxxxxxxx".getBytes())
+                    .encodeToString("reftkn:01:12345:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx".getBytes())
                 + "</password>")
         .build();
   }

@@ -9,12 +9,13 @@ import org.jspecify.annotations.Nullable;
  * the cells to its left ({@code ssn,phone\n…,598-66-9197} puts "phone" right before an SSN), so the
  * column's header says what the value is, not the window.
  *
- * <p>A row is a line with at least one delimiter outside double quotes; the delimiter is the one of
- * {@code \t | ; ,} occurring most on the value's line. The header is the first line of the block of
- * lines directly above that hold the same number of that delimiter (a Markdown separator row {@code
- * |---|---|} counts as one of them; with {@code |}, a rule line such as psql's {@code ----+----} or
- * MySQL's {@code +----+} is part of the block). The value's line must not be the header itself.
- * {@link #columnBelow} reads the other way, from a header down its column.
+ * <p>A table aligned with spaces is read too ({@link #aligned}). A row is a line with at least one
+ * delimiter outside double quotes; the delimiter is the one of {@code \t | ; ,} occurring most on
+ * the value's line. The header is the first line of the block of lines directly above that hold the
+ * same number of that delimiter (a Markdown separator row {@code |---|---|} counts as one of them;
+ * with {@code |}, a rule line such as psql's {@code ----+----} or MySQL's {@code +----+} is part of
+ * the block). The value's line must not be the header itself. {@link #columnBelow} reads the other
+ * way, from a header down its column.
  *
  * <p>Bounded: lines longer than {@value #MAX_LINE} characters are not table rows, and the walk up
  * stops after {@value #MAX_BACK} characters. A line is read once per thread and kept for the next
@@ -119,7 +120,10 @@ final class TableHeader {
     }
     int header = -1;
     int end = lineStart - 1; // the '\n' ending the line above
-    while (end >= 0 && lineStart - end <= MAX_BACK) {
+    while (end >= 0) {
+      if (lineStart - end > MAX_BACK) {
+        return null; // the block's first line is out of reach: its header is unknown
+      }
       int start = end;
       while (start > 0 && text.charAt(start - 1) != '\n' && end - start < MAX_LINE) {
         start--;

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * (Java's XML properties), {@code <key>ApiSecret</key> <string>…</string>} (an Apple property list)
  * become {@code password: …}, {@code db.password: …}, {@code ApiSecret: …}, each ended by a line
  * break where its closing tag stood, so every rule keyed on credential names reads the value. Only
- * elements of text without markup, on one line, and only names holding a credential word are
- * rewritten: a page of markup otherwise costs no second scan.
+ * elements of text without markup or a line break (blanks before it skipped), and only names
+ * holding a credential word, are rewritten: a page of markup otherwise costs no second scan.
  */
 final class XmlValues {
   private XmlValues() {}
@@ -28,7 +28,9 @@ final class XmlValues {
   /** Words that make a name worth reading as an assignment. */
   private static final Pattern CREDENTIAL_NAME =
       Pattern.compile(
-          "pass|pwd|secret|token|key|auth|credential|apikey|api_key", Pattern.CASE_INSENSITIVE);
+          // whole words of the name: not "keyboard", "keywords", "passenger", "author"
+          "pass(?:word|wd|phrase)?(?![a-z])|pwd|secret|token|key(?![a-z])|auth(?!or)|credential",
+          Pattern.CASE_INSENSITIVE);
 
   /** An {@code <entry key="…">} opening tag: group 1 is the key. */
   private static final Pattern ENTRY_KEY =
@@ -36,7 +38,7 @@ final class XmlValues {
 
   /** A property list's {@code <key>…</key>} right before a value element: group 1 is the key. */
   private static final Pattern PLIST_KEY =
-      Pattern.compile("<key>\\s*([^<>]{1," + MAX_NAME + "}?)\\s*</key>\\s{0,80}\\z");
+      Pattern.compile("<key>\\s*+([^<>]{1," + MAX_NAME + "}+)</key>\\s{0,80}+\\z");
 
   /** {@code text} with each credential element read as {@code name: value}, or null if none. */
   static @Nullable MappedText joinOrNull(String text, @Nullable MappedText parent) {
@@ -49,12 +51,16 @@ final class XmlValues {
     Matcher plist = PLIST_KEY.matcher(text);
     plist.useAnchoringBounds(true).useTransparentBounds(true);
     for (; close >= 0; close = text.indexOf("</", close + 2)) {
-      int openEnd = text.lastIndexOf('>', close - 1); // the opening tag's '>'
-      if (openEnd < copied || close - openEnd - 1 > MAX_VALUE) {
+      if (close + 2 >= text.length() || !isNameStart(text.charAt(close + 2))) {
         continue;
       }
-      int openStart = text.lastIndexOf('<', openEnd);
-      if (openStart < copied || openEnd - openStart > MAX_NAME + 120) {
+      // Both looks back are bounded, so a text of nothing but "</" costs a linear walk.
+      int openEnd = lastIndexOf(text, '>', close - 1, Math.max(copied, close - 1 - MAX_VALUE));
+      if (openEnd < 0) {
+        continue;
+      }
+      int openStart = lastIndexOf(text, '<', openEnd, Math.max(copied, openEnd - MAX_NAME - 120));
+      if (openStart < 0) {
         continue;
       }
       int valueStart = openEnd + 1;
@@ -111,13 +117,27 @@ final class XmlValues {
     return b.build();
   }
 
+  /** The last {@code c} in {@code [floor, from]}, or -1. */
+  private static int lastIndexOf(String text, char c, int from, int floor) {
+    for (int i = from; i >= floor; i--) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isNameStart(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  }
+
   /** The element name of the opening tag between {@code <} and {@code >}, or null. */
   private static @Nullable String tagName(String text, int from, int to) {
     int end = from;
     while (end < to && !isBlank(text.charAt(end)) && text.charAt(end) != '/') {
       end++;
     }
-    if (end == to && to > from && text.charAt(to - 1) == '/') {
+    if (to > from && text.charAt(to - 1) == '/') {
       return null; // <empty/>
     }
     String name = text.substring(from, end);
