@@ -123,11 +123,15 @@ final class CredentialRules {
             "secret_access_key",
             "secretaccesskey",
             "secret access key",
-            "secret-access-key")
-        .reach(4, 11 + 16 + 10 + 40)
+            "secret-access-key",
+            "aws.",
+            "aws-")
+        .reach(4, 60 + 16 + 10 + 40)
         .pattern(
             "(?i:aws_secret_access_key|aws_secret_key|aws_secret|secret_access_key|secretaccesskey"
-                + "|aws secret access key|secret access key|secret-access-key)"
+                + "|aws secret access key|secret access key|secret-access-key"
+                // dotted property names: aws.s3.secret-key, aws.credentials.secretKey
+                + "|aws[.-](?:[a-z0-9]{1,12}+[.-]){0,3}secret[.-]?key)"
                 + "[\\s\"'`:=：\\\\,]{0,16}+"
                 + "(?:(?i:is|ist|lautet)[\\s:：]{1,4}+|[는은は][\\s:：]{0,4}+)?"
                 + "(?<![A-Za-z0-9/+])([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")
@@ -141,7 +145,8 @@ final class CredentialRules {
                 + mark(FakeValues.awsSecret(212))
                 + "\\\"}",
             "export AWS_SECRET_ACCESS_KEY=" + mark(FakeValues.awsSecret(213)),
-            "AWS secret access key는 " + mark(FakeValues.awsSecret(214)) + " 입니다")
+            "AWS secret access key는 " + mark(FakeValues.awsSecret(214)) + " 입니다",
+            "aws.s3.secret-key=" + mark(FakeValues.awsSecret(215)))
         .falsePositives(
             "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             "aws_secret_access_key = " + secret.substring(0, 39),
@@ -839,6 +844,8 @@ final class CredentialRules {
    */
   static String genericCredentialPattern(boolean guarded) {
     return (guarded ? CREDENTIAL_FIRST_CHAR : "")
+        // not a resource type in an ARN: arn:aws:secretsmanager:eu-west-1:482913740215:secret:…
+        + "(?<!:[0-9]{12}:)"
         + "(?:"
         + SECRET_KEY
         + "(?![A-Za-z0-9])"
@@ -904,6 +911,7 @@ final class CredentialRules {
             "-H 'X-API-Key: " + mark(FakeValues.chars(226, "0123456789abcdef", 32)) + "'",
             "access_key: " + mark(FakeValues.chars(227, "0123456789ABCDEF", 40)))
         .falsePositives(
+            "\"ARN\": \"arn:aws:secretsmanager:ap-northeast-1:482913740215:secret:prod/jp/db-Xy7Q2a\"",
             "client_secret_file = /etc/warden/secrets/client-secret-production.json",
             "mapboxToken: \"pk.eyJ1IjoibWFwcy1kZW1vIiwiYSI6ImNrM2U0eGl6eDAwMWUzam1qNGR4In0."
                 + FakeValues.base62(2371, 22)

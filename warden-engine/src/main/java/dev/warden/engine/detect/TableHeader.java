@@ -451,6 +451,14 @@ final class TableHeader {
     return i;
   }
 
+  private static int quotes(CharSequence text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n += text.charAt(i) == '"' ? 1 : 0;
+    }
+    return n;
+  }
+
   /** Occurrences of {@code delimiter} in {@code [from, to)} outside double-quoted fields. */
   private static int count(CharSequence text, int from, int to, char delimiter) {
     return scan(text, from, to, delimiter, null);
@@ -464,9 +472,12 @@ final class TableHeader {
       CharSequence text, int from, int to, char delimiter, int @Nullable [] positions) {
     int n = 0;
     boolean quoted = false;
+    // An odd number of quotes is no CSV quoting: a table opening a JSON string ("text": "id | …)
+    // or a quote mark in a cell. Its delimiters all count.
+    boolean quoting = quotes(text, from, to) % 2 == 0;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c == '"') {
+      if (c == '"' && quoting) {
         quoted = !quoted;
       } else if (c == delimiter && !quoted) {
         if (positions != null) {

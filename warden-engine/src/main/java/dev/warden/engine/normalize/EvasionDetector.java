@@ -69,7 +69,9 @@ public final class EvasionDetector implements Detector {
       return base;
     }
     Coverage covered = new Coverage();
-    covered.addAll(spans(base));
+    // A generic finding does not settle its span: base64 under a credential key (a Kubernetes
+    // Secret's OPENAI_API_KEY: c2stcHJv…) is decoded still, and what it holds replaces the guess.
+    covered.addAll(spans(base, yielding));
     EncodedRuns.Budget budget = new EncodedRuns.Budget(limits);
     List<Finding> derived = new ArrayList<>();
     MappedText unescaped = JsonEscapes.decodeOrNull(text);
@@ -349,10 +351,13 @@ public final class EvasionDetector implements Detector {
     return List.copyOf(out);
   }
 
-  private static List<Span> spans(List<Finding> findings) {
+  /** The spans of {@code findings} not made by one of the {@code except} rules. */
+  private static List<Span> spans(List<Finding> findings, Set<String> except) {
     List<Span> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      out.add(f.span());
+      if (!except.contains(f.ruleId())) {
+        out.add(f.span());
+      }
     }
     return out;
   }
