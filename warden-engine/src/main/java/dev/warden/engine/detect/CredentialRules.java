@@ -11,9 +11,10 @@ import java.util.List;
  * password of URL userinfo, a value after a password word, a random-looking value after a
  * credential key or {@code Bearer}, and an AWS secret access key after its key name. The password
  * and generic rules are of the {@linkplain Rule.Tier#GENERIC generic} tier and the URL rule of the
- * {@linkplain Rule.Tier#CONTAINER container} tier: each yields to an overlapping finding of a
- * higher tier (a URL password that is a GitHub token is reported as the {@code github_token}).
- * Every example value is generated or made up; none is a real credential.
+ * {@linkplain Rule.Tier#CONTAINER container} tier: the generic ones yield to an overlapping finding
+ * of a higher tier; the URL rule stays beside a specific one (a URL password that is a GitHub token
+ * is reported as {@code url_credentials} and as the {@code github_token}). Every example value is
+ * generated or made up; none is a real credential.
  */
 final class CredentialRules {
   private CredentialRules() {}
@@ -258,7 +259,7 @@ final class CredentialRules {
    * A password value. After an opening quote the whole quoted string is the value, spaces and
    * {@code & ; ,} included ({@code "correct horse battery staple"}, {@code 'Tr0ub4dor&3'}), when
    * the closing quote follows within 128 characters on the same line; otherwise one token of 6–128
-   * printable ASCII characters.
+   * printable ASCII characters, not cut from a longer run.
    */
   private static final String PASSWORD_VALUE =
       "((?<=[\"'`])(?![ \\t])[\\x20-\\x7E&&[^\"'`\\\\]]{6,128}+(?=\\\\?[\"'`])"
@@ -266,6 +267,9 @@ final class CredentialRules {
           + VALUE_CHAR
           + "{5,127}"
           + VALUE_END
+          // not the head of a longer run: 128 characters of a Sealed Secret's ciphertext or of a
+          // certificate are no password
+          + "(?![A-Za-z0-9+/=])"
           + ")";
 
   /**
@@ -583,6 +587,7 @@ final class CredentialRules {
             "Your password reset link is https://app.example.com/reset?token=ab12cd",
             "Password expiry date is 2024/12/31",
             "the password policy version is v2.1+beta",
+            "  encryptedData:\n    DB_PASSWORD: Ag" + FakeValues.base62(2381, 300),
             "in the users table the password column is $2b$12$sVhhR9S0360ifwJfPA4aC0.UjP4r2za8RaO")
         .build();
   }

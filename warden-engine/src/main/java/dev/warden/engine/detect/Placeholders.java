@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The allowlist of placeholder values that look like secrets but are documentation: vendor examples
  * ({@code AKIAIOSFODNN7EXAMPLE}), templates ({@code ${OPENAI_KEY}}, {@code <token>}), elisions
- * ({@code sk-...}), and filler ({@code xxxx}, one character repeated).
+ * ({@code sk-...}), and filler (a run of {@code x}, one character repeated).
  *
  * <p>Applied only to rules with {@link Rule#placeholderCheck()}: an e-mail at {@code example.org}
  * or the test card {@code 4111 1111 1111 1111} is still personal-data-shaped text a gateway should
@@ -16,7 +16,6 @@ final class Placeholders {
   private static final List<String> MARKERS =
       List.of(
           "example",
-          "xxxx",
           "...",
           "…",
           "${",
@@ -61,7 +60,25 @@ final class Placeholders {
       }
     }
     int run = longestRun(value);
-    return run >= MIN_FILLER_RUN && run * 2 >= value.length();
+    if (run >= MIN_FILLER_RUN && run * 2 >= value.length()) {
+      return true;
+    }
+    // x's as filler (sk-xxxx, AKIAXXXXXXXXXXXXXXXX): a long run, or a run that is a quarter of the
+    // value. Four x's by chance are common in a long random value (one RSA key in 400 holds
+    // "xXxx" somewhere): not a marker there.
+    int xs = longestXRun(value);
+    return xs >= 4 && (xs >= MIN_FILLER_RUN || xs * 4 >= value.length());
+  }
+
+  private static int longestXRun(CharSequence value) {
+    int best = 0;
+    int run = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      run = c == 'x' || c == 'X' ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    return best;
   }
 
   private static int longestRun(CharSequence value) {

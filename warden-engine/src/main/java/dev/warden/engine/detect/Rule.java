@@ -232,10 +232,11 @@ public final class Rule {
   }
 
   /**
-   * How specific a rule's findings are. A finding that overlaps a finding of a higher tier is
-   * dropped by {@link RuleDetector}, so a value is reported once, as what it most specifically is:
-   * an AWS secret key written as {@code aws_secret_key=…} is an {@code aws_secret_key}, not also a
-   * {@code generic_secret}; a GitHub token used as a URL password is a {@code github_token}.
+   * How specific a rule's findings are. A generic finding that overlaps a finding of a higher tier
+   * is dropped by {@link RuleDetector}, so a value is reported as what it most specifically is: an
+   * AWS secret key written as {@code aws_secret_key=…} is an {@code aws_secret_key}, not also a
+   * {@code generic_secret}. A container finding stays beside a specific one: a GitHub token used as
+   * a URL password is a {@code github_token} and {@code url_credentials}.
    */
   public enum Tier {
     /** Found by its key or a word before it ({@code password=}, {@code token:}, {@code Bearer}). */

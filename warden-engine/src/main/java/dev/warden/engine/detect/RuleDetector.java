@@ -34,10 +34,10 @@ import org.jspecify.annotations.Nullable;
  * kept, then the more confident one. Findings of different types may overlap; the engine resolves
  * those, with one exception here: a finding that overlaps a finding of a higher {@linkplain
  * Rule.Tier tier} is dropped, because the more specific rule says what the value is ({@code
- * aws_secret_key=…} is an {@code aws_secret_key}, not also a {@code generic_secret}; a GitHub token
- * in {@code https://x:ghs_…@github.com} is a {@code github_token}, not also {@code
- * url_credentials}). Tiers, lowest first: generic (password, generic secret), container (URL
- * credentials), specific (everything else).
+ * aws_secret_key=…} is an {@code aws_secret_key}, not also a {@code generic_secret}). Tiers, lowest
+ * first: generic (password, generic secret), container (URL credentials), specific (everything
+ * else); only the generic tier yields: a GitHub token in {@code https://x:ghs_…@github.com} is a
+ * {@code github_token} and also {@code url_credentials}.
  *
  * <p>Bounded work: regexes run over windows of at most {@value #WINDOW_SIZE} characters that
  * overlap by {@value #WINDOW_OVERLAP} (longer than any rule's longest match), with transparent
@@ -1179,10 +1179,10 @@ public final class RuleDetector implements Detector {
     if (!anyLowerTier) {
       return List.copyOf(kept);
     }
-    // Highest tier first: a container finding dropped for a specific one no longer outranks a
-    // generic finding.
-    List<Finding> out = yieldTo(kept, Rule.Tier.CONTAINER);
-    return yieldTo(out, Rule.Tier.GENERIC);
+    // A container finding stands beside a specific one inside it: a GitHub token used as a URL
+    // password is both (what writers of the labelled sets mostly mark, too); a generic finding
+    // yields to either.
+    return yieldTo(kept, Rule.Tier.GENERIC);
   }
 
   /**

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * the one character it stands for and maps back to all of its characters (two, or six for {@code
  * \}{@code uXXXX}).
  *
- * <p>{@code \}{@code uXXXX} escapes are read here too, one character each: a body serialized with
- * every non-ASCII character escaped (Python's {@code ensure_ascii}, PHP's {@code json_encode})
+ * <p>{@code \}{@code xXX} escapes of printable ASCII ({@code \x6e\x74…}: C, Python, shell) are read
+ * as well. {@code \}{@code uXXXX} escapes are read here too, one character each: a body serialized
+ * with every non-ASCII character escaped (Python's {@code ensure_ascii}, PHP's {@code json_encode})
  * writes the Japanese or Korean word before a value as escapes glued to it ({@code \}{@code
  * u96fb\}{@code u8a71\}{@code uff1a03-5412-7781} is "電話：03-5412-7781"), and only in place, beside
  * the value, do they name it. ({@link EncodedRuns} also decodes such a run on its own, for a value
@@ -27,13 +28,14 @@ final class JsonEscapes {
     MappedText.Builder b = null;
     int copied = 0;
     while (at >= 0 && at + 1 < text.length()) {
-      int unicode = text.charAt(at + 1) == 'u' ? hex4(text, at + 2) : -1;
-      char decoded = unicode >= 0 ? (char) unicode : decoded(text.charAt(at + 1));
+      char letter = text.charAt(at + 1);
+      int unicode = letter == 'u' ? hex4(text, at + 2) : letter == 'x' ? hex2(text, at + 2) : -1;
+      char decoded = unicode >= 0 ? (char) unicode : decoded(letter);
       if (decoded == 0) {
         at = text.indexOf('\\', at + 1);
         continue;
       }
-      int end = unicode >= 0 ? at + 6 : at + 2;
+      int end = unicode >= 0 ? (letter == 'u' ? at + 6 : at + 4) : at + 2;
       if (b == null) {
         b = new MappedText.Builder(null, text);
       }
@@ -67,6 +69,20 @@ final class JsonEscapes {
       v = v << 4 | d;
     }
     return v == 0 ? -1 : v; // U+0000 decodes to nothing a rule reads
+  }
+
+  /**
+   * The printable ASCII character of the two hex digits at {@code from} ({@code \x6e}: a C, Python
+   * or shell escape, not JSON's, but written the same way to hide a value), or -1.
+   */
+  private static int hex2(String text, int from) {
+    if (from + 2 > text.length()) {
+      return -1;
+    }
+    int hi = EncodedRuns.hexValue(text.charAt(from));
+    int lo = EncodedRuns.hexValue(text.charAt(from + 1));
+    int v = hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
+    return v >= 0x20 && v < 0x7F ? v : -1;
   }
 
   /** What the escape {@code \c} stands for, or 0 when JSON has no such one-letter escape. */

@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
  * Closes up a value typed with a space after every character ({@code 4 1 1 1 1 1 1 1 …}, {@code T R
  * 3 9 6 4 1 9 A}): the spelled-out form people use to get a number past a filter, and that no rule
  * reads, since every rule refuses a value that stops after one character. Only runs of at least
- * {@value #MIN_CHARACTERS} single ASCII letters or digits, each alone between single spaces, with
- * at least {@value #MIN_DIGITS} digits among them, are closed up; spaced-out words are the
- * injection detector's ({@code TextView.unspace}). The derived text is scanned beside the others
- * and a finding there maps back over the spaced run.
+ * {@value #MIN_CHARACTERS} single ASCII letters or digits (a lone {@code -} or {@code _} between
+ * them kept, {@code 2 8 1 - 6 6 - 1 0 1 5}), each alone between single spaces, with at least
+ * {@value #MIN_DIGITS} digits among them, are closed up; spaced-out words are the injection
+ * detector's ({@code TextView.unspace}). The derived text is scanned beside the others and a
+ * finding there maps back over the spaced run.
  *
  * <p>Cost: 64 characters at a time are passed over by a branch-free check unless they hold a digit
  * with a space on each side.
@@ -83,6 +84,12 @@ final class SpacedValues {
         last += 2;
       }
       resume = last + 1;
+      while (!isAlnum(text.charAt(first))) {
+        first += 2; // a run neither starts nor ends with a joiner
+      }
+      while (!isAlnum(text.charAt(last))) {
+        last -= 2;
+      }
       int digits = 0;
       for (int k = first; k <= last; k += 2) {
         digits += isDigit(text.charAt(k)) ? 1 : 0;
@@ -122,9 +129,13 @@ final class SpacedValues {
     }
   }
 
-  /** Whether {@code text[at]} is an ASCII letter or digit standing alone between non-letters. */
+  /**
+   * Whether {@code text[at]} is an ASCII letter or digit, or a joining {@code -} or {@code _}
+   * ({@code 2 8 1 - 6 6 - 1 0 1 5}, {@code g l p a t - 4 D …}), standing alone between non-letters.
+   */
   private static boolean single(String text, int at) {
-    return isAlnum(text.charAt(at))
+    char c = text.charAt(at);
+    return (isAlnum(c) || c == '-' || c == '_')
         && (at == 0 || !isAlnum(text.charAt(at - 1)))
         && (at + 1 == text.length() || !isAlnum(text.charAt(at + 1)));
   }
