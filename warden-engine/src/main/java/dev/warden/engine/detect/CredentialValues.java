@@ -93,7 +93,10 @@ final class CredentialValues {
           "qwerty123",
           "letmein",
           "welcome",
-          "welcome1");
+          "welcome1",
+          // the documented defaults of PostgreSQL images and MinIO
+          "postgres",
+          "minioadmin");
 
   /** Variables, templates, format specifiers and bracketed markers. */
   private static final Pattern TEMPLATE =
