@@ -259,7 +259,7 @@ final class CredentialRules {
    * A password value. After an opening quote the whole quoted string is the value, spaces and
    * {@code & ; ,} included ({@code "correct horse battery staple"}, {@code 'Tr0ub4dor&3'}), when
    * the closing quote follows within 128 characters on the same line; otherwise one token of 6–128
-   * printable ASCII characters, not cut from a longer run.
+   * printable ASCII characters.
    */
   private static final String PASSWORD_VALUE =
       "((?<=[\"'`])(?![ \\t])[\\x20-\\x7E&&[^\"'`\\\\]]{6,128}+(?=\\\\?[\"'`])"
@@ -267,9 +267,6 @@ final class CredentialRules {
           + VALUE_CHAR
           + "{5,127}"
           + VALUE_END
-          // not the head of a longer run: 128 characters of a Sealed Secret's ciphertext or of a
-          // certificate are no password
-          + "(?![A-Za-z0-9+/=])"
           + ")";
 
   /**
@@ -587,7 +584,6 @@ final class CredentialRules {
             "Your password reset link is https://app.example.com/reset?token=ab12cd",
             "Password expiry date is 2024/12/31",
             "the password policy version is v2.1+beta",
-            "  encryptedData:\n    DB_PASSWORD: Ag" + FakeValues.base62(2381, 300),
             "in the users table the password column is $2b$12$sVhhR9S0360ifwJfPA4aC0.UjP4r2za8RaO")
         .build();
   }
@@ -850,7 +846,7 @@ final class CredentialRules {
   static String genericCredentialPattern(boolean guarded) {
     return (guarded ? CREDENTIAL_FIRST_CHAR : "")
         // not a resource type in an ARN: arn:aws:secretsmanager:eu-west-1:482913740215:secret:…
-        + "(?<!:[0-9]{12}:)"
+        + "(?!(?<=:[0-9]{12}:)secret:)"
         + "(?:"
         + SECRET_KEY
         + "(?![A-Za-z0-9])"

@@ -490,7 +490,7 @@ public final class Rule {
       return this;
     }
 
-    /** Declares the rule's tier; a finding yields to an overlapping finding of a higher tier. */
+    /** Declares the rule's tier; a generic finding yields to an overlapping higher-tier one. */
     public Builder tier(Tier tier) {
       this.tier = Objects.requireNonNull(tier, "tier");
       return this;

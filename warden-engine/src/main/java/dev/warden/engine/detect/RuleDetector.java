@@ -1155,7 +1155,7 @@ public final class RuleDetector implements Detector {
 
   /**
    * Keeps, per type, the widest (then most confident) of each chain of overlapping findings, then
-   * drops every finding that overlaps one of a higher tier.
+   * drops every generic-tier finding that overlaps one of a higher tier.
    */
   private List<Finding> resolveOverlaps(List<Finding> found) {
     if (found.size() < 2) {

@@ -285,7 +285,9 @@ final class TableHeader {
         || aboveHasShape(text, lineStart, delimiter, count)) {
       return null; // no table, a row of data, or a row of a table that began above
     }
-    int column = count(text, lineStart, position, delimiter);
+    // counted over the whole line: its quotes decide whether quoting applies, not those before
+    // the position
+    int column = RuleDetector.lowerBound(positions(text, lineStart, lineEnd, delimiter), position);
     @Nullable String[] names =
         names(text, lineStart, lineEnd, positions(text, lineStart, lineEnd, delimiter));
     String name = names[column];

@@ -34,6 +34,13 @@ class TableHeaderTest {
   }
 
   @Test
+  void aQuotedHeaderCellWithACommaDoesNotShiftTheColumnBelow() {
+    String csv = "\"Last, First\",password\n\"Roe, Jan\",Kq2!vLp9xRt\n";
+    TableHeader.Column column = TableHeader.columnBelow(csv, csv.indexOf("password"));
+    assertThat(column).extracting(TableHeader.Column::name).isEqualTo("password");
+  }
+
+  @Test
   void findsTheHeaderOfAColumnAlignedWithSpaces() {
     String report =
         "Pers.-Nr.  Name              Steuer-ID      IBAN neu\n"
