@@ -118,27 +118,8 @@ final class TableHeader {
     if (gaps.length < 2) {
       return null;
     }
-    int header = -1;
-    int end = lineStart - 1; // the '\n' ending the line above
-    while (end >= 0) {
-      if (lineStart - end > MAX_BACK) {
-        return null; // the block's first line is out of reach: its header is unknown
-      }
-      int start = end;
-      while (start > 0 && text.charAt(start - 1) != '\n' && end - start < MAX_LINE) {
-        start--;
-      }
-      if (start > 0 && text.charAt(start - 1) != '\n') {
-        break; // a line too long to be a row
-      }
-      if (!rule(text, start, end)) {
-        if (gaps(text, start, end).length != gaps.length) {
-          break; // a line of another shape: the block ends below it
-        }
-        header = start;
-      }
-      end = start - 1;
-    }
+    int header =
+        blockTop(text, lineStart, true, (from, to) -> gaps(text, from, to).length == gaps.length);
     if (header < 0) {
       return null;
     }
@@ -213,11 +194,28 @@ final class TableHeader {
 
   /** The first line of the block of lines above {@code lineStart} with {@code count} delimiters. */
   private static int headerStart(CharSequence text, int lineStart, char delimiter, int count) {
-    int header = -1;
+    // psql's "----+----" under its header is part of the block, not a row
+    return blockTop(
+        text, lineStart, delimiter == '|', (from, to) -> count(text, from, to, delimiter) == count);
+  }
+
+  /** Whether the line {@code [from, to)} has a table block's shape. */
+  @FunctionalInterface
+  private interface RowShape {
+    boolean fits(int from, int to);
+  }
+
+  /**
+   * The first line of the block of lines directly above {@code lineStart} that {@code shape}
+   * accepts ({@link #rule} lines passed over when {@code skipRules}), or -1 when there is none or
+   * the block's first line is out of reach ({@value #MAX_BACK} characters): its header is unknown.
+   */
+  private static int blockTop(CharSequence text, int lineStart, boolean skipRules, RowShape shape) {
+    int top = -1;
     int end = lineStart - 1; // the '\n' ending the line above
     while (end >= 0) {
       if (lineStart - end > MAX_BACK) {
-        return -1; // the block's first line is out of reach: its header is unknown
+        return -1;
       }
       int start = end;
       while (start > 0 && text.charAt(start - 1) != '\n' && end - start < MAX_LINE) {
@@ -226,17 +224,15 @@ final class TableHeader {
       if (start > 0 && text.charAt(start - 1) != '\n') {
         break; // a line too long to be a row: the block ends below it
       }
-      if (delimiter == '|' && rule(text, start, end)) {
-        end = start - 1; // psql's "----+----" under its header: part of the block, not a row
-        continue;
+      if (!(skipRules && rule(text, start, end))) {
+        if (!shape.fits(start, end)) {
+          break; // a line of another shape: the block ends below it
+        }
+        top = start;
       }
-      if (count(text, start, end, delimiter) != count) {
-        break; // a line of another shape: the block ends below it
-      }
-      header = start;
       end = start - 1;
     }
-    return header;
+    return top;
   }
 
   /**
@@ -287,9 +283,9 @@ final class TableHeader {
     }
     // counted over the whole line: its quotes decide whether quoting applies, not those before
     // the position
-    int column = RuleDetector.lowerBound(positions(text, lineStart, lineEnd, delimiter), position);
-    @Nullable String[] names =
-        names(text, lineStart, lineEnd, positions(text, lineStart, lineEnd, delimiter));
+    int[] headerDelimiters = positions(text, lineStart, lineEnd, delimiter);
+    int column = RuleDetector.lowerBound(headerDelimiters, position);
+    @Nullable String[] names = names(text, lineStart, lineEnd, headerDelimiters);
     String name = names[column];
     int named = 0;
     for (String n : names) {
