@@ -39,7 +39,11 @@ public final class DetectorStack {
       detectors.add(new CustomRuleDetector(config.detection().customRules()));
     }
     Detector evasive =
-        new EvasionDetector(allOf(detectors), EvasionLimits.defaults(), keyedRuleIds());
+        new EvasionDetector(
+            allOf(detectors),
+            EvasionLimits.defaults(),
+            keyedRuleIds(),
+            InjectionDetector.builtin().types());
     return new Stack(evasive, new FindingFilter(config.policy(), config.detection().allowlist()));
   }
 

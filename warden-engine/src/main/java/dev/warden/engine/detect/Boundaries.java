@@ -67,9 +67,13 @@ final class Boundaries {
   /** The characters of {@code \\w} (ASCII letters, digits, underscore). */
   static final String ASCII_WORD = ASCII_ALNUM + "_";
 
-  /** A start that is not preceded by {@code excluded}, or that follows a JSON escape. */
+  /**
+   * A start that is not preceded by {@code excluded}, or that follows a JSON escape ({@code \n}) or
+   * a percent escape ({@code id_token%3DeyJ…}): the escape's last letter or digit stands for a
+   * separator, not for part of the token.
+   */
   static String startNotAfter(String excluded) {
-    return "(?:(?<!" + excluded + ")|(?<=\\\\[nrt]))";
+    return "(?:(?<!" + excluded + ")|(?<=\\\\[nrt])|(?<=%[0-9A-Fa-f]{2}))";
   }
 
   /** Whether {@code codePoint} is written in a CJK script (see {@link #CJK}). */

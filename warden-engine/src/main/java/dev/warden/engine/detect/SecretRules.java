@@ -472,7 +472,10 @@ final class SecretRules {
                     FakeValues.jwt(
                         "{\"alg\":\"RS256\",\"kid\":\"k1\"}", "{\"aud\":\"warden\"}", 132))
                 + "\\\"}",
-            "토큰은 " + mark(FakeValues.jwt(hs256, "{\"name\":\"홍길동\"}", 133)) + " 입니다")
+            "토큰은 " + mark(FakeValues.jwt(hs256, "{\"name\":\"홍길동\"}", 133)) + " 입니다",
+            "GET /login?next=%2Fcb%3Fid_token%3D"
+                + mark(FakeValues.jwt(hs256, "{\"sub\":\"fake-user-2\"}", 149))
+                + " HTTP/2")
         .falsePositives(
             "no alg " + FakeValues.jwt("{\"typ\":\"JWT\"}", "{\"sub\":\"x\"}", 134),
             "payload not JSON " + FakeValues.jwt(hs256, "not json at all", 135),

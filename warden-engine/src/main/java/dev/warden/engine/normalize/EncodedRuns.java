@@ -251,7 +251,8 @@ final class EncodedRuns {
   /** A decoded run ending (exclusive) at {@code end}. */
   private record Decoded(String text, int end, Evasion kind) {}
 
-  private static int percentRunEnd(String text, int i) {
+  /** The end of the run of {@code %XX} escapes starting at {@code i}; {@code i} when none. */
+  static int percentRunEnd(String text, int i) {
     int k = i;
     while (k + 2 < text.length()
         && text.charAt(k) == '%'
@@ -263,13 +264,18 @@ final class EncodedRuns {
   }
 
   private static @Nullable Decoded decodePercent(String text, int from, int end) {
+    String s = percentDecodedOrNull(text, from, end);
+    return s == null ? null : new Decoded(s, end, Evasion.PERCENT);
+  }
+
+  /** The UTF-8 text the escapes {@code text[from, end)} stand for, or null if it is not text. */
+  static @Nullable String percentDecodedOrNull(String text, int from, int end) {
     byte[] bytes = new byte[(end - from) / 3];
     for (int k = 0; k < bytes.length; k++) {
       int at = from + 3 * k;
       bytes[k] = (byte) (hexValue(text.charAt(at + 1)) << 4 | hexValue(text.charAt(at + 2)));
     }
-    String s = utf8OrNull(bytes, true);
-    return s == null ? null : new Decoded(s, end, Evasion.PERCENT);
+    return utf8OrNull(bytes, true);
   }
 
   private static int escapeRunEnd(String text, int i) {

@@ -48,7 +48,12 @@ public enum Evasion {
    * key="db.password">…</entry>}, a property list's {@code <key>…</key><string>…</string>} ({@link
    * XmlValues}).
    */
-  XML_ELEMENT("xml-element");
+  XML_ELEMENT("xml-element"),
+  /**
+   * A form-encoded run (a logged {@code application/x-www-form-urlencoded} body or query string)
+   * read as its fields hold it: {@code +} a space, {@code %XX} a byte ({@link FormValues}).
+   */
+  FORM("form-encoding");
 
   private final String label;
 

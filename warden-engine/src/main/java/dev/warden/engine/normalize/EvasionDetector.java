@@ -42,6 +42,7 @@ public final class EvasionDetector implements Detector {
   private final Detector inner;
   private final EvasionLimits limits;
   private final Set<String> yielding;
+  private final Set<String> proseTypes;
 
   public EvasionDetector(Detector inner, EvasionLimits limits) {
     this(inner, limits, Set.of());
@@ -56,9 +57,22 @@ public final class EvasionDetector implements Detector {
    *     unrewritten.
    */
   public EvasionDetector(Detector inner, EvasionLimits limits, Set<String> yieldingRuleIds) {
+    this(inner, limits, yieldingRuleIds, Set.of());
+  }
+
+  /**
+   * @param proseTypes types read from the wording of whole clauses ({@code prompt_injection}), not
+   *     from values: not taken from the views that rewrite values in place (glued keys set apart,
+   *     named and XML values, form fields, spaced values closed up). Their detector undoes spacing
+   *     and leetspeak on its own; a clause with a closed-up token in it is a different sentence,
+   *     not a disguised one.
+   */
+  public EvasionDetector(
+      Detector inner, EvasionLimits limits, Set<String> yieldingRuleIds, Set<String> proseTypes) {
     this.inner = inner;
     this.limits = limits;
     this.yielding = Set.copyOf(yieldingRuleIds);
+    this.proseTypes = Set.copyOf(proseTypes);
   }
 
   @Override
@@ -76,7 +90,7 @@ public final class EvasionDetector implements Detector {
     List<Finding> derived = new ArrayList<>();
     MappedText unescaped = JsonEscapes.decodeOrNull(text);
     if (unescaped != null) {
-      scan(in, unescaped, derived, covered, base);
+      scan(in, unescaped, derived, covered, base, Set.of());
     }
     @Nullable MappedText current = null;
     for (int layer = 0; ; layer++) {
@@ -101,22 +115,26 @@ public final class EvasionDetector implements Detector {
       String latest = current == null ? text : current.text();
       MappedText separated = GluedValues.separateOrNull(latest, current);
       if (separated != null) {
-        scan(in, separated, derived, covered);
+        scanValues(in, separated, derived, covered);
       }
       MappedText named = NamedValues.joinOrNull(latest, current);
       if (named != null) {
-        scan(in, named, derived, covered);
+        scanValues(in, named, derived, covered);
       }
       MappedText elements = XmlValues.joinOrNull(latest, current);
       if (elements != null) {
-        scan(in, elements, derived, covered);
+        scanValues(in, elements, derived, covered);
+      }
+      MappedText form = FormValues.decodeOrNull(latest, current);
+      if (form != null) {
+        scanValues(in, form, derived, covered);
       }
       MappedText closedUp = SpacedValues.joinOrNull(latest, current, false);
       if (closedUp != null) {
-        scan(in, closedUp, derived, covered);
+        scanValues(in, closedUp, derived, covered);
         MappedText digitsClosedUp = SpacedValues.joinOrNull(latest, current, true);
         if (digitsClosedUp != null) {
-          scan(in, digitsClosedUp, derived, covered);
+          scanValues(in, digitsClosedUp, derived, covered);
         }
       }
       if (layer == limits.maxDepth()) {
@@ -167,7 +185,12 @@ public final class EvasionDetector implements Detector {
 
   /** Runs inner on a derived text and keeps, mapped back, what an undone evasion revealed. */
   private void scan(ScanInput in, MappedText variant, List<Finding> out, Coverage covered) {
-    scan(in, variant, out, covered, null);
+    scan(in, variant, out, covered, null, Set.of());
+  }
+
+  /** {@link #scan} of a view that rewrites values in place: no finding of a prose type. */
+  private void scanValues(ScanInput in, MappedText variant, List<Finding> out, Coverage covered) {
+    scan(in, variant, out, covered, null, proseTypes);
   }
 
   /**
@@ -177,14 +200,16 @@ public final class EvasionDetector implements Detector {
    * next word, which hides the word a rule or a context word needs), and each finding that no
    * finding of its type in the text as written holds whole is kept: a value the changes did not
    * touch is found alike in both texts, so only what they hid or cut is added. Such a finding is
-   * labelled {@code json-escape} whether the escape stood inside it or beside it.
+   * labelled {@code json-escape} whether the escape stood inside it or beside it. Findings of
+   * {@code skippedTypes} are not taken.
    */
   private void scan(
       ScanInput in,
       MappedText variant,
       List<Finding> out,
       Coverage covered,
-      @Nullable List<Finding> asWritten) {
+      @Nullable List<Finding> asWritten,
+      Set<String> skippedTypes) {
     String text = variant.text();
     if (text.isEmpty()) {
       return;
@@ -194,7 +219,7 @@ public final class EvasionDetector implements Detector {
     Covering known = asWritten == null ? null : new Covering(asWritten);
     for (Finding f : found) {
       Span s = f.span();
-      if (s.length() == 0 || s.end() > text.length()) {
+      if (s.length() == 0 || s.end() > text.length() || skippedTypes.contains(f.type())) {
         continue;
       }
       int mask = variant.evasionsIn(s.start(), s.end());

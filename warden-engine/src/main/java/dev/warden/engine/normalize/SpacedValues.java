@@ -3,23 +3,28 @@ package dev.warden.engine.normalize;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Closes up a value typed with a space after every character ({@code 4 1 1 1 1 1 1 1 …}, {@code T R
- * 3 9 6 4 1 9 A}): the spelled-out form people use to get a number past a filter, and that no rule
- * reads, since every rule refuses a value that stops after one character. Only runs of at least
- * {@value #MIN_CHARACTERS} single ASCII letters or digits (a lone {@code -} or {@code _} between
- * them kept, {@code 2 8 1 - 6 6 - 1 0 1 5}), each alone between single spaces, with at least
- * {@value #MIN_DIGITS} digits among them, are closed up; spaced-out words are the injection
- * detector's ({@code TextView.unspace}). The derived text is scanned beside the others and a
- * finding there maps back over the spaced run.
+ * Closes up a value typed with a space or a dash after every character ({@code 4 1 1 1 1 1 1 1 …},
+ * {@code T R 3 9 6 4 1 9 A}, {@code 8-8-2-0-2-6-7-4-4}): the spelled-out form people use to get a
+ * number or a token past a filter, and that no rule reads, since every rule refuses a value that
+ * stops after one character. Only runs of at least {@value #MIN_CHARACTERS} single ASCII letters or
+ * digits, each alone between single spacers of one kind, are closed up — with at least {@value
+ * #MIN_DIGITS} digits among them, or {@value #MIN_DIGITS_LONG} in a run of {@value #LONG_RUN} or
+ * more (a spaced token: {@code g l p a t - 4 D p A V …}). A lone {@code -} or {@code _} between
+ * spaced characters is kept ({@code 2 8 1 - 6 6 - 1 0 1 5}), a lone {@code _} between dashed ones
+ * ({@code g-h-p-_-a-h-z-…}). Spaced-out words are the injection detector's ({@code
+ * TextView.unspace}). The derived text is scanned beside the others and a finding there maps back
+ * over the spaced run.
  *
  * <p>Cost: 64 characters at a time are passed over by a branch-free check unless they hold a digit
- * with a space on each side.
+ * with the same spacer on each side.
  */
 final class SpacedValues {
   private SpacedValues() {}
 
   static final int MIN_CHARACTERS = 7;
   static final int MIN_DIGITS = 5;
+  static final int LONG_RUN = 16;
+  static final int MIN_DIGITS_LONG = 3;
   private static final int BLOCK = 64;
 
   /**
@@ -34,9 +39,9 @@ final class SpacedValues {
     Joined joined = new Joined(text, parent, digitsOnly);
     char[] block = new char[BLOCK + 2];
     for (int blockStart = 0; blockStart < n; blockStart += BLOCK) {
-      // A run of seven singles with five digits has a digit with a space on each side that lies
-      // with both spaces inside one block and its neighbours: blocks without such a digit are
-      // passed over by a branch-free check, the rest read character by character.
+      // A run of singles with a digit has a digit with a spacer on each side that lies with both
+      // spacers inside one block and its neighbours: blocks without such a digit are passed over
+      // by a branch-free check, the rest read character by character.
       int from = Math.max(0, blockStart - 1);
       int to = Math.min(n, blockStart + BLOCK + 1);
       text.getChars(from, to, block, 0);
@@ -45,11 +50,12 @@ final class SpacedValues {
       }
       for (int k = 1; k + 1 < to - from; k++) {
         int seed = from + k;
+        char spacer = block[k - 1];
         if (seed >= joined.resume
             && isDigit(block[k])
-            && block[k - 1] == ' '
-            && block[k + 1] == ' ') {
-          joined.walk(seed);
+            && (spacer == ' ' || spacer == '-')
+            && block[k + 1] == spacer) {
+          joined.walk(seed, spacer);
         }
       }
     }
@@ -72,15 +78,20 @@ final class SpacedValues {
       this.digitsOnly = digitsOnly;
     }
 
-    /** Walks the singles around {@code seed}, a lone digit, and closes them up when they count. */
-    void walk(int seed) {
+    /**
+     * Walks the singles around {@code seed}, a lone digit between two {@code spacer}s, and closes
+     * them up when they count.
+     */
+    void walk(int seed, char spacer) {
       int n = text.length();
       int first = seed;
-      while (first - 2 >= 0 && text.charAt(first - 1) == ' ' && single(text, first - 2)) {
+      while (first - 2 >= 0
+          && text.charAt(first - 1) == spacer
+          && single(text, first - 2, spacer)) {
         first -= 2;
       }
       int last = seed;
-      while (last + 2 < n && text.charAt(last + 1) == ' ' && single(text, last + 2)) {
+      while (last + 2 < n && text.charAt(last + 1) == spacer && single(text, last + 2, spacer)) {
         last += 2;
       }
       resume = last + 1;
@@ -94,7 +105,10 @@ final class SpacedValues {
       for (int k = first; k <= last; k += 2) {
         digits += isDigit(text.charAt(k)) ? 1 : 0;
       }
-      if ((last - first) / 2 + 1 < MIN_CHARACTERS || digits < MIN_DIGITS || first < copied) {
+      int characters = (last - first) / 2 + 1;
+      if (characters < MIN_CHARACTERS
+          || digits < (characters >= LONG_RUN ? MIN_DIGITS_LONG : MIN_DIGITS)
+          || first < copied) {
         return;
       }
       if (digitsOnly) {
@@ -130,12 +144,13 @@ final class SpacedValues {
   }
 
   /**
-   * Whether {@code text[at]} is an ASCII letter or digit, or a joining {@code -} or {@code _}
-   * ({@code 2 8 1 - 6 6 - 1 0 1 5}, {@code g l p a t - 4 D …}), standing alone between non-letters.
+   * Whether {@code text[at]} is an ASCII letter or digit, or a joining {@code _} or (between
+   * spaces) {@code -} ({@code 2 8 1 - 6 6 - 1 0 1 5}, {@code g l p a t - 4 D …}), standing alone
+   * between non-letters.
    */
-  private static boolean single(String text, int at) {
+  private static boolean single(String text, int at, char spacer) {
     char c = text.charAt(at);
-    return (isAlnum(c) || c == '-' || c == '_')
+    return (isAlnum(c) || c == '_' || (c == '-' && spacer != '-'))
         && (at == 0 || !isAlnum(text.charAt(at - 1)))
         && (at + 1 == text.length() || !isAlnum(text.charAt(at + 1)));
   }
@@ -148,14 +163,18 @@ final class SpacedValues {
     return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  /** Whether {@code block[1, length - 1)} holds a digit with a space on each side; branch-free. */
+  /**
+   * Whether {@code block[1, length - 1)} holds a digit with the same spacer (a space or a dash) on
+   * each side; branch-free.
+   */
   private static boolean anyLoneDigit(char[] block, int length) {
     int any = 0;
     for (int k = 1; k + 1 < length; k++) {
+      char before = block[k - 1];
       int digit = (((block[k] - '0') & 0xFFFF) - 10) >>> 31;
-      int spaceBefore = ((block[k - 1] ^ ' ') - 1) >>> 31;
-      int spaceAfter = ((block[k + 1] ^ ' ') - 1) >>> 31;
-      any |= digit & spaceBefore & spaceAfter;
+      int spacer = (((before ^ ' ') - 1) >>> 31) | (((before ^ '-') - 1) >>> 31);
+      int same = ((before ^ block[k + 1]) - 1) >>> 31;
+      any |= digit & spacer & same;
     }
     return any != 0;
   }

@@ -3,6 +3,7 @@ package dev.warden.engine.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.api.Detector;
+import dev.warden.api.Explanation;
 import dev.warden.api.Finding;
 import dev.warden.api.ScanInput;
 import dev.warden.api.Span;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,81 @@ class EvasionDetectorTest {
     assertThat(detect("vote 1 2 3 4 5 6 7 8 9 0 1 2 3 now"))
         .noneMatch(f -> f.type().equals("card"));
     assertThat(detect("S E C R E T 4 2 and A K I A")).isEmpty();
+  }
+
+  @Test
+  void valuesSpelledOutWithADashAfterEveryCharacterAreClosedUp() {
+    String bsn = "8-8-2-0-2-6-7-4-4";
+    assertFoundExactly("BSN: " + bsn + " (met streepjes)", bsn, "nl_bsn", "spaced");
+    String token = String.join("-", GITHUB.split(""));
+    assertThat(token).contains("-_-");
+    assertFoundExactly(
+        "pasted with dashes: " + token + " strip them", token, "github_token", "spaced");
+    // A spaced token holds fewer digits than a spaced number: three in a long run do.
+    String lettersMostly = "g l p a t - 4 D p A V c J T 4 c M s Z x z 6 O W _ 1";
+    assertThat(detect("토큰: " + lettersMostly)).anyMatch(f -> f.type().equals("gitlab_token"));
+    // Dates, ranges and hyphenated words are not runs of single characters.
+    assertThat(detect("2024-1-5 to 2024-1-9, pages 1-2-3, a-b-c-d-e-f-g")).isEmpty();
+    assertThat(SpacedValues.joinOrNull("S-E-C-R-E-T-4-2-X", null, false)).isNull();
+  }
+
+  @Test
+  void formEncodedFieldsReadWithTheirPlusSignsAsSpaces() {
+    String card = "4000+0566+5566+5556";
+    assertFoundExactly(
+        "raw body: name=Dana+Whitfield&card_number=" + card + "&exp=08%2F28&cvv=***",
+        card,
+        "card",
+        "form-encoding");
+    String phone = "%2B49+151+23456789";
+    assertFoundExactly(
+        "POST /kontakt body=vorname=J%C3%BCrgen&telefon=" + phone + "&nachricht=Hallo",
+        phone,
+        "phone",
+        "form-encoding");
+    // A plus in a formula or before a country code is no form field.
+    assertThat(FormValues.decodeOrNull("x = a+b, call +49 151 23456789", null)).isNull();
+    assertThat(FormValues.decodeOrNull("a+b=c", null)).isNull();
+    MappedText decoded = FormValues.decodeOrNull("q=hello+world&lang=en", null);
+    assertThat(decoded).isNotNull();
+    assertThat(java.util.Objects.requireNonNull(decoded).text()).isEqualTo("q=hello world&lang=en");
+  }
+
+  @Test
+  void aTokenRightAfterAPercentEscapeStartsThere() {
+    String jwt =
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5NDc5MCIsImlhdCI6MTc2MzkwNzU3N30"
+            + ".E6sSkIRfgCUx20fqdDaaj0YOMQFIwpJeec2h2_i2Mfw";
+    assertFoundExactly(
+        "GET /login?redirect_uri=https%3A%2F%2Fapp.example.kr%2Fcb%3Fid_token%3D" + jwt + " HTTP/2",
+        jwt,
+        "jwt",
+        null);
+  }
+
+  @Test
+  void proseTypesAreNotTakenFromViewsThatRewriteValues() {
+    // A stand-in for the injection detector: it reads the whole text once a closed-up number is
+    // in it. The number is a value the spaced view revealed; the clause around it is not new.
+    Detector inner =
+        in -> {
+          int at = in.text().indexOf("4111111111111111");
+          if (at < 0) {
+            return List.of();
+          }
+          return List.of(
+              new Finding("card", "card", new Span(at, at + 16), 0.9, Explanation.of("none")),
+              new Finding(
+                  "prose", "prose", new Span(0, in.text().length()), 0.9, Explanation.of("none")));
+        };
+    String text = "please save 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 for me";
+    List<Finding> kept =
+        new EvasionDetector(inner, EvasionLimits.defaults(), Set.of(), Set.of("prose"))
+            .detect(ScanInput.text(text));
+    assertThat(kept).extracting(Finding::type).containsExactly("card");
+    List<Finding> all =
+        new EvasionDetector(inner, EvasionLimits.defaults()).detect(ScanInput.text(text));
+    assertThat(all).extracting(Finding::type).containsExactlyInAnyOrder("card", "prose");
   }
 
   @Test
