@@ -34,6 +34,7 @@ final class CredentialRules {
         passwordLoginSlash(),
         passwordAdminSlash(),
         genericCredentialAssignment(),
+        cjkCredentialAssignment(),
         namedKeyAssignment(),
         serviceKeyAssignment(),
         secretJsonValue(),
@@ -941,6 +942,34 @@ final class CredentialRules {
         .build();
   }
 
+  // The credential words of Japanese and Korean, written in katakana and Hangul: チャネルシークレット,
+  // クライアントシークレット, アクセストークン, 시크릿 키, 액세스 토큰. A rule of its own, so the common
+  // credential rule keeps its one-array-read start guard of ASCII letters.
+  static Rule cjkCredentialAssignment() {
+    return Rule.builder("generic-credential-cjk")
+        .type("generic_secret")
+        .keywords("シークレット", "トークン", "시크릿", "토큰")
+        .reach(0, 6 + 3 + VendorShapes.ASSIGN_MAX + 512)
+        .keywordFollowedBy("=:：>", 3 + VendorShapes.ALIGNMENT)
+        .pattern("(?:シークレット|トークン|시크릿(?: ?키)?|토큰)" + ASSIGN + GENERIC_VALUE)
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "署名検証用チャネルシークレット: " + mark(FakeValues.chars(2302, VendorShapes.HEX, 32)),
+            "クライアントシークレット：" + mark(FakeValues.base62(2303, 40)),
+            "네이버 클라이언트 시크릿 키 = " + mark(FakeValues.base62(2304, 24)),
+            "액세스 토큰: \"" + mark(FakeValues.base62(2305, 36)) + "\"")
+        .falsePositives(
+            "トークン: <ここにトークンを貼る>",
+            "시크릿: ${NAVER_CLIENT_SECRET}",
+            "トークン数: 4096",
+            "토큰: 만료됨 (2024-11-05)")
+        .build();
+  }
+
   // "admin / 1VtN4tMdg$#2" after a word naming a login (account, Zugang, 계정, ログイン): user and
   // password as people paste them into chats and tickets, with no password word. Spaces around
   // the slash (a path or URL has none) and a value mixing three character classes.
@@ -1021,6 +1050,9 @@ final class CredentialRules {
             "hmac_key",
             "hmac-key",
             "hmackey",
+            "admin_key",
+            "admin-key",
+            "adminkey",
             "master_key",
             "master-key",
             "masterkey",
@@ -1043,7 +1075,7 @@ final class CredentialRules {
         .reach(0, 14 + 12 + VendorShapes.ASSIGN_MAX + 512)
         .keywordFollowedBy("=:：>", 12 + VendorShapes.ALIGNMENT)
         .pattern(
-            "(?:(?i:signing|encryption|hmac|master|jwt)[_-]?(?i:key)"
+            "(?:(?i:signing|encryption|hmac|admin|master|jwt)[_-]?(?i:key)"
                 + "|(?i:schl(?:ue|ü)ssel)|(?i:secret_key_base|key_derivation_salt)"
                 + "|(?i:pre[ _-]?shared)[ _-]?(?i:key|secret)|事前共有鍵|사전 ?공유 ?키)"
                 + "(?![A-Za-z0-9])"
@@ -1058,6 +1090,9 @@ final class CredentialRules {
             "  JWT_SIGNING_KEY: \"" + mark(FakeValues.base62(228, 48)) + "\"",
             "SESSION_ENCRYPTION_KEY=" + mark(FakeValues.base62(229, 43) + "="),
             "hmacKey: '" + mark(FakeValues.base62(230, 32)) + "'",
+            "static let algoliaAdminKey = \""
+                + mark(FakeValues.chars(2301, VendorShapes.HEX, 32))
+                + "\"",
             "DOKUMENTE_SCHLUESSEL=" + mark(FakeValues.chars(231, VendorShapes.HEX, 64)),
             "Verschlüsselungsschlüssel: " + mark(FakeValues.base62(232, 44)),
             "- Pre-Shared Key: " + mark(FakeValues.base62(293, 32)),
@@ -1069,6 +1104,7 @@ final class CredentialRules {
             "Schlüssel: AES-256 (siehe Handbuch)",
             "encryption_key: aes-256-gcm",
             "master_key_path=/etc/warden/keys/master.pem",
+            "admin_key: ~/.ssh/admin_key_ed25519",
             "signing_key = load_signing_key(settings.SIGNING_KEY_FILE)",
             "JWT_SIGNING_KEY=${JWT_SIGNING_KEY}")
         .build();

@@ -193,6 +193,8 @@ final class IntlIdRules {
                         "steuerid",
                         "steuer id",
                         "steuer-idnr",
+                        "steueridnr",
+                        "steuer_id_nr",
                         "steueridentifikationsnummer",
                         "identifikationsnummer",
                         "steuerliche identifikationsnummer",
@@ -211,6 +213,7 @@ final class IntlIdRules {
             "Meine steuerliche Identifikationsnummer lautet «41 372 159 010».",
             "IdNr «28365461076» laut Bescheid",
             "{\"steuerId\": \"«45575918360»\"}",
+            "{\"mitarbeiter\": \"Weber\", \"steuerIdNr\": \"«28365461076»\"}",
             "| Jonas Weber | «39170342364» | Steuer-ID |",
             "Jonas Weber,Deutschland,«28365461076»")
         .falsePositives(
