@@ -20,12 +20,12 @@ DIG = string.digits
 
 
 # ---------------------------------------------------------------- disguise helpers
-def T(s, **kw):
+def T(tpl, /, **kw):
     """Fills <<name>> placeholders (avoids brace trouble in code-like templates)."""
     for k, v in kw.items():
-        s = s.replace("<<" + k + ">>", v)
-    assert not re.search(r"<<[a-z0-9_]+>>", s), s
-    return s
+        tpl = tpl.replace("<<" + k + ">>", v)
+    assert not re.search(r"<<[a-z0-9_]+>>", tpl), tpl
+    return tpl
 
 
 def b64(s):

@@ -33,6 +33,7 @@ final class CredentialRules {
         passwordLoginPair(),
         passwordLoginSlash(),
         passwordAdminSlash(),
+        passcodeAssignment(),
         genericCredentialAssignment(),
         cjkCredentialAssignment(),
         namedKeyAssignment(),
@@ -939,6 +940,42 @@ final class CredentialRules {
             "token=" + FakeValues.githubClassicBadChecksum("ghp_", 225),
             "password_reset_token_url=https://example.org/reset",
             "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRtcGI0bjBrMTR5ZnI")
+        .build();
+  }
+
+  // Meeting passcodes, door codes and PINs: "Passcode: 128942", "Kenncode: 3fQKVi", "パスコード:
+  // P1XsAe", "暗証番号は 3941". Short and often digits alone, which the password rules refuse (a
+  // number is no password without a word saying so); here the word says it. PIN only in capitals:
+  // a lower-case "pin: 13" is a GPIO pin.
+  static Rule passcodeAssignment() {
+    return Rule.builder("passcode-assignment")
+        .type("password")
+        .keywords("passcode", "pass code", "kenncode", "zugangscode", "パスコード", "暗証番号", "pin")
+        .reach(0, 10 + 24 + 16)
+        .pattern(
+            "(?:(?<![A-Za-z])(?i:pass[ -]?code|kenncode|zugangscode)"
+                + "|(?<![A-Za-z])(?-i:PIN)(?:[ -]?(?i:code|nummer))?|パスコード|暗証番号)"
+                + "(?![A-Za-z])"
+                + VendorShapes.SEPARATOR
+                + "(?=[A-Za-z]{0,15}[0-9])([A-Za-z0-9]{4,16}+)(?![A-Za-z0-9@._/:-])")
+        .secretGroup(1)
+        .validator(CredentialValues.PASSCODE)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "Meeting ID: 856 5546 5662\nPasscode: " + mark("128942") + "\n",
+            "Besprechungs-ID: 980 758 054 460\nKenncode: " + mark("3fQKVi"),
+            "会議 ID: 598 063 000 508\nパスコード: " + mark("P1XsAe"),
+            "キャッシュカードの暗証番号は " + mark("3941") + " だから",
+            "SIM PIN: " + mark("4821") + ", PUK in the drawer")
+        .falsePositives(
+            "Passcode: required for external guests",
+            "PIN: ****",
+            "gpio pin: 1342",
+            "Passcode: 2024-11-05",
+            "Kenncode: siehe Einladung",
+            "PIN-Länge: 6")
         .build();
   }
 

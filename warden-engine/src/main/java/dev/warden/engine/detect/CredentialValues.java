@@ -25,6 +25,27 @@ final class CredentialValues {
           "mixed-password",
           v -> isPassword(v) && classes(v.toString()) + (hasSymbol(v) ? 1 : 0) >= 3);
 
+  /**
+   * A passcode or PIN (4–16 letters and digits after a passcode word): not one character repeated
+   * nor a run of consecutive digits ({@code 0000}, {@code 1234}, {@code 987654}), which documents
+   * show as examples.
+   */
+  static final Validator PASSCODE = Validator.of("passcode", CredentialValues::isPasscode);
+
+  static boolean isPasscode(CharSequence value) {
+    int n = value.length();
+    boolean same = true;
+    boolean up = true;
+    boolean down = true;
+    for (int i = 1; i < n; i++) {
+      int step = value.charAt(i) - value.charAt(i - 1);
+      same &= step == 0;
+      up &= step == 1 && Character.isDigit(value.charAt(i));
+      down &= step == -1 && Character.isDigit(value.charAt(i));
+    }
+    return n >= 4 && !same && !up && !down;
+  }
+
   /** The password of URL userinfo ({@code scheme://user:password@host}). */
   static final Validator URL_PASSWORD =
       Validator.of("url-password", CredentialValues::isUrlPassword);

@@ -109,8 +109,17 @@ final class PiiRules {
               "연락처",
               "メール",
               "連絡先"),
-          // A mail's Message-ID is an id, not an address (<CAF3x…@mail.gmail.com>).
-          List.of("message-id", "message_id", "messageid", "msg-id", "in-reply-to"));
+          // A mail's Message-ID is an id, not an address (<CAF3x…@mail.gmail.com>); so is a MIME
+          // part's Content-ID (cid:logo.c80d…@mailer.local).
+          List.of(
+              "message-id",
+              "message_id",
+              "messageid",
+              "msg-id",
+              "msgid",
+              "in-reply-to",
+              "content-id",
+              "cid"));
 
   /**
    * A superset of the characters of {@link #LOCAL}'s two alternatives (letters, marks and digits of
@@ -167,6 +176,9 @@ final class PiiRules {
             "SENTRY_DSN=https://0123abcd0123abcd@o1.ingest.sentry.io/1",
             "clone ssh://git@github.com/acme/infra.git",
             "postfix/cleanup: message-id=<CAF3x9kQArk4xfY2GTZamig86H8e@mail.gmail.com>",
+            "[spam] score=1.2 msgid=<20251118091302.4F1A6699@mail.example-logis.co.kr>",
+            "Content-ID: <logo.c80d0cdf@mailer.example.net>",
+            "rspamd_task_write_log: id: <a435b092-99f0-44c6-af61-aad1fb6a3ee6@mail.example.de>",
             "scp build.tgz deploy@build.example.com:~/releases")
         .build();
   }

@@ -45,6 +45,9 @@ final class TextValidators {
     if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
       return false;
     }
+    if (isUuid(local)) {
+      return false; // a message or event id (<6f1c…-…@mail.example.de>), not a mailbox
+    }
     String[] labels = domain.split("\\.", -1);
     if (labels.length < 2) {
       return false;
@@ -63,6 +66,23 @@ final class TextValidators {
     return tld.codePointCount(0, tld.length()) >= 2
         && (letters || aLabel)
         && !FILE_EXTENSIONS.contains(tld);
+  }
+
+  /** Whether {@code s} is a UUID in its 8-4-4-4-12 hex form. */
+  static boolean isUuid(String s) {
+    if (s.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      int lower = c | 0x20;
+      boolean hex = (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'f');
+      if (dash ? c != '-' : !hex) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Scripts such as Devanagari write vowels as combining marks (भारत).

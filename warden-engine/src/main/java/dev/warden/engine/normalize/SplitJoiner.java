@@ -202,7 +202,9 @@ final class SplitJoiner {
 
   /** Whether the token runs ending at {@code breakStart} and starting at {@code after} join. */
   private static boolean splitValue(String text, int breakStart, int after) {
-    if (startsAKey(text, after)) {
+    if (startsAKey(text, after) || text.startsWith("--", after)) {
+      // A key of its own, or a MIME boundary, a PEM armour line or a YAML document marker after a
+      // base64 body: none continues the run above.
       return false;
     }
     int before = tokenRunBefore(text, breakStart);
