@@ -25,6 +25,8 @@ final class CloudRules {
     return List.of(
         googleApiKey(),
         googleOauthClientSecret(),
+        googleOauthAccessToken(),
+        awsSessionToken(),
         gcpServiceAccountKey(),
         azureStorageAccountKey(),
         azureStorageKeyNamed(),
@@ -89,6 +91,51 @@ final class CloudRules {
             "GOCSPX-" + chars(4007, BASE64URL, 28))
         .validator(VendorValidators.RANDOM)
         .falsePositives("GOCSPX-" + chars(4008, BASE64URL, 20) + " is cut", "lower gocspx-" + a)
+        .build();
+  }
+
+  // OAuth 2.0 access tokens Google issues (gcloud auth print-access-token, a service account's
+  // token exchange): ya29. and a long base64url body. Short-lived, but a bearer of the account's
+  // whole scope while it lives.
+  static Rule googleOauthAccessToken() {
+    String a = "ya29.a0" + chars(4201, BASE64URL, 150);
+    return prefixedToken(
+            "google-oauth-access-token",
+            "gcp_credentials",
+            "ya29.",
+            "ya29\\.(?:[a-z]\\.)?[A-Za-z0-9_-]{40,2048}+",
+            2053,
+            "GOOGLE_OAUTH_ACCESS_TOKEN",
+            a,
+            "ya29.c." + chars(4202, BASE64URL, 180),
+            "ya29.a0" + chars(4203, BASE64URL, 120))
+        .keywords("ya29.")
+        .validator(VendorValidators.RANDOM)
+        .falsePositives("ya29." + chars(4204, BASE64URL, 20) + " is cut", "ya29.example")
+        .build();
+  }
+
+  // AWS STS session tokens (AWS_SESSION_TOKEN, "SessionToken"): base64 whose decoded header names
+  // the token's origin — IQoJb3JpZ2luX2Vj… ("\t\torigin_ec…") since 2019, FwoGZXIvYXdz… ("er/aws")
+  // before. Without it the temporary key id and secret beside it are refused by the service, with
+  // it they are a login.
+  static Rule awsSessionToken() {
+    String a = "IQoJb3JpZ2luX2Vj" + chars(4205, BASE64, 380) + "=";
+    return prefixedToken(
+            "aws-session-token",
+            "aws_secret_key",
+            "IQoJb3JpZ2luX2Vj",
+            "(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9+/]{100,4096}+={0,2}+",
+            4115,
+            "AWS_SESSION_TOKEN",
+            a,
+            "FwoGZXIvYXdz" + chars(4206, BASE64, 300),
+            "IQoJb3JpZ2luX2Vj" + chars(4207, BASE64, 600))
+        .keywords("iqojb3jpz2lux2vj", "fwogzxivyxdz", "fqogzxivyxdz")
+        .validator(VendorValidators.RANDOM)
+        .falsePositives(
+            "IQoJb3JpZ2luX2Vj" + chars(4208, BASE64, 40) + " is cut",
+            "\"Token\": \"IQoJb3JpZ2luX2VjEXAMPLE\"")
         .build();
   }
 

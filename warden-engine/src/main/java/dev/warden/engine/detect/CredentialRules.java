@@ -36,6 +36,7 @@ final class CredentialRules {
         passcodeAssignment(),
         genericCredentialAssignment(),
         cjkCredentialAssignment(),
+        sessionCookie(),
         namedKeyAssignment(),
         serviceKeyAssignment(),
         secretJsonValue(),
@@ -834,8 +835,10 @@ final class CredentialRules {
 
   /** Formats with their own rules: a value in one of them is left to that rule. */
   // pk.eyJ…: a Mapbox public token, published in every page that shows a map.
+  // projects/…/secrets/…: a Google Secret Manager resource name, which names a secret.
   private static final String NOT_VENDOR =
-      "(?!eyJ|pk\\.eyJ|gh[pousr]_|github_pat_|sk-(?!ant-)|AKIA|ASIA|ABIA|ACCA)";
+      "(?!eyJ|pk\\.eyJ|gh[pousr]_|github_pat_|sk-(?!ant-)|AKIA|ASIA|ABIA|ACCA"
+          + "|projects/[A-Za-z0-9-]{1,64}+/secrets/)";
 
   /** A generic credential's value after its key: 16–512 secret characters, no vendor format. */
   private static final String GENERIC_VALUE =
@@ -939,7 +942,53 @@ final class CredentialRules {
             "secret: short1A",
             "token=" + FakeValues.githubClassicBadChecksum("ghp_", 225),
             "password_reset_token_url=https://example.org/reset",
-            "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRtcGI0bjBrMTR5ZnI")
+            "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRtcGI0bjBrMTR5ZnI",
+            "+ secret      = \"projects/661246189301/secrets/tracking-dsn\"")
+        .build();
+  }
+
+  // Session cookies and session ids: Cookie and Set-Cookie headers, HAR entries, logs
+  // ("JSESSIONID=0ABF…", "sessionid=Mw2h…", "laravel_session=…", "_oauth2_proxy=…"). Whoever holds
+  // one is logged in as its user. The cookie names of the common frameworks (Java, PHP, ASP.NET,
+  // Django, Flask, Rails and Laravel's "<app>_session", Express, NextAuth, oauth2-proxy), then a
+  // random value. A "session_id" or "sessionId" field is a log's correlation id, not a cookie;
+  // OpenSSL's "Session-ID:" is a TLS session, sent in clear in the handshake.
+  static Rule sessionCookie() {
+    return Rule.builder("session-cookie")
+        .type("generic_secret")
+        .keywords("sess", "connect.sid", "_oauth2_proxy")
+        .reach(32, 24 + 4 + VendorShapes.ASSIGN_MAX + 1024)
+        .keywordFollowedBy("=:：", 24 + VendorShapes.ALIGNMENT)
+        .pattern(
+            "(?<![A-Za-z0-9_.-])"
+                + "(?i:jsessionid|phpsessid|aspsessionid[a-z]{0,8}+|asp\\.net_sessionid|sessionid"
+                + "|session|[A-Za-z0-9_.-]{0,24}?_session|(?:__secure-)?next-auth\\.session-token"
+                + "|connect\\.sid|_oauth2_proxy)"
+                + "(?![A-Za-z0-9_.-])"
+                + ASSIGN
+                + "([A-Za-z0-9+/=_.%~-]{16,1024}+)(?![A-Za-z0-9+/=_.%~-])")
+        .secretGroup(1)
+        .validator(CredentialValues.HIGH_ENTROPY)
+        .confidence(0.7)
+        .placeholderCheck(true)
+        .tier(Rule.Tier.GENERIC)
+        .truePositives(
+            "Cookie: JSESSIONID="
+                + mark(
+                    FakeValues.chars(2306, VendorShapes.HEX, 32).toUpperCase(java.util.Locale.ROOT))
+                + "; PCID=3305",
+            "\"value\": \"sessionid=" + mark(FakeValues.base62(2307, 48)) + "; consent=necessary\"",
+            "set-cookie: bw_session=" + mark(FakeValues.base62(2308, 43)) + "; Path=/; HttpOnly",
+            "Cookie: connect.sid="
+                + mark("s%3A" + FakeValues.base62(2309, 32) + "." + FakeValues.base62(2310, 43)))
+        .falsePositives(
+            "sessionTimeout=3600000000000000000",
+            "session_id=a70a752d1049d3dea92dece051ecbfba user_agent=Mozilla/5.0",
+            "session_id=123e4567-e89b-12d3-a456-426614174000",
+            "Cookie: sessionid=<session-id>; csrftoken=<token>",
+            "assessment=comprehensive-quarterly-review",
+            "orig_sid=scheduler__admin__SearchSuite__RMD579d97aa692d6e243_at_1764024000_3144",
+            "Session-ID: 70A1974DF05E5AACECC33CD3E50E1C57AC4E5920985D1A2C767FD34D18D16091")
         .build();
   }
 

@@ -204,6 +204,12 @@ final class EncodedRuns {
         if (b == null) {
           b = new MappedText.Builder(parent, text);
         }
+        int suffix = EncodingSuffix.before(text, i, copied);
+        if (suffix >= 0) {
+          b.copy(copied, suffix);
+          copied = EncodingSuffix.end(text, suffix);
+          b.remove(suffix, copied, decoded.kind);
+        }
         b.copy(copied, i);
         b.replace(i, decoded.end, decoded.text, decoded.kind);
         copied = decoded.end;
@@ -379,7 +385,7 @@ final class EncodedRuns {
   }
 
   /** Strict UTF-8 decoding of printable text, else null. */
-  private static @Nullable String utf8OrNull(byte[] bytes, boolean controlsAllowed) {
+  static @Nullable String utf8OrNull(byte[] bytes, boolean controlsAllowed) {
     String s = StrictUtf8.decode(bytes);
     return s != null && printable(s, controlsAllowed) ? s : null;
   }

@@ -53,7 +53,17 @@ public enum Evasion {
    * A form-encoded run (a logged {@code application/x-www-form-urlencoded} body or query string)
    * read as its fields hold it: {@code +} a space, {@code %XX} a byte ({@link FormValues}).
    */
-  FORM("form-encoding");
+  FORM("form-encoding"),
+  /**
+   * A mail body in {@code Content-Transfer-Encoding: quoted-printable}: soft line breaks and {@code
+   * =XX} escapes ({@link QuotedPrintable}).
+   */
+  QUOTED_PRINTABLE("quoted-printable"),
+  /**
+   * A value split into string literals joined by code: {@code "sk_live_" + "…"}, {@code
+   * "".join(["ghp_…", "…"])} ({@link Concatenations}).
+   */
+  CONCATENATION("concatenation");
 
   private final String label;
 

@@ -92,6 +92,10 @@ public final class EvasionDetector implements Detector {
     if (unescaped != null) {
       scan(in, unescaped, derived, covered, base, Set.of());
     }
+    MappedText mailBody = QuotedPrintable.decodeOrNull(text, null);
+    if (mailBody != null) {
+      scan(in, mailBody, derived, covered);
+    }
     @Nullable MappedText current = null;
     for (int layer = 0; ; layer++) {
       String source = current == null ? text : current.text();
@@ -124,6 +128,14 @@ public final class EvasionDetector implements Detector {
       MappedText elements = XmlValues.joinOrNull(latest, current);
       if (elements != null) {
         scanValues(in, elements, derived, covered);
+      }
+      MappedText bytes = HexBytes.decodeOrNull(latest, current);
+      if (bytes != null) {
+        scan(in, bytes, derived, covered);
+      }
+      MappedText joinedLiterals = Concatenations.joinOrNull(latest, current);
+      if (joinedLiterals != null) {
+        scanValues(in, joinedLiterals, derived, covered);
       }
       MappedText form = FormValues.decodeOrNull(latest, current);
       if (form != null) {

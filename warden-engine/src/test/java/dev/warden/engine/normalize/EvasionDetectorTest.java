@@ -166,6 +166,78 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void quotedPrintableMailBodiesAreDecoded() {
+    String mail =
+        "MIME-Version: 1.0\nContent-Transfer-Encoding: quoted-printable\n\n"
+            + "Hi team, the new key is "
+            + GITHUB.substring(0, 20)
+            + "=\n"
+            + GITHUB.substring(20)
+            + " =E2=80=94 rotate the old one.\n";
+    String broken = GITHUB.substring(0, 20) + "=\n" + GITHUB.substring(20);
+    assertFoundExactly(mail, broken, "github_token", "quoted-printable");
+    // The same soft break without the header that names the encoding is left alone.
+    assertThat(QuotedPrintable.decodeOrNull("a=\nb and x =E2=80=94 y", null)).isNull();
+  }
+
+  @Test
+  void literalsJoinedByCodeAreReadAsOneValue() {
+    String plus = "\"" + GITHUB.substring(0, 10) + "\" + \"" + GITHUB.substring(10) + "\"";
+    String split = plus.substring(1, plus.length() - 1);
+    assertFoundExactly("const TOKEN = " + plus + ";", split, "github_token", "concatenation");
+    String php = "'" + AWS.substring(0, 4) + "' . '" + AWS.substring(4) + "'";
+    assertFoundExactly(
+        "$key = " + php + ";",
+        php.substring(1, php.length() - 1),
+        "aws_access_key",
+        "concatenation");
+    String chunks =
+        "\""
+            + GITHUB.substring(0, 12)
+            + "\", \""
+            + GITHUB.substring(12, 30)
+            + "\", \""
+            + GITHUB.substring(30)
+            + "\"";
+    assertFoundExactly(
+        "PARTS = [" + chunks + "]\nTOKEN = \"\".join(PARTS)",
+        chunks.substring(1, chunks.length() - 1),
+        "github_token",
+        "concatenation");
+    // An array without join, and a sum of a string and a variable, stay as written.
+    assertThat(Concatenations.joinOrNull("colors = [\"4111\", \"1111\", \"1111\", \"1111\"]", null))
+        .isNull();
+    assertThat(Concatenations.joinOrNull("msg = \"hello \" + name + \"!\"", null)).isNull();
+  }
+
+  @Test
+  void bytesWrittenOneByOneInHexAreDecoded() {
+    StringBuilder array = new StringBuilder();
+    StringBuilder dump = new StringBuilder();
+    for (byte b : GITHUB.getBytes(StandardCharsets.US_ASCII)) {
+      array.append(array.isEmpty() ? "" : ", ").append(String.format("0x%02x", b));
+      dump.append(dump.isEmpty() ? "" : " ").append(String.format("%02x", b));
+    }
+    assertFoundExactly(
+        "static const uint8_t TOKEN[] = {" + array + "};", array.toString(), "github_token", "hex");
+    assertFoundExactly(
+        "hdr.authorization = " + dump + "\n", dump.toString(), "github_token", "hex");
+    // Binary data stays a dump; fewer than eight bytes are not a run.
+    assertThat(HexBytes.decodeOrNull("00 01 02 03 04 05 06 07 08 09 0a 0b", null)).isNull();
+    assertThat(HexBytes.decodeOrNull("mask 0x41, 0x42, 0x43", null)).isNull();
+  }
+
+  @Test
+  void aKeyThatNamesItsValuesEncodingNamesTheDecodedValue() {
+    String password = "otter4067#orbi";
+    String encoded = Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
+    assertFoundExactly("SMTP_PASSWORD_B64: \"" + encoded + "\"", encoded, "password", "base64");
+    assertThat(EncodingSuffix.before("apiKeyBase64 = x", 15, 0)).isEqualTo(6);
+    assertThat(EncodingSuffix.before("checksum = x", 11, 0)).isEqualTo(-1);
+    assertThat(EncodingSuffix.before("rehex: x", 7, 0)).isEqualTo(-1);
+  }
+
+  @Test
   void aTokenRightAfterAPercentEscapeStartsThere() {
     String jwt =
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5NDc5MCIsImlhdCI6MTc2MzkwNzU3N30"

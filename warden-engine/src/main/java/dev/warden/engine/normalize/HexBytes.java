@@ -1,0 +1,181 @@
+package dev.warden.engine.normalize;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes bytes written one by one in hex — a C or Java byte array ({@code 0x31, 0x34, 0x36, …}), a
+ * hex dump ({@code 78 6f 78 62 2d 36 …}) — the way a token is kept "not as a plain string literal"
+ * or logged by a proxy. The contiguous hex run of {@link EncodedRuns} does not see them: every byte
+ * stands alone. The derived text is scanned beside the others; a finding there maps back over the
+ * bytes.
+ *
+ * <p>Only runs of at least {@value #MIN_BYTES} bytes of one form — {@code 0x}-prefixed bytes
+ * separated by commas (line breaks and indentation allowed), or bare two-digit bytes separated by
+ * single spaces — whose bytes are printable UTF-8 (a dump of binary data stays as written). Cost: a
+ * vectorized search for {@code 0x}, and one look at every eighth character for a spaced dump.
+ */
+final class HexBytes {
+  private HexBytes() {}
+
+  static final int MIN_BYTES = 8;
+
+  /** How many bytes one run decodes at most; a longer run is decoded in pieces of this many. */
+  private static final int MAX_BYTES = 4096;
+
+  /** {@code text} with its byte runs decoded, or null when there is none. */
+  static @Nullable MappedText decodeOrNull(String text, @Nullable MappedText parent) {
+    Decoder d = new Decoder(text, parent);
+    for (int p = text.indexOf("0x"); p >= 0; p = text.indexOf("0x", Math.max(p + 2, d.copied))) {
+      d.prefixedRun(p);
+    }
+    int n = text.length();
+    for (int p = 0; p + 9 < n; p += 8) {
+      if (p < d.copied) {
+        continue;
+      }
+      // In a spaced dump one of any three characters is a space, and so is every third after it.
+      int s = text.charAt(p) == ' ' ? p : text.charAt(p + 1) == ' ' ? p + 1 : p + 2;
+      if (text.charAt(s) == ' '
+          && text.charAt(s + 3) == ' '
+          && text.charAt(s + 6) == ' '
+          && isHex(text.charAt(s + 1))
+          && isHex(text.charAt(s + 2))) {
+        d.spacedRun(s + 1);
+      }
+    }
+    return d.build();
+  }
+
+  private static final class Decoder {
+    private final String text;
+    private final @Nullable MappedText parent;
+    private MappedText.@Nullable Builder builder;
+    int copied;
+
+    Decoder(String text, @Nullable MappedText parent) {
+      this.text = text;
+      this.parent = parent;
+    }
+
+    /** Reads {@code 0xHH} bytes separated by commas from {@code start}. */
+    void prefixedRun(int start) {
+      if (start > 0 && isWordChar(text.charAt(start - 1))) {
+        return;
+      }
+      byte[] bytes = new byte[MAX_BYTES];
+      int count = 0;
+      int k = start;
+      int end = start;
+      while (count < MAX_BYTES && isPrefixedByte(k)) {
+        bytes[count++] = (byte) (value(k + 2));
+        end = k + 4;
+        int next = end;
+        while (next < text.length() && isSpace(text.charAt(next))) {
+          next++;
+        }
+        if (next >= text.length() || text.charAt(next) != ',') {
+          break;
+        }
+        next++;
+        while (next < text.length() && isSpace(text.charAt(next)) && next - end < 64) {
+          next++;
+        }
+        k = next;
+      }
+      replace(start, end, bytes, count);
+    }
+
+    /** Reads bare {@code HH} bytes separated by single spaces, back and forth from {@code seed}. */
+    void spacedRun(int seed) {
+      int first = seed;
+      while (first - 3 >= 0 && text.charAt(first - 1) == ' ' && isBareByte(first - 3)) {
+        first -= 3;
+      }
+      if (first < copied) {
+        return;
+      }
+      byte[] bytes = new byte[MAX_BYTES];
+      int count = 0;
+      int k = first;
+      int end = first;
+      while (count < MAX_BYTES && isBareByte(k)) {
+        bytes[count++] = (byte) value(k);
+        end = k + 2;
+        if (end >= text.length() || text.charAt(end) != ' ') {
+          break;
+        }
+        k = end + 1;
+      }
+      replace(first, end, bytes, count);
+    }
+
+    private void replace(int start, int end, byte[] bytes, int count) {
+      if (count < MIN_BYTES || start < copied) {
+        return;
+      }
+      byte[] exact = java.util.Arrays.copyOf(bytes, count);
+      String decoded = EncodedRuns.utf8OrNull(exact, false);
+      if (decoded == null) {
+        return;
+      }
+      MappedText.Builder b = builder;
+      if (b == null) {
+        b = new MappedText.Builder(parent, text);
+        builder = b;
+      }
+      int suffix = EncodingSuffix.before(text, start, copied);
+      if (suffix >= 0) {
+        b.copy(copied, suffix);
+        copied = EncodingSuffix.end(text, suffix);
+        b.remove(suffix, copied, Evasion.HEX);
+      }
+      b.copy(copied, start);
+      b.replace(start, end, decoded, Evasion.HEX);
+      copied = end;
+    }
+
+    private boolean isPrefixedByte(int k) {
+      return k + 3 < text.length()
+          && text.charAt(k) == '0'
+          && (text.charAt(k + 1) | 0x20) == 'x'
+          && isHex(text.charAt(k + 2))
+          && isHex(text.charAt(k + 3))
+          && (k + 4 == text.length() || !isWordChar(text.charAt(k + 4)));
+    }
+
+    /** Two hex digits standing alone between non-word characters. */
+    private boolean isBareByte(int k) {
+      return k >= 0
+          && k + 1 < text.length()
+          && isHex(text.charAt(k))
+          && isHex(text.charAt(k + 1))
+          && (k == 0 || !isWordChar(text.charAt(k - 1)))
+          && (k + 2 == text.length() || !isWordChar(text.charAt(k + 2)));
+    }
+
+    private int value(int k) {
+      return EncodedRuns.hexValue(text.charAt(k)) << 4 | EncodedRuns.hexValue(text.charAt(k + 1));
+    }
+
+    @Nullable MappedText build() {
+      MappedText.Builder b = builder;
+      if (b == null) {
+        return null;
+      }
+      b.copy(copied, text.length());
+      return b.build();
+    }
+  }
+
+  private static boolean isHex(char c) {
+    return EncodedRuns.hexValue(c) >= 0;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+}
