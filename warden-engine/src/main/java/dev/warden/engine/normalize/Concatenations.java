@@ -6,16 +6,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Joins a value written as string literals concatenated in code — {@code "sk_live_" + "Nqh…" +
- * "Lca…"}, PHP's {@code 'AKIA' . 'JNUN…'}, or an array of chunks joined at run time ({@code
- * "".join(["ghp_Flq", "pHZT…"])}, {@code [...].join("")}) — the way a key is split "so the scanner
- * stops complaining". No rule reads a value cut by quotes and operators. The derived text has the
- * joints (closing quote, operator, opening quote) removed; a finding there maps back over the
- * literals it spans.
+ * "Lca…"}, or an array of chunks joined at run time ({@code "".join(["ghp_Flq", "pHZT…"])}, {@code
+ * [...].join("")}) — the way a key is split "so the scanner stops complaining". No rule reads a
+ * value cut by quotes and operators. The derived text has the joints (closing quote, operator,
+ * opening quote) removed; a finding there maps back over the literals it spans.
  *
- * <p>Only literals of one quote character joined by {@code +}, a spaced {@code .}, or — inside an
- * array of string literals alone with {@code join} just before or after it — by commas. Cost: a
- * vectorized search for {@code +}, for the spaced dots, and (in text that says {@code join}) for
- * {@code [}.
+ * <p>Only literals of one quote character joined by {@code +}, or — inside an array of string
+ * literals alone with {@code join} just before or after it — by commas. Cost: a vectorized search
+ * for {@code +} and one for {@code [}. (PHP's {@code 'AKIA' . 'JNUN…'} is not read: a search for a
+ * spaced dot costs every text a pass over its spaces.)
  */
 final class Concatenations {
   private Concatenations() {}
@@ -33,19 +32,17 @@ final class Concatenations {
 
   /** {@code text} with its literal joints removed, or null when there is none. */
   static @Nullable MappedText joinOrNull(String text, @Nullable MappedText parent) {
+    int plus = text.indexOf('+');
+    int bracket = text.indexOf('[');
+    if (plus < 0 && bracket < 0) {
+      return null;
+    }
     List<int[]> joints = new ArrayList<>();
-    for (int p = text.indexOf('+'); p >= 0; p = text.indexOf('+', p + 1)) {
+    for (int p = plus; p >= 0; p = text.indexOf('+', p + 1)) {
       addJoint(text, p, p + 1, joints);
     }
-    for (String dot : new String[] {"' . '", "\" . \""}) {
-      for (int p = text.indexOf(dot); p >= 0; p = text.indexOf(dot, p + 1)) {
-        addJoint(text, p + 2, p + 3, joints);
-      }
-    }
-    if (text.contains("join")) {
-      for (int p = text.indexOf('['); p >= 0; p = text.indexOf('[', p + 1)) {
-        p = addArray(text, p, joints);
-      }
+    for (int p = bracket; p >= 0; p = text.indexOf('[', p + 1)) {
+      p = addArray(text, p, joints);
     }
     if (joints.isEmpty()) {
       return null;
@@ -146,10 +143,18 @@ final class Concatenations {
   }
 
   private static boolean joinNear(String text, int open, int close) {
-    int before = text.lastIndexOf("join", open);
-    int after = text.indexOf("join", close);
-    return (before >= 0 && open - before <= JOIN_BEFORE)
-        || (after >= 0 && after - close <= JOIN_AFTER);
+    return holds(text, Math.max(0, open - JOIN_BEFORE), open, "join")
+        || holds(text, close, Math.min(text.length(), close + JOIN_AFTER), "join");
+  }
+
+  /** Whether {@code word} occurs in {@code text[from, to)}: a bounded search. */
+  private static boolean holds(String text, int from, int to, String word) {
+    for (int k = from; k + word.length() <= to; k++) {
+      if (text.startsWith(word, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int skipSpace(String text, int i) {

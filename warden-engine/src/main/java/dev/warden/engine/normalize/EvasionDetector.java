@@ -90,11 +90,13 @@ public final class EvasionDetector implements Detector {
     List<Finding> derived = new ArrayList<>();
     MappedText unescaped = JsonEscapes.decodeOrNull(text);
     if (unescaped != null) {
-      scan(in, unescaped, derived, covered, base, Set.of());
+      scan(in, unescaped, derived, covered, base, Evasion.JSON_ESCAPE, Set.of());
     }
+    // A decoded mail body also holds the words around a value that was plain ASCII all along
+    // (NRIC S4552163Z after an encoded "身分証番号（NRIC）は"): what no finding as written holds is new.
     MappedText mailBody = QuotedPrintable.decodeOrNull(text, null);
     if (mailBody != null) {
-      scan(in, mailBody, derived, covered);
+      scan(in, mailBody, derived, covered, base, Evasion.QUOTED_PRINTABLE, Set.of());
     }
     @Nullable MappedText current = null;
     for (int layer = 0; ; layer++) {
@@ -197,12 +199,12 @@ public final class EvasionDetector implements Detector {
 
   /** Runs inner on a derived text and keeps, mapped back, what an undone evasion revealed. */
   private void scan(ScanInput in, MappedText variant, List<Finding> out, Coverage covered) {
-    scan(in, variant, out, covered, null, Set.of());
+    scan(in, variant, out, covered, null, Evasion.JSON_ESCAPE, Set.of());
   }
 
   /** {@link #scan} of a view that rewrites values in place: no finding of a prose type. */
   private void scanValues(ScanInput in, MappedText variant, List<Finding> out, Coverage covered) {
-    scan(in, variant, out, covered, null, proseTypes);
+    scan(in, variant, out, covered, null, Evasion.JSON_ESCAPE, proseTypes);
   }
 
   /**
@@ -212,8 +214,8 @@ public final class EvasionDetector implements Detector {
    * next word, which hides the word a rule or a context word needs), and each finding that no
    * finding of its type in the text as written holds whole is kept: a value the changes did not
    * touch is found alike in both texts, so only what they hid or cut is added. Such a finding is
-   * labelled {@code json-escape} whether the escape stood inside it or beside it. Findings of
-   * {@code skippedTypes} are not taken.
+   * labelled {@code revealedBy} ({@code json-escape}, {@code quoted-printable}) whether the change
+   * stood inside it or beside it. Findings of {@code skippedTypes} are not taken.
    */
   private void scan(
       ScanInput in,
@@ -221,6 +223,7 @@ public final class EvasionDetector implements Detector {
       List<Finding> out,
       Coverage covered,
       @Nullable List<Finding> asWritten,
+      Evasion revealedBy,
       Set<String> skippedTypes) {
     String text = variant.text();
     if (text.isEmpty()) {
@@ -243,7 +246,7 @@ public final class EvasionDetector implements Detector {
         if (known.covers(f.type(), original)) {
           continue;
         }
-        mask |= Evasion.JSON_ESCAPE.bit(); // the escapes revealed it, inside the span or beside
+        mask |= revealedBy.bit(); // the changes revealed it, inside the span or beside
       }
       out.add(
           new Finding(

@@ -12,12 +12,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Only runs of at least {@value #MIN_BYTES} bytes of one form — {@code 0x}-prefixed bytes
  * separated by commas (line breaks and indentation allowed), or bare two-digit bytes separated by
  * single spaces — whose bytes are printable UTF-8 (a dump of binary data stays as written). Cost: a
- * vectorized search for {@code 0x}, and one look at every eighth character for a spaced dump.
+ * vectorized search for {@code x}, and a look at every fourteenth character for a spaced dump.
  */
 final class HexBytes {
   private HexBytes() {}
 
   static final int MIN_BYTES = 8;
+
+  private static final int STRIDE = 14;
 
   /** How many bytes one run decodes at most; a longer run is decoded in pieces of this many. */
   private static final int MAX_BYTES = 4096;
@@ -25,25 +27,39 @@ final class HexBytes {
   /** {@code text} with its byte runs decoded, or null when there is none. */
   static @Nullable MappedText decodeOrNull(String text, @Nullable MappedText parent) {
     Decoder d = new Decoder(text, parent);
-    for (int p = text.indexOf("0x"); p >= 0; p = text.indexOf("0x", Math.max(p + 2, d.copied))) {
-      d.prefixedRun(p);
+    // 'x' is rare in text and its search vectorized; a search for "0x" is neither.
+    for (int x = text.indexOf('x', 1); x >= 0; x = text.indexOf('x', Math.max(x + 1, d.copied))) {
+      if (text.charAt(x - 1) == '0') {
+        d.prefixedRun(x - 1);
+      }
     }
     int n = text.length();
-    for (int p = 0; p + 9 < n; p += 8) {
-      if (p < d.copied) {
-        continue;
-      }
+    if (n < 3 * MIN_BYTES - 1) {
+      return d.build(); // too short for a dump
+    }
+    lookForDumps(text, d);
+    return d.build();
+  }
+
+  /**
+   * Looks at every {@value #STRIDE}th character of {@code chars} for a spaced dump, and decodes
+   * those found. A dump of eight bytes spans 23 characters: every stretch that long holds a
+   * multiple of STRIDE from which the check reads three of its spaces.
+   */
+  private static void lookForDumps(String chars, Decoder d) {
+    int length = chars.length();
+    for (int k = 0; k + 9 < length; k += STRIDE) {
       // In a spaced dump one of any three characters is a space, and so is every third after it.
-      int s = text.charAt(p) == ' ' ? p : text.charAt(p + 1) == ' ' ? p + 1 : p + 2;
-      if (text.charAt(s) == ' '
-          && text.charAt(s + 3) == ' '
-          && text.charAt(s + 6) == ' '
-          && isHex(text.charAt(s + 1))
-          && isHex(text.charAt(s + 2))) {
+      int s = chars.charAt(k) == ' ' ? k : chars.charAt(k + 1) == ' ' ? k + 1 : k + 2;
+      if (chars.charAt(s) == ' '
+          && chars.charAt(s + 3) == ' '
+          && chars.charAt(s + 6) == ' '
+          && isHex(chars.charAt(s + 1))
+          && isHex(chars.charAt(s + 2))
+          && s + 1 >= d.copied) {
         d.spacedRun(s + 1);
       }
     }
-    return d.build();
   }
 
   private static final class Decoder {
@@ -62,11 +78,14 @@ final class HexBytes {
       if (start > 0 && isWordChar(text.charAt(start - 1))) {
         return;
       }
-      byte[] bytes = new byte[MAX_BYTES];
+      byte[] bytes = new byte[16];
       int count = 0;
       int k = start;
       int end = start;
       while (count < MAX_BYTES && isPrefixedByte(k)) {
+        if (count == bytes.length) {
+          bytes = java.util.Arrays.copyOf(bytes, count * 2);
+        }
         bytes[count++] = (byte) (value(k + 2));
         end = k + 4;
         int next = end;
@@ -94,11 +113,14 @@ final class HexBytes {
       if (first < copied) {
         return;
       }
-      byte[] bytes = new byte[MAX_BYTES];
+      byte[] bytes = new byte[16];
       int count = 0;
       int k = first;
       int end = first;
       while (count < MAX_BYTES && isBareByte(k)) {
+        if (count == bytes.length) {
+          bytes = java.util.Arrays.copyOf(bytes, count * 2);
+        }
         bytes[count++] = (byte) value(k);
         end = k + 2;
         if (end >= text.length() || text.charAt(end) != ' ') {

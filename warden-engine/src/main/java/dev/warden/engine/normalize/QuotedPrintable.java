@@ -53,12 +53,25 @@ final class QuotedPrintable {
 
   /** Where the line naming the encoding ends; -1 when the text names none. */
   private static int headerEnd(String text) {
+    if (!anyEscape(text)) {
+      return -1; // nothing to decode; the '=' search is vectorized, the header's would not be
+    }
     int at = text.indexOf("uoted-printable");
     if (at < 1 || (text.charAt(at - 1) | 0x20) != 'q') {
       return -1;
     }
     int line = text.indexOf('\n', at);
     return line < 0 ? text.length() : line + 1;
+  }
+
+  /** Whether an {@code =} of {@code text} starts an escape or a soft break. */
+  private static boolean anyEscape(String text) {
+    for (int i = text.indexOf('='); i >= 0; i = text.indexOf('=', i + 1)) {
+      if (escapeRunEnd(text, i) > i) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The end of the run of {@code =XX} escapes and soft breaks starting at {@code i}. */

@@ -176,6 +176,14 @@ class EvasionDetectorTest {
             + " =E2=80=94 rotate the old one.\n";
     String broken = GITHUB.substring(0, 20) + "=\n" + GITHUB.substring(20);
     assertFoundExactly(mail, broken, "github_token", "quoted-printable");
+    // A value written in plain ASCII whose context words were escaped is found once they are read.
+    String nric = "S4552163Z";
+    String japanese =
+        "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+            + "=E8=BA=AB=E5=88=86=E8=A8=BC=E7=95=AA=E5=8F=B7=EF=BC=88NRIC=EF=BC=89=E3=81=AF"
+            + nric
+            + "=E3=80=81\n";
+    assertFoundExactly(japanese, nric, "sg_nric", "quoted-printable");
     // The same soft break without the header that names the encoding is left alone.
     assertThat(QuotedPrintable.decodeOrNull("a=\nb and x =E2=80=94 y", null)).isNull();
   }
@@ -185,10 +193,10 @@ class EvasionDetectorTest {
     String plus = "\"" + GITHUB.substring(0, 10) + "\" + \"" + GITHUB.substring(10) + "\"";
     String split = plus.substring(1, plus.length() - 1);
     assertFoundExactly("const TOKEN = " + plus + ";", split, "github_token", "concatenation");
-    String php = "'" + AWS.substring(0, 4) + "' . '" + AWS.substring(4) + "'";
+    String wrapped = "\"" + AWS.substring(0, 4) + "\"\n        + \"" + AWS.substring(4) + "\"";
     assertFoundExactly(
-        "$key = " + php + ";",
-        php.substring(1, php.length() - 1),
+        "String key =\n        " + wrapped + ";",
+        wrapped.substring(1, wrapped.length() - 1),
         "aws_access_key",
         "concatenation");
     String chunks =
