@@ -55,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 public class DetectionBenchmark {
 
-  @Param({"plain", "prose", "json", "digits", "at", "base64", "pairs"})
+  @Param({"plain", "prose", "json", "digits", "at", "base64", "pairs", "keys"})
   public String kind = "prose";
 
   /** Input size in UTF-8 bytes: 1 KiB, 64 KiB, 1 MiB, 16 MiB. */

@@ -152,6 +152,13 @@ public final class DetectionInputs {
           n++;
         }
       }
+      // Credential names glued into one run of value characters: every name is a keyword hit of
+      // the credential rules, and each would read the run after it as its value.
+      case "keys" -> {
+        while (sb.length() < bytes) {
+          sb.append("secret=token=session=apikey=");
+        }
+      }
       default -> throw new IllegalArgumentException("unknown adversarial kind: " + kind);
     }
     sb.setLength(bytes);

@@ -835,14 +835,20 @@ final class CredentialRules {
 
   /** Formats with their own rules: a value in one of them is left to that rule. */
   // pk.eyJ…: a Mapbox public token, published in every page that shows a map.
-  // projects/…/secrets/…: a Google Secret Manager resource name, which names a secret.
+  // projects/…/secrets/…: a Google Secret Manager resource name, which names a secret. Ag + 600
+  // base64: a Sealed Secrets ciphertext (version byte 2), readable only by the cluster's key.
   private static final String NOT_VENDOR =
       "(?!eyJ|pk\\.eyJ|gh[pousr]_|github_pat_|sk-(?!ant-)|AKIA|ASIA|ABIA|ACCA"
-          + "|projects/[A-Za-z0-9-]{1,64}+/secrets/)";
+          + "|projects/[A-Za-z0-9-]{1,64}+/secrets/|Ag[A-Za-z0-9+/]{600})";
 
-  /** A generic credential's value after its key: 16–512 secret characters, no vendor format. */
-  private static final String GENERIC_VALUE =
-      NOT_VENDOR + "(" + SECRET_CHARS + "{16,512}+)(?!" + SECRET_CHARS + ")";
+  /**
+   * A generic credential's value after its key: 16 or more secret characters (the rule's reach
+   * bounds them), no vendor format. Unbounded but possessive: a run longer than any secret still
+   * matches, and is refused by the validator, so the keywords inside it are not tried again — a
+   * bounded run followed by "not another secret character" failed at every {@code secret=} of a 1
+   * MB repetition (≈ 2 s per MiB; now ≈ 0.25 s).
+   */
+  private static final String GENERIC_VALUE = NOT_VENDOR + "(" + SECRET_CHARS + "{16,}+)";
 
   /**
    * The generic credential pattern; {@code guarded = false} is the reference without the two
@@ -957,7 +963,7 @@ final class CredentialRules {
     return Rule.builder("session-cookie")
         .type("generic_secret")
         .keywords("sess", "connect.sid", "_oauth2_proxy")
-        .reach(32, 24 + 4 + VendorShapes.ASSIGN_MAX + 1024)
+        .reach(32, 24 + 4 + VendorShapes.ASSIGN_MAX + 4096)
         .keywordFollowedBy("=:：", 24 + VendorShapes.ALIGNMENT)
         .pattern(
             "(?<![A-Za-z0-9_.-])"
@@ -966,7 +972,11 @@ final class CredentialRules {
                 + "|connect\\.sid|_oauth2_proxy)"
                 + "(?![A-Za-z0-9_.-])"
                 + ASSIGN
-                + "([A-Za-z0-9+/=_.%~-]{16,1024}+)(?![A-Za-z0-9+/=_.%~-])")
+                // Unbounded but possessive: a run longer than any cookie still matches (and is
+                // refused by the validator), so the keywords inside it are not tried again — a
+                // bounded run followed by "not another value character" failed at every "session="
+                // of a 1 MB repetition, 2.5 s per MiB.
+                + "([A-Za-z0-9+/=_.%~-]{16,}+)")
         .secretGroup(1)
         .validator(CredentialValues.HIGH_ENTROPY)
         .confidence(0.7)

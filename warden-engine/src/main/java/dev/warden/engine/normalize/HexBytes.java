@@ -28,7 +28,7 @@ final class HexBytes {
   static @Nullable MappedText decodeOrNull(String text, @Nullable MappedText parent) {
     Decoder d = new Decoder(text, parent);
     // 'x' is rare in text and its search vectorized; a search for "0x" is neither.
-    for (int x = text.indexOf('x', 1); x >= 0; x = text.indexOf('x', Math.max(x + 1, d.copied))) {
+    for (int x = text.indexOf('x', 1); x >= 0; x = text.indexOf('x', Math.max(x + 1, d.scanned))) {
       if (text.charAt(x - 1) == '0') {
         d.prefixedRun(x - 1);
       }
@@ -56,7 +56,7 @@ final class HexBytes {
           && chars.charAt(s + 6) == ' '
           && isHex(chars.charAt(s + 1))
           && isHex(chars.charAt(s + 2))
-          && s + 1 >= d.copied) {
+          && s + 1 >= d.scanned) {
         d.spacedRun(s + 1);
       }
     }
@@ -67,6 +67,12 @@ final class HexBytes {
     private final @Nullable MappedText parent;
     private MappedText.@Nullable Builder builder;
     int copied;
+
+    /**
+     * Where the last run read ended, decoded or not: no run is read twice (a long dump of binary
+     * bytes, read again from every seed in it, would make the view quadratic).
+     */
+    int scanned;
 
     Decoder(String text, @Nullable MappedText parent) {
       this.text = text;
@@ -106,12 +112,10 @@ final class HexBytes {
 
     /** Reads bare {@code HH} bytes separated by single spaces, back and forth from {@code seed}. */
     void spacedRun(int seed) {
+      // Not back past what is read already: a dump longer than MAX_BYTES is read on in pieces.
       int first = seed;
-      while (first - 3 >= 0 && text.charAt(first - 1) == ' ' && isBareByte(first - 3)) {
+      while (first - 3 >= scanned && text.charAt(first - 1) == ' ' && isBareByte(first - 3)) {
         first -= 3;
-      }
-      if (first < copied) {
-        return;
       }
       byte[] bytes = new byte[16];
       int count = 0;
@@ -132,6 +136,7 @@ final class HexBytes {
     }
 
     private void replace(int start, int end, byte[] bytes, int count) {
+      scanned = Math.max(scanned, Math.max(end, start + 1));
       if (count < MIN_BYTES || start < copied) {
         return;
       }
