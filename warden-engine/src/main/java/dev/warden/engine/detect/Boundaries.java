@@ -6,7 +6,8 @@ package dev.warden.engine.detect;
  * <p>Values often sit in raw JSON text, where a line break is the two characters {@code \n}; a
  * plain "not after a letter" lookbehind would then refuse {@code ...\nAKIA…} because of the {@code
  * n}. {@link #startNotAfter} allows a start right after an escaped {@code \n}, {@code \r} or {@code
- * \t} as well.
+ * \t} as well, and after a percent escape ({@code id_token%3DeyJ…}, {@code ssn%3D…}) of URL-encoded
+ * text; {@code RuleDetector.afterEscape} lets the same starts through its start prefilter.
  *
  * <p>Japanese and Chinese are written without spaces, and Korean glues particles to the word before
  * ({@code hong@company.kr입니다}). A change between a CJK script (Han, Hiragana, Katakana, Hangul) and

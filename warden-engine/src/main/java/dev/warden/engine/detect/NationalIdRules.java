@@ -206,6 +206,7 @@ final class NationalIdRules {
             "住民登録番号は«840107-2470631»です")
         .falsePositives(
             "법인등록번호 110111-1234567",
+            "주민등록번호 기재 예: 900101-1234567",
             "법인 등록 번호: 110111-1234567",
             "corporate registration no. 110111-1234567",
             "date 921341-2679146 has no month 13",
@@ -294,6 +295,7 @@ final class NationalIdRules {
             "My Number card «1724 4518 3828» copy")
         .falsePositives(
             "マイナンバー 9564 2290 6008 (check digit wrong)",
+            "記入例：個人番号 1234 5678 9018",
             "Aadhaar 5811 2228 1089 belongs elsewhere",
             "mixed 9564-2290 6009",
             "serial 19564 2290 6009",

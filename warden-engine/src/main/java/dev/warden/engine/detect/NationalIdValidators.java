@@ -158,6 +158,9 @@ final class NationalIdValidators {
     if (gender < 1 || gender > 8) {
       return false;
     }
+    if (d.endsWith("1234567")) {
+      return false; // the forms' and manuals' example (900101-1234567), not a person's number
+    }
     int century = (gender == 1 || gender == 2 || gender == 5 || gender == 6) ? 1900 : 2000;
     int year = century + Integer.parseInt(d, 0, 2, 10);
     int month = Integer.parseInt(d, 2, 4, 10);
@@ -191,8 +194,8 @@ final class NationalIdValidators {
 
   static boolean isMyNumber(CharSequence value) {
     String d = CardValidator.digitsOf(value);
-    if (d.length() != 12) {
-      return false;
+    if (d.length() != 12 || d.startsWith("12345678901")) {
+      return false; // 1234 5678 9018: the example printed on the forms' instructions
     }
     int[] weights = {6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
     int sum = 0;

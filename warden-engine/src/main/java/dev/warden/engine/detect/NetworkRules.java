@@ -95,8 +95,7 @@ final class NetworkRules {
 
   private static final List<String> NOT_IP_WORDS =
       List.of(
-          "version",
-          "versions",
+          "version*", // versions, Versionshinweise
           "ver",
           "v",
           "build",
@@ -133,6 +132,13 @@ final class NetworkRules {
           "kernel",
           "firmware",
           "fw",
+          "bootloader",
+          "bios",
+          "driver",
+          "drivers",
+          "treiber",
+          "rollout",
+          "changelog",
           "section",
           "sec",
           "chapter",
@@ -146,7 +152,14 @@ final class NetworkRules {
           "업데이트",
           "업그레이드",
           "절",
+          "펌웨어",
+          "드라이버",
+          "릴리스",
           "バージョン",
+          "ファームウェア",
+          "ドライバ",
+          "ドライバー",
+          "リリース",
           "アップデート",
           "アップグレード",
           "章");
@@ -173,6 +186,8 @@ final class NetworkRules {
             "Chrome 120.0.6099.109",
             "OID 1.3.6.1.4.1.311",
             "firmware version 10.20.30.40",
+            "bootloader 2.1.0.255 → 2.1.1.3",
+            "社内ネットワーク機器ファームウェア 10.1.20.3 との互換性",
             "Python 3.12.4.1 and Node 20.11.1 on the agents",
             "build v10.20.30.40",
             "IP 256.1.1.1 is out of range",

@@ -110,7 +110,8 @@ final class PiiRules {
               "メール",
               "連絡先"),
           // A mail's Message-ID is an id, not an address (<CAF3x…@mail.gmail.com>); so is a MIME
-          // part's Content-ID (cid:logo.c80d…@mailer.local).
+          // part's Content-ID (<logo.c80d…@mailer.local>). Not "cid": logs name client and
+          // correlation ids so ("cid=42 login ok user=jane@…").
           List.of(
               "message-id",
               "message_id",
@@ -118,8 +119,7 @@ final class PiiRules {
               "msg-id",
               "msgid",
               "in-reply-to",
-              "content-id",
-              "cid"));
+              "content-id"));
 
   /**
    * A superset of the characters of {@link #LOCAL}'s two alternatives (letters, marks and digits of

@@ -1009,7 +1009,7 @@ public final class RuleDetector implements Detector {
         int from = Math.max(done, c.start() - DIGIT_MARGIN);
         int to = Math.min(length, c.end() + DIGIT_MARGIN);
         for (int p = Math.max(0, from); p < to; p++) {
-          if (p == 0 || !isAsciiAlphanumeric(text.charAt(p - 1)) || afterEscapedControl(text, p)) {
+          if (p == 0 || !isAsciiAlphanumeric(text.charAt(p - 1)) || afterEscape(text, p)) {
             int q = p + DigitRunShape.digitRun(text, p, RUN_COUNTED_TO);
             int after = q < length ? text.charAt(q) : DigitRunShape.NO_CHAR;
             all.add(p, q - p, after);
@@ -1035,13 +1035,26 @@ public final class RuleDetector implements Detector {
     private static boolean isAsciiAlphanumeric(char c) {
       return isAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
+  }
 
-    private static boolean afterEscapedControl(String text, int p) {
-      char before = text.charAt(p - 1);
-      return (before == 'n' || before == 'r' || before == 't')
-          && p >= 2
-          && text.charAt(p - 2) == '\\';
+  /**
+   * Whether {@code text[p]} follows an escape whose last letter or digit stands for a separator — a
+   * JSON {@code \n}, {@code \r}, {@code \t} or a percent escape ({@code %3D}) — the starts {@link
+   * Boundaries#startNotAfter} allows after an excluded character.
+   */
+  static boolean afterEscape(String text, int p) {
+    char before = text.charAt(p - 1);
+    if ((before == 'n' || before == 'r' || before == 't') && p >= 2 && text.charAt(p - 2) == '\\') {
+      return true;
     }
+    return p >= 3
+        && text.charAt(p - 3) == '%'
+        && isHexDigit(text.charAt(p - 2))
+        && isHexDigit(before);
+  }
+
+  private static boolean isHexDigit(char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
   }
 
   /**
@@ -1087,9 +1100,7 @@ public final class RuleDetector implements Detector {
     if (!notAfter.contains(before)) {
       return false;
     }
-    boolean escapedControl =
-        (before == 'n' || before == 'r' || before == 't') && p >= 2 && text.charAt(p - 2) == '\\';
-    return !escapedControl;
+    return !afterEscape(text, p);
   }
 
   /** {@link #accept} for each rule of a group sharing one pattern and one gate. */

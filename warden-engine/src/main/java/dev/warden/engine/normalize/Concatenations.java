@@ -75,8 +75,8 @@ final class Concatenations {
     while (open < text.length() && open - to < MAX_GAP && isSpace(text.charAt(open))) {
       open++;
     }
-    if (close < 1 || open >= text.length()) {
-      return;
+    if (close < 1 || open >= text.length() || (from > 0 && text.charAt(from - 1) == '\n')) {
+      return; // a '+' that opens its line is a unified diff's added line, not an operator
     }
     char quote = text.charAt(close);
     if ((quote == '"' || quote == '\'')

@@ -63,7 +63,11 @@ public enum Evasion {
    * A value split into string literals joined by code: {@code "sk_live_" + "…"}, {@code
    * "".join(["ghp_…", "…"])} ({@link Concatenations}).
    */
-  CONCATENATION("concatenation");
+  CONCATENATION("concatenation"),
+  /**
+   * A streamed answer pasted or logged whole: the text of its chunks joined ({@link StreamDeltas}).
+   */
+  STREAM("stream-chunks");
 
   private final String label;
 

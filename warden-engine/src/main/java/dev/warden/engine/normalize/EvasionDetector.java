@@ -63,9 +63,9 @@ public final class EvasionDetector implements Detector {
   /**
    * @param proseTypes types read from the wording of whole clauses ({@code prompt_injection}), not
    *     from values: not taken from the views that rewrite values in place (glued keys set apart,
-   *     named and XML values, form fields, spaced values closed up). Their detector undoes spacing
-   *     and leetspeak on its own; a clause with a closed-up token in it is a different sentence,
-   *     not a disguised one.
+   *     named and XML values, form fields, joined literals, spaced values closed up). Their
+   *     detector undoes spacing and leetspeak on its own; a clause with a closed-up token in it is
+   *     a different sentence, not a disguised one.
    */
   public EvasionDetector(
       Detector inner, EvasionLimits limits, Set<String> yieldingRuleIds, Set<String> proseTypes) {
@@ -97,6 +97,10 @@ public final class EvasionDetector implements Detector {
     MappedText mailBody = QuotedPrintable.decodeOrNull(text, null);
     if (mailBody != null) {
       scan(in, mailBody, derived, covered, base, Evasion.QUOTED_PRINTABLE, Set.of());
+    }
+    MappedText streamed = StreamDeltas.joinOrNull(text, null);
+    if (streamed != null) {
+      scan(in, streamed, derived, covered);
     }
     @Nullable MappedText current = null;
     for (int layer = 0; ; layer++) {

@@ -34,10 +34,10 @@ final class HexBytes {
       }
     }
     int n = text.length();
-    if (n < 3 * MIN_BYTES - 1) {
-      return d.build(); // too short for a dump
+    if (n >= 3 * MIN_BYTES - 1) { // else too short for a dump
+      d.scanned = 0; // the passes read independently; build() orders what they found
+      lookForDumps(text, d);
     }
-    lookForDumps(text, d);
     return d.build();
   }
 
@@ -65,8 +65,7 @@ final class HexBytes {
   private static final class Decoder {
     private final String text;
     private final @Nullable MappedText parent;
-    private MappedText.@Nullable Builder builder;
-    int copied;
+    private final java.util.List<Run> runs = new java.util.ArrayList<>();
 
     /**
      * Where the last run read ended, decoded or not: no run is read twice (a long dump of binary
@@ -137,34 +136,22 @@ final class HexBytes {
 
     private void replace(int start, int end, byte[] bytes, int count) {
       scanned = Math.max(scanned, Math.max(end, start + 1));
-      if (count < MIN_BYTES || start < copied) {
+      while (count > 0 && bytes[count - 1] == 0) {
+        count--; // a C string's terminator ends the text, it is not a control character in it
+      }
+      if (count < MIN_BYTES) {
         return;
       }
-      byte[] exact = java.util.Arrays.copyOf(bytes, count);
-      String decoded = EncodedRuns.utf8OrNull(exact, false);
-      if (decoded == null) {
-        return;
+      String decoded = EncodedRuns.utf8OrNull(java.util.Arrays.copyOf(bytes, count), false);
+      if (decoded != null) {
+        runs.add(new Run(start, end, decoded));
       }
-      MappedText.Builder b = builder;
-      if (b == null) {
-        b = new MappedText.Builder(parent, text);
-        builder = b;
-      }
-      int suffix = EncodingSuffix.before(text, start, copied);
-      if (suffix >= 0) {
-        b.copy(copied, suffix);
-        copied = EncodingSuffix.end(text, suffix);
-        b.remove(suffix, copied, Evasion.HEX);
-      }
-      b.copy(copied, start);
-      b.replace(start, end, decoded, Evasion.HEX);
-      copied = end;
     }
 
     private boolean isPrefixedByte(int k) {
       return k + 3 < text.length()
           && text.charAt(k) == '0'
-          && (text.charAt(k + 1) | 0x20) == 'x'
+          && text.charAt(k + 1) == 'x'
           && isHex(text.charAt(k + 2))
           && isHex(text.charAt(k + 3))
           && (k + 4 == text.length() || !isWordChar(text.charAt(k + 4)));
@@ -184,14 +171,34 @@ final class HexBytes {
       return EncodedRuns.hexValue(text.charAt(k)) << 4 | EncodedRuns.hexValue(text.charAt(k + 1));
     }
 
+    /** The text with the decoded runs of both passes in place, in text order; null if none. */
     @Nullable MappedText build() {
-      MappedText.Builder b = builder;
-      if (b == null) {
+      if (runs.isEmpty()) {
         return null;
+      }
+      runs.sort((x, y) -> Integer.compare(x.start(), y.start()));
+      MappedText.Builder b = new MappedText.Builder(parent, text);
+      int copied = 0;
+      for (Run run : runs) {
+        if (run.start() < copied) {
+          continue; // inside a run taken already (a dump of 0x bytes read by both passes)
+        }
+        int suffix = EncodingSuffix.before(text, run.start(), copied);
+        if (suffix >= 0) {
+          b.copy(copied, suffix);
+          copied = EncodingSuffix.end(text, suffix);
+          b.remove(suffix, copied, Evasion.HEX);
+        }
+        b.copy(copied, run.start());
+        b.replace(run.start(), run.end(), run.decoded(), Evasion.HEX);
+        copied = run.end();
       }
       b.copy(copied, text.length());
       return b.build();
     }
+
+    /** Bytes {@code text[start, end)} read as {@code decoded}. */
+    private record Run(int start, int end, String decoded) {}
   }
 
   private static boolean isHex(char c) {

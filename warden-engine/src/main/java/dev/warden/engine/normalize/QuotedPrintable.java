@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 final class QuotedPrintable {
   private QuotedPrintable() {}
 
+  private static final String NAME = "quoted-printable";
+
   /** {@code text} with its quoted-printable body decoded, or null when there is none. */
   static @Nullable MappedText decodeOrNull(String text, @Nullable MappedText parent) {
     int header = headerEnd(text);
@@ -56,8 +58,15 @@ final class QuotedPrintable {
     if (!anyEscape(text)) {
       return -1; // nothing to decode; the '=' search is vectorized, the header's would not be
     }
-    int at = text.indexOf("uoted-printable");
-    if (at < 1 || (text.charAt(at - 1) | 0x20) != 'q') {
+    int at = -1;
+    // Header values are case-insensitive ("Quoted-Printable", "QUOTED-PRINTABLE"): look at each
+    // hyphen for the words around it.
+    for (int h = text.indexOf('-'); h >= 0 && at < 0; h = text.indexOf('-', h + 1)) {
+      if (h >= 6 && text.regionMatches(true, h - 6, NAME, 0, NAME.length())) {
+        at = h - 6;
+      }
+    }
+    if (at < 0) {
       return -1;
     }
     int line = text.indexOf('\n', at);

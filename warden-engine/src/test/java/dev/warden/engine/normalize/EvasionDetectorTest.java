@@ -246,6 +246,24 @@ class EvasionDetectorTest {
   }
 
   @Test
+  void aValueStreamedOverTwoChunksReadsWhole() {
+    String first = GITHUB.substring(0, 17);
+    String second = GITHUB.substring(17);
+    String stream =
+        "data: {\"choices\":[{\"delta\":{\"content\":\"Your token is "
+            + first
+            + "\"}}]}\n\ndata: {\"choices\":[{\"delta\":{\"content\":\""
+            + second
+            + " — keep it safe.\"}}]}\n\ndata: [DONE]\n";
+    String spanned =
+        stream.substring(stream.indexOf(first), stream.indexOf(second) + second.length());
+    assertFoundExactly(stream, spanned, "github_token", "stream-chunks");
+    // One chunk is no stream; lines of other JSON are not chunks.
+    assertThat(StreamDeltas.joinOrNull("data: {\"delta\":{\"content\":\"hi\"}}\n", null)).isNull();
+    assertThat(StreamDeltas.joinOrNull("{\"a\": 1}\n{\"b\": 2}\n", null)).isNull();
+  }
+
+  @Test
   void aTokenRightAfterAPercentEscapeStartsThere() {
     String jwt =
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5NDc5MCIsImlhdCI6MTc2MzkwNzU3N30"
