@@ -31,7 +31,9 @@ class IntentHeldOutTest {
    * flagged (the model of 2026-11-24: 121, 11); after the reported-clause fixes it prompted, 6
    * flagged. With the eighth batch (Korean and Japanese, half of its injections plain business
    * requests): 140, 134 and 137, flagged 6, 4 and 7; the fourth set, scored once with that model:
-   * 146 of 160, 5 flagged (the previous model: 145, 6). Floors a few samples below, so that a
+   * 146 of 160, 5 flagged (the previous model: 145, 6). With the ninth batch (tool output): 140,
+   * 137, 136 and 146, flagged 6, 4, 7 and 5; the fifth set, scored once with that model: 137 of
+   * 160 (39 by the signals alone), 3 flagged. Floors a few samples below, so that a
    * retrain on more data may trade one sample for many elsewhere without failing here.
    */
   @ParameterizedTest
@@ -39,7 +41,8 @@ class IntentHeldOutTest {
     "held-2026-11-24.jsonl, 135, 7",
     "held2-2026-11-24.jsonl, 129, 5",
     "held3-2026-11-25.jsonl, 128, 7",
-    "held4-2026-11-25.jsonl, 141, 7"
+    "held4-2026-11-25.jsonl, 141, 7",
+    "held5-2026-11-25.jsonl, 132, 6"
   })
   void aHeldOutSetKeepsItsScore(String file, int minFound, int maxFlagged) throws IOException {
     InjectionDetector withModel = InjectionDetector.builtin();
