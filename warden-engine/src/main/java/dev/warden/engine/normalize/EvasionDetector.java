@@ -120,32 +120,18 @@ public final class EvasionDetector implements Detector {
       if (changed && current != null) {
         scan(in, current, derived, covered);
       }
-      // A view of its own, scanned beside the others and not decoded further: setting a glued key
+      // Views of their own, scanned beside the others and not decoded further: setting a glued key
       // apart must not split anything else the next layers would read.
       String latest = current == null ? text : current.text();
-      MappedText separated = GluedValues.separateOrNull(latest, current);
-      if (separated != null) {
-        scanValues(in, separated, derived, covered);
-      }
-      MappedText named = NamedValues.joinOrNull(latest, current);
-      if (named != null) {
-        scanValues(in, named, derived, covered);
-      }
-      MappedText elements = XmlValues.joinOrNull(latest, current);
-      if (elements != null) {
-        scanValues(in, elements, derived, covered);
+      for (ValueView view : VALUE_VIEWS) {
+        MappedText rewritten = view.rewriteOrNull(latest, current);
+        if (rewritten != null) {
+          scanValues(in, rewritten, derived, covered);
+        }
       }
       MappedText bytes = HexBytes.decodeOrNull(latest, current);
       if (bytes != null) {
-        scan(in, bytes, derived, covered);
-      }
-      MappedText joinedLiterals = Concatenations.joinOrNull(latest, current);
-      if (joinedLiterals != null) {
-        scanValues(in, joinedLiterals, derived, covered);
-      }
-      MappedText form = FormValues.decodeOrNull(latest, current);
-      if (form != null) {
-        scanValues(in, form, derived, covered);
+        scan(in, bytes, derived, covered); // decoded bytes are text: injection reads them too
       }
       MappedText closedUp = SpacedValues.joinOrNull(latest, current, false);
       if (closedUp != null) {
@@ -200,6 +186,20 @@ public final class EvasionDetector implements Detector {
     }
     return out;
   }
+
+  /** A view that rewrites values in place, read for values only ({@link #scanValues}). */
+  @FunctionalInterface
+  private interface ValueView {
+    @Nullable MappedText rewriteOrNull(String text, @Nullable MappedText parent);
+  }
+
+  private static final List<ValueView> VALUE_VIEWS =
+      List.of(
+          GluedValues::separateOrNull,
+          NamedValues::joinOrNull,
+          XmlValues::joinOrNull,
+          Concatenations::joinOrNull,
+          FormValues::decodeOrNull);
 
   /** Runs inner on a derived text and keeps, mapped back, what an undone evasion revealed. */
   private void scan(ScanInput in, MappedText variant, List<Finding> out, Coverage covered) {

@@ -32,9 +32,9 @@ class IntentHeldOutTest {
    * flagged. With the eighth batch (Korean and Japanese, half of its injections plain business
    * requests): 140, 134 and 137, flagged 6, 4 and 7; the fourth set, scored once with that model:
    * 146 of 160, 5 flagged (the previous model: 145, 6). With the ninth batch (tool output): 140,
-   * 137, 136 and 146, flagged 6, 4, 7 and 5; the fifth set, scored once with that model: 137 of
-   * 160 (39 by the signals alone), 3 flagged. Floors a few samples below, so that a
-   * retrain on more data may trade one sample for many elsewhere without failing here.
+   * 137, 136 and 146, flagged 6, 4, 7 and 5; the fifth set, scored once with that model: 137 of 160
+   * (39 by the signals alone), 3 flagged. Floors a few samples below, so that a retrain on more
+   * data may trade one sample for many elsewhere without failing here.
    */
   @ParameterizedTest
   @CsvSource({
