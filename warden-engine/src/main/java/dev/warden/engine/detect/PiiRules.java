@@ -57,15 +57,66 @@ final class PiiRules {
   private static final String LABEL =
       "(?:[\\-" + WORD_CHARS + "]{1,63}+|[\\-" + CJK_CHARS + "]{1,63}+)";
 
-  // URL userinfo ("https://user:pass@host", "https://key@o1.ingest.sentry.io/1", "ssh://git@host")
-  // is a credential or a login, not a mailbox: an "@" preceded by "//" and userinfo characters only
-  // does not start a domain. A '#' counts as userinfo: people put it in passwords unescaped; so
-  // does
-  // a ',' after the ':' of a password, but not in a user name:
-  // "https://host.example,admin@corp.com"
-  // is a CSV row's URL cell, then its e-mail cell.
-  private static final String NOT_URL_USERINFO =
-      "(?<!//(?:[^\\s/?@,]{1,330}|[^\\s/?@,:]{0,330}:(?!\\d{1,5},)[^\\s/?@]{0,330})@)";
+  /** Longest URL user name, and longest password, read before an "@" as userinfo. */
+  private static final int MAX_USERINFO_PART = 330;
+
+  /**
+   * URL userinfo ("https://user:pass@host", "https://key@o1.ingest.sentry.io/1", "ssh://git@host")
+   * is a credential or a login, not a mailbox: an "@" preceded by "//" and userinfo characters only
+   * does not start a domain. A '#' counts as userinfo: people put it in passwords unescaped; so
+   * does a ',' after the ':' of a password, but not in a user name
+   * ("https://host.example,admin@corp.com" is a CSV row's URL cell, then its e-mail cell), nor a
+   * port before one ("…:8080,admin@…").
+   *
+   * <p>Read from the "@" backwards in code, not as a lookbehind: Java tries a bounded lookbehind at
+   * every length, ≈ 660 steps at every "@" whether or not a "//" is near (1 MiB of "@a." took 3 s).
+   */
+  static boolean isUrlUserinfo(String text, int start, int end) {
+    int at = text.indexOf('@', start);
+    if (at < 0 || at >= end) {
+      return false;
+    }
+    int k = at;
+    while (k > 0 && at - k <= 2 * MAX_USERINFO_PART + 1 && isUserinfoChar(text.charAt(k - 1))) {
+      k--;
+    }
+    if (k < 2 || k == at || text.charAt(k - 1) != '/' || text.charAt(k - 2) != '/') {
+      return false;
+    }
+    int comma = firstIn(text, ',', k, at);
+    int colon = firstIn(text, ':', k, at);
+    boolean userOnly = comma < 0 && at - k <= MAX_USERINFO_PART; // may hold a ':' too
+    boolean userAndPassword =
+        colon >= 0
+            && (comma < 0 || comma > colon)
+            && colon - k <= MAX_USERINFO_PART
+            && at - colon - 1 <= MAX_USERINFO_PART
+            && !portBeforeComma(text, colon + 1, at);
+    return userOnly || userAndPassword;
+  }
+
+  /** The first {@code c} in {@code text[from, to)}, or -1. */
+  private static int firstIn(String text, char c, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (text.charAt(k) == c) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isUserinfoChar(char c) {
+    return !Character.isWhitespace(c) && c != '/' && c != '?' && c != '@';
+  }
+
+  /** Whether {@code text[from, to)} starts with 1–5 digits and a comma (a port, then a cell). */
+  private static boolean portBeforeComma(String text, int from, int to) {
+    int k = from;
+    while (k < to && k - from < 5 && text.charAt(k) >= '0' && text.charAt(k) <= '9') {
+      k++;
+    }
+    return k > from && k < to && text.charAt(k) == ',';
+  }
 
   // Local part, "@", then 2–9 labels. Every repeated piece is possessive and the label group is
   // bounded, so a hostile "a.a.a.a…" cannot make the matcher backtrack or recurse deeply. The
@@ -74,7 +125,6 @@ final class PiiRules {
   private static final String EMAIL =
       LOCAL
           + "@"
-          + NOT_URL_USERINFO
           + LABEL
           + "(?:\\."
           + LABEL
@@ -145,6 +195,7 @@ final class PiiRules {
         .reach(64, 9 * 64)
         .pattern(EMAIL)
         .runBeforeKeyword(PiiRules::mayBeInLocalPart)
+        .refusal(PiiRules::isUrlUserinfo)
         .validator(TextValidators.EMAIL)
         .confidence(0.9)
         .context(EMAIL_CONTEXT)

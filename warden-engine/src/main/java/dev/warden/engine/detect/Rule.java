@@ -42,6 +42,7 @@ public final class Rule {
   private final Pattern pattern;
   private final int secretGroup;
   private final @Nullable Validator validator;
+  private final @Nullable Refusal refusal;
   private final double confidence;
   private final ContextWords context;
   private final ContextWords.Index contextIndex;
@@ -70,6 +71,7 @@ public final class Rule {
     this.pattern = Objects.requireNonNull(b.pattern);
     this.secretGroup = b.secretGroup;
     this.validator = b.validator;
+    this.refusal = b.refusal;
     this.confidence = b.confidence;
     this.context = b.context;
     this.contextIndex = new ContextWords.Index(b.context);
@@ -201,6 +203,21 @@ public final class Rule {
   /** The validator the value must pass, or {@code null} when the pattern is enough. */
   public @Nullable Validator validator() {
     return validator;
+  }
+
+  /**
+   * What the text around a value can refuse that a pattern could only say with a long lookbehind
+   * (tried at every length, so at every candidate), or {@code null}.
+   */
+  public @Nullable Refusal refusal() {
+    return refusal;
+  }
+
+  /** Refuses a value by the text around it; checked before the validator. */
+  @FunctionalInterface
+  public interface Refusal {
+    /** Whether the value {@code text[start, end)} is not one, given what stands around it. */
+    boolean refuses(String text, int start, int end);
   }
 
   /** Confidence of a validated match before context, in {@code (0, 1]}. */
@@ -340,6 +357,7 @@ public final class Rule {
     private @Nullable Pattern pattern;
     private int secretGroup;
     private @Nullable Validator validator;
+    private @Nullable Refusal refusal;
     private double confidence = Double.NaN;
     private ContextWords context = ContextWords.NONE;
     private boolean placeholderCheck;
@@ -418,6 +436,11 @@ public final class Rule {
 
     public Builder validator(Validator validator) {
       this.validator = validator;
+      return this;
+    }
+
+    public Builder refusal(Refusal refusal) {
+      this.refusal = refusal;
       return this;
     }
 

@@ -1136,6 +1136,10 @@ public final class RuleDetector implements Detector {
     if (rule.byColumn() && (column == null || column.effect() != ContextWords.Effect.RAISE)) {
       return null;
     }
+    Rule.Refusal refusal = rule.refusal();
+    if (refusal != null && refusal.refuses(in.text(), start, end)) {
+      return null;
+    }
     CharSequence value = in.text().subSequence(start, end);
     Validator validator = rule.validator();
     if (validator != null && !validator.test(value)) {

@@ -36,6 +36,8 @@ class HostileInputTest {
         Arguments.of("labels then at", fill("a.") + "@x"),
         Arguments.of("domain labels", "a@" + fill("a.")),
         Arguments.of("local parts", fill("a@a.")),
+        Arguments.of("at after labels", fill("@a.")),
+        Arguments.of("glued credential names", fill("secret=token=session=apikey=")),
         Arguments.of("jwt prefixes", fill("eyJ")),
         Arguments.of("jwt segments", fill("eyJhbGci.")),
         Arguments.of("pem headers", fill("-----BEGIN PRIVATE KEY-----")),
