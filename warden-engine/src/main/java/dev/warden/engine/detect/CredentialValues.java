@@ -206,10 +206,6 @@ final class CredentialValues {
   /** Paths: {@code /etc/…}, {@code ~/…}, {@code ./…}. */
   private static final Pattern PATH = Pattern.compile("(?:/|~/|\\./|\\.\\./).*");
 
-  private static final Pattern UUID =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
   /** Mask characters: a value made only of these is a mask ({@code ****}, {@code xxxxxx}). */
   private static final String MASK = "*•●xX#.-_?";
 
@@ -290,7 +286,7 @@ final class CredentialValues {
     return v.length() >= 16
         && classes(v) >= 2
         && entropy(v) >= MIN_ENTROPY
-        && !UUID.matcher(v).matches()
+        && !TextValidators.isUuid(v)
         && !CODE.matcher(v).matches()
         && !CMDLET.matcher(v).matches()
         && !(PATH.matcher(v).matches() && !isRandomBase64(v));

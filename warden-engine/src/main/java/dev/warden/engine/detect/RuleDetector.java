@@ -1049,12 +1049,8 @@ public final class RuleDetector implements Detector {
     }
     return p >= 3
         && text.charAt(p - 3) == '%'
-        && isHexDigit(text.charAt(p - 2))
-        && isHexDigit(before);
-  }
-
-  private static boolean isHexDigit(char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+        && TextValidators.isHexDigit(text.charAt(p - 2))
+        && TextValidators.isHexDigit(before);
   }
 
   /**

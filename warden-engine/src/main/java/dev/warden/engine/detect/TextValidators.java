@@ -76,13 +76,17 @@ final class TextValidators {
     for (int i = 0; i < 36; i++) {
       char c = s.charAt(i);
       boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      int lower = c | 0x20;
-      boolean hex = (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'f');
-      if (dash ? c != '-' : !hex) {
+      if (dash ? c != '-' : !isHexDigit(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** An ASCII hex digit, either case. */
+  static boolean isHexDigit(char c) {
+    int lower = c | 0x20;
+    return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'f');
   }
 
   // Scripts such as Devanagari write vowels as combining marks (भारत).

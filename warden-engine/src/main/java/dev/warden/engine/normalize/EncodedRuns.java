@@ -204,13 +204,7 @@ final class EncodedRuns {
         if (b == null) {
           b = new MappedText.Builder(parent, text);
         }
-        int suffix = EncodingSuffix.before(text, i, copied);
-        if (suffix >= 0) {
-          b.copy(copied, suffix);
-          copied = EncodingSuffix.end(text, suffix);
-          b.remove(suffix, copied, decoded.kind);
-        }
-        b.copy(copied, i);
+        EncodingSuffix.copyDroppingSuffix(b, text, copied, i, decoded.kind);
         b.replace(i, decoded.end, decoded.text, decoded.kind);
         copied = decoded.end;
         i = decoded.end;

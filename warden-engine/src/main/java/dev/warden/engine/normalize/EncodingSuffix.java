@@ -53,8 +53,25 @@ final class EncodingSuffix {
         || (Character.isUpperCase(first) && Character.isLowerCase(before));
   }
 
+  /**
+   * Copies {@code text[copied, valueStart)} to {@code b}, without the encoding suffix of the key
+   * before the value if there is one (removed as {@code kind}): the decoder's view up to the
+   * decoded value.
+   */
+  static void copyDroppingSuffix(
+      MappedText.Builder b, String text, int copied, int valueStart, Evasion kind) {
+    int from = copied;
+    int suffix = before(text, valueStart, from);
+    if (suffix >= 0) {
+      b.copy(from, suffix);
+      from = end(text, suffix);
+      b.remove(suffix, from, kind);
+    }
+    b.copy(from, valueStart);
+  }
+
   /** The end of the suffix starting at {@code start}: the start of what follows the key. */
-  static int end(String text, int start) {
+  private static int end(String text, int start) {
     int k = start;
     if (text.charAt(k) == '_' || text.charAt(k) == '-') {
       k++;

@@ -183,13 +183,7 @@ final class HexBytes {
         if (run.start() < copied) {
           continue; // inside a run taken already (a dump of 0x bytes read by both passes)
         }
-        int suffix = EncodingSuffix.before(text, run.start(), copied);
-        if (suffix >= 0) {
-          b.copy(copied, suffix);
-          copied = EncodingSuffix.end(text, suffix);
-          b.remove(suffix, copied, Evasion.HEX);
-        }
-        b.copy(copied, run.start());
+        EncodingSuffix.copyDroppingSuffix(b, text, copied, run.start(), Evasion.HEX);
         b.replace(run.start(), run.end(), run.decoded(), Evasion.HEX);
         copied = run.end();
       }
